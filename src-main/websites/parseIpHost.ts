@@ -19,7 +19,8 @@ const ENDS_IN_NUMBER = /(?:^|\.)(?:\d+|0[xX][0-9a-fA-F]*)\.?$/;
  */
 export function parseIpHost(host: string, input: string): IpHost | null {
   if (host.includes(':')) {
-    if (!isIPv6(host)) {
+    // Zone ids (`fe80::1%eth0`) name an interface of the local machine: not a website.
+    if (!isIPv6(host) || host.includes('%')) {
       throw new DomainInputError('INVALID_IP', input, `${quoteValue(input)} is not a valid IPv6 address.`);
     }
     const address = new URL(`http://[${host}]/`).hostname.slice(1, -1);

@@ -124,16 +124,27 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
         encoding: 'latin1', // cells as bytes; SiteRowReader decodes UTF-8 strictly, per row
         record_delimiter: ['\r\n', '\n', '\r'], // mixed line endings, as spreadsheets leave them
         relax_column_count: true, // a short or long row is a row error, not the end of the file
-        relax_quotes: true, // a quote inside an unquoted cell is data
+        relax_quotes: true, // a quote inside an unquoted cell, or after a closing quote, is data
         max_record_size: MAX_RECORD_BYTES,
+        // A thrown parse error destroys the stream and drops the records parsed before it but not
+        // yet read. As a 'skip' event it arrives in order: read up to it, then stop.
+        skip_records_with_error: true,
+      });
+      // Set from the 'skip' listener, hence the cast: TypeScript cannot see that assignment.
+      let broken = null as { error: CsvError; recordsBefore: number } | null;
+      parser.on('skip', (error: CsvError) => {
+        broken ??= { error, recordsBefore: Number((error as CsvError & { records?: number }).records ?? 0) };
       });
       const pumping = pipeline(chunks(), parser);
       pumping.catch(() => undefined); // failures surface through the parser's iterator below
       let reader: SiteRowReader | null = null;
       let nextLine = 1;
+      let consumed = 0;
       try {
         for await (const record of parser as AsyncIterable<string[]>) {
           signal?.throwIfAborted();
+          if (broken !== null && consumed >= broken.recordsBefore) break;
+          consumed++;
           const rowNumber = nextLine;
           nextLine += 1 + countLineBreaks(record);
           if (record.every((cell) => ASCII_BLANK.test(cell))) continue;
@@ -147,11 +158,13 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
           if (rows.length + errors.length >= batchSize) yield batch();
         }
       } catch (error) {
-        if (isCsvError(error) && !signal?.aborted) {
-          if (rows.length + errors.length > 0) yield batch();
-          throw malformed(error, nextLine);
-        }
-        throw error;
+        if (!isCsvError(error) || signal?.aborted) throw error;
+        broken ??= { error, recordsBefore: consumed };
+      }
+      if (broken !== null) {
+        parser.destroy();
+        if (rows.length + errors.length > 0) yield batch();
+        throw malformed(broken.error, nextLine);
       }
     }
     signal?.throwIfAborted();

@@ -74,7 +74,7 @@ export function splitSiteInput(input: string): SiteInputParts {
       throw new DomainInputError(
         'INVALID_URL',
         input,
-        `${quoteValue(input)} looks like an e-mail address, not a website: enter the domain after "@" instead.`,
+        `${quoteValue(input)} has "@" but no scheme like https://: an e-mail address (or a spreadsheet formula) is not a website; enter the domain after "@" instead.`,
       );
     }
     userinfo = authority.slice(0, at);
