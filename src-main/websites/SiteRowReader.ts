@@ -2,7 +2,7 @@ import { DomainInputError, type DomainInputErrorCode } from './DomainInputError'
 import type { NormalizeSiteOptions, NormalizedSite } from './NormalizedSite';
 import { normalizeSiteInput } from './normalizeSiteInput';
 import { SiteFieldError, type SiteFieldErrorCode } from './SiteFieldError';
-import { readSiteFields, type SiteFields, type SiteListField } from './siteFields';
+import { emptySiteFields, readSiteFields, type SiteFields, type SiteListField } from './siteFields';
 import type { SiteListColumns } from './siteListColumns';
 
 /** One good row of a site list. */
@@ -72,7 +72,6 @@ export class SiteRowReader {
     const cells: string[] = [];
     for (let i = 0; i < byteCells.length; i++) {
       const bytes = byteCells[i]!;
-      const field = columns === null ? 'site' : i === columns.site ? 'site' : (columns.fields.get(i) ?? null);
       let cell = bytes;
       if (HIGH_BYTE.test(bytes)) {
         try {
@@ -83,7 +82,7 @@ export class SiteRowReader {
             value: cut(Buffer.from(bytes, 'latin1').toString('utf8')),
             code: 'INVALID_UTF8',
             reason: `row ${rowNumber}${columnName(columns, i)} is not valid UTF-8 (a Windows-1252 or Latin-1 file?); save the file as "CSV UTF-8" and import again.`,
-            field,
+            field: fieldAt(columns, i),
           };
         }
       }
@@ -95,7 +94,7 @@ export class SiteRowReader {
           value: cut(cell),
           code: 'CONTROL_CHARACTER',
           reason: `row ${rowNumber}${columnName(columns, i)} contains the control character U+${code}${code === '0000' ? ' (NUL)' : ''}; remove it.`,
-          field,
+          field: fieldAt(columns, i),
         };
       }
       cells.push(cell);
@@ -113,7 +112,7 @@ export class SiteRowReader {
 
     let fields: SiteFields;
     try {
-      fields = columns === null ? readSiteFields({}) : readSiteFields(...this.cellsByField(columns, cells));
+      fields = columns === null ? emptySiteFields() : readSiteFields(...this.cellsByField(columns, cells));
     } catch (error) {
       if (!(error instanceof SiteFieldError)) throw error;
       return {
@@ -144,6 +143,10 @@ export class SiteRowReader {
     }
     return [byField, extra];
   }
+}
+
+function fieldAt(columns: SiteListColumns | null, index: number): SiteListField | null {
+  return columns === null || index === columns.site ? 'site' : (columns.fields.get(index) ?? null);
 }
 
 function columnName(columns: SiteListColumns | null, index: number): string {

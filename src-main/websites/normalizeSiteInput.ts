@@ -38,6 +38,14 @@ function flag(f: SiteFlag, reason: string): void {
   if (!pendingFlags.includes(f)) pendingFlags.push(f);
   pendingReasons.push(reason);
 }
+const NO_FLAGS: readonly SiteFlag[] = Object.freeze([]);
+const NO_REASONS: readonly string[] = Object.freeze([]);
+function takeFlags(): readonly SiteFlag[] {
+  return pendingFlags.length === 0 ? NO_FLAGS : pendingFlags.slice();
+}
+function takeReasons(): readonly string[] {
+  return pendingReasons.length === 0 ? NO_REASONS : pendingReasons.slice();
+}
 
 const TLDTS_PRIVATE = { extractHostname: false, allowPrivateDomains: true } as const;
 
@@ -99,8 +107,8 @@ export function normalizeSiteInput(raw: string, options: NormalizeSiteOptions = 
         scheme: parts.scheme,
         port: parts.port,
         path: parts.path,
-        flags: pendingFlags.slice(),
-        flagReasons: pendingReasons.slice(),
+        flags: takeFlags(),
+        flagReasons: takeReasons(),
         identity_key: ip.address + (parts.path ?? ''),
       };
     }
@@ -209,8 +217,8 @@ export function normalizeSiteInput(raw: string, options: NormalizeSiteOptions = 
     scheme: parts.scheme,
     port: parts.port,
     path: parts.path,
-    flags: pendingFlags.slice(),
-    flagReasons: pendingReasons.slice(),
+    flags: takeFlags(),
+    flagReasons: takeReasons(),
     identity_key:
       ascii + (parts.path ?? '') + (converted.hidden.length > 0 ? `\u0000typed:${host.toLowerCase()}` : ''),
   };

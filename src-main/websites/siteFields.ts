@@ -153,6 +153,26 @@ function text(value: string | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** The fields of a row that has only a site (plain lists). */
+export function emptySiteFields(): SiteFields {
+  return {
+    status: null,
+    registrar: null,
+    registrar_iana_id: null,
+    registry: null,
+    registrant: null,
+    name_servers: [],
+    ips: [],
+    hosting_provider: null,
+    asn: null,
+    role: null,
+    notes: null,
+    first_seen: null,
+    last_seen: null,
+    extra: {},
+  };
+}
+
 /**
  * Validate the cells of one row (by field; the site cell is handled by `normalizeSiteInput`).
  * Throws `SiteFieldError` for the first bad value. Text fields are trimmed and kept as written,
