@@ -243,6 +243,7 @@ export const initialSchema: Migration = {
     PRIMARY KEY (chain, seq)
   ) STRICT;
   CREATE INDEX audit_by_record ON audit_entry(record_id);
+  CREATE INDEX audit_by_at ON audit_entry(at, chain, seq);
   ${appendOnly('audit_entry')}
 
   -- Full-text search. search_doc maps a record to the FTS rowid so updates touch one row.
