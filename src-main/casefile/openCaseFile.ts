@@ -7,11 +7,14 @@ import { type CaseFile, CASE_FILE_PAGE_SIZE, DOSSIER_APPLICATION_ID } from './Ca
 import { HybridLogicalClock, formatHlc } from './HybridLogicalClock';
 import { inspectHeader } from './inspectHeader';
 import { backupBeforeMigrate, migrate } from './migrate';
-import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/Migration';
 
 export interface OpenOptions {
   actor: Actor;
   readonly?: boolean;
+  /** The schema steps to apply; defaults to the app's registry (tests pass future steps). */
+  migrations?: readonly Migration[];
 }
 
 /** Connection settings every case file runs with (DESIGN.md "The case file"). */
@@ -48,10 +51,12 @@ function makeClock(db: Database.Database, actor: Actor): HybridLogicalClock {
 export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
   const absolute = path.resolve(filePath);
   const header = inspectHeader(absolute);
-  if (header.userVersion > LATEST_SCHEMA_VERSION) {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]!.version;
+  if (header.userVersion > latest) {
     throw new DossierError(
       'CASE_FILE_FROM_NEWER_VERSION',
-      `${absolute} was written by a newer Dossier (schema ${header.userVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Dossier to open it.`,
+      `${absolute} was written by a newer Dossier (schema ${header.userVersion}; this version knows up to ${latest}). Update Dossier to open it.`,
     );
   }
   let db: Database.Database | undefined;
@@ -60,12 +65,12 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
     if (!options.readonly) applyConnectionPragmas(db);
     else db.pragma('foreign_keys = ON');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    if (header.userVersion < LATEST_SCHEMA_VERSION) {
+    if (header.userVersion < latest) {
       if (options.readonly) {
         throw new DossierError('CASE_FILE_FROM_NEWER_VERSION', `${absolute} needs an upgrade; open it for writing first.`);
       }
       backupBeforeMigrate(absolute, header.userVersion);
-      migrate(db, absolute);
+      migrate(db, absolute, migrations);
     }
     return { db, path: absolute, actor: options.actor, clock: makeClock(db, options.actor) };
   } catch (error) {
