@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/appendAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import { nowIso } from '../casefile/ids';
+import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { DossierError } from '../contract/errors';
 import { indexForSearch, removeFromSearch } from '../search/searchIndex';
@@ -43,7 +44,7 @@ export function updateRecord<Row extends { id: string }>(
     const assignments = Object.keys(next).filter((c) => c !== 'id').map((c) => `${c} = @${c}`);
     const stored = decodeRow(
       spec,
-      caseFile.db.prepare(`UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE id = @id RETURNING *`).get(next) as Record<string, unknown>,
+      prepareCached(caseFile.db, `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE id = @id RETURNING *`).get(next) as Record<string, unknown>,
     );
     const searchText = spec.searchText(stored);
     if (searchText) indexForSearch(caseFile.db, spec.kind, id, searchText);
