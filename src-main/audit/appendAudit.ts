@@ -46,9 +46,9 @@ export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
 export function appendAudit(caseFile: CaseFile, input: AuditInput): AuditEntry {
   const { db, actor } = caseFile;
   const last = prepareCached(db, 'SELECT seq, hash FROM audit_entry WHERE chain = ? ORDER BY seq DESC LIMIT 1')
-    .get(actor.device) as { seq: number; hash: string } | undefined;
+    .get(caseFile.chain) as { seq: number; hash: string } | undefined;
   const unhashed = {
-    chain: actor.device,
+    chain: caseFile.chain,
     seq: (last?.seq ?? 0) + 1,
     at: nowIso(),
     actor: actor.name,

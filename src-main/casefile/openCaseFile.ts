@@ -7,6 +7,7 @@ import { type CaseFile, CASE_FILE_PAGE_SIZE, DOSSIER_APPLICATION_ID } from './Ca
 import { HybridLogicalClock, formatHlc } from './HybridLogicalClock';
 import { inspectHeader } from './inspectHeader';
 import { backupBeforeMigrate, migrate } from './migrate';
+import { replicaChain } from './replicaChain';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/Migration';
 
@@ -39,11 +40,11 @@ function translateSqliteError(error: unknown, filePath: string): never {
   throw new DossierError('INTERNAL', `Could not open ${filePath}: ${(error as Error).message}`);
 }
 
-function makeClock(db: Database.Database, actor: Actor): HybridLogicalClock {
-  const clock = new HybridLogicalClock(actor.device);
+function makeClock(db: Database.Database, chain: string): HybridLogicalClock {
+  const clock = new HybridLogicalClock(chain);
   // Never stamp below the newest change already in the file, even if this machine's clock is behind.
   const newest = db.prepare('SELECT max(at) AS at FROM audit_entry').get() as { at: string | null };
-  if (newest.at) clock.observe(formatHlc(Date.parse(newest.at), 0, actor.device));
+  if (newest.at) clock.observe(formatHlc(Date.parse(newest.at), 0, chain));
   return clock;
 }
 
@@ -72,7 +73,9 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
       backupBeforeMigrate(absolute, header.userVersion);
       migrate(db, absolute, migrations);
     }
-    return { db, path: absolute, actor: options.actor, clock: makeClock(db, options.actor) };
+    // A read-only viewer never writes, so it needs no replica of its own.
+    const chain = options.readonly ? `${options.actor.device}-readonly` : replicaChain(db, absolute, options.actor);
+    return { db, path: absolute, actor: options.actor, chain, clock: makeClock(db, chain) };
   } catch (error) {
     db?.close();
     translateSqliteError(error, absolute);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DossierError } from '../contract/errors';
 import { registerCaseCommands } from './commands/caseCommands';
+import { registerMergeCommands } from './commands/mergeCommands';
 import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
 import { fail } from './output';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerCaseCommands(program);
   registerRecordCommands(program);
   registerReadCommands(program);
+  registerMergeCommands(program);
   return program;
 }
 

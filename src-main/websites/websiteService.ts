@@ -47,10 +47,15 @@ export function addWebsite(caseFile: CaseFile, input: WebsiteCreate): Website {
       status: status ?? 'identified',
       status_at: now,
     });
-    indexHost(caseFile, stored.id, site.hostUnicode === site.hostAscii ? site.hostAscii : `${site.hostAscii} ${site.hostUnicode}`);
+    indexHost(caseFile, stored.id, hostSearchText(stored));
     insertStatusEvent(caseFile, stored.id, stored.status, now, {});
     return stored;
   });
+}
+
+/** The text the host trigram index holds for a website: both forms of an IDN. */
+export function hostSearchText(site: { host_ascii: string; host_unicode: string }): string {
+  return site.host_unicode === site.host_ascii ? site.host_ascii : `${site.host_ascii} ${site.host_unicode}`;
 }
 
 /** Keeps the trigram index of host names in step with the website row (same rowid). */

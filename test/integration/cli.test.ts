@@ -87,6 +87,22 @@ describe('dossier CLI', () => {
     expect(runCli(['info', notCase]).stderr).toMatch(/not a Dossier case file/);
   });
 
+  it('merges a teammate copy, and a second merge changes nothing', () => {
+    const dir = tempDir();
+    const mine = path.join(dir, 'mine.dossier');
+    const theirs = path.join(dir, 'theirs.dossier');
+    runCliJson(['demo', mine]);
+    fs.copyFileSync(mine, theirs);
+    runCliJson(['note', 'add', theirs, '--title', 'From Bob', '--body', 'checked the registrar', '--actor', 'Bob']);
+    const first = runCliJson<{ unchanged: boolean; inserted: Record<string, number> }>(['merge', mine, theirs]);
+    expect(first.unchanged).toBe(false);
+    expect(first.inserted.note).toBe(1);
+    expect(runCliJson<{ unchanged: boolean }>(['merge', mine, theirs]).unchanged).toBe(true);
+    expect(runCli(['merge', mine, theirs]).stdout).toContain('already merged');
+    expect(runCliJson<{ id: string }[]>(['search', mine, 'registrar checked']).length).toBe(1);
+    expect(integrity(mine)).toBe('ok');
+  });
+
   it('has --help on every command', () => {
     for (const args of [[], ['site', 'add'], ['order', 'add'], ['list'], ['audit', 'verify'], ['demo']]) {
       const result = runCli([...args, '--help']);

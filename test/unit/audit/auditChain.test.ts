@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../src-main/audit/appendAudit';
 import { auditHeads, verifyAudit } from '../../../src-main/audit/verifyAudit';
@@ -21,21 +22,39 @@ describe('audit hash chain', () => {
     const report = verifyAudit(caseFile.db);
     expect(report.ok).toBe(true);
     expect(report.entriesChecked).toBe(4);
-    expect(auditHeads(caseFile.db)).toEqual([expect.objectContaining({ chain: ALICE.device, length: 4, headHash: report.chains[0]!.headHash })]);
+    expect(auditHeads(caseFile.db)).toEqual([expect.objectContaining({ chain: caseFile.chain, length: 4, headHash: report.chains[0]!.headHash })]);
+    expect(caseFile.chain.startsWith(`${ALICE.device}-`)).toBe(true);
   });
 
   it('keeps one chain per device', () => {
     const caseFile = newTestCase();
     const path = caseFile.path;
+    const aliceChain = caseFile.chain;
     closeCaseFile(caseFile);
     const asBob = track(openCaseFile(path, { actor: BOB }));
     noteService.create(asBob, { title: 'Bob was here', body: '' });
     const report = verifyAudit(asBob.db);
     expect(report.ok).toBe(true);
-    expect(report.chains.map((c) => [c.chain, c.length])).toEqual([
-      [ALICE.device, 1],
-      [BOB.device, 1],
-    ]);
+    expect(report.chains.map((c) => [c.chain, c.length]).sort()).toEqual(
+      [
+        [aliceChain, 1],
+        [asBob.chain, 1],
+      ].sort(),
+    );
+    expect(asBob.chain.startsWith(`${BOB.device}-`)).toBe(true);
+  });
+
+  it('gives a copied file its own chain, so both copies can be written on one machine', () => {
+    const caseFile = newTestCase();
+    const original = caseFile.chain;
+    closeCaseFile(caseFile);
+    const copyPath = `${caseFile.path}.copy.dossier`;
+    copyFileSync(caseFile.path, copyPath);
+    const copy = track(openCaseFile(copyPath, { actor: ALICE }));
+    const again = track(openCaseFile(caseFile.path, { actor: ALICE }));
+    expect(again.chain).toBe(original);
+    expect(copy.chain).not.toBe(original);
+    expect(copy.chain.startsWith(`${ALICE.device}-`)).toBe(true);
   });
 
   it('refuses UPDATE and DELETE on the log', () => {
@@ -56,7 +75,7 @@ describe('audit hash chain', () => {
     const reopened = track(openCaseFile(path, { actor: ALICE }));
     const report = verifyAudit(reopened.db);
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toEqual({ chain: ALICE.device, seq: 4, reason: 'content does not match its hash' });
+    expect(report.firstBreak).toEqual({ chain: reopened.chain, seq: 4, reason: 'content does not match its hash' });
   });
 
   it('finds a deleted entry', () => {
@@ -66,6 +85,6 @@ describe('audit hash chain', () => {
     closeCaseFile(caseFile);
     sqlite3(path, 'DROP TRIGGER audit_entry_no_delete; DELETE FROM audit_entry WHERE seq = 3;');
     const reopened = track(openCaseFile(path, { actor: ALICE }));
-    expect(verifyAudit(reopened.db).firstBreak).toEqual({ chain: ALICE.device, seq: 4, reason: 'entry 3 is missing' });
+    expect(verifyAudit(reopened.db).firstBreak).toEqual({ chain: reopened.chain, seq: 4, reason: 'entry 3 is missing' });
   });
 });
