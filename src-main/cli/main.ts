@@ -4,6 +4,7 @@ import { registerCaseCommands } from './commands/caseCommands';
 import { registerMergeCommands } from './commands/mergeCommands';
 import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
+import { registerSiteCommands } from './commands/siteCommands';
 import { fail } from './output';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerCaseCommands(program);
   registerRecordCommands(program);
+  registerSiteCommands(program);
   registerReadCommands(program);
   registerMergeCommands(program);
   return program;

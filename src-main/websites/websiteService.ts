@@ -124,10 +124,20 @@ export function deleteWebsite(caseFile: CaseFile, id: string): void {
   });
 }
 
+/** Lifecycle questions counsel ask of a takedown. */
+export const LIFECYCLE_VIEWS = ['awaiting_confirmation', 'expiring_soon'] as const;
+export type LifecycleView = (typeof LIFECYCLE_VIEWS)[number];
+
 export interface WebsiteListOptions extends ListOptions {
   status?: SiteStatus | undefined;
   /** Only websites an order covers. */
   orderId?: string | undefined;
+  /**
+   * awaiting_confirmation: named in an order or served, transfer/hold not yet confirmed;
+   * expiring_soon: confirmed, registration expiring within `withinDays` (default 30).
+   */
+  lifecycle?: LifecycleView | undefined;
+  withinDays?: number | undefined;
 }
 
 /** A page of websites; a host filter of 3+ characters uses the trigram index, never a table scan. */
@@ -136,6 +146,12 @@ export function listWebsites(caseFile: CaseFile, options: WebsiteListOptions = {
   if (options.status) where.push({ sql: 'status = ?', params: [options.status] });
   if (options.orderId) {
     where.push({ sql: "id IN (SELECT to_id FROM link WHERE from_id = ? AND relation = 'covers' AND deleted_at IS NULL)", params: [options.orderId] });
+  }
+  if (options.lifecycle === 'awaiting_confirmation') {
+    where.push({ sql: "status IN ('named_in_order', 'served')", params: [] });
+  } else if (options.lifecycle === 'expiring_soon') {
+    const horizon = new Date(Date.now() + (options.withinDays ?? 30) * 86_400_000).toISOString();
+    where.push({ sql: "status IN ('transfer_confirmed', 'hold_confirmed') AND expires_at IS NOT NULL AND expires_at <= ?", params: [horizon] });
   }
   const filter = options.filter?.trim().toLowerCase();
   if (filter) {

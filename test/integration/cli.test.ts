@@ -103,6 +103,23 @@ describe('dossier CLI', () => {
     expect(integrity(mine)).toBe('ok');
   });
 
+  it('moves a domain along its lifecycle and prints an order appendix', () => {
+    const file = path.join(tempDir(), 'life.dossier');
+    runCliJson(['new', file, '--title', 'Lifecycle']);
+    const site = runCliJson<{ id: string }>(['site', 'add', file, 'rockcaptcha.com', '--registrar', 'Example Registrar', '--registry', 'VeriSign']);
+    const order = runCliJson<{ id: string }>(['order', 'add', file, '--title', 'Default judgment', '--docket', 'd', '--court', 'SDNY', '--type', 'default_judgment']);
+    runCliJson(['link', file, order.id, site.id, '--relation', 'covers']);
+    const moved = runCliJson<{ status: string; status_at: string }>(['site', 'status', file, site.id, 'named-in-order', '--date', '2024-08-29', '--order', order.id]);
+    expect(moved).toMatchObject({ status: 'named_in_order', status_at: '2024-08-29' });
+    expect(runCliJson<{ items: { id: string }[] }>(['site', 'list', file, '--awaiting-confirmation']).items.map((w) => w.id)).toEqual([site.id]);
+    expect(runCliJson<{ items: unknown[] }>(['site', 'list', file, '--status', 'transfer_confirmed']).items).toEqual([]);
+    const csv = runCli(['appendix', file, order.id, '--csv']).stdout.trim().split('\n');
+    expect(csv).toEqual(['registry,registrar,registrar_iana_id,registrant,domain,domain_ascii,path,status', 'VeriSign,Example Registrar,,,rockcaptcha.com,rockcaptcha.com,,named_in_order']);
+    expect(runCli(['appendix', file, order.id]).stdout).toContain('Registry: VeriSign');
+    expect(runCli(['site', 'status', file, site.id, 'vaporised']).stderr).toMatch(/Unknown status "vaporised"/);
+    expect(integrity(file)).toBe('ok');
+  });
+
   it('has --help on every command', () => {
     for (const args of [[], ['site', 'add'], ['order', 'add'], ['list'], ['audit', 'verify'], ['demo']]) {
       const result = runCli([...args, '--help']);
