@@ -43,6 +43,8 @@ export interface OpenedShare {
   readonly signaturePath: string;
 }
 
+/** age's STREAM chunk size (the C2SP age spec fixes it). */
+const AGE_CHUNK_BYTES = 64 * 1024;
 /** Kept free beyond the case file itself when receiving. */
 const SPACE_MARGIN_BYTES = 64 * 1024 * 1024;
 
@@ -277,7 +279,8 @@ function headerError(err: unknown, stanzaTypes: readonly string[]): ShareError {
     return new ShareError('SHARE_UNSUPPORTED', `This age file uses settings Dossier does not accept (${message}).`, {}, { cause: err });
   }
   if (/stream ended/.test(message)) return truncated(err);
-  return new ShareError('NOT_A_SHARE', `This file's age header is damaged (${message}).`, {}, { cause: err });
+  // inspectAgeHeader saw a well-formed age header outline, so a parse failure here is damage.
+  return tampered(err);
 }
 
 /**
@@ -296,8 +299,11 @@ function classifyFailure(err: unknown, archiveEnd: number | undefined, plaintext
       { cause: err },
     );
   }
-  if (archiveEnd !== undefined && archiveEnd > plaintextTotal) return truncated(err);
-  return tampered(err);
+  if (archiveEnd !== undefined) return archiveEnd > plaintextTotal ? truncated(err) : tampered(err);
+  // Failed before the container header could be read: the first 64 KiB chunk did not verify.
+  // A share of a Dossier case file (64 KiB pages, several tables) is always larger than one
+  // chunk, so a file too short to hold one full chunk was cut off; otherwise it was altered.
+  return plaintextTotal < AGE_CHUNK_BYTES ? truncated(err) : tampered(err);
 }
 
 function truncated(cause?: unknown): ShareError {
