@@ -50,12 +50,13 @@ export async function snapshotDatabase(
   let lastRemaining = Number.POSITIVE_INFINITY;
   try {
     const pageSize = Number(db.pragma('page_size', { simple: true }));
-    await db.backup(destPath, {
+    const finished = await db.backup(destPath, {
       progress: ({ totalPages, remainingPages }) => {
         if (options.signal?.aborted) {
           throw new ShareError('ABORTED', 'The snapshot was cancelled.', {}, { cause: options.signal.reason });
         }
-        if (remainingPages > lastRemaining) restarts += 1;
+        // A restart shows as no progress: the step began again at page 1 and copied one step's worth.
+        if (remainingPages >= lastRemaining) restarts += 1;
         lastRemaining = remainingPages;
         options.onProgress?.({
           stage: 'snapshot',
@@ -65,6 +66,7 @@ export async function snapshotDatabase(
         return restarts >= MAX_RESTARTS ? ALL_REMAINING_PAGES : PAGES_PER_STEP;
       },
     });
+    options.onProgress?.({ stage: 'snapshot', done: finished.totalPages * pageSize, total: finished.totalPages * pageSize });
   } catch (err) {
     await removeSnapshotFiles(destPath);
     if (err instanceof ShareError) throw err;
