@@ -35,8 +35,8 @@ export function makeCaseFile(filePath: string, blobBytes = 256 * 1024): void {
 }
 
 /** Identities are cheap but each test file reuses a few. */
-export async function makeTeam(...names: string[]): Promise<UserIdentity[]> {
-  return Promise.all(names.map((name) => generateUserIdentity(name)));
+export async function makeTeam<Names extends string[]>(...names: Names): Promise<{ [K in keyof Names]: UserIdentity }> {
+  return (await Promise.all(names.map((name) => generateUserIdentity(name)))) as { [K in keyof Names]: UserIdentity };
 }
 
 /** Writes an age identity file (`AGE-SECRET-KEY-1...`) for the age CLI's -i. */
