@@ -10,6 +10,7 @@ import { parseManifest, SNAPSHOT_ENTRY_NAME, type ShareManifest } from './shareM
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError } from './ShareError';
 import { MANIFEST_ENTRY_NAME, readShareTar, SIGNATURE_ENTRY_NAME } from './shareTarReader';
+import { classifyOpenFailure, classifyHeaderFailure, truncatedShareError } from './classifyOpenFailure';
 import { findRosterMember, type TeamRoster } from './teamRoster';
 import type { PublicIdentity } from './publicIdentity';
 import type { UserIdentity } from './userIdentity';
@@ -43,8 +44,6 @@ export interface OpenedShare {
   readonly signaturePath: string;
 }
 
-/** age's STREAM chunk size (the C2SP age spec fixes it). */
-const AGE_CHUNK_BYTES = 64 * 1024;
 /** Kept free beyond the case file itself when receiving. */
 const SPACE_MARGIN_BYTES = 64 * 1024 * 1024;
 
@@ -97,12 +96,12 @@ export async function openShare(
     try {
       plain = await decrypter.decrypt(encrypted);
     } catch (err) {
-      throw headerError(err, header.stanzaTypes);
+      throw classifyHeaderFailure(err, header.stanzaTypes);
     }
     try {
       plaintextTotal = plain.size(fileSize);
     } catch (err) {
-      throw truncated(err);
+      throw truncatedShareError(err);
     }
 
     let manifest: ShareManifest | undefined;
@@ -131,7 +130,7 @@ export async function openShare(
         },
         onSnapshotStart: async (_size, end) => {
           archiveEnd = end;
-          if (end > plaintextTotal) throw truncated();
+          if (end > plaintextTotal) throw truncatedShareError();
           snapshotHandle = await open(snapshotTemp, 'wx', 0o600);
           sink = new FileSink(snapshotHandle);
         },
@@ -159,7 +158,7 @@ export async function openShare(
       signaturePath: path.join(destination, SIGNATURE_ENTRY_NAME),
     };
   } catch (err) {
-    throw classifyFailure(err, archiveEnd, plaintextTotal);
+    throw classifyOpenFailure(err, archiveEnd, plaintextTotal);
   } finally {
     await plainIterator?.return(undefined).catch(() => undefined);
     await handle.close();
@@ -257,71 +256,6 @@ async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator
   } finally {
     await reader.cancel().catch(() => undefined);
   }
-}
-
-/** Errors while reading the age header, after inspectAgeHeader ruled out "not age at all". */
-function headerError(err: unknown, stanzaTypes: readonly string[]): ShareError {
-  if (err instanceof ShareError) return err;
-  const message = String((err as Error).message);
-  // Messages of age-encryption 0.3.1 (pinned); the failure tests pin each mapping.
-  if (/no identity matched/.test(message)) {
-    return stanzaTypes.includes('scrypt')
-      ? new ShareError('WRONG_PASSPHRASE', 'Wrong passphrase for this share.', {}, { cause: err })
-      : new ShareError(
-          'NO_MATCHING_IDENTITY',
-          'This share was not encrypted to your identity. Ask the sender to add your public identity to the recipients.',
-          {},
-          { cause: err },
-        );
-  }
-  if (/invalid header HMAC/.test(message)) return tampered(err);
-  if (/work factor is too high|not the only one/.test(message)) {
-    return new ShareError('SHARE_UNSUPPORTED', `This age file uses settings Dossier does not accept (${message}).`, {}, { cause: err });
-  }
-  if (/stream ended/.test(message)) return truncated(err);
-  // inspectAgeHeader saw a well-formed age header outline, so a parse failure here is damage.
-  return tampered(err);
-}
-
-/**
- * After the header, a failure is either ours (a ShareError) or age's payload authentication
- * failing. That happens for a cut-off file and for an altered byte alike; the sizes tell them
- * apart: if the container declares more bytes than the file can hold, it was cut off.
- */
-function classifyFailure(err: unknown, archiveEnd: number | undefined, plaintextTotal: number): ShareError {
-  if (err instanceof ShareError) return err;
-  const e = err as NodeJS.ErrnoException;
-  if (typeof e.code === 'string' && typeof e.syscall === 'string') {
-    return new ShareError(
-      'IO_FAILED',
-      e.code === 'ENOSPC' ? 'The disk is full; free some space and try again.' : `Could not receive the share: ${e.message}`,
-      {},
-      { cause: err },
-    );
-  }
-  if (archiveEnd !== undefined) return archiveEnd > plaintextTotal ? truncated(err) : tampered(err);
-  // Failed before the container header could be read: the first 64 KiB chunk did not verify.
-  // A share of a Dossier case file (64 KiB pages, several tables) is always larger than one
-  // chunk, so a file too short to hold one full chunk was cut off; otherwise it was altered.
-  return plaintextTotal < AGE_CHUNK_BYTES ? truncated(err) : tampered(err);
-}
-
-function truncated(cause?: unknown): ShareError {
-  return new ShareError(
-    'SHARE_TRUNCATED',
-    'This share file is incomplete (cut off while copying or downloading). Ask the sender for the file again.',
-    {},
-    { cause },
-  );
-}
-
-function tampered(cause?: unknown): ShareError {
-  return new ShareError(
-    'SHARE_TAMPERED',
-    'This share file has been altered or damaged since it was made (its encryption check fails). Do not use it; ask the sender for the file again.',
-    {},
-    { cause },
-  );
 }
 
 function formatMiB(bytes: number): string {

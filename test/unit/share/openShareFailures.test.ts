@@ -230,6 +230,20 @@ describe('openShare refuses, with its own code, and writes nothing', () => {
     await openExpectingFailure(await craft(entries(newer, signManifest(newer, alice.signingKey), parts.snapshot)), 'SHARE_UNSUPPORTED');
   });
 
+  it('SHARE_UNSUPPORTED: a scrypt work factor above 20, a scrypt stanza beside another recipient', async () => {
+    const passShare = fresh('pass.dossier.age');
+    await createShare({ snapshotPath: path.join(tmp.dir, 'parts', 'case.dossier'), manifestFields, sender: alice, passphrase: 'pw', scryptWorkFactor: 10 }, passShare);
+    // Edited headers: age checks these before the header MAC, as a reader must (no 2 GiB scrypt).
+    const tooHard = copyWith(passShare, (b) => Buffer.from(b.toString('latin1').replace(/(-> scrypt \S+) 10\n/, '$1 21\n'), 'latin1'));
+    const err = await openExpectingFailure(tooHard, 'SHARE_UNSUPPORTED', { identity: undefined, passphrase: 'pw' });
+    expect(err.message).toMatch(/work factor/);
+    const mixed = copyWith(passShare, (b) => Buffer.from(
+      b.toString('latin1').replace('age-encryption.org/v1\n', `age-encryption.org/v1\n-> X25519 ${'A'.repeat(43)}\n${'A'.repeat(43)}\n`),
+      'latin1',
+    ));
+    await openExpectingFailure(mixed, 'SHARE_UNSUPPORTED', { identity: undefined, passphrase: 'pw' });
+  });
+
   it('DESTINATION_NOT_EMPTY, and the folder is left as it was', async () => {
     const dest = fresh('occupied');
     fs.mkdirSync(dest);
