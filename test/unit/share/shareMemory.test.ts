@@ -31,20 +31,21 @@ beforeAll(async () => {
 afterAll(() => tmp.cleanup());
 
 describe('memory stays flat with the case size', () => {
-  it('creating and opening a 56 MiB share peaks within 24 MiB of an 8 MiB one', async () => {
-    // 8 MiB, not less: below that V8 has not yet grown its young generation, which is a fixed
-    // cost (measured here: 1 MiB -> 104 MiB RSS, 8 -> 132, 16 -> 134, 60 -> 136, 200 -> 139).
+  it('creating and opening a 104 MiB share peaks within 40 MiB of an 8 MiB one', async () => {
+    // 8 MiB, not less: below that V8 has not yet grown its young generation, a fixed cost
+    // (measured here: 1 MiB -> 104 MiB RSS, 8 -> 132, 16 -> 134, 60 -> 136, 200 -> 139, 1 GiB ->
+    // 148-163). Peaks vary by up to ~30 MiB run to run when other tests load the CPU, hence a
+    // large file: keeping it in memory would add 96 MiB, far above the 40 MiB allowed.
     const small = bigFile('small.bin', 8 * 1024 * 1024);
-    const large = bigFile('large.bin', 56 * 1024 * 1024);
+    const large = bigFile('large.bin', 104 * 1024 * 1024);
     const createSmall = await measureShareRss('create', identityFile, small, path.join(tmp.dir, 'small.age'));
     const createLarge = await measureShareRss('create', identityFile, large, path.join(tmp.dir, 'large.age'));
     const openSmall = await measureShareRss('open', identityFile, path.join(tmp.dir, 'small.age'), path.join(tmp.dir, 'small-out'));
     const openLarge = await measureShareRss('open', identityFile, path.join(tmp.dir, 'large.age'), path.join(tmp.dir, 'large-out'));
     const mib = (b: number) => Math.round(b / 1024 / 1024);
     const report = `create ${mib(createSmall.maxRssBytes)} -> ${mib(createLarge.maxRssBytes)} MiB, open ${mib(openSmall.maxRssBytes)} -> ${mib(openLarge.maxRssBytes)} MiB`;
-    // Holding the case in memory would add at least 48 MiB more; streaming adds nothing per byte.
-    expect(createLarge.maxRssBytes - createSmall.maxRssBytes, report).toBeLessThan(24 * 1024 * 1024);
-    expect(openLarge.maxRssBytes - openSmall.maxRssBytes, report).toBeLessThan(24 * 1024 * 1024);
-    expect(fs.statSync(path.join(tmp.dir, 'large-out', 'case.dossier')).size).toBe(56 * 1024 * 1024);
+    expect(createLarge.maxRssBytes - createSmall.maxRssBytes, report).toBeLessThan(40 * 1024 * 1024);
+    expect(openLarge.maxRssBytes - openSmall.maxRssBytes, report).toBeLessThan(40 * 1024 * 1024);
+    expect(fs.statSync(path.join(tmp.dir, 'large-out', 'case.dossier')).size).toBe(104 * 1024 * 1024);
   });
 });
