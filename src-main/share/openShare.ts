@@ -12,7 +12,7 @@ import { ShareError } from './ShareError';
 import { MANIFEST_ENTRY_NAME, readShareTar, SIGNATURE_ENTRY_NAME } from './shareTarReader';
 import { classifyOpenFailure, classifyHeaderFailure, truncatedShareError } from './classifyOpenFailure';
 import { findRosterMember, type TeamRoster } from './teamRoster';
-import type { PublicIdentity } from './publicIdentity';
+import { samePublicKeys, type PublicIdentity } from './publicIdentity';
 import type { UserIdentity } from './userIdentity';
 
 export interface OpenShareKeys {
@@ -184,7 +184,7 @@ function checkSender(manifest: ShareManifest, keys: OpenShareKeys): Omit<OpenedS
   const sender = manifest.sender;
   const member = findRosterMember(keys.roster, sender.fingerprint);
   // The fingerprint covers both keys, but compare the keys themselves: that is what is trusted.
-  const known = member !== undefined && member.ageRecipient === sender.ageRecipient && member.ed25519PublicKey === sender.ed25519PublicKey;
+  const known = member !== undefined && samePublicKeys(member, sender);
   if (!known && keys.acceptUnknownSender !== true) {
     throw new ShareError(
       'SENDER_UNKNOWN',
