@@ -1,8 +1,8 @@
+import { DossierError } from '../contract/errors';
+
 /**
  * Why a piece of text could not be taken as a website or domain.
  * Stable codes: callers (CSV import, UI form, CLI) switch on them and tests pin them.
- * To be folded into the contract's `DossierError` once `src-main/contract/errors.ts` lands;
- * keep the codes when that happens.
  */
 export const DOMAIN_INPUT_ERROR_CODES = [
   'EMPTY',
@@ -20,16 +20,18 @@ export const DOMAIN_INPUT_ERROR_CODES = [
 
 export type DomainInputErrorCode = (typeof DOMAIN_INPUT_ERROR_CODES)[number];
 
-export class DomainInputError extends Error {
+/** A DossierError whose code is the reason, so the CLI and the UI report it like any other. */
+export class DomainInputError extends DossierError {
   override readonly name = 'DomainInputError';
+  declare readonly code: DomainInputErrorCode;
 
   constructor(
-    readonly code: DomainInputErrorCode,
+    code: DomainInputErrorCode,
     /** The text as the user gave it, so a message or an import report can quote it. */
     readonly value: string,
     message: string,
   ) {
-    super(message);
+    super(code, message, { fields: { input: message } });
   }
 }
 

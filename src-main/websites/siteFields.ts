@@ -4,33 +4,9 @@ import { normalizeIsoDate } from './normalizeIsoDate';
 import { normalizeSiteInput } from './normalizeSiteInput';
 import { SiteFieldError } from './SiteFieldError';
 
-/** Where a site stands in the takedown. The database CHECK constraint must list the same values. */
-export const SITE_STATUSES = [
-  'identified',
-  'evidence_captured',
-  'named_in_order',
-  'served',
-  'transfer_confirmed',
-  'hold_confirmed',
-  'sinkholed',
-  'offline',
-  'released',
-] as const;
-export type SiteStatus = (typeof SITE_STATUSES)[number];
+import { SITE_ROLES, SITE_STATUSES, type SiteRole, type SiteStatus } from '../contract/enums';
 
-/** What a site does for the operation. The database CHECK constraint must list the same values. */
-export const SITE_ROLES = [
-  'marketplace',
-  'captcha_service',
-  'c2',
-  'phishing',
-  'payment',
-  'hosting',
-  'redirector',
-  'infrastructure',
-  'other',
-] as const;
-export type SiteRole = (typeof SITE_ROLES)[number];
+export { SITE_ROLES, SITE_STATUSES, type SiteRole, type SiteStatus };
 
 /** Columns a site list can map to. `site` is the URL or domain (`--map col=url` or `col=domain`). */
 export const SITE_LIST_FIELDS = [

@@ -1,0 +1,21 @@
+import { createCase, updateCaseInfo } from '../case/caseInfo';
+import { caseSummary } from '../case/caseSummary';
+import { openCaseFile } from '../casefile/openCaseFile';
+import type { HandlerMap } from './Handlers';
+
+export const caseHandlers: HandlerMap<'case.create' | 'case.open' | 'case.close' | 'case.summary' | 'case.update'> = {
+  'case.create': (req, session) => {
+    session.replace(createCase(req.path, req.case, session.actor));
+    return caseSummary(session.caseFile);
+  },
+  'case.open': (req, session) => {
+    session.replace(openCaseFile(req.path, { actor: session.actor }));
+    return caseSummary(session.caseFile);
+  },
+  'case.close': (_req, session) => {
+    session.close();
+    return null;
+  },
+  'case.summary': (_req, session) => (session.isOpen ? caseSummary(session.caseFile) : null),
+  'case.update': (req, session) => updateCaseInfo(session.caseFile, req.patch, req.expectedHlc),
+};

@@ -1,0 +1,37 @@
+import { CHANNELS, type Channel } from '../contract/DossierApi';
+import type { IpcResult } from '../contract/createDossierClient';
+import { DossierError } from '../contract/errors';
+import { requestSchemas } from '../contract/requestSchemas';
+import { validate } from '../contract/validate';
+import { caseHandlers } from './caseHandlers';
+import type { CaseSession } from './CaseSession';
+import type { Handler, HandlerMap } from './Handlers';
+import { insightHandlers } from './insightHandlers';
+import { itemHandlers } from './itemHandlers';
+import { evidenceHandlers } from './evidenceHandlers';
+
+/** Every channel's handler; the type makes a missing or extra one a compile error. */
+export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...evidenceHandlers, ...insightHandlers };
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+/**
+ * The one entry point from any transport (Electron IPC, the test harness): checks the channel,
+ * validates the request, runs the handler, and turns every failure into an error result.
+ * Unexpected errors keep their message but never their stack (it would leak paths to the UI).
+ */
+export async function dispatch(session: CaseSession, channel: unknown, request: unknown): Promise<IpcResult> {
+  try {
+    if (!isChannel(channel)) throw new DossierError('INVALID_REQUEST', `Unknown request "${String(channel).slice(0, 100)}".`);
+    const parsed = validate(requestSchemas[channel], request, channel);
+    const handler = HANDLERS[channel] as Handler<Channel>;
+    return { ok: true, value: await handler(parsed as never, session) };
+  } catch (error) {
+    if (error instanceof DossierError) {
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    }
+    return { ok: false, error: { code: 'INTERNAL', message: (error as Error)?.message ?? String(error) } };
+  }
+}

@@ -1,0 +1,153 @@
+import type { ItemKind, SiteStatus } from './enums';
+import type {
+  CaseInfo, CourtOrder, CustodyEvent, Evidence, HistoryVersion, ItemByKind, Link, LinkedItem, Note, Page, SearchHit,
+  Stakeholder, TimelineEntry, Website, WebsiteStatusEvent,
+} from './records';
+import type {
+  CaseCreate, CaseUpdate, CustodyCreate, EvidenceUpdate, LinkCreate, ListQuery, NoteCreate, NoteUpdate, OrderCreate,
+  OrderUpdate, StakeholderCreate, StakeholderUpdate, WebsiteCreate, WebsiteUpdate,
+} from './schemas';
+
+export interface CaseSummary {
+  path: string;
+  info: CaseInfo;
+  counts: Record<ItemKind, number>;
+  sitesByStatus: Partial<Record<SiteStatus, number>>;
+  schemaVersion: number;
+  fileBytes: number;
+}
+
+export interface AuditReport {
+  ok: boolean;
+  entriesChecked: number;
+  chains: { chain: string; length: number; headHash: string; lastAt: string | null }[];
+  firstBreak: { chain: string; seq: number; reason: string } | null;
+}
+
+export interface AuditPageEntry {
+  chain: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  record_kind: string | null;
+  record_id: string | null;
+  hash: string;
+}
+
+export interface ItemDetail<K extends ItemKind = ItemKind> {
+  kind: K;
+  item: ItemByKind[K];
+  linked: LinkedItem[];
+  history: HistoryVersion[];
+}
+
+export interface GraphData {
+  nodes: { id: string; kind: ItemKind; title: string }[];
+  edges: { id: string; from: string; to: string; relation: string }[];
+  truncated: boolean;
+}
+
+export interface EvidenceImportRequest {
+  paths: string[];
+  taskId?: string;
+  title?: string;
+  kind?: string;
+  source_url?: string;
+  acquired_by?: string;
+  acquired_at?: string;
+  description?: string;
+}
+
+export interface EvidenceImportResult {
+  items: { path: string; evidence: Evidence; duplicateOf: string | null }[];
+}
+
+export interface EvidenceVerification {
+  id: string;
+  exhibit_label: string;
+  ok: boolean;
+  expected_sha256: string | null;
+  actual_sha256: string | null;
+  message: string;
+}
+
+/** A safe preview of stored bytes: text (shown as text, never as HTML) or an image as a data URL. */
+export interface EvidencePreview {
+  media_type: string;
+  text: string | null;
+  image_data_url: string | null;
+  truncated: boolean;
+}
+
+export type AnyItem = ItemByKind[ItemKind];
+
+/**
+ * The one API between the UI and main: channel -> (request) => Promise<response>. The preload and
+ * the test harness both build `window.dossier` from it with createDossierClient; main registers a
+ * handler per channel (src-main/api) that validates the request first.
+ * Adding a channel: add it here, to CHANNELS, to requestSchemas, and a handler.
+ */
+export interface DossierApi {
+  'case.create': (req: { path: string; case: CaseCreate }) => Promise<CaseSummary>;
+  'case.open': (req: { path: string }) => Promise<CaseSummary>;
+  'case.close': (req: Record<string, never>) => Promise<null>;
+  'case.summary': (req: Record<string, never>) => Promise<CaseSummary | null>;
+  'case.update': (req: { patch: CaseUpdate; expectedHlc?: string }) => Promise<CaseInfo>;
+
+  'items.list': (req: ListQuery & { orderId?: string }) => Promise<Page<AnyItem>>;
+  'items.get': (req: { id: string }) => Promise<ItemDetail>;
+  'items.delete': (req: { id: string }) => Promise<null>;
+
+  'websites.add': (req: WebsiteCreate) => Promise<Website>;
+  'websites.update': (req: { id: string; patch: WebsiteUpdate; expectedHlc?: string }) => Promise<Website>;
+  'websites.setStatus': (req: { id: string; status: SiteStatus; at?: string; orderId?: string; evidenceId?: string; note?: string }) => Promise<Website>;
+  'websites.statusHistory': (req: { id: string }) => Promise<WebsiteStatusEvent[]>;
+
+  'orders.create': (req: OrderCreate) => Promise<CourtOrder>;
+  'orders.update': (req: { id: string; patch: OrderUpdate; expectedHlc?: string }) => Promise<CourtOrder>;
+  'stakeholders.create': (req: StakeholderCreate) => Promise<Stakeholder>;
+  'stakeholders.update': (req: { id: string; patch: StakeholderUpdate; expectedHlc?: string }) => Promise<Stakeholder>;
+  'notes.create': (req: NoteCreate) => Promise<Note>;
+  'notes.update': (req: { id: string; patch: NoteUpdate; expectedHlc?: string }) => Promise<Note>;
+
+  'evidence.update': (req: { id: string; patch: EvidenceUpdate; expectedHlc?: string }) => Promise<Evidence>;
+  'evidence.custody': (req: { id: string }) => Promise<CustodyEvent[]>;
+  'evidence.addCustody': (req: CustodyCreate) => Promise<CustodyEvent>;
+
+  'evidence.import': (req: EvidenceImportRequest) => Promise<EvidenceImportResult>;
+  'evidence.verify': (req: { id?: string; taskId?: string }) => Promise<EvidenceVerification[]>;
+  'evidence.extract': (req: { id: string; outPath: string; overwrite?: boolean }) => Promise<{ path: string; bytes: number; sha256: string }>;
+  'evidence.preview': (req: { id: string; maxBytes?: number }) => Promise<EvidencePreview>;
+  'tasks.cancel': (req: { taskId: string }) => Promise<null>;
+
+  'links.create': (req: LinkCreate) => Promise<Link>;
+  'links.delete': (req: { id: string }) => Promise<null>;
+  'links.list': (req: { id: string }) => Promise<LinkedItem[]>;
+
+  'search.query': (req: { text: string; limit?: number; kinds?: ItemKind[] }) => Promise<SearchHit[]>;
+  'timeline.page': (req: { after?: string | null; limit?: number; from?: string; to?: string }) => Promise<Page<TimelineEntry>>;
+  'graph.get': (req: { limit?: number }) => Promise<GraphData>;
+  'audit.verify': (req: Record<string, never>) => Promise<AuditReport>;
+  'audit.page': (req: { after?: string | null; limit?: number }) => Promise<Page<AuditPageEntry>>;
+}
+
+export type Channel = keyof DossierApi;
+export type RequestOf<C extends Channel> = Parameters<DossierApi[C]>[0];
+export type ResponseOf<C extends Channel> = Awaited<ReturnType<DossierApi[C]>>;
+
+/** Every channel, checked against DossierApi so neither can drift from the other. */
+export const CHANNELS = [
+  'case.create', 'case.open', 'case.close', 'case.summary', 'case.update',
+  'items.list', 'items.get', 'items.delete',
+  'websites.add', 'websites.update', 'websites.setStatus', 'websites.statusHistory',
+  'orders.create', 'orders.update', 'stakeholders.create', 'stakeholders.update', 'notes.create', 'notes.update',
+  'evidence.update', 'evidence.custody', 'evidence.addCustody',
+  'evidence.import', 'evidence.verify', 'evidence.extract', 'evidence.preview', 'tasks.cancel',
+  'links.create', 'links.delete', 'links.list',
+  'search.query', 'timeline.page', 'graph.get', 'audit.verify', 'audit.page',
+] as const satisfies readonly Channel[];
+
+type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
+// Fails to compile when a channel of DossierApi is missing from CHANNELS.
+export const ALL_CHANNELS_LISTED: MissingChannels extends never ? true : MissingChannels = true;

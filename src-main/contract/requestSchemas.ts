@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Channel } from './DossierApi';
+import { EVIDENCE_KINDS, ITEM_KINDS, SITE_STATUSES } from './enums';
+import {
+  caseCreateSchema, caseUpdateSchema, custodyCreateSchema, evidenceUpdateSchema, idSchema, isoDate, linkCreateSchema,
+  listQuerySchema, noteCreateSchema, noteUpdateSchema, orderCreateSchema, orderUpdateSchema, stakeholderCreateSchema,
+  stakeholderUpdateSchema, websiteCreateSchema, websiteUpdateSchema,
+} from './schemas';
+
+/** Any absolute file path (evidence to import, a place to extract to). */
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\u0000'), 'contains a NUL byte')
+  .refine((p) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path');
+const taskId = z.string().min(1).max(100);
+
+/** A case file path from the UI: absolute, ending in .dossier. */
+const caseFilePath = absolutePath.refine((p) => p.toLowerCase().endsWith('.dossier'), 'must end in .dossier');
+
+const empty = z.object({}).strict();
+const withId = z.object({ id: idSchema });
+const expectedHlc = z.string().max(200).optional();
+const patchOf = <S extends z.ZodType>(patch: S) => z.object({ id: idSchema, patch, expectedHlc });
+
+/** The schema every channel's request must satisfy before a handler runs. */
+export const requestSchemas = {
+  'case.create': z.object({ path: caseFilePath, case: caseCreateSchema }),
+  'case.open': z.object({ path: caseFilePath }),
+  'case.close': empty,
+  'case.summary': empty,
+  'case.update': z.object({ patch: caseUpdateSchema, expectedHlc }),
+  'items.list': listQuerySchema.extend({ orderId: idSchema.optional() }),
+  'items.get': withId,
+  'items.delete': withId,
+  'websites.add': websiteCreateSchema,
+  'websites.update': patchOf(websiteUpdateSchema),
+  'websites.setStatus': z.object({
+    id: idSchema,
+    status: z.enum(SITE_STATUSES),
+    at: isoDate.optional(),
+    orderId: idSchema.optional(),
+    evidenceId: idSchema.optional(),
+    note: z.string().max(5000).optional(),
+  }),
+  'websites.statusHistory': withId,
+  'orders.create': orderCreateSchema,
+  'orders.update': patchOf(orderUpdateSchema),
+  'stakeholders.create': stakeholderCreateSchema,
+  'stakeholders.update': patchOf(stakeholderUpdateSchema),
+  'notes.create': noteCreateSchema,
+  'notes.update': patchOf(noteUpdateSchema),
+  'evidence.update': patchOf(evidenceUpdateSchema),
+  'evidence.custody': withId,
+  'evidence.addCustody': custodyCreateSchema,
+  'evidence.import': z.object({
+    paths: z.array(absolutePath).min(1).max(10_000),
+    taskId: taskId.optional(),
+    title: z.string().trim().min(1).max(500).optional(),
+    kind: z.enum(EVIDENCE_KINDS).optional(),
+    source_url: z.string().trim().max(4000).optional(),
+    acquired_by: z.string().trim().max(300).optional(),
+    acquired_at: isoDate.optional(),
+    description: z.string().max(20000).optional(),
+  }),
+  'evidence.verify': z.object({ id: idSchema.optional(), taskId: taskId.optional() }),
+  'evidence.extract': z.object({ id: idSchema, outPath: absolutePath, overwrite: z.boolean().optional() }),
+  'evidence.preview': z.object({ id: idSchema, maxBytes: z.number().int().min(1).max(5_000_000).optional() }),
+  'tasks.cancel': z.object({ taskId }),
+  'links.create': linkCreateSchema,
+  'links.delete': withId,
+  'links.list': withId,
+  'search.query': z.object({
+    text: z.string().max(10_000),
+    limit: z.number().int().min(1).max(500).optional(),
+    kinds: z.array(z.enum(ITEM_KINDS)).optional(),
+  }),
+  'timeline.page': z.object({
+    after: z.string().max(2000).nullish(),
+    limit: z.number().int().min(1).max(1000).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  }),
+  'graph.get': z.object({ limit: z.number().int().min(1).max(5000).optional() }),
+  'audit.verify': empty,
+  'audit.page': z.object({ after: z.string().max(2000).nullish(), limit: z.number().int().min(1).max(1000).optional() }),
+} satisfies Record<Channel, z.ZodType>;

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import {
+  CASE_STATUSES, CLASSIFICATIONS, CUSTODY_ACTIONS, CUSTODY_RESULTS, EVIDENCE_KINDS, ITEM_KINDS, ORDER_STATUSES,
+  ORDER_TYPES, SITE_ROLES, SITE_STATUSES, STAKEHOLDER_KINDS,
+} from './enums';
+
+/**
+ * Request schemas: every request from the renderer or the CLI is parsed here before a service
+ * sees it. Dates are calendar dates (YYYY-MM-DD, for court dates) or instants normalised to
+ * ISO-8601 UTC with milliseconds.
+ */
+const text = (max: number) =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') }).trim().max(max, `must be at most ${max} characters`);
+const requiredText = (max: number) => text(max).min(1, 'is required');
+const optionalText = (max: number) =>
+  text(max).nullish().transform((v) => (v === undefined ? undefined : v === null || v === '' ? null : v));
+
+export const isoDate = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      const parsed = new Date(`${value}T00:00:00Z`);
+      if (!Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value)) return value;
+    } else if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+      const parsed = new Date(value);
+      if (!Number.isNaN(parsed.getTime())) return parsed.toISOString();
+    }
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a date (use YYYY-MM-DD or an ISO-8601 time)` });
+    return z.NEVER;
+  });
+/** An empty form field means "no value". */
+const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+const optionalDate = z.preprocess(blankToNull, isoDate.nullish());
+
+/** An enum whose error lists the accepted values. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: () => `must be one of: ${values.join(', ')}` });
+
+const stringList = z.array(text(500)).max(1000);
+
+export const caseCreateSchema = z.object({
+  title: requiredText(500),
+  code_name: optionalText(200),
+  matter_number: optionalText(200),
+  docket_number: optionalText(200),
+  jurisdiction: optionalText(300),
+  classification: oneOf(CLASSIFICATIONS).optional(),
+  summary: optionalText(20000),
+});
+export const caseUpdateSchema = caseCreateSchema.partial().extend({ status: oneOf(CASE_STATUSES).optional() });
+
+export const evidenceUpdateSchema = z
+  .object({
+    exhibit_label: requiredText(100),
+    title: requiredText(500),
+    kind: oneOf(EVIDENCE_KINDS),
+    acquired_at: optionalDate,
+    acquired_by: optionalText(300),
+    source_url: optionalText(4000),
+    source_device: optionalText(300),
+    source_person: optionalText(300),
+    method: optionalText(500),
+    description: optionalText(20000),
+    tags: stringList,
+  })
+  .partial();
+
+export const websiteCreateSchema = z.object({
+  input: requiredText(4000),
+  registrar: optionalText(300),
+  registrar_iana_id: z.string().trim().regex(/^\d{1,6}$/, 'must be a number (IANA registrar id)').nullish(),
+  registry: optionalText(300),
+  registrant: optionalText(1000),
+  name_servers: stringList.optional(),
+  ips: stringList.optional(),
+  hosting_provider: optionalText(300),
+  asn: optionalText(50),
+  role: oneOf(SITE_ROLES).optional(),
+  status: oneOf(SITE_STATUSES).optional(),
+  expires_at: optionalDate,
+  notes: optionalText(20000),
+  first_seen: optionalDate,
+  last_seen: optionalDate,
+});
+export const websiteUpdateSchema = websiteCreateSchema.omit({ input: true, status: true }).partial();
+
+export const orderCreateSchema = z.object({
+  title: requiredText(500),
+  caption: optionalText(1000),
+  docket: requiredText(200),
+  court: requiredText(300),
+  judge: optionalText(300),
+  order_type: oneOf(ORDER_TYPES),
+  status: oneOf(ORDER_STATUSES).optional(),
+  ecf_number: optionalText(50),
+  filed_at: optionalDate,
+  granted_at: optionalDate,
+  served_at: optionalDate,
+  expires_at: optionalDate,
+  summary: optionalText(20000),
+  document_evidence_id: z.string().uuid().nullish(),
+});
+export const orderUpdateSchema = orderCreateSchema.partial();
+
+export const stakeholderCreateSchema = z.object({
+  name: requiredText(300),
+  organization: optionalText(300),
+  kind: oneOf(STAKEHOLDER_KINDS).optional(),
+  role: optionalText(300),
+  email: z.preprocess(blankToNull, z.string().trim().email('is not an e-mail address').nullish()),
+  phone: optionalText(100),
+  address: optionalText(1000),
+  notes: optionalText(20000),
+});
+export const stakeholderUpdateSchema = stakeholderCreateSchema.partial();
+
+export const noteCreateSchema = z.object({
+  title: requiredText(500),
+  body: text(1_000_000).default(''),
+});
+export const noteUpdateSchema = noteCreateSchema.partial();
+
+export const itemKindSchema = oneOf(ITEM_KINDS);
+export const idSchema = z.string().uuid('is not a record id');
+
+export const linkCreateSchema = z.object({
+  from_id: idSchema,
+  to_id: idSchema,
+  relation: requiredText(100).default('related'),
+  note: optionalText(2000),
+});
+
+export const custodyCreateSchema = z.object({
+  evidence_id: idSchema,
+  action: oneOf(CUSTODY_ACTIONS),
+  at: isoDate.optional(),
+  from_party: optionalText(300),
+  to_party: optionalText(300),
+  location: optionalText(500),
+  purpose: optionalText(1000),
+  hash_seen: z.string().trim().regex(/^[0-9a-f]{32,64}$/i, 'must be a hex hash').nullish(),
+  result: oneOf(CUSTODY_RESULTS).optional(),
+  details: optionalText(5000),
+});
+
+export const listQuerySchema = z.object({
+  kind: itemKindSchema,
+  sort: z.string().max(50).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+  after: z.string().max(2000).nullish(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  filter: z.string().max(500).optional(),
+  status: z.string().max(50).optional(),
+  includeDeleted: z.boolean().optional(),
+});
+export type ListQuery = z.input<typeof listQuerySchema>;
+
+export type CaseCreate = z.input<typeof caseCreateSchema>;
+export type CaseUpdate = z.input<typeof caseUpdateSchema>;
+export type EvidenceUpdate = z.input<typeof evidenceUpdateSchema>;
+export type WebsiteCreate = z.input<typeof websiteCreateSchema>;
+export type WebsiteUpdate = z.input<typeof websiteUpdateSchema>;
+export type OrderCreate = z.input<typeof orderCreateSchema>;
+export type OrderUpdate = z.input<typeof orderUpdateSchema>;
+export type StakeholderCreate = z.input<typeof stakeholderCreateSchema>;
+export type StakeholderUpdate = z.input<typeof stakeholderUpdateSchema>;
+export type NoteCreate = z.input<typeof noteCreateSchema>;
+export type NoteUpdate = z.input<typeof noteUpdateSchema>;
+export type LinkCreate = z.input<typeof linkCreateSchema>;
+export type CustodyCreate = z.input<typeof custodyCreateSchema>;

@@ -1,0 +1,176 @@
+import { appendAudit } from '../audit/appendAudit';
+import type { CaseFile } from '../casefile/CaseFile';
+import { newId, nowIso } from '../casefile/ids';
+import { prepareCached } from '../casefile/prepareCached';
+import { writeTransaction } from '../casefile/writeTransaction';
+import type { SiteStatus } from '../contract/enums';
+import { DossierError } from '../contract/errors';
+import type { Page, Website, WebsiteStatusEvent } from '../contract/records';
+import { type WebsiteCreate, type WebsiteUpdate, websiteCreateSchema, websiteUpdateSchema } from '../contract/schemas';
+import { validate } from '../contract/validate';
+import { getRecord } from '../records/getRecord';
+import { insertRecord } from '../records/insertRecord';
+import { type ListOptions, likePattern, listRecords } from '../records/listRecords';
+import { deleteRecord, updateRecord } from '../records/updateRecord';
+import { type NormalizedSite, normalizeSiteInput } from './normalizeSiteInput';
+import { websiteSpec } from './websiteSpec';
+
+/** The live website with this canonical key, if any: one domain (+ path) is one record. */
+export function findWebsiteByKey(caseFile: CaseFile, dedupeKey: string): Website | undefined {
+  const raw = prepareCached(caseFile.db, 'SELECT id FROM website WHERE dedupe_key = ? AND deleted_at IS NULL').pluck().get(dedupeKey) as
+    | string
+    | undefined;
+  return raw ? getRecord(caseFile, websiteSpec, raw) : undefined;
+}
+
+/** Adds a website from a URL or domain; refuses one already in the case (ALREADY_EXISTS names it). */
+export function addWebsite(caseFile: CaseFile, input: WebsiteCreate): Website {
+  const { input: rawInput, status, ...fields } = validate(websiteCreateSchema, input, 'website');
+  const site = normalizeSiteInput(rawInput);
+  return writeTransaction(caseFile, () => {
+    const existing = findWebsiteByKey(caseFile, site.identity_key);
+    if (existing) {
+      throw new DossierError('ALREADY_EXISTS', `${site.host_unicode} is already in this case (id ${existing.id}).`, { id: existing.id });
+    }
+    const now = nowIso();
+    const stored = insertRecord(caseFile, websiteSpec, {
+      ...fields,
+      ...storedSiteColumns(site),
+      status: status ?? 'identified',
+      status_at: now,
+    });
+    indexHost(caseFile, stored.id, hostSearchText(stored));
+    insertStatusEvent(caseFile, stored.id, stored.status, now, {});
+    return stored;
+  });
+}
+
+/** The columns of a website row that come from normalising what was entered. */
+export function storedSiteColumns(site: NormalizedSite) {
+  return {
+    raw_input: site.raw,
+    dedupe_key: site.identity_key,
+    host_kind: site.host_kind,
+    host_unicode: site.host_unicode,
+    host_ascii: site.host_ascii,
+    registrable_domain: site.registrable_domain,
+    public_suffix: site.public_suffix,
+    url_path: site.path,
+    flags: site.flags,
+  };
+}
+
+/** The text the host trigram index holds for a website: both forms of an IDN. */
+export function hostSearchText(site: { host_ascii: string; host_unicode: string }): string {
+  return site.host_unicode === site.host_ascii ? site.host_ascii : `${site.host_ascii} ${site.host_unicode}`;
+}
+
+/** Keeps the trigram index of host names in step with the website row (same rowid). */
+export function indexHost(caseFile: CaseFile, websiteId: string, hostText: string): void {
+  prepareCached(caseFile.db, 'INSERT INTO host_trigram (rowid, host) SELECT rowid, ? FROM website WHERE id = ?').run(hostText, websiteId);
+}
+
+function insertStatusEvent(
+  caseFile: CaseFile,
+  websiteId: string,
+  status: SiteStatus,
+  at: string,
+  refs: { orderId?: string | null; evidenceId?: string | null; note?: string | null },
+): WebsiteStatusEvent {
+  const event: WebsiteStatusEvent = {
+    id: newId(),
+    website_id: websiteId,
+    status,
+    at,
+    order_id: refs.orderId ?? null,
+    evidence_id: refs.evidenceId ?? null,
+    note: refs.note ?? null,
+    created_at: nowIso(),
+    created_by: caseFile.actor.name,
+    hlc: caseFile.clock.tick(),
+  };
+  prepareCached(
+    caseFile.db,
+    `INSERT INTO website_status_event (id, website_id, status, at, order_id, evidence_id, note, created_at, created_by, hlc)
+     VALUES (@id, @website_id, @status, @at, @order_id, @evidence_id, @note, @created_at, @created_by, @hlc)`,
+  ).run(event);
+  return event;
+}
+
+/** Moves a website along its legal lifecycle; every change is a dated event, history kept. */
+export function setWebsiteStatus(
+  caseFile: CaseFile,
+  websiteId: string,
+  status: SiteStatus,
+  options: { at?: string; orderId?: string | null; evidenceId?: string | null; note?: string | null } = {},
+): Website {
+  return writeTransaction(caseFile, () => {
+    const at = options.at ?? nowIso();
+    const event = insertStatusEvent(caseFile, websiteId, status, at, options);
+    const updated = updateRecord(caseFile, websiteSpec, websiteId, { status, status_at: at }, { auditAction: 'website.status' });
+    appendAudit(caseFile, { action: 'website.status_event', recordKind: 'website', recordId: websiteId, detail: { event: event.id, status, at } });
+    return updated;
+  });
+}
+
+export function websiteStatusHistory(caseFile: CaseFile, websiteId: string): WebsiteStatusEvent[] {
+  return prepareCached(caseFile.db, 'SELECT * FROM website_status_event WHERE website_id = ? ORDER BY at, created_at, id').all(
+    websiteId,
+  ) as WebsiteStatusEvent[];
+}
+
+export function updateWebsite(caseFile: CaseFile, id: string, patch: WebsiteUpdate, expectedHlc?: string): Website {
+  const fields = validate(websiteUpdateSchema, patch, 'website');
+  return updateRecord(caseFile, websiteSpec, id, fields, expectedHlc ? { expectedHlc } : {});
+}
+
+export function deleteWebsite(caseFile: CaseFile, id: string): void {
+  writeTransaction(caseFile, () => {
+    prepareCached(caseFile.db, 'DELETE FROM host_trigram WHERE rowid = (SELECT rowid FROM website WHERE id = ?)').run(id);
+    deleteRecord(caseFile, websiteSpec, id);
+  });
+}
+
+/** Lifecycle questions counsel ask of a takedown. */
+export const LIFECYCLE_VIEWS = ['awaiting_confirmation', 'expiring_soon'] as const;
+export type LifecycleView = (typeof LIFECYCLE_VIEWS)[number];
+
+export interface WebsiteListOptions extends ListOptions {
+  status?: SiteStatus | undefined;
+  /** Only websites an order covers. */
+  orderId?: string | undefined;
+  /**
+   * awaiting_confirmation: named in an order or served, transfer/hold not yet confirmed;
+   * expiring_soon: confirmed, registration expiring within `withinDays` (default 30).
+   */
+  lifecycle?: LifecycleView | undefined;
+  withinDays?: number | undefined;
+}
+
+/** A page of websites; a host filter of 3+ characters uses the trigram index, never a table scan. */
+export function listWebsites(caseFile: CaseFile, options: WebsiteListOptions = {}): Page<Website> {
+  const where = [...(options.where ?? [])];
+  if (options.status) where.push({ sql: 'status = ?', params: [options.status] });
+  if (options.orderId) {
+    where.push({ sql: "id IN (SELECT to_id FROM link WHERE from_id = ? AND relation = 'covers' AND deleted_at IS NULL)", params: [options.orderId] });
+  }
+  if (options.lifecycle === 'awaiting_confirmation') {
+    where.push({ sql: "status IN ('named_in_order', 'served')", params: [] });
+  } else if (options.lifecycle === 'expiring_soon') {
+    const horizon = new Date(Date.now() + (options.withinDays ?? 30) * 86_400_000).toISOString();
+    where.push({ sql: "status IN ('transfer_confirmed', 'hold_confirmed') AND expires_at IS NOT NULL AND expires_at <= ?", params: [horizon] });
+  }
+  const filter = options.filter?.trim().toLowerCase();
+  if (filter) {
+    if ([...filter].length >= 3) {
+      where.push({ sql: 'rowid IN (SELECT rowid FROM host_trigram WHERE host_trigram MATCH ?)', params: [`"${filter.replace(/"/g, '""')}"`] });
+    } else {
+      where.push({ sql: "host_ascii LIKE ? ESCAPE '\\'", params: [likePattern(filter, 'prefix')] });
+    }
+  }
+  return listRecords(caseFile, websiteSpec, { ...options, filter: undefined, where });
+}
+
+export function getWebsite(caseFile: CaseFile, id: string, options?: { includeDeleted?: boolean }): Website {
+  return getRecord(caseFile, websiteSpec, id, options);
+}
