@@ -8,6 +8,8 @@ import { DossierError } from '../contract/errors';
 export const SITE_LIST_ERROR_CODES = [
   /** CSV structure broken (unclosed or stray quote, a record over the size limit). */
   'CSV_MALFORMED',
+  /** A plain-list line over 1 MiB: not a list of websites (a binary file?). */
+  'LINE_TOO_LONG',
   /** Not UTF-8 at the file level (UTF-16 byte-order mark). */
   'ENCODING_UNSUPPORTED',
   /** No column could be taken as the URL/domain. */

@@ -111,16 +111,22 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
     if (format === 'text') {
       const reader = new SiteRowReader(null, options.normalize);
       let lineNumber = 0;
-      for await (const lines of byteLines(chunks())) {
-        signal?.throwIfAborted();
-        for (const line of lines) {
-          lineNumber++;
-          // '#' starts a comment at the start of a line or after a space; a URL fragment has no space before it.
-          const content = PLAIN_LINE.test(line) ? line : line.replace(/(?:^|[ \t])#.*$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
-          if (content === '') continue;
-          take(reader.read(lineNumber, [content]));
-          if (rows.length + errors.length >= batchSize) yield batch();
+      try {
+        for await (const lines of byteLines(chunks())) {
+          signal?.throwIfAborted();
+          for (const line of lines) {
+            lineNumber++;
+            // '#' starts a comment at the start of a line or after a space; a URL fragment has no space before it.
+            const content = PLAIN_LINE.test(line) ? line : line.replace(/(?:^|[ \t])#.*$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
+            if (content === '') continue;
+            take(reader.read(lineNumber, [content]));
+            if (rows.length + errors.length >= batchSize) yield batch();
+          }
         }
+      } catch (error) {
+        // As for a broken CSV: hand over the rows read before the bad line, then stop.
+        if (error instanceof SiteListError && rows.length + errors.length > 0) yield batch();
+        throw error;
       }
     } else {
       const delimiter = options.delimiter ?? detectCsvDelimiter(firstLine);
@@ -200,9 +206,11 @@ async function readHead(nextChunk: () => Promise<Buffer | null>): Promise<Buffer
 }
 
 // Physical lines of plain-text input, as latin1 strings, a chunk's worth at a time, for '\n',
-// '\r\n' and lone '\r'.
+// '\r\n' and lone '\r'. A line is capped like a CSV record, so a binary file cannot grow one
+// string without end.
 async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]> {
   let rest = '';
+  let lineCount = 0;
   for await (const chunk of chunks) {
     let text = rest + chunk.toString('latin1');
     // Hold back a final '\r': it may be the first half of a '\r\n' split across chunks.
@@ -210,6 +218,13 @@ async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[
     if (held) text = text.slice(0, -1);
     const lines = text.includes('\r') ? text.split(LINE_BREAKS) : text.split('\n');
     rest = lines.pop()! + held;
+    const long = rest.length > MAX_RECORD_BYTES ? lines.length : lines.findIndex((line) => line.length > MAX_RECORD_BYTES);
+    if (long >= 0) {
+      if (long > 0) yield lines.slice(0, long);
+      const lineNumber = lineCount + long + 1;
+      throw new SiteListError('LINE_TOO_LONG', lineNumber, `Line ${lineNumber} is longer than 1 MiB: this does not look like a list of websites (a binary file?).`);
+    }
+    lineCount += lines.length;
     if (lines.length > 0) yield lines;
   }
   if (rest !== '') yield [rest.replace(/\r$/, '')];
