@@ -4,7 +4,7 @@ import { brandImitatedBy, brandLookalikeReason, findLookalikes } from './findLoo
 import type { NormalizeSiteOptions, NormalizedSite, SiteFlag } from './NormalizedSite';
 import { parseIpHost } from './parseIpHost';
 import { reportHiddenCharacters } from './reportHiddenCharacters';
-import { formatCodePoint, scanHiddenCharacters } from './scanHiddenCharacters';
+import { formatCodePoint, scanHiddenCharacters, showHiddenCharacters } from './scanHiddenCharacters';
 import { splitSiteInput, type SiteInputParts } from './splitSiteInput';
 import { toAsciiHost } from './toAsciiHost';
 
@@ -220,7 +220,7 @@ export function normalizeSiteInput(raw: string, options: NormalizeSiteOptions = 
     flags: takeFlags(),
     flagReasons: takeReasons(),
     identity_key:
-      ascii + (parts.path ?? '') + (converted.hidden.length > 0 ? `\u0000typed:${host.toLowerCase()}` : ''),
+      ascii + (parts.path ?? '') + (converted.hidden.length > 0 ? ` typed:${showHiddenCharacters(host.toLowerCase())}` : ''),
   };
 }
 
