@@ -54,10 +54,11 @@ export class SiteRowReader {
     private readonly normalizeOptions: NormalizeSiteOptions = {},
   ) {}
 
-  read(rowNumber: number, byteCells: readonly string[]): SiteListRow | SiteListRowError {
+  /** `byteCells` is this row's own array: non-ASCII cells are replaced by their decoded text. */
+  read(rowNumber: number, byteCells: string[]): SiteListRow | SiteListRowError {
     const columns = this.columns;
     if (columns !== null && byteCells.length !== columns.names.length) {
-      const extraCellsEmpty = byteCells.slice(columns.names.length).every((c) => c.trim() === '');
+      const extraCellsEmpty = byteCells.slice(columns.names.length).every((c) => /^[ \t]*$/.test(c));
       if (byteCells.length < columns.names.length || !extraCellsEmpty) {
         return {
           rowNumber,
@@ -69,9 +70,10 @@ export class SiteRowReader {
       }
     }
 
-    const cells: string[] = [];
-    for (let i = 0; i < byteCells.length; i++) {
-      const bytes = byteCells[i]!;
+    // Decoded in place when a cell has non-ASCII bytes; ASCII cells are already their text.
+    const cells = byteCells;
+    for (let i = 0; i < cells.length; i++) {
+      const bytes = cells[i]!;
       let cell = bytes;
       if (HIGH_BYTE.test(bytes)) {
         try {
@@ -97,7 +99,7 @@ export class SiteRowReader {
           field: fieldAt(columns, i),
         };
       }
-      cells.push(cell);
+      cells[i] = cell;
     }
 
     const siteIndex = columns === null ? 0 : columns.site;
