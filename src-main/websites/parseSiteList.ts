@@ -68,12 +68,14 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
 
   const onAbort = () => input.destroy(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
   signal?.addEventListener('abort', onAbort, { once: true });
-  const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | Uint8Array | string>;
   let bytesRead = 0;
   const nextChunk = async (): Promise<Buffer | null> => {
     const next = await source.next();
     if (next.done) return null;
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : Buffer.from(next.value);
+    const value = next.value as Buffer | Uint8Array | string;
+    const chunk =
+      typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
     bytesRead += chunk.length;
     options.onProgress?.(bytesRead);
     return chunk;
