@@ -68,7 +68,7 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
       ...(options.map ? { map: options.map } : {}),
       ...(options.format ? { format: options.format } : {}),
       ...(options.header !== undefined ? { header: options.header } : {}),
-      batchSize: options.batchSize ?? 5000,
+      batchSize: options.batchSize ?? 20_000,
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (bytes) => options.onProgress?.(bytes, size),
     });
@@ -76,7 +76,9 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
       options.signal?.throwIfAborted();
       report.format = batch.format;
       writeTransaction(caseFile, () => {
+        const before = writer.lastRowid();
         for (const row of batch.rows) report[writer.write(row)] += 1;
+        writer.indexHostsAfter(before);
       });
       report.rowsRead += batch.rows.length + batch.errors.length;
       report.errorCount += batch.errors.length;

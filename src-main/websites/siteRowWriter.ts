@@ -6,7 +6,7 @@ import { decodeRow } from '../records/rowCodec';
 import { updateRecord } from '../records/updateRecord';
 import { indexForSearch } from '../search/searchIndex';
 import type { SiteListRow } from './parseSiteList';
-import { hostSearchText, storedSiteColumns } from './websiteService';
+import { storedSiteColumns } from './websiteService';
 import { websiteSpec } from './websiteSpec';
 
 const SCALARS = ['registrar', 'registrar_iana_id', 'registry', 'registrant', 'hosting_provider', 'asn', 'role', 'notes', 'first_seen', 'last_seen'] as const;
@@ -77,33 +77,49 @@ export class SiteRowWriter {
     const { db, actor, clock } = this.caseFile;
     const site = storedSiteColumns(row.normalized);
     const status = row.fields.status ?? 'identified';
-    const record = {
-      ...site,
-      ...values,
-      flags: JSON.stringify(site.flags),
-      name_servers: JSON.stringify(values.name_servers),
-      ips: JSON.stringify(values.ips),
-      role: values.role ?? 'other',
-      status,
-      status_at: this.now,
-      id: newId(),
-      created_at: this.now,
-      created_by: actor.name,
-      updated_at: this.now,
-      updated_by: actor.name,
-      hlc: clock.tick(),
-    };
-    const columns = Object.keys(record);
-    const info = prepareCached(db, `INSERT INTO website (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(record);
-    prepareCached(db, 'INSERT INTO host_trigram (rowid, host) VALUES (?, ?)').run(info.lastInsertRowid, hostSearchText(site));
+    const id = newId();
+    // Positional binding in a fixed column order: named binding of ~30 columns per row measured
+    // as a large share of the bulk path's time.
+    prepareCached(
+      db,
+      `INSERT INTO website (id, raw_input, dedupe_key, host_kind, host_unicode, host_ascii, registrable_domain, public_suffix,
+         url_path, flags, registrar, registrar_iana_id, registry, registrant, name_servers, ips, hosting_provider, asn, role,
+         status, status_at, notes, first_seen, last_seen, created_at, created_by, updated_at, updated_by, hlc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id, site.raw_input, site.dedupe_key, site.host_kind, site.host_unicode, site.host_ascii, site.registrable_domain,
+      site.public_suffix, site.url_path, JSON.stringify(site.flags), values.registrar, values.registrar_iana_id, values.registry,
+      values.registrant, JSON.stringify(values.name_servers), JSON.stringify(values.ips), values.hosting_provider, values.asn,
+      values.role ?? 'other', status, this.now, values.notes, values.first_seen, values.last_seen, this.now, actor.name, this.now,
+      actor.name, clock.tick(),
+    );
     prepareCached(
       db,
       `INSERT INTO website_status_event (id, website_id, status, at, note, created_at, created_by, hlc) VALUES (?, ?, ?, ?, 'Imported from a list', ?, ?, ?)`,
-    ).run(newId(), record.id, status, this.now, this.now, actor.name, clock.tick());
+    ).run(newId(), id, status, this.now, this.now, actor.name, clock.tick());
     if (SCALARS.some((k) => k !== 'role' && values[k] !== null) || site.flags.length > 0) {
-      indexForSearch(db, 'website', record.id, websiteSpec.searchText(decodeRow(websiteSpec, { ...record }))!);
+      const stored = prepareCached(db, 'SELECT * FROM website WHERE id = ?').get(id) as Record<string, unknown>;
+      indexForSearch(db, 'website', id, websiteSpec.searchText(decodeRow(websiteSpec, stored))!);
     }
-    return record.id;
+    return id;
+  }
+
+  /**
+   * Host trigrams for the rows inserted since `afterRowid`, in one statement per batch rather than
+   * one call per row. The SQL mirrors hostSearchText: change both together.
+   */
+  indexHostsAfter(afterRowid: number): void {
+    prepareCached(
+      this.caseFile.db,
+      `INSERT INTO host_trigram (rowid, host)
+       SELECT rowid, CASE WHEN host_unicode = host_ascii THEN host_ascii ELSE host_ascii || ' ' || host_unicode END
+       FROM website WHERE rowid > ?`,
+    ).run(afterRowid);
+  }
+
+  /** The highest website rowid now, taken before a batch so its new rows can be found after it. */
+  lastRowid(): number {
+    return (prepareCached(this.caseFile.db, 'SELECT coalesce(max(rowid), 0) FROM website').pluck().get() as number) ?? 0;
   }
 
   /** Fills what the record lacks and unions lists; never overwrites a value already recorded. */
