@@ -7,7 +7,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { DossierError } from '../contract/errors';
 import { type ParseSiteListOptions, parseSiteList } from './parseSiteList';
-import type { SiteImportReport } from './SiteImportReport';
+import type { SiteImportReport } from '../contract/SiteImportReport';
 import { SiteListError } from './SiteListError';
 import { SiteRowWriter } from './siteRowWriter';
 
