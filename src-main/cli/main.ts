@@ -4,7 +4,7 @@ import { registerCaseCommands } from './commands/caseCommands';
 import { registerMergeCommands } from './commands/mergeCommands';
 import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
-import { registerSiteCommands } from './commands/siteCommands';
+import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
 import { fail } from './output';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
@@ -19,6 +19,7 @@ export function buildProgram(): Command {
   registerCaseCommands(program);
   registerRecordCommands(program);
   registerSiteCommands(program);
+  registerSiteImportCommand(program);
   registerReadCommands(program);
   registerMergeCommands(program);
   return program;

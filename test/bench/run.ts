@@ -1,9 +1,11 @@
 // `npm run bench`: every figure with its same-run baseline, as one JSON document on stdout.
 import type { Figure } from './Figure';
 import { recordsBench } from './recordsBench';
+import { websitesBench } from './websitesBench';
 
 const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   records: recordsBench,
+  websites: websitesBench,
 };
 
 const only = process.argv.slice(2);
