@@ -55,6 +55,11 @@ describe('dossier CLI', () => {
     expect(info.stdout).toMatch(/Websites:\s+1 \(identified 1\)/);
     expect(runCli(['list', file, 'sites']).stdout).toContain('anycaptcha.com');
     expect(runCli(['audit', 'verify', file]).stdout).toContain('Audit log intact');
+    const lookalike = runCli(['site', 'add', file, 'micros0ft-login.com']);
+    expect(lookalike.status).toBe(0);
+    expect(lookalike.stdout).toMatch(/WARNING: .*microsoft/i);
+    const idn = runCliJson<{ host_ascii: string; host_unicode: string }>(['site', 'add', file, 'bücher.example']);
+    expect(idn).toMatchObject({ host_ascii: 'xn--bcher-kva.example', host_unicode: 'bücher.example' });
   });
 
   it('fails with one clear line on stderr, a non-zero exit, and no stack trace', () => {
