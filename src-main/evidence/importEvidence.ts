@@ -91,11 +91,14 @@ export async function importEvidence(
         try {
           report(message, true);
           const title = fields.title && paths.length > 1 ? `${fields.title} — ${source.name}`.slice(0, 500) : fields.title;
+          let firstChunk = true;
           const imported = await importEvidenceFile(connection, source, { ...fields, title }, {
             signal,
             onBytes: (bytes) => {
               done += bytes;
-              report(message, false);
+              // The first chunk of each file is always reported: quick feedback that reading began.
+              report(message, firstChunk);
+              firstChunk = false;
             },
           });
           items.push({ path: source.path, ...imported });
