@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseFile } from '../casefile/CaseFile';
 import { DossierError } from '../contract/errors';
-import { createContentHasher } from './contentHasher';
+import { createInlineContentHasher } from './contentHasher';
 import { addCustodyEvent } from './custody';
 import type { EvidenceTaskHooks } from './EvidenceTaskHooks';
 import { getEvidence } from './evidenceService';
@@ -95,7 +95,7 @@ export async function extractEvidence(caseFile: CaseFile, id: string, outPath: s
     const target = path.resolve(outPath);
     checkTarget(target, options.overwrite ?? false);
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.dossier-part`);
-    const hasher = createContentHasher();
+    const hasher = createInlineContentHasher();
     let bytes = 0;
     let lastReport = -Infinity;
     try {

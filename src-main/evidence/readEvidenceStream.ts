@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
-import { createContentHasher } from './contentHasher';
+import { createInlineContentHasher } from './contentHasher';
 
 export interface StoredContent {
   sha256: string;
@@ -67,7 +67,7 @@ export async function* readEvidenceStream(
   options: ReadEvidenceOptions = {},
 ): AsyncGenerator<Buffer, void, undefined> {
   const content = getStoredContent(caseFile.db, contentSha256);
-  const hasher = options.verify ? createContentHasher() : null;
+  const hasher = options.verify ? createInlineContentHasher() : null;
   let total = 0;
   for (let seq = 0; seq < content.chunk_count; seq += 1) {
     if (options.signal?.aborted) throw new DossierError('CANCELLED', 'Reading the evidence bytes was cancelled.');

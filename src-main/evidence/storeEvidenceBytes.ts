@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
-import { type ContentHashes, createContentHasher } from './contentHasher';
+import { type ContentHashes, createContentHasher, createParallelContentHasher } from './contentHasher';
 import { assertSourceUnchanged, type EvidenceSource, sourceError } from './openEvidenceSource';
 
 /** Bytes per stored chunk: large enough for few rows, far below SQLite's 1e9-byte blob limit. */
@@ -24,6 +24,11 @@ export interface StoreHooks {
   onBytes?: (bytes: number) => void;
   signal?: AbortSignal | undefined;
 }
+
+/** Files at least this large hash SHA-1 and MD5 on worker threads (starting them costs ~50 ms). */
+export const PARALLEL_HASH_MIN_BYTES = 32 * 1024 * 1024;
+/** Read buffers in rotation: one being read into, one being stored, one still hashed by workers. */
+const RING_SIZE = 3;
 
 /** Reads until `buffer` is full or the file ends; returns the byte count. */
 async function readFull(source: EvidenceSource, buffer: Buffer, position: number): Promise<number> {
@@ -50,38 +55,48 @@ function throwIfCancelled(signal: AbortSignal | undefined, source: EvidenceSourc
  * The content address is known only at the end, so chunks go in under a provisional key and are
  * re-keyed in place (migration 0020 explains the rules that allow only this). Identical content
  * already in the case is linked instead: the new chunks are rolled back to a savepoint, so the bytes
- * are stored once. Reading is double-buffered: the next chunk is read while this one is hashed and
- * written. Memory stays at two chunk buffers plus the head, whatever the file size.
+ * are stored once. Three things overlap: reading the next chunk, storing this one, and hashing it
+ * (on worker threads for large files). Memory stays at three chunk buffers plus the head,
+ * whatever the file size.
  */
 export async function storeEvidenceBytes(db: Database.Database, source: EvidenceSource, hooks: StoreHooks = {}): Promise<StoredBytes> {
   const pendingKey = `pending-${randomBytes(28).toString('hex')}`;
   const insertChunk = prepareCached(db, 'INSERT INTO evidence_chunk (content_sha256, seq, data) VALUES (?, ?, ?)');
-  const hasher = createContentHasher();
   const expectedSize = Number(source.stat.size);
-  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
+  const parallel = expectedSize >= PARALLEL_HASH_MIN_BYTES;
+  const hasher = parallel ? createParallelContentHasher() : createContentHasher();
+  // Shared memory so hashing threads can read the very bytes that are stored.
+  const ring = Array.from({ length: RING_SIZE }, () => Buffer.from(new SharedArrayBuffer(CHUNK_BYTES)));
+  /** Per ring slot: settles when the hashers are done with what the slot holds. */
+  const hashed: Promise<void>[] = ring.map(() => Promise.resolve());
   const headParts: Buffer[] = [];
   let headLength = 0;
   let position = 0;
   let seq = 0;
 
   db.exec('SAVEPOINT evidence_bytes');
-  let nextRead: Promise<number> | null = readFull(source, buffers[0], 0);
+  let nextRead: Promise<number> | null = readFull(source, ring[0]!, 0);
   try {
     while (nextRead) {
       const filled = await nextRead;
       nextRead = null;
       if (filled === 0) break;
-      const chunk = buffers[seq % 2]!.subarray(0, filled);
+      const slot = seq % RING_SIZE;
+      const chunk = ring[slot]!.subarray(0, filled);
       position += filled;
-      // A file that keeps growing (a live log) would never end: stop as soon as it passes its size.
-      if (filled === CHUNK_BYTES && position <= expectedSize) nextRead = readFull(source, buffers[(seq + 1) % 2]!, position);
       throwIfCancelled(hooks.signal, source);
+      hashed[slot] = hasher.update(chunk);
+      // A file that keeps growing (a live log) would never end: stop as soon as it passes its size.
+      if (filled === CHUNK_BYTES && position <= expectedSize) {
+        const nextSlot = (seq + 1) % RING_SIZE;
+        const at = position;
+        nextRead = hashed[nextSlot]!.then(() => readFull(source, ring[nextSlot]!, at));
+      }
       if (headLength < HEAD_BYTES) {
         const part = Buffer.from(chunk.subarray(0, HEAD_BYTES - headLength));
         headParts.push(part);
         headLength += part.length;
       }
-      hasher.update(chunk);
       insertChunk.run(pendingKey, seq, chunk);
       seq += 1;
       hooks.onBytes?.(filled);
@@ -89,13 +104,15 @@ export async function storeEvidenceBytes(db: Database.Database, source: Evidence
     throwIfCancelled(hooks.signal, source);
     await assertSourceUnchanged(source, position);
   } catch (error) {
-    // Let an in-flight read settle before the caller closes the file handle.
-    await nextRead?.catch(() => undefined);
+    hasher.close();
+    // Let in-flight reads and hashing settle before the caller closes the file handle.
+    await Promise.allSettled([nextRead, ...hashed]);
     if (error instanceof DossierError || (error as { code?: string }).code?.startsWith('SQLITE')) throw error;
     throw sourceError(error, source.path);
   }
 
-  const hashes = hasher.digest();
+  await Promise.all(hashed);
+  const hashes = await hasher.digest();
   const existing = prepareCached(db, 'SELECT sha1, md5, size_bytes FROM evidence_content WHERE sha256 = ?').get(hashes.sha256) as
     | { sha1: string; md5: string; size_bytes: number }
     | undefined;

@@ -3,7 +3,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import type { EvidenceVerification } from '../contract/DossierApi';
 import { DossierError } from '../contract/errors';
 import type { Evidence } from '../contract/records';
-import { type ContentHashes, createContentHasher } from './contentHasher';
+import { type ContentHashes, createInlineContentHasher } from './contentHasher';
 import { addCustodyEvent } from './custody';
 import { getEvidence } from './evidenceService';
 import type { EvidenceTaskHooks } from './EvidenceTaskHooks';
@@ -28,7 +28,7 @@ async function checkContent(caseFile: CaseFile, sha256: string, hooks: EvidenceT
   } catch {
     return { actual: null, bytes: 0, content: null, problem: `its stored bytes (${sha256}) are missing from the case file` };
   }
-  const hasher = createContentHasher();
+  const hasher = createInlineContentHasher();
   let bytes = 0;
   try {
     for await (const chunk of readEvidenceStream(caseFile, sha256, { signal: hooks.signal })) {

@@ -25,6 +25,7 @@ describe('evidence acceptance', () => {
       writeFile(dir, 'unicode name – ünïcödé.txt', 'Ω≈ç√∫'),
       writeBulkFile(dir, 'traffic.pcap', 4 * 1024 * 1024, 77),
       writeBulkFile(dir, 'exactly-one-chunk.bin', 4 * 1024 * 1024, 78),
+      writeBulkFile(dir, 'capture.pcapng', 40 * 1024 * 1024 + 5, 80), // above the parallel-hashing threshold
       writeBulkFile(dir, 'disk.dd', 13 * 1024 * 1024 + 3, 79),
     ];
     const { items } = await importEvidence(cf, files);
