@@ -144,3 +144,45 @@ export function createParallelContentHasher(): ContentHasher {
     close,
   };
 }
+
+/** Content at least this large hashes SHA-1 and MD5 on worker threads (starting them costs ~50 ms). */
+export const PARALLEL_HASH_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Hashes a stream of chunks (stored evidence being verified). Large content goes through the
+ * parallel hasher: each chunk is copied into one of three shared buffers (a memcpy, far cheaper
+ * than MD5) so worker threads can read it while the next chunk is fetched.
+ */
+export async function hashChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  expectedBytes: number,
+  onBytes: (bytes: number) => void = () => undefined,
+): Promise<{ hashes: ContentHashes; bytes: number }> {
+  const parallel = expectedBytes >= PARALLEL_HASH_MIN_BYTES;
+  const hasher = parallel ? createParallelContentHasher() : createContentHasher();
+  const ring: (Buffer | undefined)[] = [undefined, undefined, undefined];
+  const busy: Promise<void>[] = ring.map(() => Promise.resolve());
+  let bytes = 0;
+  let count = 0;
+  try {
+    for await (const chunk of chunks) {
+      if (parallel) {
+        const slot = count % ring.length;
+        await busy[slot];
+        let buffer = ring[slot];
+        if (!buffer || buffer.length < chunk.length) buffer = ring[slot] = Buffer.from(new SharedArrayBuffer(chunk.length));
+        buffer.set(chunk);
+        busy[slot] = hasher.update(buffer.subarray(0, chunk.length));
+      } else {
+        await hasher.update(chunk);
+      }
+      count += 1;
+      bytes += chunk.length;
+      onBytes(chunk.length);
+    }
+    await Promise.all(busy);
+    return { hashes: await hasher.digest(), bytes };
+  } finally {
+    hasher.close();
+  }
+}

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
-import { type ContentHashes, createContentHasher, createParallelContentHasher } from './contentHasher';
+import { type ContentHashes, createContentHasher, createParallelContentHasher, PARALLEL_HASH_MIN_BYTES } from './contentHasher';
 import { assertSourceUnchanged, type EvidenceSource, sourceError } from './openEvidenceSource';
 
 /** Bytes per stored chunk: large enough for few rows, far below SQLite's 1e9-byte blob limit. */
@@ -25,8 +25,6 @@ export interface StoreHooks {
   signal?: AbortSignal | undefined;
 }
 
-/** Files at least this large hash SHA-1 and MD5 on worker threads (starting them costs ~50 ms). */
-export const PARALLEL_HASH_MIN_BYTES = 32 * 1024 * 1024;
 /** Read buffers in rotation: one being read into, one being stored, one still hashed by workers. */
 const RING_SIZE = 3;
 

@@ -16,3 +16,13 @@ export function runInVaultQueue<T>(caseFilePath: string, work: () => Promise<T>)
   });
   return run;
 }
+
+/**
+ * True while evidence work on this case file is queued or running. A large import holds SQLite's
+ * exclusive lock on the file until it commits: any other statement on the case's connection
+ * then busy-waits (blocking the event loop, and with it the import) for busy_timeout and fails.
+ * Callers that serve the UI should wait for the queue (runInVaultQueue) or answer "busy" instead.
+ */
+export function isVaultBusy(caseFilePath: string): boolean {
+  return queues.has(caseFilePath);
+}

@@ -3,7 +3,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import type { EvidenceVerification } from '../contract/DossierApi';
 import { DossierError } from '../contract/errors';
 import type { Evidence } from '../contract/records';
-import { type ContentHashes, createInlineContentHasher } from './contentHasher';
+import { type ContentHashes, hashChunks } from './contentHasher';
 import { addCustodyEvent } from './custody';
 import { getEvidence } from './evidenceService';
 import type { EvidenceTaskHooks } from './EvidenceTaskHooks';
@@ -28,19 +28,17 @@ async function checkContent(caseFile: CaseFile, sha256: string, hooks: EvidenceT
   } catch {
     return { actual: null, bytes: 0, content: null, problem: `its stored bytes (${sha256}) are missing from the case file` };
   }
-  const hasher = createInlineContentHasher();
   let bytes = 0;
   try {
-    for await (const chunk of readEvidenceStream(caseFile, sha256, { signal: hooks.signal })) {
-      hasher.update(chunk);
-      bytes += chunk.length;
-      onBytes(chunk.length);
-    }
+    const hashed = await hashChunks(readEvidenceStream(caseFile, sha256, { signal: hooks.signal }), content.size_bytes, (n) => {
+      bytes += n;
+      onBytes(n);
+    });
+    return { actual: hashed.hashes, bytes: hashed.bytes, content, problem: null };
   } catch (error) {
     if (error instanceof DossierError && error.code === 'CANCELLED') throw error;
     return { actual: null, bytes, content, problem: (error as Error).message };
   }
-  return { actual: hasher.digest(), bytes, content, problem: null };
 }
 
 /** Compares an exhibit's recorded hashes and size with what its stored bytes hash to now. */

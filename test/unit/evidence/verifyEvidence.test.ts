@@ -64,4 +64,20 @@ describe('verifyEvidence', () => {
     expect(await verifyEvidence(cf)).toEqual([]);
     expect((await verifyEvidence(cf, items[0]!.evidence.id))[0]!.ok).toBe(true);
   });
+
+  it('hashes large exhibits on worker threads and still catches a single flipped byte', async () => {
+    const cf = newTestCase();
+    const { items } = await importEvidence(cf, [writeBulkFile(tempDir(), 'big.img', 33 * 1024 * 1024 + 1, 31)]);
+    const exhibit = items[0]!.evidence;
+    expect((await verifyEvidence(cf))[0]).toMatchObject({ ok: true, actual_sha256: exhibit.sha256 });
+    cf.db.exec('DROP TRIGGER evidence_chunk_no_update');
+    // Flip one byte in the middle of the last full chunk, keeping every length the same.
+    const row = cf.db.prepare('SELECT rowid, data FROM evidence_chunk WHERE content_sha256 = ? AND seq = 7').get(exhibit.sha256) as { rowid: number; data: Buffer };
+    row.data[123_456] = row.data[123_456]! ^ 0xff;
+    cf.db.prepare('UPDATE evidence_chunk SET data = ? WHERE rowid = ?').run(row.data, row.rowid);
+    const [result] = await verifyEvidence(cf);
+    expect(result).toMatchObject({ ok: false, expected_sha256: exhibit.sha256 });
+    expect(result!.message).toContain('SHA-1 is');
+    expect(result!.message).toContain('MD5 is');
+  });
 });
