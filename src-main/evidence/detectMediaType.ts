@@ -34,11 +34,42 @@ export function sniffText(head: Uint8Array): string | null {
   return control <= sample.length / 200 ? new TextDecoder('windows-1252').decode(sample) : null;
 }
 
-const HEADER_BLOCK = /^(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+\r?\n/;
-
+/**
+ * Names of the RFC 5322-style header lines a text starts with (e-mail, MHTML), or an empty set
+ * when it does not start with a header block ended by a blank line. A plain loop: regular
+ * expressions with nested repetition can take exponential time on hostile input.
+ */
 function headerNames(text: string): Set<string> {
-  const block = HEADER_BLOCK.exec(text)?.[0] ?? '';
-  return new Set([...block.matchAll(/^([!-9;-~]+):/gm)].map((m) => m[1]!.toLowerCase()));
+  const names = new Set<string>();
+  let position = 0;
+  for (let lines = 0; lines < 500 && position < text.length; lines += 1) {
+    const newline = text.indexOf('\n', position);
+    if (newline < 0) return new Set();
+    const line = text.slice(position, newline).replace(/\r$/, '');
+    position = newline + 1;
+    if (line === '') return names;
+    if (line[0] === ' ' || line[0] === '\t') {
+      if (names.size === 0) return new Set();
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon < 1 || !/^[!-9;-~]+$/.test(line.slice(0, colon))) return new Set();
+    names.add(line.slice(0, colon).toLowerCase());
+  }
+  return new Set();
+}
+
+/** The text after any leading whitespace, XML declaration and comments (a loop, for the same reason). */
+function skipPrologue(text: string): string {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i += 1;
+    const close = text.startsWith('<!--', i) ? '-->' : text.startsWith('<?xml', i) ? '?>' : null;
+    if (!close) return text.slice(i);
+    const end = text.indexOf(close, i);
+    if (end < 0) return '';
+    i = end + close.length;
+  }
 }
 
 function looksLikeCsv(text: string, separator: string): boolean {
@@ -56,8 +87,9 @@ function textMediaType(text: string, ext: string, complete: boolean): string {
   if (headers.has('mime-version') && /^content-type:\s*multipart\/related/im.test(start.slice(0, 8192))) return 'multipart/related';
   if (['mht', 'mhtml'].includes(ext) && headers.has('mime-version')) return 'multipart/related';
   if (headers.has('from') && ['subject', 'date', 'received', 'message-id', 'to'].some((h) => headers.has(h))) return 'message/rfc822';
-  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(start)) return 'image/svg+xml';
-  if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i.test(start)) return 'text/html';
+  const markup = skipPrologue(start);
+  if (/^<svg[\s>]/i.test(markup)) return 'image/svg+xml';
+  if (/^<(?:!doctype\s+html|html|head|body)[\s>]/i.test(markup)) return 'text/html';
   if (['html', 'htm', 'xhtml'].includes(ext) && /<[a-z!]/i.test(start)) return 'text/html';
   if (['json', 'geojson'].includes(ext) || (complete && /^[[{]/.test(start) && isJson(start))) return 'application/json';
   if (['jsonl', 'ndjson'].includes(ext)) return 'application/x-ndjson';
