@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
-import { type ContentHashes, createContentHasher, createParallelContentHasher, PARALLEL_HASH_MIN_BYTES } from './contentHasher';
+import { type ContentHasher, type ContentHashes, createContentHasher, createParallelContentHasher, PARALLEL_HASH_MIN_BYTES } from './contentHasher';
 import { assertSourceUnchanged, type EvidenceSource, sourceError } from './openEvidenceSource';
 
 /** Bytes per stored chunk: large enough for few rows, far below SQLite's 1e9-byte blob limit. */
@@ -58,11 +58,20 @@ function throwIfCancelled(signal: AbortSignal | undefined, source: EvidenceSourc
  * whatever the file size.
  */
 export async function storeEvidenceBytes(db: Database.Database, source: EvidenceSource, hooks: StoreHooks = {}): Promise<StoredBytes> {
+  const parallel = Number(source.stat.size) >= PARALLEL_HASH_MIN_BYTES;
+  const hasher = parallel ? createParallelContentHasher() : createContentHasher();
+  try {
+    return await streamIntoChunks(db, source, hooks, hasher);
+  } finally {
+    // Idempotent; ends the hashing threads on every path, including errors after the read loop.
+    hasher.close();
+  }
+}
+
+async function streamIntoChunks(db: Database.Database, source: EvidenceSource, hooks: StoreHooks, hasher: ContentHasher): Promise<StoredBytes> {
   const pendingKey = `pending-${randomBytes(28).toString('hex')}`;
   const insertChunk = prepareCached(db, 'INSERT INTO evidence_chunk (content_sha256, seq, data) VALUES (?, ?, ?)');
   const expectedSize = Number(source.stat.size);
-  const parallel = expectedSize >= PARALLEL_HASH_MIN_BYTES;
-  const hasher = parallel ? createParallelContentHasher() : createContentHasher();
   // Shared memory so hashing threads can read the very bytes that are stored.
   const ring = Array.from({ length: RING_SIZE }, () => Buffer.from(new SharedArrayBuffer(CHUNK_BYTES)));
   /** Per ring slot: settles when the hashers are done with what the slot holds. */
