@@ -67,6 +67,8 @@ export interface PacketOptions {
   declarant?: Declarant;
   /** Cap on pages drawn for one text exhibit; the rest is noted as produced natively. Default 50. */
   textPageCap?: number;
+  /** Per-file size limit in bytes, overriding the profile's (judges and courts set their own). */
+  maxVolumeBytes?: number;
 }
 
 export interface CustodyEventInput {

@@ -219,6 +219,13 @@ export class PdfVolumeWriter {
 
   private async writeObjects(objects: [PDFRef, PDFObject][]): Promise<void> {
     if (objects.length === 0) return;
+    for (const [, obj] of objects) {
+      // pdf-lib gives every page an empty /Annots array; a packet page has no annotations at all.
+      if (obj instanceof PDFDict && obj.get(PDFName.of('Type')) === PDFName.of('Page')) {
+        const annots = obj.get(PDFName.of('Annots'));
+        if (annots instanceof PDFArray && annots.size() === 0) obj.delete(PDFName.of('Annots'));
+      }
+    }
     const total = objects.reduce((s, [ref, obj]) => s + indirectObjectSize(ref, obj), 0);
     const buffer = new Uint8Array(total);
     let at = 0;
@@ -229,6 +236,7 @@ export class PdfVolumeWriter {
       at += copyString('\nendobj\n', buffer, at);
       this.doc.context.delete(ref);
     }
+    if (at !== total) throw new Error(`PDF object sizes were miscounted (${at} of ${total} bytes)`);
     await this.write(buffer, true);
   }
 

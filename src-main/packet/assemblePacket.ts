@@ -35,6 +35,8 @@ export interface AssemblyPlan {
   /** Where each front section starts (page index within the front matter), from the last layout. */
   frontStarts: Map<GeneratedSection, number>;
   frontBytesEstimate: number;
+  /** Room kept free in each volume for what is written at close: fonts, page tree, bookmarks, cross-reference table. */
+  closeReserve: number;
   /** Builds the context the sections print from, for given placements. */
   sectionContext: (exhibits: Map<string, Placement>, sections: Map<string, Placement>, volumeCount: number, lastBates: number) => SectionContext;
   tempPath: (volume: number) => string;
@@ -45,9 +47,6 @@ export interface AssemblyPlan {
 export type AssemblyOutcome =
   | { kind: 'done'; volumes: VolumeState[]; exhibits: ExhibitPlacement[]; sections: SectionPlacement[]; warnings: PacketWarning[]; pdfABlockers: string[]; lastBates: number }
   | { kind: 'retry'; frontPages: number; frontStarts: Map<GeneratedSection, number> };
-
-/** Room kept free in each volume for what is written at close: fonts, page tree, bookmarks, cross-reference table. */
-const CLOSE_RESERVE = 320 * 1024;
 
 /**
  * Writes the exhibits (then any sections after them) into volumes, splitting at exhibit boundaries
@@ -76,7 +75,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
   };
   const pageInVolume = (vol: VolumeState, bodyIndex: number): number => (vol.number === 1 ? plan.frontPages : 0) + bodyIndex + 1;
   const overLimit = (vol: VolumeState): boolean =>
-    vol.writer.bytesWritten + vol.writer.pendingBytes() + CLOSE_RESERVE + 300 * vol.exhibits.length + (vol.number === 1 ? plan.frontBytesEstimate : 0) >
+    vol.writer.bytesWritten + vol.writer.pendingBytes() + plan.closeReserve + 300 * vol.exhibits.length + (vol.number === 1 ? plan.frontBytesEstimate : 0) >
     plan.profile.maxVolumeBytes;
   const checkAbort = (): void => {
     if (plan.signal?.aborted) throw new PacketError('CANCELLED', 'The packet export was cancelled; no file was written.');

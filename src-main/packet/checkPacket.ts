@@ -1,5 +1,5 @@
 import { classifyExhibit } from './classifyExhibit';
-import { type CourtProfile, getCourtProfile } from './courtProfiles';
+import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { formatBytes } from './formatText';
 import { loadEvidencePdf } from './loadEvidencePdf';
 import type { PacketInput } from './PacketInput';
@@ -67,7 +67,7 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
  */
 export async function checkPacket(input: PacketInput, opts: { readExhibits?: boolean; signal?: AbortSignal } = {}): Promise<PacketProblem[]> {
   validatePacketInput(input);
-  const profile = getCourtProfile(input.options.profile) as CourtProfile;
+  const profile = effectiveProfile(input.options) as CourtProfile;
   const problems = staticPacketProblems(input, profile);
   if (opts.readExhibits === false) return problems;
   const blocking: string[] = [];

@@ -66,3 +66,10 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
 export function getCourtProfile(name: string): CourtProfile | undefined {
   return COURT_PROFILES.find((p) => p.name === name);
 }
+
+/** The profile named in the options, with the options' own size limit applied if set. */
+export function effectiveProfile(options: { profile: string; maxVolumeBytes?: number }): CourtProfile | undefined {
+  const profile = getCourtProfile(options.profile);
+  if (!profile) return undefined;
+  return options.maxVolumeBytes ? { ...profile, maxVolumeBytes: options.maxVolumeBytes } : profile;
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type AssemblyPlan, assemblePacket, type VolumeState } from './assemblePacket';
 import { buildOutline } from './buildOutline';
 import { staticPacketProblems } from './checkPacket';
-import { type CourtProfile, getCourtProfile, PAGE_SIZES } from './courtProfiles';
+import { type CourtProfile, effectiveProfile, PAGE_SIZES } from './courtProfiles';
 import { writeDocumentMetadata } from './documentMetadata';
 import { formatBatesRange } from './formatBates';
 import { formatBytes } from './formatText';
@@ -30,7 +30,7 @@ import { volumeOutline } from './volumeOutline';
  */
 export async function exportPacket(input: PacketInput, outPath: string, opts: ExportPacketOptions = {}): Promise<PacketResult> {
   validatePacketInput(input);
-  const profile = getCourtProfile(input.options.profile) as CourtProfile;
+  const profile = effectiveProfile(input.options) as CourtProfile;
   const fonts = loadPacketFonts(opts.fontDir);
   const pageSize = PAGE_SIZES[profile.pageSize];
   const sections = planSections(input.options.sections);
@@ -66,8 +66,11 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
   let frontStarts = new Map<GeneratedSection, number>(counted.sections.map((s) => [s.section, s.firstPage]));
   const frontBytesEstimate = await measureSectionsBytes(counted, fonts.bytes, pageSize);
   const stem = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}`);
+  // Fonts are written when a volume closes and grow with every glyph drawn, so room is kept for
+  // them; if a volume still ends up over the limit, the export is redone with more room.
+  let closeReserve = Math.min(320 * 1024, Math.max(96 * 1024, Math.round(profile.maxVolumeBytes * 0.02)));
 
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 4; attempt++) {
     const volumes: VolumeState[] = [];
     const renamed: string[] = [];
     try {
@@ -80,6 +83,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         frontPages,
         frontStarts,
         frontBytesEstimate,
+        closeReserve,
         sectionContext,
         tempPath: (n) => `${stem}.vol${n}.tmp`,
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -114,6 +118,12 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         );
       }
       if (opts.signal?.aborted) throw new PacketError('CANCELLED', 'The packet export was cancelled; no file was written.');
+      const over = closed.reduce((worst, c, i) => (c.bytes > profile.maxVolumeBytes && (volumes[i]?.exhibits.length ?? 0) > 1 ? Math.max(worst, c.bytes - profile.maxVolumeBytes) : worst), 0);
+      if (over > 0 && attempt < 3) {
+        await discardAll(volumes);
+        closeReserve += over + 32 * 1024;
+        continue;
+      }
 
       const finalPaths = volumePaths(target, volumes.length);
       for (const [i, vol] of volumes.entries()) {
@@ -156,7 +166,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
       throw new PacketError('PACKET_FAILED', `The packet could not be written: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
     }
   }
-  throw new PacketError('PACKET_FAILED', 'The front matter did not settle on a stable page count; please report this packet.');
+  throw new PacketError('PACKET_FAILED', 'The packet layout did not settle (front matter pages or volume sizes); please report this packet.');
 }
 
 /** outPath for one volume; "name-vol1.pdf", "name-vol2.pdf"... (zero-padded to sort) for several. */

@@ -68,6 +68,7 @@ const schema = z.object({
     fixedDate: isoDate.optional(),
     declarant: z.object({ name: line, role: text.optional(), place: text.optional() }).optional(),
     textPageCap: z.number().int().min(1).max(5_000).optional(),
+    maxVolumeBytes: z.number().int().min(64 * 1024).optional(),
   }),
   exhibits: z.array(exhibit),
   domains: z.array(
