@@ -1,10 +1,10 @@
-import { decodePDFRawStream, EncryptedPDFError, PDFDocument, PDFName, type PDFPage, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, type PDFPage, PDFRawStream, PDFStream } from 'pdf-lib';
 import { NotRenderable } from './PreparedExhibit';
 
 export interface EvidencePdf {
   doc: PDFDocument;
   pages: PDFPage[];
-  /** The document's XMP metadata declares PDF/A (pdfaid:part). */
+  /** The document's XMP metadata declares PDF/A (pdfaid:part) and its pages use only embedded fonts. */
   claimsPdfA: boolean;
 }
 
@@ -29,7 +29,41 @@ export async function loadEvidencePdf(bytes: Uint8Array): Promise<EvidencePdf> {
     throw new NotRenderable(`The PDF's page tree is damaged (${shortMessage(err)}).`);
   }
   if (pages.length === 0) throw new NotRenderable('The PDF contains no pages.');
-  return { doc, pages, claimsPdfA: declaresPdfA(doc) };
+  let fontsEmbedded: boolean;
+  try {
+    fontsEmbedded = !pages.some((p) => usesUnembeddedFont(p.node.Resources()));
+  } catch {
+    fontsEmbedded = false;
+  }
+  return { doc, pages, claimsPdfA: declaresPdfA(doc) && fontsEmbedded };
+}
+
+/**
+ * A claim is not proof: a file can say PDF/A and still use fonts it does not carry (pdfkit's
+ * built-in Helvetica, for one). Such a font would break our own PDF/A declaration, so the pages'
+ * fonts (and those of their form XObjects) are checked for an embedded font program.
+ */
+function usesUnembeddedFont(resources: PDFDict | undefined, seen = new Set<PDFDict>()): boolean {
+  if (!resources || seen.has(resources)) return false;
+  seen.add(resources);
+  const fonts = resources.lookupMaybe(PDFName.of('Font'), PDFDict);
+  for (const [, value] of fonts?.entries() ?? []) {
+    const font = resources.context.lookup(value);
+    if (!(font instanceof PDFDict)) continue;
+    const subtype = font.lookupMaybe(PDFName.of('Subtype'), PDFName);
+    if (subtype === PDFName.of('Type3')) continue;
+    const descendants = font.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray);
+    const described = descendants ? descendants.lookup(0, PDFDict) : font;
+    const descriptor = described.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
+    const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)));
+    if (!embedded) return true;
+  }
+  const xobjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  for (const [, value] of xobjects?.entries() ?? []) {
+    const xobject = resources.context.lookup(value);
+    if (xobject instanceof PDFStream && usesUnembeddedFont(xobject.dict.lookupMaybe(PDFName.of('Resources'), PDFDict), seen)) return true;
+  }
+  return false;
 }
 
 function declaresPdfA(doc: PDFDocument): boolean {

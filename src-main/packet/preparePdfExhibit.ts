@@ -18,35 +18,40 @@ const EVIDENCE_MARGIN = 36;
  * Encrypted, damaged or empty PDFs are `NotRenderable`, which becomes a slip sheet.
  */
 export async function preparePdfExhibit(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<PreparedExhibit> {
+  try {
+    return await prepare(ctx, bytes);
+  } catch (err) {
+    // A damaged file can make the parser throw anywhere; it becomes a slip sheet, never a failed export.
+    if (err instanceof NotRenderable) throw err;
+    throw new NotRenderable(`The PDF could not be read (${shortMessage(err)}).`);
+  }
+}
+
+async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<PreparedExhibit> {
   const { doc: src, pages, claimsPdfA } = await loadEvidencePdf(bytes);
   if (ctx.pdfAPolicy === 'required' && !claimsPdfA) {
-    throw new NotRenderable('The PDF does not declare PDF/A conformance, which this court profile requires for reproduced pages.');
+    throw new NotRenderable('The PDF does not declare PDF/A conformance (or uses fonts it does not embed), which this court profile requires for reproduced pages.');
   }
   const geometry = pages.map((p) => {
     for (const key of p.node.keys()) if (!KEPT_PAGE_KEYS.has(key.decodeText())) p.node.delete(key);
     if (!p.node.get(PDFName.of('Contents'))) p.node.set(PDFName.of('Contents'), src.context.register(src.context.stream('')));
     const box = p.getCropBox();
     if (!(box.width > 0 && box.height > 0)) throw new NotRenderable('A page of the PDF has no visible area (empty page box).');
-    const angle = (((p.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
+    const angle = ((p.getRotation().angle % 360) + 360) % 360;
     if (angle % 90 !== 0) throw new NotRenderable('A page of the PDF has an invalid rotation.');
-    return { box, angle };
+    return { box, angle: angle as 0 | 90 | 180 | 270 };
   });
-  let embedded;
-  try {
-    embedded = await ctx.writer.doc.embedPages(
-      pages,
-      geometry.map(({ box }) => ({ left: box.x, bottom: box.y, right: box.x + box.width, top: box.y + box.height })),
-    );
-    for (const e of embedded) await e.embed();
-  } catch (err) {
-    throw new NotRenderable(`The PDF's page content could not be read (${shortMessage(err)}).`);
-  }
+  const embedded = await ctx.writer.doc.embedPages(
+    pages,
+    geometry.map(({ box }) => ({ left: box.x, bottom: box.y, right: box.x + box.width, top: box.y + box.height })),
+  );
+  for (const e of embedded) await e.embed();
   const total = pages.length + 1;
   return {
     rendering: 'pdf',
     contentPages: pages.length,
     presentedAs: `PDF, ${plural(pages.length, 'page')}`,
-    ...(claimsPdfA ? {} : { blocksPdfA: 'it does not declare PDF/A conformance' }),
+    ...(claimsPdfA ? {} : { blocksPdfA: 'it does not declare PDF/A conformance or uses fonts it does not embed' }),
     draw: () => {
       embedded.forEach((e, i) => {
         const { box, angle } = geometry[i] as (typeof geometry)[number];

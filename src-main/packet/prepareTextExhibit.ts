@@ -59,7 +59,8 @@ export async function prepareTextExhibit(ctx: ExhibitRenderContext, bytes: Uint8
   const note = truncated
     ? `Only the first ${plural(pages, 'page')} ${pages === 1 ? 'is' : 'are'} shown (lines 1–${groupDigits(lastLineShown)} of ${groupDigits(totalLines)}); the complete file is produced natively.`
     : undefined;
-  const hiddenNote = hidden > 0 ? ` ${plural(hidden, 'character')} that cannot be printed as is are shown as [U+XXXX] or \uFFFD.` : '';
+  const hiddenNote =
+    hidden > 0 ? ` ${plural(hidden, 'character')} that cannot be printed as is ${hidden === 1 ? 'is' : 'are'} spelled out as [U+XXXX] or shown as the replacement character U+FFFD.` : '';
 
   return {
     rendering: 'text',

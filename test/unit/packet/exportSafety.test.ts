@@ -67,7 +67,7 @@ describe('exportPacket: determinism, cancel and failure', () => {
     const original = tampered.readBytes;
     tampered.readBytes = async () => {
       const bytes = await original();
-      bytes[bytes.length - 10] ^= 0x01;
+      bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0x01;
       return bytes;
     };
     const error = await exportPacket(packetInput(exhibits), path.join(dir, 'packet.pdf')).catch((e: unknown) => e);

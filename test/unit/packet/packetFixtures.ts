@@ -1,22 +1,28 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { CustodyEventInput, ExhibitInput, PacketInput } from '../../../src-main/packet/PacketInput';
 
 /** A PDF made with pdfkit: `pages` pages, each saying which page it is (searchable text). */
-export async function makePdf(pages: number, opts: { title?: string; size?: [number, number]; landscape?: boolean } = {}): Promise<Uint8Array> {
+export async function makePdf(pages: number, opts: { title?: string; size?: [number, number]; landscape?: boolean; pdfA?: boolean } = {}): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: opts.size ?? 'LETTER',
     layout: opts.landscape ? 'landscape' : 'portrait',
     autoFirstPage: false,
     // Fixed dates so the fixture bytes do not vary between runs.
     info: { CreationDate: new Date('2025-01-02T03:04:05Z'), Title: opts.title ?? 'Evidence' },
+    ...(opts.pdfA ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const, tagged: true } : {}),
   });
+  // PDF/A needs embedded fonts; pdfkit's built-in Helvetica is not embedded.
+  if (opts.pdfA) doc.registerFont('Body', path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/fonts/DejaVuSans.ttf'));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
   for (let i = 1; i <= pages; i++) {
     doc.addPage();
+    if (opts.pdfA) doc.font('Body');
     doc.fontSize(20).text(`${opts.title ?? 'Evidence document'}`, 72, 72);
     doc.fontSize(12).text(`Source page ${i} of ${pages}. Marker EVIDENCE-PAGE-${i}.`, 72, 120);
     doc.rect(72, 160, 200, 100).stroke();
