@@ -1,11 +1,15 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportPacket } from '../../../src-main/packet/exportPacket';
 import { PacketError } from '../../../src-main/packet/PacketError';
 import type { PacketProgress } from '../../../src-main/packet/PacketResult';
-import { exhibit, makePdf, packetInput } from './packetFixtures';
+import type { ExhibitInput } from '../../../src-main/packet/PacketInput';
+import { exhibit, makePdf, makePng, packetInput } from './packetFixtures';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -96,5 +100,38 @@ describe('exportPacket: determinism, cancel and failure', () => {
     await expect(exportPacket({ ...input, options: { ...input.options, sections: ['cover', 'cover'] } }, path.join(dir, 'x.pdf'))).rejects.toThrow(/twice/);
     await expect(exportPacket(input, path.join(dir, 'missing', 'x.pdf'))).rejects.toThrow(/does not exist/);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('holds one exhibit at a time: live memory does not grow with the exhibits written', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    // 12 incompressible images of ~750 KB, made on demand so the test holds none of them.
+    const noise = (seed: number): Uint8Array => {
+      let s = seed;
+      const next = (): number => {
+        s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+        return s >>> 24;
+      };
+      return makePng(500, 500, () => [next(), next(), next()]);
+    };
+    const exhibits: ExhibitInput[] = Array.from({ length: 12 }, (_, k) => {
+      const bytes = noise(k + 1);
+      const h = (alg: string): string => createHash(alg).update(bytes).digest('hex');
+      return { ...exhibit({ label: `Exhibit ${k + 1}`, title: 'Noise', mediaType: 'image/png', originalName: 'n.png', bytes: new Uint8Array(0) }, k + 1), sha256: h('sha256'), sha1: h('sha1'), md5: h('md5'), size: bytes.length, readBytes: async () => noise(k + 1) };
+    });
+    const live: number[] = [];
+    const dir = tempDir();
+    await exportPacket(packetInput(exhibits, { sections: ['index', 'exhibits'] }), path.join(dir, 'p.pdf'), {
+      onProgress: (p) => {
+        if (p.phase !== 'exhibits') return;
+        gc();
+        const m = process.memoryUsage();
+        live[p.exhibitsDone] = m.heapUsed + m.arrayBuffers;
+      },
+    });
+    const growth = ((live[12] ?? 0) - (live[4] ?? 0)) / 1024 / 1024;
+    // Eight more exhibits of 0.75 MB each went through; keeping them would add ~6 MB.
+    expect(growth).toBeLessThan(2.5);
+    expect(fs.statSync(path.join(dir, 'p.pdf')).size).toBeGreaterThan(12 * 700 * 1024);
   });
 });
