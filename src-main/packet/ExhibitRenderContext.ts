@@ -29,8 +29,10 @@ export function generatedPageGeometry(pageSize: readonly [number, number]): Page
  * its Bates number and, in the footer, "Exhibit N · slip sheet" or "Exhibit N · page i of n" where
  * i and n count the exhibit's own pages, as they are cited ("Ex. 3 at 2").
  */
-export function newExhibitPage(ctx: ExhibitRenderContext, index: number, total: number): PDFPage {
-  const [w, h] = ctx.pageSize;
+export function newExhibitPage(ctx: ExhibitRenderContext, index: number, total: number, landscape = false): PDFPage {
+  // Landscape evidence goes on a landscape page (larger, easier to read); the Bates number stays
+  // bottom right as the page is read.
+  const [w, h] = landscape ? [ctx.pageSize[1], ctx.pageSize[0]] : ctx.pageSize;
   const page = ctx.writer.newPage(w, h);
   stampPage(page, ctx.writer.fonts, ctx.metrics, {
     bates: formatBates(ctx.bates, ctx.firstBates + index),

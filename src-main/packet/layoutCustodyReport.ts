@@ -17,6 +17,8 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
   }
   const hashWidth = flow.width('0'.repeat(32), 'mono', HASH_SIZE) + 9;
   for (const ex of ctx.input.exhibits) {
+    // Keep the heading with its hash, placement line, table header and first events.
+    flow.ensureSpace(130);
     flow.subheading(`${ex.label} — ${ex.title}`);
     flow.paragraph(`SHA-256 ${ex.sha256}`, { font: 'mono', size: 7.5, spaceAfter: 2 });
     const p = ctx.exhibits.get(ex.id);
@@ -42,7 +44,7 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
         { header: 'Result', share: 40 },
       ],
       events.map((e) => [formatTimestamp(e.at), e.actor, e.action, details(e), e.hashSeen ?? '—', e.result ?? '—']),
-      { size: 7.8 },
+      { size: 7.8, continued: `${ex.label} — ${ex.title} (continued)` },
     );
     flow.moveDown(10);
   }

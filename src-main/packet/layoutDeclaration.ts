@@ -51,7 +51,7 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
         const p = ctx.exhibits.get(ex.id);
         return [ex.label, p ? formatBatesRange(ctx.bates, p.batesFirst, p.batesLast) : '—', ex.sha256];
       }),
-      { size: 8.5 },
+      { size: 8.5, continued: 'Exhibits and hash values (continued)' },
     );
     flow.moveDown(12);
     para(

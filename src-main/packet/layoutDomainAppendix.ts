@@ -22,6 +22,7 @@ export function layoutDomainAppendix(flow: LayoutFlow, ctx: SectionContext): voi
   const byRegistry = groupBy(domains, (d) => d.registry);
   let n = 0;
   for (const [registry, rows] of byRegistry) {
+    flow.ensureSpace(100);
     flow.subheading(`Registry: ${registry}`);
     for (const [registrar, group] of groupBy(rows, (d) => `${d.registrarName}\u0000${d.registrarIanaId ?? ''}`)) {
       const [name, iana] = registrar.split('\u0000');
@@ -46,7 +47,7 @@ export function layoutDomainAppendix(flow: LayoutFlow, ctx: SectionContext): voi
           d.registrantAsListed ?? '—',
           humanizeCode(d.status),
         ]),
-        { size: 8.5 },
+        { size: 8.5, continued: `Registry: ${registry} — Registrar: ${name} (continued)` },
       );
       flow.moveDown(10);
     }

@@ -37,6 +37,6 @@ export function layoutExhibitIndex(flow: LayoutFlow, ctx: SectionContext): void 
           : `${formatBates(ctx.bates, p.batesFirst)} –\n${formatBates(ctx.bates, p.batesLast)}`;
       return [ex.label, ex.title, ex.acquiredAt.slice(0, 10), ex.source, bates, ex.sha256];
     }),
-    { size: 7.8 },
+    { size: 7.8, continued: 'Index of Exhibits (continued)' },
   );
 }

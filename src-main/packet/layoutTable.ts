@@ -20,6 +20,8 @@ export interface TableOptions {
   rowRules?: boolean;
   /** Rule above a table without header (default true; off right under a sub-heading's own rule). */
   topRule?: boolean;
+  /** Printed above the repeated header when the table continues on a new page, e.g. "Exhibit 3 (continued)". */
+  continued?: string;
 }
 
 const PAD_X = 4;
@@ -81,6 +83,12 @@ export function layoutTable(flow: LayoutFlow, columns: TableColumn[], rows: stri
 
   const startPage = (): void => {
     flow.newPage();
+    if (options.continued) {
+      flow.y -= 11;
+      const [first = '', ...more] = flow.wrap(options.continued, 'serifItalic', 9.5, flow.contentWidth - 12);
+      flow.text(more.length > 0 ? `${first}…` : first, flow.left, flow.y, { font: 'serifItalic', size: 9.5 });
+      flow.y -= 5;
+    }
     drawHeader();
   };
 

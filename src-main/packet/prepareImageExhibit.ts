@@ -52,7 +52,9 @@ export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint
     presentedAs: `Image (${kind}, ${size}${info.orientation !== 1 ? ', turned upright per its EXIF orientation' : ''}), 1 page`,
     ...(info.components === 4 ? { blocksPdfA: 'it is a CMYK JPEG, which needs a CMYK output intent' } : {}),
     draw: () => {
-      const page = newExhibitPage(ctx, 1, 2);
+      // Wide images that would be shrunk on a portrait page get a landscape one.
+      const landscape = shownW > shownH && shownW * POINTS_PER_PIXEL > ctx.pageSize[0] - 2 * MARGIN;
+      const page = newExhibitPage(ctx, 1, 2, landscape);
       const header = `${ctx.exhibit.label} — ${ctx.exhibit.originalName} (${kind}, ${size})`;
       const top = drawPageHeader(ctx, page, header);
       const { width: pw } = page.getSize();

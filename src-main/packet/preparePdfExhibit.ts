@@ -55,7 +55,9 @@ async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<Pr
     draw: () => {
       embedded.forEach((e, i) => {
         const { box, angle } = geometry[i] as (typeof geometry)[number];
-        drawEvidencePage(newExhibitPage(ctx, i + 1, total), e, box.width, box.height, angle);
+        const turned = angle === 90 || angle === 270;
+        const landscape = (turned ? box.height : box.width) > (turned ? box.width : box.height);
+        drawEvidencePage(newExhibitPage(ctx, i + 1, total, landscape), e, box.width, box.height, angle);
       });
     },
   };

@@ -36,7 +36,6 @@ export async function prepareTextExhibit(ctx: ExhibitRenderContext, bytes: Uint8
   const text = new TextDecoder(encoding).decode(bytes.subarray(bomLength, prefixBytes));
   const rows: { number: string; text: string }[] = [];
   let hidden = 0;
-  let lastLineShown = 0;
   const logical = text === '' ? [] : text.replace(/\r\n?/g, '\n').split('\n');
   if (logical.length > 1 && logical[logical.length - 1] === '' && prefixBytes === bytes.length) logical.pop();
   for (const [i, raw] of logical.entries()) {
@@ -47,12 +46,15 @@ export async function prepareTextExhibit(ctx: ExhibitRenderContext, bytes: Uint8
     for (let at = 0; at === 0 || at < chars.length; at += cols) {
       rows.push({ number: at === 0 ? String(i + 1) : '', text: chars.slice(at, at + cols).join('') });
     }
-    lastLineShown = i + 1;
   }
   const truncated = rows.length > maxRows || prefixBytes < bytes.length;
-  // Leave room on the last page for the note saying where the text stops.
+  // Leave room on the last page for the note saying where the text stops, and stop at the end of
+  // a whole line rather than inside a wrapped one.
   const shownRows = truncated ? rows.slice(0, maxRows - 3) : rows;
-  if (truncated) lastLineShown = Number(shownRows.findLast((r) => r.number !== '')?.number ?? '0');
+  if (truncated) {
+    while (shownRows.length > 1 && rows[shownRows.length]?.number === '') shownRows.pop();
+  }
+  const lastLineShown = Number(shownRows.findLast((r) => r.number !== '')?.number ?? '0');
   const pages = Math.max(1, Math.ceil(shownRows.length / linesPerPage));
   const total = pages + 1;
   const encodingLabel = encoding.toUpperCase();
@@ -79,7 +81,8 @@ export async function prepareTextExhibit(ctx: ExhibitRenderContext, bytes: Uint8
         if (slice.length === 0) {
           page.drawText('(The file is empty.)', { x: MARGIN, y: y0, size: SIZE, font: ctx.writer.fonts.serifItalic });
         } else {
-          page.drawText(slice.map((r) => r.number.padStart(digits, ' ')).join('\n'), { x: MARGIN, y: y0, size: SIZE, font, lineHeight: LEADING, color: rgb(0.55, 0.55, 0.55) });
+          // Wrapped continuation rows carry a hook in the gutter instead of a line number.
+          page.drawText(slice.map((r) => (r.number === '' ? '\u21AA'.padStart(digits, ' ') : r.number.padStart(digits, ' '))).join('\n'), { x: MARGIN, y: y0, size: SIZE, font, lineHeight: LEADING, color: rgb(0.55, 0.55, 0.55) });
           page.drawText(slice.map((r) => r.text).join('\n'), { x: MARGIN + gutter, y: y0, size: SIZE, font, lineHeight: LEADING });
         }
         if (truncated && p === pages - 1 && note) {

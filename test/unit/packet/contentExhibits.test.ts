@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportPacket } from '../../../src-main/packet/exportPacket';
 import type { PacketInput } from '../../../src-main/packet/PacketInput';
-import { exhibit, packetInput } from './packetFixtures';
+import { exhibit, makePdf, packetInput } from './packetFixtures';
 import { pageTexts, qpdfCheck, renderGray } from './pdfTools';
 
 const dirs: string[] = [];
@@ -118,5 +119,15 @@ describe('PDF exhibits', () => {
     expect(sumX / n).toBeGreaterThan(width * 0.6);
     // Landscape page scaled into the portrait area: the whole page is less tall than wide.
     expect(sumY / n).toBeLessThan(120);
+  });
+
+  it('puts landscape evidence on a landscape page, Bates number still bottom right', async () => {
+    const wide = await makePdf(1, { landscape: true, title: 'Ledger' });
+    const { file, pages } = await exportOne(
+      packetInput([exhibit({ label: 'Exhibit 1', title: 'Ledger', mediaType: 'application/pdf', originalName: 'ledger.pdf', bytes: wide }, 1)], { sections: ['exhibits'] }),
+    );
+    const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', '2', file], { encoding: 'utf8' }).matchAll(/Page +\d+ size: +([\d.]+ x [\d.]+)/g)].map((m) => m[1]);
+    expect(sizes).toEqual(['612 x 792', '792 x 612']);
+    expect(pages[1]?.trimEnd().endsWith('DOSS-000002')).toBe(true);
   });
 });
