@@ -39,7 +39,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, bytes: Uint8Array
     renderSlipSheet(ctx, { totalPages: 1, presentedAs: 'Produced natively (not reproduced as pages)', nativeReason: reason });
     return { rendering: 'native', pages: 1, note: reason };
   }
-  renderSlipSheet(ctx, { totalPages: prepared.contentPages + 1, presentedAs: prepared.presentedAs });
+  renderSlipSheet(ctx, { totalPages: prepared.contentPages + 1, presentedAs: prepared.presentedAs, ...(prepared.note ? { partialNote: prepared.note } : {}) });
   prepared.draw();
   return {
     rendering: prepared.rendering,

@@ -12,6 +12,8 @@ export interface SlipSheetInfo {
   presentedAs: string;
   /** Set when the exhibit is not reproduced: why. */
   nativeReason?: string;
+  /** Set when only part of it is reproduced (a capped text): what is shown. */
+  partialNote?: string;
 }
 
 const MAX_TITLE_LINES = 4;
@@ -75,15 +77,20 @@ export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo):
     { size: 10, header: false },
   );
 
-  if (info.nativeReason) {
+  const notice = info.nativeReason
+    ? { heading: 'PRODUCED NATIVELY', body: `${info.nativeReason} The native file is produced separately; it is identified by the hash values above.` }
+    : info.partialNote
+      ? { heading: 'SHOWN IN PART', body: `${info.partialNote} It is identified by the hash values above.` }
+      : undefined;
+  if (notice) {
     flow.y -= 18;
     const pad = 10;
-    const body = `${info.nativeReason} The native file is produced separately; it is identified by the hash values above.`;
+    const body = notice.body;
     const lines = flow.wrap(body, 'serif', 10.5, flow.contentWidth - 2 * pad);
     const height = pad * 2 + 16 + lines.length * 13.5;
     flow.rect(flow.left, flow.y - height, flow.contentWidth, height, SHADE);
     flow.y -= pad + 12;
-    flow.text('PRODUCED NATIVELY', flow.left + pad, flow.y, { font: 'serifBold', size: 11 });
+    flow.text(notice.heading, flow.left + pad, flow.y, { font: 'serifBold', size: 11 });
     flow.y -= 4;
     for (const line of lines) {
       flow.y -= 13.5;
