@@ -9,6 +9,7 @@ import { writeDocumentMetadata } from './documentMetadata';
 import { formatBatesRange } from './formatBates';
 import { formatBytes } from './formatText';
 import { type GeneratedSection, layoutSections } from './layoutSections';
+import { estimateExhibitPages } from './estimateExhibitPages';
 import { measureSectionsBytes } from './measureSectionsBytes';
 import type { PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
@@ -54,11 +55,15 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
   });
 
   // Count the front matter's pages before anything else: every later Bates number depends on it.
-  // Placeholder numbers are printed in the same widths as the real ones (see layoutExhibitIndex).
-  const placeholder: Placement = { volume: 1, firstPage: 1, batesFirst: bates.start, batesLast: bates.start + 1 };
+  // The placeholder numbers have as many digits as the real ones will probably have, and every
+  // place that prints numbers is laid out so their values do not change line breaks (see
+  // layoutExhibitIndex); if the count still comes out different, assemblePacket asks for a rerun.
+  const textPageCap = input.options.textPageCap ?? 50;
+  const guess = bates.start + input.exhibits.reduce((n, ex) => n + estimateExhibitPages(ex, textPageCap), 10 + input.exhibits.length);
+  const placeholder: Placement = { volume: 1, firstPage: 1, batesFirst: guess, batesLast: guess + 1 };
   const counted = layoutSections(
     sections.front,
-    sectionContext(new Map(input.exhibits.map((e) => [e.id, placeholder])), new Map(input.options.sections.map((s) => [s, placeholder])), 1, bates.start),
+    sectionContext(new Map(input.exhibits.map((e) => [e.id, placeholder])), new Map(input.options.sections.map((s) => [s, placeholder])), 1, guess),
     pageSize,
     fonts.metrics,
   );

@@ -14,7 +14,9 @@ export function layoutExhibitIndex(flow: LayoutFlow, ctx: SectionContext): void 
   flow.heading('INDEX OF EXHIBITS', 13, 12);
   // The hash column is exactly wide enough for 32 monospace digits per line.
   const hashWidth = flow.width('0'.repeat(32), 'mono', HASH_SIZE) + 9;
-  const fixed = { no: 52, acquired: 50, source: 76, bates: 68 };
+  // The Bates column fits the widest number in one line, so each range is always two lines.
+  const widest = flow.width(`${formatBates(ctx.bates, ctx.packetBates.last)} –`, 'serif', 7.8) + 10;
+  const fixed = { no: 52, acquired: 50, source: 76, bates: Math.max(68, widest) };
   const title = flow.contentWidth - hashWidth - fixed.no - fixed.acquired - fixed.source - fixed.bates;
   layoutTable(
     flow,

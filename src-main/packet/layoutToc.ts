@@ -11,7 +11,7 @@ export function layoutToc(flow: LayoutFlow, ctx: SectionContext): void {
   flow.newPage();
   flow.heading('TABLE OF CONTENTS', 13, 14);
   const pageCol = 74;
-  const batesCol = 92;
+  const batesCol = Math.max(92, flow.width(formatBates(ctx.bates, ctx.packetBates.last), 'serif', 9.5) + 16);
   const titleWidth = flow.contentWidth - pageCol - batesCol - 16;
   flow.ensureSpace(20);
   flow.y -= 12;

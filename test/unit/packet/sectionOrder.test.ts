@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assemblePacket, type VolumeState } from '../../../src-main/packet/assemblePacket';
+import { type CourtProfile, getCourtProfile, PAGE_SIZES } from '../../../src-main/packet/courtProfiles';
 import { exportPacket, volumePaths } from '../../../src-main/packet/exportPacket';
 import { FontMetrics } from '../../../src-main/packet/FontMetrics';
 import { formatBates, formatBatesRange } from '../../../src-main/packet/formatBates';
@@ -41,6 +43,47 @@ describe('sections in the user order', () => {
     // The custody report states where each exhibit is in this packet.
     const custodyText = pages.slice((custody?.firstPage ?? 0) - 1, custody?.lastPage).join('\n');
     for (const ex of result.exhibits) expect(custodyText).toContain(`In this packet: ${ex.batesFirstLabel} – ${ex.batesLastLabel}, page ${ex.firstPage}.`);
+  });
+});
+
+describe('front matter page count', () => {
+  it('asks for a rerun when the front matter needs other pages than the Bates numbers assumed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-'));
+    dirs.push(dir);
+    const input = packetInput([exhibit({ label: 'Exhibit 1', title: 'Doc', mediaType: 'application/octet-stream', originalName: 'a.bin', bytes: new Uint8Array([1]) }, 1)], {
+      sections: ['cover', 'toc', 'exhibits'],
+    });
+    const profile = getCourtProfile('generic-50mb') as CourtProfile;
+    const volumes: VolumeState[] = [];
+    const outcome = await assemblePacket(
+      {
+        input,
+        profile,
+        fonts: loadPacketFonts(),
+        pageSize: PAGE_SIZES.letter,
+        sections: planSections(input.options.sections),
+        // Wrong on purpose: cover and contents take two pages, not five.
+        frontPages: 5,
+        frontStarts: new Map([['cover', 0], ['toc', 1]]),
+        frontBytesEstimate: 0,
+        closeReserve: 100_000,
+        sectionContext: (exhibits, sections, volumeCount, lastBates) => ({
+          input,
+          bates: input.options.bates,
+          declarant: { name: 'Jane Roe' },
+          exportDate: '2025-03-14T16:00:00.000Z',
+          exhibits,
+          sections: sections as never,
+          volumeCount,
+          packetBates: { first: 1, last: lastBates },
+        }),
+        tempPath: (n) => path.join(dir, `v${n}.tmp`),
+      },
+      volumes,
+    );
+    expect(outcome).toMatchObject({ kind: 'retry', frontPages: 2 });
+    for (const v of volumes) await v.writer.discard();
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
 
