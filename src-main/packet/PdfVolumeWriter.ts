@@ -20,6 +20,7 @@ export interface WriterCheckpoint {
 }
 
 const enc = new TextEncoder();
+const PAGE_TREE_FANOUT = 256;
 
 /**
  * Writes one PDF volume to disk incrementally, so memory holds only the pages being built, never
@@ -36,6 +37,13 @@ export class PdfVolumeWriter {
   private readonly offsets = new Map<number, number>();
   private readonly frontPages: PDFRef[] = [];
   private readonly bodyPages: PDFRef[] = [];
+  /**
+   * Intermediate page-tree nodes, one per PAGE_TREE_FANOUT pages: a page names its parent node
+   * when it is written, so the nodes are allocated as pages are added and filled in at close.
+   * (A flat list of thousands of pages is legal but slow in some readers.)
+   */
+  private readonly frontNodes: PDFRef[] = [];
+  private readonly bodyNodes: PDFRef[] = [];
   /** Refs that written objects point to but that are not in the context yet (fonts, embedded at close). */
   private readonly forwardRefs = new Set<PDFRef>();
   private readonly bodyHash: Hash = createHash('sha256');
@@ -89,8 +97,11 @@ export class PdfVolumeWriter {
   newPage(width: number, height: number, front = false): PDFPage {
     const page = PDFPage.create(this.doc);
     page.setSize(width, height);
-    page.node.set(PDFName.of('Parent'), this.pagesRef);
-    (front ? this.frontPages : this.bodyPages).push(page.ref);
+    const pages = front ? this.frontPages : this.bodyPages;
+    const nodes = front ? this.frontNodes : this.bodyNodes;
+    if (pages.length % PAGE_TREE_FANOUT === 0) nodes.push(this.doc.context.nextRef());
+    page.node.set(PDFName.of('Parent'), nodes[nodes.length - 1] as PDFRef);
+    pages.push(page.ref);
     return page;
   }
 
@@ -110,6 +121,8 @@ export class PdfVolumeWriter {
     for (const ref of this.forwardRefs) if (ref.objectNumber > cp.objectNumber) this.forwardRefs.delete(ref);
     this.bodyPages.length = cp.bodyPages;
     this.frontPages.length = cp.frontPages;
+    this.bodyNodes.length = Math.ceil(cp.bodyPages / PAGE_TREE_FANOUT);
+    this.frontNodes.length = Math.ceil(cp.frontPages / PAGE_TREE_FANOUT);
   }
 
   /** Bytes that `flush()` would write now (plus their cross-reference entries). */
@@ -136,10 +149,18 @@ export class PdfVolumeWriter {
     await this.flush();
     const context = this.doc.context;
     for (const font of Object.values(this.fonts)) await font.embed();
-    context.assign(
-      this.pagesRef,
-      context.obj({ Type: 'Pages', Kids: [...this.frontPages, ...this.bodyPages], Count: this.pageCount }),
-    );
+    const kids: PDFRef[] = [];
+    for (const [nodes, pages] of [
+      [this.frontNodes, this.frontPages],
+      [this.bodyNodes, this.bodyPages],
+    ] as const) {
+      nodes.forEach((node, i) => {
+        const chunk = pages.slice(i * PAGE_TREE_FANOUT, (i + 1) * PAGE_TREE_FANOUT);
+        context.assign(node, context.obj({ Type: 'Pages', Parent: this.pagesRef, Kids: chunk, Count: chunk.length }));
+        kids.push(node);
+      });
+    }
+    context.assign(this.pagesRef, context.obj({ Type: 'Pages', Kids: kids, Count: this.pageCount }));
     const { info } = finish(this.doc);
     const catalogRef = context.trailerInfo.Root;
     if (!(catalogRef instanceof PDFRef)) throw new Error('pdf-lib document has no catalog reference');
@@ -187,6 +208,10 @@ export class PdfVolumeWriter {
     await fs.rm(this.path, { force: true });
   }
 
+  private isTreeNode(ref: PDFRef): boolean {
+    return this.bodyNodes.includes(ref) || this.frontNodes.includes(ref);
+  }
+
   private pendingPageRefs(): PDFRef[] {
     const context = this.doc.context;
     return [...this.frontPages, ...this.bodyPages].filter((ref) => context.lookup(ref) !== undefined && !this.offsets.has(ref.objectNumber));
@@ -204,7 +229,7 @@ export class PdfVolumeWriter {
       const ref = stack.pop() as PDFRef;
       if (found.has(ref) || this.offsets.has(ref.objectNumber)) continue;
       // Pages point to the page tree through /Parent; the tree is written once, at close.
-      if (ref === this.pagesRef && !final) continue;
+      if (!final && (ref === this.pagesRef || this.isTreeNode(ref))) continue;
       const obj = context.lookup(ref);
       if (obj === undefined) {
         this.forwardRefs.add(ref);
