@@ -109,6 +109,12 @@ export interface ExhibitInput {
    * export); the engine drops the bytes before asking for the next exhibit's.
    */
   readBytes: () => Promise<Uint8Array>;
+  /**
+   * Optional: the same bytes as a stream of chunks, in order. When given, large exhibits that are
+   * not drawn in full (video, disk images, huge logs) are hashed chunk by chunk and only their
+   * beginning is kept, instead of holding the whole file.
+   */
+  readChunks?: () => AsyncIterable<Uint8Array>;
 }
 
 export interface DomainAppendixRow {

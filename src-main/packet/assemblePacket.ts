@@ -3,6 +3,7 @@ import type { CourtProfile } from './courtProfiles';
 import { estimateExhibitPages } from './estimateExhibitPages';
 import type { ExhibitRenderContext } from './ExhibitRenderContext';
 import { type GeneratedSection, type LaidOutSections, layoutSections } from './layoutSections';
+import { type LoadedExhibit, loadExhibit } from './loadExhibit';
 import { formatBates } from './formatBates';
 import type { BatesOptions, ExhibitInput, PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
@@ -13,7 +14,6 @@ import { PdfVolumeWriter } from './PdfVolumeWriter';
 import { renderExhibit } from './renderExhibit';
 import type { Placement, SectionContext } from './SectionContext';
 import type { SectionPlan } from './SectionPlan';
-import { verifyExhibitBytes } from './verifyExhibitBytes';
 
 /** One volume being written. */
 export interface VolumeState {
@@ -96,8 +96,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
 
   for (const [i, exhibit] of exhibitsToRender.entries()) {
     checkAbort();
-    let bytes: Uint8Array | undefined = await readExhibitBytes(exhibit);
-    verifyExhibitBytes(exhibit, bytes);
+    let loaded: LoadedExhibit | undefined = await loadExhibit(exhibit);
     const render = async (vol: VolumeState) => {
       const ctx: ExhibitRenderContext = {
         writer: vol.writer,
@@ -110,7 +109,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
         textPageCap,
       };
       const bodyIndex = vol.writer.bodyPageCount;
-      return { rendered: await renderExhibit(ctx, bytes as Uint8Array), bodyIndex };
+      return { rendered: await renderExhibit(ctx, loaded as LoadedExhibit), bodyIndex };
     };
     const checkpoint = current.writer.checkpoint();
     let { rendered, bodyIndex } = await render(current);
@@ -121,7 +120,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     }
     current.exhibits.push({ exhibit, ref: current.writer.bodyPageRef(bodyIndex) });
     await current.writer.flush();
-    bytes = undefined; // the exhibit's bytes can go before the next one is read
+    loaded = undefined; // the exhibit's bytes can go before the next one is read
 
     const placement = placementOf(current.number, pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates);
     placeOf.set(exhibit.id, placement);
@@ -143,7 +142,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
   if (!plan.sections.includeExhibits) {
     for (const exhibit of input.exhibits) {
       checkAbort();
-      verifyExhibitBytes(exhibit, await readExhibitBytes(exhibit));
+      await loadExhibit(exhibit);
     }
   }
 
@@ -254,17 +253,4 @@ function placementOf(volume: number, firstPage: number, batesFirst: number, page
     batesFirstLabel: formatBates(bates, batesFirst),
     batesLastLabel: formatBates(bates, batesLast),
   };
-}
-
-async function readExhibitBytes(exhibit: ExhibitInput): Promise<Uint8Array> {
-  let bytes: unknown;
-  try {
-    bytes = await exhibit.readBytes();
-  } catch (err) {
-    throw new PacketError('EVIDENCE_UNREADABLE', `${exhibit.label} could not be read from the case file (${err instanceof Error ? err.message : String(err)}); no packet was written.`, { exhibitId: exhibit.id }, { cause: err });
-  }
-  if (!(bytes instanceof Uint8Array)) {
-    throw new PacketError('EVIDENCE_UNREADABLE', `${exhibit.label}: readBytes() did not return bytes (Uint8Array).`, { exhibitId: exhibit.id });
-  }
-  return bytes;
 }

@@ -2,12 +2,12 @@ import { classifyExhibit } from './classifyExhibit';
 import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { formatBytes } from './formatText';
 import { loadEvidencePdf } from './loadEvidencePdf';
+import { loadExhibit } from './loadExhibit';
 import type { PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
 import { NotRenderable } from './PreparedExhibit';
 import { readImageInfo } from './readImageInfo';
 import { validatePacketInput } from './validatePacketInput';
-import { verifyExhibitBytes } from './verifyExhibitBytes';
 
 export interface PacketProblem {
   /** `error`: the filing would break the court's rules or cannot be made; `warning`: it will differ from what was asked; `info`: worth knowing. */
@@ -73,9 +73,9 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
   const blocking: string[] = [];
   for (const ex of input.exhibits) {
     if (opts.signal?.aborted) throw new PacketError('CANCELLED', 'The packet check was cancelled.');
-    const bytes = await ex.readBytes();
+    let bytes: Uint8Array;
     try {
-      verifyExhibitBytes(ex, bytes);
+      ({ bytes } = await loadExhibit(ex));
     } catch (err) {
       if (!(err instanceof PacketError)) throw err;
       problems.push({ severity: 'error', code: err.code, exhibitId: ex.id, message: err.message });

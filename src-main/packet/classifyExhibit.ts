@@ -9,7 +9,8 @@ const TEXT_TYPES = new Set([
   'application/x-sh', 'application/mbox', 'message/rfc822', 'message/global',
 ]);
 
-function isTextType(mediaType: string): boolean {
+/** Media types shown as source text. */
+export function isTextType(mediaType: string): boolean {
   return mediaType.startsWith('text/') || TEXT_TYPES.has(mediaType) || /\+(json|xml)$/.test(mediaType);
 }
 

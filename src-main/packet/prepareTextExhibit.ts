@@ -18,12 +18,17 @@ const TAB = 8;
  * text was cut and that the complete file is produced natively. Only the part of the file that
  * can be shown is decoded.
  */
-export async function prepareTextExhibit(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<PreparedExhibit> {
+export async function prepareTextExhibit(
+  ctx: ExhibitRenderContext,
+  bytes: Uint8Array,
+  /** Set when `bytes` is only the beginning of a larger file that was streamed. */
+  partial?: { totalLines: number },
+): Promise<PreparedExhibit> {
   const [pw, ph] = ctx.pageSize;
   const mono = ctx.metrics.mono;
   const charW = mono.widthOf('0', SIZE);
   const { encoding, bomLength } = detectEncoding(bytes);
-  const totalLines = countLines(bytes, encoding);
+  const totalLines = partial ? partial.totalLines : countLines(bytes, encoding);
   const digits = Math.max(4, String(totalLines).length);
   const gutter = (digits + 2) * charW;
   const cols = Math.floor((pw - 2 * MARGIN - gutter) / charW);
@@ -37,7 +42,7 @@ export async function prepareTextExhibit(ctx: ExhibitRenderContext, bytes: Uint8
   const rows: { number: string; text: string }[] = [];
   let hidden = 0;
   const logical = text === '' ? [] : text.replace(/\r\n?/g, '\n').split('\n');
-  if (logical.length > 1 && logical[logical.length - 1] === '' && prefixBytes === bytes.length) logical.pop();
+  if (logical.length > 1 && logical[logical.length - 1] === '' && prefixBytes === bytes.length && !partial) logical.pop();
   for (const [i, raw] of logical.entries()) {
     if (rows.length > maxRows) break;
     const clean = visibleText(expandTabs(raw), mono);
@@ -47,12 +52,14 @@ export async function prepareTextExhibit(ctx: ExhibitRenderContext, bytes: Uint8
       rows.push({ number: at === 0 ? String(i + 1) : '', text: chars.slice(at, at + cols).join('') });
     }
   }
-  const truncated = rows.length > maxRows || prefixBytes < bytes.length;
+  const truncated = rows.length > maxRows || prefixBytes < bytes.length || partial !== undefined;
   // Leave room on the last page for the note saying where the text stops, and stop at the end of
   // a whole line rather than inside a wrapped one.
   const shownRows = truncated ? rows.slice(0, maxRows - 3) : rows;
-  if (truncated) {
-    while (shownRows.length > 1 && rows[shownRows.length]?.number === '') shownRows.pop();
+  if (truncated && rows[shownRows.length]?.number === '') {
+    // The cut falls inside a wrapped line: end before that line, unless it is the only one shown.
+    const start = shownRows.findLastIndex((r) => r.number !== '');
+    if (start > 0) shownRows.length = start;
   }
   const lastLineShown = Number(shownRows.findLast((r) => r.number !== '')?.number ?? '0');
   const pages = Math.max(1, Math.ceil(shownRows.length / linesPerPage));

@@ -1,5 +1,6 @@
 import { classifyExhibit } from './classifyExhibit';
 import type { ExhibitRenderContext } from './ExhibitRenderContext';
+import type { LoadedExhibit } from './loadExhibit';
 import type { ExhibitRendering } from './PacketResult';
 import { preparePdfExhibit } from './preparePdfExhibit';
 import { NotRenderable, type PreparedExhibit } from './PreparedExhibit';
@@ -20,13 +21,19 @@ export interface RenderedExhibit {
  * that cannot be reproduced (unknown type, encrypted or damaged PDF, oversized image) gets a slip
  * sheet saying it is produced natively and why; half-built pages of it are rolled back first.
  */
-export async function renderExhibit(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<RenderedExhibit> {
+export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExhibit): Promise<RenderedExhibit> {
   const checkpoint = ctx.writer.checkpoint();
+  const { bytes } = loaded;
   const kind = classifyExhibit(bytes, ctx.exhibit.mediaType);
   let reason = kind.reason ?? '';
   let prepared: PreparedExhibit | undefined;
   if (kind.kind !== 'native') {
-    const prepare = { pdf: preparePdfExhibit, image: prepareImageExhibit, text: prepareTextExhibit }[kind.kind];
+    const prepare = {
+      pdf: preparePdfExhibit,
+      image: prepareImageExhibit,
+      // A streamed text file arrives as its beginning plus its line count.
+      text: (c: ExhibitRenderContext, b: Uint8Array) => prepareTextExhibit(c, b, loaded.partial ? { totalLines: loaded.totalLines ?? 0 } : undefined),
+    }[kind.kind];
     try {
       prepared = await prepare(ctx, bytes);
     } catch (err) {

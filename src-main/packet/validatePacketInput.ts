@@ -43,6 +43,7 @@ const exhibit = z.object({
   description: text.nullish(),
   custody: z.array(custodyEvent),
   readBytes: z.custom<() => Promise<Uint8Array>>((v) => typeof v === 'function', 'must be a function'),
+  readChunks: z.custom<() => AsyncIterable<Uint8Array>>((v) => typeof v === 'function', 'must be a function').optional(),
 });
 
 const schema = z.object({

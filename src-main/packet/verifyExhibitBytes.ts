@@ -7,8 +7,13 @@ import { PacketError } from './PacketError';
  * The declaration certifies these hashes, so a packet is never produced from bytes that do not
  * match them.
  */
-export function verifyExhibitBytes(exhibit: ExhibitInput, bytes: Uint8Array): void {
-  const actual = {
+export function verifyExhibitBytes(
+  exhibit: ExhibitInput,
+  bytes: Uint8Array,
+  /** Values already computed (a streamed file); `bytes` is then ignored. */
+  computed?: { size: number; sha256: string; sha1: string; md5: string },
+): void {
+  const actual = computed ?? {
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     sha1: createHash('sha1').update(bytes).digest('hex'),

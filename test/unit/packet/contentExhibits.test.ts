@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportPacket } from '../../../src-main/packet/exportPacket';
-import type { PacketInput } from '../../../src-main/packet/PacketInput';
+import type { ExhibitInput, PacketInput } from '../../../src-main/packet/PacketInput';
 import { exhibit, makePdf, packetInput } from './packetFixtures';
 import { pageTexts, qpdfCheck, renderGray } from './pdfTools';
 
@@ -129,5 +130,37 @@ describe('PDF exhibits', () => {
     const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', '2', file], { encoding: 'utf8' }).matchAll(/Page +\d+ size: +([\d.]+ x [\d.]+)/g)].map((m) => m[1]);
     expect(sizes).toEqual(['612 x 792', '792 x 612']);
     expect(pages[1]?.trimEnd().endsWith('DOSS-000002')).toBe(true);
+  });
+
+  it('streams huge exhibits it does not draw in full, holding only their beginning', async () => {
+    // 65 MiB each, generated chunk by chunk; readBytes must not be called for them.
+    const chunkOf = (i: number, log: boolean): Uint8Array =>
+      log ? new TextEncoder().encode(`${String(i).padStart(8, '0')} ${'x'.repeat(1024 * 1024 - 10)}\n`) : new Uint8Array(1024 * 1024).fill(i % 251);
+    const streamed = (label: string, mediaType: string, log: boolean, i: number): ExhibitInput => {
+      const chunks = async function* (): AsyncIterable<Uint8Array> {
+        for (let c = 0; c < 65; c++) yield chunkOf(c, log);
+      };
+      const h = { sha256: createHash('sha256'), sha1: createHash('sha1'), md5: createHash('md5') };
+      for (let c = 0; c < 65; c++) for (const x of Object.values(h)) x.update(chunkOf(c, log));
+      return {
+        ...exhibit({ label, title: label, mediaType, originalName: 'big', bytes: new Uint8Array(0) }, i),
+        size: 65 * 1024 * 1024,
+        sha256: h.sha256.digest('hex'),
+        sha1: h.sha1.digest('hex'),
+        md5: h.md5.digest('hex'),
+        readBytes: async () => {
+          throw new Error('a huge exhibit must be streamed, not read whole');
+        },
+        readChunks: chunks,
+      };
+    };
+    const { result, pages } = await exportOne(
+      packetInput([streamed('Exhibit 1', 'video/mp4', false, 1), streamed('Exhibit 2', 'text/plain', true, 2)], { sections: ['exhibits'], textPageCap: 1 }),
+    );
+    expect(result.exhibits.map((e) => e.rendering)).toEqual(['native', 'text']);
+    expect(result.exhibits[1]?.note).toMatch(/lines 1–\d+ of 65\)/);
+    expect(pages[2]).toContain('00000000 xxxx');
+    // One 1 MiB line fills the capped page rather than being dropped as incomplete.
+    expect(pages[2]?.split('\n').filter((l) => l.includes('xxxxxxxx')).length).toBeGreaterThan(50);
   });
 });
