@@ -1,4 +1,4 @@
-import { decodePDFRawStream, EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, type PDFPage, PDFRawStream, PDFStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, type PDFPage, PDFRawStream, PDFStream } from 'pdf-lib';
 import { NotRenderable } from './PreparedExhibit';
 
 export interface EvidencePdf {
@@ -15,12 +15,14 @@ export interface EvidencePdf {
 export async function loadEvidencePdf(bytes: Uint8Array): Promise<EvidencePdf> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    // pdf-lib's error classes do not survive its ES5 build (instanceof fails), so encryption is
+    // read from the loaded document instead of recognised from the error.
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
   } catch (err) {
-    if (err instanceof EncryptedPDFError) {
-      throw new NotRenderable('The PDF is encrypted (password-protected), so its pages cannot be reproduced.');
-    }
     throw new NotRenderable(`The file could not be read as a PDF (${shortMessage(err)}).`);
+  }
+  if (doc.isEncrypted) {
+    throw new NotRenderable('The PDF is encrypted (password-protected), so its pages cannot be reproduced.');
   }
   let pages: PDFPage[];
   try {
