@@ -19,10 +19,16 @@ export interface PreparedExhibit {
   draw: () => void;
 }
 
-/** The exhibit cannot be shown as pages; `reason` is printed on its slip sheet. */
+/**
+ * The exhibit cannot be shown as pages. `reason` is printed on its slip sheet, in words a court
+ * reads; `detail` (a parser message, say) goes only to the export's warnings.
+ */
 export class NotRenderable extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(
+    readonly reason: string,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${reason} (${detail})` : reason);
     this.name = 'NotRenderable';
   }
 }

@@ -126,7 +126,8 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     placeOf.set(exhibit.id, placement);
     exhibitPlacements.push({ ...placement, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}) });
     if (rendered.rendering === 'native') {
-      warnings.push({ code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: exhibit.id, message: `${exhibit.label} is produced natively (slip sheet only): ${rendered.note}` });
+      const detail = rendered.detail ? ` [${rendered.detail}]` : '';
+      warnings.push({ code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: exhibit.id, message: `${exhibit.label} is produced natively (slip sheet only): ${rendered.note}${detail}` });
     } else if (rendered.note) {
       warnings.push({ code: 'EXHIBIT_TRUNCATED', exhibitId: exhibit.id, message: `${exhibit.label}: ${rendered.note}` });
     }

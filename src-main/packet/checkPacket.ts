@@ -96,7 +96,7 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
         }
       } catch (err) {
         if (!(err instanceof NotRenderable)) throw err;
-        problems.push({ severity: 'warning', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will be produced natively: ${err.reason}` });
+        problems.push({ severity: 'warning', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will be produced natively: ${err.reason}${err.detail ? ` [${err.detail}]` : ''}` });
       }
     } else if (kind.kind === 'image') {
       const info = readImageInfo(bytes);

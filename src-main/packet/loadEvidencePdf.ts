@@ -19,7 +19,7 @@ export async function loadEvidencePdf(bytes: Uint8Array): Promise<EvidencePdf> {
     // read from the loaded document instead of recognised from the error.
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
   } catch (err) {
-    throw new NotRenderable(`The file could not be read as a PDF (${shortMessage(err)}).`);
+    throw new NotRenderable('The file could not be read as a PDF: it is damaged or incomplete.', shortMessage(err));
   }
   if (doc.isEncrypted) {
     throw new NotRenderable('The PDF is encrypted (password-protected), so its pages cannot be reproduced.');
@@ -28,7 +28,7 @@ export async function loadEvidencePdf(bytes: Uint8Array): Promise<EvidencePdf> {
   try {
     pages = doc.getPages();
   } catch (err) {
-    throw new NotRenderable(`The PDF's page tree is damaged (${shortMessage(err)}).`);
+    throw new NotRenderable('The PDF is damaged: its list of pages cannot be read.', shortMessage(err));
   }
   if (pages.length === 0) throw new NotRenderable('The PDF contains no pages.');
   let fontsEmbedded: boolean;

@@ -39,7 +39,7 @@ export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint
     image = info.format === 'png' ? await ctx.writer.doc.embedPng(bytes) : await ctx.writer.doc.embedJpg(bytes);
     await image.embed();
   } catch (err) {
-    throw new NotRenderable(`The image could not be decoded (${err instanceof Error ? err.message : String(err)}).`);
+    throw new NotRenderable('The image could not be decoded: it is damaged or in a form that cannot be reproduced.', err instanceof Error ? err.message : String(err));
   }
   const turned = info.orientation >= 5;
   const shownW = turned ? info.height : info.width;

@@ -23,7 +23,7 @@ export async function preparePdfExhibit(ctx: ExhibitRenderContext, bytes: Uint8A
   } catch (err) {
     // A damaged file can make the parser throw anywhere; it becomes a slip sheet, never a failed export.
     if (err instanceof NotRenderable) throw err;
-    throw new NotRenderable(`The PDF could not be read (${shortMessage(err)}).`);
+    throw new NotRenderable('The PDF could not be read: it is damaged or uses features that cannot be reproduced.', shortMessage(err));
   }
 }
 

@@ -13,6 +13,8 @@ export interface RenderedExhibit {
   /** Pages added, slip sheet included. */
   pages: number;
   note?: string;
+  /** Technical detail behind `note` (e.g. the parser's message), for the export's warnings only. */
+  detail?: string;
   blocksPdfA?: string;
 }
 
@@ -26,6 +28,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
   const { bytes } = loaded;
   const kind = classifyExhibit(bytes, ctx.exhibit.mediaType);
   let reason = kind.reason ?? '';
+  let detail: string | undefined;
   let prepared: PreparedExhibit | undefined;
   if (kind.kind !== 'native') {
     const prepare = {
@@ -40,11 +43,12 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
       if (!(err instanceof NotRenderable)) throw err;
       ctx.writer.rollback(checkpoint);
       reason = err.reason;
+      detail = err.detail;
     }
   }
   if (!prepared) {
     renderSlipSheet(ctx, { totalPages: 1, presentedAs: 'Produced natively (not reproduced as pages)', nativeReason: reason });
-    return { rendering: 'native', pages: 1, note: reason };
+    return { rendering: 'native', pages: 1, note: reason, ...(detail ? { detail } : {}) };
   }
   renderSlipSheet(ctx, { totalPages: prepared.contentPages + 1, presentedAs: prepared.presentedAs, ...(prepared.note ? { partialNote: prepared.note } : {}) });
   prepared.draw();
