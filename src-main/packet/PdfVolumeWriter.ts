@@ -44,6 +44,8 @@ export class PdfVolumeWriter {
    */
   private readonly frontNodes: PDFRef[] = [];
   private readonly bodyNodes: PDFRef[] = [];
+  /** Pages kept in memory to be finished at close (a volume cover that names what the volume holds). */
+  private readonly held = new Set<PDFRef>();
   /** Refs that written objects point to but that are not in the context yet (fonts, embedded at close). */
   private readonly forwardRefs = new Set<PDFRef>();
   private readonly bodyHash: Hash = createHash('sha256');
@@ -103,6 +105,11 @@ export class PdfVolumeWriter {
     page.node.set(PDFName.of('Parent'), nodes[nodes.length - 1] as PDFRef);
     pages.push(page.ref);
     return page;
+  }
+
+  /** Keeps a page out of `flush()` until close, so it can still be drawn on. */
+  holdPage(ref: PDFRef): void {
+    this.held.add(ref);
   }
 
   checkpoint(): WriterCheckpoint {
@@ -214,7 +221,9 @@ export class PdfVolumeWriter {
 
   private pendingPageRefs(): PDFRef[] {
     const context = this.doc.context;
-    return [...this.frontPages, ...this.bodyPages].filter((ref) => context.lookup(ref) !== undefined && !this.offsets.has(ref.objectNumber));
+    return [...this.frontPages, ...this.bodyPages].filter(
+      (ref) => !this.held.has(ref) && context.lookup(ref) !== undefined && !this.offsets.has(ref.objectNumber),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { PDFRef } from 'pdf-lib';
+import type { PDFPage, PDFRef } from 'pdf-lib';
 import type { CourtProfile } from './courtProfiles';
 import { estimateExhibitPages } from './estimateExhibitPages';
 import type { ExhibitRenderContext } from './ExhibitRenderContext';
@@ -12,6 +12,7 @@ import type { FontBytes, FontMetricsSet } from './packetFonts';
 import { paintSections } from './paintSections';
 import { PdfVolumeWriter } from './PdfVolumeWriter';
 import { renderExhibit } from './renderExhibit';
+import { stampPage } from './stampPage';
 import type { Placement, SectionContext } from './SectionContext';
 import type { SectionPlan } from './SectionPlan';
 
@@ -19,6 +20,8 @@ import type { SectionPlan } from './SectionPlan';
 export interface VolumeState {
   number: number;
   writer: PdfVolumeWriter;
+  /** Volumes after the first open with a cover page, drawn at close when their content is known. */
+  cover?: { page: PDFPage; bates: number };
   /** Exhibits and sections in this volume, with the ref of their first page (for bookmarks). */
   exhibits: { exhibit: ExhibitInput; ref: PDFRef }[];
   sections: { section: GeneratedSection; title: string; ref: PDFRef }[];
@@ -70,6 +73,15 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     const number = volumes.length + 1;
     const writer = await PdfVolumeWriter.create(plan.tempPath(number), fonts.bytes);
     const vol: VolumeState = { number, writer, exhibits: [], sections: [] };
+    if (number > 1) {
+      // The cover takes the next Bates number now; what it says is drawn at close.
+      const page = writer.newPage(pageSize[0], pageSize[1]);
+      stampPage(page, writer.fonts, fonts.metrics, { bates: formatBates(bates, nextBates), left: `Case No. ${input.caption.docket} · Volume ${number}` });
+      writer.holdPage(page.ref);
+      vol.cover = { page, bates: nextBates };
+      nextBates++;
+      pagesDone++;
+    }
     volumes.push(vol);
     return vol;
   };
@@ -81,12 +93,12 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     if (plan.signal?.aborted) throw new PacketError('CANCELLED', 'The packet export was cancelled; no file was written.');
   };
 
-  let current = await newVolume();
   let nextBates = bates.start + plan.frontPages;
+  let pagesDone = 0;
+  let current = await newVolume();
   const exhibitsToRender = plan.sections.includeExhibits ? input.exhibits : [];
   const estimates = exhibitsToRender.map((ex) => estimateExhibitPages(ex, textPageCap));
   const backEstimate = plan.sections.back.length * 2;
-  let pagesDone = 0;
   const progress = (phase: PacketProgress['phase'], exhibitsDone: number): void => {
     const remaining = estimates.slice(exhibitsDone).reduce((s, n) => s + n, 0);
     const total = plan.frontPages + pagesDone + remaining + (phase === 'exhibits' || phase === 'front-matter' ? backEstimate : 0);

@@ -10,11 +10,13 @@ import { formatBatesRange } from './formatBates';
 import { formatBytes } from './formatText';
 import { type GeneratedSection, layoutSections } from './layoutSections';
 import { estimateExhibitPages } from './estimateExhibitPages';
+import { layoutVolumeCover } from './layoutVolumeCover';
 import { measureSectionsBytes } from './measureSectionsBytes';
 import type { PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
 import type { ExportPacketOptions, PacketResult, PacketVolume, PacketWarning } from './PacketResult';
 import { loadPacketFonts } from './packetFonts';
+import { paintPage } from './paintPage';
 import type { Placement, SectionContext } from './SectionContext';
 import { planSections } from './SectionPlan';
 import { validatePacketInput } from './validatePacketInput';
@@ -106,11 +108,35 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
       const pdfA = outcome.pdfABlockers.length === 0;
       const firstExhibitVolume = outcome.exhibits[0]?.volume ?? 1;
       const closed: { bytes: number; sha256: string; pages: number }[] = [];
+      const placed = [...outcome.exhibits, ...outcome.sections];
       for (const vol of volumes) {
+        const inVol = placed.filter((p) => p.volume === vol.number).sort((a, b) => a.batesFirst - b.batesFirst);
+        if (vol.cover) {
+          const first = inVol[0];
+          const last = inVol[inVol.length - 1];
+          const name = (p: (typeof placed)[number] | undefined): string => (p ? ('label' in p ? p.label : p.title) : '');
+          const cover = layoutVolumeCover(
+            {
+              caption: input.caption,
+              bates,
+              volume: vol.number,
+              volumeCount: volumes.length,
+              firstItem: name(first),
+              lastItem: name(last),
+              batesFirst: vol.cover.bates,
+              batesLast: last?.batesLast ?? vol.cover.bates,
+            },
+            pageSize,
+            fonts.metrics,
+          );
+          paintPage(vol.cover.page, cover, vol.writer.fonts);
+        }
         const title = volumes.length > 1 ? `${input.caption.title} — Volume ${vol.number} of ${volumes.length}` : input.caption.title;
         closed.push(
           await vol.writer.close((doc) => {
-            buildOutline(doc, volumeOutline(vol, input.options.sections, firstExhibitVolume));
+            const items = volumeOutline(vol, input.options.sections, firstExhibitVolume);
+            if (vol.cover) items.unshift({ title: `Volume ${vol.number} of ${volumes.length}`, page: vol.cover.page.ref });
+            buildOutline(doc, items);
             return writeDocumentMetadata(doc, {
               title,
               author: input.caption.preparedBy,
@@ -137,17 +163,17 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
       }
       await syncFolder(dir);
 
-      const placed = [...outcome.exhibits, ...outcome.sections];
       const volumeResults: PacketVolume[] = volumes.map((vol, i) => {
         const inVol = placed.filter((p) => p.volume === vol.number);
         const c = closed[i] as { bytes: number; sha256: string; pages: number };
+        const cover = vol.cover ? [vol.cover.bates] : [];
         return {
           path: finalPaths[i] as string,
           pages: c.pages,
           bytes: c.bytes,
           sha256: c.sha256,
-          batesFirst: Math.min(...inVol.map((p) => p.batesFirst)),
-          batesLast: Math.max(...inVol.map((p) => p.batesLast)),
+          batesFirst: Math.min(...cover, ...inVol.map((p) => p.batesFirst)),
+          batesLast: Math.max(...cover, ...inVol.map((p) => p.batesLast)),
         };
       });
       const warnings: PacketWarning[] = [

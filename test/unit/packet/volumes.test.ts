@@ -78,8 +78,22 @@ describe('volumes', () => {
     }
   });
 
+  it('opens every later volume with a cover naming the volume, its exhibits and Bates range', () => {
+    for (const [i, v] of result.volumes.entries()) {
+      if (i === 0) continue;
+      const cover = pageTexts(v.path)[0] as string;
+      const inVol = result.exhibits.filter((e) => e.volume === i + 1);
+      expect(cover).toContain(`VOLUME ${i + 1} OF ${result.volumes.length}`);
+      expect(cover).toContain('Case No. 1:25-cv-01234 (JMF)');
+      expect(cover).toContain(inVol.length === 1 ? inVol[0]?.label : `${inVol[0]?.label} through ${inVol.at(-1)?.label}`);
+      expect(cover.replace(/\s+/g, ' ')).toContain(`Bates MSFT-${String(v.batesFirst).padStart(7, '0')} – MSFT-${String(v.batesLast).padStart(7, '0')}`);
+      expect(inVol[0]?.firstPage).toBe(2);
+    }
+  });
+
   it('bookmarks each volume, later ones as "Exhibits (continued)"', () => {
     const second = outlines(result.volumes[1]?.path as string);
+    expect(second[0]).toMatchObject({ title: `Volume 2 of ${result.volumes.length}`, destpageposfrom1: 1 });
     const node = second.find((n) => n.title === 'Exhibits (continued)');
     const inSecond = result.exhibits.filter((e) => e.volume === 2);
     expect(node?.kids.map((k) => k.destpageposfrom1)).toEqual(inSecond.map((e) => e.firstPage));
