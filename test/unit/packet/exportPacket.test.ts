@@ -59,7 +59,7 @@ describe('exportPacket: a packet with every kind of exhibit', () => {
     pages = pageTexts(file);
   });
 
-  afterAll(() => { if (!process.env.KEEP_PACKET) fs.rmSync(dir, { recursive: true, force: true }); else console.log(dir); });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('writes one sound PDF with the metadata a court reader shows', () => {
     expect(result.volumes).toHaveLength(1);
