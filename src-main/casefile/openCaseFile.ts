@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -73,9 +74,21 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
       backupBeforeMigrate(absolute, header.userVersion);
       migrate(db, absolute, migrations);
     }
-    // A read-only viewer never writes, so it needs no replica of its own.
-    const chain = options.readonly ? `${options.actor.device}-readonly` : replicaChain(db, absolute, options.actor);
-    return { db, path: absolute, actor: options.actor, chain, clock: makeClock(db, chain) };
+    // The clock only needs a unique tie-breaker per writer; the audit chain is settled on the
+    // first write, so opening a file (to read, or to export from it) never changes its bytes.
+    const clock = makeClock(db, `${options.actor.device}-${randomBytes(3).toString('hex')}`);
+    let chain: string | null = options.readonly ? `${options.actor.device}-readonly` : null;
+    const actor = options.actor;
+    return {
+      db,
+      path: absolute,
+      actor,
+      clock,
+      get chain(): string {
+        chain ??= replicaChain(db!, absolute, actor);
+        return chain;
+      },
+    };
   } catch (error) {
     db?.close();
     translateSqliteError(error, absolute);

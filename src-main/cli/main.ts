@@ -3,6 +3,7 @@ import { DossierError } from '../contract/errors';
 import { registerCaseCommands } from './commands/caseCommands';
 import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerMergeCommands } from './commands/mergeCommands';
+import { registerPacketCommands } from './commands/packetCommands';
 import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
 import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerReadCommands(program);
   registerEvidenceCommands(program);
   registerMergeCommands(program);
+  registerPacketCommands(program);
   return program;
 }
 
