@@ -11,7 +11,10 @@ function cspMetaTag(): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html, context) {
-        const csp = contentSecurityPolicy({ devServerUrl: context.server ? (context.server.resolvedUrls?.local[0] ?? 'http://localhost:5173') : null });
+        const csp = contentSecurityPolicy({
+          devServerUrl: context.server ? (context.server.resolvedUrls?.local[0] ?? 'http://localhost:5173') : null,
+          forMetaTag: true,
+        });
         return html.replace('<!-- CSP -->', `<meta http-equiv="Content-Security-Policy" content="${csp}" />`);
       },
     },

@@ -106,15 +106,18 @@ export function RecordForm({
           name: spec.name,
           value: values[spec.name] ?? '',
           'aria-invalid': error ? true : undefined,
+          'aria-required': spec.required ? true : undefined,
           'aria-describedby': error ? `${inputId}-error` : spec.help ? `${inputId}-help` : undefined,
           onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [spec.name]: e.target.value })),
         } as const;
         return (
           <div key={spec.name} className={`field ${spec.wide || spec.type === 'textarea' || spec.type === 'list' ? 'span-2' : ''}`}>
-            <label className="field-label" htmlFor={inputId}>
-              {spec.label}
+            <div className="field-label-row">
+              <label className="field-label" htmlFor={inputId}>
+                {spec.label}
+              </label>
               {spec.required ? <span className="field-required" aria-hidden="true">*</span> : null}
-            </label>
+            </div>
             {spec.type === 'textarea' || spec.type === 'list' ? (
               <textarea className={`textarea ${spec.mono ? 'mono' : ''}`} placeholder={spec.placeholder} rows={spec.type === 'list' ? 3 : 4} {...common} />
             ) : spec.type === 'select' ? (

@@ -7,7 +7,7 @@
  * data: URLs. Trusted Types with no policy make every HTML-string sink (innerHTML ...) throw, so a
  * string can never become markup even if some code tried.
  */
-export function contentSecurityPolicy(options: { devServerUrl?: string | null } = {}): string {
+export function contentSecurityPolicy(options: { devServerUrl?: string | null; forMetaTag?: boolean } = {}): string {
   const dev = options.devServerUrl ? new URL(options.devServerUrl) : null;
   const directives: Record<string, string[]> = {
     'default-src': ["'none'"],
@@ -36,6 +36,8 @@ export function contentSecurityPolicy(options: { devServerUrl?: string | null } 
     delete directives['require-trusted-types-for'];
     delete directives['trusted-types'];
   }
+  // Browsers ignore (and complain about) frame-ancestors in a <meta> tag; the header carries it.
+  if (options.forMetaTag) delete directives['frame-ancestors'];
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');

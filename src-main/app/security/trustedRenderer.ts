@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where our renderer is loaded from: the built index.html, or the dev server in `npm run dev`. */
-export type TrustedRenderer = { kind: 'file'; indexPath: string } | { kind: 'dev'; origin: string };
+/** Where our renderer is loaded from: the built index.html, or an http origin (the dev server in `npm run dev`, the e2e server). */
+export type TrustedRenderer = { kind: 'file'; indexPath: string } | { kind: 'origin'; origin: string };
 
 /** The part of Electron's WebFrameMain the check reads. */
 export interface FrameLike {
@@ -17,7 +17,7 @@ export interface IpcSenderLike {
 }
 
 export function trustedRendererFor(devServerUrl: string | undefined, indexPath: string): TrustedRenderer {
-  return devServerUrl ? { kind: 'dev', origin: new URL(devServerUrl).origin } : { kind: 'file', indexPath: path.resolve(indexPath) };
+  return devServerUrl ? { kind: 'origin', origin: new URL(devServerUrl).origin } : { kind: 'file', indexPath: path.resolve(indexPath) };
 }
 
 /** True when a URL is our renderer page (query and fragment ignored). */
@@ -28,7 +28,7 @@ export function isRendererUrl(url: string, renderer: TrustedRenderer): boolean {
   } catch {
     return false;
   }
-  if (renderer.kind === 'dev') return parsed.origin === renderer.origin;
+  if (renderer.kind === 'origin') return parsed.origin === renderer.origin;
   if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
   parsed.search = '';
   parsed.hash = '';

@@ -54,10 +54,13 @@ export function NoteEditor({ item, onSaved, onClose }: { item: Note | null; onSa
           </div>
         ) : null}
         <div className="field">
-          <label className="field-label" htmlFor={`${id}-title`}>
-            Title<span className="field-required" aria-hidden="true">*</span>
-          </label>
-          <input id={`${id}-title`} name="title" className="input" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={errors.title ? true : undefined} autoFocus />
+          <div className="field-label-row">
+            <label className="field-label" htmlFor={`${id}-title`}>
+              Title
+            </label>
+            <span className="field-required" aria-hidden="true">*</span>
+          </div>
+          <input id={`${id}-title`} name="title" aria-required="true" className="input" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={errors.title ? true : undefined} autoFocus />
           {errors.title ? (
             <div className="field-error" role="alert">
               {errors.title}
