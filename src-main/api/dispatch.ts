@@ -8,10 +8,11 @@ import type { CaseSession } from './CaseSession';
 import type { Handler, HandlerMap } from './Handlers';
 import { insightHandlers } from './insightHandlers';
 import { itemHandlers } from './itemHandlers';
+import { websiteHandlers } from './websiteHandlers';
 import { evidenceHandlers } from './evidenceHandlers';
 
 /** Every channel's handler; the type makes a missing or extra one a compile error. */
-export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...evidenceHandlers, ...insightHandlers };
+export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...insightHandlers };
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

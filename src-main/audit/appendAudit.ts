@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CaseFile } from '../casefile/CaseFile';
 import { canonicalJson } from '../casefile/canonicalJson';
 import { nowIso } from '../casefile/ids';
+import { prepareCached } from '../casefile/prepareCached';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -44,11 +45,10 @@ export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
 /** Appends to this device's chain. Call inside the transaction that makes the change it records. */
 export function appendAudit(caseFile: CaseFile, input: AuditInput): AuditEntry {
   const { db, actor } = caseFile;
-  const last = db
-    .prepare('SELECT seq, hash FROM audit_entry WHERE chain = ? ORDER BY seq DESC LIMIT 1')
-    .get(actor.device) as { seq: number; hash: string } | undefined;
+  const last = prepareCached(db, 'SELECT seq, hash FROM audit_entry WHERE chain = ? ORDER BY seq DESC LIMIT 1')
+    .get(caseFile.chain) as { seq: number; hash: string } | undefined;
   const unhashed = {
-    chain: actor.device,
+    chain: caseFile.chain,
     seq: (last?.seq ?? 0) + 1,
     at: nowIso(),
     actor: actor.name,
@@ -59,7 +59,8 @@ export function appendAudit(caseFile: CaseFile, input: AuditInput): AuditEntry {
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   const entry: AuditEntry = { ...unhashed, hash: hashAuditEntry(unhashed) };
-  db.prepare(
+  prepareCached(
+    db,
     `INSERT INTO audit_entry (chain, seq, at, actor, action, record_kind, record_id, detail, prev_hash, hash)
      VALUES (@chain, @seq, @at, @actor, @action, @record_kind, @record_id, @detail, @prev_hash, @hash)`,
   ).run(entry);

@@ -7,6 +7,8 @@ export interface CaseFile {
   readonly db: Database.Database;
   readonly path: string;
   readonly actor: Actor;
+  /** Audit chain of this device in this copy of the file (see replicaChain). */
+  readonly chain: string;
   readonly clock: HybridLogicalClock;
 }
 

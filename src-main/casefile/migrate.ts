@@ -1,21 +1,27 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { DossierError } from '../contract/errors';
-import { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations/index';
+import { MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/Migration';
 
 /**
  * Brings a case file to the latest schema: all pending steps in one transaction, so a failure
  * leaves the file exactly at its old version. The caller takes a copy first (see backupBeforeMigrate).
  */
-export function migrate(db: Database.Database, filePath: string): { from: number; to: number } {
+export function migrate(
+  db: Database.Database,
+  filePath: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): { from: number; to: number } {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > LATEST_SCHEMA_VERSION) {
+  if (from > latest) {
     throw new DossierError(
       'CASE_FILE_FROM_NEWER_VERSION',
-      `${filePath} was written by a newer Dossier (schema ${from}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Dossier to open it.`,
+      `${filePath} was written by a newer Dossier (schema ${from}; this version knows up to ${latest}). Update Dossier to open it.`,
     );
   }
-  const pending = MIGRATIONS.filter((m) => m.version > from);
+  const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   try {
     db.transaction(() => {
@@ -30,7 +36,7 @@ export function migrate(db: Database.Database, filePath: string): { from: number
       `Could not upgrade ${filePath} from schema ${from}: ${(error as Error).message}. The file was left unchanged.`,
     );
   }
-  return { from, to: LATEST_SCHEMA_VERSION };
+  return { from, to: latest };
 }
 
 /** Copy of the file taken before an upgrade, named after the version it holds. */

@@ -7,12 +7,16 @@ import { type CaseFile, CASE_FILE_PAGE_SIZE, DOSSIER_APPLICATION_ID } from './Ca
 import { HybridLogicalClock, formatHlc } from './HybridLogicalClock';
 import { inspectHeader } from './inspectHeader';
 import { backupBeforeMigrate, migrate } from './migrate';
-import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { replicaChain } from './replicaChain';
+import { MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/Migration';
 import { nativeBindingOption } from './nativeBinding';
 
 export interface OpenOptions {
   actor: Actor;
   readonly?: boolean;
+  /** The schema steps to apply; defaults to the app's registry (tests pass future steps). */
+  migrations?: readonly Migration[];
 }
 
 /** Connection settings every case file runs with (DESIGN.md "The case file"). */
@@ -37,11 +41,11 @@ function translateSqliteError(error: unknown, filePath: string): never {
   throw new DossierError('INTERNAL', `Could not open ${filePath}: ${(error as Error).message}`);
 }
 
-function makeClock(db: Database.Database, actor: Actor): HybridLogicalClock {
-  const clock = new HybridLogicalClock(actor.device);
+function makeClock(db: Database.Database, chain: string): HybridLogicalClock {
+  const clock = new HybridLogicalClock(chain);
   // Never stamp below the newest change already in the file, even if this machine's clock is behind.
   const newest = db.prepare('SELECT max(at) AS at FROM audit_entry').get() as { at: string | null };
-  if (newest.at) clock.observe(formatHlc(Date.parse(newest.at), 0, actor.device));
+  if (newest.at) clock.observe(formatHlc(Date.parse(newest.at), 0, chain));
   return clock;
 }
 
@@ -49,10 +53,12 @@ function makeClock(db: Database.Database, actor: Actor): HybridLogicalClock {
 export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
   const absolute = path.resolve(filePath);
   const header = inspectHeader(absolute);
-  if (header.userVersion > LATEST_SCHEMA_VERSION) {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]!.version;
+  if (header.userVersion > latest) {
     throw new DossierError(
       'CASE_FILE_FROM_NEWER_VERSION',
-      `${absolute} was written by a newer Dossier (schema ${header.userVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Dossier to open it.`,
+      `${absolute} was written by a newer Dossier (schema ${header.userVersion}; this version knows up to ${latest}). Update Dossier to open it.`,
     );
   }
   let db: Database.Database | undefined;
@@ -61,14 +67,16 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
     if (!options.readonly) applyConnectionPragmas(db);
     else db.pragma('foreign_keys = ON');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    if (header.userVersion < LATEST_SCHEMA_VERSION) {
+    if (header.userVersion < latest) {
       if (options.readonly) {
         throw new DossierError('CASE_FILE_FROM_NEWER_VERSION', `${absolute} needs an upgrade; open it for writing first.`);
       }
       backupBeforeMigrate(absolute, header.userVersion);
-      migrate(db, absolute);
+      migrate(db, absolute, migrations);
     }
-    return { db, path: absolute, actor: options.actor, clock: makeClock(db, options.actor) };
+    // A read-only viewer never writes, so it needs no replica of its own.
+    const chain = options.readonly ? `${options.actor.device}-readonly` : replicaChain(db, absolute, options.actor);
+    return { db, path: absolute, actor: options.actor, chain, clock: makeClock(db, chain) };
   } catch (error) {
     db?.close();
     translateSqliteError(error, absolute);

@@ -1,4 +1,5 @@
 import type { ItemKind, SiteStatus } from './enums';
+import type { SiteImportReport } from './SiteImportReport';
 import type {
   CaseInfo, CourtOrder, CustodyEvent, Evidence, HistoryVersion, ItemByKind, Link, LinkedItem, Note, Page, SearchHit,
   Stakeholder, TimelineEntry, Website, WebsiteStatusEvent,
@@ -80,6 +81,22 @@ export interface EvidencePreview {
   truncated: boolean;
 }
 
+export interface AppendixPage {
+  outline: { registry: string; count: number; registrars: { registrar: string; registrar_iana_id: string | null; count: number }[] }[];
+  rows: {
+    registry: string;
+    registrar: string;
+    registrar_iana_id: string | null;
+    registrant: string | null;
+    host_unicode: string;
+    host_ascii: string;
+    url_path: string | null;
+    status: SiteStatus;
+    website_id: string;
+  }[];
+  truncated: boolean;
+}
+
 export type AnyItem = ItemByKind[ItemKind];
 
 /**
@@ -103,6 +120,8 @@ export interface DossierApi {
   'websites.update': (req: { id: string; patch: WebsiteUpdate; expectedHlc?: string }) => Promise<Website>;
   'websites.setStatus': (req: { id: string; status: SiteStatus; at?: string; orderId?: string; evidenceId?: string; note?: string }) => Promise<Website>;
   'websites.statusHistory': (req: { id: string }) => Promise<WebsiteStatusEvent[]>;
+  'websites.import': (req: { path: string; map?: string[]; format?: 'csv' | 'text'; orderId?: string; taskId?: string }) => Promise<SiteImportReport>;
+  'websites.appendix': (req: { orderId: string; limit?: number }) => Promise<AppendixPage>;
 
   'orders.create': (req: OrderCreate) => Promise<CourtOrder>;
   'orders.update': (req: { id: string; patch: OrderUpdate; expectedHlc?: string }) => Promise<CourtOrder>;
@@ -140,7 +159,7 @@ export type ResponseOf<C extends Channel> = Awaited<ReturnType<DossierApi[C]>>;
 export const CHANNELS = [
   'case.create', 'case.open', 'case.close', 'case.summary', 'case.update',
   'items.list', 'items.get', 'items.delete',
-  'websites.add', 'websites.update', 'websites.setStatus', 'websites.statusHistory',
+  'websites.add', 'websites.update', 'websites.setStatus', 'websites.statusHistory', 'websites.import', 'websites.appendix',
   'orders.create', 'orders.update', 'stakeholders.create', 'stakeholders.update', 'notes.create', 'notes.update',
   'evidence.update', 'evidence.custody', 'evidence.addCustody',
   'evidence.import', 'evidence.verify', 'evidence.extract', 'evidence.preview', 'tasks.cancel',

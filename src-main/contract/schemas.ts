@@ -9,7 +9,8 @@ import {
  * sees it. Dates are calendar dates (YYYY-MM-DD, for court dates) or instants normalised to
  * ISO-8601 UTC with milliseconds.
  */
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') }).trim().max(max, `must be at most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'is required');
 const optionalText = (max: number) =>
   text(max).nullish().transform((v) => (v === undefined ? undefined : v === null || v === '' ? null : v));
@@ -28,10 +29,13 @@ export const isoDate = z
     ctx.addIssue({ code: 'custom', message: `"${value}" is not a date (use YYYY-MM-DD or an ISO-8601 time)` });
     return z.NEVER;
   });
-const optionalDate = z
-  .union([isoDate, z.literal(''), z.null()])
-  .optional()
-  .transform((v) => (v === '' ? null : v));
+/** An empty form field means "no value". */
+const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+const optionalDate = z.preprocess(blankToNull, isoDate.nullish());
+
+/** An enum whose error lists the accepted values. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: () => `must be one of: ${values.join(', ')}` });
 
 const stringList = z.array(text(500)).max(1000);
 
@@ -41,16 +45,16 @@ export const caseCreateSchema = z.object({
   matter_number: optionalText(200),
   docket_number: optionalText(200),
   jurisdiction: optionalText(300),
-  classification: z.enum(CLASSIFICATIONS).optional(),
+  classification: oneOf(CLASSIFICATIONS).optional(),
   summary: optionalText(20000),
 });
-export const caseUpdateSchema = caseCreateSchema.partial().extend({ status: z.enum(CASE_STATUSES).optional() });
+export const caseUpdateSchema = caseCreateSchema.partial().extend({ status: oneOf(CASE_STATUSES).optional() });
 
 export const evidenceUpdateSchema = z
   .object({
     exhibit_label: requiredText(100),
     title: requiredText(500),
-    kind: z.enum(EVIDENCE_KINDS),
+    kind: oneOf(EVIDENCE_KINDS),
     acquired_at: optionalDate,
     acquired_by: optionalText(300),
     source_url: optionalText(4000),
@@ -72,8 +76,8 @@ export const websiteCreateSchema = z.object({
   ips: stringList.optional(),
   hosting_provider: optionalText(300),
   asn: optionalText(50),
-  role: z.enum(SITE_ROLES).optional(),
-  status: z.enum(SITE_STATUSES).optional(),
+  role: oneOf(SITE_ROLES).optional(),
+  status: oneOf(SITE_STATUSES).optional(),
   expires_at: optionalDate,
   notes: optionalText(20000),
   first_seen: optionalDate,
@@ -87,8 +91,8 @@ export const orderCreateSchema = z.object({
   docket: requiredText(200),
   court: requiredText(300),
   judge: optionalText(300),
-  order_type: z.enum(ORDER_TYPES),
-  status: z.enum(ORDER_STATUSES).optional(),
+  order_type: oneOf(ORDER_TYPES),
+  status: oneOf(ORDER_STATUSES).optional(),
   ecf_number: optionalText(50),
   filed_at: optionalDate,
   granted_at: optionalDate,
@@ -102,10 +106,9 @@ export const orderUpdateSchema = orderCreateSchema.partial();
 export const stakeholderCreateSchema = z.object({
   name: requiredText(300),
   organization: optionalText(300),
-  kind: z.enum(STAKEHOLDER_KINDS).optional(),
+  kind: oneOf(STAKEHOLDER_KINDS).optional(),
   role: optionalText(300),
-  email: z.union([z.string().trim().email('is not an e-mail address'), z.literal(''), z.null()]).optional()
-    .transform((v) => (v === '' ? null : v)),
+  email: z.preprocess(blankToNull, z.string().trim().email('is not an e-mail address').nullish()),
   phone: optionalText(100),
   address: optionalText(1000),
   notes: optionalText(20000),
@@ -118,7 +121,7 @@ export const noteCreateSchema = z.object({
 });
 export const noteUpdateSchema = noteCreateSchema.partial();
 
-export const itemKindSchema = z.enum(ITEM_KINDS);
+export const itemKindSchema = oneOf(ITEM_KINDS);
 export const idSchema = z.string().uuid('is not a record id');
 
 export const linkCreateSchema = z.object({
@@ -130,14 +133,14 @@ export const linkCreateSchema = z.object({
 
 export const custodyCreateSchema = z.object({
   evidence_id: idSchema,
-  action: z.enum(CUSTODY_ACTIONS),
+  action: oneOf(CUSTODY_ACTIONS),
   at: isoDate.optional(),
   from_party: optionalText(300),
   to_party: optionalText(300),
   location: optionalText(500),
   purpose: optionalText(1000),
   hash_seen: z.string().trim().regex(/^[0-9a-f]{32,64}$/i, 'must be a hex hash').nullish(),
-  result: z.enum(CUSTODY_RESULTS).optional(),
+  result: oneOf(CUSTODY_RESULTS).optional(),
   details: optionalText(5000),
 });
 

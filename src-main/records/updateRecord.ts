@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/appendAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import { nowIso } from '../casefile/ids';
+import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { DossierError } from '../contract/errors';
 import { indexForSearch, removeFromSearch } from '../search/searchIndex';
@@ -25,7 +26,7 @@ export function updateRecord<Row extends { id: string }>(
   spec: RecordSpec<Row>,
   id: string,
   patch: Record<string, unknown>,
-  options: { expectedHlc?: string; auditAction?: string } = {},
+  options: { expectedHlc?: string; auditAction?: string; skipAudit?: boolean } = {},
 ): Row {
   for (const key of Object.keys(patch)) {
     if (!spec.writable.includes(key)) throw new DossierError('INVALID_REQUEST', `${spec.kind} has no field "${key}".`);
@@ -43,11 +44,11 @@ export function updateRecord<Row extends { id: string }>(
     const assignments = Object.keys(next).filter((c) => c !== 'id').map((c) => `${c} = @${c}`);
     const stored = decodeRow(
       spec,
-      caseFile.db.prepare(`UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE id = @id RETURNING *`).get(next) as Record<string, unknown>,
+      prepareCached(caseFile.db, `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE id = @id RETURNING *`).get(next) as Record<string, unknown>,
     );
     const searchText = spec.searchText(stored);
     if (searchText) indexForSearch(caseFile.db, spec.kind, id, searchText);
-    appendAudit(caseFile, {
+    if (!options.skipAudit) appendAudit(caseFile, {
       action: options.auditAction ?? `${spec.kind}.update`,
       recordKind: spec.kind,
       recordId: id,

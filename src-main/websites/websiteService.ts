@@ -12,7 +12,7 @@ import { getRecord } from '../records/getRecord';
 import { insertRecord } from '../records/insertRecord';
 import { type ListOptions, likePattern, listRecords } from '../records/listRecords';
 import { deleteRecord, updateRecord } from '../records/updateRecord';
-import { normalizeSiteInput } from './normalizeSiteInput';
+import { type NormalizedSite, normalizeSiteInput } from './normalizeSiteInput';
 import { websiteSpec } from './websiteSpec';
 
 /** The live website with this canonical key, if any: one domain (+ path) is one record. */
@@ -28,29 +28,41 @@ export function addWebsite(caseFile: CaseFile, input: WebsiteCreate): Website {
   const { input: rawInput, status, ...fields } = validate(websiteCreateSchema, input, 'website');
   const site = normalizeSiteInput(rawInput);
   return writeTransaction(caseFile, () => {
-    const existing = findWebsiteByKey(caseFile, site.dedupeKey);
+    const existing = findWebsiteByKey(caseFile, site.identity_key);
     if (existing) {
-      throw new DossierError('ALREADY_EXISTS', `${site.hostUnicode} is already in this case (id ${existing.id}).`, { id: existing.id });
+      throw new DossierError('ALREADY_EXISTS', `${site.host_unicode} is already in this case (id ${existing.id}).`, { id: existing.id });
     }
     const now = nowIso();
     const stored = insertRecord(caseFile, websiteSpec, {
       ...fields,
-      raw_input: site.raw,
-      dedupe_key: site.dedupeKey,
-      host_kind: site.hostKind,
-      host_unicode: site.hostUnicode,
-      host_ascii: site.hostAscii,
-      registrable_domain: site.registrableDomain,
-      public_suffix: site.publicSuffix,
-      url_path: site.path,
-      flags: site.flags,
+      ...storedSiteColumns(site),
       status: status ?? 'identified',
       status_at: now,
     });
-    indexHost(caseFile, stored.id, site.hostUnicode === site.hostAscii ? site.hostAscii : `${site.hostAscii} ${site.hostUnicode}`);
+    indexHost(caseFile, stored.id, hostSearchText(stored));
     insertStatusEvent(caseFile, stored.id, stored.status, now, {});
     return stored;
   });
+}
+
+/** The columns of a website row that come from normalising what was entered. */
+export function storedSiteColumns(site: NormalizedSite) {
+  return {
+    raw_input: site.raw,
+    dedupe_key: site.identity_key,
+    host_kind: site.host_kind,
+    host_unicode: site.host_unicode,
+    host_ascii: site.host_ascii,
+    registrable_domain: site.registrable_domain,
+    public_suffix: site.public_suffix,
+    url_path: site.path,
+    flags: site.flags,
+  };
+}
+
+/** The text the host trigram index holds for a website: both forms of an IDN. */
+export function hostSearchText(site: { host_ascii: string; host_unicode: string }): string {
+  return site.host_unicode === site.host_ascii ? site.host_ascii : `${site.host_ascii} ${site.host_unicode}`;
 }
 
 /** Keeps the trigram index of host names in step with the website row (same rowid). */
@@ -119,10 +131,20 @@ export function deleteWebsite(caseFile: CaseFile, id: string): void {
   });
 }
 
+/** Lifecycle questions counsel ask of a takedown. */
+export const LIFECYCLE_VIEWS = ['awaiting_confirmation', 'expiring_soon'] as const;
+export type LifecycleView = (typeof LIFECYCLE_VIEWS)[number];
+
 export interface WebsiteListOptions extends ListOptions {
   status?: SiteStatus | undefined;
   /** Only websites an order covers. */
   orderId?: string | undefined;
+  /**
+   * awaiting_confirmation: named in an order or served, transfer/hold not yet confirmed;
+   * expiring_soon: confirmed, registration expiring within `withinDays` (default 30).
+   */
+  lifecycle?: LifecycleView | undefined;
+  withinDays?: number | undefined;
 }
 
 /** A page of websites; a host filter of 3+ characters uses the trigram index, never a table scan. */
@@ -131,6 +153,12 @@ export function listWebsites(caseFile: CaseFile, options: WebsiteListOptions = {
   if (options.status) where.push({ sql: 'status = ?', params: [options.status] });
   if (options.orderId) {
     where.push({ sql: "id IN (SELECT to_id FROM link WHERE from_id = ? AND relation = 'covers' AND deleted_at IS NULL)", params: [options.orderId] });
+  }
+  if (options.lifecycle === 'awaiting_confirmation') {
+    where.push({ sql: "status IN ('named_in_order', 'served')", params: [] });
+  } else if (options.lifecycle === 'expiring_soon') {
+    const horizon = new Date(Date.now() + (options.withinDays ?? 30) * 86_400_000).toISOString();
+    where.push({ sql: "status IN ('transfer_confirmed', 'hold_confirmed') AND expires_at IS NOT NULL AND expires_at <= ?", params: [horizon] });
   }
   const filter = options.filter?.trim().toLowerCase();
   if (filter) {

@@ -14,7 +14,7 @@ export const websiteSpec: RecordSpec<Website> = {
   subtitle: (row) => [row.role.replace(/_/g, ' '), row.status.replace(/_/g, ' '), row.registrar].filter(Boolean).join(' · '),
   searchText: (row) => ({
     title: [row.host_unicode, row.host_ascii !== row.host_unicode ? row.host_ascii : null, row.url_path].filter(Boolean).join(' '),
-    body: [row.registrable_domain, row.raw_input, row.registrar, row.registry, row.registrant, row.hosting_provider, row.asn,
+    body: [row.registrable_domain, row.raw_input.trim().toLowerCase() !== row.host_ascii ? row.raw_input : null, row.registrar, row.registry, row.registrant, row.hosting_provider, row.asn,
       row.role.replace(/_/g, ' '), row.notes, row.ips.join(' '), row.name_servers.join(' ')]
       .filter(Boolean)
       .join('\n'),

@@ -141,6 +141,7 @@ export const initialSchema: Migration = {
   CREATE UNIQUE INDEX website_unique_live ON website(dedupe_key) WHERE deleted_at IS NULL;
   CREATE INDEX website_by_host ON website(host_ascii, id);
   CREATE INDEX website_by_status ON website(status, host_ascii, id);
+  CREATE INDEX website_by_expiry ON website(expires_at) WHERE expires_at IS NOT NULL;
 
   CREATE TABLE website_status_event (
     id TEXT PRIMARY KEY,

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { Actor } from './Actor';
+
+/**
+ * The id of the audit chain (and HLC tie-breaker) this copy of the case file writes under:
+ * `<device>-<replica>`. A copy of the file (cp, a received share, a USB stick) is a new replica
+ * the first time it is written, detected by its inode, so two copies edited on one machine never
+ * write the same chain positions and their merge never sees a fork.
+ */
+export function replicaChain(db: Database.Database, filePath: string, actor: Actor): string {
+  const stat = fs.statSync(filePath);
+  const here = `${stat.dev}:${stat.ino}`;
+  const stored = db.prepare("SELECT value FROM device_meta WHERE key = 'replica'").pluck().get() as string | undefined;
+  let replica: { id: string; file: string } | null = null;
+  try {
+    replica = stored ? (JSON.parse(stored) as { id: string; file: string }) : null;
+  } catch {
+    replica = null;
+  }
+  if (!replica || replica.file !== here) {
+    replica = { id: randomBytes(4).toString('hex'), file: here };
+    db.prepare("INSERT INTO device_meta (key, value) VALUES ('replica', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+      JSON.stringify(replica),
+    );
+  }
+  return `${actor.device}-${replica.id}`;
+}

@@ -1,0 +1,166 @@
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { SITE_STATUSES, type SiteStatus } from '../../contract/enums';
+import { DossierError } from '../../contract/errors';
+import { appendixOutline, iterateAppendix } from '../../websites/appendix';
+import { importSiteList } from '../../websites/importSiteList';
+import { LIFECYCLE_VIEWS, type LifecycleView, listWebsites, setWebsiteStatus } from '../../websites/websiteService';
+import { emit, type GlobalOptions, table } from '../output';
+import { withCase } from '../withCase';
+
+const enumWord = (value: string) => value.trim().toLowerCase().replace(/[-\s]+/g, '_');
+
+export function registerSiteCommands(program: Command): void {
+  const site = program.commands.find((c) => c.name() === 'site')!;
+
+  site
+    .command('status')
+    .description("Move a website along its legal lifecycle (a dated event; history kept)")
+    .argument('<file>', 'case file')
+    .argument('<id>', 'website id')
+    .argument('<status>', SITE_STATUSES.join(', '))
+    .option('--date <date>', 'when it happened (default: now)')
+    .option('--order <id>', 'the court order concerned')
+    .option('--evidence <id>', 'the evidence that shows it (e.g. the registry confirmation)')
+    .option('--note <text>', 'note')
+    .action(async (file: string, id: string, statusWord: string, opts: Record<string, string>, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const status = enumWord(statusWord);
+      if (!(SITE_STATUSES as readonly string[]).includes(status)) {
+        throw new DossierError('INVALID_REQUEST', `Unknown status "${statusWord}"; use one of: ${SITE_STATUSES.join(', ')}.`);
+      }
+      await withCase(file, options, (caseFile) => {
+        const website = setWebsiteStatus(caseFile, id, status as SiteStatus, { at: opts.date, orderId: opts.order, evidenceId: opts.evidence, note: opts.note });
+        emit(options, website, () => `${website.host_unicode} is now ${website.status.replace(/_/g, ' ')} (${website.status_at}).`);
+      });
+    });
+
+  site
+    .command('list')
+    .description('List websites, filtered by lifecycle status, order, or a lifecycle question')
+    .argument('<file>', 'case file')
+    .option('--status <status>', 'only this status')
+    .option('--order <id>', 'only websites this order covers')
+    .option('--awaiting-confirmation', 'named in an order or served, transfer/hold not yet confirmed')
+    .option('--expiring-within <days>', 'confirmed, registration expiring within this many days')
+    .option('--filter <text>', 'host contains this text')
+    .option('--limit <n>', 'rows per page', '100')
+    .option('--after <cursor>', 'continue after this page cursor')
+    .action(async (file: string, opts: Record<string, string | boolean>, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      let lifecycle: LifecycleView | undefined;
+      if (opts.awaitingConfirmation) lifecycle = 'awaiting_confirmation';
+      if (opts.expiringWithin !== undefined) lifecycle = 'expiring_soon';
+      const withinDays = opts.expiringWithin === undefined ? undefined : Number(opts.expiringWithin);
+      if (withinDays !== undefined && (!Number.isInteger(withinDays) || withinDays < 0)) {
+        throw new DossierError('INVALID_REQUEST', '--expiring-within takes a whole number of days.');
+      }
+      const status = typeof opts.status === 'string' ? enumWord(opts.status) : undefined;
+      if (status && !(SITE_STATUSES as readonly string[]).includes(status)) {
+        throw new DossierError('INVALID_REQUEST', `Unknown status "${String(opts.status)}"; use one of: ${SITE_STATUSES.join(', ')}.`);
+      }
+      await withCase(file, options, (caseFile) => {
+        const page = listWebsites(caseFile, {
+          status: status as SiteStatus | undefined,
+          orderId: opts.order as string | undefined,
+          lifecycle: lifecycle satisfies (typeof LIFECYCLE_VIEWS)[number] | undefined,
+          withinDays,
+          filter: opts.filter as string | undefined,
+          limit: Math.min(Math.max(Number(opts.limit) || 100, 1), 1000),
+          after: opts.after as string | undefined,
+        });
+        emit(options, page, () =>
+          [
+            table(['host', 'status', 'since', 'registrar', 'expires', 'id'], page.items.map((w) => [w.host_unicode + (w.url_path ?? ''), w.status.replace(/_/g, ' '), w.status_at?.slice(0, 10), w.registrar, w.expires_at?.slice(0, 10), w.id])),
+            page.next ? `\nMore: --after ${page.next}` : `\n${page.items.length} shown.`,
+          ].join(''),
+        );
+      });
+    });
+
+  program
+    .command('appendix')
+    .description("The domains a court order covers, grouped by registry then registrar (the order's appendix)")
+    .argument('<file>', 'case file')
+    .argument('<order-id>', 'court order id')
+    .option('--csv', 'CSV on stdout (streamed), for the filing or a registry')
+    .action(async (file: string, orderId: string, opts: { csv?: boolean }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      await withCase(file, options, (caseFile) => {
+        if (opts.csv) {
+          process.stdout.write(stringify([['registry', 'registrar', 'registrar_iana_id', 'registrant', 'domain', 'domain_ascii', 'path', 'status']]));
+          for (const row of iterateAppendix(caseFile, orderId)) {
+            // Cells a spreadsheet would run as formulas are prefixed with ' (the data stays visible).
+            const cells = [row.registry, row.registrar, row.registrar_iana_id, row.registrant, row.host_unicode, row.host_ascii, row.url_path, row.status].map((c) =>
+              c && /^[=+\-@\t\r]/.test(c) ? `'${c}` : c,
+            );
+            process.stdout.write(stringify([cells]));
+          }
+          return;
+        }
+        if (options.json) {
+          emit(options, { outline: appendixOutline(caseFile, orderId), rows: [...iterateAppendix(caseFile, orderId)] }, () => '');
+          return;
+        }
+        const lines: string[] = [];
+        let registry = '';
+        let registrar = '';
+        for (const row of iterateAppendix(caseFile, orderId)) {
+          if (row.registry !== registry) {
+            registry = row.registry;
+            registrar = '';
+            lines.push('', `Registry: ${registry}`);
+          }
+          if (row.registrar !== registrar) {
+            registrar = row.registrar;
+            lines.push(`  Registrar: ${registrar}${row.registrar_iana_id ? ` (IANA ${row.registrar_iana_id})` : ''}`);
+          }
+          lines.push(`    ${row.host_unicode}${row.host_ascii !== row.host_unicode ? ` (${row.host_ascii})` : ''}${row.url_path ?? ''}  ${row.status.replace(/_/g, ' ')}${row.registrant ? `  registrant: ${row.registrant}` : ''}`);
+        }
+        process.stdout.write(`${lines.length ? lines.join('\n').trimStart() : 'This order covers no websites yet.'}\n`);
+      });
+    });
+}
+
+export function registerSiteImportCommand(program: Command): void {
+  const site = program.commands.find((c) => c.name() === 'site')!;
+  site
+    .command('import')
+    .description('Import websites from a CSV or a plain list (one per line); bad rows are reported, good rows import')
+    .argument('<file>', 'case file')
+    .argument('<list>', 'CSV or text file')
+    .option('--map <col=field...>', 'map a column to a field (site/url/domain, status, registrar, registrar_iana_id, registry, registrant, name_servers, ips, hosting_provider, asn, role, notes, first_seen, last_seen)')
+    .option('--format <format>', 'csv or text (default: detected)')
+    .option('--no-header', 'the CSV has no header row')
+    .option('--order <id>', "link every imported site to this court order (the order's appendix)")
+    .action(async (file: string, list: string, opts: { map?: string[]; format?: string; header?: boolean; order?: string }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      if (opts.format && opts.format !== 'csv' && opts.format !== 'text') throw new DossierError('INVALID_REQUEST', '--format must be csv or text.');
+      const showProgress = process.stderr.isTTY && !options.json;
+      await withCase(file, options, async (caseFile) => {
+        const report = await importSiteList(caseFile, list, {
+          ...(opts.map ? { map: opts.map } : {}),
+          ...(opts.format ? { format: opts.format as 'csv' | 'text' } : {}),
+          ...(opts.header === false ? { header: false } : {}),
+          ...(opts.order ? { orderId: opts.order } : {}),
+          onProgress: (done, total) => {
+            if (showProgress) process.stderr.write(`\rimporting ${total ? Math.floor((done / total) * 100) : 100}%`);
+          },
+        });
+        if (showProgress) process.stderr.write('\n');
+        emit(options, report, () => {
+          const lines = [
+            `Imported ${report.imported} new website(s), merged ${report.merged} into existing ones, from ${report.rowsRead} row(s) of ${report.file}`,
+            `  SHA-256 ${report.sha256}`,
+          ];
+          if (report.errorCount) {
+            lines.push(`${report.errorCount} row(s) not imported:`, table(['row', 'value', 'reason'], report.errors.slice(0, 50).map((e) => [e.rowNumber, e.value, e.reason])));
+            if (report.errorCount > 50) lines.push(`… and ${report.errorCount - 50} more (use --json for all).`);
+          }
+          if (report.stoppedAt) lines.push(`STOPPED at row ${report.stoppedAt.rowNumber ?? '?'}: ${report.stoppedAt.reason} Rows before it were imported.`);
+          return lines.join('\n');
+        });
+        if (report.stoppedAt) process.exitCode = 1;
+      });
+    });
+}

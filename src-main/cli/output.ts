@@ -1,0 +1,39 @@
+import { DossierError } from '../contract/errors';
+
+/** Global flags every command understands. */
+export interface GlobalOptions {
+  json?: boolean;
+  actor?: string;
+}
+
+/** `--json` prints exactly one JSON document on stdout; otherwise the human text. */
+export function emit(options: GlobalOptions, value: unknown, human: () => string): void {
+  if (options.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  else process.stdout.write(`${human()}\n`);
+}
+
+/** One clear line on stderr and a non-zero exit; never a stack trace. */
+export function fail(error: unknown): never {
+  if (error instanceof DossierError) {
+    process.stderr.write(`dossier: ${error.message} [${error.code}]\n`);
+    process.exit(error.code === 'INVALID_REQUEST' ? 2 : 1);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`dossier: unexpected error: ${message.split('\n')[0]}\n`);
+  process.exit(1);
+}
+
+/** Aligned "label: value" lines, skipping empty values. */
+export function fields(rows: [string, unknown][]): string {
+  const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
+  const width = Math.max(0, ...shown.map(([k]) => k.length));
+  return shown.map(([k, v]) => `${`${k}:`.padEnd(width + 1)} ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('\n');
+}
+
+/** A plain text table with a header row. */
+export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {
+  const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
+  const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length))));
+  const line = (r: string[]) => r.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}

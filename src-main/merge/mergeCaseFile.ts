@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { appendAudit } from '../audit/appendAudit';
+import { verifyAudit } from '../audit/verifyAudit';
+import type { CaseFile } from '../casefile/CaseFile';
+import { inspectHeader } from '../casefile/inspectHeader';
+import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
+import { prepareCached } from '../casefile/prepareCached';
+import { writeTransaction } from '../casefile/writeTransaction';
+import { DossierError } from '../contract/errors';
+import type { MergeConflict, MergeReport } from '../contract/MergeReport';
+import { copyEvidenceContents, unionAudit, unionByPrimaryKey, unionHistory } from './mergeAppendOnly';
+import { mergeMutableTable } from './mergeMutableTable';
+import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
+import { reindexMerged } from './reindexMerged';
+
+/** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
+function openOther(otherPath: string, target: CaseFile): { db: Database.Database; cleanup: () => void } {
+  const header = inspectHeader(otherPath);
+  const ourVersion = target.db.pragma('user_version', { simple: true }) as number;
+  if (header.userVersion === ourVersion) {
+    return { db: new Database(otherPath, { readonly: true, fileMustExist: true }), cleanup: () => {} };
+  }
+  if (header.userVersion > ourVersion) {
+    throw new DossierError('CASE_FILE_FROM_NEWER_VERSION', `${otherPath} was written by a newer Dossier; update Dossier before merging it.`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-merge-'));
+  const copy = path.join(dir, 'other.dossier');
+  fs.copyFileSync(otherPath, copy);
+  closeCaseFile(openCaseFile(copy, { actor: target.actor }));
+  return { db: new Database(copy, { readonly: true }), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Live exhibits sharing a number after the merge: a packet needs them told apart. */
+function duplicateExhibitNumbers(target: CaseFile): MergeConflict[] {
+  const rows = prepareCached(
+    target.db,
+    `SELECT exhibit_number, group_concat(id) AS ids, max(hlc) AS hlc FROM evidence WHERE deleted_at IS NULL
+     GROUP BY exhibit_number HAVING count(*) > 1`,
+  ).all() as { exhibit_number: number; ids: string; hlc: string }[];
+  return rows.map((r) => ({
+    kind: 'duplicate_exhibit_number' as const,
+    table: 'evidence',
+    record_id: r.ids.split(',')[0]!,
+    kept_hlc: r.hlc,
+    superseded_hlc: null,
+    message: `Exhibits ${r.ids} are all numbered ${r.exhibit_number}; renumber one before exporting a packet.`,
+  }));
+}
+
+/**
+ * Brings another copy of the same case into this one, in one transaction: records unioned by id
+ * with the newer version winning (the other kept in history), custody, status events, history,
+ * audit chains and evidence bytes unioned. Nothing either side wrote is lost. Merging the same copy
+ * twice changes nothing the second time.
+ */
+export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport {
+  const absolute = path.resolve(otherPath);
+  if (absolute === target.path) throw new DossierError('INVALID_REQUEST', 'A case file cannot be merged into itself.');
+  const other = openOther(absolute, target);
+  try {
+    const integrity = other.db.pragma('quick_check', { simple: true });
+    if (integrity !== 'ok') throw new DossierError('CASE_FILE_CORRUPT', `${absolute} is damaged (${String(integrity)}); nothing was merged.`);
+    const otherAudit = verifyAudit(other.db);
+    if (!otherAudit.ok) {
+      const b = otherAudit.firstBreak!;
+      throw new DossierError('AUDIT_CHAIN_BROKEN', `${absolute} has a broken audit log (chain ${b.chain} entry ${b.seq}: ${b.reason}); nothing was merged.`);
+    }
+    const ourCase = prepareCached(target.db, 'SELECT id FROM case_info ORDER BY created_at LIMIT 1').pluck().get() as string;
+    const theirCase = other.db.prepare('SELECT id FROM case_info ORDER BY created_at LIMIT 1').pluck().get() as string | undefined;
+    if (theirCase !== ourCase) {
+      throw new DossierError('INVALID_REQUEST', `${absolute} is a copy of another case (${theirCase ?? 'none'}), not of ${ourCase}; nothing was merged.`);
+    }
+    return writeTransaction(target, () => {
+      const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
+      report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
+      const touched: { table: string; ids: string[] }[] = [];
+      for (const table of MUTABLE_TABLES) {
+        const result = mergeMutableTable(target, other.db, table, report.conflicts);
+        report.inserted[table.table] = result.inserted;
+        report.updated[table.table] = result.updated;
+        touched.push({ table: table.table, ids: result.touched });
+      }
+      for (const table of APPEND_ONLY_TABLES) report.appended[table] = unionByPrimaryKey(target, other.db, table, ['id']);
+      report.appended.record_history = unionHistory(target, other.db);
+      report.appended.audit_entry = unionAudit(target, other.db);
+      reindexMerged(target, touched);
+      report.conflicts.push(...duplicateExhibitNumbers(target));
+      const counts = [...Object.values(report.inserted), ...Object.values(report.updated), ...Object.values(report.appended), report.evidenceContentsCopied];
+      report.unchanged = counts.every((n) => n === 0);
+      if (!report.unchanged) {
+        appendAudit(target, {
+          action: 'case.merge',
+          recordKind: 'case',
+          recordId: ourCase,
+          detail: { from: path.basename(absolute), inserted: report.inserted, updated: report.updated, appended: report.appended, conflicts: report.conflicts.length },
+        });
+      }
+      return report;
+    });
+  } finally {
+    other.db.close();
+    other.cleanup();
+  }
+}

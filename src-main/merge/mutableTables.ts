@@ -1,0 +1,31 @@
+import { caseSpec } from '../case/caseSpec';
+import { ITEM_SPECS } from '../items/itemSpecs';
+import { linkSpec } from '../links/linkService';
+import type { RecordSpec } from '../records/RecordSpec';
+
+export interface MutableTable {
+  table: string;
+  spec: RecordSpec<{ id: string }>;
+  /** The live-row uniqueness rule (partial unique index) a merge can collide with, if any. */
+  uniqueKey: readonly string[] | null;
+  duplicateKind: 'duplicate_domain' | 'duplicate_link' | null;
+}
+
+const asGeneric = (spec: unknown) => spec as RecordSpec<{ id: string }>;
+
+/**
+ * Mutable record tables in the order a merge fills them: referenced rows before the rows that
+ * reference them (orders point at evidence documents). Change together with 0010-initial.
+ */
+export const MUTABLE_TABLES: readonly MutableTable[] = [
+  { table: 'case_info', spec: asGeneric(caseSpec), uniqueKey: null, duplicateKind: null },
+  { table: 'evidence', spec: asGeneric(ITEM_SPECS.evidence), uniqueKey: null, duplicateKind: null },
+  { table: 'website', spec: asGeneric(ITEM_SPECS.website), uniqueKey: ['dedupe_key'], duplicateKind: 'duplicate_domain' },
+  { table: 'court_order', spec: asGeneric(ITEM_SPECS.order), uniqueKey: null, duplicateKind: null },
+  { table: 'stakeholder', spec: asGeneric(ITEM_SPECS.stakeholder), uniqueKey: null, duplicateKind: null },
+  { table: 'note', spec: asGeneric(ITEM_SPECS.note), uniqueKey: null, duplicateKind: null },
+  { table: 'link', spec: asGeneric(linkSpec), uniqueKey: ['from_id', 'to_id', 'relation'], duplicateKind: 'duplicate_link' },
+];
+
+/** Append-only tables, unioned by primary key. Parents first (foreign keys). */
+export const APPEND_ONLY_TABLES = ['custody_event', 'website_status_event'] as const;

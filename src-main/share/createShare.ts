@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import { access, link, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { Encrypter } from 'age-encryption';
+import { FileSink } from './fileSink';
+import { iterableToWebStream, readFileChunks } from './fileChunks';
+import { sha256File } from './hashFile';
+import { signManifest } from './manifestSignature';
+import { assertX25519Recipient } from './publicIdentity';
+import { buildManifest, serializeManifest, SNAPSHOT_ENTRY_NAME, type ManifestFields, type ShareManifest } from './shareManifest';
+import type { ShareRunOptions } from './shareProgress';
+import { ShareError, throwIfAborted } from './ShareError';
+import { MANIFEST_ENTRY_NAME, SIGNATURE_ENTRY_NAME } from './shareTarReader';
+import { tarSize, tarStream, type TarEntry } from './shareTarWriter';
+import { snapshotCaseFile, snapshotDatabase, type Snapshot } from './snapshot';
+import type { UserIdentity } from './userIdentity';
+import { DEFAULT_SCRYPT_WORK_FACTOR } from './keyFile';
+
+export interface CreateShareRequest {
+  /** Exactly one source. A consistent copy made earlier; it must not change during the call. */
+  snapshotPath?: string;
+  /** A case file on disk, snapshotted now (it may be open elsewhere). */
+  caseFilePath?: string;
+  /** An open connection, snapshotted now (the app's own connection: no restarts on its writes). */
+  database?: Database.Database;
+  manifestFields: ManifestFields;
+  sender: UserIdentity;
+  /**
+   * age X25519 recipients (`age1...`) of the teammates who may open the share. Add the sender's
+   * own recipient to be able to reopen it. Cannot be combined with `passphrase`.
+   */
+  recipients?: readonly string[];
+  /**
+   * Passphrase instead of recipients. age forbids a passphrase stanza beside other recipients
+   * (the file would then be only as strong as the weaker), so asking for both is an error
+   * (SHARE_PASSPHRASE_WITH_RECIPIENTS): make two shares if both are needed.
+   */
+  passphrase?: string;
+  /** log2 of scrypt N for passphrase shares (default 18, as age). Lower only in tests. */
+  scryptWorkFactor?: number;
+}
+
+export interface CreateShareOptions extends ShareRunOptions {
+  /** Where the temporary snapshot goes (default: the output's folder, which needs the space anyway). */
+  tempDir?: string;
+}
+
+export interface CreatedShare {
+  readonly path: string;
+  readonly manifest: ShareManifest;
+  /** bytes of the share file */
+  readonly size: number;
+}
+
+/**
+ * Writes an encrypted, signed share of a case file to `outPath` (conventionally
+ * `<case>.dossier.age`). Streams throughout: memory does not grow with the case size.
+ * The file appears at `outPath` only when complete and synced; on any failure nothing is left.
+ */
+export async function createShare(
+  request: CreateShareRequest,
+  outPath: string,
+  options: CreateShareOptions = {},
+): Promise<CreatedShare> {
+  const { signal, onProgress } = options;
+  const encrypter = makeEncrypter(request); // validate the cheap things before any long work
+  const sourceCount = [request.snapshotPath, request.caseFilePath, request.database].filter((s) => s !== undefined).length;
+  if (sourceCount !== 1) {
+    throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', 'Give exactly one of snapshotPath, caseFilePath or database to share.');
+  }
+  const target = path.resolve(outPath);
+  if (await exists(target)) {
+    throw new ShareError('SHARE_OUTPUT_EXISTS', `${target} already exists; choose another name.`, { path: target });
+  }
+  throwIfAborted(signal);
+
+  const workDir = await mkdtemp(path.join(options.tempDir ?? path.dirname(target), '.dossier-share-'));
+  try {
+    let snapshot: Snapshot;
+    if (request.snapshotPath !== undefined) {
+      snapshot = await hashGivenSnapshot(request.snapshotPath, options);
+    } else {
+      const snapshotPath = path.join(workDir, SNAPSHOT_ENTRY_NAME);
+      snapshot = request.database !== undefined
+        ? await snapshotDatabase(request.database, snapshotPath, { signal, onProgress })
+        : await snapshotCaseFile(request.caseFilePath!, snapshotPath, { signal, onProgress });
+    }
+
+    const manifest = buildManifest(request.manifestFields, request.sender.publicIdentity, snapshot);
+    const manifestBytes = serializeManifest(manifest);
+    const signature = signManifest(manifestBytes, request.sender.signingKey);
+    const mtime = Math.floor(Date.parse(manifest.createdAt) / 1000);
+
+    const partialPath = path.join(workDir, 'share.partial');
+    const rehash = createHash('sha256');
+    const snapshotHandle = await open(snapshot.path, 'r');
+    try {
+      const entries: TarEntry[] = [
+        { name: MANIFEST_ENTRY_NAME, size: manifestBytes.length, mtime, data: manifestBytes },
+        { name: SIGNATURE_ENTRY_NAME, size: signature.length, mtime, data: signature },
+        { name: SNAPSHOT_ENTRY_NAME, size: snapshot.size, mtime, data: hashed(readFileChunks(snapshotHandle, 0, snapshot.size, signal), rehash) },
+      ];
+      const total = tarSize(entries.map((e) => e.size));
+      const plain = iterableToWebStream(counted(tarStream(entries), (done) => onProgress?.({ stage: 'encrypt', done, total })));
+      const encrypted = await encrypter.encrypt(plain);
+      const out = await open(partialPath, 'wx', 0o644);
+      try {
+        const sink = new FileSink(out);
+        const reader = encrypted.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          await sink.write(value);
+        }
+        await sink.close();
+      } finally {
+        await out.close();
+      }
+    } finally {
+      await snapshotHandle.close();
+    }
+    // Hashed again while encrypting: the bytes shipped are the bytes signed, even if someone
+    // touched a caller-supplied snapshot in between.
+    if (rehash.digest('hex') !== snapshot.sha256) {
+      throw snapshotChanged();
+    }
+    await publish(partialPath, target);
+    return { path: target, manifest, size: (await stat(target)).size };
+  } catch (err) {
+    throw asShareError(err);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function makeEncrypter(request: CreateShareRequest): Encrypter {
+  const recipients = [...new Set(request.recipients ?? [])];
+  const encrypter = new Encrypter();
+  if (request.passphrase !== undefined) {
+    if (recipients.length > 0) {
+      throw new ShareError(
+        'SHARE_PASSPHRASE_WITH_RECIPIENTS',
+        'A share is protected either by a passphrase or by recipients, not both (the age format forbids mixing them). Make two shares if you need both.',
+      );
+    }
+    if (request.passphrase.length === 0) {
+      throw new ShareError('PASSPHRASE_REQUIRED', 'The passphrase is empty.');
+    }
+    encrypter.setPassphrase(request.passphrase);
+    encrypter.setScryptWorkFactor(request.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR);
+    return encrypter;
+  }
+  if (recipients.length === 0) {
+    throw new ShareError('SHARE_NO_RECIPIENTS', 'Choose at least one teammate (or a passphrase) to share with.');
+  }
+  for (const recipient of recipients) {
+    assertX25519Recipient(recipient);
+    encrypter.addRecipient(recipient);
+  }
+  return encrypter;
+}
+
+async function hashGivenSnapshot(snapshotPath: string, options: ShareRunOptions): Promise<Snapshot> {
+  try {
+    const digest = await sha256File(snapshotPath, {
+      signal: options.signal,
+      onBytes: (done, total) => options.onProgress?.({ stage: 'hash', done, total }),
+    });
+    return { path: snapshotPath, ...digest };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', `No snapshot at ${snapshotPath}.`, { path: snapshotPath });
+    }
+    throw err;
+  }
+}
+
+async function* hashed(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of source) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  } catch (err) {
+    if (err instanceof ShareError) throw err;
+    throw snapshotChanged(err);
+  }
+}
+
+async function* counted(source: AsyncIterable<Uint8Array>, report: (done: number) => void): AsyncGenerator<Uint8Array> {
+  let done = 0;
+  for await (const chunk of source) {
+    yield chunk;
+    done += chunk.length;
+    report(done);
+  }
+}
+
+/**
+ * Makes the finished file visible under its name without ever replacing a file that appeared
+ * there meanwhile: link() fails if the name exists. FAT/exFAT USB sticks have no hard links;
+ * there we fall back to rename after a last check.
+ */
+async function publish(partialPath: string, target: string): Promise<void> {
+  try {
+    await link(partialPath, target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      throw new ShareError('SHARE_OUTPUT_EXISTS', `${target} appeared while the share was being written; nothing was replaced.`, { path: target });
+    }
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    if (await exists(target)) {
+      throw new ShareError('SHARE_OUTPUT_EXISTS', `${target} appeared while the share was being written; nothing was replaced.`, { path: target });
+    }
+    await rename(partialPath, target);
+  }
+}
+
+function snapshotChanged(cause?: unknown): ShareError {
+  return new ShareError(
+    'SNAPSHOT_CHANGED',
+    'The snapshot file changed while the share was being written; the share was not created. Take a fresh snapshot and try again.',
+    {},
+    { cause },
+  );
+}
+
+function asShareError(err: unknown): ShareError {
+  if (err instanceof ShareError) return err;
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ENOSPC') {
+    return new ShareError('IO_FAILED', 'The disk is full; free some space and try again.', {}, { cause: err });
+  }
+  return new ShareError('IO_FAILED', `Could not write the share: ${e.message}`, {}, { cause: err });
+}
+
+async function exists(filePath: string): Promise<boolean> {
+  return access(filePath).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,122 @@
+import { access, rm, stat } from 'node:fs/promises';
+import Database from 'better-sqlite3';
+import { sha256File } from './hashFile';
+import { ShareError } from './ShareError';
+
+/*
+ * A consistent copy of a case file that may be open (and written) elsewhere, via SQLite's online
+ * backup API. Chosen over VACUUM INTO because it copies page by page in steps (progress, cancel)
+ * and keeps the page layout (page_size 65536) as is.
+ * Phase 1 lives here; it belongs in src-main/casefile/ (backup/snapshot) once that layer lands.
+ */
+
+export interface Snapshot {
+  readonly path: string;
+  /** lowercase hex */
+  readonly sha256: string;
+  readonly size: number;
+}
+
+export interface SnapshotOptions {
+  signal?: AbortSignal;
+  /** bytes copied so far (pages x page size) and the total; then the hashing pass */
+  onProgress?: (progress: { stage: 'snapshot' | 'hash'; done: number; total: number }) => void;
+}
+
+/** 256 pages of 64 KiB = 16 MiB per step: progress a few times a second, short lock holds. */
+const PAGES_PER_STEP = 256;
+/**
+ * In rollback-journal mode a write by another connection restarts the backup. After this many
+ * restarts we copy the rest in one step, holding the read lock (writers wait) rather than never
+ * finishing.
+ */
+const MAX_RESTARTS = 3;
+/** better-sqlite3's largest step (it clamps to 0x7fffffff). */
+const ALL_REMAINING_PAGES = 0x7fffffff;
+
+/**
+ * Snapshot of an open database (preferred in the app: writes through this same connection are
+ * folded into the copy without restarting it). `destPath` must not exist.
+ */
+export async function snapshotDatabase(
+  db: Database.Database,
+  destPath: string,
+  options: SnapshotOptions = {},
+): Promise<Snapshot> {
+  if (await exists(destPath)) {
+    throw new ShareError('IO_FAILED', `${destPath} already exists; a snapshot never overwrites a file.`, { path: destPath });
+  }
+  let restarts = 0;
+  let lastRemaining = Number.POSITIVE_INFINITY;
+  try {
+    const pageSize = Number(db.pragma('page_size', { simple: true }));
+    const finished = await db.backup(destPath, {
+      progress: ({ totalPages, remainingPages }) => {
+        if (options.signal?.aborted) {
+          throw new ShareError('ABORTED', 'The snapshot was cancelled.', {}, { cause: options.signal.reason });
+        }
+        // A restart shows as no progress: the step began again at page 1 and copied one step's worth.
+        if (remainingPages >= lastRemaining) restarts += 1;
+        lastRemaining = remainingPages;
+        options.onProgress?.({
+          stage: 'snapshot',
+          done: (totalPages - remainingPages) * pageSize,
+          total: totalPages * pageSize,
+        });
+        return restarts >= MAX_RESTARTS ? ALL_REMAINING_PAGES : PAGES_PER_STEP;
+      },
+    });
+    options.onProgress?.({ stage: 'snapshot', done: finished.totalPages * pageSize, total: finished.totalPages * pageSize });
+  } catch (err) {
+    await removeSnapshotFiles(destPath);
+    if (err instanceof ShareError) throw err;
+    const message = (err as Error).message;
+    if (/not a database|file is encrypted/i.test(message)) {
+      throw new ShareError('SNAPSHOT_SOURCE_INVALID', `The case file is not an SQLite database (${message}).`, {}, { cause: err });
+    }
+    throw new ShareError('SNAPSHOT_FAILED', `Could not copy the case file: ${message}`, {}, { cause: err });
+  }
+  try {
+    const digest = await sha256File(destPath, {
+      signal: options.signal,
+      onBytes: (done, total) => options.onProgress?.({ stage: 'hash', done, total }),
+    });
+    return { path: destPath, ...digest };
+  } catch (err) {
+    await removeSnapshotFiles(destPath);
+    throw err;
+  }
+}
+
+/** Snapshot of the case file at `sourcePath`, opened read-only for the duration. */
+export async function snapshotCaseFile(
+  sourcePath: string,
+  destPath: string,
+  options: SnapshotOptions = {},
+): Promise<Snapshot> {
+  let db: Database.Database;
+  try {
+    const info = await stat(sourcePath);
+    if (!info.isFile()) throw new Error('not a file');
+    db = new Database(sourcePath, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', `No case file at ${sourcePath}.`, { path: sourcePath }, { cause: err });
+  }
+  try {
+    return await snapshotDatabase(db, destPath, options);
+  } finally {
+    db.close();
+  }
+}
+
+async function exists(filePath: string): Promise<boolean> {
+  return access(filePath).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function removeSnapshotFiles(destPath: string): Promise<void> {
+  await rm(destPath, { force: true });
+  await rm(`${destPath}-journal`, { force: true });
+}

@@ -1,0 +1,69 @@
+import type { CaseFile } from '../casefile/CaseFile';
+import { prepareCached } from '../casefile/prepareCached';
+import { DossierError } from '../contract/errors';
+import type { SiteStatus } from '../contract/enums';
+
+/** One domain of an order's appendix, as counsel file it. */
+export interface AppendixRow {
+  registry: string;
+  registrar: string;
+  registrar_iana_id: string | null;
+  registrant: string | null;
+  host_unicode: string;
+  host_ascii: string;
+  url_path: string | null;
+  status: SiteStatus;
+  website_id: string;
+}
+
+export const NOT_RECORDED = '(not recorded)';
+
+/**
+ * The domains an order covers, grouped by registry then registrar (then host), streamed in that
+ * order so a million-domain appendix is never held in memory. Change together with the packet's
+ * Appendix A section.
+ */
+export function* iterateAppendix(caseFile: CaseFile, orderId: string): IterableIterator<AppendixRow> {
+  const order = prepareCached(caseFile.db, 'SELECT id FROM court_order WHERE id = ? AND deleted_at IS NULL').get(orderId);
+  if (!order) throw new DossierError('NOT_FOUND', `No court order with id ${orderId} in this case.`);
+  const rows = prepareCached(
+    caseFile.db,
+    `SELECT coalesce(nullif(w.registry, ''), '${NOT_RECORDED}') AS registry,
+            coalesce(nullif(w.registrar, ''), '${NOT_RECORDED}') AS registrar,
+            w.registrar_iana_id, w.registrant, w.host_unicode, w.host_ascii, w.url_path, w.status, w.id AS website_id
+     FROM link l JOIN website w ON w.id = l.to_id
+     WHERE l.from_id = ? AND l.relation = 'covers' AND l.deleted_at IS NULL AND w.deleted_at IS NULL
+     ORDER BY registry COLLATE NOCASE, registrar COLLATE NOCASE, w.host_ascii, w.id`,
+  );
+  yield* rows.iterate(orderId) as IterableIterator<AppendixRow>;
+}
+
+export interface AppendixGroup {
+  registry: string;
+  registrars: { registrar: string; registrar_iana_id: string | null; count: number }[];
+  count: number;
+}
+
+/** Counts per registry and registrar: the appendix's outline, cheap even for huge orders. */
+export function appendixOutline(caseFile: CaseFile, orderId: string): AppendixGroup[] {
+  const rows = prepareCached(
+    caseFile.db,
+    `SELECT coalesce(nullif(w.registry, ''), '${NOT_RECORDED}') AS registry,
+            coalesce(nullif(w.registrar, ''), '${NOT_RECORDED}') AS registrar,
+            max(w.registrar_iana_id) AS registrar_iana_id, count(*) AS count
+     FROM link l JOIN website w ON w.id = l.to_id
+     WHERE l.from_id = ? AND l.relation = 'covers' AND l.deleted_at IS NULL AND w.deleted_at IS NULL
+     GROUP BY 1, 2 ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE`,
+  ).all(orderId) as { registry: string; registrar: string; registrar_iana_id: string | null; count: number }[];
+  const groups: AppendixGroup[] = [];
+  for (const row of rows) {
+    let group = groups[groups.length - 1];
+    if (!group || group.registry !== row.registry) {
+      group = { registry: row.registry, registrars: [], count: 0 };
+      groups.push(group);
+    }
+    group.registrars.push({ registrar: row.registrar, registrar_iana_id: row.registrar_iana_id, count: row.count });
+    group.count += row.count;
+  }
+  return groups;
+}

@@ -1,0 +1,18 @@
+// `npm run bench`: every figure with its same-run baseline, as one JSON document on stdout.
+import type { Figure } from './Figure';
+import { recordsBench } from './recordsBench';
+import { websitesBench } from './websitesBench';
+
+const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
+  records: recordsBench,
+  websites: websitesBench,
+};
+
+const only = process.argv.slice(2);
+const figures: Figure[] = [];
+for (const [name, bench] of Object.entries(sections)) {
+  if (only.length && !only.includes(name)) continue;
+  process.stderr.write(`bench: ${name}...\n`);
+  figures.push(...(await bench()));
+}
+process.stdout.write(`${JSON.stringify({ node: process.version, cpus: (await import('node:os')).cpus().length, figures }, null, 2)}\n`);

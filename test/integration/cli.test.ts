@@ -1,0 +1,142 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { leftoversBeside } from '../helpers/fileHash';
+import { runCli, runCliJson } from '../helpers/runCli';
+import { tempDir } from '../helpers/tempDir';
+
+/** The stock sqlite3 CLI must open every case file and find it intact. */
+function integrity(file: string): string {
+  return execFileSync('sqlite3', [file, 'PRAGMA integrity_check;'], { encoding: 'utf8' }).trim();
+}
+
+describe('dossier CLI', () => {
+  it('builds a case step by step; every step leaves a valid, standalone file', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'storm.dossier');
+    const created = runCliJson<{ info: { title: string } }>(['new', file, '--title', 'Storm-1152', '--code-name', 'STORM', '--matter', 'M-1']);
+    expect(created.info.title).toBe('Storm-1152');
+    const site = runCliJson<{ id: string; host_ascii: string }>(['site', 'add', file, 'https://Hotmailbox.me/', '--status', 'identified', '--registrar', 'Example Registrar', '--role', 'marketplace']);
+    expect(site.host_ascii).toBe('hotmailbox.me');
+    const order = runCliJson<{ id: string }>(['order', 'add', file, '--title', 'TRO', '--docket', '1:23-cv-10685', '--court', 'SDNY', '--type', 'ex-parte-tro', '--granted', '2023-12-07', '--expires', '2023-12-21']);
+    const person = runCliJson<{ id: string }>(['stakeholder', 'add', file, '--name', 'Arkose Labs', '--org', 'Arkose Labs', '--kind', 'partner', '--email', 'contact@example.org']);
+    const bodyFile = path.join(dir, 'note.md');
+    fs.writeFileSync(bodyFile, '# Plan\nSeize **hotmailbox.me**.');
+    const note = runCliJson<{ id: string; body: string }>(['note', 'add', file, '--title', 'Plan', '--body-file', bodyFile]);
+    expect(note.body).toContain('Seize');
+    runCliJson(['note', 'add', file, '--title', 'Inline', '--body', 'short']);
+    runCliJson(['link', file, order.id, site.id, '--relation', 'covers']);
+    runCliJson(['link', file, person.id, site.id]);
+    expect(integrity(file)).toBe('ok');
+    expect(leftoversBeside(file)).toEqual([]);
+
+    const sites = runCliJson<{ items: { id: string }[] }>(['list', file, 'websites']);
+    expect(sites.items.map((s) => s.id)).toEqual([site.id]);
+    expect(runCliJson<{ items: unknown[] }>(['list', file, 'notes']).items).toHaveLength(2);
+    const shown = runCliJson<{ kind: string; linked: { id: string }[] }>(['show', file, site.id]);
+    expect(shown.kind).toBe('website');
+    expect(shown.linked.map((l) => l.id).sort()).toEqual([order.id, person.id].sort());
+    expect(runCliJson<{ id: string }[]>(['search', file, 'hotmailbox']).map((h) => h.id)).toContain(site.id);
+    const events = runCliJson<{ items: { what: string }[] }>(['timeline', file]).items.map((e) => e.what);
+    expect(events.slice(0, 2)).toEqual(['Order granted', 'Order expires']);
+    expect(runCliJson<{ ok: boolean }>(['audit', 'verify', file]).ok).toBe(true);
+    expect(integrity(file)).toBe('ok');
+    expect(leftoversBeside(file)).toEqual([]);
+  });
+
+  it('prints readable text without --json', () => {
+    const file = path.join(tempDir(), 'text.dossier');
+    expect(runCli(['new', file, '--title', 'Readable']).stdout).toContain('Created');
+    runCli(['site', 'add', file, 'anycaptcha.com']);
+    const info = runCli(['info', file]);
+    expect(info.status).toBe(0);
+    expect(info.stdout).toMatch(/Case:\s+Readable/);
+    expect(info.stdout).toMatch(/Websites:\s+1 \(identified 1\)/);
+    expect(runCli(['list', file, 'sites']).stdout).toContain('anycaptcha.com');
+    expect(runCli(['audit', 'verify', file]).stdout).toContain('Audit log intact');
+  });
+
+  it('fails with one clear line on stderr, a non-zero exit, and no stack trace', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'e.dossier');
+    runCli(['new', file, '--title', 'Errors']);
+    const before = fs.readFileSync(file);
+    const cases: [string[], RegExp][] = [
+      [['info', path.join(dir, 'missing.dossier')], /No case file at/],
+      [['new', file, '--title', 'Again'], /already exists/],
+      [['order', 'add', file, '--title', 'X', '--docket', 'D', '--court', 'C', '--type', 'bogus'], /order_type must be one of/],
+      [['order', 'add', file, '--title', 'X', '--docket', 'D', '--court', 'C', '--type', 'tro', '--granted', 'yesterday'], /is not a date/],
+      [['site', 'add', file, '   '], /website|empty|input/i],
+      [['list', file, 'spaceships'], /Unknown kind/],
+      [['show', file, '01900000-0000-7000-8000-000000000000'], /No record with id/],
+      [['note', 'add', file, '--title', 'T'], /exactly one of --body or --body-file/],
+      [['link', file, 'a', 'b'], /not a record id/],
+    ];
+    for (const [args, message] of cases) {
+      const result = runCli(args);
+      expect(result.status, args.join(' ')).not.toBe(0);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stdout).toBe('');
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const notCase = path.join(dir, 'plain.txt');
+    fs.writeFileSync(notCase, 'hello');
+    expect(runCli(['info', notCase]).stderr).toMatch(/not a Dossier case file/);
+  });
+
+  it('merges a teammate copy, and a second merge changes nothing', () => {
+    const dir = tempDir();
+    const mine = path.join(dir, 'mine.dossier');
+    const theirs = path.join(dir, 'theirs.dossier');
+    runCliJson(['demo', mine]);
+    fs.copyFileSync(mine, theirs);
+    runCliJson(['note', 'add', theirs, '--title', 'From Bob', '--body', 'checked the registrar', '--actor', 'Bob']);
+    const first = runCliJson<{ unchanged: boolean; inserted: Record<string, number> }>(['merge', mine, theirs]);
+    expect(first.unchanged).toBe(false);
+    expect(first.inserted.note).toBe(1);
+    expect(runCliJson<{ unchanged: boolean }>(['merge', mine, theirs]).unchanged).toBe(true);
+    expect(runCli(['merge', mine, theirs]).stdout).toContain('already merged');
+    expect(runCliJson<{ id: string }[]>(['search', mine, 'registrar checked']).length).toBe(1);
+    expect(integrity(mine)).toBe('ok');
+  });
+
+  it('moves a domain along its lifecycle and prints an order appendix', () => {
+    const file = path.join(tempDir(), 'life.dossier');
+    runCliJson(['new', file, '--title', 'Lifecycle']);
+    const site = runCliJson<{ id: string }>(['site', 'add', file, 'rockcaptcha.com', '--registrar', 'Example Registrar', '--registry', 'VeriSign']);
+    const order = runCliJson<{ id: string }>(['order', 'add', file, '--title', 'Default judgment', '--docket', 'd', '--court', 'SDNY', '--type', 'default_judgment']);
+    runCliJson(['link', file, order.id, site.id, '--relation', 'covers']);
+    const moved = runCliJson<{ status: string; status_at: string }>(['site', 'status', file, site.id, 'named-in-order', '--date', '2024-08-29', '--order', order.id]);
+    expect(moved).toMatchObject({ status: 'named_in_order', status_at: '2024-08-29' });
+    expect(runCliJson<{ items: { id: string }[] }>(['site', 'list', file, '--awaiting-confirmation']).items.map((w) => w.id)).toEqual([site.id]);
+    expect(runCliJson<{ items: unknown[] }>(['site', 'list', file, '--status', 'transfer_confirmed']).items).toEqual([]);
+    const csv = runCli(['appendix', file, order.id, '--csv']).stdout.trim().split('\n');
+    expect(csv).toEqual(['registry,registrar,registrar_iana_id,registrant,domain,domain_ascii,path,status', 'VeriSign,Example Registrar,,,rockcaptcha.com,rockcaptcha.com,,named_in_order']);
+    expect(runCli(['appendix', file, order.id]).stdout).toContain('Registry: VeriSign');
+    expect(runCli(['site', 'status', file, site.id, 'vaporised']).stderr).toMatch(/Unknown status "vaporised"/);
+    expect(integrity(file)).toBe('ok');
+  });
+
+  it('has --help on every command', () => {
+    for (const args of [[], ['site', 'add'], ['order', 'add'], ['list'], ['audit', 'verify'], ['demo']]) {
+      const result = runCli([...args, '--help']);
+      expect(result.status, args.join(' ')).toBe(0);
+      expect(result.stdout).toMatch(/Usage: dossier/);
+    }
+  });
+
+  it('demo builds the Storm-1152 case and search finds the seized site', () => {
+    const file = path.join(tempDir(), 'x.dossier');
+    const demo = runCliJson<{ counts: Record<string, number> }>(['demo', file]);
+    expect(demo.counts.website).toBe(5);
+    expect(demo.counts.order).toBe(3);
+    const search = runCli(['search', file, 'hotmailbox']);
+    expect(search.status).toBe(0);
+    expect(search.stdout).toContain('hotmailbox.me');
+    expect(integrity(file)).toBe('ok');
+    expect(leftoversBeside(file)).toEqual([]);
+  });
+});
