@@ -14,7 +14,8 @@ export default defineConfig({
   // Two cores shared with other work: one browser at a time.
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  // scripts/test.mjs (npm test) asks for a JSON report to count results.
+  reporter: process.env.DOSSIER_E2E_JSON ? [['list'], ['json', { outputFile: process.env.DOSSIER_E2E_JSON }]] : [['list']],
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },

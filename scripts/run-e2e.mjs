@@ -2,7 +2,7 @@
 // Builds the renderer (electron-vite: needs no Electron binary) and the harness's page script,
 // then runs the Playwright suite in Debian Chromium. Extra arguments go to `playwright test`.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 
@@ -15,6 +15,14 @@ function run(command, args) {
 }
 
 run(bin('electron-vite'), ['build']);
+
+// The window is sandboxed, so its preload must be a classic CommonJS script (package.json says
+// "type": "module", which would otherwise make it an ES module that only loads unsandboxed).
+const preload = readFileSync(path.join(root, 'out/preload/preload.cjs'), 'utf8');
+if (!/require\("electron"\)/.test(preload) || /^\s*(import|export)\s/m.test(preload)) {
+  console.error('out/preload/preload.cjs is not a CommonJS script; check electron.vite.config.ts (preload output format).');
+  process.exit(1);
+}
 
 // window.dossier for the browser: buildWindowApi (the preload's own code) over a Playwright binding.
 await build({

@@ -22,9 +22,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const preloadPath = path.join(here, '../preload/preload.cjs');
 const indexPath = path.join(here, '../renderer/index.html');
 const renderer = trustedRendererFor(devServerUrl, indexPath);
-const nativeBinding = app.isPackaged
-  ? path.join(process.resourcesPath, 'app.asar.unpacked', 'native', 'electron', 'better_sqlite3.node')
-  : path.join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
+// better-sqlite3 built for Electron's ABI (scripts/build-electron-native.mjs; packaged without asar, see docs/electron.md).
+const nativeBinding = path.join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
 
 interface CaseWindow {
   win: BrowserWindow;
@@ -60,7 +59,7 @@ function start(): void {
   if (!fs.existsSync(nativeBinding)) {
     dialog.showErrorBox(
       'Dossier cannot open case files',
-      `The SQLite engine built for Electron is missing:\n${nativeBinding}\n\nRun "npm run build:native" on a connected machine (see docs/electron.md).`,
+      `The SQLite engine built for Electron is missing:\n${nativeBinding}\n\nRun "node scripts/build-electron-native.mjs" on a connected machine (see docs/electron.md).`,
     );
     app.quit();
     return;

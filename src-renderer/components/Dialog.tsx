@@ -27,7 +27,11 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     const previous = document.activeElement as HTMLElement | null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first focusable element (the close button); start in the form instead.
+      dialog.querySelector<HTMLElement>('[data-autofocus], .dialog-body input:not([type=hidden]), .dialog-body select, .dialog-body textarea')?.focus();
+    }
     return () => {
       dialog?.close();
       previous?.focus?.();
@@ -84,10 +88,10 @@ export function ConfirmDialog({
       width={440}
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose}>
+          <button type="button" className="btn" onClick={onClose} data-autofocus>
             Cancel
           </button>
-          <button type="button" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onClick={onConfirm} autoFocus>
+          <button type="button" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onClick={onConfirm}>
             {confirmLabel}
           </button>
         </>

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { StoreApi, UseBoundStore } from 'zustand';
 import { PAGE_SIZE, type PagedState } from '../features/items/createPagedStore';
 import { Icon } from './Icon';
@@ -12,7 +12,29 @@ export interface Column<T> {
   /** The server's sort key, if the column can be sorted. */
   sortKey?: string;
   align?: 'right';
+  /** 1 = always shown; 2 and then 3 are hidden first when the table is too narrow (e.g. beside the detail pane). */
+  priority?: 1 | 2 | 3;
   render(row: T): ReactNode;
+}
+
+const GAP = 12;
+const PADDING = 40;
+
+function minWidthOf(column: Column<unknown>): number {
+  const match = column.width.match(/(\d+)px/);
+  return match ? Number(match[1]) : 100;
+}
+
+/** The columns that fit: drop priority-3, then priority-2 columns (rightmost first) until they do. */
+export function columnsThatFit<T>(columns: Column<T>[], width: number): Column<T>[] {
+  let shown = [...columns];
+  const total = (list: Column<T>[]) => list.reduce((sum, c) => sum + minWidthOf(c as Column<unknown>) + GAP, PADDING - GAP);
+  for (const level of [3, 2] as const) {
+    for (let i = shown.length - 1; i >= 0 && total(shown) > width; i--) {
+      if ((shown[i]!.priority ?? 1) === level) shown = shown.filter((_, j) => j !== i);
+    }
+  }
+  return shown;
 }
 
 const ROW_HEIGHT = 34;
@@ -24,7 +46,7 @@ const ROW_HEIGHT = 34;
  */
 export function VirtualTable<T, Q>({
   store,
-  columns,
+  columns: allColumns,
   rowId,
   selectedId,
   onSelect,
@@ -50,6 +72,17 @@ export function VirtualTable<T, Q>({
   const ensureRows = store((s) => s.ensureRows);
   const rowAt = store((s) => s.rowAt);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(1200);
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    setWidth(root.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(root.clientWidth));
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, []);
+  const columns = useMemo(() => columnsThatFit(allColumns, width), [allColumns, width]);
   const gridId = useId();
   const template = columns.map((c) => c.width).join(' ');
 
@@ -103,7 +136,7 @@ export function VirtualTable<T, Q>({
 
   const isEmpty = complete && rowCount === 0;
   return (
-    <div className="vtable" style={{ ['--vtable-columns' as string]: template }}>
+    <div ref={rootRef} className="vtable" style={{ ['--vtable-columns' as string]: template }}>
       <div className="vtable-header" role="presentation">
         {columns.map((column) => {
           const active = sort && column.sortKey && sort.key === column.sortKey;

@@ -59,7 +59,7 @@ export function App() {
           onClose={() => showNotice(null)}
           width={480}
           footer={
-            <button type="button" className="btn btn-primary" onClick={() => showNotice(null)} autoFocus>
+            <button type="button" className="btn btn-primary" onClick={() => showNotice(null)} data-autofocus>
               OK
             </button>
           }

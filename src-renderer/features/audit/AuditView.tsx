@@ -9,10 +9,11 @@ import { auditList, useAuditVerify } from './auditStore';
 
 const columns: Column<AuditPageEntry>[] = [
   { key: 'at', label: 'When', width: '170px', render: (e) => <span className="tabular">{formatDate(e.at)}</span> },
-  { key: 'actor', label: 'Who', width: 'minmax(120px, 1fr)', render: (e) => <span className="truncate">{e.actor}</span> },
+  { key: 'actor', priority: 2, label: 'Who', width: 'minmax(120px, 1fr)', render: (e) => <span className="truncate">{e.actor}</span> },
   { key: 'action', label: 'Action', width: 'minmax(150px, 1.2fr)', render: (e) => <span className="mono truncate">{e.action}</span> },
   {
     key: 'record',
+      priority: 2,
     label: 'Record',
     width: 'minmax(140px, 1fr)',
     render: (e) =>
@@ -27,8 +28,8 @@ const columns: Column<AuditPageEntry>[] = [
         <span className="faint">—</span>
       ),
   },
-  { key: 'seq', label: 'Chain · seq', width: '150px', render: (e) => <span className="mono faint truncate">{`${e.chain.slice(0, 8)} · ${e.seq}`}</span> },
-  { key: 'hash', label: 'Entry hash', width: '150px', render: (e) => <span className="mono faint">{`${e.hash.slice(0, 16)}…`}</span> },
+  { key: 'seq', priority: 3, label: 'Chain · seq', width: '150px', render: (e) => <span className="mono faint truncate" title={e.chain}>{`${e.chain} · ${e.seq}`}</span> },
+  { key: 'hash', priority: 3, label: 'Entry hash', width: '150px', render: (e) => <span className="mono faint">{`${e.hash.slice(0, 16)}…`}</span> },
 ];
 
 /** Every change ever made to the case, newest first, and a check that the hash chains are unbroken. */

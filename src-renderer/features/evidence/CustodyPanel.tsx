@@ -69,7 +69,7 @@ export function CustodyPanel({ item }: { item: Evidence }) {
           </li>
         ))}
       </ol>
-      <div className="status-form">
+      <div className="status-form" role="group" aria-label="Record a custody event">
         <select className="select" aria-label="Custody action" value={action} onChange={(e) => setAction(e.target.value as CustodyAction)}>
           {CUSTODY_ACTIONS.map((a) => (
             <option key={a} value={a}>
@@ -78,9 +78,9 @@ export function CustodyPanel({ item }: { item: Evidence }) {
           ))}
         </select>
         <input className="input" aria-label="To (person or place)" placeholder="To…" value={toParty} onChange={(e) => setToParty(e.target.value)} />
-        <input className="input grow" aria-label="Custody details" placeholder="Details" value={details} onChange={(e) => setDetails(e.target.value)} />
+        <input className="input status-note" aria-label="Custody details" placeholder="Details (purpose, seal number…)" value={details} onChange={(e) => setDetails(e.target.value)} />
         <button type="button" className="btn btn-sm" onClick={() => void record()}>
-          Record
+          Record event
         </button>
       </div>
       {error ? (

@@ -32,15 +32,32 @@ export function GraphView() {
   }, [revision]);
 
   const layout = useMemo(() => (data ? layoutGraph(data) : null), [data]);
+  // Fit the drawing, but never zoom in past 1:1: a handful of nodes should look like a handful, not fill the screen.
+  const [canvas, setCanvas] = useState({ w: 900, h: 600 });
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = canvasRef.current;
+    if (!element) return;
+    const measure = () => setCanvas({ w: Math.max(element.clientWidth, 200), h: Math.max(element.clientHeight, 200) });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const bounds = useMemo(() => {
-    if (!layout || layout.nodes.length === 0) return { x: -200, y: -150, w: 400, h: 300 };
+    if (!layout || layout.nodes.length === 0) return { x: -canvas.w / 2, y: -canvas.h / 2, w: canvas.w, h: canvas.h };
     const xs = layout.nodes.map((n) => n.x);
     const ys = layout.nodes.map((n) => n.y);
-    const pad = 80;
-    const x = Math.min(...xs) - pad;
-    const y = Math.min(...ys) - pad;
-    return { x, y, w: Math.max(...xs) + pad - x, h: Math.max(...ys) + pad - y };
-  }, [layout]);
+    // Labels run to the right of their node: leave room for them.
+    const minX = Math.min(...xs) - 60;
+    const maxX = Math.max(...xs) + 240;
+    const minY = Math.min(...ys) - 50;
+    const maxY = Math.max(...ys) + 50;
+    const scale = Math.max(1, (maxX - minX) / canvas.w, (maxY - minY) / canvas.h);
+    const w = canvas.w * scale;
+    const h = canvas.h * scale;
+    return { x: (minX + maxX) / 2 - w / 2, y: (minY + maxY) / 2 - h / 2, w, h };
+  }, [layout, canvas]);
 
   const neighbours = useMemo(() => {
     const focus = hovered ?? selected?.id;
@@ -112,7 +129,7 @@ export function GraphView() {
             {error}
           </div>
         ) : null}
-        <div className="graph-canvas">
+        <div className="graph-canvas" ref={canvasRef}>
           {layout && layout.nodes.length === 0 ? (
             <div className="empty-state">
               <h2>Nothing to draw yet</h2>

@@ -38,9 +38,9 @@ export function layoutGraph(data: GraphData): { nodes: PlacedNode[]; edges: Plac
     .filter((e) => byId.has(e.from) && byId.has(e.to))
     .map((e) => ({ id: e.id, source: byId.get(e.from)!, target: byId.get(e.to)!, relation: e.relation }));
   const simulation = forceSimulation<PlacedNode>(nodes)
-    .force('charge', forceManyBody<PlacedNode>().strength(-140).distanceMax(500))
-    .force('link', forceLink<PlacedNode, PlacedEdge>(links).id((n) => n.id).distance(70).strength(0.6))
-    .force('collide', forceCollide<PlacedNode>((n) => 10 + Math.min(n.degree, 12)))
+    .force('charge', forceManyBody<PlacedNode>().strength(-320).distanceMax(600))
+    .force('link', forceLink<PlacedNode, PlacedEdge>(links).id((n) => n.id).distance(120).strength(0.5))
+    .force('collide', forceCollide<PlacedNode>((n) => 22 + Math.min(n.degree, 12)))
     .force('x', forceX<PlacedNode>(0).strength(0.04))
     .force('y', forceY<PlacedNode>(0).strength(0.04))
     .force('center', forceCenter(0, 0))

@@ -24,9 +24,9 @@ export const noteConfig: ItemKindConfig<'note'> = {
   emptyHint: 'Write down findings, interviews and next steps in Markdown; link notes to what they are about.',
   columns: [
     { key: 'title', label: 'Title', width: 'minmax(240px, 3fr)', sortKey: 'title', render: (n) => <span className="truncate cell-strong">{n.title}</span> },
-    { key: 'author', label: 'Author', width: 'minmax(120px, 1fr)', render: (n) => <span className="truncate">{n.created_by}</span> },
-    { key: 'created', label: 'Written', width: '150px', sortKey: 'created', render: (n) => <span className="faint-date">{formatDate(n.created_at)}</span> },
-    { key: 'updated', label: 'Changed', width: '150px', sortKey: 'updated', render: (n) => <span className="faint-date">{formatDate(n.updated_at)}</span> },
+    { key: 'author', priority: 2, label: 'Author', width: 'minmax(120px, 1fr)', render: (n) => <span className="truncate">{n.created_by}</span> },
+    { key: 'created', priority: 2, label: 'Written', width: '150px', sortKey: 'created', render: (n) => <span className="faint-date">{formatDate(n.created_at)}</span> },
+    { key: 'updated', priority: 3, label: 'Changed', width: '150px', sortKey: 'updated', render: (n) => <span className="faint-date">{formatDate(n.updated_at)}</span> },
   ],
   titleOf: (n) => n.title,
   subtitleOf: (n) => `${n.created_by} · ${formatDate(n.created_at)}`,

@@ -146,7 +146,9 @@ export function OverviewView() {
               {ordersAwaitingService.map((order) => (
                 <li key={order.id}>
                   <button type="button" className="todo-row" onClick={() => openItem('order', order.id)}>
-                    <span className="kind-dot kind-order" aria-hidden="true" />
+                    <span className="todo-count" aria-hidden="true">
+                      <span className="kind-dot kind-order" />
+                    </span>
                     <span className="truncate">
                       {order.title} <span className="faint">· {enumLabel(order.status)}, not yet served</span>
                     </span>

@@ -16,6 +16,7 @@ const columns: Column<TimelineEntry>[] = [
   },
   {
     key: 'kind',
+      priority: 2,
     label: 'Type',
     width: '120px',
     render: (e) => (

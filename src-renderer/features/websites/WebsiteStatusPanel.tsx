@@ -16,6 +16,7 @@ export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: ()
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  const current = SITE_STATUSES.indexOf(item.status);
 
   useEffect(() => {
     let live = true;
@@ -46,18 +47,25 @@ export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: ()
       <div className="detail-section-head">
         <h3 id={`${id}-h`}>Lifecycle</h3>
       </div>
-      <ol className="lifecycle" aria-label="Lifecycle states">
-        {SITE_STATUSES.map((s) => {
+      <ol className="lifecycle" aria-label={`Lifecycle: ${enumLabel(item.status)}, step ${current + 1} of ${SITE_STATUSES.length}`}>
+        {SITE_STATUSES.map((s, index) => {
           const reached = events.some((e) => e.status === s);
           return (
-            <li key={s} className={`lifecycle-step ${s === item.status ? 'is-current' : ''} ${reached ? 'is-reached' : ''}`} title={enumLabel(s)}>
-              <span className="lifecycle-dot" aria-hidden="true" />
-              <span className="lifecycle-label">{enumLabel(s)}</span>
-            </li>
+            <li
+              key={s}
+              className={`lifecycle-step ${s === item.status ? 'is-current' : ''} ${reached || index < current ? 'is-reached' : ''}`}
+              title={`${enumLabel(s)}${reached ? ' (reached)' : ''}`}
+            />
           );
         })}
       </ol>
-      <div className="status-form">
+      <div className="lifecycle-caption">
+        <span>
+          <strong>{enumLabel(item.status)}</strong> <span className="faint">· step {current + 1} of {SITE_STATUSES.length}</span>
+        </span>
+        {item.status_at ? <span className="faint">since {formatDate(item.status_at)}</span> : null}
+      </div>
+      <div className="status-form" role="group" aria-label="Record a lifecycle change">
         <select className="select" aria-label="New lifecycle state" value={status} onChange={(e) => setStatus(e.target.value as SiteStatus)}>
           {SITE_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -66,9 +74,9 @@ export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: ()
           ))}
         </select>
         <input className="input" type="date" aria-label="Date of the change" value={at} onChange={(e) => setAt(e.target.value)} />
-        <input className="input grow" aria-label="Note on the change" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
+        <input className="input status-note" aria-label="Note on the change" placeholder="Note (optional), e.g. registrar confirmed hold" value={note} onChange={(e) => setNote(e.target.value)} />
         <button type="button" className="btn btn-sm" onClick={() => void save()} disabled={status === item.status && !note.trim()}>
-          Record
+          Record change
         </button>
       </div>
       {error ? (

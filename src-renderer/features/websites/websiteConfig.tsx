@@ -42,14 +42,15 @@ export const websiteConfig: ItemKindConfig<'website'> = {
       render: (w) => (
         <span className="cell-main">
           <span className="truncate mono-host">{w.url_path ? `${w.host_unicode}${w.url_path}` : w.host_unicode}</span>
+          {w.host_ascii !== w.host_unicode ? <span className="truncate mono faint" title="ASCII form (A-label)">{w.host_ascii}</span> : null}
           {w.flags.length ? <FlagBadges flags={w.flags} compact /> : null}
         </span>
       ),
     },
-    { key: 'role', label: 'Role', width: 'minmax(110px, 0.9fr)', render: (w) => <span className="truncate">{enumLabel(w.role)}</span> },
+    { key: 'role', priority: 2, label: 'Role', width: 'minmax(110px, 0.9fr)', render: (w) => <span className="truncate">{enumLabel(w.role)}</span> },
     { key: 'status', label: 'Lifecycle', width: '150px', sortKey: 'status', render: (w) => <StatusBadge value={w.status} /> },
-    { key: 'registrar', label: 'Registrar', width: 'minmax(120px, 1fr)', sortKey: 'registrar', render: (w) => <span className="truncate">{w.registrar ?? ''}</span> },
-    { key: 'expires', label: 'Expires', width: '110px', sortKey: 'expires', render: (w) => <span className="faint-date">{formatDate(w.expires_at)}</span> },
+    { key: 'registrar', priority: 3, label: 'Registrar', width: 'minmax(120px, 1fr)', sortKey: 'registrar', render: (w) => <span className="truncate">{w.registrar ?? ''}</span> },
+    { key: 'expires', priority: 2, label: 'Expires', width: '110px', sortKey: 'expires', render: (w) => <span className="faint-date">{formatDate(w.expires_at)}</span> },
   ],
   titleOf: (w) => (w.url_path ? `${w.host_unicode}${w.url_path}` : w.host_unicode),
   subtitleOf: (w) => [enumLabel(w.role), w.registrable_domain].filter(Boolean).join(' · '),
