@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { AuditPageEntry } from '../../../src-main/contract/DossierApi';
 import { ITEM_KINDS, type ItemKind } from '../../../src-main/contract/enums';
 import { Icon } from '../../components/Icon';
@@ -37,8 +37,11 @@ export function AuditView() {
   const revision = useApp((s) => s.revision);
   const openItem = useApp((s) => s.openItem);
   const reload = auditList((s) => s.reload);
-  const { report, running, error, verify } = useAuditVerify();
-  useEffect(() => {
+  const { report, running, error, verify, reset } = useAuditVerify();
+  // A verification result describes the log as it was; any change makes it stale.
+  useLayoutEffect(() => reset(), [revision, reset]);
+  // Before paint: never show a moment of another case's rows (these lists outlive a case).
+  useLayoutEffect(() => {
     reload();
   }, [revision, reload]);
 

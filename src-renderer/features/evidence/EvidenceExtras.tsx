@@ -8,8 +8,8 @@ import { useTasks } from '../tasks/tasksStore';
 import { CustodyPanel } from './CustodyPanel';
 import { EvidencePreviewPanel } from './EvidencePreviewPanel';
 
-/** Evidence-only sections: integrity check, saving a copy, preview, custody. */
-export function EvidenceExtras({ item }: { item: Evidence }) {
+/** Above the fields: check the stored bytes against their hash, save a copy, look at them. */
+export function EvidenceIntegrity({ item }: { item: Evidence }) {
   const showNotice = useApp((s) => s.showNotice);
   const changed = useApp((s) => s.changed);
   const [verification, setVerification] = useState<EvidenceVerification | null>(null);
@@ -54,7 +54,11 @@ export function EvidenceExtras({ item }: { item: Evidence }) {
         ) : null}
       </section>
       <EvidencePreviewPanel item={item} />
-      <CustodyPanel item={item} />
     </>
   );
+}
+
+/** Below the fields: the chain of custody. */
+export function EvidenceExtras({ item }: { item: Evidence }) {
+  return <CustodyPanel item={item} />;
 }

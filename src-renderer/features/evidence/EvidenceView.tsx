@@ -14,7 +14,7 @@ export function EvidenceView() {
       }
       banner={
         <div className="drop-hint" aria-hidden="true">
-          <Icon name="upload" size={14} /> Drop files anywhere in this window to import them as evidence. Bytes are stored unchanged and hashed (SHA-256, SHA-1, MD5).
+          <Icon name="upload" size={14} /> Drop files anywhere in this window to import them. Bytes are stored unchanged and hashed.
         </div>
       }
     />

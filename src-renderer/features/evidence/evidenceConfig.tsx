@@ -3,7 +3,7 @@ import { call } from '../../api';
 import type { FieldSpec } from '../../components/RecordForm';
 import { enumLabel, formatBytes, formatDate } from '../../components/labels';
 import type { ItemKindConfig } from '../items/ItemKindConfig';
-import { EvidenceExtras } from './EvidenceExtras';
+import { EvidenceExtras, EvidenceIntegrity } from './EvidenceExtras';
 import { HashValue } from './HashValue';
 
 const editFields: FieldSpec[] = [
@@ -57,5 +57,6 @@ export const evidenceConfig: ItemKindConfig<'evidence'> = {
   ],
   editFields,
   update: (id, patch, expectedHlc) => call('evidence.update', { id, patch, expectedHlc }),
+  ExtrasTop: EvidenceIntegrity,
   Extras: EvidenceExtras,
 };

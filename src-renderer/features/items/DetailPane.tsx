@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon';
 import { formatDate, KIND_LABEL } from '../../components/labels';
 import { useApp } from '../app/appStore';
 import { HistoryList } from './HistoryList';
+import { FieldList } from './FieldList';
 import type { ItemKindConfig } from './ItemKindConfig';
 import { itemLists, useSelection } from './itemStores';
 import { LinkedItems } from './LinkedItems';
@@ -45,6 +46,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
   const title = config.titleOf(item);
   const subtitle = config.subtitleOf(item);
   const Extras = config.Extras;
+  const ExtrasTop = config.ExtrasTop;
 
   async function remove() {
     try {
@@ -82,22 +84,8 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
         </div>
       </header>
       <div className="detail-scroll">
-        {config.detailFields.length ? (
-        <section className="detail-section" aria-label="Fields">
-          <dl className="field-list">
-            {config.detailFields.map((field) => {
-              const value = field.render(item);
-              const empty = value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-              return (
-                <div key={field.label} className={`field-row ${field.wide ? 'wide' : ''}`}>
-                  <dt>{field.label}</dt>
-                  <dd className={empty ? 'faint' : undefined}>{empty ? '—' : value}</dd>
-                </div>
-              );
-            })}
-          </dl>
-        </section>
-        ) : null}
+        {ExtrasTop ? <ExtrasTop item={item} reload={reload} /> : null}
+        {config.detailFields.length ? <FieldList fields={config.detailFields} item={item} /> : null}
         {Extras ? <Extras item={item} reload={reload} /> : null}
         <LinkedItems
           linked={detail.linked}

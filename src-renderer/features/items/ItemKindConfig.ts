@@ -28,6 +28,8 @@ export interface ItemKindConfig<K extends ItemKind> {
   createLabel?: string;
   /** A custom create/edit dialog instead of the generic form (notes: Markdown editor). */
   Editor?: (props: { item: ItemByKind[K] | null; onSaved: (item: ItemByKind[K]) => void; onClose: () => void }) => ReactNode;
+  /** Sections shown above the fields (evidence: integrity and preview come first). */
+  ExtrasTop?: (props: { item: ItemByKind[K]; reload: () => void }) => ReactNode;
   /** Sections specific to this kind (preview and custody, status history ...). */
   Extras?: (props: { item: ItemByKind[K]; reload: () => void }) => ReactNode;
   filterPlaceholder: string;

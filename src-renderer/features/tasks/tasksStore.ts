@@ -28,7 +28,7 @@ export const useTasks = create<TasksState>((set, get) => ({
     try {
       const result = await work(id);
       update({ state: 'done', message: null });
-      setTimeout(() => get().dismiss(id), 4000);
+      setTimeout(() => get().dismiss(id), 2500);
       return result;
     } catch (raw) {
       const error = toDossierError(raw);

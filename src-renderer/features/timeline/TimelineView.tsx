@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { TimelineEntry } from '../../../src-main/contract/records';
 import { formatDate, KIND_LABEL } from '../../components/labels';
 import { type Column, VirtualTable } from '../../components/VirtualTable';
@@ -36,7 +36,8 @@ export function TimelineView() {
   const reload = timelineList((s) => s.reload);
   const revision = useApp((s) => s.revision);
   const openItem = useApp((s) => s.openItem);
-  useEffect(() => {
+  // Before paint: never show a moment of another case's rows (these lists outlive a case).
+  useLayoutEffect(() => {
     reload();
   }, [revision, reload]);
 
