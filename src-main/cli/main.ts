@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DossierError } from '../contract/errors';
 import { registerCaseCommands } from './commands/caseCommands';
+import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerMergeCommands } from './commands/mergeCommands';
 import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSiteCommands(program);
   registerSiteImportCommand(program);
   registerReadCommands(program);
+  registerEvidenceCommands(program);
   registerMergeCommands(program);
   return program;
 }

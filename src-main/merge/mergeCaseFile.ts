@@ -76,6 +76,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
     return writeTransaction(target, () => {
       const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
       report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
+      // Extracted text is derived from the bytes; taking the other side's saves re-parsing them.
+      unionByPrimaryKey(target, other.db, 'evidence_text', ['content_sha256']);
       const touched: { table: string; ids: string[] }[] = [];
       for (const table of MUTABLE_TABLES) {
         const result = mergeMutableTable(target, other.db, table, report.conflicts);

@@ -61,13 +61,16 @@ export interface NormalizedSite {
   port: number | null;
   /** Path, query and fragment as entered; null for a bare domain or a bare `/`. */
   path: string | null;
-  flags: SiteFlag[];
+  /** Read-only: rows without findings share one frozen empty array. */
+  flags: readonly SiteFlag[];
   /** One sentence per finding, for people. */
-  flagReasons: string[];
+  flagReasons: readonly string[];
   /**
    * What makes two inputs "the same site" for merging: host_ascii + path, and for a host with
-   * hidden characters also the host as typed, so `ex\u00ADample.com` is never merged silently
-   * into `example.com` although both resolve to that name.
+   * hidden characters also the host as typed with them written out
+   * (`example.com typed:ex<U+00AD>ample.com`), so `ex\u00ADample.com` is never merged silently
+   * into `example.com` although both resolve to that name. Scheme, port and userinfo are not
+   * part of it. (No space can occur in host or path, so the space cannot be forged.)
    */
   identity_key: string;
 }

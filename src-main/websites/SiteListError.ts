@@ -1,11 +1,15 @@
+import { DossierError } from '../contract/errors';
+
 /**
  * A site list that cannot be read on: the whole import stops. Per-row problems are not thrown;
  * they come back in the batches as row errors.
- * Stable codes; to be folded into the contract's `DossierError` with the same codes.
+ * Stable codes.
  */
 export const SITE_LIST_ERROR_CODES = [
   /** CSV structure broken (unclosed or stray quote, a record over the size limit). */
   'CSV_MALFORMED',
+  /** A plain-list line over 1 MiB: not a list of websites (a binary file?). */
+  'LINE_TOO_LONG',
   /** Not UTF-8 at the file level (UTF-16 byte-order mark). */
   'ENCODING_UNSUPPORTED',
   /** No column could be taken as the URL/domain. */
@@ -16,15 +20,16 @@ export const SITE_LIST_ERROR_CODES = [
 
 export type SiteListErrorCode = (typeof SITE_LIST_ERROR_CODES)[number];
 
-export class SiteListError extends Error {
+export class SiteListError extends DossierError {
   override readonly name = 'SiteListError';
+  declare readonly code: SiteListErrorCode;
 
   constructor(
-    readonly code: SiteListErrorCode,
+    code: SiteListErrorCode,
     /** 1-based line where the problem starts, when there is one. */
     readonly rowNumber: number | null,
     message: string,
   ) {
-    super(message);
+    super(code, message, { rowNumber });
   }
 }

@@ -2,7 +2,7 @@ import { DomainInputError, type DomainInputErrorCode } from './DomainInputError'
 import type { NormalizeSiteOptions, NormalizedSite } from './NormalizedSite';
 import { normalizeSiteInput } from './normalizeSiteInput';
 import { SiteFieldError, type SiteFieldErrorCode } from './SiteFieldError';
-import { readSiteFields, type SiteFields, type SiteListField } from './siteFields';
+import { emptySiteFields, readSiteFields, type SiteFields, type SiteListField } from './siteFields';
 import type { SiteListColumns } from './siteListColumns';
 
 /** One good row of a site list. */
@@ -54,10 +54,11 @@ export class SiteRowReader {
     private readonly normalizeOptions: NormalizeSiteOptions = {},
   ) {}
 
-  read(rowNumber: number, byteCells: readonly string[]): SiteListRow | SiteListRowError {
+  /** `byteCells` is this row's own array: non-ASCII cells are replaced by their decoded text. */
+  read(rowNumber: number, byteCells: string[]): SiteListRow | SiteListRowError {
     const columns = this.columns;
     if (columns !== null && byteCells.length !== columns.names.length) {
-      const extraCellsEmpty = byteCells.slice(columns.names.length).every((c) => c.trim() === '');
+      const extraCellsEmpty = byteCells.slice(columns.names.length).every((c) => /^[ \t]*$/.test(c));
       if (byteCells.length < columns.names.length || !extraCellsEmpty) {
         return {
           rowNumber,
@@ -69,10 +70,10 @@ export class SiteRowReader {
       }
     }
 
-    const cells: string[] = [];
-    for (let i = 0; i < byteCells.length; i++) {
-      const bytes = byteCells[i]!;
-      const field = columns === null ? 'site' : i === columns.site ? 'site' : (columns.fields.get(i) ?? null);
+    // Decoded in place when a cell has non-ASCII bytes; ASCII cells are already their text.
+    const cells = byteCells;
+    for (let i = 0; i < cells.length; i++) {
+      const bytes = cells[i]!;
       let cell = bytes;
       if (HIGH_BYTE.test(bytes)) {
         try {
@@ -83,7 +84,7 @@ export class SiteRowReader {
             value: cut(Buffer.from(bytes, 'latin1').toString('utf8')),
             code: 'INVALID_UTF8',
             reason: `row ${rowNumber}${columnName(columns, i)} is not valid UTF-8 (a Windows-1252 or Latin-1 file?); save the file as "CSV UTF-8" and import again.`,
-            field,
+            field: fieldAt(columns, i),
           };
         }
       }
@@ -95,10 +96,10 @@ export class SiteRowReader {
           value: cut(cell),
           code: 'CONTROL_CHARACTER',
           reason: `row ${rowNumber}${columnName(columns, i)} contains the control character U+${code}${code === '0000' ? ' (NUL)' : ''}; remove it.`,
-          field,
+          field: fieldAt(columns, i),
         };
       }
-      cells.push(cell);
+      cells[i] = cell;
     }
 
     const siteIndex = columns === null ? 0 : columns.site;
@@ -113,7 +114,7 @@ export class SiteRowReader {
 
     let fields: SiteFields;
     try {
-      fields = columns === null ? readSiteFields({}) : readSiteFields(...this.cellsByField(columns, cells));
+      fields = columns === null ? emptySiteFields() : readSiteFields(...this.cellsByField(columns, cells));
     } catch (error) {
       if (!(error instanceof SiteFieldError)) throw error;
       return {
@@ -144,6 +145,10 @@ export class SiteRowReader {
     }
     return [byField, extra];
   }
+}
+
+function fieldAt(columns: SiteListColumns | null, index: number): SiteListField | null {
+  return columns === null || index === columns.site ? 'site' : (columns.fields.get(index) ?? null);
 }
 
 function columnName(columns: SiteListColumns | null, index: number): string {

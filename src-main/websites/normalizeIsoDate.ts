@@ -56,9 +56,12 @@ export function normalizeIsoDate(text: string, field: string): string {
   return new Date(utc).toISOString();
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function checkCalendar(year: number, month: number, day: number, text: string, field: string): void {
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || year < 1970) {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > days || year < 1970) {
     throw new SiteFieldError('INVALID_DATE', field, text, `${field} ${JSON.stringify(text)} is not a real date (or is before 1970).`);
   }
 }

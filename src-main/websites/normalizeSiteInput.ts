@@ -4,7 +4,7 @@ import { brandImitatedBy, brandLookalikeReason, findLookalikes } from './findLoo
 import type { NormalizeSiteOptions, NormalizedSite, SiteFlag } from './NormalizedSite';
 import { parseIpHost } from './parseIpHost';
 import { reportHiddenCharacters } from './reportHiddenCharacters';
-import { formatCodePoint, scanHiddenCharacters } from './scanHiddenCharacters';
+import { formatCodePoint, scanHiddenCharacters, showHiddenCharacters } from './scanHiddenCharacters';
 import { splitSiteInput, type SiteInputParts } from './splitSiteInput';
 import { toAsciiHost } from './toAsciiHost';
 
@@ -37,6 +37,14 @@ const pendingReasons: string[] = [];
 function flag(f: SiteFlag, reason: string): void {
   if (!pendingFlags.includes(f)) pendingFlags.push(f);
   pendingReasons.push(reason);
+}
+const NO_FLAGS: readonly SiteFlag[] = Object.freeze([]);
+const NO_REASONS: readonly string[] = Object.freeze([]);
+function takeFlags(): readonly SiteFlag[] {
+  return pendingFlags.length === 0 ? NO_FLAGS : pendingFlags.slice();
+}
+function takeReasons(): readonly string[] {
+  return pendingReasons.length === 0 ? NO_REASONS : pendingReasons.slice();
 }
 
 const TLDTS_PRIVATE = { extractHostname: false, allowPrivateDomains: true } as const;
@@ -99,8 +107,8 @@ export function normalizeSiteInput(raw: string, options: NormalizeSiteOptions = 
         scheme: parts.scheme,
         port: parts.port,
         path: parts.path,
-        flags: pendingFlags.slice(),
-        flagReasons: pendingReasons.slice(),
+        flags: takeFlags(),
+        flagReasons: takeReasons(),
         identity_key: ip.address + (parts.path ?? ''),
       };
     }
@@ -209,10 +217,10 @@ export function normalizeSiteInput(raw: string, options: NormalizeSiteOptions = 
     scheme: parts.scheme,
     port: parts.port,
     path: parts.path,
-    flags: pendingFlags.slice(),
-    flagReasons: pendingReasons.slice(),
+    flags: takeFlags(),
+    flagReasons: takeReasons(),
     identity_key:
-      ascii + (parts.path ?? '') + (converted.hidden.length > 0 ? `\u0000typed:${host.toLowerCase()}` : ''),
+      ascii + (parts.path ?? '') + (converted.hidden.length > 0 ? ` typed:${showHiddenCharacters(host.toLowerCase())}` : ''),
   };
 }
 

@@ -6,6 +6,7 @@ import type { NormalizeSiteOptions } from './NormalizedSite';
 import { normalizeSiteInput } from './normalizeSiteInput';
 import { parseColumnMapping, resolveSiteListColumns, type ColumnMapping, type SiteListColumns } from './siteListColumns';
 import { SiteListError } from './SiteListError';
+import { readInBursts } from './readInBursts';
 import { SiteRowReader, type SiteListRow, type SiteListRowError } from './SiteRowReader';
 
 export type { SiteListRow, SiteListRowError } from './SiteRowReader';
@@ -46,6 +47,8 @@ const HEAD_LIMIT = 64 * 1024;
 // limit an unclosed quote near the top would buffer the whole file before failing.
 const MAX_RECORD_BYTES = 1024 * 1024;
 const ASCII_BLANK = /^[ \t]*$/;
+// A text line needing no comment stripping or trimming (the common case, skipped cheaply).
+const PLAIN_LINE = /^[^ \t#][^ \t]*$/;
 const LINE_BREAKS = /\r\n|\r|\n/g;
 
 /**
@@ -65,12 +68,14 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
 
   const onAbort = () => input.destroy(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
   signal?.addEventListener('abort', onAbort, { once: true });
-  const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | Uint8Array | string>;
   let bytesRead = 0;
   const nextChunk = async (): Promise<Buffer | null> => {
     const next = await source.next();
     if (next.done) return null;
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : Buffer.from(next.value);
+    const value = next.value as Buffer | Uint8Array | string;
+    const chunk =
+      typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
     bytesRead += chunk.length;
     options.onProgress?.(bytesRead);
     return chunk;
@@ -108,14 +113,22 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
     if (format === 'text') {
       const reader = new SiteRowReader(null, options.normalize);
       let lineNumber = 0;
-      for await (const line of byteLines(chunks())) {
-        signal?.throwIfAborted();
-        lineNumber++;
-        // '#' starts a comment at the start of a line or after a space; a URL fragment has no space before it.
-        const content = line.replace(/(?:^|[ \t])#.*$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
-        if (content === '') continue;
-        take(reader.read(lineNumber, [content]));
-        if (rows.length + errors.length >= batchSize) yield batch();
+      try {
+        for await (const lines of byteLines(chunks())) {
+          signal?.throwIfAborted();
+          for (const line of lines) {
+            lineNumber++;
+            // '#' starts a comment at the start of a line or after a space; a URL fragment has no space before it.
+            const content = PLAIN_LINE.test(line) ? line : line.replace(/(?:^|[ \t])#.*$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
+            if (content === '') continue;
+            take(reader.read(lineNumber, [content]));
+            if (rows.length + errors.length >= batchSize) yield batch();
+          }
+        }
+      } catch (error) {
+        // As for a broken CSV: hand over the rows read before the bad line, then stop.
+        if (error instanceof SiteListError && rows.length + errors.length > 0) yield batch();
+        throw error;
       }
     } else {
       const delimiter = options.delimiter ?? detectCsvDelimiter(firstLine);
@@ -141,21 +154,23 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
       let nextLine = 1;
       let consumed = 0;
       try {
-        for await (const record of parser as AsyncIterable<string[]>) {
+        records: for await (const burst of readInBursts<string[]>(parser)) {
           signal?.throwIfAborted();
-          if (broken !== null && consumed >= broken.recordsBefore) break;
-          consumed++;
-          const rowNumber = nextLine;
-          nextLine += 1 + countLineBreaks(record);
-          if (record.every((cell) => ASCII_BLANK.test(cell))) continue;
-          if (reader === null) {
-            const start = startCsv(record, rowNumber, mapping, options);
-            columns = start.columns;
-            reader = new SiteRowReader(columns, options.normalize);
-            if (!start.firstRowIsData) continue;
+          for (const record of burst) {
+            if (broken !== null && consumed >= broken.recordsBefore) break records;
+            consumed++;
+            const rowNumber = nextLine;
+            nextLine += 1 + countLineBreaks(record);
+            if (record.every((cell) => ASCII_BLANK.test(cell))) continue;
+            if (reader === null) {
+              const start = startCsv(record, rowNumber, mapping, options);
+              columns = start.columns;
+              reader = new SiteRowReader(columns, options.normalize);
+              if (!start.firstRowIsData) continue;
+            }
+            take(reader.read(rowNumber, record));
+            if (rows.length + errors.length >= batchSize) yield batch();
           }
-          take(reader.read(rowNumber, record));
-          if (rows.length + errors.length >= batchSize) yield batch();
         }
       } catch (error) {
         if (!isCsvError(error) || signal?.aborted) throw error;
@@ -192,19 +207,29 @@ async function readHead(nextChunk: () => Promise<Buffer | null>): Promise<Buffer
   return Buffer.concat(parts);
 }
 
-// Physical lines of plain-text input, as latin1 strings, for '\n', '\r\n' and lone '\r'.
-async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+// Physical lines of plain-text input, as latin1 strings, a chunk's worth at a time, for '\n',
+// '\r\n' and lone '\r'. A line is capped like a CSV record, so a binary file cannot grow one
+// string without end.
+async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]> {
   let rest = '';
+  let lineCount = 0;
   for await (const chunk of chunks) {
     let text = rest + chunk.toString('latin1');
     // Hold back a final '\r': it may be the first half of a '\r\n' split across chunks.
     const held = text.endsWith('\r') ? '\r' : '';
     if (held) text = text.slice(0, -1);
-    const lines = text.split(LINE_BREAKS);
+    const lines = text.includes('\r') ? text.split(LINE_BREAKS) : text.split('\n');
     rest = lines.pop()! + held;
-    yield* lines;
+    const long = rest.length > MAX_RECORD_BYTES ? lines.length : lines.findIndex((line) => line.length > MAX_RECORD_BYTES);
+    if (long >= 0) {
+      if (long > 0) yield lines.slice(0, long);
+      const lineNumber = lineCount + long + 1;
+      throw new SiteListError('LINE_TOO_LONG', lineNumber, `Line ${lineNumber} is longer than 1 MiB: this does not look like a list of websites (a binary file?).`);
+    }
+    lineCount += lines.length;
+    if (lines.length > 0) yield lines;
   }
-  if (rest !== '') yield rest.replace(/\r$/, '');
+  if (rest !== '') yield [rest.replace(/\r$/, '')];
 }
 
 function countLineBreaks(record: readonly string[]): number {

@@ -21,6 +21,7 @@ export interface HiddenCharacterScan {
 // Hangul fillers... every character a renderer is told to draw as nothing.
 const BIDI = /\p{Bidi_Control}/u;
 const HIDDEN = /[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}]/u;
+const HIDDEN_ALL = /[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}]/gu;
 
 const NAMES: Record<number, string> = {
   0x00ad: 'SOFT HYPHEN',
@@ -79,4 +80,9 @@ export function scanHiddenCharacters(text: string): HiddenCharacterScan {
     });
   }
   return { cleaned, found };
+}
+
+/** The text with each hidden character written out as `<U+00AD>`, for keys and display. */
+export function showHiddenCharacters(text: string): string {
+  return text.replace(HIDDEN_ALL, (ch) => `<${formatCodePoint(ch.codePointAt(0)!)}>`);
 }

@@ -53,12 +53,16 @@ export interface SiteFields {
 // addresses contain any of these).
 const LIST_SEPARATORS = /[;,\s]+/;
 
+const STATUS_SET: ReadonlySet<string> = new Set(SITE_STATUSES);
+const ROLE_SET: ReadonlySet<string> = new Set(SITE_ROLES);
+
 function enumKey(text: string): string {
   return text.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
 /** Read one status cell: case, spaces and hyphens are forgiven (`Named in order`). */
 export function parseSiteStatus(text: string): SiteStatus {
+  if (STATUS_SET.has(text)) return text as SiteStatus; // the common, exact spelling
   const key = enumKey(text);
   if ((SITE_STATUSES as readonly string[]).includes(key)) return key as SiteStatus;
   throw new SiteFieldError('INVALID_STATUS', 'status', text, `status ${JSON.stringify(text)} is not one of: ${SITE_STATUSES.join(', ')}.`);
@@ -66,6 +70,7 @@ export function parseSiteStatus(text: string): SiteStatus {
 
 /** Read one role cell: case, spaces and hyphens are forgiven (`CAPTCHA service`). */
 export function parseSiteRole(text: string): SiteRole {
+  if (ROLE_SET.has(text)) return text as SiteRole;
   const key = enumKey(text);
   if ((SITE_ROLES as readonly string[]).includes(key)) return key as SiteRole;
   throw new SiteFieldError('INVALID_ROLE', 'role', text, `role ${JSON.stringify(text)} is not one of: ${SITE_ROLES.join(', ')}.`);
@@ -127,6 +132,26 @@ function text(value: string | undefined): string | null {
   if (value === undefined) return null;
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/** The fields of a row that has only a site (plain lists). */
+export function emptySiteFields(): SiteFields {
+  return {
+    status: null,
+    registrar: null,
+    registrar_iana_id: null,
+    registry: null,
+    registrant: null,
+    name_servers: [],
+    ips: [],
+    hosting_provider: null,
+    asn: null,
+    role: null,
+    notes: null,
+    first_seen: null,
+    last_seen: null,
+    extra: {},
+  };
 }
 
 /**

@@ -83,12 +83,12 @@ export class SiteRowWriter {
     prepareCached(
       db,
       `INSERT INTO website (id, raw_input, dedupe_key, host_kind, host_unicode, host_ascii, registrable_domain, public_suffix,
-         url_path, flags, registrar, registrar_iana_id, registry, registrant, name_servers, ips, hosting_provider, asn, role,
+         url_path, flags, flag_reasons, registrar, registrar_iana_id, registry, registrant, name_servers, ips, hosting_provider, asn, role,
          status, status_at, notes, first_seen, last_seen, created_at, created_by, updated_at, updated_by, hlc)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id, site.raw_input, site.dedupe_key, site.host_kind, site.host_unicode, site.host_ascii, site.registrable_domain,
-      site.public_suffix, site.url_path, JSON.stringify(site.flags), values.registrar, values.registrar_iana_id, values.registry,
+      site.public_suffix, site.url_path, JSON.stringify(site.flags), JSON.stringify(site.flag_reasons), values.registrar, values.registrar_iana_id, values.registry,
       values.registrant, JSON.stringify(values.name_servers), JSON.stringify(values.ips), values.hosting_provider, values.asn,
       values.role ?? 'other', status, this.now, values.notes, values.first_seen, values.last_seen, this.now, actor.name, this.now,
       actor.name, clock.tick(),

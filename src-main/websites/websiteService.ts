@@ -57,6 +57,7 @@ export function storedSiteColumns(site: NormalizedSite) {
     public_suffix: site.public_suffix,
     url_path: site.path,
     flags: site.flags,
+    flag_reasons: site.flagReasons,
   };
 }
 

@@ -165,6 +165,7 @@ describe('normalizeSiteInput: hidden characters are flagged, never merged silent
     expect(site.flags).toContain(flag);
     expect(site.flagReasons.join(' ')).toContain(named);
     expect(site.identity_key).not.toBe(clean.identity_key);
+    expect(site.identity_key).toMatch(/^example\.com typed:.*<U\+[0-9A-F]{4}>/);
   });
 
   it('keeps a leading or trailing BOM (not whitespace) and flags it', () => {

@@ -249,6 +249,15 @@ describe('parseSiteList: plain text lists', () => {
     }
   });
 
+  it('stops at a line over 1 MiB (a binary file), naming the line', async () => {
+    const bytes = Buffer.concat([Buffer.from('evil.com\nfoo.com\n'), Buffer.alloc(1.5 * 1024 * 1024, 0x41), Buffer.from('\nbar.com\n')]);
+    for (const chunkSize of [65536, 4 * 1024 * 1024]) {
+      const { error, batches } = await failure(chunked(bytes, chunkSize));
+      expect(error).toMatchObject({ code: 'LINE_TOO_LONG', rowNumber: 3 });
+      expect(batches.flatMap((b) => b.rows).map((r) => r.normalized.host_ascii)).toEqual(['evil.com', 'foo.com']);
+    }
+  });
+
   it('rejects a line that is not UTF-8, by line number', async () => {
     const bytes = Buffer.concat([Buffer.from('evil.com\ncaf'), Buffer.from([0xe9]), Buffer.from('.com\r\ncafé.com\n')]);
     const { rows, errors } = await summary(Readable.from([bytes]));
