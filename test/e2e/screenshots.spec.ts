@@ -33,7 +33,7 @@ test('screenshots of every main view, light and dark', async ({ page, harness })
   await shot(page, '03-overview');
 
   const views: [Section, string, string | null][] = [
-    ['Evidence', '04-evidence', null],
+    ['Evidence', '04-evidence', 'hotmailbox-storefront-screenshot'],
     ['Websites', '05-websites', 'hotmailbox.me/shop'],
     ['Court orders', '06-orders', 'Order granting ex parte TRO'],
     ['Stakeholders', '07-stakeholders', 'NameCheap Legal'],

@@ -61,7 +61,8 @@ export const websiteConfig: ItemKindConfig<'website'> = {
     { label: 'Registrable domain', render: (w) => w.registrable_domain },
     { label: 'Public suffix', render: (w) => w.public_suffix },
     { label: 'Path', render: (w) => (w.url_path ? <span className="mono break-all">{w.url_path}</span> : null) },
-    { label: 'Warnings', render: (w) => (w.flags.length ? <FlagBadges flags={w.flags} /> : null), wide: true },
+    // "No warnings" is a finding, not a gap: say so instead of listing it as not recorded.
+    { label: 'Warnings', render: (w) => (w.flags.length ? <FlagBadges flags={w.flags} /> : <span className="faint">None</span>), wide: true },
     { label: 'Role', render: (w) => enumLabel(w.role) },
     { label: 'Lifecycle', render: (w) => <StatusBadge value={w.status} /> },
     { label: 'Registrar', render: (w) => (w.registrar ? `${w.registrar}${w.registrar_iana_id ? ` (IANA ${w.registrar_iana_id})` : ''}` : null) },

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDemoEvidenceFiles } from '../../../src-main/evidence/createDemoEvidenceFiles';
 import type { DossierHarness } from './DossierHarness';
 
 /** A small but realistic case, created through the contract (the same calls the UI makes). */
@@ -48,5 +51,16 @@ export async function seedCase(harness: DossierHarness) {
   await harness.call('websites.setStatus', { id: hotmailbox.id, status: 'served', at: '2023-12-08' });
   await harness.call('websites.setStatus', { id: onecaptcha.id, status: 'transfer_confirmed', at: '2023-12-14', note: 'Registrar confirmed transfer to plaintiff.' });
   await harness.call('websites.update', { id: hotmailbox.id, patch: { hosting_provider: 'Cloudflare', asn: 'AS13335' } });
-  return { hotmailbox, onecaptcha, anycaptcha, nonecaptcha, tro, injunction, registrar, counsel, note };
+  // Synthetic demo exhibits (a drawn storefront screenshot, a saved page, a CSV and a log).
+  const demoDir = path.join(harness.dir, 'demo-evidence');
+  fs.mkdirSync(demoDir, { recursive: true });
+  const imported = await harness.call('evidence.import', {
+    paths: createDemoEvidenceFiles(demoDir),
+    acquired_by: 'E2E Investigator',
+    acquired_at: '2023-12-04T15:20:00Z',
+    source_url: 'https://hotmailbox.me/',
+  });
+  const screenshot = imported.items.find((i) => i.evidence.media_type === 'image/png')!.evidence;
+  await harness.call('links.create', { from_id: screenshot.id, to_id: hotmailbox.id, relation: 'evidence of' });
+  return { screenshot, hotmailbox, onecaptcha, anycaptcha, nonecaptcha, tro, injunction, registrar, counsel, note };
 }
