@@ -11,6 +11,7 @@ import { backupBeforeMigrate, migrate } from './migrate';
 import { replicaChain } from './replicaChain';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/Migration';
+import { nativeBindingOption } from './nativeBinding';
 
 export interface OpenOptions {
   actor: Actor;
@@ -63,7 +64,7 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(absolute, { readonly: options.readonly ?? false, fileMustExist: true });
+    db = new Database(absolute, { readonly: options.readonly ?? false, fileMustExist: true, ...nativeBindingOption() });
     if (!options.readonly) applyConnectionPragmas(db);
     else db.pragma('foreign_keys = ON');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -104,7 +105,7 @@ export function createEmptyCaseFile(filePath: string, options: OpenOptions): Cas
   const dir = path.dirname(absolute);
   if (!fs.existsSync(dir)) throw new DossierError('FILE_NOT_FOUND', `Folder ${dir} does not exist.`);
   const temp = path.join(dir, `.${path.basename(absolute)}.creating-${process.pid}`);
-  const db = new Database(temp);
+  const db = new Database(temp, nativeBindingOption());
   try {
     db.pragma(`page_size = ${CASE_FILE_PAGE_SIZE}`);
     applyConnectionPragmas(db);
