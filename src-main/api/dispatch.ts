@@ -9,6 +9,7 @@ import type { CaseSession } from './CaseSession';
 import type { Handler, HandlerMap } from './Handlers';
 import { insightHandlers } from './insightHandlers';
 import { itemHandlers } from './itemHandlers';
+import { packetHandlers } from './packetHandlers';
 import { websiteHandlers } from './websiteHandlers';
 import { evidenceHandlers } from './evidenceHandlers';
 
@@ -16,7 +17,7 @@ import { evidenceHandlers } from './evidenceHandlers';
 const QUEUE_EXEMPT = new Set<Channel>(['tasks.cancel', 'evidence.import', 'evidence.verify', 'evidence.extract']);
 
 /** Every channel's handler; the type makes a missing or extra one a compile error. */
-export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...insightHandlers };
+export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...packetHandlers, ...insightHandlers };
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

@@ -97,6 +97,30 @@ export interface AppendixPage {
   truncated: boolean;
 }
 
+/** What counsel choose for a packet; mirrors src-main/packet/casePacketInput CasePacketOptions. */
+export interface PacketRequestOptions {
+  sections?: ('cover' | 'toc' | 'declaration' | 'index' | 'appendix' | 'orders' | 'custody' | 'audit' | 'exhibits')[];
+  exhibitIds?: string[];
+  orderId?: string;
+  batesPrefix?: string;
+  batesStart?: number;
+  batesPadding?: number;
+  profile?: string;
+  date?: string;
+  title?: string;
+  declarant?: { name: string; role?: string; place?: string };
+  maxVolumeBytes?: number;
+}
+
+export interface PacketExportSummary {
+  packetId: string;
+  totalPages: number;
+  pdfA: boolean;
+  volumes: { path: string; pages: number; bytes: number; sha256: string }[];
+  exhibits: { evidenceId: string; label: string; batesFirst: string; batesLast: string; rendering: string }[];
+  warnings: string[];
+}
+
 export type AnyItem = ItemByKind[ItemKind];
 
 /**
@@ -140,6 +164,10 @@ export interface DossierApi {
   'evidence.preview': (req: { id: string; maxBytes?: number }) => Promise<EvidencePreview>;
   'tasks.cancel': (req: { taskId: string }) => Promise<null>;
 
+  'packet.profiles': (req: Record<string, never>) => Promise<{ name: string; description: string }[]>;
+  'packet.check': (req: { options: PacketRequestOptions }) => Promise<{ severity: 'error' | 'warning' | 'info'; code: string; message: string }[]>;
+  'packet.export': (req: { outPath: string; options: PacketRequestOptions; taskId?: string }) => Promise<PacketExportSummary>;
+
   'links.create': (req: LinkCreate) => Promise<Link>;
   'links.delete': (req: { id: string }) => Promise<null>;
   'links.list': (req: { id: string }) => Promise<LinkedItem[]>;
@@ -163,6 +191,7 @@ export const CHANNELS = [
   'orders.create', 'orders.update', 'stakeholders.create', 'stakeholders.update', 'notes.create', 'notes.update',
   'evidence.update', 'evidence.custody', 'evidence.addCustody',
   'evidence.import', 'evidence.verify', 'evidence.extract', 'evidence.preview', 'tasks.cancel',
+  'packet.profiles', 'packet.check', 'packet.export',
   'links.create', 'links.delete', 'links.list',
   'search.query', 'timeline.page', 'graph.get', 'audit.verify', 'audit.page',
 ] as const satisfies readonly Channel[];

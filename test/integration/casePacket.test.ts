@@ -85,3 +85,28 @@ describe('filing packet from a case file', () => {
     expect(runCliJson<unknown[]>(['packet', file, '--check', '--profile', 'generic-50mb'])).toEqual([]);
   });
 });
+
+describe('packet over the contract', () => {
+  it('exports through dispatch with progress events, and refuses a non-PDF path', async () => {
+    const { CaseSession } = await import('../../src-main/api/CaseSession');
+    const { dispatch } = await import('../../src-main/api/dispatch');
+    const { buildDemoCase } = await import('../../src-main/demo/buildDemoCase');
+    const { ALICE } = await import('../helpers/testCase');
+    const dir = tempDir();
+    const progress: string[] = [];
+    const session = new CaseSession(ALICE, (p) => progress.push(`${p.taskId}:${p.phase}`));
+    session.replace(await buildDemoCase(path.join(dir, 'ui.dossier'), ALICE));
+    try {
+      const bad = await dispatch(session, 'packet.export', { outPath: path.join(dir, 'p.docx'), options: {} });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringContaining('.pdf') } });
+      const result = await dispatch(session, 'packet.export', { outPath: path.join(dir, 'p.pdf'), options: { batesPrefix: 'UI-' }, taskId: 't1' });
+      expect(result).toMatchObject({ ok: true, value: { exhibits: expect.arrayContaining([expect.objectContaining({ label: 'Exhibit 1', batesFirst: expect.stringMatching(/^UI-\d{6}$/) })]) } });
+      expect(progress.some((p) => p.startsWith('t1:Packet'))).toBe(true);
+      expect(fs.existsSync(path.join(dir, 'p.pdf'))).toBe(true);
+      const profiles = await dispatch(session, 'packet.profiles', {});
+      expect(profiles).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ name: 'sdny-ecf' })]) });
+    } finally {
+      session.close();
+    }
+  });
+});
