@@ -42,8 +42,10 @@ export function inspectHeader(filePath: string): CaseFileHeader {
   if (applicationId !== DOSSIER_APPLICATION_ID) {
     throw new DossierError('NOT_A_CASE_FILE', `${filePath} is an SQLite database but not a Dossier case file.`);
   }
-  // The in-header page count is trustworthy when the change counter matches (SQLite file format §1.3.7).
-  if (changeCounter === versionValidFor && stat.size < pageCount * pageSize) {
+  // The in-header page count is trustworthy when the change counter matches (SQLite file format §1.3.7),
+  // except beside a hot journal: a writer died mid-commit, and opening the file rolls it back.
+  const hotJournal = fs.existsSync(`${filePath}-journal`) && fs.statSync(`${filePath}-journal`).size > 0;
+  if (!hotJournal && changeCounter === versionValidFor && stat.size < pageCount * pageSize) {
     throw new DossierError(
       'CASE_FILE_CORRUPT',
       `${filePath} is truncated: ${stat.size} bytes on disk, ${pageCount * pageSize} expected. Restore it from a backup or a teammate's copy.`,

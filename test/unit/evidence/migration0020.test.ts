@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DOSSIER_APPLICATION_ID } from '../../../src-main/casefile/CaseFile';
 import { openCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { initialSchema } from '../../../src-main/casefile/migrations/0010-initial';
+import { LATEST_SCHEMA_VERSION } from '../../../src-main/casefile/migrations/index';
 import { tempDir } from '../../helpers/tempDir';
 import { ALICE, track } from '../../helpers/testCase';
 
@@ -23,7 +24,7 @@ describe('migration 0020 evidence-vault', () => {
 
     const cf = track(openCaseFile(file, { actor: ALICE }));
     const { db } = cf;
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare('SELECT hex(data) FROM evidence_chunk').pluck().get()).toBe('010203');
     expect(() => db.prepare("UPDATE evidence_chunk SET data = x'00'").run()).toThrow(/append-only/);
     expect(() => db.prepare('UPDATE evidence_chunk SET content_sha256 = ?').run('d'.repeat(64))).toThrow(/append-only/);
