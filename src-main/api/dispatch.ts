@@ -9,9 +9,10 @@ import type { Handler, HandlerMap } from './Handlers';
 import { insightHandlers } from './insightHandlers';
 import { itemHandlers } from './itemHandlers';
 import { evidenceHandlers } from './evidenceHandlers';
+import { shareHandlers } from './shareHandlers';
 
 /** Every channel's handler; the type makes a missing or extra one a compile error. */
-export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...evidenceHandlers, ...insightHandlers };
+export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...evidenceHandlers, ...insightHandlers, ...shareHandlers };
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

@@ -4,6 +4,7 @@ import { registerCaseCommands } from './commands/caseCommands';
 import { registerMergeCommands } from './commands/mergeCommands';
 import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
+import { registerShareCommands } from './commands/shareCommands';
 import { registerSiteCommands } from './commands/siteCommands';
 import { fail } from './output';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSiteCommands(program);
   registerReadCommands(program);
   registerMergeCommands(program);
+  registerShareCommands(program);
   return program;
 }
 

@@ -53,7 +53,7 @@ export async function snapshotDatabase(
     const finished = await db.backup(destPath, {
       progress: ({ totalPages, remainingPages }) => {
         if (options.signal?.aborted) {
-          throw new ShareError('ABORTED', 'The snapshot was cancelled.', {}, { cause: options.signal.reason });
+          throw new ShareError('CANCELLED', 'The snapshot was cancelled.', {}, { cause: options.signal.reason });
         }
         // A restart shows as no progress: the step began again at page 1 and copied one step's worth.
         if (remainingPages >= lastRemaining) restarts += 1;
