@@ -33,7 +33,7 @@ export async function mergeShare(
     throwIfAborted(options.signal);
     const report = writeTransaction(caseFile, () => {
       const merged = mergeCaseFile(caseFile, verified.opened.snapshotPath);
-      if (!shareAlreadyReceived(caseFile.db, verified.origin.manifestSha256)) {
+      if (!shareAlreadyReceived(caseFile, verified.origin.manifestSha256)) {
         recordShareReceived(caseFile, {
           exhibits: verified.facts.exhibits,
           origin: verified.origin,

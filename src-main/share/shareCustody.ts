@@ -112,11 +112,16 @@ export function recordShareReceived(
   });
 }
 
-/** True when this case already recorded receiving the share with this manifest (a repeated merge). */
-export function shareAlreadyReceived(db: Database.Database, manifestSha256: string): boolean {
+/**
+ * True when this copy already recorded receiving the share with this manifest (a repeated merge).
+ * Only this copy's own audit chain counts: a teammate's receipt of the same share, merged in
+ * earlier, is theirs, not ours.
+ */
+export function shareAlreadyReceived(caseFile: CaseFile, manifestSha256: string): boolean {
   return (
-    db.prepare("SELECT 1 FROM audit_entry WHERE action = 'case.received' AND json_extract(detail, '$.manifestSha256') = ? LIMIT 1").get(manifestSha256) !==
-    undefined
+    caseFile.db
+      .prepare("SELECT 1 FROM audit_entry WHERE chain = ? AND action = 'case.received' AND json_extract(detail, '$.manifestSha256') = ? LIMIT 1")
+      .get(caseFile.chain, manifestSha256) !== undefined
   );
 }
 
