@@ -50,6 +50,9 @@ export async function readPassphrase(source: PassphraseSource): Promise<string> 
   return passphrase;
 }
 
+/** Typed ahead of a prompt (e.g. both passphrases pasted at once): kept for the next prompt. */
+let typedAhead = '';
+
 /** Reads a line from the terminal without echoing it. Ctrl-C cancels. */
 function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
@@ -63,17 +66,37 @@ function promptHidden(question: string): Promise<string> {
       if (error) reject(error);
       else resolve(value);
     };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
-        if (ch === '\u0003') return finish(new DossierError('CANCELLED', 'Cancelled; nothing was changed.'));
+    /** True when the line is complete. */
+    const take = (chunk: string): boolean => {
+      const chars = [...chunk];
+      for (let i = 0; i < chars.length; i += 1) {
+        const ch = chars[i]!;
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          // a CR LF pair is one line end
+          const rest = chars.slice(ch === '\r' && chars[i + 1] === '\n' ? i + 2 : i + 1).join('');
+          typedAhead = rest;
+          finish();
+          return true;
+        }
+        if (ch === '\u0003') {
+          typedAhead = '';
+          finish(new DossierError('CANCELLED', 'Cancelled; nothing was changed.'));
+          return true;
+        }
         if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
         else if (ch >= ' ') value += ch;
       }
+      return false;
+    };
+    const onData = (chunk: string) => {
+      take(chunk);
     };
     process.stderr.write(question);
     stdin.setEncoding('utf8');
     stdin.setRawMode(true);
+    const pending = typedAhead;
+    typedAhead = '';
+    if (pending && take(pending)) return;
     stdin.on('data', onData);
     stdin.resume();
   });
