@@ -20,7 +20,9 @@ let alice: UserIdentity, bob: UserIdentity, mallory: UserIdentity;
 let keys: string;
 
 beforeAll(async () => {
-  [alice, bob, mallory] = await Promise.all(['Alice Example', 'Bob Builder', 'Mallory'].map((n) => generateUserIdentity(n)));
+  alice = await generateUserIdentity('Alice Example');
+  bob = await generateUserIdentity('Bob Builder');
+  mallory = await generateUserIdentity('Mallory');
   keys = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-keys-'));
   for (const [user, pass] of [[alice, 'alice pass'], [bob, 'bob pass'], [mallory, 'mallory pass']] as const) {
     await createKeyFile(keyOf(user), user, pass, { scryptWorkFactor: 10 });

@@ -75,7 +75,7 @@ describe('sharing over the contract (what the share, receive and merge dialogs c
     const report = await alice.api['case.merge']({ otherPath: toAlice, taskId: 'merge-1' });
     expect(report).toMatchObject({ otherPath: toAlice, unchanged: false, share: { sender: { name: 'Bob Builder', known: true } } });
     expect(report.conflicts).toEqual([expect.objectContaining({ kind: 'concurrent_edit', record_id: shared.id })]);
-    expect((await alice.api['items.list']({ kind: 'note' })).items.map((n) => n.title).sort()).toEqual(['Plan', 'Registrar reply']);
+    expect((await alice.api['items.list']({ kind: 'note' })).items.map((n) => (n as { title: string }).title).sort()).toEqual(['Plan', 'Registrar reply']);
     expect(progress.some((p) => p.taskId === 'merge-1' && p.phase === 'decrypt')).toBe(true);
 
     // a plain copy merges through the same channel
