@@ -50,7 +50,7 @@ export const shareHandlers: HandlerMap<ShareChannels> = {
   },
   'share.receive': async (req, s) => {
     const keys = await receiveKeys(s, req.sharePath, req);
-    const localCopy = req.localCasePath ? readLocalCopy(req.localCasePath, s.actor) : undefined;
+    const localCopy = req.localCasePath ? readLocalCopy(req.localCasePath) : undefined;
     return withTask(s, req.taskId, (run) =>
       receiveShare(req.sharePath, keys, req.outPath, { ...run, actor: s.actor, ...(localCopy ? { localCopy } : {}) }),
     );

@@ -91,9 +91,10 @@ function promptHidden(question: string): Promise<string> {
     const onData = (chunk: string) => {
       take(chunk);
     };
-    process.stderr.write(question);
+    // Raw (no echo) before the prompt shows: whatever is typed once it is visible stays hidden.
     stdin.setEncoding('utf8');
     stdin.setRawMode(true);
+    process.stderr.write(question);
     const pending = typedAhead;
     typedAhead = '';
     if (pending && take(pending)) return;

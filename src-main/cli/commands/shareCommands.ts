@@ -167,7 +167,7 @@ export function registerShareCommands(program: Command): void {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const actor = cliActor(options);
       const keys = await receiveKeysFor(share, opts);
-      const localCopy = opts.case ? readLocalCopy(opts.case, actor) : undefined;
+      const localCopy = opts.case ? readLocalCopy(opts.case) : undefined;
       const onProgress = progressLine();
       const received = await receiveShare(share, keys, opts.out, { actor, ...(localCopy ? { localCopy } : {}), ...(onProgress ? { onProgress } : {}) }).catch(
         (error: unknown) => {

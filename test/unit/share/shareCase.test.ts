@@ -76,7 +76,7 @@ describe('shareCase + receiveShare', () => {
     expect(custodyOf(caseFile, 'transferred')[0]!.to_party).toBe(
       [bob, carol, alice].map((u) => `${u.name} (${u.publicIdentity.fingerprint})`).join('; '),
     );
-    const local = readLocalCopy(caseFile.path, ALICE);
+    const local = readLocalCopy(caseFile.path);
     for (const [reader, actor] of [[bob, BOB], [carol, CAROL_ACTOR], [alice, ALICE]] as const) {
       const received = await receiveShare(out, { identity: reader }, siblingPath(caseFile, `${reader.name.split(' ')[0]}.dossier`), { actor, localCopy: local });
       expect(received.sender.known).toBe(true);
@@ -170,14 +170,14 @@ describe('who is trusted to have sent a share', () => {
     const first = siblingPath(caseFile, 'bob1.dossier');
     await receiveShare(out, { identity: bob, acceptSender: alice.publicIdentity.fingerprint }, first, { actor: BOB });
     const bobCopy = track(openCaseFile(first, { actor: BOB }));
-    expect((await receiveShare(out, { identity: bob }, siblingPath(caseFile, 'bob2.dossier'), { actor: BOB, localCopy: readLocalCopy(first, BOB) })).sender.known).toBe(true);
+    expect((await receiveShare(out, { identity: bob }, siblingPath(caseFile, 'bob2.dossier'), { actor: BOB, localCopy: readLocalCopy(first) })).sender.known).toBe(true);
     removeTeamMember(bobCopy, alice.publicIdentity.fingerprint);
     closeCaseFile(bobCopy);
-    await expect(receiveShare(out, { identity: bob }, siblingPath(caseFile, 'bob3.dossier'), { actor: BOB, localCopy: readLocalCopy(first, BOB) })).rejects.toMatchObject({
+    await expect(receiveShare(out, { identity: bob }, siblingPath(caseFile, 'bob3.dossier'), { actor: BOB, localCopy: readLocalCopy(first) })).rejects.toMatchObject({
       code: 'SENDER_UNKNOWN',
     });
     const other = teamCase(ALICE, [alice, bob], 0, 'Another case');
-    await expect(receiveShare(out, { identity: bob }, siblingPath(caseFile, 'bob4.dossier'), { actor: BOB, localCopy: readLocalCopy(other.path, BOB) })).rejects.toMatchObject({
+    await expect(receiveShare(out, { identity: bob }, siblingPath(caseFile, 'bob4.dossier'), { actor: BOB, localCopy: readLocalCopy(other.path) })).rejects.toMatchObject({
       code: 'SHARE_WRONG_CASE',
     });
     expect(fs.existsSync(siblingPath(caseFile, 'bob3.dossier'))).toBe(false);

@@ -27,6 +27,7 @@ describe('migration 0030-team-roster', () => {
     db.prepare(
       `INSERT INTO case_info (id, title, created_at, created_by, updated_at, updated_by, hlc) VALUES ('c1', 'Old case', 'x', 'x', 'x', 'x', 'h')`,
     ).run();
+    expect(teamRosterOf(db).members).toEqual([]); // a copy from before rosters: nobody is trusted
     migrate(db, file);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
     expect(db.prepare('SELECT title FROM case_info').pluck().get()).toBe('Old case');
