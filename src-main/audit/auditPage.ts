@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditPageEntry } from '../contract/DossierApi';
-import { DossierError } from '../contract/errors';
 import type { Page } from '../contract/records';
+import { decodeCursor, encodeCursor } from '../records/pageCursor';
 
 /** The audit log newest first, by keyset on (at, chain, seq). */
 export function auditPage(db: Database.Database, options: { after?: string | null; limit?: number } = {}): Page<AuditPageEntry> {
@@ -9,15 +9,8 @@ export function auditPage(db: Database.Database, options: { after?: string | nul
   const params: unknown[] = [];
   let where = '';
   if (options.after) {
-    let cursor: unknown;
-    try {
-      cursor = JSON.parse(Buffer.from(options.after, 'base64url').toString('utf8'));
-    } catch {
-      cursor = null;
-    }
-    if (!Array.isArray(cursor) || cursor.length !== 3) throw new DossierError('INVALID_REQUEST', 'The audit cursor is not valid.');
     where = 'WHERE (at, chain, seq) < (?, ?, ?)';
-    params.push(...cursor);
+    params.push(...decodeCursor(options.after, 3, 'audit'));
   }
   const rows = db
     .prepare(
@@ -28,5 +21,5 @@ export function auditPage(db: Database.Database, options: { after?: string | nul
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];
-  return { items, next: more && last ? Buffer.from(JSON.stringify([last.at, last.chain, last.seq])).toString('base64url') : null };
+  return { items, next: more && last ? encodeCursor([last.at, last.chain, last.seq]) : null };
 }

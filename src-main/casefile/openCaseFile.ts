@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +11,7 @@ import { backupBeforeMigrate, migrate } from './migrate';
 import { replicaChain } from './replicaChain';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/Migration';
+import { nativeBindingOption } from './nativeBinding';
 
 export interface OpenOptions {
   actor: Actor;
@@ -62,7 +64,7 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(absolute, { readonly: options.readonly ?? false, fileMustExist: true });
+    db = new Database(absolute, { readonly: options.readonly ?? false, fileMustExist: true, ...nativeBindingOption() });
     if (!options.readonly) applyConnectionPragmas(db);
     else db.pragma('foreign_keys = ON');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -73,9 +75,21 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
       backupBeforeMigrate(absolute, header.userVersion);
       migrate(db, absolute, migrations);
     }
-    // A read-only viewer never writes, so it needs no replica of its own.
-    const chain = options.readonly ? `${options.actor.device}-readonly` : replicaChain(db, absolute, options.actor);
-    return { db, path: absolute, actor: options.actor, chain, clock: makeClock(db, chain) };
+    // The clock only needs a unique tie-breaker per writer; the audit chain is settled on the
+    // first write, so opening a file (to read, or to export from it) never changes its bytes.
+    const clock = makeClock(db, `${options.actor.device}-${randomBytes(3).toString('hex')}`);
+    let chain: string | null = options.readonly ? `${options.actor.device}-readonly` : null;
+    const actor = options.actor;
+    return {
+      db,
+      path: absolute,
+      actor,
+      clock,
+      get chain(): string {
+        chain ??= replicaChain(db!, absolute, actor);
+        return chain;
+      },
+    };
   } catch (error) {
     db?.close();
     translateSqliteError(error, absolute);
@@ -91,7 +105,7 @@ export function createEmptyCaseFile(filePath: string, options: OpenOptions): Cas
   const dir = path.dirname(absolute);
   if (!fs.existsSync(dir)) throw new DossierError('FILE_NOT_FOUND', `Folder ${dir} does not exist.`);
   const temp = path.join(dir, `.${path.basename(absolute)}.creating-${process.pid}`);
-  const db = new Database(temp);
+  const db = new Database(temp, nativeBindingOption());
   try {
     db.pragma(`page_size = ${CASE_FILE_PAGE_SIZE}`);
     applyConnectionPragmas(db);

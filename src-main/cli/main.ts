@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { DossierError } from '../contract/errors';
 import { registerCaseCommands } from './commands/caseCommands';
+import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerMergeCommands } from './commands/mergeCommands';
+import { registerPacketCommands } from './commands/packetCommands';
 import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
 import { registerShareCommands } from './commands/shareCommands';
-import { registerSiteCommands } from './commands/siteCommands';
+import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
 import { fail } from './output';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
@@ -20,8 +22,11 @@ export function buildProgram(): Command {
   registerCaseCommands(program);
   registerRecordCommands(program);
   registerSiteCommands(program);
+  registerSiteImportCommand(program);
   registerReadCommands(program);
+  registerEvidenceCommands(program);
   registerMergeCommands(program);
+  registerPacketCommands(program);
   registerShareCommands(program);
   return program;
 }

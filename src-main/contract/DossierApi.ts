@@ -1,4 +1,5 @@
 import type { ItemKind, SiteStatus } from './enums';
+import type { SiteImportReport } from './SiteImportReport';
 import type {
   CaseInfo, CourtOrder, CustodyEvent, Evidence, HistoryVersion, ItemByKind, Link, LinkedItem, Note, Page, SearchHit,
   Stakeholder, TimelineEntry, Website, WebsiteStatusEvent,
@@ -82,6 +83,46 @@ export interface EvidencePreview {
   truncated: boolean;
 }
 
+export interface AppendixPage {
+  outline: { registry: string; count: number; registrars: { registrar: string; registrar_iana_id: string | null; count: number }[] }[];
+  rows: {
+    registry: string;
+    registrar: string;
+    registrar_iana_id: string | null;
+    registrant: string | null;
+    host_unicode: string;
+    host_ascii: string;
+    url_path: string | null;
+    status: SiteStatus;
+    website_id: string;
+  }[];
+  truncated: boolean;
+}
+
+/** What counsel choose for a packet; mirrors src-main/packet/casePacketInput CasePacketOptions. */
+export interface PacketRequestOptions {
+  sections?: ('cover' | 'toc' | 'declaration' | 'index' | 'appendix' | 'orders' | 'custody' | 'audit' | 'exhibits')[];
+  exhibitIds?: string[];
+  orderId?: string;
+  batesPrefix?: string;
+  batesStart?: number;
+  batesPadding?: number;
+  profile?: string;
+  date?: string;
+  title?: string;
+  declarant?: { name: string; role?: string; place?: string };
+  maxVolumeBytes?: number;
+}
+
+export interface PacketExportSummary {
+  packetId: string;
+  totalPages: number;
+  pdfA: boolean;
+  volumes: { path: string; pages: number; bytes: number; sha256: string }[];
+  exhibits: { evidenceId: string; label: string; batesFirst: string; batesLast: string; rendering: string }[];
+  warnings: string[];
+}
+
 export type AnyItem = ItemByKind[ItemKind];
 
 /**
@@ -105,6 +146,8 @@ export interface DossierApi {
   'websites.update': (req: { id: string; patch: WebsiteUpdate; expectedHlc?: string }) => Promise<Website>;
   'websites.setStatus': (req: { id: string; status: SiteStatus; at?: string; orderId?: string; evidenceId?: string; note?: string }) => Promise<Website>;
   'websites.statusHistory': (req: { id: string }) => Promise<WebsiteStatusEvent[]>;
+  'websites.import': (req: { path: string; map?: string[]; format?: 'csv' | 'text'; orderId?: string; taskId?: string }) => Promise<SiteImportReport>;
+  'websites.appendix': (req: { orderId: string; limit?: number }) => Promise<AppendixPage>;
 
   'orders.create': (req: OrderCreate) => Promise<CourtOrder>;
   'orders.update': (req: { id: string; patch: OrderUpdate; expectedHlc?: string }) => Promise<CourtOrder>;
@@ -122,6 +165,10 @@ export interface DossierApi {
   'evidence.extract': (req: { id: string; outPath: string; overwrite?: boolean }) => Promise<{ path: string; bytes: number; sha256: string }>;
   'evidence.preview': (req: { id: string; maxBytes?: number }) => Promise<EvidencePreview>;
   'tasks.cancel': (req: { taskId: string }) => Promise<null>;
+
+  'packet.profiles': (req: Record<string, never>) => Promise<{ name: string; description: string }[]>;
+  'packet.check': (req: { options: PacketRequestOptions }) => Promise<{ severity: 'error' | 'warning' | 'info'; code: string; message: string }[]>;
+  'packet.export': (req: { outPath: string; options: PacketRequestOptions; taskId?: string }) => Promise<PacketExportSummary>;
 
   'links.create': (req: LinkCreate) => Promise<Link>;
   'links.delete': (req: { id: string }) => Promise<null>;
@@ -168,10 +215,11 @@ export type ResponseOf<C extends Channel> = Awaited<ReturnType<DossierApi[C]>>;
 export const CHANNELS = [
   'case.create', 'case.open', 'case.close', 'case.summary', 'case.update',
   'items.list', 'items.get', 'items.delete',
-  'websites.add', 'websites.update', 'websites.setStatus', 'websites.statusHistory',
+  'websites.add', 'websites.update', 'websites.setStatus', 'websites.statusHistory', 'websites.import', 'websites.appendix',
   'orders.create', 'orders.update', 'stakeholders.create', 'stakeholders.update', 'notes.create', 'notes.update',
   'evidence.update', 'evidence.custody', 'evidence.addCustody',
   'evidence.import', 'evidence.verify', 'evidence.extract', 'evidence.preview', 'tasks.cancel',
+  'packet.profiles', 'packet.check', 'packet.export',
   'links.create', 'links.delete', 'links.list',
   'search.query', 'timeline.page', 'graph.get', 'audit.verify', 'audit.page',
   'identity.status', 'identity.create', 'identity.publicLine', 'roster.list', 'roster.add', 'roster.remove',

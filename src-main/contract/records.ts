@@ -74,6 +74,8 @@ export interface Website extends RecordMeta {
   public_suffix: string | null;
   url_path: string | null;
   flags: string[];
+  /** One sentence per flag, for people (and the court). */
+  flag_reasons: string[];
   registrar: string | null;
   registrar_iana_id: string | null;
   registry: string | null;

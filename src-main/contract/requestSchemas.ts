@@ -19,6 +19,20 @@ const taskId = z.string().min(1).max(100);
 /** A case file path from the UI: absolute, ending in .dossier. */
 const caseFilePath = absolutePath.refine((p) => p.toLowerCase().endsWith('.dossier'), 'must end in .dossier');
 
+const packetOptions = z.object({
+  sections: z.array(z.enum(['cover', 'toc', 'declaration', 'index', 'appendix', 'orders', 'custody', 'audit', 'exhibits'])).min(1).max(9).optional(),
+  exhibitIds: z.array(idSchema).max(10_000).optional(),
+  orderId: idSchema.optional(),
+  batesPrefix: z.string().regex(/^[A-Za-z0-9_.-]{0,20}$/, 'may hold letters, digits, "-", "_" and "."').optional(),
+  batesStart: z.number().int().min(0).max(1e9).optional(),
+  batesPadding: z.number().int().min(1).max(12).optional(),
+  profile: z.string().max(50).optional(),
+  date: isoDate.optional(),
+  title: z.string().trim().min(1).max(500).optional(),
+  declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
+  maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
+});
+
 const empty = z.object({}).strict();
 /** A passphrase as typed: kept exactly (no trimming), never empty. */
 const secret = z.string().min(1, 'is empty').max(1024);
@@ -48,6 +62,14 @@ export const requestSchemas = {
     note: z.string().max(5000).optional(),
   }),
   'websites.statusHistory': withId,
+  'websites.import': z.object({
+    path: absolutePath,
+    map: z.array(z.string().max(200).regex(/^[^=]+=[^=]+$/, 'must look like column=field')).max(50).optional(),
+    format: z.enum(['csv', 'text']).optional(),
+    orderId: idSchema.optional(),
+    taskId: taskId.optional(),
+  }),
+  'websites.appendix': z.object({ orderId: idSchema, limit: z.number().int().min(1).max(100_000).optional() }),
   'orders.create': orderCreateSchema,
   'orders.update': patchOf(orderUpdateSchema),
   'stakeholders.create': stakeholderCreateSchema,
@@ -71,6 +93,13 @@ export const requestSchemas = {
   'evidence.extract': z.object({ id: idSchema, outPath: absolutePath, overwrite: z.boolean().optional() }),
   'evidence.preview': z.object({ id: idSchema, maxBytes: z.number().int().min(1).max(5_000_000).optional() }),
   'tasks.cancel': z.object({ taskId }),
+  'packet.profiles': empty,
+  'packet.check': z.object({ options: packetOptions }),
+  'packet.export': z.object({
+    outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.pdf'), 'must end in .pdf'),
+    options: packetOptions,
+    taskId: taskId.optional(),
+  }),
   'links.create': linkCreateSchema,
   'links.delete': withId,
   'links.list': withId,

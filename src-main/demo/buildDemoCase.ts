@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Actor } from '../casefile/Actor';
 import type { CaseFile } from '../casefile/CaseFile';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { createCase } from '../case/caseInfo';
+import { importDemoEvidence } from '../evidence/createDemoEvidenceFiles';
 import { linkRecords } from '../links/linkService';
 import { noteService } from '../notes/noteService';
 import { orderService } from '../orders/orderService';
@@ -12,8 +16,8 @@ import { STORM_1152_CASE, STORM_1152_NOTES, STORM_1152_ORDERS, STORM_1152_SITES,
 /** Builds the Storm-1152 demo case: seized sites, the orders covering them, stakeholders, notes, links. */
 export async function buildDemoCase(filePath: string, actor: Actor): Promise<CaseFile> {
   const caseFile = createCase(filePath, STORM_1152_CASE, actor);
+  const sites = new Map<string, string>();
   writeTransaction(caseFile, () => {
-    const sites = new Map<string, string>();
     for (const { key, ...site } of STORM_1152_SITES) sites.set(key, addWebsite(caseFile, site).id);
     const people = new Map<string, string>();
     for (const { key, ...person } of STORM_1152_STAKEHOLDERS) people.set(key, stakeholderService.create(caseFile, person).id);
@@ -46,5 +50,18 @@ export async function buildDemoCase(filePath: string, actor: Actor): Promise<Cas
       if (key === 'summary') linkRecords(caseFile, { from_id: noteId, to_id: sites.get('hotmailbox')!, relation: 'about' });
     }
   });
+  // Generated, clearly synthetic evidence files, imported like any other (hashed, custody, search).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-demo-'));
+  try {
+    const evidence = await importDemoEvidence(caseFile, dir);
+    writeTransaction(caseFile, () => {
+      for (const { evidence: exhibit } of evidence.items) {
+        const about = /captcha/i.test(exhibit.title) ? '1stcaptcha' : 'hotmailbox';
+        linkRecords(caseFile, { from_id: exhibit.id, to_id: sites.get(about)!, relation: 'evidence of' });
+      }
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   return caseFile;
 }

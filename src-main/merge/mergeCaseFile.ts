@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/appendAudit';
 import { verifyAudit } from '../audit/verifyAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import { inspectHeader } from '../casefile/inspectHeader';
+import { nativeBindingOption } from '../casefile/nativeBinding';
 import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
@@ -21,7 +22,7 @@ function openOther(otherPath: string, target: CaseFile): { db: Database.Database
   const header = inspectHeader(otherPath);
   const ourVersion = target.db.pragma('user_version', { simple: true }) as number;
   if (header.userVersion === ourVersion) {
-    return { db: new Database(otherPath, { readonly: true, fileMustExist: true }), cleanup: () => {} };
+    return { db: new Database(otherPath, { readonly: true, fileMustExist: true, ...nativeBindingOption() }), cleanup: () => {} };
   }
   if (header.userVersion > ourVersion) {
     throw new DossierError('CASE_FILE_FROM_NEWER_VERSION', `${otherPath} was written by a newer Dossier; update Dossier before merging it.`);
@@ -30,7 +31,7 @@ function openOther(otherPath: string, target: CaseFile): { db: Database.Database
   const copy = path.join(dir, 'other.dossier');
   fs.copyFileSync(otherPath, copy);
   closeCaseFile(openCaseFile(copy, { actor: target.actor }));
-  return { db: new Database(copy, { readonly: true }), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { db: new Database(copy, { readonly: true, ...nativeBindingOption() }), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Live exhibits sharing a number after the merge: a packet needs them told apart. */
@@ -76,6 +77,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
     return writeTransaction(target, () => {
       const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
       report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
+      // Extracted text is derived from the bytes; taking the other side's saves re-parsing them.
+      unionByPrimaryKey(target, other.db, 'evidence_text', ['content_sha256']);
       const touched: { table: string; ids: string[] }[] = [];
       for (const table of MUTABLE_TABLES) {
         const result = mergeMutableTable(target, other.db, table, report.conflicts);

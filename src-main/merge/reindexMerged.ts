@@ -1,5 +1,7 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
+import type { Evidence } from '../contract/records';
+import { indexEvidence } from '../evidence/evidenceText';
 import { decodeRow } from '../records/rowCodec';
 import { indexForSearch, removeFromSearch } from '../search/searchIndex';
 import { hostSearchText } from '../websites/websiteService';
@@ -17,8 +19,13 @@ export function reindexMerged(target: CaseFile, touched: { table: string; ids: s
         removeFromSearch(target.db, id);
         continue;
       }
-      const text = spec.searchText(decodeRow(spec, raw));
-      if (text) indexForSearch(target.db, spec.kind, id, text);
+      if (table === 'evidence') {
+        // Exhibits are indexed with the text extracted from their bytes, not their metadata alone.
+        indexEvidence(target.db, decodeRow(spec, raw) as unknown as Evidence);
+      } else {
+        const text = spec.searchText(decodeRow(spec, raw));
+        if (text) indexForSearch(target.db, spec.kind, id, text);
+      }
       if (table === 'website') {
         const host = hostSearchText(raw as { host_ascii: string; host_unicode: string });
         prepareCached(target.db, 'INSERT INTO host_trigram (rowid, host) VALUES (?, ?)').run(_rowid, host);

@@ -2,6 +2,7 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
 import type { Page } from '../contract/records';
+import { decodeCursor, encodeCursor } from './pageCursor';
 import type { RecordSpec } from './RecordSpec';
 import { decodeRow } from './rowCodec';
 
@@ -15,20 +16,6 @@ export interface ListOptions {
   /** Substring the spec's filter columns must contain (matched literally, case-insensitive). */
   filter?: string | undefined;
   includeDeleted?: boolean | undefined;
-}
-
-function encodeCursor(sortValue: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [unknown, string] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return [parsed[0], parsed[1]];
-  } catch {
-    // fall through to the error below
-  }
-  throw new DossierError('INVALID_REQUEST', 'The page cursor is not valid; start the list again from the first page.');
 }
 
 /**
@@ -55,7 +42,7 @@ export function listRecords<Row extends { id: string }>(caseFile: CaseFile, spec
     params.push(...spec.filterColumns.map(() => likePattern(options.filter!.trim())));
   }
   if (options.after) {
-    const [value, id] = decodeCursor(options.after);
+    const [value, id] = decodeCursor(options.after, 2, 'page');
     conditions.push(`(${sortExpr}, id) ${descending ? '<' : '>'} (?, ?)`);
     params.push(value, id);
   }
@@ -68,7 +55,7 @@ export function listRecords<Row extends { id: string }>(caseFile: CaseFile, spec
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
   const items = pageRows.map(({ _sort, ...raw }) => decodeRow(spec, raw));
-  return { items, next: hasMore && last ? encodeCursor(last._sort, String(last.id)) : null };
+  return { items, next: hasMore && last ? encodeCursor([last._sort, String(last.id)]) : null };
 }
 
 /** LIKE pattern for a user's substring: %, _ and \ in the text are matched literally. */

@@ -26,7 +26,7 @@ export function updateRecord<Row extends { id: string }>(
   spec: RecordSpec<Row>,
   id: string,
   patch: Record<string, unknown>,
-  options: { expectedHlc?: string; auditAction?: string } = {},
+  options: { expectedHlc?: string; auditAction?: string; skipAudit?: boolean } = {},
 ): Row {
   for (const key of Object.keys(patch)) {
     if (!spec.writable.includes(key)) throw new DossierError('INVALID_REQUEST', `${spec.kind} has no field "${key}".`);
@@ -48,7 +48,7 @@ export function updateRecord<Row extends { id: string }>(
     );
     const searchText = spec.searchText(stored);
     if (searchText) indexForSearch(caseFile.db, spec.kind, id, searchText);
-    appendAudit(caseFile, {
+    if (!options.skipAudit) appendAudit(caseFile, {
       action: options.auditAction ?? `${spec.kind}.update`,
       recordKind: spec.kind,
       recordId: id,

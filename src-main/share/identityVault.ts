@@ -10,14 +10,16 @@ import { generateUserIdentity, type UserIdentity } from './userIdentity';
 
 /**
  * The part of Electron's `safeStorage` the vault uses (the app passes the real one; tests a fake).
- * Declared here so nothing outside src-main/app imports electron.
+ * Declared here so nothing outside src-main/app imports electron. Each method may also answer
+ * asynchronously: the case session runs in a worker thread, where safeStorage does not exist, so
+ * the app can pass a proxy that asks the main process.
  */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
+  isEncryptionAvailable(): boolean | Promise<boolean>;
   /** Linux only: 'basic_text' means a hard-coded key, i.e. no protection at all. */
-  getSelectedStorageBackend?(): string;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  getSelectedStorageBackend?(): string | Promise<string>;
+  encryptString(plainText: string): Buffer | Promise<Buffer>;
+  decryptString(encrypted: Buffer): string | Promise<string>;
 }
 
 /** Where the desktop app keeps the user's identity, and what protects it. */
@@ -55,15 +57,15 @@ interface VaultFile {
  * a secret service reports 'basic_text' (a fixed key: plaintext in effect); that, 'unknown' (asked
  * before the app is ready) and "encryption unavailable" all count as no keychain.
  */
-export function keychainState(safeStorage: SafeStorageLike): { available: boolean; backend: string | null } {
-  const backend = safeStorage.getSelectedStorageBackend?.() ?? null;
-  const available = safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown';
+export async function keychainState(safeStorage: SafeStorageLike): Promise<{ available: boolean; backend: string | null }> {
+  const backend = (await safeStorage.getSelectedStorageBackend?.()) ?? null;
+  const available = (await safeStorage.isEncryptionAvailable()) && backend !== 'basic_text' && backend !== 'unknown';
   return { available, backend };
 }
 
 /** What the app shows before any unlock. */
 export async function identityStatus(vault: IdentityVault): Promise<IdentityStatus> {
-  const keychain = keychainState(vault.safeStorage);
+  const keychain = await keychainState(vault.safeStorage);
   const file = await readVault(vault, { missingOk: true });
   return {
     exists: file !== null,
@@ -90,7 +92,7 @@ export async function createVaultIdentity(
   if ((await readVault(vault, { missingOk: true })) !== null) {
     throw new ShareError('IDENTITY_EXISTS', 'You already have an identity on this computer; it is kept so shares sent to you still open.');
   }
-  if (options.passphrase === undefined) assertKeychain(vault);
+  if (options.passphrase === undefined) await assertKeychain(vault);
   const identity = await generateUserIdentity(name, options.now ? { now: options.now } : {});
   const file: VaultFile = {
     format: FORMAT,
@@ -99,7 +101,7 @@ export async function createVaultIdentity(
     publicIdentity: formatPublicIdentity(identity.publicIdentity),
     secret:
       options.passphrase === undefined
-        ? vault.safeStorage.encryptString(new TextDecoder().decode(serializeIdentity(identity))).toString('base64')
+        ? (await vault.safeStorage.encryptString(new TextDecoder().decode(serializeIdentity(identity)))).toString('base64')
         : await encryptIdentity(identity, options.passphrase, vault.keyFileOptions),
   };
   await writeVault(vault.filePath, file);
@@ -116,10 +118,10 @@ export async function unlockVaultIdentity(vault: IdentityVault, options: { passp
     }
     identity = await decryptIdentity(file.secret, options.passphrase);
   } else {
-    assertKeychain(vault);
+    await assertKeychain(vault);
     let plain: string;
     try {
-      plain = vault.safeStorage.decryptString(Buffer.from(file.secret, 'base64'));
+      plain = await vault.safeStorage.decryptString(Buffer.from(file.secret, 'base64'));
     } catch (err) {
       throw new ShareError(
         'KEYCHAIN_UNAVAILABLE',
@@ -152,8 +154,8 @@ export function publicIdentityInfo(identity: PublicIdentity): PublicIdentityInfo
   };
 }
 
-function assertKeychain(vault: IdentityVault): void {
-  const keychain = keychainState(vault.safeStorage);
+async function assertKeychain(vault: IdentityVault): Promise<void> {
+  const keychain = await keychainState(vault.safeStorage);
   if (!keychain.available) {
     throw new ShareError(
       'KEYCHAIN_UNAVAILABLE',

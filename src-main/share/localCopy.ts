@@ -3,6 +3,7 @@ import { inspectHeader } from '../casefile/inspectHeader';
 import { DossierError } from '../contract/errors';
 import type { TeamRoster } from './teamRoster';
 import { teamRosterOf } from './teamRosterService';
+import { nativeBindingOption } from '../casefile/nativeBinding';
 
 /**
  * The case id and roster of a case file the receiver already has (`receive --case`): the roster
@@ -11,7 +12,7 @@ import { teamRosterOf } from './teamRosterService';
  */
 export function readLocalCopy(filePath: string): { caseId: string; roster: TeamRoster } {
   inspectHeader(filePath); // FILE_NOT_FOUND, NOT_A_CASE_FILE, CASE_FILE_CORRUPT before SQLite opens it
-  const db = new Database(filePath, { readonly: true, fileMustExist: true });
+  const db = new Database(filePath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
   try {
     const caseId = db.prepare('SELECT id FROM case_info ORDER BY created_at LIMIT 1').pluck().get() as string | undefined;
     if (caseId === undefined) throw new DossierError('CASE_FILE_CORRUPT', `${filePath} holds no case record.`);

@@ -16,6 +16,7 @@ import { ShareError, throwIfAborted } from './ShareError';
 import { snapshotDatabase } from './snapshot';
 import { teamRosterOf } from './teamRosterService';
 import type { UserIdentity } from './userIdentity';
+import { nativeBindingOption } from '../casefile/nativeBinding';
 
 export interface ShareCaseRequest {
   /** Who sends (signs) the share. */
@@ -123,7 +124,7 @@ interface SnapshotFacts {
  * shipped. A broken audit log is not sent on (the receiver would refuse it anyway).
  */
 function readSnapshot(snapshotPath: string): SnapshotFacts {
-  const db = new Database(snapshotPath, { readonly: true, fileMustExist: true });
+  const db = new Database(snapshotPath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
   try {
     const audit = verifyAudit(db);
     if (!audit.ok) {

@@ -8,6 +8,7 @@ import { DossierError } from '../contract/errors';
 import { exhibitsIn, type ExhibitRef } from './shareCustody';
 import type { ShareManifest } from './shareManifest';
 import { ShareError } from './ShareError';
+import { nativeBindingOption } from '../casefile/nativeBinding';
 
 /** What the receiver learns from a snapshot that passed every check. */
 export interface SnapshotFacts {
@@ -49,7 +50,7 @@ export function verifyReceivedSnapshot(snapshotPath: string, manifest: ShareMani
 
   let db: Database.Database;
   try {
-    db = new Database(snapshotPath, { readonly: true, fileMustExist: true });
+    db = new Database(snapshotPath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
     // The schema is the sender's: never let it call functions with side effects.
     db.pragma('trusted_schema = OFF');
   } catch (err) {
@@ -99,7 +100,7 @@ const expectedSchemas = new Map<number, string>();
 function expectedSchema(version: number): string {
   let schema = expectedSchemas.get(version);
   if (schema === undefined) {
-    const db = new Database(':memory:');
+    const db = new Database(':memory:', nativeBindingOption());
     try {
       migrate(db, ':memory:', MIGRATIONS.filter((m) => m.version <= version));
       schema = describeSchema(db);

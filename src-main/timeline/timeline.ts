@@ -1,7 +1,7 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
-import { DossierError } from '../contract/errors';
 import type { Page, TimelineEntry } from '../contract/records';
+import { decodeCursor, encodeCursor } from '../records/pageCursor';
 
 /**
  * Every dated fact of the case as one ordered stream. Each branch names the fact in words; the
@@ -56,15 +56,8 @@ export function timeline(caseFile: CaseFile, options: TimelineOptions = {}): Pag
     params.push(options.to);
   }
   if (options.after) {
-    let cursor: unknown;
-    try {
-      cursor = JSON.parse(Buffer.from(options.after, 'base64url').toString('utf8'));
-    } catch {
-      cursor = null;
-    }
-    if (!Array.isArray(cursor) || cursor.length !== 2) throw new DossierError('INVALID_REQUEST', 'The timeline cursor is not valid.');
     conditions.push('(at, uid) > (?, ?)');
-    params.push(cursor[0], cursor[1]);
+    params.push(...decodeCursor(options.after, 2, 'timeline'));
   }
   const rows = prepareCached(
     caseFile.db,
@@ -75,6 +68,6 @@ export function timeline(caseFile: CaseFile, options: TimelineOptions = {}): Pag
   const last = page[page.length - 1];
   return {
     items: page.map(({ uid: _uid, ...entry }) => entry),
-    next: more && last ? Buffer.from(JSON.stringify([last.at, last.uid])).toString('base64url') : null,
+    next: more && last ? encodeCursor([last.at, last.uid]) : null,
   };
 }

@@ -12,7 +12,7 @@ import { getRecord } from '../records/getRecord';
 import { insertRecord } from '../records/insertRecord';
 import { type ListOptions, likePattern, listRecords } from '../records/listRecords';
 import { deleteRecord, updateRecord } from '../records/updateRecord';
-import { normalizeSiteInput } from './normalizeSiteInput';
+import { type NormalizedSite, normalizeSiteInput } from './normalizeSiteInput';
 import { websiteSpec } from './websiteSpec';
 
 /** The live website with this canonical key, if any: one domain (+ path) is one record. */
@@ -28,22 +28,14 @@ export function addWebsite(caseFile: CaseFile, input: WebsiteCreate): Website {
   const { input: rawInput, status, ...fields } = validate(websiteCreateSchema, input, 'website');
   const site = normalizeSiteInput(rawInput);
   return writeTransaction(caseFile, () => {
-    const existing = findWebsiteByKey(caseFile, site.dedupeKey);
+    const existing = findWebsiteByKey(caseFile, site.identity_key);
     if (existing) {
-      throw new DossierError('ALREADY_EXISTS', `${site.hostUnicode} is already in this case (id ${existing.id}).`, { id: existing.id });
+      throw new DossierError('ALREADY_EXISTS', `${site.host_unicode} is already in this case (id ${existing.id}).`, { id: existing.id });
     }
     const now = nowIso();
     const stored = insertRecord(caseFile, websiteSpec, {
       ...fields,
-      raw_input: site.raw,
-      dedupe_key: site.dedupeKey,
-      host_kind: site.hostKind,
-      host_unicode: site.hostUnicode,
-      host_ascii: site.hostAscii,
-      registrable_domain: site.registrableDomain,
-      public_suffix: site.publicSuffix,
-      url_path: site.path,
-      flags: site.flags,
+      ...storedSiteColumns(site),
       status: status ?? 'identified',
       status_at: now,
     });
@@ -51,6 +43,22 @@ export function addWebsite(caseFile: CaseFile, input: WebsiteCreate): Website {
     insertStatusEvent(caseFile, stored.id, stored.status, now, {});
     return stored;
   });
+}
+
+/** The columns of a website row that come from normalising what was entered. */
+export function storedSiteColumns(site: NormalizedSite) {
+  return {
+    raw_input: site.raw,
+    dedupe_key: site.identity_key,
+    host_kind: site.host_kind,
+    host_unicode: site.host_unicode,
+    host_ascii: site.host_ascii,
+    registrable_domain: site.registrable_domain,
+    public_suffix: site.public_suffix,
+    url_path: site.path,
+    flags: site.flags,
+    flag_reasons: site.flagReasons,
+  };
 }
 
 /** The text the host trigram index holds for a website: both forms of an IDN. */

@@ -55,6 +55,11 @@ describe('dossier CLI', () => {
     expect(info.stdout).toMatch(/Websites:\s+1 \(identified 1\)/);
     expect(runCli(['list', file, 'sites']).stdout).toContain('anycaptcha.com');
     expect(runCli(['audit', 'verify', file]).stdout).toContain('Audit log intact');
+    const lookalike = runCli(['site', 'add', file, 'micros0ft-login.com']);
+    expect(lookalike.status).toBe(0);
+    expect(lookalike.stdout).toMatch(/WARNING: .*microsoft/i);
+    const idn = runCliJson<{ host_ascii: string; host_unicode: string }>(['site', 'add', file, 'bücher.example']);
+    expect(idn).toMatchObject({ host_ascii: 'xn--bcher-kva.example', host_unicode: 'bücher.example' });
   });
 
   it('fails with one clear line on stderr, a non-zero exit, and no stack trace', () => {
@@ -120,6 +125,33 @@ describe('dossier CLI', () => {
     expect(integrity(file)).toBe('ok');
   });
 
+  it('adds, verifies, extracts evidence and shows its custody', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ev.dossier');
+    runCliJson(['new', file, '--title', 'Evidence']);
+    const capture = path.join(dir, 'capture.html');
+    fs.writeFileSync(capture, '<html><body>Buy Outlook accounts in bulk <script>alert(1)</script></body></html>');
+    const added = runCliJson<{ items: { evidence: { id: string; sha256: string; md5: string; exhibit_label: string } }[] }>([
+      'evidence', 'add', file, capture, '--source', 'https://hotmailbox.me/', '--acquired-by', 'Alice', '--acquired-at', '2023-12-04T15:21:00Z',
+    ]);
+    const exhibit = added.items[0]!.evidence;
+    expect(exhibit.exhibit_label).toBe('Exhibit 1');
+    expect(exhibit.sha256).toBe(execFileSync('sha256sum', [capture], { encoding: 'utf8' }).split(' ')[0]);
+    expect(exhibit.md5).toBe(execFileSync('md5sum', [capture], { encoding: 'utf8' }).split(' ')[0]);
+    expect(runCliJson<{ ok: boolean }[]>(['evidence', 'verify', file]).every((r) => r.ok)).toBe(true);
+    const out = path.join(dir, 'out.html');
+    runCliJson(['evidence', 'extract', file, exhibit.id, out]);
+    expect(fs.readFileSync(out).equals(fs.readFileSync(capture))).toBe(true);
+    const again = runCli(['evidence', 'extract', file, exhibit.id, out]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toMatch(/already exists/);
+    const custody = runCliJson<{ events: { action: string }[] }>(['custody', file, exhibit.id]).events.map((e) => e.action);
+    expect(custody).toEqual(['acquired', 'imported', 'verified', 'extracted']);
+    expect(runCliJson<{ id: string }[]>(['search', file, 'outlook accounts bulk']).map((h) => h.id)).toEqual([exhibit.id]);
+    expect(runCli(['evidence', 'add', file, path.join(dir, 'nope.png')]).stderr).toMatch(/nope\.png/);
+    expect(integrity(file)).toBe('ok');
+  });
+
   it('has --help on every command', () => {
     for (const args of [[], ['site', 'add'], ['order', 'add'], ['list'], ['audit', 'verify'], ['demo']]) {
       const result = runCli([...args, '--help']);
@@ -133,6 +165,7 @@ describe('dossier CLI', () => {
     const demo = runCliJson<{ counts: Record<string, number> }>(['demo', file]);
     expect(demo.counts.website).toBe(5);
     expect(demo.counts.order).toBe(3);
+    expect(demo.counts.evidence).toBe(4);
     const search = runCli(['search', file, 'hotmailbox']);
     expect(search.status).toBe(0);
     expect(search.stdout).toContain('hotmailbox.me');

@@ -119,6 +119,7 @@ export const initialSchema: Migration = {
     public_suffix TEXT,
     url_path TEXT,
     flags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(flags) AND json_type(flags) = 'array'),
+    flag_reasons TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(flag_reasons) AND json_type(flag_reasons) = 'array'),
     registrar TEXT,
     registrar_iana_id TEXT,
     registry TEXT,

@@ -56,7 +56,11 @@ export function registerRecordCommands(program: Command): void {
           notes: opts.notes,
         });
         emit(options, website, () =>
-          [created('website', website.id, website.host_unicode), fields([['A-label', website.host_ascii !== website.host_unicode ? website.host_ascii : null], ['Flags', website.flags]])]
+          [
+            created('website', website.id, website.host_unicode),
+            fields([['A-label', website.host_ascii !== website.host_unicode ? website.host_ascii : null], ['Flags', website.flags]]),
+            ...website.flag_reasons.map((reason) => `WARNING: ${reason}`),
+          ]
             .filter(Boolean)
             .join('\n'),
         );

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { SITE_STATUSES, type SiteStatus } from '../../contract/enums';
 import { DossierError } from '../../contract/errors';
 import { appendixOutline, iterateAppendix } from '../../websites/appendix';
+import { importSiteList } from '../../websites/importSiteList';
 import { LIFECYCLE_VIEWS, type LifecycleView, listWebsites, setWebsiteStatus } from '../../websites/websiteService';
 import { emit, type GlobalOptions, table } from '../output';
 import { withCase } from '../withCase';
@@ -117,6 +118,49 @@ export function registerSiteCommands(program: Command): void {
           lines.push(`    ${row.host_unicode}${row.host_ascii !== row.host_unicode ? ` (${row.host_ascii})` : ''}${row.url_path ?? ''}  ${row.status.replace(/_/g, ' ')}${row.registrant ? `  registrant: ${row.registrant}` : ''}`);
         }
         process.stdout.write(`${lines.length ? lines.join('\n').trimStart() : 'This order covers no websites yet.'}\n`);
+      });
+    });
+}
+
+export function registerSiteImportCommand(program: Command): void {
+  const site = program.commands.find((c) => c.name() === 'site')!;
+  site
+    .command('import')
+    .description('Import websites from a CSV or a plain list (one per line); bad rows are reported, good rows import')
+    .argument('<file>', 'case file')
+    .argument('<list>', 'CSV or text file')
+    .option('--map <col=field...>', 'map a column to a field (site/url/domain, status, registrar, registrar_iana_id, registry, registrant, name_servers, ips, hosting_provider, asn, role, notes, first_seen, last_seen)')
+    .option('--format <format>', 'csv or text (default: detected)')
+    .option('--no-header', 'the CSV has no header row')
+    .option('--order <id>', "link every imported site to this court order (the order's appendix)")
+    .action(async (file: string, list: string, opts: { map?: string[]; format?: string; header?: boolean; order?: string }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      if (opts.format && opts.format !== 'csv' && opts.format !== 'text') throw new DossierError('INVALID_REQUEST', '--format must be csv or text.');
+      const showProgress = process.stderr.isTTY && !options.json;
+      await withCase(file, options, async (caseFile) => {
+        const report = await importSiteList(caseFile, list, {
+          ...(opts.map ? { map: opts.map } : {}),
+          ...(opts.format ? { format: opts.format as 'csv' | 'text' } : {}),
+          ...(opts.header === false ? { header: false } : {}),
+          ...(opts.order ? { orderId: opts.order } : {}),
+          onProgress: (done, total) => {
+            if (showProgress) process.stderr.write(`\rimporting ${total ? Math.floor((done / total) * 100) : 100}%`);
+          },
+        });
+        if (showProgress) process.stderr.write('\n');
+        emit(options, report, () => {
+          const lines = [
+            `Imported ${report.imported} new website(s), merged ${report.merged} into existing ones, from ${report.rowsRead} row(s) of ${report.file}`,
+            `  SHA-256 ${report.sha256}`,
+          ];
+          if (report.errorCount) {
+            lines.push(`${report.errorCount} row(s) not imported:`, table(['row', 'value', 'reason'], report.errors.slice(0, 50).map((e) => [e.rowNumber, e.value, e.reason])));
+            if (report.errorCount > 50) lines.push(`… and ${report.errorCount - 50} more (use --json for all).`);
+          }
+          if (report.stoppedAt) lines.push(`STOPPED at row ${report.stoppedAt.rowNumber ?? '?'}: ${report.stoppedAt.reason} Rows before it were imported.`);
+          return lines.join('\n');
+        });
+        if (report.stoppedAt) process.exitCode = 1;
       });
     });
 }

@@ -66,7 +66,7 @@ describe('identity vault', () => {
   it("refuses the keychain when it is 'basic_text', unknown or unavailable, unless a passphrase is set", async () => {
     for (const storage of [fakeSafeStorage({ backend: 'basic_text' }), fakeSafeStorage({ backend: 'unknown' }), fakeSafeStorage({ available: false })]) {
       const vault = vaultWith(storage);
-      expect(keychainState(storage).available).toBe(false);
+      expect((await keychainState(storage)).available).toBe(false);
       await expect(createVaultIdentity(vault, 'Bob')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
       expect(fs.existsSync(vault.filePath)).toBe(false);
       expect(storage.calls).toEqual([]); // never handed the secret to a keychain that does not protect it
@@ -90,6 +90,21 @@ describe('identity vault', () => {
     await createVaultIdentity(vault, 'Carol');
     expect((await identityStatus(vault)).keychainBackend).toBeNull();
     expect((await unlockVaultIdentity(vault)).name).toBe('Carol');
+  });
+
+  it('works through an asynchronous proxy (the case session runs in a worker; safeStorage lives in the main process)', async () => {
+    const inMain = fakeSafeStorage({ backend: 'kwallet6' });
+    const proxy: SafeStorageLike = {
+      isEncryptionAvailable: async () => inMain.isEncryptionAvailable(),
+      getSelectedStorageBackend: async () => inMain.getSelectedStorageBackend!(),
+      encryptString: async (plain) => inMain.encryptString(plain),
+      decryptString: async (sealed) => inMain.decryptString(sealed),
+    };
+    const vault = vaultWith(proxy);
+    const created = await createVaultIdentity(vault, 'Dana');
+    expect(await identityStatus(vault)).toMatchObject({ protection: 'keychain', keychainBackend: 'kwallet6' });
+    expect((await unlockVaultIdentity(vault)).ageIdentity).toBe(created.ageIdentity);
+    expect(inMain.calls).toEqual(['encrypt', 'decrypt']);
   });
 
   it('never replaces an identity, and says clearly when there is none or the store is damaged', async () => {

@@ -1,0 +1,33 @@
+import { appendixOutline, iterateAppendix } from '../websites/appendix';
+import { importSiteList } from '../websites/importSiteList';
+import type { HandlerMap } from './Handlers';
+
+export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix'> = {
+  'websites.import': async (req, session) => {
+    const task = session.startTask(req.taskId);
+    try {
+      return await importSiteList(session.caseFile, req.path, {
+        ...(req.map ? { map: req.map } : {}),
+        ...(req.format ? { format: req.format } : {}),
+        ...(req.orderId ? { orderId: req.orderId } : {}),
+        signal: task.signal,
+        onProgress: (done, total) => task.report({ phase: 'Importing websites', done, total, unit: 'bytes' }),
+      });
+    } finally {
+      task.finish();
+    }
+  },
+  'websites.appendix': (req, session) => {
+    const limit = req.limit ?? 5000;
+    const rows = [];
+    let truncated = false;
+    for (const row of iterateAppendix(session.caseFile, req.orderId)) {
+      if (rows.length >= limit) {
+        truncated = true;
+        break;
+      }
+      rows.push(row);
+    }
+    return { outline: appendixOutline(session.caseFile, req.orderId), rows, truncated };
+  },
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { ShellMethod } from './DossierShell';
+
+const empty = z.object({}).strict();
+const fileName = z.string().trim().min(1).max(255).refine((n) => !/[\\/\u0000]/.test(n), 'must be a file name, not a path');
+const casePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\u0000'), 'contains a NUL byte')
+  .refine((p) => p.toLowerCase().endsWith('.dossier'), 'must end in .dossier');
+
+/** Every shell request is parsed like a contract request before main acts on it. */
+export const shellRequestSchemas = {
+  chooseNewCasePath: z.object({ suggestedName: fileName }).strict(),
+  chooseCaseToOpen: empty,
+  chooseEvidenceFiles: empty,
+  chooseExtractPath: z.object({ suggestedName: fileName }).strict(),
+  recentCases: empty,
+  forgetRecentCase: z.object({ path: casePath }).strict(),
+  takeLaunchRequest: empty,
+  openCaseWindow: z.object({ path: casePath.nullable() }).strict(),
+} satisfies Record<ShellMethod, z.ZodType>;

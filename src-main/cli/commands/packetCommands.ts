@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import { DossierError } from '../../contract/errors';
+import { type CasePacketOptions, casePacketInput } from '../../packet/casePacketInput';
+import { checkPacket } from '../../packet/checkPacket';
+import { COURT_PROFILES } from '../../packet/courtProfiles';
+import { exportCasePacket } from '../../packet/exportCasePacket';
+import { PACKET_SECTIONS, type PacketSection } from '../../packet/PacketInput';
+import { emit, type GlobalOptions, table } from '../output';
+import { withCase } from '../withCase';
+
+interface PacketFlags {
+  out?: string;
+  sections?: string;
+  exhibits?: string;
+  order?: string;
+  batesPrefix?: string;
+  batesStart?: string;
+  batesPadding?: string;
+  profile?: string;
+  date?: string;
+  title?: string;
+  declarant?: string;
+  declarantRole?: string;
+  place?: string;
+  maxMb?: string;
+  check?: boolean;
+}
+
+function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new DossierError('INVALID_REQUEST', `${flag} must be a whole number of at least ${min}.`);
+  return n;
+}
+
+/** The command's flags as packet options, each checked with a message naming the flag. */
+function packetOptions(flags: PacketFlags): CasePacketOptions {
+  const sections = flags.sections?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = sections?.filter((s) => !(PACKET_SECTIONS as readonly string[]).includes(s));
+  if (unknown?.length) throw new DossierError('INVALID_REQUEST', `Unknown section(s) ${unknown.join(', ')}; use: ${PACKET_SECTIONS.join(', ')}.`);
+  if (flags.profile && !COURT_PROFILES.some((p) => p.name === flags.profile)) {
+    throw new DossierError('INVALID_REQUEST', `Unknown court profile "${flags.profile}"; use: ${COURT_PROFILES.map((p) => p.name).join(', ')}.`);
+  }
+  if (flags.date && Number.isNaN(Date.parse(flags.date))) throw new DossierError('INVALID_REQUEST', `--date "${flags.date}" is not an ISO-8601 date.`);
+  if (flags.batesPrefix !== undefined && !/^[A-Za-z0-9_.-]{0,20}$/.test(flags.batesPrefix)) {
+    throw new DossierError('INVALID_REQUEST', '--bates-prefix may hold letters, digits, "-", "_" and "." (20 at most).');
+  }
+  const maxMb = wholeNumber(flags.maxMb, '--max-mb', 1);
+  const exhibits = flags.exhibits && flags.exhibits !== 'all' ? flags.exhibits.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  return {
+    ...(sections ? { sections: sections as PacketSection[] } : {}),
+    ...(exhibits ? { exhibitIds: exhibits } : {}),
+    ...(flags.order ? { orderId: flags.order } : {}),
+    ...(flags.batesPrefix !== undefined ? { batesPrefix: flags.batesPrefix } : {}),
+    ...(flags.batesStart !== undefined ? { batesStart: wholeNumber(flags.batesStart, '--bates-start', 0)! } : {}),
+    ...(flags.batesPadding !== undefined ? { batesPadding: wholeNumber(flags.batesPadding, '--bates-padding', 1)! } : {}),
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(flags.date ? { date: flags.date } : {}),
+    ...(flags.title ? { title: flags.title } : {}),
+    ...(flags.declarant ? { declarant: { name: flags.declarant, ...(flags.declarantRole ? { role: flags.declarantRole } : {}), ...(flags.place ? { place: flags.place } : {}) } } : {}),
+    ...(maxMb ? { maxVolumeBytes: maxMb * 1024 * 1024 } : {}),
+  };
+}
+
+export function registerPacketCommands(program: Command): void {
+  program
+    .command('packet')
+    .description('Export a court filing packet (PDF): cover, contents, declaration with hashes, exhibit index, Appendix A, orders, custody, audit heads, exhibits; Bates-numbered')
+    .argument('<file>', 'case file')
+    .option('--out <path.pdf>', 'where to write the PDF (volumes become -vol1.pdf, -vol2.pdf ...)')
+    .option('--sections <list>', `sections in order, comma separated (default all: ${PACKET_SECTIONS.join(',')})`)
+    .option('--exhibits <all|ids>', 'all, or exhibit ids comma separated, in the order wanted', 'all')
+    .option('--order <id>', 'court order whose covered domains make Appendix A')
+    .option('--bates-prefix <prefix>', 'Bates prefix (default: the code name and "-")')
+    .option('--bates-start <n>', 'first Bates number', '1')
+    .option('--bates-padding <digits>', 'zero-pad Bates numbers to this many digits', '6')
+    .option('--profile <name>', `court profile: ${COURT_PROFILES.map((p) => p.name).join(', ')}`, 'sdny-ecf')
+    .option('--date <iso>', 'fixed date for the packet (same case + options + date = same bytes)')
+    .option('--title <title>', 'document title on the cover')
+    .option('--declarant <name>', 'who signs the declaration')
+    .option('--declarant-role <role>', "the declarant's title")
+    .option('--place <place>', 'where the declaration is executed')
+    .option('--max-mb <n>', "per-file size limit in MB (overrides the profile's)")
+    .option('--check', 'only check the packet against the court profile; write nothing')
+    .action(async (file: string, flags: PacketFlags, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const packet = packetOptions(flags);
+      await withCase(file, options, async (caseFile) => {
+        if (flags.check) {
+          const problems = await checkPacket(await casePacketInput(caseFile, packet));
+          emit(options, problems, () => (problems.length ? table(['severity', 'problem'], problems.map((p) => [p.severity, p.message])) : 'No problems found.'));
+          if (problems.some((p) => p.severity === 'error')) process.exitCode = 1;
+          return;
+        }
+        if (!flags.out) throw new DossierError('INVALID_REQUEST', 'Say where to write the packet with --out PATH.pdf.');
+        const show = process.stderr.isTTY && !options.json;
+        const result = await exportCasePacket(caseFile, flags.out, packet, {
+          onProgress: (p) => {
+            if (show) process.stderr.write(`\r${p.phase}: ${p.pagesDone}/${p.pagesTotalEstimate} pages   `);
+          },
+        });
+        if (show) process.stderr.write('\n');
+        emit(options, result, () =>
+          [
+            `Packet of ${result.totalPages} page(s), ${result.exhibits.length} exhibit(s)${result.pdfA ? ', PDF/A-2b' : ''}:`,
+            ...result.volumes.map((v) => `  ${v.path}  ${v.pages} pages, ${(v.bytes / 1024 / 1024).toFixed(2)} MB, SHA-256 ${v.sha256}`),
+            table(['exhibit', 'Bates', 'shown as', 'note'], result.exhibits.map((e) => [e.label, `${e.batesFirstLabel}–${e.batesLastLabel}`, e.rendering, e.note ?? ''])),
+            ...result.warnings.map((w) => `WARNING: ${w.message}`),
+          ].join('\n'),
+        );
+      });
+    });
+}

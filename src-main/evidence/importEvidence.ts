@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CaseFile } from '../casefile/CaseFile';
+import { closeCaseFile } from '../casefile/openCaseFile';
+import type { EvidenceImportResult } from '../contract/DossierApi';
+import { DossierError } from '../contract/errors';
+import { type EvidenceUpdate, evidenceUpdateSchema } from '../contract/schemas';
+import { validate } from '../contract/validate';
+import type { EvidenceTaskHooks } from './EvidenceTaskHooks';
+import { type ImportedExhibit, importEvidenceFile } from './importEvidenceFile';
+import { openEvidenceSource, sourceError } from './openEvidenceSource';
+import { openImportConnection } from './openImportConnection';
+import { runInVaultQueue } from './vaultQueue';
+
+/**
+ * Metadata for the imported exhibits. `title` and `exhibit_label` name one exhibit: with several
+ * files the title is followed by each file's name, and a label is refused.
+ */
+export type EvidenceImportOptions = EvidenceUpdate;
+
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Checks every path before any is imported, so a typo in the tenth path does not leave nine imported. */
+async function preflight(caseFile: CaseFile, paths: readonly string[]): Promise<number> {
+  let total = 0;
+  const caseFileReal = fs.realpathSync(caseFile.path);
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    try {
+      const stat = await fs.promises.stat(absolute);
+      if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+      if (stat.isFile()) await fs.promises.access(absolute, fs.constants.R_OK);
+      else await (await openEvidenceSource(absolute)).handle.close(); // throws the "not a regular file" error
+      if ((await fs.promises.realpath(absolute)) === caseFileReal) {
+        throw new DossierError('INVALID_REQUEST', `${absolute} is this case file itself; it cannot be stored inside itself.`, { path: absolute });
+      }
+      total += stat.size;
+    } catch (error) {
+      throw sourceError(error, absolute);
+    }
+  }
+  return total;
+}
+
+/** Adds "files imported before it are kept" to an error that stopped a multi-file import. */
+function withImported(error: unknown, items: readonly (ImportedExhibit & { path: string })[]): unknown {
+  if (!(error instanceof DossierError) || items.length === 0) return error;
+  const labels = items.map((i) => i.evidence.exhibit_label).join(', ');
+  return new DossierError(error.code, `${error.message} Files imported before it are kept: ${labels}.`, {
+    ...error.details,
+    imported: items.map((i) => i.evidence.id),
+  });
+}
+
+/**
+ * Imports files as exhibits, each byte-exact, hashed (SHA-256, SHA-1, MD5 in one pass), stored
+ * once per content, with custody and audit entries, indexed for search. Each file is one
+ * transaction: all of it or nothing; a cancel stops the file being imported (nothing of it is
+ * kept) while files finished before stay. Work on one case file runs one at a time (vaultQueue).
+ */
+export async function importEvidence(
+  caseFile: CaseFile,
+  paths: readonly string[],
+  options: EvidenceImportOptions = {},
+  hooks: EvidenceTaskHooks = {},
+): Promise<EvidenceImportResult> {
+  if (paths.length === 0) throw new DossierError('INVALID_REQUEST', 'Choose at least one file to import.');
+  const fields = validate(evidenceUpdateSchema, options, 'evidence import');
+  if (paths.length > 1 && fields.exhibit_label) {
+    throw new DossierError('INVALID_REQUEST', 'An exhibit label names one exhibit: import the files one by one to label them, or leave the label out.');
+  }
+  return runInVaultQueue(caseFile.path, async () => {
+    const total = await preflight(caseFile, paths);
+    const { onProgress, signal } = hooks;
+    let done = 0;
+    let lastReport = -Infinity;
+    const report = (message: string, force: boolean): void => {
+      const now = Date.now();
+      if (!onProgress || (!force && now - lastReport < PROGRESS_INTERVAL_MS)) return;
+      lastReport = now;
+      onProgress({ phase: 'import', done, total, unit: 'bytes', message });
+    };
+    const items: (ImportedExhibit & { path: string })[] = [];
+    const connection = openImportConnection(caseFile);
+    try {
+      for (const [index, given] of paths.entries()) {
+        if (signal?.aborted) throw new DossierError('CANCELLED', 'The import was cancelled.');
+        const source = await openEvidenceSource(given);
+        const message = `${source.name} (${index + 1} of ${paths.length})`;
+        try {
+          report(message, true);
+          const title = fields.title && paths.length > 1 ? `${fields.title} — ${source.name}`.slice(0, 500) : fields.title;
+          let firstChunk = true;
+          const imported = await importEvidenceFile(connection, source, { ...fields, title }, {
+            signal,
+            onBytes: (bytes) => {
+              done += bytes;
+              // The first chunk of each file is always reported: quick feedback that reading began.
+              report(message, firstChunk);
+              firstChunk = false;
+            },
+          });
+          items.push({ path: source.path, ...imported });
+          report(message, true);
+        } finally {
+          await source.handle.close();
+        }
+      }
+    } catch (error) {
+      throw withImported(error, items);
+    } finally {
+      closeCaseFile(connection);
+    }
+    return { items };
+  });
+}

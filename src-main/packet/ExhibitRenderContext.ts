@@ -1,0 +1,42 @@
+import type { PDFPage } from 'pdf-lib';
+import { formatBates } from './formatBates';
+import type { PageGeometry } from './LayoutFlow';
+import type { BatesOptions, ExhibitInput } from './PacketInput';
+import type { FontMetricsSet } from './packetFonts';
+import type { PdfVolumeWriter } from './PdfVolumeWriter';
+import { stampPage } from './stampPage';
+
+/** Everything an exhibit renderer needs to add pages to the current volume. */
+export interface ExhibitRenderContext {
+  writer: PdfVolumeWriter;
+  metrics: FontMetricsSet;
+  pageSize: readonly [number, number];
+  bates: BatesOptions;
+  /** Bates number of the exhibit's first page (its slip sheet). */
+  firstBates: number;
+  exhibit: ExhibitInput;
+  pdfAPolicy: 'required' | 'preferred';
+  textPageCap: number;
+}
+
+/** Margins of generated pages (cover, tables, slip sheets): one inch, as court rules expect. */
+export function generatedPageGeometry(pageSize: readonly [number, number]): PageGeometry {
+  return { width: pageSize[0], height: pageSize[1], marginTop: 72, marginBottom: 72, marginLeft: 72, marginRight: 72 };
+}
+
+/**
+ * Adds the exhibit's page `index` (0 = slip sheet) of `total` (slip sheet included), stamped with
+ * its Bates number and, in the footer, "Exhibit N · slip sheet" or "Exhibit N · page i of n" where
+ * i and n count the exhibit's own pages, as they are cited ("Ex. 3 at 2").
+ */
+export function newExhibitPage(ctx: ExhibitRenderContext, index: number, total: number, landscape = false): PDFPage {
+  // Landscape evidence goes on a landscape page (larger, easier to read); the Bates number stays
+  // bottom right as the page is read.
+  const [w, h] = landscape ? [ctx.pageSize[1], ctx.pageSize[0]] : ctx.pageSize;
+  const page = ctx.writer.newPage(w, h);
+  stampPage(page, ctx.writer.fonts, ctx.metrics, {
+    bates: formatBates(ctx.bates, ctx.firstBates + index),
+    left: index === 0 ? `${ctx.exhibit.label} · slip sheet` : `${ctx.exhibit.label} · page ${index} of ${total - 1}`,
+  });
+  return page;
+}

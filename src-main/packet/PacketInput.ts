@@ -1,0 +1,167 @@
+/**
+ * What the packet engine needs to know about a case, as plain data. The case-file side fills this
+ * from the database; the engine never sees SQLite. Exhibit bytes are pulled one exhibit at a time
+ * through `readBytes`, so a packet of thousands of pages never holds all evidence in memory.
+ *
+ * Dates are ISO-8601 strings (`2025-03-14` or `2025-03-14T09:31:00.000Z`); hashes are lowercase hex.
+ */
+
+/** Every section a packet can contain, in the default order. `exhibits` is the exhibits themselves. */
+export const PACKET_SECTIONS = [
+  'cover',
+  'toc',
+  'declaration',
+  'index',
+  'appendix',
+  'orders',
+  'custody',
+  'audit',
+  'exhibits',
+] as const;
+export type PacketSection = (typeof PACKET_SECTIONS)[number];
+
+export interface CaseCaption {
+  /** Court name as it heads the caption, e.g. "United States District Court\nSouthern District of New York". */
+  court: string;
+  /** Docket / case number, e.g. "1:25-cv-01234 (JMF)". */
+  docket: string;
+  /** Party caption, one line per `\n`, e.g. "MICROSOFT CORPORATION,\nPlaintiff,\nv.\nJOHN DOES 1-2,\nDefendants." */
+  caption: string;
+  /** Document title, e.g. "Declaration of Jane Roe and Exhibits in Support of ...". */
+  title: string;
+  /** Who prepared the packet (usually the declarant). */
+  preparedBy: string;
+  /** Date shown on the cover and in the declaration (ISO date or timestamp). */
+  date: string;
+}
+
+export interface BatesOptions {
+  /** Letters, digits, '-', '_' and '.', e.g. "DOSS-". Printed verbatim before the number. */
+  prefix: string;
+  /** The first page's number. */
+  start: number;
+  /** Minimum digits; the number is zero-padded to this width (wider numbers are printed in full). */
+  padding: number;
+}
+
+/** Who signs the declaration. Defaults to `caption.preparedBy` with no role. */
+export interface Declarant {
+  name: string;
+  /** e.g. "Senior Investigator, Digital Crimes Unit, Example Corp." */
+  role?: string;
+  /** City and state/country where the declaration is executed, e.g. "Redmond, Washington". */
+  place?: string;
+}
+
+export interface PacketOptions {
+  /** The sections to include, in the order they appear. Sections not listed are left out. */
+  sections: PacketSection[];
+  bates: BatesOptions;
+  /** A court profile name from `COURT_PROFILES` (page size, size cap, PDF/A policy). */
+  profile: string;
+  /**
+   * Fixed export time (ISO timestamp) used for PDF dates. With it, the same input gives the same
+   * bytes; without it the export time is "now".
+   */
+  fixedDate?: string;
+  declarant?: Declarant;
+  /** Cap on pages drawn for one text exhibit; the rest is noted as produced natively. Default 50. */
+  textPageCap?: number;
+  /** Per-file size limit in bytes, overriding the profile's (judges and courts set their own). */
+  maxVolumeBytes?: number;
+}
+
+export interface CustodyEventInput {
+  at: string;
+  actor: string;
+  /** acquired / imported / verified / exported / transferred ... (shown as given). */
+  action: string;
+  fromParty?: string | null;
+  toParty?: string | null;
+  location?: string | null;
+  purpose?: string | null;
+  /** The SHA-256 the actor saw, if a hash was checked. */
+  hashSeen?: string | null;
+  /** ok / mismatch / failed / n/a */
+  result?: string | null;
+  details?: string | null;
+}
+
+export interface ExhibitInput {
+  /** Stable id of the evidence record (returned with the exhibit's Bates range). */
+  id: string;
+  /** e.g. "Exhibit 1". Unique within the packet. */
+  label: string;
+  title: string;
+  acquiredAt: string;
+  /** URL, device or person the evidence came from. */
+  source: string;
+  sha256: string;
+  sha1: string;
+  md5: string;
+  size: number;
+  mediaType: string;
+  originalName: string;
+  description?: string | null;
+  custody: CustodyEventInput[];
+  /**
+   * The exhibit's exact bytes. Called when the engine needs them (possibly more than once per
+   * export); the engine drops the bytes before asking for the next exhibit's.
+   */
+  readBytes: () => Promise<Uint8Array>;
+  /**
+   * Optional: the same bytes as a stream of chunks, in order. When given, large exhibits that are
+   * not drawn in full (video, disk images, huge logs) are hashed chunk by chunk and only their
+   * beginning is kept, instead of holding the whole file.
+   */
+  readChunks?: () => AsyncIterable<Uint8Array>;
+}
+
+export interface DomainAppendixRow {
+  /** U-label form, e.g. "bücher.example". */
+  domainUnicode: string;
+  /** A-label (punycode) form, e.g. "xn--bcher-kva.example". */
+  domainAscii: string;
+  /** e.g. "Verisign (.com)". */
+  registry: string;
+  registrarName: string;
+  registrarIanaId?: number | null;
+  /** Registrant exactly as listed in WHOIS/RDAP. */
+  registrantAsListed?: string | null;
+  status: string;
+  /** The user's ordering within a registrar group (ascending). */
+  order: number;
+}
+
+export interface CourtOrderInput {
+  title: string;
+  docket: string;
+  court: string;
+  judge?: string | null;
+  type: string;
+  filedAt?: string | null;
+  grantedAt?: string | null;
+  servedAt?: string | null;
+  expiresAt?: string | null;
+  status: string;
+  summary?: string | null;
+}
+
+export interface AuditChainHead {
+  /** Author/device the chain belongs to, e.g. "jroe@laptop-7". */
+  author: string;
+  seq: number;
+  /** SHA-256 of the chain's last row. */
+  hash: string;
+}
+
+export interface PacketInput {
+  caption: CaseCaption;
+  options: PacketOptions;
+  exhibits: ExhibitInput[];
+  domains: DomainAppendixRow[];
+  orders: CourtOrderInput[];
+  auditHeads: AuditChainHead[];
+  /** SHA-256 of the case file at export time. */
+  caseFileSha256: string;
+}

@@ -1,0 +1,76 @@
+import type { PacketSection } from './PacketInput';
+
+/** How an exhibit's content appears in the packet. */
+export type ExhibitRendering = 'pdf' | 'image' | 'text' | 'native';
+
+/** Where something landed: volume (1-based), page numbers within that volume, Bates numbers. */
+export interface PagePlacement {
+  volume: number;
+  firstPage: number;
+  lastPage: number;
+  /** Bates numbers as integers (format with `formatBates`). */
+  batesFirst: number;
+  batesLast: number;
+  /** Bates numbers as printed, e.g. "DOSS-000042". */
+  batesFirstLabel: string;
+  batesLastLabel: string;
+}
+
+export interface ExhibitPlacement extends PagePlacement {
+  exhibitId: string;
+  label: string;
+  rendering: ExhibitRendering;
+  /** Pages including the slip sheet. */
+  pageCount: number;
+  /** Why the exhibit is produced natively or truncated, if it is. */
+  note?: string;
+}
+
+export interface SectionPlacement extends PagePlacement {
+  section: Exclude<PacketSection, 'exhibits'>;
+  title: string;
+  pageCount: number;
+}
+
+export interface PacketVolume {
+  path: string;
+  pages: number;
+  bytes: number;
+  sha256: string;
+  batesFirst: number;
+  batesLast: number;
+}
+
+export interface PacketWarning {
+  code: string;
+  message: string;
+  exhibitId?: string;
+}
+
+export interface PacketResult {
+  volumes: PacketVolume[];
+  exhibits: ExhibitPlacement[];
+  sections: SectionPlacement[];
+  totalPages: number;
+  /** True when the output declares PDF/A-2b conformance (every merged source claimed PDF/A). */
+  pdfA: boolean;
+  warnings: PacketWarning[];
+}
+
+export type PacketPhase = 'front-matter' | 'exhibits' | 'back-matter' | 'finishing';
+
+export interface PacketProgress {
+  phase: PacketPhase;
+  pagesDone: number;
+  /** Grows more accurate as exhibits are read; never below `pagesDone`. */
+  pagesTotalEstimate: number;
+  exhibitsDone: number;
+  exhibitsTotal: number;
+}
+
+export interface ExportPacketOptions {
+  onProgress?: (progress: PacketProgress) => void;
+  signal?: AbortSignal;
+  /** Folder holding the TTF fonts (defaults to the repository's resources/fonts). */
+  fontDir?: string;
+}

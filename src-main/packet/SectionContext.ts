@@ -1,0 +1,55 @@
+import type { BatesOptions, Declarant, PacketInput, PacketSection } from './PacketInput';
+
+/** Where a section or exhibit starts and ends: volume, page within the volume, Bates numbers. */
+export interface Placement {
+  volume: number;
+  firstPage: number;
+  batesFirst: number;
+  batesLast: number;
+}
+
+/**
+ * What the generated sections print. Page and Bates numbers are known only after the exhibits are
+ * in place, so sections are laid out twice: once with placeholder placements to count pages,
+ * then with the real ones (see exportPacket).
+ */
+export interface SectionContext {
+  input: PacketInput;
+  bates: BatesOptions;
+  declarant: Declarant;
+  /** Export time (ISO), the fixed date when one is given. */
+  exportDate: string;
+  exhibits: Map<string, Placement>;
+  sections: Map<PacketSection, Placement>;
+  volumeCount: number;
+  /** Bates numbers of the whole packet. */
+  packetBates: { first: number; last: number };
+}
+
+export function sectionTitle(section: PacketSection, ctx: Pick<SectionContext, 'declarant'>): string {
+  switch (section) {
+    case 'cover':
+      return 'Cover';
+    case 'toc':
+      return 'Table of Contents';
+    case 'declaration':
+      return `Declaration of ${ctx.declarant.name}`;
+    case 'index':
+      return 'Index of Exhibits';
+    case 'appendix':
+      return 'Appendix A: Domains';
+    case 'orders':
+      return 'Court Orders';
+    case 'custody':
+      return 'Chain of Custody';
+    case 'audit':
+      return 'Audit Chain and Case File Hash';
+    case 'exhibits':
+      return 'Exhibits';
+  }
+}
+
+/** "p. 12" in volume 1 of a single-volume packet, "Vol. 2, p. 3" otherwise. */
+export function formatPageRef(p: Placement, volumeCount: number): string {
+  return volumeCount > 1 ? `Vol. ${p.volume}, p. ${p.firstPage}` : `p. ${p.firstPage}`;
+}

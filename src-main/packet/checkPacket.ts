@@ -1,0 +1,120 @@
+import { classifyExhibit } from './classifyExhibit';
+import { type CourtProfile, effectiveProfile } from './courtProfiles';
+import { formatBytes } from './formatText';
+import { loadEvidencePdf } from './loadEvidencePdf';
+import { loadExhibit } from './loadExhibit';
+import type { PacketInput } from './PacketInput';
+import { PacketError } from './PacketError';
+import { NotRenderable } from './PreparedExhibit';
+import { readImageInfo } from './readImageInfo';
+import { validatePacketInput } from './validatePacketInput';
+
+export interface PacketProblem {
+  /** `error`: the filing would break the court's rules or cannot be made; `warning`: it will differ from what was asked; `info`: worth knowing. */
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  exhibitId?: string;
+}
+
+/** Problems visible from the input alone (sections, sizes); also reported as warnings by exportPacket. */
+export function staticPacketProblems(input: PacketInput, profile: CourtProfile): PacketProblem[] {
+  const problems: PacketProblem[] = [];
+  const sections = input.options.sections;
+  for (const required of profile.requiredSections) {
+    if (!sections.includes(required)) {
+      problems.push({
+        severity: 'error',
+        code: 'PROFILE_SECTION_MISSING',
+        message: `The ${profile.name} profile expects the "${required}" section, which is not selected.`,
+      });
+    }
+  }
+  if (input.exhibits.length > 0 && !sections.includes('exhibits')) {
+    problems.push({
+      severity: 'warning',
+      code: 'EXHIBITS_NOT_INCLUDED',
+      message: `${input.exhibits.length} exhibits are listed but the "exhibits" section is not selected, so they are indexed without pages or Bates numbers.`,
+    });
+  }
+  let total = 0;
+  for (const ex of input.exhibits) {
+    total += ex.size;
+    if (ex.size > profile.maxVolumeBytes && !/^(video|audio)\//.test(ex.mediaType)) {
+      problems.push({
+        severity: 'error',
+        code: 'EXHIBIT_OVER_LIMIT',
+        exhibitId: ex.id,
+        message: `${ex.label} is ${formatBytes(ex.size)}, more than the ${formatBytes(profile.maxVolumeBytes)} the ${profile.name} profile allows per file; reproduced as pages it will make a volume over the limit. Consider filing it natively.`,
+      });
+    }
+  }
+  if (total > profile.maxVolumeBytes) {
+    problems.push({
+      severity: 'info',
+      code: 'PACKET_WILL_SPLIT',
+      message: `The exhibits total ${formatBytes(total)}; the packet will be split into volumes of at most ${formatBytes(profile.maxVolumeBytes)}, with Bates numbers continuing.`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Reports what would go wrong with a filing before exporting it: missing sections, exhibits too
+ * big for the court's per-file limit, and (reading each exhibit once, one at a time) PDFs that are
+ * encrypted, damaged or not PDF/A, unreadable images and evidence that no longer matches its
+ * recorded hashes. Throws on invalid input, like exportPacket.
+ */
+export async function checkPacket(input: PacketInput, opts: { readExhibits?: boolean; signal?: AbortSignal } = {}): Promise<PacketProblem[]> {
+  validatePacketInput(input);
+  const profile = effectiveProfile(input.options) as CourtProfile;
+  const problems = staticPacketProblems(input, profile);
+  if (opts.readExhibits === false) return problems;
+  const blocking: string[] = [];
+  for (const ex of input.exhibits) {
+    if (opts.signal?.aborted) throw new PacketError('CANCELLED', 'The packet check was cancelled.');
+    let bytes: Uint8Array;
+    try {
+      ({ bytes } = await loadExhibit(ex));
+    } catch (err) {
+      if (!(err instanceof PacketError)) throw err;
+      problems.push({ severity: 'error', code: err.code, exhibitId: ex.id, message: err.message });
+      continue;
+    }
+    const kind = classifyExhibit(bytes, ex.mediaType);
+    if (kind.kind === 'native') {
+      problems.push({ severity: 'info', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will be produced natively: ${kind.reason}` });
+    } else if (kind.kind === 'pdf') {
+      try {
+        const pdf = await loadEvidencePdf(bytes);
+        if (!pdf.claimsPdfA) {
+          if (profile.pdfA === 'required') {
+            problems.push({ severity: 'warning', code: 'EXHIBIT_NOT_PDFA', exhibitId: ex.id, message: `${ex.label} is not PDF/A; under the ${profile.name} profile it will be produced natively (slip sheet only).` });
+          } else {
+            blocking.push(ex.label);
+          }
+        }
+      } catch (err) {
+        if (!(err instanceof NotRenderable)) throw err;
+        problems.push({ severity: 'warning', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will be produced natively: ${err.reason}${err.detail ? ` [${err.detail}]` : ''}` });
+      }
+    } else if (kind.kind === 'image') {
+      const info = readImageInfo(bytes);
+      if (info?.components === 4) {
+        if (profile.pdfA === 'required') {
+          problems.push({ severity: 'warning', code: 'EXHIBIT_NOT_PDFA', exhibitId: ex.id, message: `${ex.label} is a CMYK JPEG; under the ${profile.name} profile it will be produced natively.` });
+        } else {
+          blocking.push(ex.label);
+        }
+      }
+    }
+  }
+  if (blocking.length > 0) {
+    problems.push({
+      severity: 'info',
+      code: 'PACKET_NOT_PDFA',
+      message: `The packet will be a plain PDF, not PDF/A, because ${blocking.join(', ')} ${blocking.length === 1 ? 'is' : 'are'} not PDF/A. Use the pdfa-strict profile to produce such exhibits natively instead.`,
+    });
+  }
+  return problems;
+}

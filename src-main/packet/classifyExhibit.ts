@@ -1,0 +1,33 @@
+import { readImageInfo } from './readImageInfo';
+
+export type ExhibitKind = 'pdf' | 'image' | 'text' | 'native';
+
+// Shown as source text, never rendered: HTML and e-mail included, so nothing in them runs or loads.
+const TEXT_TYPES = new Set([
+  'application/json', 'application/ld+json', 'application/x-ndjson', 'application/ndjson', 'application/xml',
+  'application/csv', 'application/yaml', 'application/x-yaml', 'application/javascript', 'application/sql',
+  'application/x-sh', 'application/mbox', 'message/rfc822', 'message/global',
+]);
+
+/** Media types shown as source text. */
+export function isTextType(mediaType: string): boolean {
+  return mediaType.startsWith('text/') || TEXT_TYPES.has(mediaType) || /\+(json|xml)$/.test(mediaType);
+}
+
+/**
+ * Decides how an exhibit is presented. The bytes decide PDF and images (a file's name or stated
+ * type can be wrong); the stated media type decides text, since any bytes decode as text.
+ */
+export function classifyExhibit(bytes: Uint8Array, mediaType: string): { kind: ExhibitKind; reason?: string } {
+  const type = mediaType.toLowerCase();
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (head.includes('%PDF-') || type === 'application/pdf') return { kind: 'pdf' };
+  const image = readImageInfo(bytes);
+  if (image) return { kind: 'image' };
+  if (type === 'image/png' || type === 'image/jpeg') {
+    return { kind: 'native', reason: `The file is labelled ${type} but its contents are not a readable ${type === 'image/png' ? 'PNG' : 'JPEG'} image.` };
+  }
+  if (isTextType(type)) return { kind: 'text' };
+  if (type.startsWith('image/')) return { kind: 'native', reason: `Images of type ${type} are not reproduced as pages.` };
+  return { kind: 'native', reason: `Files of type ${type} cannot be reproduced as pages.` };
+}

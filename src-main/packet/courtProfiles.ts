@@ -1,0 +1,75 @@
+import type { PacketSection } from './PacketInput';
+
+/** Page sizes in PDF points (1/72 inch). */
+export const PAGE_SIZES = {
+  letter: [612, 792],
+  a4: [595.28, 841.89],
+} as const satisfies Record<string, readonly [number, number]>;
+
+/**
+ * What a court (or its e-filing system) accepts. The checker reports packets that break these
+ * rules; the exporter splits volumes at `maxVolumeBytes` and applies the PDF/A policy.
+ */
+export interface CourtProfile {
+  name: string;
+  description: string;
+  pageSize: keyof typeof PAGE_SIZES;
+  /** Per-file upload limit; bigger packets are split into volumes at exhibit boundaries. */
+  maxVolumeBytes: number;
+  /** Sections the filing is expected to contain. */
+  requiredSections: PacketSection[];
+  /**
+   * `required`: the packet must be PDF/A, so PDF exhibits that do not claim PDF/A are produced
+   * natively (slip sheet only). `preferred`: PDF/A is declared only when every merged source claims
+   * it; otherwise the packet is plain PDF and a warning says why.
+   */
+  pdfA: 'required' | 'preferred';
+}
+
+const MB = 1024 * 1024;
+
+export const COURT_PROFILES: readonly CourtProfile[] = [
+  {
+    name: 'sdny-ecf',
+    description: 'S.D.N.Y. CM/ECF: US Letter, 15 MB per file, declaration and exhibit index expected',
+    pageSize: 'letter',
+    maxVolumeBytes: 15 * MB,
+    requiredSections: ['cover', 'declaration', 'index', 'exhibits'],
+    pdfA: 'preferred',
+  },
+  {
+    name: 'generic-50mb',
+    description: 'Generic court: US Letter, 50 MB per file',
+    pageSize: 'letter',
+    maxVolumeBytes: 50 * MB,
+    requiredSections: [],
+    pdfA: 'preferred',
+  },
+  {
+    name: 'generic-a4-50mb',
+    description: 'Generic court outside the US: A4, 50 MB per file',
+    pageSize: 'a4',
+    maxVolumeBytes: 50 * MB,
+    requiredSections: [],
+    pdfA: 'preferred',
+  },
+  {
+    name: 'pdfa-strict',
+    description: 'Archival filing: US Letter, 50 MB per file, PDF/A-2b only (non-PDF/A PDFs produced natively)',
+    pageSize: 'letter',
+    maxVolumeBytes: 50 * MB,
+    requiredSections: ['cover', 'index', 'exhibits'],
+    pdfA: 'required',
+  },
+];
+
+export function getCourtProfile(name: string): CourtProfile | undefined {
+  return COURT_PROFILES.find((p) => p.name === name);
+}
+
+/** The profile named in the options, with the options' own size limit applied if set. */
+export function effectiveProfile(options: { profile: string; maxVolumeBytes?: number }): CourtProfile | undefined {
+  const profile = getCourtProfile(options.profile);
+  if (!profile) return undefined;
+  return options.maxVolumeBytes ? { ...profile, maxVolumeBytes: options.maxVolumeBytes } : profile;
+}

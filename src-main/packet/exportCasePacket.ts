@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { appendAudit } from '../audit/appendAudit';
+import type { CaseFile } from '../casefile/CaseFile';
+import { newId, nowIso } from '../casefile/ids';
+import { prepareCached } from '../casefile/prepareCached';
+import { writeTransaction } from '../casefile/writeTransaction';
+import { addCustodyEvent } from '../evidence/custody';
+import { type CasePacketOptions, casePacketInput } from './casePacketInput';
+import { exportPacket } from './exportPacket';
+import type { PacketProgress, PacketResult } from './PacketResult';
+
+export interface CasePacketResult extends PacketResult {
+  packetId: string;
+  caseFileSha256: string;
+}
+
+/**
+ * Exports a filing packet from the case file and records it: the packet and each exhibit's Bates
+ * range (append-only tables), an "exported" custody event per exhibit, and an audit entry with
+ * every volume's SHA-256, all in one transaction after the PDF is complete.
+ */
+export async function exportCasePacket(
+  caseFile: CaseFile,
+  outPath: string,
+  options: CasePacketOptions,
+  hooks: { onProgress?: (p: PacketProgress) => void; signal?: AbortSignal; fontDir?: string } = {},
+): Promise<CasePacketResult> {
+  const input = await casePacketInput(caseFile, options);
+  const result = await exportPacket(input, path.resolve(outPath), hooks);
+  const packetId = newId();
+  const fileName = path.basename(outPath);
+  const first = result.volumes[0]!;
+  const last = result.volumes[result.volumes.length - 1]!;
+  const labelOf = (n: number) => `${input.options.bates.prefix}${String(n).padStart(input.options.bates.padding, '0')}`;
+  writeTransaction(caseFile, () => {
+    prepareCached(
+      caseFile.db,
+      `INSERT INTO packet_export (id, exported_at, exported_by, file_name, volumes, options, bates_first, bates_last, total_pages, case_file_sha256, hlc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      packetId, nowIso(), caseFile.actor.name, fileName,
+      JSON.stringify(result.volumes.map((v) => ({ file: path.basename(v.path), pages: v.pages, bytes: v.bytes, sha256: v.sha256 }))),
+      JSON.stringify({ ...options, declarant: options.declarant ?? null }),
+      labelOf(first.batesFirst), labelOf(last.batesLast), result.totalPages, input.caseFileSha256, caseFile.clock.tick(),
+    );
+    for (const placement of result.exhibits) {
+      const exhibit = input.exhibits.find((e) => e.id === placement.exhibitId)!;
+      prepareCached(
+        caseFile.db,
+        `INSERT INTO packet_exhibit (packet_id, evidence_id, exhibit_label, volume, bates_first, bates_last, rendering, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(packetId, placement.exhibitId, placement.label, placement.volume, placement.batesFirstLabel, placement.batesLastLabel, placement.rendering, exhibit.sha256);
+      addCustodyEvent(caseFile, {
+        evidence_id: placement.exhibitId,
+        action: 'exported',
+        purpose: 'Court filing packet',
+        hash_seen: exhibit.sha256,
+        details: `Exported in packet ${fileName} as ${placement.batesFirstLabel}–${placement.batesLastLabel}${result.volumes.length > 1 ? ` (volume ${placement.volume})` : ''}, shown as ${placement.rendering}.`,
+      });
+    }
+    appendAudit(caseFile, {
+      action: 'packet.export',
+      recordKind: 'case',
+      detail: { packet: packetId, file: fileName, volumes: result.volumes.map((v) => v.sha256), pages: result.totalPages, case_file_sha256: input.caseFileSha256 },
+    });
+  });
+  return { ...result, packetId, caseFileSha256: input.caseFileSha256 };
+}

@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { type AssemblyPlan, assemblePacket, type VolumeState } from './assemblePacket';
+import { buildOutline } from './buildOutline';
+import { staticPacketProblems } from './checkPacket';
+import { type CourtProfile, effectiveProfile, PAGE_SIZES } from './courtProfiles';
+import { writeDocumentMetadata } from './documentMetadata';
+import { formatBatesRange } from './formatBates';
+import { formatBytes } from './formatText';
+import { type GeneratedSection, layoutSections } from './layoutSections';
+import { estimateExhibitPages } from './estimateExhibitPages';
+import { layoutVolumeCover } from './layoutVolumeCover';
+import { measureSectionsBytes } from './measureSectionsBytes';
+import type { PacketInput } from './PacketInput';
+import { PacketError } from './PacketError';
+import type { ExportPacketOptions, PacketResult, PacketVolume, PacketWarning } from './PacketResult';
+import { loadPacketFonts } from './packetFonts';
+import { paintPage } from './paintPage';
+import type { Placement, SectionContext } from './SectionContext';
+import { planSections } from './SectionPlan';
+import { validatePacketInput } from './validatePacketInput';
+import { volumeOutline } from './volumeOutline';
+
+/**
+ * Exports a court filing packet: the selected sections in the user's order, every exhibit behind
+ * a slip sheet, Bates numbers on every page, split into volumes at exhibit boundaries when the
+ * court profile's per-file limit requires. Volumes are written to temp files beside `outPath` and
+ * renamed into place only when all are complete, so a failure or cancel leaves nothing behind.
+ * A single volume is written to `outPath`; several become `<name>-vol1.pdf`, `<name>-vol2.pdf`...
+ *
+ * With `options.fixedDate`, the same input gives byte-identical files.
+ */
+export async function exportPacket(input: PacketInput, outPath: string, opts: ExportPacketOptions = {}): Promise<PacketResult> {
+  validatePacketInput(input);
+  const profile = effectiveProfile(input.options) as CourtProfile;
+  const fonts = loadPacketFonts(opts.fontDir);
+  const pageSize = PAGE_SIZES[profile.pageSize];
+  const sections = planSections(input.options.sections);
+  const { bates } = input.options;
+  const exportDate = input.options.fixedDate ?? new Date().toISOString();
+  const declarant = input.options.declarant ?? { name: input.caption.preparedBy };
+  const target = path.resolve(outPath);
+  const dir = path.dirname(target);
+  if (!(await fs.stat(dir).catch(() => undefined))?.isDirectory()) {
+    throw new PacketError('INVALID_REQUEST', `The folder ${dir} does not exist; choose where to save the packet.`);
+  }
+  const sectionContext = (exhibits: Map<string, Placement>, placed: Map<string, Placement>, volumeCount: number, lastBates: number): SectionContext => ({
+    input,
+    bates,
+    declarant,
+    exportDate,
+    exhibits,
+    sections: placed as SectionContext['sections'],
+    volumeCount,
+    packetBates: { first: bates.start, last: lastBates },
+  });
+
+  // Count the front matter's pages before anything else: every later Bates number depends on it.
+  // The placeholder numbers have as many digits as the real ones will probably have, and every
+  // place that prints numbers is laid out so their values do not change line breaks (see
+  // layoutExhibitIndex); if the count still comes out different, assemblePacket asks for a rerun.
+  const textPageCap = input.options.textPageCap ?? 50;
+  const guess = bates.start + input.exhibits.reduce((n, ex) => n + estimateExhibitPages(ex, textPageCap), 10 + input.exhibits.length);
+  const placeholder: Placement = { volume: 1, firstPage: 1, batesFirst: guess, batesLast: guess + 1 };
+  const counted = layoutSections(
+    sections.front,
+    sectionContext(new Map(input.exhibits.map((e) => [e.id, placeholder])), new Map(input.options.sections.map((s) => [s, placeholder])), 1, guess),
+    pageSize,
+    fonts.metrics,
+  );
+  let frontPages = counted.pages.length;
+  let frontStarts = new Map<GeneratedSection, number>(counted.sections.map((s) => [s.section, s.firstPage]));
+  const frontBytesEstimate = await measureSectionsBytes(counted, fonts.bytes, pageSize);
+  const stem = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}`);
+  // Fonts are written when a volume closes and grow with every glyph drawn, so room is kept for
+  // them; if a volume still ends up over the limit, the export is redone with more room.
+  let closeReserve = Math.min(320 * 1024, Math.max(96 * 1024, Math.round(profile.maxVolumeBytes * 0.02)));
+
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const volumes: VolumeState[] = [];
+    const renamed: string[] = [];
+    try {
+      const plan: AssemblyPlan = {
+        input,
+        profile,
+        fonts,
+        pageSize,
+        sections,
+        frontPages,
+        frontStarts,
+        frontBytesEstimate,
+        closeReserve,
+        sectionContext,
+        tempPath: (n) => `${stem}.vol${n}.tmp`,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      };
+      const outcome = await assemblePacket(plan, volumes);
+      if (outcome.kind === 'retry') {
+        await discardAll(volumes);
+        frontPages = outcome.frontPages;
+        frontStarts = outcome.frontStarts;
+        continue;
+      }
+      const total = outcome.lastBates - bates.start + 1;
+      opts.onProgress?.({ phase: 'finishing', pagesDone: total, pagesTotalEstimate: total, exhibitsDone: outcome.exhibits.length, exhibitsTotal: outcome.exhibits.length });
+      const pdfA = outcome.pdfABlockers.length === 0;
+      const firstExhibitVolume = outcome.exhibits[0]?.volume ?? 1;
+      const closed: { bytes: number; sha256: string; pages: number }[] = [];
+      const placed = [...outcome.exhibits, ...outcome.sections];
+      for (const vol of volumes) {
+        const inVol = placed.filter((p) => p.volume === vol.number).sort((a, b) => a.batesFirst - b.batesFirst);
+        if (vol.cover) {
+          const first = inVol[0];
+          const last = inVol[inVol.length - 1];
+          const name = (p: (typeof placed)[number] | undefined): string => (p ? ('label' in p ? p.label : p.title) : '');
+          const cover = layoutVolumeCover(
+            {
+              caption: input.caption,
+              bates,
+              volume: vol.number,
+              volumeCount: volumes.length,
+              firstItem: name(first),
+              lastItem: name(last),
+              batesFirst: vol.cover.bates,
+              batesLast: last?.batesLast ?? vol.cover.bates,
+            },
+            pageSize,
+            fonts.metrics,
+          );
+          paintPage(vol.cover.page, cover, vol.writer.fonts);
+        }
+        const title = volumes.length > 1 ? `${input.caption.title} — Volume ${vol.number} of ${volumes.length}` : input.caption.title;
+        closed.push(
+          await vol.writer.close((doc) => {
+            const items = volumeOutline(vol, input.options.sections, firstExhibitVolume);
+            if (vol.cover) items.unshift({ title: `Volume ${vol.number} of ${volumes.length}`, page: vol.cover.page.ref });
+            buildOutline(doc, items);
+            return writeDocumentMetadata(doc, {
+              title,
+              author: input.caption.preparedBy,
+              subject: `Filing packet, Case No. ${input.caption.docket}`,
+              keywords: `Bates ${formatBatesRange(bates, bates.start, outcome.lastBates)}; SHA-256 of case file ${input.caseFileSha256}`,
+              date: exportDate,
+              pdfA,
+            });
+          }),
+        );
+      }
+      if (opts.signal?.aborted) throw new PacketError('CANCELLED', 'The packet export was cancelled; no file was written.');
+      const over = closed.reduce((worst, c, i) => (c.bytes > profile.maxVolumeBytes && (volumes[i]?.exhibits.length ?? 0) > 1 ? Math.max(worst, c.bytes - profile.maxVolumeBytes) : worst), 0);
+      if (over > 0 && attempt < 3) {
+        await discardAll(volumes);
+        closeReserve += over + 32 * 1024;
+        continue;
+      }
+
+      const finalPaths = volumePaths(target, volumes.length);
+      for (const [i, vol] of volumes.entries()) {
+        await fs.rename(vol.writer.path, finalPaths[i] as string);
+        renamed.push(finalPaths[i] as string);
+      }
+      await syncFolder(dir);
+
+      const volumeResults: PacketVolume[] = volumes.map((vol, i) => {
+        const inVol = placed.filter((p) => p.volume === vol.number);
+        const c = closed[i] as { bytes: number; sha256: string; pages: number };
+        const cover = vol.cover ? [vol.cover.bates] : [];
+        return {
+          path: finalPaths[i] as string,
+          pages: c.pages,
+          bytes: c.bytes,
+          sha256: c.sha256,
+          batesFirst: Math.min(...cover, ...inVol.map((p) => p.batesFirst)),
+          batesLast: Math.max(...cover, ...inVol.map((p) => p.batesLast)),
+        };
+      });
+      const warnings: PacketWarning[] = [
+        ...staticPacketProblems(input, profile).filter((p) => p.severity !== 'info').map(({ code, message, exhibitId }) => ({ code, message, ...(exhibitId ? { exhibitId } : {}) })),
+        ...outcome.warnings,
+      ];
+      if (!pdfA) {
+        warnings.push({ code: 'PACKET_NOT_PDFA', message: `The packet is a plain PDF, not PDF/A, because ${outcome.pdfABlockers.join('; ')}.` });
+      }
+      for (const v of volumeResults) {
+        if (v.bytes > profile.maxVolumeBytes) {
+          warnings.push({ code: 'VOLUME_OVER_LIMIT', message: `${path.basename(v.path)} is ${formatBytes(v.bytes)}, over the ${formatBytes(profile.maxVolumeBytes)} per-file limit of ${profile.name}: a single exhibit in it is larger than the limit.` });
+        }
+      }
+      return { volumes: volumeResults, exhibits: outcome.exhibits, sections: outcome.sections, totalPages: total, pdfA, warnings };
+    } catch (err) {
+      await discardAll(volumes);
+      // A failure between renames must not leave some volumes of a packet behind.
+      for (const done of renamed) await fs.rm(done, { force: true });
+      if (err instanceof PacketError) throw err;
+      throw new PacketError('PACKET_FAILED', `The packet could not be written: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
+    }
+  }
+  throw new PacketError('PACKET_FAILED', 'The packet layout did not settle (front matter pages or volume sizes); please report this packet.');
+}
+
+/** outPath for one volume; "name-vol1.pdf", "name-vol2.pdf"... (zero-padded to sort) for several. */
+export function volumePaths(target: string, count: number): string[] {
+  if (count === 1) return [target];
+  const ext = path.extname(target) || '.pdf';
+  const base = target.slice(0, target.length - path.extname(target).length);
+  const width = String(count).length;
+  return Array.from({ length: count }, (_, i) => `${base}-vol${String(i + 1).padStart(width, '0')}${ext}`);
+}
+
+async function discardAll(volumes: VolumeState[]): Promise<void> {
+  for (const vol of volumes) await vol.writer.discard();
+}
+
+/** Makes the renames durable (POSIX); not supported on Windows, where rename is already durable enough. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close();
+}

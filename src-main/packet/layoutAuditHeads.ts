@@ -1,0 +1,35 @@
+import { formatTimestamp } from './formatText';
+import { type LayoutFlow, SHADE } from './LayoutFlow';
+import { layoutTable } from './layoutTable';
+import type { SectionContext } from './SectionContext';
+
+/**
+ * The audit chain heads and the case file's SHA-256 at export: with them anyone holding the case
+ * file can show it is the one this packet came from, and that its history was not rewritten.
+ */
+export function layoutAuditHeads(flow: LayoutFlow, ctx: SectionContext): void {
+  flow.newPage();
+  flow.heading('AUDIT CHAIN AND CASE FILE HASH', 13, 10);
+  flow.paragraph(
+    'Every change to the case file appends an entry to an audit log. Each entry carries the SHA-256 of the previous entry by the same author or device, forming one hash chain per author or device, and the case file refuses to modify or delete entries. The last entry of each chain (its head) is listed below. Re-computing the chains from the case file must end in these values; any later change to the recorded history would produce different ones.',
+    { font: 'serif', size: 11, leading: 15, spaceAfter: 10 },
+  );
+  layoutTable(
+    flow,
+    [
+      { header: 'Author / device', share: 150 },
+      { header: 'Seq.', share: 50, align: 'right' },
+      { header: 'Chain head (SHA-256)', share: 268, font: 'mono', size: 7 },
+    ],
+    ctx.input.auditHeads.map((h) => [h.author, String(h.seq), h.hash]),
+    { size: 9 },
+  );
+  flow.moveDown(22);
+  const label = `SHA-256 of the case file at export (${formatTimestamp(ctx.exportDate)}):`;
+  flow.ensureSpace(56);
+  const top = flow.y;
+  flow.rect(flow.left, top - 44, flow.contentWidth, 44, SHADE);
+  flow.text(flow.clean(label, 'serifBold'), flow.left + 10, top - 17, { font: 'serifBold', size: 10 });
+  flow.text(ctx.input.caseFileSha256, flow.left + 10, top - 34, { font: 'mono', size: 8.5 });
+  flow.y = top - 44;
+}

@@ -1,0 +1,44 @@
+import { formatBates } from './formatBates';
+import type { LayoutFlow } from './LayoutFlow';
+import { layoutTable } from './layoutTable';
+import type { SectionContext } from './SectionContext';
+
+const HASH_SIZE = 6.3;
+
+/**
+ * Index of exhibits: number, title, date acquired, source, Bates range and SHA-256 (set in two
+ * lines of 32 hex digits so it can be read aloud and compared in halves).
+ */
+export function layoutExhibitIndex(flow: LayoutFlow, ctx: SectionContext): void {
+  flow.newPage();
+  flow.heading('INDEX OF EXHIBITS', 13, 12);
+  // The hash column is exactly wide enough for 32 monospace digits per line.
+  const hashWidth = flow.width('0'.repeat(32), 'mono', HASH_SIZE) + 9;
+  // The Bates column fits the widest number in one line, so each range is always two lines.
+  const widest = flow.width(`${formatBates(ctx.bates, ctx.packetBates.last)} –`, 'serif', 7.8) + 10;
+  const fixed = { no: 52, acquired: 50, source: 76, bates: Math.max(68, widest) };
+  const title = flow.contentWidth - hashWidth - fixed.no - fixed.acquired - fixed.source - fixed.bates;
+  layoutTable(
+    flow,
+    [
+      { header: 'No.', share: fixed.no },
+      { header: 'Title', share: title },
+      { header: 'Acquired', share: fixed.acquired },
+      { header: 'Source', share: fixed.source },
+      { header: 'Bates range', share: fixed.bates },
+      { header: 'SHA-256', share: hashWidth, font: 'mono', size: HASH_SIZE },
+    ],
+    ctx.input.exhibits.map((ex) => {
+      const p = ctx.exhibits.get(ex.id);
+      // Always two lines, so a one-page exhibit does not change the table's height (the page
+      // count must not depend on the numbers printed; see exportPacket).
+      const bates = !p
+        ? '—\n'
+        : p.batesFirst === p.batesLast
+          ? `${formatBates(ctx.bates, p.batesFirst)}\n(1 page)`
+          : `${formatBates(ctx.bates, p.batesFirst)} –\n${formatBates(ctx.bates, p.batesLast)}`;
+      return [ex.label, ex.title, ex.acquiredAt.slice(0, 10), ex.source, bates, ex.sha256];
+    }),
+    { size: 7.8, continued: 'Index of Exhibits (continued)' },
+  );
+}

@@ -1,0 +1,19 @@
+import { PDFDocument } from 'pdf-lib';
+import type { LaidOutSections } from './layoutSections';
+import { embedPacketFonts, type FontBytes } from './packetFonts';
+import { paintPage } from './paintPage';
+
+/**
+ * Size in bytes of laid-out sections as a PDF of their own (fonts included): a safe estimate of
+ * the room the front matter takes in volume 1, which is needed before the front matter itself
+ * can be drawn (it is drawn last).
+ */
+export async function measureSectionsBytes(laid: LaidOutSections, fontBytes: FontBytes, pageSize: readonly [number, number]): Promise<number> {
+  if (laid.pages.length === 0) return 0;
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const fonts = await embedPacketFonts(doc, fontBytes);
+  for (const laidOut of laid.pages) paintPage(doc.addPage([pageSize[0], pageSize[1]]), laidOut, fonts);
+  const bytes = await doc.save({ useObjectStreams: false });
+  // Bates stamps and footers are not in the layout; allow for them.
+  return bytes.length + laid.pages.length * 2048;
+}

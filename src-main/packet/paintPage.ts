@@ -1,0 +1,20 @@
+import { type PDFPage, rgb } from 'pdf-lib';
+import type { LaidOutPage } from './LayoutFlow';
+import type { EmbeddedFonts } from './packetFonts';
+
+/** Draws a laid-out page onto a PDF page. Text stays text (searchable), in the embedded fonts. */
+export function paintPage(page: PDFPage, laidOut: LaidOutPage, fonts: EmbeddedFonts): void {
+  for (const op of laidOut.ops) {
+    switch (op.kind) {
+      case 'rect':
+        page.drawRectangle({ x: op.x, y: op.y, width: op.w, height: op.h, color: rgb(...op.fill) });
+        break;
+      case 'line':
+        page.drawLine({ start: { x: op.x1, y: op.y1 }, end: { x: op.x2, y: op.y2 }, thickness: op.width, color: rgb(...op.color) });
+        break;
+      case 'text':
+        if (op.text !== '') page.drawText(op.text, { x: op.x, y: op.y, size: op.size, font: fonts[op.font], color: rgb(...op.color) });
+        break;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import {
+  concatTransformationMatrix,
+  drawObject,
+  type PDFImage,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+} from 'pdf-lib';
+import { drawPageHeader } from './drawPageHeader';
+import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
+import { groupDigits } from './formatText';
+import { NotRenderable, type PreparedExhibit } from './PreparedExhibit';
+import { readImageInfo } from './readImageInfo';
+import { FOOTER_BAND } from './stampPage';
+
+/** Above this many pixels the decoded image alone would need hundreds of MB; such files are produced natively. */
+const MAX_PIXELS = 60_000_000;
+const MARGIN = 36;
+/** Screen pixels are drawn at 96 per inch (0.75 pt) at most; larger images are scaled down to fit. */
+const POINTS_PER_PIXEL = 0.75;
+
+/**
+ * Places a PNG or JPEG exhibit on one page, scaled to fit, turned and mirrored as its EXIF
+ * orientation says (cameras and phones store pixels sideways and record the turn in EXIF).
+ * JPEG data is embedded as is; PNG is re-compressed by pdf-lib, pixels unchanged.
+ */
+export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<PreparedExhibit> {
+  const info = readImageInfo(bytes);
+  if (!info) throw new NotRenderable('The image header could not be read.');
+  if (info.width * info.height > MAX_PIXELS) {
+    throw new NotRenderable(`The image is ${groupDigits(info.width)} × ${groupDigits(info.height)} pixels, too large to reproduce on a page.`);
+  }
+  if (info.components === 4 && ctx.pdfAPolicy === 'required') {
+    throw new NotRenderable('The image is a CMYK JPEG, which cannot be placed in a PDF/A file with an sRGB output intent as this court profile requires.');
+  }
+  let image: PDFImage;
+  try {
+    image = info.format === 'png' ? await ctx.writer.doc.embedPng(bytes) : await ctx.writer.doc.embedJpg(bytes);
+    await image.embed();
+  } catch (err) {
+    throw new NotRenderable('The image could not be decoded: it is damaged or in a form that cannot be reproduced.', err instanceof Error ? err.message : String(err));
+  }
+  const turned = info.orientation >= 5;
+  const shownW = turned ? info.height : info.width;
+  const shownH = turned ? info.width : info.height;
+  const kind = info.format === 'png' ? 'PNG' : 'JPEG';
+  const size = `${groupDigits(shownW)} × ${groupDigits(shownH)} pixels`;
+  return {
+    rendering: 'image',
+    contentPages: 1,
+    presentedAs: `Image (${kind}, ${size}${info.orientation !== 1 ? ', turned upright per its EXIF orientation' : ''}), 1 page`,
+    ...(info.components === 4 ? { blocksPdfA: 'it is a CMYK JPEG, which needs a CMYK output intent' } : {}),
+    draw: () => {
+      // Wide images that would be shrunk on a portrait page get a landscape one.
+      const landscape = shownW > shownH && shownW * POINTS_PER_PIXEL > ctx.pageSize[0] - 2 * MARGIN;
+      const page = newExhibitPage(ctx, 1, 2, landscape);
+      const header = `${ctx.exhibit.label} — ${ctx.exhibit.originalName} (${kind}, ${size})`;
+      const top = drawPageHeader(ctx, page, header);
+      const { width: pw } = page.getSize();
+      const areaW = pw - 2 * MARGIN;
+      const areaH = top - (FOOTER_BAND + 4);
+      const s = Math.min(POINTS_PER_PIXEL, areaW / shownW, areaH / shownH);
+      const w = shownW * s;
+      const h = shownH * s;
+      const x = MARGIN + (areaW - w) / 2;
+      const y = top - h;
+      drawOriented(page, image, info.orientation, x, y, w, h);
+      page.drawRectangle({ x, y, width: w, height: h, borderColor: rgb(0.6, 0.6, 0.6), borderWidth: 0.5 });
+    },
+  };
+}
+
+/**
+ * Draws the image into the box (x, y, w, h) as displayed. The matrix maps the image's unit
+ * square (stored orientation) onto the box, per EXIF orientation 1-8 (TIFF 6.0, tag 0x0112).
+ */
+function drawOriented(page: PDFPage, image: PDFImage, orientation: number, x: number, y: number, w: number, h: number): void {
+  const matrices: Record<number, [number, number, number, number, number, number]> = {
+    1: [w, 0, 0, h, x, y],
+    2: [-w, 0, 0, h, x + w, y],
+    3: [-w, 0, 0, -h, x + w, y + h],
+    4: [w, 0, 0, -h, x, y + h],
+    5: [0, -h, -w, 0, x + w, y + h],
+    6: [0, -h, w, 0, x, y + h],
+    7: [0, h, w, 0, x, y],
+    8: [0, h, -w, 0, x + w, y],
+  };
+  const m = matrices[orientation] ?? matrices[1];
+  const name = page.node.newXObject('Image', image.ref);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...(m as [number, number, number, number, number, number])), drawObject(name), popGraphicsState());
+}

@@ -1,0 +1,61 @@
+import { classifyExhibit } from './classifyExhibit';
+import type { ExhibitRenderContext } from './ExhibitRenderContext';
+import type { LoadedExhibit } from './loadExhibit';
+import type { ExhibitRendering } from './PacketResult';
+import { preparePdfExhibit } from './preparePdfExhibit';
+import { NotRenderable, type PreparedExhibit } from './PreparedExhibit';
+import { prepareImageExhibit } from './prepareImageExhibit';
+import { prepareTextExhibit } from './prepareTextExhibit';
+import { renderSlipSheet } from './renderSlipSheet';
+
+export interface RenderedExhibit {
+  rendering: ExhibitRendering;
+  /** Pages added, slip sheet included. */
+  pages: number;
+  note?: string;
+  /** Technical detail behind `note` (e.g. the parser's message), for the export's warnings only. */
+  detail?: string;
+  blocksPdfA?: string;
+}
+
+/**
+ * Adds one exhibit to the current volume: its slip sheet, then its content as pages. Anything
+ * that cannot be reproduced (unknown type, encrypted or damaged PDF, oversized image) gets a slip
+ * sheet saying it is produced natively and why; half-built pages of it are rolled back first.
+ */
+export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExhibit): Promise<RenderedExhibit> {
+  const checkpoint = ctx.writer.checkpoint();
+  const { bytes } = loaded;
+  const kind = classifyExhibit(bytes, ctx.exhibit.mediaType);
+  let reason = kind.reason ?? '';
+  let detail: string | undefined;
+  let prepared: PreparedExhibit | undefined;
+  if (kind.kind !== 'native') {
+    const prepare = {
+      pdf: preparePdfExhibit,
+      image: prepareImageExhibit,
+      // A streamed text file arrives as its beginning plus its line count.
+      text: (c: ExhibitRenderContext, b: Uint8Array) => prepareTextExhibit(c, b, loaded.partial ? { totalLines: loaded.totalLines ?? 0 } : undefined),
+    }[kind.kind];
+    try {
+      prepared = await prepare(ctx, bytes);
+    } catch (err) {
+      if (!(err instanceof NotRenderable)) throw err;
+      ctx.writer.rollback(checkpoint);
+      reason = err.reason;
+      detail = err.detail;
+    }
+  }
+  if (!prepared) {
+    renderSlipSheet(ctx, { totalPages: 1, presentedAs: 'Produced natively (not reproduced as pages)', nativeReason: reason });
+    return { rendering: 'native', pages: 1, note: reason, ...(detail ? { detail } : {}) };
+  }
+  renderSlipSheet(ctx, { totalPages: prepared.contentPages + 1, presentedAs: prepared.presentedAs, ...(prepared.note ? { partialNote: prepared.note } : {}) });
+  prepared.draw();
+  return {
+    rendering: prepared.rendering,
+    pages: prepared.contentPages + 1,
+    ...(prepared.note ? { note: prepared.note } : {}),
+    ...(prepared.blocksPdfA ? { blocksPdfA: prepared.blocksPdfA } : {}),
+  };
+}

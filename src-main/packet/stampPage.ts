@@ -1,0 +1,29 @@
+import { type PDFPage, rgb } from 'pdf-lib';
+import type { EmbeddedFonts, FontMetricsSet } from './packetFonts';
+import { visibleText } from './visibleText';
+
+/** Where the Bates number sits on every page: bottom right, in the footer band. */
+export const STAMP_INSET_X = 36;
+export const STAMP_BASELINE_Y = 22;
+/** Height of the band at the bottom of each page that page content never enters. */
+export const FOOTER_BAND = 44;
+
+/**
+ * Stamps the Bates number (bottom right, the same place on every page) and an optional left
+ * footer (e.g. "Exhibit 3 · page 2 of 7") in small grey sans type, clear of page content.
+ */
+export function stampPage(page: PDFPage, fonts: EmbeddedFonts, metrics: FontMetricsSet, stamp: { bates: string; left?: string }): void {
+  const { width } = page.getSize();
+  const size = 8;
+  const bates = visibleText(stamp.bates, metrics.sansBold).text;
+  const w = metrics.sansBold.widthOf(bates, size);
+  page.drawText(bates, { x: width - STAMP_INSET_X - w, y: STAMP_BASELINE_Y, size, font: fonts.sansBold, color: rgb(0.15, 0.15, 0.15) });
+  if (stamp.left) {
+    const left = visibleText(stamp.left, metrics.sans).text;
+    const room = width - 2 * STAMP_INSET_X - w - 24;
+    let text = left;
+    // A very long label is shortened rather than running under the Bates number.
+    while (text.length > 1 && metrics.sans.widthOf(text, 7) > room) text = `${text.slice(0, -2)}…`;
+    page.drawText(text, { x: STAMP_INSET_X, y: STAMP_BASELINE_Y, size: 7, font: fonts.sans, color: rgb(0.42, 0.42, 0.42) });
+  }
+}

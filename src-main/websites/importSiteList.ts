@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { appendAudit } from '../audit/appendAudit';
+import type { CaseFile } from '../casefile/CaseFile';
+import { prepareCached } from '../casefile/prepareCached';
+import { writeTransaction } from '../casefile/writeTransaction';
+import { DossierError } from '../contract/errors';
+import { type ParseSiteListOptions, parseSiteList } from './parseSiteList';
+import type { SiteImportReport } from '../contract/SiteImportReport';
+import { SiteListError } from './SiteListError';
+import { SiteRowWriter } from './siteRowWriter';
+
+const MAX_REPORTED_ERRORS = 10_000;
+
+export interface SiteImportOptions {
+  /** `--map col=field` specs. */
+  map?: readonly string[];
+  format?: ParseSiteListOptions['format'];
+  header?: boolean;
+  /** Link every imported site to this court order ('covers'): an order's appendix from a list. */
+  orderId?: string;
+  batchSize?: number;
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  signal?: AbortSignal;
+}
+
+async function sha256Of(filePath: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function openList(filePath: string): { absolute: string; size: number } {
+  const absolute = path.resolve(filePath);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch {
+    throw new DossierError('FILE_NOT_FOUND', `No file at ${absolute}.`);
+  }
+  if (!stat.isFile()) throw new DossierError('IMPORT_FAILED', `${absolute} is not a file.`);
+  return { absolute, size: stat.size };
+}
+
+/**
+ * Imports websites from a CSV or a plain list, streaming: each batch of rows is one transaction,
+ * so a crash or a cancel keeps whole batches only. Bad rows are reported with their row numbers
+ * while good rows import; sites already in the case (or repeated in the file) are merged.
+ * The audit log gets one entry when the import starts and one when it ends, both with the
+ * file's SHA-256, not one per row.
+ */
+export async function importSiteList(caseFile: CaseFile, filePath: string, options: SiteImportOptions = {}): Promise<SiteImportReport> {
+  const { absolute, size } = openList(filePath);
+  if (options.orderId && !prepareCached(caseFile.db, 'SELECT 1 FROM court_order WHERE id = ? AND deleted_at IS NULL').get(options.orderId)) {
+    throw new DossierError('NOT_FOUND', `No court order with id ${options.orderId} in this case.`);
+  }
+  const sha256 = await sha256Of(absolute, options.signal);
+  const report: SiteImportReport = {
+    file: absolute, sha256, bytes: size, format: 'text', rowsRead: 0, imported: 0, merged: 0, errorCount: 0, errors: [], cancelled: false, stoppedAt: null,
+  };
+  writeTransaction(caseFile, () =>
+    appendAudit(caseFile, { action: 'website.import.start', recordKind: 'case', detail: { file: path.basename(absolute), sha256, bytes: size } }),
+  );
+  const writer = new SiteRowWriter(caseFile, options.orderId ?? null);
+  try {
+    const batches = parseSiteList(fs.createReadStream(absolute, { highWaterMark: 1 << 16 }), {
+      ...(options.map ? { map: options.map } : {}),
+      ...(options.format ? { format: options.format } : {}),
+      ...(options.header !== undefined ? { header: options.header } : {}),
+      batchSize: options.batchSize ?? 20_000,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (bytes) => options.onProgress?.(bytes, size),
+    });
+    for await (const batch of batches) {
+      options.signal?.throwIfAborted();
+      report.format = batch.format;
+      writeTransaction(caseFile, () => {
+        const before = writer.lastRowid();
+        for (const row of batch.rows) report[writer.write(row)] += 1;
+        writer.indexHostsAfter(before);
+      });
+      report.rowsRead += batch.rows.length + batch.errors.length;
+      report.errorCount += batch.errors.length;
+      for (const error of batch.errors) if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
+    }
+  } catch (error) {
+    if (options.signal?.aborted) report.cancelled = true;
+    else if (error instanceof SiteListError) report.stoppedAt = { rowNumber: error.rowNumber, reason: error.message };
+    else throw error;
+  } finally {
+    writeTransaction(caseFile, () =>
+      appendAudit(caseFile, {
+        action: 'website.import',
+        recordKind: 'case',
+        detail: {
+          file: path.basename(absolute), sha256, rows: report.rowsRead, imported: report.imported, merged: report.merged,
+          errors: report.errorCount, cancelled: report.cancelled, stopped: report.stoppedAt?.reason ?? null,
+        },
+      }),
+    );
+  }
+  return report;
+}

@@ -1,0 +1,70 @@
+/** Words shown for stored enum values ('ex_parte_tro' -> 'Ex parte TRO'). */
+const SPECIAL: Record<string, string> = {
+  ex_parte_tro: 'Ex parte TRO',
+  tro: 'TRO',
+  c2: 'C2',
+  captcha_service: 'CAPTCHA service',
+  web_capture: 'Web capture',
+  disk_image: 'Disk image',
+  network_capture: 'Network capture',
+  hosting_provider: 'Hosting provider',
+  law_enforcement: 'Law enforcement',
+  'n/a': 'n/a',
+};
+
+export function enumLabel(value: string | null | undefined): string {
+  if (!value) return '';
+  const special = SPECIAL[value];
+  if (special) return special;
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const KIND_LABEL = {
+  evidence: 'Evidence',
+  website: 'Website',
+  order: 'Court order',
+  stakeholder: 'Stakeholder',
+  note: 'Note',
+} as const;
+
+export const KIND_PLURAL = {
+  evidence: 'Evidence',
+  website: 'Websites',
+  order: 'Court orders',
+  stakeholder: 'Stakeholders',
+  note: 'Notes',
+} as const;
+
+/** '2026-11-25T15:28:03.123Z' -> '25 Nov 2026, 15:28'; '2026-11-25' -> '25 Nov 2026'. */
+export function formatDate(value: string | null | undefined, withTime = true): string {
+  if (!value) return '';
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  const day = date.toLocaleDateString('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: dateOnly ? 'UTC' : undefined });
+  if (dateOnly || !withTime) return day;
+  return `${day}, ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Today as YYYY-MM-DD in UTC, the form court dates are stored in. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,143 @@
+import { create } from 'zustand';
+import type { CaseSummary } from '../../../src-main/contract/DossierApi';
+import type { ItemKind } from '../../../src-main/contract/enums';
+import { call, toDossierError } from '../../api';
+import { itemLists, resetItemLists, useSelection } from '../items/itemStores';
+
+export const VIEWS = ['overview', 'evidence', 'websites', 'orders', 'stakeholders', 'notes', 'timeline', 'graph', 'audit'] as const;
+export type View = (typeof VIEWS)[number];
+
+export const VIEW_OF_KIND: Record<ItemKind, View> = {
+  evidence: 'evidence',
+  website: 'websites',
+  order: 'orders',
+  stakeholder: 'stakeholders',
+  note: 'notes',
+};
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** A message dialog: "not available yet", about, errors that need a decision. */
+export interface Notice {
+  title: string;
+  message: string;
+}
+
+interface AppState {
+  phase: 'booting' | 'start' | 'case';
+  summary: CaseSummary | null;
+  view: View;
+  theme: ThemeChoice;
+  paletteOpen: boolean;
+  notice: Notice | null;
+  newCaseOpen: boolean;
+  shortcutsOpen: boolean;
+  /** Bumped after every change so views that show derived data (overview, graph) refetch. */
+  revision: number;
+  busy: string | null;
+  /** A "new item" form some view should open (from the palette or a shortcut). */
+  createRequest: ItemKind | null;
+
+  openCase(path: string): Promise<void>;
+  createCase(path: string, fields: Record<string, unknown>): Promise<CaseSummary>;
+  closeCase(): Promise<void>;
+  refreshSummary(): Promise<void>;
+  setView(view: View): void;
+  openItem(kind: ItemKind, id: string): void;
+  changed(kind?: ItemKind): void;
+  setTheme(theme: ThemeChoice): void;
+  toggleTheme(): void;
+  setPaletteOpen(open: boolean): void;
+  showNotice(notice: Notice | null): void;
+  setNewCaseOpen(open: boolean): void;
+  setShortcutsOpen(open: boolean): void;
+  setBusy(message: string | null): void;
+  requestCreate(kind: ItemKind | null): void;
+}
+
+const THEME_KEY = 'dossier.theme';
+
+function storedTheme(): ThemeChoice {
+  const value = localStorage.getItem(THEME_KEY);
+  return value === 'light' || value === 'dark' ? value : 'system';
+}
+
+export function applyTheme(theme: ThemeChoice): void {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+
+export function systemPrefersDark(): boolean {
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+}
+
+export const useApp = create<AppState>((set, get) => ({
+  phase: 'booting',
+  summary: null,
+  view: 'overview',
+  theme: storedTheme(),
+  paletteOpen: false,
+  notice: null,
+  newCaseOpen: false,
+  shortcutsOpen: false,
+  revision: 0,
+  busy: null,
+  createRequest: null,
+
+  async openCase(path) {
+    set({ busy: 'Opening case…' });
+    try {
+      const summary = await call('case.open', { path });
+      resetItemLists();
+      set({ summary, phase: 'case', view: 'overview', revision: get().revision + 1 });
+    } catch (raw) {
+      const error = toDossierError(raw);
+      set({ notice: { title: 'Could not open the case file', message: error.message } });
+    } finally {
+      set({ busy: null });
+    }
+  },
+  async createCase(path, fields) {
+    const summary = await call('case.create', { path, case: fields as { title: string } });
+    resetItemLists();
+    set({ summary, phase: 'case', view: 'overview', newCaseOpen: false, revision: get().revision + 1 });
+    return summary;
+  },
+  async closeCase() {
+    await call('case.close', {});
+    resetItemLists();
+    set({ summary: null, phase: 'start', view: 'overview', paletteOpen: false });
+  },
+  async refreshSummary() {
+    const summary = await call('case.summary', {});
+    if (summary) set({ summary });
+  },
+  setView(view) {
+    set({ view });
+  },
+  openItem(kind, id) {
+    useSelection.getState().select(kind, id);
+    set({ view: VIEW_OF_KIND[kind] });
+  },
+  changed(kind) {
+    set((s) => ({ revision: s.revision + 1 }));
+    if (kind) itemLists[kind].getState().reload();
+    void get().refreshSummary();
+  },
+  setTheme(theme) {
+    localStorage.setItem(THEME_KEY, theme);
+    applyTheme(theme);
+    set({ theme });
+  },
+  toggleTheme() {
+    const current = get().theme;
+    const dark = current === 'dark' || (current === 'system' && systemPrefersDark());
+    get().setTheme(dark ? 'light' : 'dark');
+  },
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  showNotice: (notice) => set({ notice }),
+  setNewCaseOpen: (newCaseOpen) => set({ newCaseOpen }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setBusy: (busy) => set({ busy }),
+  requestCreate: (kind) => set(kind ? { createRequest: kind, view: VIEW_OF_KIND[kind] } : { createRequest: null }),
+}));

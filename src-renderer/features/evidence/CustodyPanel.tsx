@@ -1,0 +1,93 @@
+import { useEffect, useId, useState } from 'react';
+import { CUSTODY_ACTIONS, type CustodyAction } from '../../../src-main/contract/enums';
+import type { CustodyEvent, Evidence } from '../../../src-main/contract/records';
+import { call, fieldErrors, toDossierError } from '../../api';
+import { enumLabel, formatDate } from '../../components/labels';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useApp } from '../app/appStore';
+
+/** The exhibit's chain of custody, oldest first, and a form to record the next hand-over. */
+export function CustodyPanel({ item }: { item: Evidence }) {
+  const revision = useApp((s) => s.revision);
+  const changed = useApp((s) => s.changed);
+  const [events, setEvents] = useState<CustodyEvent[]>([]);
+  const [action, setAction] = useState<CustodyAction>('transferred');
+  const [toParty, setToParty] = useState('');
+  const [details, setDetails] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+
+  useEffect(() => {
+    let live = true;
+    void call('evidence.custody', { id: item.id }).then((list) => live && setEvents(list));
+    return () => {
+      live = false;
+    };
+  }, [item.id, revision]);
+
+  async function record() {
+    setError(null);
+    try {
+      await call('evidence.addCustody', {
+        evidence_id: item.id,
+        action,
+        ...(toParty.trim() ? { to_party: toParty.trim() } : {}),
+        ...(details.trim() ? { details: details.trim() } : {}),
+      });
+      setToParty('');
+      setDetails('');
+      changed();
+    } catch (raw) {
+      const e = toDossierError(raw);
+      setError(Object.values(fieldErrors(e))[0] ?? e.message);
+    }
+  }
+
+  return (
+    <section className="detail-section" aria-labelledby={`${id}-h`}>
+      <div className="detail-section-head">
+        <h3 id={`${id}-h`}>
+          Chain of custody <span className="count">{events.length}</span>
+        </h3>
+      </div>
+      <ol className="custody-list">
+        {events.map((event) => (
+          <li key={event.id} className="custody-item">
+            <div className="custody-head">
+              <strong>{enumLabel(event.action)}</strong>
+              <StatusBadge value={event.result} />
+              <span className="faint">{formatDate(event.at)}</span>
+            </div>
+            <div className="custody-body muted">
+              {event.actor}
+              {event.from_party ? ` · from ${event.from_party}` : ''}
+              {event.to_party ? ` · to ${event.to_party}` : ''}
+              {event.location ? ` · ${event.location}` : ''}
+              {event.details ? ` · ${event.details}` : ''}
+            </div>
+            {event.hash_seen ? <div className="mono faint break-all">{event.hash_seen}</div> : null}
+          </li>
+        ))}
+      </ol>
+      <div className="status-form" role="group" aria-label="Record a custody event">
+        <select className="select" aria-label="Custody action" value={action} onChange={(e) => setAction(e.target.value as CustodyAction)}>
+          {CUSTODY_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {enumLabel(a)}
+            </option>
+          ))}
+        </select>
+        <input className="input" aria-label="To (person or place)" placeholder="To…" value={toParty} onChange={(e) => setToParty(e.target.value)} />
+        <input className="input status-note" aria-label="Custody details" placeholder="Details (purpose, seal number…)" value={details} onChange={(e) => setDetails(e.target.value)} />
+        <button type="button" className="btn btn-sm" onClick={() => void record()}>
+          Record event
+        </button>
+      </div>
+      {error ? (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </section>
+  );
+}

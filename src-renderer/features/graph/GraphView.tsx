@@ -1,0 +1,207 @@
+import { type PointerEvent, type WheelEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { GraphData } from '../../../src-main/contract/DossierApi';
+import { ITEM_KINDS, type ItemKind } from '../../../src-main/contract/enums';
+import { call, toDossierError } from '../../api';
+import { KIND_PLURAL } from '../../components/labels';
+import { useApp } from '../app/appStore';
+import { DetailPane } from '../items/DetailPane';
+import { ITEM_CONFIGS } from '../items/itemConfigs';
+import { layoutGraph, type PlacedNode } from './layoutGraph';
+
+const LABEL_LIMIT = 160;
+
+/** Every link between records as a picture; click an item to see it beside the graph. */
+export function GraphView() {
+  const revision = useApp((s) => s.revision);
+  const [data, setData] = useState<GraphData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<{ id: string; kind: ItemKind } | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [view, setView] = useState({ x: 0, y: 0, k: 1 });
+  const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('graph.get', { limit: 1500 })
+      .then((value) => live && setData(value))
+      .catch((raw) => live && setError(toDossierError(raw).message));
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+
+  const layout = useMemo(() => (data ? layoutGraph(data) : null), [data]);
+  // Fit the drawing, but never zoom in past 1:1: a handful of nodes should look like a handful, not fill the screen.
+  const [canvas, setCanvas] = useState({ w: 900, h: 600 });
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = canvasRef.current;
+    if (!element) return;
+    const measure = () => setCanvas({ w: Math.max(element.clientWidth, 200), h: Math.max(element.clientHeight, 200) });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const bounds = useMemo(() => {
+    if (!layout || layout.nodes.length === 0) return { x: -canvas.w / 2, y: -canvas.h / 2, w: canvas.w, h: canvas.h };
+    const xs = layout.nodes.map((n) => n.x);
+    const ys = layout.nodes.map((n) => n.y);
+    // Labels run to the right of their node: leave room for them.
+    const minX = Math.min(...xs) - 60;
+    const maxX = Math.max(...xs) + 240;
+    const minY = Math.min(...ys) - 50;
+    const maxY = Math.max(...ys) + 50;
+    const scale = Math.max(1, (maxX - minX) / canvas.w, (maxY - minY) / canvas.h);
+    const w = canvas.w * scale;
+    const h = canvas.h * scale;
+    return { x: (minX + maxX) / 2 - w / 2, y: (minY + maxY) / 2 - h / 2, w, h };
+  }, [layout, canvas]);
+
+  const neighbours = useMemo(() => {
+    const focus = hovered ?? selected?.id;
+    if (!focus || !layout) return null;
+    const set = new Set([focus]);
+    for (const e of layout.edges) {
+      if (e.source.id === focus) set.add(e.target.id);
+      if (e.target.id === focus) set.add(e.source.id);
+    }
+    return set;
+  }, [hovered, selected, layout]);
+
+  function onWheel(event: WheelEvent<SVGSVGElement>) {
+    const factor = Math.exp(-event.deltaY * 0.0015);
+    setView((v) => ({ ...v, k: Math.min(6, Math.max(0.2, v.k * factor)) }));
+  }
+  function onPointerDown(event: PointerEvent<SVGSVGElement>) {
+    if ((event.target as Element).closest('.graph-node')) return;
+    drag.current = { x: event.clientX, y: event.clientY, vx: view.x, vy: view.y };
+    (event.currentTarget as Element).setPointerCapture(event.pointerId);
+  }
+  function onPointerMove(event: PointerEvent<SVGSVGElement>) {
+    const d = drag.current;
+    const svg = svgRef.current;
+    if (!d || !svg) return;
+    const scale = bounds.w / svg.clientWidth / view.k;
+    setView((v) => ({ ...v, x: d.vx - (event.clientX - d.x) * scale, y: d.vy - (event.clientY - d.y) * scale }));
+  }
+
+  const counts = useMemo(() => {
+    const c: Partial<Record<ItemKind, number>> = {};
+    for (const n of layout?.nodes ?? []) c[n.kind] = (c[n.kind] ?? 0) + 1;
+    return c;
+  }, [layout]);
+
+  const w = bounds.w / view.k;
+  const h = bounds.h / view.k;
+  const cx = bounds.x + bounds.w / 2 + view.x;
+  const cy = bounds.y + bounds.h / 2 + view.y;
+  const showLabels = (layout?.nodes.length ?? 0) <= LABEL_LIMIT || view.k >= 2;
+
+  return (
+    <div className="items-view">
+      <div className="items-main">
+        <header className="view-header">
+          <div className="view-title">
+            <h1>Graph</h1>
+            {layout ? (
+              <span className="muted small">
+                {layout.nodes.length} items · {layout.edges.length} links{data?.truncated ? ' · newest 1,500 links shown' : ''}
+              </span>
+            ) : null}
+          </div>
+          <div className="view-tools">
+            <ul className="legend" aria-label="Legend">
+              {ITEM_KINDS.map((kind) => (
+                <li key={kind}>
+                  <span className={`kind-dot kind-${kind}`} aria-hidden="true" /> {KIND_PLURAL[kind]} <span className="faint">{counts[kind] ?? 0}</span>
+                </li>
+              ))}
+            </ul>
+            <button type="button" className="btn btn-sm" onClick={() => setView({ x: 0, y: 0, k: 1 })}>
+              Reset view
+            </button>
+          </div>
+        </header>
+        {error ? (
+          <div className="vtable-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <div className="graph-canvas" ref={canvasRef}>
+          {layout && layout.nodes.length === 0 ? (
+            <div className="empty-state">
+              <h2>Nothing to draw yet</h2>
+              <p className="muted">Link items to each other (an order to the domains it covers, evidence to what it shows) and the graph appears here.</p>
+            </div>
+          ) : null}
+          {layout && layout.nodes.length > 0 ? (
+            <svg
+              ref={svgRef}
+              className="graph-svg"
+              viewBox={`${cx - w / 2} ${cy - h / 2} ${w} ${h}`}
+              onWheel={onWheel}
+              onPointerDown={onPointerDown}
+              onPointerMove={onPointerMove}
+              onPointerUp={() => (drag.current = null)}
+              role="group"
+              aria-label="Link graph"
+            >
+              <g className="graph-edges">
+                {layout.edges.map((e) => (
+                  <line
+                    key={e.id}
+                    x1={e.source.x}
+                    y1={e.source.y}
+                    x2={e.target.x}
+                    y2={e.target.y}
+                    className={neighbours && !(neighbours.has(e.source.id) && neighbours.has(e.target.id)) ? 'is-dim' : ''}
+                  >
+                    <title>{`${e.source.title} — ${e.relation} → ${e.target.title}`}</title>
+                  </line>
+                ))}
+              </g>
+              <g>
+                {layout.nodes.map((n: PlacedNode) => {
+                  const r = 6 + Math.min(n.degree, 10) * 0.8;
+                  const dim = neighbours && !neighbours.has(n.id);
+                  return (
+                    <g
+                      key={n.id}
+                      className={`graph-node ${selected?.id === n.id ? 'is-selected' : ''} ${dim ? 'is-dim' : ''}`}
+                      transform={`translate(${n.x} ${n.y})`}
+                      role="button"
+                      tabIndex={0}
+                      aria-label={`${n.title} (${n.kind})`}
+                      onClick={() => setSelected({ id: n.id, kind: n.kind })}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter' || e.key === ' ') {
+                          e.preventDefault();
+                          setSelected({ id: n.id, kind: n.kind });
+                        }
+                      }}
+                      onPointerEnter={() => setHovered(n.id)}
+                      onPointerLeave={() => setHovered(null)}
+                      onFocus={() => setHovered(n.id)}
+                      onBlur={() => setHovered(null)}
+                    >
+                      <circle r={r} className={`node-${n.kind}`} />
+                      {showLabels || hovered === n.id || selected?.id === n.id ? (
+                        <text x={r + 4} y={4} className="graph-label">
+                          {n.title.length > 40 ? `${n.title.slice(0, 39)}…` : n.title}
+                        </text>
+                      ) : null}
+                      <title>{n.title}</title>
+                    </g>
+                  );
+                })}
+              </g>
+            </svg>
+          ) : null}
+        </div>
+      </div>
+      {selected ? <DetailPane key={selected.id} config={ITEM_CONFIGS[selected.kind] as never} id={selected.id} onClose={() => setSelected(null)} /> : null}
+    </div>
+  );
+}

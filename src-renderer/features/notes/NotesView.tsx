@@ -1,0 +1,6 @@
+import { ItemsView } from '../items/ItemsView';
+import { noteConfig } from './noteConfig';
+
+export function NotesView() {
+  return <ItemsView config={noteConfig} />;
+}

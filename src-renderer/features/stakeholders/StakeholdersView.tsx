@@ -1,0 +1,6 @@
+import { ItemsView } from '../items/ItemsView';
+import { stakeholderConfig } from './stakeholderConfig';
+
+export function StakeholdersView() {
+  return <ItemsView config={stakeholderConfig} />;
+}

@@ -1,0 +1,49 @@
+import { STAKEHOLDER_KINDS } from '../../../src-main/contract/enums';
+import { call } from '../../api';
+import type { FieldSpec } from '../../components/RecordForm';
+import { enumLabel } from '../../components/labels';
+import type { ItemKindConfig } from '../items/ItemKindConfig';
+
+const fields: FieldSpec[] = [
+  { name: 'name', label: 'Name', type: 'text', required: true, placeholder: 'Person or organisation' },
+  { name: 'organization', label: 'Organisation', type: 'text' },
+  { name: 'kind', label: 'Kind', type: 'select', options: STAKEHOLDER_KINDS },
+  { name: 'role', label: 'Role in the case', type: 'text', placeholder: 'e.g. abuse contact, lead counsel' },
+  { name: 'email', label: 'E-mail', type: 'email' },
+  { name: 'phone', label: 'Phone', type: 'text' },
+  { name: 'address', label: 'Address', type: 'textarea' },
+  { name: 'notes', label: 'Notes', type: 'textarea' },
+];
+
+export const stakeholderConfig: ItemKindConfig<'stakeholder'> = {
+  kind: 'stakeholder',
+  title: 'Stakeholders',
+  singular: 'Stakeholder',
+  icon: 'stakeholder',
+  createLabel: 'New stakeholder',
+  filterPlaceholder: 'Filter by name, organisation, e-mail…',
+  emptyTitle: 'No stakeholders yet',
+  emptyHint: 'Registries, registrars, hosts, law enforcement, counsel, partners, victims and defendants.',
+  columns: [
+    { key: 'name', label: 'Name', width: 'minmax(180px, 1.6fr)', sortKey: 'name', render: (s) => <span className="truncate cell-strong">{s.name}</span> },
+    { key: 'organization', priority: 2, label: 'Organisation', width: 'minmax(140px, 1.2fr)', sortKey: 'organization', render: (s) => <span className="truncate">{s.organization ?? ''}</span> },
+    { key: 'kind', priority: 2, label: 'Kind', width: '150px', sortKey: 'kind', render: (s) => <span className="truncate">{enumLabel(s.kind)}</span> },
+    { key: 'role', priority: 3, label: 'Role', width: 'minmax(120px, 1fr)', render: (s) => <span className="truncate">{s.role ?? ''}</span> },
+    { key: 'email', priority: 3, label: 'E-mail', width: 'minmax(160px, 1.2fr)', render: (s) => <span className="truncate">{s.email ?? ''}</span> },
+  ],
+  titleOf: (s) => s.name,
+  subtitleOf: (s) => [s.organization, enumLabel(s.kind)].filter(Boolean).join(' · '),
+  detailFields: [
+    { label: 'Organisation', render: (s) => s.organization },
+    { label: 'Kind', render: (s) => enumLabel(s.kind) },
+    { label: 'Role', render: (s) => s.role },
+    { label: 'E-mail', render: (s) => (s.email ? <span className="break-all">{s.email}</span> : null) },
+    { label: 'Phone', render: (s) => s.phone },
+    { label: 'Address', render: (s) => (s.address ? <span className="pre-wrap">{s.address}</span> : null), wide: true },
+    { label: 'Notes', render: (s) => (s.notes ? <span className="pre-wrap">{s.notes}</span> : null), wide: true },
+  ],
+  createFields: fields,
+  editFields: fields,
+  create: (values) => call('stakeholders.create', values as never),
+  update: (id, patch, expectedHlc) => call('stakeholders.update', { id, patch, expectedHlc }),
+};

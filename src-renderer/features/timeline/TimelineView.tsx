@@ -1,0 +1,80 @@
+import { useLayoutEffect } from 'react';
+import type { TimelineEntry } from '../../../src-main/contract/records';
+import { formatDate, KIND_LABEL } from '../../components/labels';
+import { type Column, VirtualTable } from '../../components/VirtualTable';
+import { useApp } from '../app/appStore';
+import { timelineList } from './timelineStore';
+
+const KIND_TEXT: Record<TimelineEntry['kind'], string> = { ...KIND_LABEL, custody: 'Custody', status: 'Lifecycle' };
+
+const columns: Column<TimelineEntry>[] = [
+  {
+    key: 'at',
+    label: 'When',
+    width: '170px',
+    render: (e) => <span className="tabular">{formatDate(e.at)}</span>,
+  },
+  {
+    key: 'kind',
+      priority: 2,
+    label: 'Type',
+    width: '120px',
+    render: (e) => (
+      <span className="cell-main">
+        <span className={`kind-dot kind-${e.record_kind}`} aria-hidden="true" /> {KIND_TEXT[e.kind]}
+      </span>
+    ),
+  },
+  { key: 'what', label: 'Event', width: 'minmax(160px, 1fr)', render: (e) => <span className="truncate">{e.what}</span> },
+  { key: 'title', label: 'Item', width: 'minmax(220px, 2fr)', render: (e) => <span className="truncate cell-strong">{e.title}</span> },
+];
+
+/** Every dated fact of the case in order: evidence, custody, lifecycle steps, court dates, notes. */
+export function TimelineView() {
+  const query = timelineList((s) => s.query);
+  const setQuery = timelineList((s) => s.setQuery);
+  const reload = timelineList((s) => s.reload);
+  const revision = useApp((s) => s.revision);
+  const openItem = useApp((s) => s.openItem);
+  // Before paint: never show a moment of another case's rows (these lists outlive a case).
+  useLayoutEffect(() => {
+    reload();
+  }, [revision, reload]);
+
+  return (
+    <div className="items-view">
+      <div className="items-main">
+        <header className="view-header">
+          <div className="view-title">
+            <h1>Timeline</h1>
+            <span className="muted small">Oldest first. Court dates without a time sort at the start of their day.</span>
+          </div>
+          <div className="view-tools">
+            <label className="inline-field">
+              <span className="muted">From</span>
+              <input className="input" type="date" value={query.from} onChange={(e) => setQuery({ from: e.target.value })} />
+            </label>
+            <label className="inline-field">
+              <span className="muted">To</span>
+              <input className="input" type="date" value={query.to} onChange={(e) => setQuery({ to: e.target.value })} />
+            </label>
+          </div>
+        </header>
+        <VirtualTable
+          store={timelineList}
+          columns={columns}
+          rowId={(e) => `${e.record_id}|${e.kind}|${e.at}|${e.what}`}
+          selectedId={null}
+          onSelect={(e) => openItem(e.record_kind, e.record_id)}
+          label="Timeline"
+          empty={
+            <div className="empty-state">
+              <h2>No dated events</h2>
+              <p className="muted">Acquisition dates, custody events, lifecycle steps, court dates and notes appear here.</p>
+            </div>
+          }
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { createCase } from '../../src-main/case/caseInfo';
+import { closeCaseFile } from '../../src-main/casefile/openCaseFile';
+import { searchCase } from '../../src-main/search/searchCase';
+import { importSiteList } from '../../src-main/websites/importSiteList';
+import { listWebsites } from '../../src-main/websites/websiteService';
+import { type Figure, latencyFigure, percentile, throughputFigure } from './Figure';
+import { generateDomainRows } from './generateDomainRows';
+
+const ROWS = Number(process.env.DOSSIER_BENCH_DOMAINS ?? 1_000_000);
+
+/**
+ * Importing a million generated domains (IDNs, subdomains, multi-label suffixes) against SQLite's
+ * own limit: a bare prepared-insert loop of the same rows into a table with no index, same run.
+ */
+export async function websitesBench(): Promise<Figure[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-sites-'));
+  try {
+    const list = path.join(dir, 'domains.txt');
+    const out = fs.createWriteStream(list);
+    const hosts: string[] = [];
+    for (const row of generateDomainRows(ROWS, 42)) {
+      hosts.push(row);
+      if (!out.write(`${row}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    }
+    await new Promise<void>((resolve) => out.end(() => resolve()));
+
+    const bare = new Database(path.join(dir, 'bare.db'));
+    bare.pragma('page_size = 65536');
+    bare.pragma('journal_mode = DELETE');
+    bare.pragma('synchronous = FULL');
+    bare.exec('CREATE TABLE website (id TEXT, host TEXT, status TEXT, created_at TEXT)');
+    const insert = bare.prepare('INSERT INTO website VALUES (?, ?, ?, ?)');
+    let start = performance.now();
+    for (let b = 0; b < hosts.length; b += 5000) {
+      bare.transaction(() => {
+        const now = new Date().toISOString();
+        for (let i = b; i < Math.min(b + 5000, hosts.length); i += 1) insert.run(`id-${i}`, hosts[i], 'identified', now);
+      })();
+    }
+    const bareRate = hosts.length / ((performance.now() - start) / 1000);
+    bare.close();
+    hosts.length = 0;
+
+    const caseFile = createCase(path.join(dir, 'case.dossier'), { title: 'bench' }, { name: 'bench', device: 'bench' });
+    start = performance.now();
+    const report = await importSiteList(caseFile, list);
+    const importRate = report.rowsRead / ((performance.now() - start) / 1000);
+
+    // First page of a filtered, sorted list, cold statement each time.
+    const firstPage: number[] = [];
+    for (const filter of ['exa', 'shop', 'xn--', 'co.uk', 'mail', 'zz']) {
+      const t = performance.now();
+      listWebsites(caseFile, { filter, limit: 100 });
+      firstPage.push(performance.now() - t);
+    }
+    const t0 = performance.now();
+    listWebsites(caseFile, { status: 'identified', limit: 100 });
+    const statusPage = performance.now() - t0;
+    const searches: number[] = [];
+    for (const q of ['shop', 'login', 'mail', 'secure', 'pay', 'xn--', 'bank', 'example', 'zzqx', 'cdn']) {
+      const t = performance.now();
+      searchCase(caseFile, q, { limit: 50 });
+      searches.push(performance.now() - t);
+    }
+    firstPage.sort((a, b) => a - b);
+    searches.sort((a, b) => a - b);
+    closeCaseFile(caseFile);
+    return [
+      throughputFigure('websites.import_1m', importRate, bareRate, 'rows/s', `baseline: bare prepared INSERT loop into an unindexed table; imported ${report.imported}, merged ${report.merged}, errors ${report.errorCount}`),
+      latencyFigure('websites.first_page_filtered_p95', percentile(firstPage, 95), 50, 'ms', 'baseline: the 50 ms goal'),
+      latencyFigure('websites.first_page_by_status', statusPage, 50, 'ms', 'baseline: the 50 ms goal'),
+      latencyFigure('websites.search_p50', percentile(searches, 50), 20, 'ms', 'baseline: the 20 ms goal'),
+      latencyFigure('websites.search_p95', percentile(searches, 95), 20, 'ms', 'baseline: the 20 ms goal'),
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
