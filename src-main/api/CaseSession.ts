@@ -3,6 +3,7 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { closeCaseFile } from '../casefile/openCaseFile';
 import { DossierError } from '../contract/errors';
 import type { TaskProgress } from '../contract/events';
+import type { IdentityVault } from '../share/identityVault';
 
 /** The case file a window (or a test page) works on, and who works in it. */
 export class CaseSession {
@@ -12,6 +13,8 @@ export class CaseSession {
     readonly actor: Actor,
     /** Where progress of long work is sent (the window, the test page). */
     readonly emitProgress: (progress: TaskProgress) => void = () => {},
+    /** Where the user's sharing identity is kept (the app: safeStorage in user data); none in tests that do not share. */
+    readonly identityVault?: IdentityVault,
   ) {}
 
   private readonly tasks = new Map<string, AbortController>();

@@ -6,6 +6,7 @@ import { registerMergeCommands } from './commands/mergeCommands';
 import { registerPacketCommands } from './commands/packetCommands';
 import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
+import { registerShareCommands } from './commands/shareCommands';
 import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
 import { fail } from './output';
 
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerEvidenceCommands(program);
   registerMergeCommands(program);
   registerPacketCommands(program);
+  registerShareCommands(program);
   return program;
 }
 

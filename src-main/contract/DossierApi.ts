@@ -8,6 +8,8 @@ import type {
   CaseCreate, CaseUpdate, CustodyCreate, EvidenceUpdate, LinkCreate, ListQuery, NoteCreate, NoteUpdate, OrderCreate,
   OrderUpdate, StakeholderCreate, StakeholderUpdate, WebsiteCreate, WebsiteUpdate,
 } from './schemas';
+import type { MergeReport } from './MergeReport';
+import type { IdentityStatus, PublicIdentityInfo, ShareCreated, ShareReceived, TeamMember } from './sharing';
 
 export interface CaseSummary {
   path: string;
@@ -177,6 +179,32 @@ export interface DossierApi {
   'graph.get': (req: { limit?: number }) => Promise<GraphData>;
   'audit.verify': (req: Record<string, never>) => Promise<AuditReport>;
   'audit.page': (req: { after?: string | null; limit?: number }) => Promise<Page<AuditPageEntry>>;
+
+  // Sharing (docs/share-format.md). The user's identity lives in the app's identity vault; a
+  // passphrase-protected one needs `identityPassphrase` wherever it signs or decrypts.
+  'identity.status': (req: Record<string, never>) => Promise<IdentityStatus>;
+  'identity.create': (req: { name: string; passphrase?: string }) => Promise<IdentityStatus>;
+  'identity.publicLine': (req: Record<string, never>) => Promise<PublicIdentityInfo>;
+  'roster.list': (req: Record<string, never>) => Promise<TeamMember[]>;
+  'roster.add': (req: { identityLine: string; role?: string }) => Promise<TeamMember>;
+  'roster.remove': (req: { fingerprint: string }) => Promise<null>;
+  /** recipients: roster fingerprints (what the dialog should send), names or age1... recipients. */
+  'share.create': (req: { outPath: string; recipients: string[]; passphrase?: string; identityPassphrase?: string; taskId?: string }) => Promise<ShareCreated>;
+  /**
+   * A share as a new case file. The sender must be in the roster of `localCasePath` (a copy of the
+   * same case) or accepted by fingerprint (`acceptSender`, after SENDER_UNKNOWN showed it).
+   */
+  'share.receive': (req: {
+    sharePath: string;
+    outPath: string;
+    acceptSender?: string;
+    passphrase?: string;
+    identityPassphrase?: string;
+    localCasePath?: string;
+    taskId?: string;
+  }) => Promise<ShareReceived>;
+  /** Another copy (.dossier) or a teammate's share (.dossier.age) into the open case. */
+  'case.merge': (req: { otherPath: string; acceptSender?: string; passphrase?: string; identityPassphrase?: string; taskId?: string }) => Promise<MergeReport>;
 }
 
 export type Channel = keyof DossierApi;
@@ -194,6 +222,8 @@ export const CHANNELS = [
   'packet.profiles', 'packet.check', 'packet.export',
   'links.create', 'links.delete', 'links.list',
   'search.query', 'timeline.page', 'graph.get', 'audit.verify', 'audit.page',
+  'identity.status', 'identity.create', 'identity.publicLine', 'roster.list', 'roster.add', 'roster.remove',
+  'share.create', 'share.receive', 'case.merge',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -1,6 +1,8 @@
+import type { ShareOrigin } from './sharing';
+
 /** What a merge brought in, and what a person should look at. */
 export interface MergeConflict {
-  kind: 'concurrent_edit' | 'duplicate_domain' | 'duplicate_link' | 'duplicate_exhibit_number';
+  kind: 'concurrent_edit' | 'duplicate_domain' | 'duplicate_link' | 'duplicate_exhibit_number' | 'duplicate_team_member';
   table: string;
   record_id: string;
   /** The version now current. */
@@ -20,4 +22,6 @@ export interface MergeReport {
   conflicts: MergeConflict[];
   /** True when the other copy brought nothing new (merging twice changes nothing). */
   unchanged: boolean;
+  /** When the other copy came as a share: who sent it, verified. */
+  share?: ShareOrigin;
 }

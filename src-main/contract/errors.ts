@@ -27,6 +27,53 @@ export const ERROR_CODES = [
   'SHARE_FAILED',
   'NO_CASE_OPEN',
   'INTERNAL',
+  // Sharing (src-main/share, docs/share-format.md). Each failure of sending or receiving a share
+  // has its own code so the CLI and the UI can react (e.g. offer "accept this sender") without
+  // parsing messages.
+  // identities, key files, rosters
+  'IDENTITY_INVALID',
+  'IDENTITY_NAME_INVALID',
+  'IDENTITY_NOT_FOUND',
+  'IDENTITY_EXISTS',
+  'KEYCHAIN_UNAVAILABLE',
+  'PUBLIC_IDENTITY_INVALID',
+  'KEY_FILE_NOT_FOUND',
+  'KEY_FILE_EXISTS',
+  'KEY_FILE_INVALID',
+  'KEY_FILE_WRONG_PASSPHRASE',
+  'PASSPHRASE_REQUIRED',
+  'ROSTER_INVALID',
+  'ROSTER_DUPLICATE',
+  // snapshot and manifest
+  'SNAPSHOT_SOURCE_NOT_FOUND',
+  'SNAPSHOT_SOURCE_INVALID',
+  'SNAPSHOT_FAILED',
+  'SNAPSHOT_CHANGED',
+  'MANIFEST_INVALID',
+  // creating a share
+  'SHARE_NO_RECIPIENTS',
+  'SHARE_PASSPHRASE_WITH_RECIPIENTS',
+  'RECIPIENT_INVALID',
+  'RECIPIENT_UNKNOWN',
+  'RECIPIENT_AMBIGUOUS',
+  'SHARE_OUTPUT_EXISTS',
+  // opening a share
+  'NOT_A_SHARE',
+  'SHARE_UNSUPPORTED',
+  'NO_MATCHING_IDENTITY',
+  'WRONG_PASSPHRASE',
+  'SHARE_TRUNCATED',
+  'SHARE_TAMPERED',
+  'SHARE_CONTENT_INVALID',
+  'SIGNATURE_INVALID',
+  'SENDER_UNKNOWN',
+  'SNAPSHOT_HASH_MISMATCH',
+  'SHARE_CASE_MISMATCH',
+  'SHARE_AUDIT_HEADS_MISMATCH',
+  'SHARE_WRONG_CASE',
+  'DESTINATION_NOT_EMPTY',
+  'DESTINATION_NO_SPACE',
+  'IO_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -34,6 +34,9 @@ const packetOptions = z.object({
 });
 
 const empty = z.object({}).strict();
+/** A passphrase as typed: kept exactly (no trimming), never empty. */
+const secret = z.string().min(1, 'is empty').max(1024);
+const fingerprint = z.string().trim().min(1, 'is required').max(100);
 const withId = z.object({ id: idSchema });
 const expectedHlc = z.string().max(200).optional();
 const patchOf = <S extends z.ZodType>(patch: S) => z.object({ id: idSchema, patch, expectedHlc });
@@ -114,4 +117,33 @@ export const requestSchemas = {
   'graph.get': z.object({ limit: z.number().int().min(1).max(5000).optional() }),
   'audit.verify': empty,
   'audit.page': z.object({ after: z.string().max(2000).nullish(), limit: z.number().int().min(1).max(1000).optional() }),
+  'identity.status': empty,
+  'identity.create': z.object({ name: z.string().trim().min(1, 'is required').max(120), passphrase: secret.optional() }),
+  'identity.publicLine': empty,
+  'roster.list': empty,
+  'roster.add': z.object({ identityLine: z.string().trim().min(1, 'is required').max(2000), role: z.string().trim().max(200).optional() }),
+  'roster.remove': z.object({ fingerprint }),
+  'share.create': z.object({
+    outPath: absolutePath,
+    recipients: z.array(z.string().trim().min(1).max(200)).max(1000),
+    passphrase: secret.optional(),
+    identityPassphrase: secret.optional(),
+    taskId: taskId.optional(),
+  }),
+  'share.receive': z.object({
+    sharePath: absolutePath,
+    outPath: caseFilePath,
+    acceptSender: fingerprint.optional(),
+    passphrase: secret.optional(),
+    identityPassphrase: secret.optional(),
+    localCasePath: caseFilePath.optional(),
+    taskId: taskId.optional(),
+  }),
+  'case.merge': z.object({
+    otherPath: absolutePath,
+    acceptSender: fingerprint.optional(),
+    passphrase: secret.optional(),
+    identityPassphrase: secret.optional(),
+    taskId: taskId.optional(),
+  }),
 } satisfies Record<Channel, z.ZodType>;

@@ -2,20 +2,21 @@ import { caseSpec } from '../case/caseSpec';
 import { ITEM_SPECS } from '../items/itemSpecs';
 import { linkSpec } from '../links/linkService';
 import type { RecordSpec } from '../records/RecordSpec';
+import { teamMemberSpec } from '../share/teamMemberSpec';
 
 export interface MutableTable {
   table: string;
   spec: RecordSpec<{ id: string }>;
   /** The live-row uniqueness rule (partial unique index) a merge can collide with, if any. */
   uniqueKey: readonly string[] | null;
-  duplicateKind: 'duplicate_domain' | 'duplicate_link' | null;
+  duplicateKind: 'duplicate_domain' | 'duplicate_link' | 'duplicate_team_member' | null;
 }
 
 const asGeneric = (spec: unknown) => spec as RecordSpec<{ id: string }>;
 
 /**
  * Mutable record tables in the order a merge fills them: referenced rows before the rows that
- * reference them (orders point at evidence documents). Change together with 0010-initial.
+ * reference them (orders point at evidence documents). Change together with the migrations.
  */
 export const MUTABLE_TABLES: readonly MutableTable[] = [
   { table: 'case_info', spec: asGeneric(caseSpec), uniqueKey: null, duplicateKind: null },
@@ -25,6 +26,8 @@ export const MUTABLE_TABLES: readonly MutableTable[] = [
   { table: 'stakeholder', spec: asGeneric(ITEM_SPECS.stakeholder), uniqueKey: null, duplicateKind: null },
   { table: 'note', spec: asGeneric(ITEM_SPECS.note), uniqueKey: null, duplicateKind: null },
   { table: 'link', spec: asGeneric(linkSpec), uniqueKey: ['from_id', 'to_id', 'relation'], duplicateKind: 'duplicate_link' },
+  // Rosters merge like records: a teammate added on either copy is on both (0030-team-roster).
+  { table: 'team_member', spec: asGeneric(teamMemberSpec), uniqueKey: ['fingerprint'], duplicateKind: 'duplicate_team_member' },
 ];
 
 /** Append-only tables, unioned by primary key. Parents first (foreign keys). */

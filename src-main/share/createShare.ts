@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { access, link, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { Encrypter } from 'age-encryption';
 import { FileSink } from './fileSink';
+import { exists, publishFile } from './publishFile';
 import { iterableToWebStream, readFileChunks } from './fileChunks';
 import { sha256File } from './hashFile';
 import { signManifest } from './manifestSignature';
@@ -24,6 +25,12 @@ export interface CreateShareRequest {
   caseFilePath?: string;
   /** An open connection, snapshotted now (the app's own connection: no restarts on its writes). */
   database?: Database.Database;
+  /**
+   * A snapshot already taken and hashed (snapshotDatabase's result), when the caller needed to
+   * read it first (shareCase takes the manifest's case id and audit heads from it). Not hashed
+   * again up front; the encrypting pass re-hashes it and fails with SNAPSHOT_CHANGED on a difference.
+   */
+  snapshot?: Snapshot;
   manifestFields: ManifestFields;
   sender: UserIdentity;
   /**
@@ -65,9 +72,9 @@ export async function createShare(
 ): Promise<CreatedShare> {
   const { signal, onProgress } = options;
   const encrypter = makeEncrypter(request); // validate the cheap things before any long work
-  const sourceCount = [request.snapshotPath, request.caseFilePath, request.database].filter((s) => s !== undefined).length;
+  const sourceCount = [request.snapshotPath, request.caseFilePath, request.database, request.snapshot].filter((s) => s !== undefined).length;
   if (sourceCount !== 1) {
-    throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', 'Give exactly one of snapshotPath, caseFilePath or database to share.');
+    throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', 'Give exactly one of snapshot, snapshotPath, caseFilePath or database to share.');
   }
   const target = path.resolve(outPath);
   if (await exists(target)) {
@@ -78,7 +85,9 @@ export async function createShare(
   const workDir = await mkdtemp(path.join(options.tempDir ?? path.dirname(target), '.dossier-share-'));
   try {
     let snapshot: Snapshot;
-    if (request.snapshotPath !== undefined) {
+    if (request.snapshot !== undefined) {
+      snapshot = request.snapshot;
+    } else if (request.snapshotPath !== undefined) {
       snapshot = await hashGivenSnapshot(request.snapshotPath, options);
     } else {
       const snapshotPath = path.join(workDir, SNAPSHOT_ENTRY_NAME);
@@ -125,7 +134,7 @@ export async function createShare(
     if (rehash.digest('hex') !== snapshot.sha256) {
       throw snapshotChanged();
     }
-    await publish(partialPath, target);
+    await publishFile(partialPath, target, () => new ShareError('SHARE_OUTPUT_EXISTS', `${target} appeared while the share was being written; nothing was replaced.`, { path: target }));
     return { path: target, manifest, size: (await stat(target)).size };
   } catch (err) {
     throw asShareError(err);
@@ -197,27 +206,6 @@ async function* counted(source: AsyncIterable<Uint8Array>, report: (done: number
   }
 }
 
-/**
- * Makes the finished file visible under its name without ever replacing a file that appeared
- * there meanwhile: link() fails if the name exists. FAT/exFAT USB sticks have no hard links;
- * there we fall back to rename after a last check.
- */
-async function publish(partialPath: string, target: string): Promise<void> {
-  try {
-    await link(partialPath, target);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new ShareError('SHARE_OUTPUT_EXISTS', `${target} appeared while the share was being written; nothing was replaced.`, { path: target });
-    }
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
-    if (await exists(target)) {
-      throw new ShareError('SHARE_OUTPUT_EXISTS', `${target} appeared while the share was being written; nothing was replaced.`, { path: target });
-    }
-    await rename(partialPath, target);
-  }
-}
-
 function snapshotChanged(cause?: unknown): ShareError {
   return new ShareError(
     'SNAPSHOT_CHANGED',
@@ -234,11 +222,4 @@ function asShareError(err: unknown): ShareError {
     return new ShareError('IO_FAILED', 'The disk is full; free some space and try again.', {}, { cause: err });
   }
   return new ShareError('IO_FAILED', `Could not write the share: ${e.message}`, {}, { cause: err });
-}
-
-async function exists(filePath: string): Promise<boolean> {
-  return access(filePath).then(
-    () => true,
-    () => false,
-  );
 }

@@ -12,7 +12,7 @@ import { ShareError } from './ShareError';
 import { MANIFEST_ENTRY_NAME, readShareTar, SIGNATURE_ENTRY_NAME } from './shareTarReader';
 import { classifyOpenFailure, classifyHeaderFailure, truncatedShareError } from './classifyOpenFailure';
 import { findRosterMember, type TeamRoster } from './teamRoster';
-import { samePublicKeys, type PublicIdentity } from './publicIdentity';
+import { normalizeFingerprint, samePublicKeys, type PublicIdentity } from './publicIdentity';
 import type { UserIdentity } from './userIdentity';
 
 export interface OpenShareKeys {
@@ -27,6 +27,17 @@ export interface OpenShareKeys {
    * fingerprint with the sender). Default false: such a share fails with SENDER_UNKNOWN.
    */
   acceptUnknownSender?: boolean;
+  /**
+   * Accept a validly signed share from a key not in the roster only if its fingerprint is this
+   * one (what the user compared by phone). Safer than acceptUnknownSender: a share from anyone
+   * else still fails with SENDER_UNKNOWN.
+   */
+  acceptSenderFingerprint?: string;
+  /**
+   * The share must be of this case (checked right after the signature, before the case file is
+   * written anywhere): SHARE_WRONG_CASE otherwise.
+   */
+  expectedCaseId?: string;
 }
 
 export interface OpenedShare {
@@ -64,6 +75,7 @@ export async function openShare(
   if (keys.identity === undefined && keys.passphrase === undefined) {
     throw new ShareError('NO_MATCHING_IDENTITY', 'Give your identity or the passphrase to open a share.');
   }
+  if (keys.acceptSenderFingerprint !== undefined) normalizeFingerprint(keys.acceptSenderFingerprint); // a typo fails now, not after decrypting
   const destination = path.resolve(outDir);
   await assertUsableDestination(destination);
 
@@ -120,6 +132,13 @@ export async function openShare(
               'SIGNATURE_INVALID',
               `The signature on this share does not match its contents (it claims to be from ${manifest.sender.name}, ${manifest.sender.fingerprint}). It was altered or forged; do not use it.`,
               { fingerprint: manifest.sender.fingerprint },
+            );
+          }
+          if (keys.expectedCaseId !== undefined && manifest.caseId !== keys.expectedCaseId) {
+            throw new ShareError(
+              'SHARE_WRONG_CASE',
+              `This share is of another case ("${manifest.caseTitle}", ${manifest.caseId}), not of this one (${keys.expectedCaseId}).`,
+              { caseId: manifest.caseId, expectedCaseId: keys.expectedCaseId },
             );
           }
           result = checkSender(manifest, keys);
@@ -185,7 +204,16 @@ function checkSender(manifest: ShareManifest, keys: OpenShareKeys): Omit<OpenedS
   const member = findRosterMember(keys.roster, sender.fingerprint);
   // The fingerprint covers both keys, but compare the keys themselves: that is what is trusted.
   const known = member !== undefined && samePublicKeys(member, sender);
-  if (!known && keys.acceptUnknownSender !== true) {
+  if (!known && keys.acceptSenderFingerprint !== undefined && keys.acceptUnknownSender !== true) {
+    const accepted = normalizeFingerprint(keys.acceptSenderFingerprint);
+    if (accepted !== sender.fingerprint) {
+      throw new ShareError(
+        'SENDER_UNKNOWN',
+        `This share is signed by "${sender.name}" with key ${sender.fingerprint}, not by the key you accepted (${accepted}). Do not open it unless the sender confirms ${sender.fingerprint}.`,
+        { fingerprint: sender.fingerprint, name: sender.name, accepted },
+      );
+    }
+  } else if (!known && keys.acceptUnknownSender !== true) {
     throw new ShareError(
       'SENDER_UNKNOWN',
       `This share is signed by "${sender.name}" with key ${sender.fingerprint}, which is not in your team roster. Compare this fingerprint with the sender (by phone or in person), add them to the roster if it matches, and open the share again.`,

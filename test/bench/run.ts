@@ -1,11 +1,14 @@
 // `npm run bench`: every figure with its same-run baseline, as one JSON document on stdout.
 import type { Figure } from './Figure';
 import { recordsBench } from './recordsBench';
+import { shareBench } from './shareBench';
 import { websitesBench } from './websitesBench';
 
 const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   records: recordsBench,
   websites: websitesBench,
+  // DOSSIER_BENCH_SHARE_MIB sets the case size (default 1024).
+  share: () => shareBench(),
 };
 
 const only = process.argv.slice(2);

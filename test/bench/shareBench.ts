@@ -1,7 +1,11 @@
 /**
- * Share benchmark: our streaming encryption/decryption against the Debian `age` CLI on the same
- * file in the same run, and the peak memory of a 1 GiB share against a small one.
- * `export shareBench` for test/bench/run.ts; `npx tsx test/bench/shareBench.ts [MiB]` prints JSON.
+ * Share benchmark, each figure against a baseline measured in the same run:
+ * - createShare / openShare throughput on a 1 GiB snapshot vs the Debian `age` CLI on the same file;
+ * - the whole of sharing a real 1 GiB case (shareCase: snapshot, sign, encrypt, custody) and
+ *   receiving it (receiveShare: decrypt, verify, integrity, audit, custody) vs a plain `cp` + age;
+ * - peak memory of each step on 1 GiB vs on 8 MiB: flat memory means a ratio near 1.
+ * Size: DOSSIER_BENCH_SHARE_MIB (default 1024). Needs about 5x the size free in the temp folder.
+ * `npm run bench share`, or `npx tsx test/bench/shareBench.ts`.
  */
 import { execFile } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
@@ -12,66 +16,87 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { serializeIdentity } from '../../src-main/share/identityBytes';
 import { generateUserIdentity } from '../../src-main/share/userIdentity';
+import { buildBigCase } from '../support/bigCase';
 import { measureShareRss } from '../support/measureShareRss';
+import { latencyFigure, throughputFigure, type Figure } from './Figure';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
-
-export interface BenchFigure {
-  readonly name: string;
-  readonly value: number;
-  readonly baseline: number;
-  /** value / baseline */
-  readonly ratio: number;
-  readonly unit: string;
-}
+const SMALL_MIB = 8;
 
 export interface ShareBenchOptions {
-  /** size of the case snapshot; default 1 GiB */
+  /** size of the case; default DOSSIER_BENCH_SHARE_MIB or 1 GiB */
   bytes?: number;
-  /** scratch folder (needs ~4x bytes free); default a temp folder, removed afterwards */
+  /** scratch folder; default a temp folder, removed afterwards */
   dir?: string;
 }
 
-export async function shareBench(options: ShareBenchOptions = {}): Promise<BenchFigure[]> {
-  const bytes = options.bytes ?? 1024 * MiB;
+export async function shareBench(options: ShareBenchOptions = {}): Promise<Figure[]> {
+  const bytes = options.bytes ?? Number(process.env.DOSSIER_BENCH_SHARE_MIB ?? 1024) * MiB;
+  if (!Number.isFinite(bytes) || bytes < SMALL_MIB * MiB) throw new Error(`DOSSIER_BENCH_SHARE_MIB must be a number of at least ${SMALL_MIB}`);
   const dir = fs.mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'dossier-bench-'));
+  const label = `${Math.round(bytes / MiB)} MiB`;
+  const mibPerSecond = (ms: number) => bytes / MiB / (ms / 1000);
+  const rss = (b: number) => b / MiB;
   try {
     const identity = await generateUserIdentity('Bench');
     const identityFile = path.join(dir, 'me.identity');
     fs.writeFileSync(identityFile, serializeIdentity(identity));
     const ageKeyFile = path.join(dir, 'me.agekey');
     fs.writeFileSync(ageKeyFile, `${identity.ageIdentity}\n`);
-    const snapshot = writeRandomFile(path.join(dir, 'case.dossier'), bytes);
-    const small = writeRandomFile(path.join(dir, 'small.dossier'), 8 * MiB);
+    const at = (name: string) => path.join(dir, name);
 
-    // age CLI on the same file, same run: the baseline for throughput.
-    const cliEncryptMs = await timed(() => run('/usr/bin/age', ['-r', identity.publicIdentity.ageRecipient, '-o', path.join(dir, 'cli.age'), snapshot]));
-    const cliDecryptMs = await timed(() => run('/usr/bin/age', ['-d', '-i', ageKeyFile, '-o', path.join(dir, 'cli.out'), path.join(dir, 'cli.age')]));
-    fs.rmSync(path.join(dir, 'cli.out'));
+    // 1. The age layer alone, on a snapshot-like file, against the age CLI.
+    writeRandomFile(at('snapshot.bin'), bytes);
+    writeRandomFile(at('small.bin'), SMALL_MIB * MiB);
+    const ageEncryptMs = await timed(() => run('/usr/bin/age', ['-r', identity.publicIdentity.ageRecipient, '-o', at('cli.age'), at('snapshot.bin')]));
+    const ageDecryptMs = await timed(() => run('/usr/bin/age', ['-d', '-i', ageKeyFile, '-o', at('cli.out'), at('cli.age')]));
+    fs.rmSync(at('cli.out'));
+    const create = await measureShareRss('create', identityFile, at('snapshot.bin'), at('big.age'));
+    const open = await measureShareRss('open', identityFile, at('big.age'), at('big-out'));
+    const createSmall = await measureShareRss('create', identityFile, at('small.bin'), at('small.age'));
+    const openSmall = await measureShareRss('open', identityFile, at('small.age'), at('small-out'));
+    for (const name of ['snapshot.bin', 'big.age', 'big-out', 'cli.age']) fs.rmSync(at(name), { recursive: true, force: true });
 
-    const create = await measureShareRss('create', identityFile, snapshot, path.join(dir, 'big.dossier.age'));
-    const open = await measureShareRss('open', identityFile, path.join(dir, 'big.dossier.age'), path.join(dir, 'big-out'));
-    const createSmall = await measureShareRss('create', identityFile, small, path.join(dir, 'small.dossier.age'));
-    const openSmall = await measureShareRss('open', identityFile, path.join(dir, 'small.dossier.age'), path.join(dir, 'small-out'));
+    // 2. A real case file end to end, against what a user would do by hand: copy the file, age it.
+    buildBigCase(at('case.dossier'), bytes);
+    buildBigCase(at('small-case.dossier'), SMALL_MIB * MiB);
+    const byHandShareMs = await timed(async () => {
+      fs.copyFileSync(at('case.dossier'), at('hand-copy.dossier'));
+      await run('/usr/bin/age', ['-r', identity.publicIdentity.ageRecipient, '-o', at('hand.age'), at('hand-copy.dossier')]);
+    });
+    const byHandReceiveMs = await timed(() => run('/usr/bin/age', ['-d', '-i', ageKeyFile, '-o', at('hand-out.dossier'), at('hand.age')]));
+    for (const name of ['hand-copy.dossier', 'hand.age', 'hand-out.dossier']) fs.rmSync(at(name), { force: true });
+    const share = await measureShareRss('share', identityFile, at('case.dossier'), at('case.dossier.age'));
+    const receive = await measureShareRss('receive', identityFile, at('case.dossier.age'), at('received.dossier'));
+    const shareSmall = await measureShareRss('share', identityFile, at('small-case.dossier'), at('small-case.dossier.age'));
+    const receiveSmall = await measureShareRss('receive', identityFile, at('small-case.dossier.age'), at('small-received.dossier'));
 
-    const mibPerSecond = (ms: number) => bytes / MiB / (ms / 1000);
-    const label = `${Math.round(bytes / MiB)} MiB`;
+    const flat = `peak RSS of the ${label} run vs the ${SMALL_MIB} MiB run; ratio near 1 = flat memory`;
     return [
-      // createShare from a ready snapshot: one hashing pass plus the encrypting pass.
-      figure(`share create throughput, ${label} (vs age -r)`, mibPerSecond(create.ms), mibPerSecond(cliEncryptMs), 'MiB/s'),
-      figure(`share open throughput, ${label} (vs age -d)`, mibPerSecond(open.ms), mibPerSecond(cliDecryptMs), 'MiB/s'),
-      figure(`share create peak RSS, ${label} (vs 8 MiB)`, create.maxRssBytes / MiB, createSmall.maxRssBytes / MiB, 'MiB'),
-      figure(`share open peak RSS, ${label} (vs 8 MiB)`, open.maxRssBytes / MiB, openSmall.maxRssBytes / MiB, 'MiB'),
+      throughputFigure(`createShare throughput, ${label} snapshot (vs age -r)`, mibPerSecond(create.ms), mibPerSecond(ageEncryptMs), 'MiB/s', 'one hashing pass plus the encrypting pass'),
+      throughputFigure(`openShare throughput, ${label} (vs age -d)`, mibPerSecond(open.ms), mibPerSecond(ageDecryptMs), 'MiB/s'),
+      throughputFigure(
+        `share a ${label} case: snapshot, sign, encrypt, custody (vs cp + age -r)`,
+        mibPerSecond(share.ms),
+        mibPerSecond(byHandShareMs),
+        'MiB/s',
+      ),
+      throughputFigure(
+        `receive a ${label} case: decrypt, hash, schema, integrity_check, audit, custody (vs age -d)`,
+        mibPerSecond(receive.ms),
+        mibPerSecond(byHandReceiveMs),
+        'MiB/s',
+        'the baseline checks nothing',
+      ),
+      latencyFigure(`createShare peak RSS, ${label}`, rss(create.maxRssBytes), rss(createSmall.maxRssBytes), 'MiB', flat),
+      latencyFigure(`openShare peak RSS, ${label}`, rss(open.maxRssBytes), rss(openSmall.maxRssBytes), 'MiB', flat),
+      latencyFigure(`shareCase peak RSS, ${label} case`, rss(share.maxRssBytes), rss(shareSmall.maxRssBytes), 'MiB', flat),
+      latencyFigure(`receiveShare peak RSS, ${label} case`, rss(receive.maxRssBytes), rss(receiveSmall.maxRssBytes), 'MiB', flat),
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function figure(name: string, value: number, baseline: number, unit: string): BenchFigure {
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return { name, value: round(value), baseline: round(baseline), ratio: round(value / baseline), unit };
 }
 
 /** Incompressible data, like stored evidence, written in 1 MiB blocks. */
@@ -93,6 +118,5 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const mib = Number(process.argv[2] ?? 1024);
-  console.log(JSON.stringify(await shareBench({ bytes: mib * MiB }), null, 2));
+  console.log(JSON.stringify(await shareBench(), null, 2));
 }

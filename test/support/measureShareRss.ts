@@ -13,13 +13,13 @@ export interface ShareRunMeasure {
 }
 
 /**
- * Runs createShare or openShare in a fresh Node process (through tsx) and reports its peak RSS
+ * Runs one share operation (see shareRssChild.ts) in a fresh Node process (through tsx) and reports its peak RSS
  * (`process.resourceUsage().maxRSS`, the kernel's high-water mark) and duration. A fresh process
  * per run, so one measurement cannot inherit another's heap.
  * identityFile holds `serializeIdentity` bytes; the share is encrypted to that same identity.
  */
 export async function measureShareRss(
-  mode: 'create' | 'open',
+  mode: 'create' | 'open' | 'share' | 'receive',
   identityFile: string,
   input: string,
   output: string,

@@ -73,10 +73,10 @@ describe('createShare refuses bad requests before doing work', () => {
 });
 
 describe('createShare during the work', () => {
-  it('ABORTED at any stage leaves nothing', async () => {
+  it('CANCELLED at any stage leaves nothing', async () => {
     for (const stage of ['snapshot', 'hash', 'encrypt'] as const) {
       const controller = new AbortController();
-      await expectCreateFailure(request(), 'ABORTED', {
+      await expectCreateFailure(request(), 'CANCELLED', {
         signal: controller.signal,
         onProgress: (p) => { if (p.stage === stage) controller.abort(); },
       });

@@ -261,7 +261,7 @@ describe('openShare refuses, with its own code, and writes nothing', () => {
     expect(opened.snapshotPath).toBe(path.join(dest, 'case.dossier'));
   });
 
-  it('ABORTED: cancelling mid-way leaves nothing', async () => {
+  it('CANCELLED: cancelling mid-way leaves nothing', async () => {
     const controller = new AbortController();
     const dest = fresh('aborted');
     await expect(
@@ -269,7 +269,7 @@ describe('openShare refuses, with its own code, and writes nothing', () => {
         signal: controller.signal,
         onProgress: (p) => { if (p.done > 512 * 1024) controller.abort(); },
       }),
-    ).rejects.toMatchObject({ code: 'ABORTED' });
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(fs.existsSync(dest)).toBe(false);
     expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('.receiving-'))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeIdentity } from '../../../src-main/share/identityBytes';
 import { generateUserIdentity } from '../../../src-main/share/userIdentity';
+import { buildBigCase } from '../../support/bigCase';
 import { measureShareRss } from '../../support/measureShareRss';
 import { makeTempDir } from './shareFixtures';
 
@@ -47,5 +48,25 @@ describe('memory stays flat with the case size', () => {
     expect(createLarge.maxRssBytes - createSmall.maxRssBytes, report).toBeLessThan(40 * 1024 * 1024);
     expect(openLarge.maxRssBytes - openSmall.maxRssBytes, report).toBeLessThan(40 * 1024 * 1024);
     expect(fs.statSync(path.join(tmp.dir, 'large-out', 'case.dossier')).size).toBe(104 * 1024 * 1024);
+  });
+
+  it('sharing and receiving a real 160 MiB case peaks within 80 MiB of an 8 MiB one', async () => {
+    // The whole path: SQLite backup snapshot, checks, custody. SQLite's page cache (32 MiB for
+    // a case connection) is a bounded cost; holding the case in memory would add 150 MiB or more.
+    // This caught the backup into a file of another page size, which kept every page in memory.
+    const small = path.join(tmp.dir, 'small-case.dossier');
+    const large = path.join(tmp.dir, 'large-case.dossier');
+    buildBigCase(small, 8 * 1024 * 1024);
+    buildBigCase(large, 160 * 1024 * 1024);
+    const at = (name: string) => path.join(tmp.dir, name);
+    const shareSmall = await measureShareRss('share', identityFile, small, at('small-case.dossier.age'));
+    const shareLarge = await measureShareRss('share', identityFile, large, at('large-case.dossier.age'));
+    const receiveSmall = await measureShareRss('receive', identityFile, at('small-case.dossier.age'), at('small-received.dossier'));
+    const receiveLarge = await measureShareRss('receive', identityFile, at('large-case.dossier.age'), at('large-received.dossier'));
+    const mib = (b: number) => Math.round(b / 1024 / 1024);
+    const report = `share ${mib(shareSmall.maxRssBytes)} -> ${mib(shareLarge.maxRssBytes)} MiB, receive ${mib(receiveSmall.maxRssBytes)} -> ${mib(receiveLarge.maxRssBytes)} MiB`;
+    expect(shareLarge.maxRssBytes - shareSmall.maxRssBytes, report).toBeLessThan(80 * 1024 * 1024);
+    expect(receiveLarge.maxRssBytes - receiveSmall.maxRssBytes, report).toBeLessThan(80 * 1024 * 1024);
+    expect(fs.statSync(at('large-received.dossier')).size).toBeGreaterThan(160 * 1024 * 1024);
   });
 });

@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { writeTransaction } from '../../casefile/writeTransaction';
+import { DossierError } from '../../contract/errors';
+import type { ShareCreated, ShareReceived, TeamMember } from '../../contract/sharing';
+import { createKeyFile } from '../../share/keyFile';
+import { readLocalCopy } from '../../share/localCopy';
+import { formatPublicIdentity } from '../../share/publicIdentity';
+import { receiveShare } from '../../share/receiveShare';
+import { shareCase } from '../../share/shareCase';
+import { parseTeamRoster } from '../../share/teamRoster';
+import { addTeamMember, listTeamMembers, removeTeamMember } from '../../share/teamRosterService';
+import { generateUserIdentity } from '../../share/userIdentity';
+import { emit, type GlobalOptions, table } from '../output';
+import { progressLine } from '../progressLine';
+import { readPassphrase } from '../readPassphrase';
+import { type KeyOptions, readSharePassphrase, receiveKeysFor, unlockKeyFile, withAcceptHint } from '../shareKeys';
+import { cliActor, withCase } from '../withCase';
+
+const PASSPHRASE_FILE = ['--passphrase-file <path>', "file whose first line is the key file's passphrase (else $DOSSIER_PASSPHRASE, else asked)"] as const;
+const SHARE_PASSPHRASE_FILE = ['--share-passphrase-file <path>', 'file whose first line is the share passphrase (else $DOSSIER_SHARE_PASSPHRASE, else asked)'] as const;
+
+function memberLine(m: TeamMember): string[] {
+  return [m.name, m.fingerprint, m.role ?? '', m.created_at.slice(0, 10), m.created_by];
+}
+
+function publicIdentityText(line: string, fingerprint: string): string {
+  // The second line is a roster comment, so this output can be saved and used with --from-file.
+  return `${line}\n# Fingerprint: ${fingerprint} (read it out to teammates so they can check the line they got)`;
+}
+
+export function registerShareCommands(program: Command): void {
+  const identity = program.command('identity').description('Your sharing identity (age + Ed25519 keys in a passphrase-protected key file)');
+  identity
+    .command('new')
+    .description('Create your identity in a new key file (never overwrites one)')
+    .requiredOption('--name <name>', 'your name as teammates will see it')
+    .requiredOption('--out <keyfile>', 'path of the new key file, e.g. ~/.dossier/me.dossier-key')
+    .option(...PASSPHRASE_FILE)
+    .action(async (opts: { name: string; out: string; passphraseFile?: string }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      if (fs.existsSync(opts.out)) throw new DossierError('KEY_FILE_EXISTS', `${opts.out} already exists; choose another name or move it away first.`);
+      const user = await generateUserIdentity(opts.name);
+      const passphrase = await readPassphrase({
+        file: opts.passphraseFile,
+        env: 'DOSSIER_PASSPHRASE',
+        prompt: 'Passphrase for the new key file: ',
+        confirm: true,
+        what: 'a passphrase for the key file',
+        fileOption: '--passphrase-file',
+      });
+      await createKeyFile(opts.out, user, passphrase);
+      const line = formatPublicIdentity(user.publicIdentity);
+      emit(options, { keyFile: opts.out, name: user.name, fingerprint: user.publicIdentity.fingerprint, publicIdentity: line }, () =>
+        [`Created key file ${opts.out} (keep it and its passphrase safe; lose either and shares sent to you cannot be opened).`, 'Your public identity, to send to teammates:', publicIdentityText(line, user.publicIdentity.fingerprint)].join('\n'),
+      );
+    });
+  identity
+    .command('show')
+    .description('Print the public identity line of a key file, to send to teammates')
+    .argument('<keyfile>', 'your key file')
+    .option(...PASSPHRASE_FILE)
+    .action(async (keyFile: string, opts: KeyOptions, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const user = await unlockKeyFile(keyFile, opts);
+      const { publicIdentity: pub } = user;
+      const line = formatPublicIdentity(pub);
+      emit(options, { name: pub.name, fingerprint: pub.fingerprint, ageRecipient: pub.ageRecipient, ed25519PublicKey: pub.ed25519PublicKey, publicIdentity: line, createdAt: user.createdAt }, () =>
+        publicIdentityText(line, pub.fingerprint),
+      );
+    });
+
+  const roster = program.command('roster').description("A case's team roster: whose shares are trusted, to whom it is shared");
+  roster
+    .command('add')
+    .description('Add teammates from their public identity line (dossier identity show) or a file of such lines')
+    .argument('<file>', 'case file')
+    .argument('[line...]', 'the identity line: dossier-identity-v1 age1... <key> <fingerprint> <name>')
+    .option('--from-file <path>', 'a file of identity lines (# comments allowed)')
+    .option('--role <role>', "the teammate's role, e.g. counsel")
+    .action(async (file: string, words: string[], opts: { fromFile?: string; role?: string }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      if ((words.length > 0) === (opts.fromFile !== undefined)) {
+        throw new DossierError('INVALID_REQUEST', 'Give either an identity line or --from-file PATH.');
+      }
+      let lines: string[];
+      if (opts.fromFile !== undefined) {
+        let text: string;
+        try {
+          text = fs.readFileSync(opts.fromFile, 'utf8');
+        } catch (err) {
+          throw new DossierError('FILE_NOT_FOUND', `Cannot read ${opts.fromFile}: ${(err as Error).message}`);
+        }
+        lines = parseTeamRoster(text).members.map(formatPublicIdentity);
+        if (lines.length === 0) throw new DossierError('ROSTER_INVALID', `${opts.fromFile} holds no identity line.`);
+      } else {
+        lines = [words.join(' ')];
+      }
+      await withCase(file, options, (caseFile) => {
+        const added = writeTransaction(caseFile, () => lines.map((line) => addTeamMember(caseFile, line, { role: opts.role ?? null })));
+        emit(options, added, () => added.map((m) => `Added ${m.name} (${m.fingerprint}) to the team roster.`).join('\n'));
+      });
+    });
+  roster
+    .command('list')
+    .description("List the case's team roster")
+    .argument('<file>', 'case file')
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      await withCase(file, options, (caseFile) => {
+        const members = listTeamMembers(caseFile);
+        emit(options, members, () =>
+          members.length === 0 ? 'The team roster is empty (dossier roster add).' : table(['name', 'fingerprint', 'role', 'added', 'by'], members.map(memberLine)),
+        );
+      });
+    });
+  roster
+    .command('remove')
+    .description('Remove a teammate (their shares of this case are no longer accepted)')
+    .argument('<file>', 'case file')
+    .argument('<fingerprint>', 'their fingerprint, e.g. 315B-8FC6-7BE4-612E-B3D0-36FB')
+    .action(async (file: string, fingerprint: string, _opts: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      await withCase(file, options, (caseFile) => {
+        const removed = removeTeamMember(caseFile, fingerprint);
+        emit(options, removed, () => `Removed ${removed.name} (${removed.fingerprint}) from the team roster.`);
+      });
+    });
+
+  program
+    .command('share')
+    .description('Write an encrypted, signed share of a case for teammates (or a passphrase)')
+    .argument('<file>', 'case file')
+    .option('--to <recipient...>', 'teammates: roster names, fingerprints or age1... recipients')
+    .option('--passphrase', 'protect the share with a passphrase instead ($DOSSIER_SHARE_PASSPHRASE, --share-passphrase-file, or asked)')
+    .requiredOption('--out <path>', 'the share file to write, e.g. case.dossier.age')
+    .requiredOption('--identity <keyfile>', 'your key file (signs the share)')
+    .option(...PASSPHRASE_FILE)
+    .option(...SHARE_PASSPHRASE_FILE)
+    .action(async (file: string, opts: KeyOptions & { to?: string[]; passphrase?: boolean; out: string }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const sender = await unlockKeyFile(opts.identity!, opts);
+      const passphrase = opts.passphrase ? await readSharePassphrase(opts, true) : undefined;
+      await withCase(file, options, async (caseFile) => {
+        const onProgress = progressLine();
+        const created = await shareCase(
+          caseFile,
+          { sender, ...(opts.to ? { to: opts.to } : {}), ...(passphrase !== undefined ? { passphrase } : {}) },
+          opts.out,
+          onProgress ? { onProgress } : {},
+        );
+        emit(options, created, () => describeShare(created));
+      });
+    });
+
+  program
+    .command('receive')
+    .description('Open a share as a new case file, after checking its sender, signature, hashes, integrity and audit log')
+    .argument('<share>', 'the share file (.dossier.age)')
+    .requiredOption('--out <file>', 'the case file to create (never overwritten)')
+    .option('--identity <keyfile>', 'your key file (for shares sent to you)')
+    .option('--case <file>', 'your copy of the same case: its team roster decides whether the sender is trusted')
+    .option('--accept-sender <fingerprint>', "accept a sender not in a roster, after comparing this fingerprint with them")
+    .option(...PASSPHRASE_FILE)
+    .option(...SHARE_PASSPHRASE_FILE)
+    .action(async (share: string, opts: KeyOptions & { out: string; case?: string }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const actor = cliActor(options);
+      const keys = await receiveKeysFor(share, opts);
+      const localCopy = opts.case ? readLocalCopy(opts.case) : undefined;
+      const onProgress = progressLine();
+      const received = await receiveShare(share, keys, opts.out, { actor, ...(localCopy ? { localCopy } : {}), ...(onProgress ? { onProgress } : {}) }).catch(
+        (error: unknown) => {
+          throw withAcceptHint(error);
+        },
+      );
+      emit(options, received, () => describeReceipt(received));
+    });
+}
+
+function describeShare(created: ShareCreated): string {
+  const to = created.passphrase
+    ? 'protected by a passphrase'
+    : `for ${created.recipients.map((r) => (r.name ? `${r.name} (${r.fingerprint})` : r.ageRecipient)).join(', ')}`;
+  return [
+    `Wrote ${created.path} (${(created.size / 1024).toFixed(0)} KiB), ${to}.`,
+    `Manifest SHA-256: ${created.manifestSha256}`,
+    created.exhibits > 0 ? `Custody: ${created.exhibits} exhibit(s) recorded as transferred.` : 'No exhibits in this case: no custody entries.',
+  ].join('\n');
+}
+
+function describeReceipt(received: ShareReceived): string {
+  const trust = received.sender.known ? 'in the team roster' : 'accepted by its fingerprint';
+  return [
+    `Received "${received.caseTitle}" into ${received.path}`,
+    `From ${received.sender.name} (${received.sender.fingerprint}, ${trust}), shared ${received.sharedAt}.`,
+    'Checked: signature, case file SHA-256, schema, integrity, audit log.',
+    received.exhibits > 0 ? `Custody: ${received.exhibits} exhibit(s) recorded as received.` : 'No exhibits in this case: no custody entries.',
+  ].join('\n');
+}

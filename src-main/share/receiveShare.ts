@@ -1,0 +1,73 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor } from '../casefile/Actor';
+import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
+import type { ShareReceived } from '../contract/sharing';
+import { openVerifiedShare, type ReceiveKeys } from './openVerifiedShare';
+import { exists, publishFile } from './publishFile';
+import { recordShareReceived } from './shareCustody';
+import type { ShareRunOptions } from './shareProgress';
+import { ShareError, throwIfAborted } from './ShareError';
+import { makeTeamRoster, type TeamRoster } from './teamRoster';
+
+export interface ReceiveOptions extends ShareRunOptions {
+  /** Who receives, for the custody events and the audit entry written into the received file. */
+  actor: Actor;
+  /**
+   * A local copy of the same case the receiver already has: its roster decides whether the sender
+   * is trusted, and the share must be of that case (SHARE_WRONG_CASE).
+   */
+  localCopy?: { caseId: string; roster: TeamRoster };
+}
+
+/**
+ * Receives a share as a new case file at `outFile` (never replacing a file: FILE_EXISTS).
+ * Decrypts and verifies it into a temporary folder beside `outFile` (openVerifiedShare: key,
+ * container, signature, sender, SHA-256, case-file schema, integrity, audit chain, case id and
+ * audit heads), records the receipt in the chain of custody of every exhibit and in the audit
+ * log, and only then puts the file in place. Every failure has its own code and writes nothing.
+ *
+ * Which roster proves the sender: a local copy's when given. Without one the sender is unknown
+ * (SENDER_UNKNOWN) unless `keys.acceptSender` names their fingerprint. The roster inside the
+ * received snapshot is never used for this: the sender wrote that file and signed it, so a
+ * forger would simply list their own key in it; trusting it would trust whoever signs.
+ */
+export async function receiveShare(sharePath: string, keys: ReceiveKeys, outFile: string, options: ReceiveOptions): Promise<ShareReceived> {
+  const target = path.resolve(outFile);
+  if (await exists(target)) {
+    throw new ShareError('FILE_EXISTS', `${target} already exists; choose another name (receiving never replaces a file).`, { path: target });
+  }
+  const folder = path.dirname(target);
+  if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) {
+    throw new ShareError('FILE_NOT_FOUND', `Folder ${folder} does not exist.`, { path: folder });
+  }
+  const workDir = await mkdtemp(path.join(folder, `.${path.basename(target)}.receiving-`));
+  try {
+    const verified = await openVerifiedShare(
+      sharePath,
+      keys,
+      options.localCopy ?? { roster: makeTeamRoster([]) },
+      path.join(workDir, 'share'),
+      { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+    );
+    const received = verified.opened.snapshotPath;
+    // Written into the temporary copy, so a failure here also leaves nothing at outFile; the
+    // replica identity survives the link below (same inode).
+    const caseFile = openCaseFile(received, { actor: options.actor });
+    try {
+      recordShareReceived(caseFile, {
+        exhibits: verified.facts.exhibits,
+        origin: verified.origin,
+        receiver: keys.identity?.publicIdentity ?? null,
+        fileName: path.basename(sharePath),
+      });
+    } finally {
+      closeCaseFile(caseFile);
+    }
+    throwIfAborted(options.signal);
+    await publishFile(received, target, () => new ShareError('FILE_EXISTS', `${target} appeared while the share was being received; nothing was replaced.`, { path: target }));
+    return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

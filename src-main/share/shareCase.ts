@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { auditHeads, verifyAudit } from '../audit/verifyAudit';
+import type { CaseFile } from '../casefile/CaseFile';
+import type { ShareCreated, ShareRecipientInfo } from '../contract/sharing';
+import { DOSSIER_APP_VERSION } from './appVersion';
+import { createShare } from './createShare';
+import { exists } from './publishFile';
+import { resolveRecipients } from './resolveRecipients';
+import { exhibitsIn, recordShareSent, type ExhibitRef } from './shareCustody';
+import { serializeManifest, SNAPSHOT_ENTRY_NAME, type AuditChainHead } from './shareManifest';
+import type { ShareRunOptions } from './shareProgress';
+import { ShareError, throwIfAborted } from './ShareError';
+import { snapshotDatabase } from './snapshot';
+import { teamRosterOf } from './teamRosterService';
+import type { UserIdentity } from './userIdentity';
+import { nativeBindingOption } from '../casefile/nativeBinding';
+
+export interface ShareCaseRequest {
+  /** Who sends (signs) the share. */
+  sender: UserIdentity;
+  /** Teammates: roster fingerprints, roster names, or `age1...` recipients (see resolveRecipients). */
+  to?: readonly string[];
+  /** A passphrase instead of teammates (not both: SHARE_PASSPHRASE_WITH_RECIPIENTS). */
+  passphrase?: string;
+  /** log2 of scrypt N for passphrase shares (default 18, as age). Lower only in tests. */
+  scryptWorkFactor?: number;
+}
+
+/**
+ * Shares the open case: a consistent snapshot (taken through the case's own connection), a
+ * manifest whose case id and audit heads are read from that very snapshot, signed by the sender,
+ * encrypted to the recipients or the passphrase, written to `outPath` (never replacing a file).
+ * Then every exhibit in the snapshot gets a 'transferred' custody event and the case a 'case.shared'
+ * audit entry; if that cannot be recorded the share file is removed again, so no copy leaves
+ * without its record. Streams throughout (memory stays flat for multi-GB cases).
+ */
+export async function shareCase(
+  caseFile: CaseFile,
+  request: ShareCaseRequest,
+  outPath: string,
+  options: ShareRunOptions = {},
+): Promise<ShareCreated> {
+  const recipients = checkAddressees(caseFile, request);
+  const target = path.resolve(outPath);
+  if (await exists(target)) {
+    throw new ShareError('SHARE_OUTPUT_EXISTS', `${target} already exists; choose another name.`, { path: target });
+  }
+  throwIfAborted(options.signal);
+  const workDir = await mkdtemp(path.join(path.dirname(target), '.dossier-share-'));
+  try {
+    const snapshot = await snapshotDatabase(caseFile.db, path.join(workDir, SNAPSHOT_ENTRY_NAME), options);
+    const facts = readSnapshot(snapshot.path);
+    const created = await createShare(
+      {
+        snapshot,
+        manifestFields: { caseId: facts.caseId, caseTitle: facts.caseTitle, auditHeads: facts.auditHeads, appVersion: DOSSIER_APP_VERSION },
+        sender: request.sender,
+        ...(request.passphrase !== undefined
+          ? { passphrase: request.passphrase, ...(request.scryptWorkFactor ? { scryptWorkFactor: request.scryptWorkFactor } : {}) }
+          : { recipients: recipients.map((r) => r.ageRecipient) }),
+      },
+      target,
+      { ...options, tempDir: workDir },
+    );
+    const manifestSha256 = createHash('sha256').update(serializeManifest(created.manifest)).digest('hex');
+    try {
+      recordShareSent(caseFile, {
+        exhibits: facts.exhibits,
+        sender: request.sender.publicIdentity,
+        recipients,
+        passphrase: request.passphrase !== undefined,
+        manifestSha256,
+        fileName: path.basename(target),
+      });
+    } catch (err) {
+      await rm(target, { force: true });
+      throw err;
+    }
+    return {
+      path: target,
+      size: created.size,
+      caseId: facts.caseId,
+      manifestSha256,
+      recipients,
+      passphrase: request.passphrase !== undefined,
+      exhibits: facts.exhibits.length,
+    };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The cheap checks, before any long work: who it goes to, or the passphrase. */
+function checkAddressees(caseFile: CaseFile, request: ShareCaseRequest): ShareRecipientInfo[] {
+  const to = request.to ?? [];
+  if (request.passphrase !== undefined) {
+    if (to.length > 0) {
+      throw new ShareError(
+        'SHARE_PASSPHRASE_WITH_RECIPIENTS',
+        'A share is protected either by a passphrase or by teammates, not both (the age format forbids mixing them). Make two shares if you need both.',
+      );
+    }
+    if (request.passphrase.length === 0) throw new ShareError('PASSPHRASE_REQUIRED', 'The share passphrase is empty.');
+    return [];
+  }
+  if (to.length === 0) {
+    throw new ShareError('SHARE_NO_RECIPIENTS', 'Choose at least one teammate (or a passphrase) to share with.');
+  }
+  return resolveRecipients(teamRosterOf(caseFile), to);
+}
+
+interface SnapshotFacts {
+  caseId: string;
+  caseTitle: string;
+  auditHeads: AuditChainHead[];
+  exhibits: ExhibitRef[];
+}
+
+/**
+ * What the manifest states, read from the snapshot itself so it describes exactly the bytes
+ * shipped. A broken audit log is not sent on (the receiver would refuse it anyway).
+ */
+function readSnapshot(snapshotPath: string): SnapshotFacts {
+  const db = new Database(snapshotPath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
+  try {
+    const audit = verifyAudit(db);
+    if (!audit.ok) {
+      const at = audit.firstBreak!;
+      throw new ShareError(
+        'AUDIT_CHAIN_BROKEN',
+        `This case's audit log is broken (chain ${at.chain}, entry ${at.seq}: ${at.reason}); it cannot be shared. Run "dossier audit verify" and restore the file from a backup.`,
+        { chain: at.chain, seq: at.seq },
+      );
+    }
+    const info = db.prepare('SELECT id, title FROM case_info ORDER BY created_at LIMIT 1').get() as { id: string; title: string } | undefined;
+    if (info === undefined) throw new ShareError('NOT_A_CASE_FILE', 'This case file holds no case record; there is nothing to share.');
+    return {
+      caseId: info.id,
+      caseTitle: info.title,
+      auditHeads: auditHeads(db) as unknown as AuditChainHead[],
+      exhibits: exhibitsIn(db),
+    };
+  } finally {
+    db.close();
+  }
+}
