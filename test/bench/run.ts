@@ -1,5 +1,7 @@
 // `npm run bench`: every figure with its same-run baseline, as one JSON document on stdout.
 import type { Figure } from './Figure';
+import { evidenceBench } from './evidenceBench';
+import { packetBench } from './packetBench';
 import { recordsBench } from './recordsBench';
 import { shareBench } from './shareBench';
 import { websitesBench } from './websitesBench';
@@ -7,6 +9,9 @@ import { websitesBench } from './websitesBench';
 const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   records: recordsBench,
   websites: websitesBench,
+  // EVIDENCE_BENCH_MIB sets the evidence file size (default 1024).
+  evidence: () => evidenceBench(),
+  packet: async () => (await packetBench()).map((f) => ({ ...f, ratio: Math.round(f.ratio * 1000) / 1000 })),
   // DOSSIER_BENCH_SHARE_MIB sets the case size (default 1024).
   share: () => shareBench(),
 };
