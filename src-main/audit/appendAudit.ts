@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CaseFile } from '../casefile/CaseFile';
+import type { AuditEntry } from '../contract/DossierApi';
 import { canonicalJson } from '../casefile/canonicalJson';
 import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
@@ -13,18 +14,7 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-export interface AuditEntry {
-  chain: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  record_kind: string | null;
-  record_id: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
+export type { AuditEntry };
 
 /** The hash of an entry covers every field and the previous entry's hash. Must match verifyAudit. */
 export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {

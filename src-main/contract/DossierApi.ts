@@ -27,7 +27,8 @@ export interface AuditReport {
   firstBreak: { chain: string; seq: number; reason: string } | null;
 }
 
-export interface AuditPageEntry {
+/** One entry of the tamper-evident log, as stored (src-main/audit/appendAudit hashes all of it). */
+export interface AuditEntry {
   chain: string;
   seq: number;
   at: string;
@@ -35,8 +36,12 @@ export interface AuditPageEntry {
   action: string;
   record_kind: string | null;
   record_id: string | null;
+  detail: string;
+  prev_hash: string;
   hash: string;
 }
+
+export type AuditPageEntry = Omit<AuditEntry, 'detail' | 'prev_hash'>;
 
 export interface ItemDetail<K extends ItemKind = ItemKind> {
   kind: K;
@@ -83,23 +88,32 @@ export interface EvidencePreview {
   truncated: boolean;
 }
 
+/** One domain of an order's appendix, as counsel file it. */
+export interface AppendixRow {
+  registry: string;
+  registrar: string;
+  registrar_iana_id: string | null;
+  registrant: string | null;
+  host_unicode: string;
+  host_ascii: string;
+  url_path: string | null;
+  status: SiteStatus;
+  website_id: string;
+}
+
+export interface AppendixGroup {
+  registry: string;
+  registrars: { registrar: string; registrar_iana_id: string | null; count: number }[];
+  count: number;
+}
+
 export interface AppendixPage {
-  outline: { registry: string; count: number; registrars: { registrar: string; registrar_iana_id: string | null; count: number }[] }[];
-  rows: {
-    registry: string;
-    registrar: string;
-    registrar_iana_id: string | null;
-    registrant: string | null;
-    host_unicode: string;
-    host_ascii: string;
-    url_path: string | null;
-    status: SiteStatus;
-    website_id: string;
-  }[];
+  outline: AppendixGroup[];
+  rows: AppendixRow[];
   truncated: boolean;
 }
 
-/** What counsel choose for a packet; mirrors src-main/packet/casePacketInput CasePacketOptions. */
+/** What counsel choose for a packet (the CLI's flags and the export dialog fill it). */
 export interface PacketRequestOptions {
   sections?: ('cover' | 'toc' | 'declaration' | 'index' | 'appendix' | 'orders' | 'custody' | 'audit' | 'exhibits')[];
   exhibitIds?: string[];

@@ -5,30 +5,16 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { getCaseInfo } from '../case/caseInfo';
 import { DossierError } from '../contract/errors';
+import type { PacketRequestOptions } from '../contract/DossierApi';
 import type { CourtOrder, Evidence } from '../contract/records';
 import { listCustody } from '../evidence/custody';
 import { readEvidenceStream } from '../evidence/readEvidenceStream';
 import { iterateAppendix } from '../websites/appendix';
-import type { Declarant, ExhibitInput, PacketInput, PacketSection } from './PacketInput';
+import type { ExhibitInput, PacketInput } from './PacketInput';
 import { PACKET_SECTIONS } from './PacketInput';
 
-/** What counsel choose for one export (the CLI's and the UI's options). */
-export interface CasePacketOptions {
-  sections?: PacketSection[];
-  /** Evidence ids, in the order wanted; default every live exhibit by number. */
-  exhibitIds?: string[];
-  /** The order whose covered domains make Appendix A. */
-  orderId?: string;
-  batesPrefix?: string;
-  batesStart?: number;
-  batesPadding?: number;
-  profile?: string;
-  /** Fixed date (ISO) for the cover and PDF metadata: same case + options + date = same bytes. */
-  date?: string;
-  title?: string;
-  declarant?: Declarant;
-  maxVolumeBytes?: number;
-}
+/** What counsel choose for one export: the contract's packet options (the CLI and the UI use them). */
+export type CasePacketOptions = PacketRequestOptions;
 
 async function fileSha256(filePath: string): Promise<string> {
   const hash = createHash('sha256');

@@ -1,20 +1,10 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
-import type { SiteStatus } from '../contract/enums';
+import type { AppendixGroup, AppendixRow } from '../contract/DossierApi';
 
-/** One domain of an order's appendix, as counsel file it. */
-export interface AppendixRow {
-  registry: string;
-  registrar: string;
-  registrar_iana_id: string | null;
-  registrant: string | null;
-  host_unicode: string;
-  host_ascii: string;
-  url_path: string | null;
-  status: SiteStatus;
-  website_id: string;
-}
+export type { AppendixGroup, AppendixRow };
+
 
 export const NOT_RECORDED = '(not recorded)';
 
@@ -38,11 +28,6 @@ export function* iterateAppendix(caseFile: CaseFile, orderId: string): IterableI
   yield* rows.iterate(orderId) as IterableIterator<AppendixRow>;
 }
 
-export interface AppendixGroup {
-  registry: string;
-  registrars: { registrar: string; registrar_iana_id: string | null; count: number }[];
-  count: number;
-}
 
 /** Counts per registry and registrar: the appendix's outline, cheap even for huge orders. */
 export function appendixOutline(caseFile: CaseFile, orderId: string): AppendixGroup[] {
