@@ -45,7 +45,8 @@ export function appendAudit(caseFile: CaseFile, input: AuditInput): AuditEntry {
     action: input.action,
     record_kind: input.recordKind ?? null,
     record_id: input.recordId ?? null,
-    detail: canonicalJson(input.detail ?? {}),
+    // Round-trip through JSON first: callers may pass undefined fields, which canonical JSON refuses.
+    detail: canonicalJson(JSON.parse(JSON.stringify(input.detail ?? {})) as unknown),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   const entry: AuditEntry = { ...unhashed, hash: hashAuditEntry(unhashed) };

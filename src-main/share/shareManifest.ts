@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalJson, type JsonValue } from './canonicalJson';
+import { canonicalJson, type JsonValue } from '../casefile/canonicalJson';
 import { makePublicIdentity, type PublicIdentity } from './publicIdentity';
 import { ShareError } from './ShareError';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src-main/share/canonicalJson';
+import { canonicalJson } from '../../../src-main/casefile/canonicalJson';
 import { buildManifest, parseManifest, serializeManifest } from '../../../src-main/share/shareManifest';
 import { readShareTar } from '../../../src-main/share/shareTarReader';
 import { tarSize, tarStream, type TarEntry } from '../../../src-main/share/shareTarWriter';

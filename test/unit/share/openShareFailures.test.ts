@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Encrypter, armor } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src-main/share/canonicalJson';
+import { canonicalJson } from '../../../src-main/casefile/canonicalJson';
 import { createShare } from '../../../src-main/share/createShare';
 import { signManifest } from '../../../src-main/share/manifestSignature';
 import { openShare } from '../../../src-main/share/openShare';
