@@ -75,8 +75,8 @@ export function MergeReportView({ report, onOpen }: { report: MergeReport; onOpe
                   <td>{enumLabel(c.kind)}</td>
                   <td>
                     {kind ? (
-                      <button type="button" className="link-button" onClick={() => onOpen(kind, c.record_id)}>
-                        {enumLabel(c.table)} {c.record_id.slice(-8)}
+                      <button type="button" className="link-button" onClick={() => onOpen(kind, c.record_id)} title={c.record_id}>
+                        Open {enumLabel(c.table).toLowerCase()} …{c.record_id.slice(-6)}
                       </button>
                     ) : (
                       <span className="faint">
