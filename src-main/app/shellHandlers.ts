@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, shell } from 'electron';
 import { OPEN_PURPOSES, SAVE_PURPOSES, withPurposeExtension } from './shell/dialogPurposes';
@@ -47,8 +48,17 @@ export function shellHandlers(context: ShellContext): ShellHandlers<IpcMainInvok
       save(event, { title: 'Save a copy of the exhibit', defaultPath: path.join(app.getPath('documents'), suggestedName), properties: ['createDirectory'] }),
     chooseSavePath: async ({ purpose, suggestedName }, event) => {
       const { title, filters } = SAVE_PURPOSES[purpose];
-      const chosen = await save(event, { title, defaultPath: path.join(app.getPath('documents'), suggestedName), filters, properties: ['createDirectory', 'showOverwriteConfirmation'] });
-      return chosen ? withPurposeExtension(chosen, purpose) : null;
+      const options: Electron.SaveDialogOptions = { title, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      let defaultPath = path.join(app.getPath('documents'), suggestedName);
+      for (;;) {
+        const chosen = await save(event, { ...options, defaultPath });
+        if (!chosen) return null;
+        const named = withPurposeExtension(chosen, purpose);
+        // The dialog confirmed overwriting what was typed, not the name with the extension added:
+        // if that one exists, ask again with it, so an existing file is never replaced unasked.
+        if (named === chosen || !fs.existsSync(named)) return named;
+        defaultPath = named;
+      }
     },
     chooseFileToOpen: async ({ purpose }, event) => {
       const win = windowOf(event);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createVaultIdentity } from '../../src-main/share/identityVault';
 import { formatPublicIdentity } from '../../src-main/share/publicIdentity';
+import { generateUserIdentity } from '../../src-main/share/userIdentity';
 import { CasePage } from './pages/CasePage';
 import { TeamPage } from './pages/TeamPage';
 import { expect, SCREENSHOTS, test } from './fixtures';
@@ -102,4 +103,32 @@ test("merging a teammate's modified copy brings in their note and lists the conf
   await expect(report).toBeHidden();
   await expect(app.detail.getByRole('heading', { name: 'Payout wallets' })).toBeVisible();
   await expect(app.row('Hosting provider reply')).toBeVisible();
+});
+
+test('without a secure keychain (basic_text) the identity needs a passphrase, and sharing asks for it', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  harness.keychainBackend = 'basic_text';
+  await harness.call('case.create', { path: harness.casePath(), case: { title: 'Operation Lantern' } });
+  const bob = await generateUserIdentity('Bob Teammate');
+  await harness.call('roster.add', { identityLine: formatPublicIdentity(bob.publicIdentity) });
+  harness.answers.savePaths.share = path.join(harness.dir, 'lantern');
+
+  await page.goto('/index.html');
+  const team = new TeamPage(page);
+  await team.open();
+  await expect(team.identity).toContainText('no secure keychain');
+  await team.createIdentity('Dana Whitfield');
+  await expect(team.identity.getByRole('alert')).toContainText('Set a passphrase');
+  expect(fs.existsSync(harness.vaultPath)).toBe(false);
+  await shot(page, '30-identity-basic-text');
+  await team.createIdentity('Dana Whitfield', 'correct horse battery staple');
+  await expect(team.identity).toContainText('Protected by your passphrase');
+
+  await page.getByRole('button', { name: 'Share case…' }).click();
+  const shareDialog = page.getByRole('dialog', { name: 'Share case' });
+  await shareDialog.getByRole('button', { name: 'Share…' }).click();
+  await expect(shareDialog.getByRole('alert')).toContainText('Your identity is protected by a passphrase');
+  await shareDialog.getByLabel('Your identity passphrase').fill('correct horse battery staple');
+  await shareDialog.getByRole('button', { name: 'Share…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Case shared' })).toContainText('Bob Teammate');
 });

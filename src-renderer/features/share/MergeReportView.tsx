@@ -72,7 +72,7 @@ export function MergeReportView({ report, onOpen }: { report: MergeReport; onOpe
               const kind = KIND_OF_TABLE[c.table];
               return (
                 <tr key={`${c.record_id}-${i}`}>
-                  <td>{enumLabel(c.kind)}</td>
+                  <td className="nowrap">{enumLabel(c.kind)}</td>
                   <td>
                     {kind ? (
                       <button type="button" className="link-button" onClick={() => onOpen(kind, c.record_id)} title={c.record_id}>

@@ -21,7 +21,7 @@ export class TeamPage {
   async createIdentity(name: string, passphrase?: string): Promise<void> {
     await this.identity.getByLabel('Your name').fill(name);
     if (passphrase) {
-      await this.identity.getByLabel(/^Passphrase/).fill(passphrase);
+      await this.identity.getByLabel(/^Passphrase( \(optional\))?$/).fill(passphrase);
       await this.identity.getByLabel('Passphrase again').fill(passphrase);
     }
     await this.identity.getByRole('button', { name: 'Create my identity' }).click();
