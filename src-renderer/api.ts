@@ -66,3 +66,4 @@ export function fieldErrors(error: DossierError): Record<string, string> {
 export function newTaskId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
+

@@ -5,6 +5,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/views.css';
+import './styles/flows.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,8 +1,9 @@
 import { appendixOutline, iterateAppendix } from '../websites/appendix';
+import { writeAppendixCsv } from '../websites/appendixCsv';
 import { importSiteList } from '../websites/importSiteList';
 import type { HandlerMap } from './Handlers';
 
-export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix'> = {
+export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix' | 'websites.appendixCsv'> = {
   'websites.import': async (req, session) => {
     const task = session.startTask(req.taskId);
     try {
@@ -30,4 +31,5 @@ export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix'
     }
     return { outline: appendixOutline(session.caseFile, req.orderId), rows, truncated };
   },
+  'websites.appendixCsv': (req, session) => writeAppendixCsv(session.caseFile, req.orderId, req.outPath),
 };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, session } from 'electron';
 import workerEntry from './worker/caseWorkerMain?modulePath';
 import { appMenuTemplate } from './appMenuTemplate';
 import { caseFilesInArgv } from './caseFilesInArgv';
@@ -92,9 +92,17 @@ function start(): void {
 function createWindow(launch: LaunchRequest): CaseWindow {
   const win = new BrowserWindow(caseWindowOptions({ preloadPath, dark: nativeTheme.shouldUseDarkColors, devTools: !app.isPackaged }));
   const id = win.webContents.id;
-  const worker = new CaseWorker(workerEntry, { nativeBinding, actorName: null }, (name, payload) => {
-    if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
-  });
+  // The sharing identity: kept by safeStorage (the OS keychain) in user data; the worker reaches
+  // safeStorage through the CaseWorker (it exists only in this process).
+  const identityVaultPath = path.join(app.getPath('userData'), 'identity', 'identity-vault.json');
+  const worker = new CaseWorker(
+    workerEntry,
+    { nativeBinding, actorName: null, identityVaultPath },
+    (name, payload) => {
+      if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
+    },
+    safeStorage,
+  );
   const entry: CaseWindow = { win, worker, launch, casePath: null, loaded: false, host: worker };
   entry.host = trackedCaseHost(worker, id, openCases, {
     onOpened: (summary) => {

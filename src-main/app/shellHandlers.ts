@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, shell } from 'electron';
+import { OPEN_PURPOSES, SAVE_PURPOSES, withPurposeExtension } from './shell/dialogPurposes';
 import type { ShellHandlers } from './registerChannels';
 import type { RecentCases } from './RecentCases';
 import type { LaunchRequest } from './shell/DossierShell';
@@ -44,6 +46,31 @@ export function shellHandlers(context: ShellContext): ShellHandlers<IpcMainInvok
     },
     chooseExtractPath: ({ suggestedName }, event) =>
       save(event, { title: 'Save a copy of the exhibit', defaultPath: path.join(app.getPath('documents'), suggestedName), properties: ['createDirectory'] }),
+    chooseSavePath: async ({ purpose, suggestedName }, event) => {
+      const { title, filters } = SAVE_PURPOSES[purpose];
+      const options: Electron.SaveDialogOptions = { title, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      let defaultPath = path.join(app.getPath('documents'), suggestedName);
+      for (;;) {
+        const chosen = await save(event, { ...options, defaultPath });
+        if (!chosen) return null;
+        const named = withPurposeExtension(chosen, purpose);
+        // The dialog confirmed overwriting what was typed, not the name with the extension added:
+        // if that one exists, ask again with it, so an existing file is never replaced unasked.
+        if (named === chosen || !fs.existsSync(named)) return named;
+        defaultPath = named;
+      }
+    },
+    chooseFileToOpen: async ({ purpose }, event) => {
+      const win = windowOf(event);
+      const { title, filters } = OPEN_PURPOSES[purpose];
+      const options: Electron.OpenDialogOptions = { title, filters, properties: ['openFile'] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    showInFolder: ({ path: filePath }) => {
+      shell.showItemInFolder(filePath);
+      return null;
+    },
     recentCases: () => context.recent.list(),
     forgetRecentCase: ({ path: filePath }) => {
       context.recent.remove(filePath);

@@ -162,6 +162,8 @@ export interface DossierApi {
   'websites.statusHistory': (req: { id: string }) => Promise<WebsiteStatusEvent[]>;
   'websites.import': (req: { path: string; map?: string[]; format?: 'csv' | 'text'; orderId?: string; taskId?: string }) => Promise<SiteImportReport>;
   'websites.appendix': (req: { orderId: string; limit?: number }) => Promise<AppendixPage>;
+  /** The order's whole appendix as CSV at outPath (formula-like cells prefixed with '). */
+  'websites.appendixCsv': (req: { orderId: string; outPath: string }) => Promise<{ path: string; rows: number; bytes: number; sha256: string }>;
 
   'orders.create': (req: OrderCreate) => Promise<CourtOrder>;
   'orders.update': (req: { id: string; patch: OrderUpdate; expectedHlc?: string }) => Promise<CourtOrder>;
@@ -229,7 +231,7 @@ export type ResponseOf<C extends Channel> = Awaited<ReturnType<DossierApi[C]>>;
 export const CHANNELS = [
   'case.create', 'case.open', 'case.close', 'case.summary', 'case.update',
   'items.list', 'items.get', 'items.delete',
-  'websites.add', 'websites.update', 'websites.setStatus', 'websites.statusHistory', 'websites.import', 'websites.appendix',
+  'websites.add', 'websites.update', 'websites.setStatus', 'websites.statusHistory', 'websites.import', 'websites.appendix', 'websites.appendixCsv',
   'orders.create', 'orders.update', 'stakeholders.create', 'stakeholders.update', 'notes.create', 'notes.update',
   'evidence.update', 'evidence.custody', 'evidence.addCustody',
   'evidence.import', 'evidence.verify', 'evidence.extract', 'evidence.preview', 'tasks.cancel',

@@ -70,6 +70,7 @@ export const requestSchemas = {
     taskId: taskId.optional(),
   }),
   'websites.appendix': z.object({ orderId: idSchema, limit: z.number().int().min(1).max(100_000).optional() }),
+  'websites.appendixCsv': z.object({ orderId: idSchema, outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.csv'), 'must end in .csv') }),
   'orders.create': orderCreateSchema,
   'orders.update': patchOf(orderUpdateSchema),
   'stakeholders.create': stakeholderCreateSchema,

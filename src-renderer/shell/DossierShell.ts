@@ -24,12 +24,23 @@ export interface LaunchRequest {
   newCase: boolean;
 }
 
+/** Why a save dialog is shown: main picks its title, filter and the extension the file gets. */
+export type SavePurpose = 'packet' | 'appendixCsv' | 'share' | 'receivedCase';
+/** Why an open dialog is shown: a website list, a teammate's share, a copy to merge. */
+export type OpenPurpose = 'siteList' | 'share' | 'mergeSource';
+
 export interface DossierShell {
   readonly platform: 'darwin' | 'win32' | 'linux' | 'web';
   chooseNewCasePath(request: { suggestedName: string }): Promise<string | null>;
   chooseCaseToOpen(request: Record<string, never>): Promise<string | null>;
   chooseEvidenceFiles(request: Record<string, never>): Promise<string[]>;
   chooseExtractPath(request: { suggestedName: string }): Promise<string | null>;
+  /** A native save dialog for `purpose`; the path carries the purpose's extension. */
+  chooseSavePath(request: { purpose: SavePurpose; suggestedName: string }): Promise<string | null>;
+  /** A native open dialog for one file of `purpose`. */
+  chooseFileToOpen(request: { purpose: OpenPurpose }): Promise<string | null>;
+  /** Shows a file the app wrote (a packet, a share) in the system file manager. */
+  showInFolder(request: { path: string }): Promise<null>;
   recentCases(request: Record<string, never>): Promise<RecentCase[]>;
   forgetRecentCase(request: { path: string }): Promise<null>;
   takeLaunchRequest(request: Record<string, never>): Promise<LaunchRequest>;

@@ -46,17 +46,25 @@ test('a long list scrolls page by page and keeps only a window of rows', async (
   await expect(app.row('shop-04321.example')).toBeVisible();
 });
 
-test('features still being built say so instead of failing', async ({ page, harness }) => {
+test('menu commands and top bar buttons open the real flows; a cancelled file dialog changes nothing', async ({ page, harness }) => {
   await harness.call('case.create', { path: harness.casePath(), case: { title: 'Menus' } });
   await page.goto('/index.html');
   await expect(page.getByRole('heading', { name: 'Menus', level: 1 })).toBeVisible();
   harness.emit('menu', 'packet.export');
-  const dialog = page.getByRole('dialog', { name: /Export filing packet: not available yet/ });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'OK' }).click();
-  await page.getByRole('button', { name: 'Share' }).click();
-  await expect(page.getByRole('dialog', { name: /Share case: not available yet/ })).toBeVisible();
+  const packet = page.getByRole('dialog', { name: 'Export filing packet' });
+  await expect(packet).toBeVisible();
+  await packet.getByRole('button', { name: 'Cancel' }).click();
+  await expect(packet).toBeHidden();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const share = page.getByRole('dialog', { name: 'Share case' });
+  await expect(share).toContainText('You need an identity');
   await page.keyboard.press('Escape');
+  await expect(share).toBeHidden();
+  // No file chosen in the native dialogs (the harness answers "cancelled"): no dialog follows.
+  harness.emit('menu', 'domains.importCsv');
+  harness.emit('menu', 'share.import');
+  await expect.poll(() => harness.requests.filter((r) => r.channel === 'shell.chooseFileToOpen').length).toBe(2);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   harness.emit('menu', 'view.timeline');
   await expect(page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
 });

@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { Channel, RequestOf, ResponseOf } from '../../contract/DossierApi';
 import type { IpcResult } from '../../contract/createDossierClient';
 import type { DossierEvents, EventName } from '../../contract/events';
+import type { SafeStorageLike } from '../../share/identityVault';
+import { answerSafeStorage } from './safeStorageProxy';
 import type { CaseWorkerData, FromWorker, ToWorker } from './workerMessages';
 
 export type WorkerEventListener = <E extends EventName>(name: E, payload: DossierEvents[E]) => void;
@@ -24,7 +26,8 @@ export class CaseWorker implements CaseHost {
   private failure: string | null = null;
   private closing: Promise<void> | null = null;
 
-  constructor(entry: string | URL, data: CaseWorkerData, onEvent: WorkerEventListener = () => {}) {
+  /** `safeStorage`: Electron's, which answers the worker's identity vault (see safeStorageProxy). */
+  constructor(entry: string | URL, data: CaseWorkerData, onEvent: WorkerEventListener = () => {}, safeStorage?: SafeStorageLike) {
     this.worker = new Worker(entry, { workerData: data, name: 'dossier-case' });
     this.worker.on('message', (message: FromWorker) => {
       if (message.type === 'result') {
@@ -32,6 +35,10 @@ export class CaseWorker implements CaseHost {
         this.pending.delete(message.id);
       } else if (message.type === 'event') {
         onEvent(message.name, message.payload);
+      } else if (message.type === 'safeStorage') {
+        void answerSafeStorage(safeStorage, message).then((answer) => {
+          if (!this.failure) this.worker.postMessage(answer satisfies ToWorker);
+        });
       }
     });
     this.worker.on('error', (error) => this.fail(`The case engine stopped: ${error.message}`));

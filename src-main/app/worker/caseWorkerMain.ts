@@ -3,6 +3,7 @@ import { dispatch } from '../../api/dispatch';
 import { CaseSession } from '../../api/CaseSession';
 import { localActor } from '../../casefile/Actor';
 import { setNativeBinding } from '../../casefile/nativeBinding';
+import { safeStorageProxy } from './safeStorageProxy';
 import type { CaseWorkerData, FromWorker, ToWorker } from './workerMessages';
 
 /**
@@ -17,13 +18,19 @@ const data = workerData as CaseWorkerData;
 setNativeBinding(data.nativeBinding ?? undefined);
 
 const post = (message: FromWorker): void => port.postMessage(message);
-const session = new CaseSession(localActor(data.actorName ?? undefined), (progress) =>
-  post({ type: 'event', name: 'task.progress', payload: progress }),
+// The identity vault's safeStorage is the main process's, reached by messages (safeStorageProxy).
+const keychain = safeStorageProxy(post);
+const session = new CaseSession(
+  localActor(data.actorName ?? undefined),
+  (progress) => post({ type: 'event', name: 'task.progress', payload: progress }),
+  data.identityVaultPath ? { filePath: data.identityVaultPath, safeStorage: keychain.safeStorage } : undefined,
 );
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'invoke') {
     void dispatch(session, message.channel, message.request).then((result) => post({ type: 'result', id: message.id, result }));
+  } else if (message.type === 'safeStorageResult') {
+    keychain.settle(message);
   } else if (message.type === 'close') {
     // Close the case file before the thread ends so nothing is left beside it (no -journal).
     session.close();

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { SITE_STATUSES, type SiteStatus } from '../../contract/enums';
 import { DossierError } from '../../contract/errors';
 import { appendixOutline, iterateAppendix } from '../../websites/appendix';
+import { appendixCsvChunks } from '../../websites/appendixCsv';
 import { importSiteList } from '../../websites/importSiteList';
 import { LIFECYCLE_VIEWS, type LifecycleView, listWebsites, setWebsiteStatus } from '../../websites/websiteService';
 import { emit, type GlobalOptions, table } from '../output';
@@ -88,14 +88,7 @@ export function registerSiteCommands(program: Command): void {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withCase(file, options, (caseFile) => {
         if (opts.csv) {
-          process.stdout.write(stringify([['registry', 'registrar', 'registrar_iana_id', 'registrant', 'domain', 'domain_ascii', 'path', 'status']]));
-          for (const row of iterateAppendix(caseFile, orderId)) {
-            // Cells a spreadsheet would run as formulas are prefixed with ' (the data stays visible).
-            const cells = [row.registry, row.registrar, row.registrar_iana_id, row.registrant, row.host_unicode, row.host_ascii, row.url_path, row.status].map((c) =>
-              c && /^[=+\-@\t\r]/.test(c) ? `'${c}` : c,
-            );
-            process.stdout.write(stringify([cells]));
-          }
+          for (const chunk of appendixCsvChunks(caseFile, orderId)) process.stdout.write(chunk);
           return;
         }
         if (options.json) {

@@ -7,6 +7,7 @@ import { StartScreen } from '../start/StartScreen';
 import { listenForTaskProgress } from '../tasks/tasksStore';
 import { applyTheme, useApp } from './appStore';
 import { CaseLayout } from './CaseLayout';
+import { FlowHost } from './FlowHost';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalShortcuts, useShellEvents } from './useShellEvents';
 
@@ -51,6 +52,7 @@ export function App() {
       {phase === 'start' ? <StartScreen /> : null}
       {phase === 'case' ? <CaseLayout /> : null}
       {paletteOpen && phase === 'case' ? <CommandPalette /> : null}
+      <FlowHost />
       {newCaseOpen ? <NewCaseDialog onClose={() => setNewCaseOpen(false)} /> : null}
       {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {notice ? (

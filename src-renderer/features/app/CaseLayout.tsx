@@ -11,11 +11,12 @@ import { OrdersView } from '../orders/OrdersView';
 import { OverviewView } from '../overview/OverviewView';
 import { modifierLabel } from '../palette/CommandPalette';
 import { StakeholdersView } from '../stakeholders/StakeholdersView';
+import { TeamView } from '../share/TeamView';
 import { TaskTray } from '../tasks/TaskTray';
 import { TimelineView } from '../timeline/TimelineView';
 import { WebsitesView } from '../websites/WebsitesView';
 import { useApp, type View } from './appStore';
-import { showNotAvailable } from './notAvailable';
+import { startPacketExport, startShare } from './flows';
 import { ThemeSwitch } from './ThemeSwitch';
 
 const NAV: { view: View; label: string; icon: IconName; count?: 'evidence' | 'website' | 'order' | 'stakeholder' | 'note' }[] = [
@@ -28,6 +29,7 @@ const NAV: { view: View; label: string; icon: IconName; count?: 'evidence' | 'we
   { view: 'timeline', label: 'Timeline', icon: 'timeline' },
   { view: 'graph', label: 'Graph', icon: 'graph' },
   { view: 'audit', label: 'Audit log', icon: 'audit' },
+  { view: 'team', label: 'Team', icon: 'lock' },
 ];
 
 const VIEWS: Record<View, () => ReactNode> = {
@@ -40,6 +42,7 @@ const VIEWS: Record<View, () => ReactNode> = {
   timeline: TimelineView,
   graph: GraphView,
   audit: AuditView,
+  team: TeamView,
 };
 
 function hasFiles(event: DragEvent): boolean {
@@ -101,7 +104,7 @@ export function CaseLayout() {
                 className={`nav-item ${view === item.view ? 'is-active' : ''}`}
                 aria-current={view === item.view ? 'page' : undefined}
                 onClick={() => setView(item.view)}
-                title={`${item.label} (${mod}${index + 1})`}
+                title={index < 9 ? `${item.label} (${mod}${index + 1})` : item.label}
               >
                 <Icon name={item.icon} size={16} />
                 <span className="nav-label">{item.label}</span>
@@ -125,11 +128,10 @@ export function CaseLayout() {
             <kbd>{mod}K</kbd>
           </button>
           <div className="topbar-actions">
-            {/* LEAD: packet export and sharing land with their issues; see notAvailable.ts. */}
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => showNotAvailable('share.create')}>
+            <button type="button" className="btn btn-ghost btn-sm" onClick={startShare}>
               <Icon name="share" size={14} /> Share
             </button>
-            <button type="button" className="btn btn-sm" onClick={() => showNotAvailable('packet.export')}>
+            <button type="button" className="btn btn-sm" onClick={startPacketExport}>
               <Icon name="packet" size={14} /> Export packet
             </button>
           </div>

@@ -4,7 +4,7 @@ import type { ItemKind } from '../../../src-main/contract/enums';
 import { call, toDossierError } from '../../api';
 import { itemLists, resetItemLists, useSelection } from '../items/itemStores';
 
-export const VIEWS = ['overview', 'evidence', 'websites', 'orders', 'stakeholders', 'notes', 'timeline', 'graph', 'audit'] as const;
+export const VIEWS = ['overview', 'evidence', 'websites', 'orders', 'stakeholders', 'notes', 'timeline', 'graph', 'audit', 'team'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_OF_KIND: Record<ItemKind, View> = {
@@ -17,7 +17,15 @@ export const VIEW_OF_KIND: Record<ItemKind, View> = {
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-/** A message dialog: "not available yet", about, errors that need a decision. */
+/** The multi-step dialogs (one at a time): export packet, import a site list, share, receive, merge. */
+export type Flow =
+  | { kind: 'packet' }
+  | { kind: 'siteImport'; path: string }
+  | { kind: 'share' }
+  | { kind: 'receive'; sharePath: string; outPath: string }
+  | { kind: 'merge'; otherPath: string };
+
+/** A message dialog: about, errors that need a decision. */
 export interface Notice {
   title: string;
   message: string;
@@ -30,6 +38,7 @@ interface AppState {
   theme: ThemeChoice;
   paletteOpen: boolean;
   notice: Notice | null;
+  flow: Flow | null;
   newCaseOpen: boolean;
   shortcutsOpen: boolean;
   /** Bumped after every change so views that show derived data (overview, graph) refetch. */
@@ -49,6 +58,7 @@ interface AppState {
   toggleTheme(): void;
   setPaletteOpen(open: boolean): void;
   showNotice(notice: Notice | null): void;
+  setFlow(flow: Flow | null): void;
   setNewCaseOpen(open: boolean): void;
   setShortcutsOpen(open: boolean): void;
   setBusy(message: string | null): void;
@@ -78,6 +88,7 @@ export const useApp = create<AppState>((set, get) => ({
   theme: storedTheme(),
   paletteOpen: false,
   notice: null,
+  flow: null,
   newCaseOpen: false,
   shortcutsOpen: false,
   revision: 0,
@@ -106,7 +117,7 @@ export const useApp = create<AppState>((set, get) => ({
   async closeCase() {
     await call('case.close', {});
     resetItemLists();
-    set({ summary: null, phase: 'start', view: 'overview', paletteOpen: false });
+    set({ summary: null, phase: 'start', view: 'overview', paletteOpen: false, flow: null });
   },
   async refreshSummary() {
     const summary = await call('case.summary', {});
@@ -136,6 +147,7 @@ export const useApp = create<AppState>((set, get) => ({
   },
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   showNotice: (notice) => set({ notice }),
+  setFlow: (flow) => set({ flow }),
   setNewCaseOpen: (newCaseOpen) => set({ newCaseOpen }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setBusy: (busy) => set({ busy }),

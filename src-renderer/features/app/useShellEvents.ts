@@ -3,7 +3,7 @@ import { shell } from '../../api';
 import type { MenuCommand } from '../../shell/DossierShell';
 import { chooseAndImportEvidence } from '../evidence/importEvidence';
 import { useApp, type View } from './appStore';
-import { showNotAvailable } from './notAvailable';
+import { startImportShare, startPacketExport, startShare, startSiteImport } from './flows';
 
 /** Native menu commands and "open this file" requests from main. */
 export function useShellEvents(): void {
@@ -33,12 +33,17 @@ export function useShellEvents(): void {
           if (inCase) void chooseAndImportEvidence();
           else app.showNotice({ title: 'No case open', message: 'Open or create a case first, then import evidence into it.' });
           break;
-        // LEAD: these four land with their issues; see notAvailable.ts.
         case 'packet.export':
+          startPacketExport();
+          break;
         case 'share.create':
+          startShare();
+          break;
         case 'share.import':
+          void startImportShare();
+          break;
         case 'domains.importCsv':
-          showNotAvailable(command);
+          void startSiteImport();
           break;
         case 'palette.open':
         case 'search.focus':

@@ -4,6 +4,7 @@ import type { FieldSpec } from '../../components/RecordForm';
 import { enumLabel, formatDate } from '../../components/labels';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { ItemKindConfig } from '../items/ItemKindConfig';
+import { AppendixSection } from './AppendixSection';
 import { CoveredWebsites } from './CoveredWebsites';
 
 const fields: FieldSpec[] = [
@@ -60,5 +61,10 @@ export const orderConfig: ItemKindConfig<'order'> = {
   editFields: fields,
   create: (values) => call('orders.create', values as never),
   update: (id, patch, expectedHlc) => call('orders.update', { id, patch, expectedHlc }),
-  Extras: CoveredWebsites,
+  Extras: ({ item }) => (
+    <>
+      <AppendixSection item={item} />
+      <CoveredWebsites item={item} />
+    </>
+  ),
 };

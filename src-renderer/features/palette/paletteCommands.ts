@@ -1,6 +1,6 @@
 import type { IconName } from '../../components/Icon';
 import { useApp, type View } from '../app/appStore';
-import { showNotAvailable } from '../app/notAvailable';
+import { startMerge, startPacketExport, startShare, startSiteImport } from '../app/flows';
 import { useAuditVerify } from '../audit/auditStore';
 import { chooseAndImportEvidence } from '../evidence/importEvidence';
 
@@ -46,11 +46,11 @@ export function paletteCommands(mod: string): PaletteCommand[] {
       app.setView('audit');
       void useAuditVerify.getState().verify();
     } },
-    // LEAD: the next four land with their issues; see notAvailable.ts.
-    { id: 'packet.export', label: 'Export filing packet…', icon: 'packet', keywords: 'pdf court bates declaration', shortcut: `${mod}E`, run: () => showNotAvailable('packet.export') },
-    { id: 'share.create', label: 'Share case…', icon: 'share', keywords: 'encrypt age teammate send', run: () => showNotAvailable('share.create') },
-    { id: 'share.import', label: 'Import share…', icon: 'download', keywords: 'receive merge teammate', run: () => showNotAvailable('share.import') },
-    { id: 'domains.importCsv', label: 'Import domains from CSV…', icon: 'upload', keywords: 'bulk websites csv', run: () => showNotAvailable('domains.importCsv') },
+    { id: 'packet.export', label: 'Export filing packet…', icon: 'packet', keywords: 'pdf court bates declaration', shortcut: `${mod}E`, run: startPacketExport },
+    { id: 'share.create', label: 'Share case…', icon: 'share', keywords: 'encrypt age teammate send', run: startShare },
+    { id: 'share.import', label: "Merge a teammate's copy…", icon: 'download', keywords: 'import share receive merge teammate age', run: () => void startMerge() },
+    { id: 'team.open', label: 'Team and identity', icon: 'stakeholder', keywords: 'roster teammate identity fingerprint sharing', run: () => app.setView('team') },
+    { id: 'domains.importCsv', label: 'Import domains from CSV…', icon: 'upload', keywords: 'bulk websites csv', run: () => void startSiteImport() },
     { id: 'theme.toggle', label: 'Toggle light / dark theme', icon: 'moon', keywords: 'appearance dark mode colour', run: () => app.toggleTheme() },
     { id: 'help.shortcuts', label: 'Keyboard shortcuts', icon: 'keyboard', keywords: 'keys help', shortcut: `${mod}/`, run: () => app.setShortcutsOpen(true) },
     { id: 'case.close', label: 'Close case', icon: 'close', keywords: 'exit start', run: () => void app.closeCase() },

@@ -4,7 +4,7 @@ import { Icon } from '../../components/Icon';
 import { formatDate } from '../../components/labels';
 import type { RecentCase } from '../../shell/DossierShell';
 import { useApp } from '../app/appStore';
-import { showNotAvailable } from '../app/notAvailable';
+import { startReceive } from '../app/flows';
 import { ThemeSwitch } from '../app/ThemeSwitch';
 
 /** What a window shows without a case: recent cases, and new / open / import share. */
@@ -63,8 +63,7 @@ export function StartScreen() {
               <span className="muted">A .dossier file on this computer</span>
             </span>
           </button>
-          {/* LEAD: share import lands with the sharing issue; wire it in notAvailable.ts. */}
-          <button type="button" className="start-action" onClick={() => showNotAvailable('share.import')} disabled={!!busy}>
+          <button type="button" className="start-action" onClick={() => void startReceive()} disabled={!!busy}>
             <Icon name="download" size={20} />
             <span className="start-action-text">
               <strong>Import share…</strong>

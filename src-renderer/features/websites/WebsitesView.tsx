@@ -1,6 +1,6 @@
 import { Icon } from '../../components/Icon';
 import { ItemsView } from '../items/ItemsView';
-import { showNotAvailable } from '../app/notAvailable';
+import { startSiteImport } from '../app/flows';
 import { websiteConfig } from './websiteConfig';
 
 export function WebsitesView() {
@@ -8,8 +8,7 @@ export function WebsitesView() {
     <ItemsView
       config={websiteConfig}
       actions={
-        // LEAD: bulk domain import (CSV) lands with its own issue; wire it in notAvailable.ts.
-        <button type="button" className="btn" onClick={() => showNotAvailable('domains.importCsv')}>
+        <button type="button" className="btn" onClick={() => void startSiteImport()}>
           <Icon name="upload" size={14} /> Import CSV…
         </button>
       }

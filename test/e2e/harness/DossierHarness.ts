@@ -6,7 +6,9 @@ import { dispatch } from '../../../src-main/api/dispatch';
 import { CaseSession } from '../../../src-main/api/CaseSession';
 import { type IpcMainLike, registerChannels } from '../../../src-main/app/registerChannels';
 import type { FrameLike, IpcSenderLike } from '../../../src-main/app/security/trustedRenderer';
-import type { LaunchRequest, RecentCase } from '../../../src-main/app/shell/DossierShell';
+import type { LaunchRequest, OpenPurpose, RecentCase, SavePurpose } from '../../../src-main/app/shell/DossierShell';
+import { withPurposeExtension } from '../../../src-main/app/shell/dialogPurposes';
+import type { IdentityVault, SafeStorageLike } from '../../../src-main/share/identityVault';
 import type { Channel, RequestOf, ResponseOf } from '../../../src-main/contract/DossierApi';
 import type { IpcResult } from '../../../src-main/contract/createDossierClient';
 
@@ -20,6 +22,26 @@ export interface ShellAnswers {
   extractPath: string | null;
   recent: RecentCase[];
   launch: LaunchRequest;
+  /** What each purpose's save dialog returns (missing: cancelled). */
+  savePaths: Partial<Record<SavePurpose, string>>;
+  /** What each purpose's open dialog returns (missing: cancelled). */
+  openFiles: Partial<Record<OpenPurpose, string>>;
+}
+
+/**
+ * Stands in for Electron's safeStorage (an OS API, not our code): a reversible transform with a
+ * version prefix like Chromium's `v10`, and a Linux backend the test can set (e.g. 'basic_text').
+ */
+function fakeSafeStorage(backendOf: () => string): SafeStorageLike {
+  return {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: backendOf,
+    encryptString: (plain) => Buffer.concat([Buffer.from('v10'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]),
+    decryptString: (encrypted) => {
+      if (encrypted.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(encrypted.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
+    },
+  };
 }
 
 type Listener = (event: IpcSenderLike, ...args: unknown[]) => unknown;
@@ -31,7 +53,26 @@ type Listener = (event: IpcSenderLike, ...args: unknown[]) => unknown;
  */
 export class DossierHarness {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
-  readonly session = new CaseSession({ name: 'E2E Investigator', device: 'e2e-device' }, (progress) => this.emit('event', 'task.progress', progress));
+  /** The user's identity store; a test may point it at another (a teammate's "computer"). */
+  vaultPath = path.join(this.dir, 'profile', 'identity-vault.json');
+  /** safeStorage's Linux backend: 'basic_text' means no real keychain. */
+  keychainBackend = 'gnome_libsecret';
+  /** The stand-in keychain, also for building a teammate's identity store in a test. */
+  readonly safeStorage: SafeStorageLike = fakeSafeStorage(() => this.keychainBackend);
+  private readonly vault: IdentityVault = (() => {
+    const harness = this;
+    return {
+      get filePath() {
+        return harness.vaultPath;
+      },
+      safeStorage: harness.safeStorage,
+      // The real scrypt work factor costs about a second per passphrase; tests need no such cost.
+      keyFileOptions: { scryptWorkFactor: 10 },
+    };
+  })();
+  readonly session = new CaseSession({ name: 'E2E Investigator', device: 'e2e-device' }, (progress) => this.emit('event', 'task.progress', progress), this.vault);
+  /** Paths the page asked the shell to show in the file manager. */
+  readonly shownInFolder: string[] = [];
   /** Every request the page made, in order (channel and raw request). */
   readonly requests: { channel: string; request: unknown }[] = [];
   readonly answers: ShellAnswers = {
@@ -41,6 +82,8 @@ export class DossierHarness {
     extractPath: null,
     recent: [],
     launch: { openPath: null, newCase: false },
+    savePaths: {},
+    openFiles: {},
   };
   private readonly handlers = new Map<string, Listener>();
   private readonly frames = new WeakMap<Frame, FrameLike>();
@@ -60,6 +103,15 @@ export class DossierHarness {
         chooseCaseToOpen: () => this.answers.caseToOpen,
         chooseEvidenceFiles: () => this.answers.evidenceFiles,
         chooseExtractPath: () => this.answers.extractPath,
+        chooseSavePath: ({ purpose }) => {
+          const chosen = this.answers.savePaths[purpose];
+          return chosen ? withPurposeExtension(chosen, purpose) : null;
+        },
+        chooseFileToOpen: ({ purpose }) => this.answers.openFiles[purpose] ?? null,
+        showInFolder: ({ path: p }) => {
+          this.shownInFolder.push(p);
+          return null;
+        },
         recentCases: () => this.answers.recent,
         forgetRecentCase: ({ path: p }) => {
           this.answers.recent = this.answers.recent.filter((r) => r.path !== p);

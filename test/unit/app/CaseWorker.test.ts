@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 function start(onEvent?: ConstructorParameters<typeof CaseWorker>[2]): CaseWorker {
-  const worker = new CaseWorker(ENTRY, { nativeBinding: null, actorName: 'Worker Tester' }, onEvent);
+  const worker = new CaseWorker(ENTRY, { nativeBinding: null, actorName: 'Worker Tester', identityVaultPath: null }, onEvent);
   workers.push(worker);
   return worker;
 }

@@ -39,6 +39,12 @@ const shell: ShellHandlers<IpcSenderLike> = {
   chooseCaseToOpen: () => null,
   chooseEvidenceFiles: () => [],
   chooseExtractPath: () => null,
+  chooseSavePath: ({ purpose }) => {
+    shellCalls.push(`save:${purpose}`);
+    return null;
+  },
+  chooseFileToOpen: () => null,
+  showInFolder: () => null,
   recentCases: () => [],
   forgetRecentCase: () => null,
   takeLaunchRequest: () => ({ openPath: null, newCase: false }),
@@ -118,6 +124,9 @@ describe('registerChannels', () => {
     expect(unknownField).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     const good = await call('shell.chooseNewCasePath', { suggestedName: 'storm.dossier' });
     expect(good).toEqual({ ok: true, value: null });
-    expect(shellCalls).toEqual(['new:storm.dossier']);
+    const unknownPurpose = await call('shell.chooseSavePath', { purpose: 'anywhere', suggestedName: 'x.pdf' });
+    expect(unknownPurpose).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await call('shell.chooseSavePath', { purpose: 'packet', suggestedName: 'Packet.pdf' })).toEqual({ ok: true, value: null });
+    expect(shellCalls).toEqual(['new:storm.dossier', 'save:packet']);
   });
 });

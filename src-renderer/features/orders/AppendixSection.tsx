@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import type { AppendixPage } from '../../../src-main/contract/DossierApi';
+import type { CourtOrder } from '../../../src-main/contract/records';
+import { call, shellCall, toDossierError } from '../../api';
+import { Icon } from '../../components/Icon';
+import { formatBytes } from '../../components/labels';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useApp } from '../app/appStore';
+
+const FIRST_ROWS = 10;
+
+/** The order's Appendix A: domains by registry and registrar, the first rows, and a CSV export. */
+export function AppendixSection({ item }: { item: CourtOrder }) {
+  const revision = useApp((s) => s.revision);
+  const showNotice = useApp((s) => s.showNotice);
+  const [page, setPage] = useState<AppendixPage | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void call('websites.appendix', { orderId: item.id, limit: FIRST_ROWS }).then((p) => live && setPage(p));
+    return () => {
+      live = false;
+    };
+  }, [item.id, revision]);
+
+  async function exportCsv() {
+    try {
+      const name = `Appendix-A-${item.docket.replace(/[^A-Za-z0-9_.-]+/g, '-')}.csv`;
+      const outPath = await shellCall((s) => s.chooseSavePath({ purpose: 'appendixCsv', suggestedName: name }));
+      if (!outPath) return;
+      setExporting(true);
+      const written = await call('websites.appendixCsv', { orderId: item.id, outPath });
+      showNotice({
+        title: 'Appendix exported',
+        message: `${written.rows.toLocaleString('en-US')} domains to ${written.path} (${formatBytes(written.bytes)}, SHA-256 ${written.sha256}).`,
+      });
+    } catch (raw) {
+      showNotice({ title: 'Could not export the appendix', message: toDossierError(raw).message });
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  if (!page) return null;
+  const count = page.outline.reduce((n, r) => n + r.count, 0);
+  return (
+    <section className="detail-section" aria-labelledby="appendix-heading">
+      <div className="detail-section-head">
+        <h3 id="appendix-heading">
+          Appendix A <span className="count">{count.toLocaleString('en-US')}</span>
+        </h3>
+        <button type="button" className="btn btn-sm" onClick={() => void exportCsv()} disabled={exporting || count === 0}>
+          <Icon name="download" size={13} /> {exporting ? 'Exporting…' : 'Export CSV…'}
+        </button>
+      </div>
+      {count === 0 ? (
+        <p className="muted small">No domains yet: link websites with the relation “covers”, or import a list for this order.</p>
+      ) : (
+        <>
+          <ul className="appendix-outline" aria-label="Appendix outline">
+            {page.outline.map((registry) => (
+              <li key={registry.registry}>
+                <div className="appendix-registry">
+                  <span>
+                    <span className="faint">Registry </span>
+                    {registry.registry}
+                  </span>
+                  <span className="tabular faint">{registry.count}</span>
+                </div>
+                <ul>
+                  {registry.registrars.map((r) => (
+                    <li key={r.registrar} className="appendix-registrar">
+                      <span className="truncate">
+                        {r.registrar}
+                        {r.registrar_iana_id ? <span className="faint"> (IANA {r.registrar_iana_id})</span> : null}
+                      </span>
+                      <span className="tabular faint">{r.count}</span>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <table className="data-table compact" aria-label="First appendix rows">
+            <tbody>
+              {page.rows.map((row) => (
+                <tr key={row.website_id}>
+                  <td className="mono break-all">
+                    {row.host_unicode}
+                    {row.url_path ?? ''}
+                  </td>
+                  <td className="truncate faint">{row.registrar}</td>
+                  <td>
+                    <StatusBadge value={row.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {page.truncated ? <p className="field-help">First {FIRST_ROWS} of {count.toLocaleString('en-US')}; the CSV has them all.</p> : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,205 @@
+import { useEffect, useState } from 'react';
+import type { PacketExportSummary } from '../../../src-main/contract/DossierApi';
+import type { CourtOrder, Evidence } from '../../../src-main/contract/records';
+import { call, shellCall, toDossierError } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { Icon } from '../../components/Icon';
+import { LabeledField } from '../../components/LabeledField';
+import { TaskProgress } from '../../components/TaskProgress';
+import { useApp } from '../app/appStore';
+import { useDialogTask } from '../tasks/useDialogTask';
+import { ExhibitPicker } from './ExhibitPicker';
+import { batesPreview, initialPacketForm, type PacketForm, packetOptions } from './packetForm';
+import { PacketProblems, type Problem } from './PacketProblems';
+import { PacketSummary } from './PacketSummary';
+import { SectionList } from './SectionList';
+
+type Step = { at: 'form' } | { at: 'exporting' } | { at: 'done'; summary: PacketExportSummary };
+
+function fileNameFor(title: string): string {
+  const base = title.replace(/[^A-Za-z0-9 _.-]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'packet';
+  return `${base}-packet.pdf`;
+}
+
+/** File > Export Filing Packet: choose profile, sections, exhibits, Bates and declarant; check; export. */
+export function PacketDialog({ onClose }: { onClose: () => void }) {
+  const summary = useApp((s) => s.summary)!;
+  const changed = useApp((s) => s.changed);
+  const [form, setForm] = useState<PacketForm>(() => initialPacketForm(summary.info.code_name));
+  const [profiles, setProfiles] = useState<{ name: string; description: string }[]>([]);
+  const [orders, setOrders] = useState<CourtOrder[]>([]);
+  const [exhibits, setExhibits] = useState<Evidence[]>([]);
+  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [step, setStep] = useState<Step>({ at: 'form' });
+  const task = useDialogTask();
+
+  useEffect(() => {
+    void call('packet.profiles', {}).then(setProfiles, (e) => setError(toDossierError(e).message));
+    void call('items.list', { kind: 'order', limit: 1000 }).then((page) => setOrders(page.items as CourtOrder[]));
+    void call('items.list', { kind: 'evidence', limit: 1000, sort: 'exhibit', direction: 'asc' }).then((page) => setExhibits(page.items as Evidence[]));
+  }, []);
+
+  const set = <K extends keyof PacketForm>(key: K, value: PacketForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setProblems(null);
+  };
+  const text = (key: 'title' | 'date' | 'batesPrefix' | 'batesStart' | 'batesPadding' | 'declarantName' | 'declarantRole' | 'declarantPlace') => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => set(key, e.target.value),
+  });
+
+  async function check() {
+    setChecking(true);
+    setError(null);
+    try {
+      setProblems(await call('packet.check', { options: packetOptions(form) }));
+    } catch (raw) {
+      setError(toDossierError(raw).message);
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function exportPacket() {
+    setError(null);
+    try {
+      const outPath = await shellCall((s) => s.chooseSavePath({ purpose: 'packet', suggestedName: fileNameFor(summary.info.code_name ?? summary.info.title) }));
+      if (!outPath) return;
+      setStep({ at: 'exporting' });
+      const result = await task.run('Exporting filing packet', (taskId) => call('packet.export', { outPath, options: packetOptions(form), taskId }));
+      setStep({ at: 'done', summary: result });
+      changed();
+    } catch (raw) {
+      const e = toDossierError(raw);
+      setStep({ at: 'form' });
+      setError(e.code === 'CANCELLED' ? 'Export cancelled; no packet was written.' : e.message);
+    }
+  }
+
+  const profile = profiles.find((p) => p.name === form.profile);
+  const blocking = problems?.some((p) => p.severity === 'error') ?? false;
+
+  if (step.at === 'done') {
+    const first = step.summary.volumes[0]?.path;
+    return (
+      <Dialog
+        title="Packet exported"
+        onClose={onClose}
+        width={760}
+        footer={
+          <>
+            {first ? (
+              <button type="button" className="btn" onClick={() => void shellCall((s) => s.showInFolder({ path: first }))}>
+                <Icon name="folder" size={14} /> Show in folder
+              </button>
+            ) : null}
+            <button type="button" className="btn btn-primary" onClick={onClose} data-autofocus>
+              Done
+            </button>
+          </>
+        }
+      >
+        <PacketSummary summary={step.summary} />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      title="Export filing packet"
+      description="A PDF with declaration, exhibit index, appendix and exhibits, Bates-numbered on every page."
+      onClose={step.at === 'exporting' ? () => {} : onClose}
+      width={820}
+      className="packet-dialog"
+      footer={
+        step.at === 'exporting' ? null : (
+          <>
+            <button type="button" className="btn" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="button" className="btn" onClick={() => void check()} disabled={checking}>
+              <Icon name="check" size={14} /> {checking ? 'Checking…' : 'Check'}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void exportPacket()}>
+              <Icon name="packet" size={14} /> Export…
+            </button>
+          </>
+        )
+      }
+    >
+      {step.at === 'exporting' ? (
+        <TaskProgress taskId={task.taskId} label="Exporting filing packet" />
+      ) : (
+        <div className="packet-form">
+          {error ? (
+            <div className="form-error pre-wrap" role="alert">
+              {error}
+            </div>
+          ) : null}
+          {problems ? <PacketProblems problems={problems} blocking={blocking} /> : null}
+          <div className="packet-columns">
+            <div className="form-grid">
+              <LabeledField label="Court profile" help={profile?.description} wide>
+                <select className="select" value={form.profile} onChange={(e) => set('profile', e.target.value)}>
+                  {profiles.map((p) => (
+                    <option key={p.name} value={p.name}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </LabeledField>
+              <LabeledField label="Title" wide>
+                <input className="input" placeholder={`Declaration and Exhibits: ${summary.info.title}`} {...text('title')} />
+              </LabeledField>
+              <LabeledField label="Order for Appendix A" help="Its covered domains make the appendix." wide>
+                <select className="select" value={form.orderId} onChange={(e) => set('orderId', e.target.value)}>
+                  <option value="">No appendix</option>
+                  {orders.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.title} ({o.docket})
+                    </option>
+                  ))}
+                </select>
+              </LabeledField>
+              <LabeledField label="Bates prefix">
+                <input className="input mono" spellCheck={false} {...text('batesPrefix')} />
+              </LabeledField>
+              <div className="bates-numbers">
+                <LabeledField label="Start">
+                  <input className="input mono" inputMode="numeric" {...text('batesStart')} />
+                </LabeledField>
+                <LabeledField label="Digits">
+                  <input className="input mono" inputMode="numeric" {...text('batesPadding')} />
+                </LabeledField>
+              </div>
+              <p className="field-help span-2">
+                First page: <span className="mono">{batesPreview(form)}</span>
+              </p>
+              <LabeledField label="Fixed date" help="Leave empty for today. A fixed date makes the same case give the same PDF bytes." wide>
+                <input className="input" type="date" {...text('date')} />
+              </LabeledField>
+              <LabeledField label="Declarant name">
+                <input className="input" placeholder={summary.info.created_by} {...text('declarantName')} />
+              </LabeledField>
+              <LabeledField label="Declarant role">
+                <input className="input" placeholder="Senior Investigator" {...text('declarantRole')} />
+              </LabeledField>
+              <LabeledField label="Place of signing" wide>
+                <input className="input" placeholder="Redmond, Washington" {...text('declarantPlace')} />
+              </LabeledField>
+            </div>
+            <div className="packet-side">
+              <div className="field">
+                <span className="field-label">Sections, in order</span>
+                <SectionList sections={form.sections} onChange={(next) => set('sections', next)} appendixDisabled={!form.orderId} />
+              </div>
+              <ExhibitPicker exhibits={exhibits} chosen={form.exhibitIds} onChange={(next) => set('exhibitIds', next)} />
+            </div>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}

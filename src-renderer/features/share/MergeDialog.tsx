@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { call } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { TaskProgress } from '../../components/TaskProgress';
+import { useApp } from '../app/appStore';
+import { MergeReportView } from './MergeReportView';
+import { ShareUnlockFields } from './ShareUnlock';
+import { useShareAttempt } from './useShareAttempt';
+
+/** Merge a teammate's copy (.dossier) or share (.dossier.age) into the open case, then review conflicts. */
+export function MergeDialog({ otherPath, onClose }: { otherPath: string; onClose: () => void }) {
+  const openItem = useApp((s) => s.openItem);
+  const changed = useApp((s) => s.changed);
+  const work = useCallback(
+    (unlock: { passphrase?: string; identityPassphrase?: string; acceptSender?: string }, taskId: string) => call('case.merge', { otherPath, taskId, ...unlock }),
+    [otherPath],
+  );
+  const { attempt, unlock, setUnlock, retry, taskId } = useShareAttempt('Merging copy', work);
+  const fileName = otherPath.split(/[\\/]/).pop();
+
+  // Everything on screen may have changed: lists, counts, the overview.
+  const refreshed = useRef(false);
+  useEffect(() => {
+    if (attempt.at !== 'done' || refreshed.current) return;
+    refreshed.current = true;
+    for (const kind of ['evidence', 'website', 'order', 'stakeholder', 'note'] as const) changed(kind);
+  }, [attempt.at, changed]);
+
+  if (attempt.at === 'done') {
+    return (
+      <Dialog
+        title="Merge finished"
+        description={
+          <>
+            From <span className="mono">{fileName}</span>. Nothing either side wrote was lost; superseded versions are in each record&apos;s history.
+          </>
+        }
+        onClose={onClose}
+        width={760}
+        footer={
+          <button type="button" className="btn btn-primary" onClick={onClose} data-autofocus>
+            Done
+          </button>
+        }
+      >
+        <MergeReportView
+          report={attempt.result}
+          onOpen={(kind, id) => {
+            onClose();
+            openItem(kind, id);
+          }}
+        />
+      </Dialog>
+    );
+  }
+
+  const asking = attempt.at === 'asking';
+  return (
+    <Dialog
+      title="Merge a teammate's copy"
+      description={<span className="mono">{fileName}</span>}
+      onClose={attempt.at === 'running' ? () => {} : onClose}
+      width={560}
+      footer={
+        attempt.at === 'running' ? null : (
+          <>
+            <button type="button" className="btn" onClick={onClose}>
+              Cancel
+            </button>
+            {asking ? (
+              <button type="button" className="btn btn-primary" onClick={() => retry(unlock.unknownSender !== null)}>
+                {unlock.unknownSender ? 'Fingerprint matches: merge it' : 'Merge'}
+              </button>
+            ) : null}
+          </>
+        )
+      }
+    >
+      {attempt.at === 'running' ? <TaskProgress taskId={taskId} label="Merging copy" /> : null}
+      {asking ? <ShareUnlockFields state={unlock} onChange={setUnlock} /> : null}
+      {attempt.at === 'failed' ? (
+        <div className="form-error" role="alert">
+          {attempt.message}
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

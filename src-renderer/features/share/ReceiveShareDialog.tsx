@@ -1,0 +1,113 @@
+import { useCallback } from 'react';
+import { call } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { formatDate } from '../../components/labels';
+import { TaskProgress } from '../../components/TaskProgress';
+import { useApp } from '../app/appStore';
+import { ShareUnlockFields } from './ShareUnlock';
+import { useShareAttempt } from './useShareAttempt';
+
+/** Start screen > Import share: verify a teammate's share and save it as a new case file, then open it. */
+export function ReceiveShareDialog({ sharePath, outPath, onClose }: { sharePath: string; outPath: string; onClose: () => void }) {
+  const openCase = useApp((s) => s.openCase);
+  const work = useCallback(
+    (unlock: { passphrase?: string; identityPassphrase?: string; acceptSender?: string }, taskId: string) => call('share.receive', { sharePath, outPath, taskId, ...unlock }),
+    [sharePath, outPath],
+  );
+  const { attempt, unlock, setUnlock, retry, taskId } = useShareAttempt('Receiving share', work);
+  const fileName = sharePath.split(/[\\/]/).pop();
+
+  if (attempt.at === 'done') {
+    const r = attempt.result;
+    return (
+      <Dialog
+        title="Share received"
+        onClose={onClose}
+        width={560}
+        footer={
+          <>
+            <button type="button" className="btn" onClick={onClose}>
+              Close
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-autofocus
+              onClick={() => {
+                onClose();
+                void openCase(r.path);
+              }}
+            >
+              Open case
+            </button>
+          </>
+        }
+      >
+        <dl className="field-list compact">
+          <div className="field-row wide">
+            <dt>Case</dt>
+            <dd>{r.caseTitle}</dd>
+          </div>
+          <div className="field-row wide">
+            <dt>Saved as</dt>
+            <dd className="mono break-all">{r.path}</dd>
+          </div>
+          <div className="field-row">
+            <dt>From</dt>
+            <dd>
+              {r.sender.name} {r.sender.known ? '(in your roster)' : '(accepted by fingerprint)'}
+            </dd>
+          </div>
+          <div className="field-row">
+            <dt>Shared</dt>
+            <dd>{formatDate(r.sharedAt)}</dd>
+          </div>
+          <div className="field-row wide">
+            <dt>Sender fingerprint</dt>
+            <dd className="mono">{r.sender.fingerprint}</dd>
+          </div>
+          <div className="field-row wide">
+            <dt>Checks</dt>
+            <dd>Signature, hashes, integrity and audit chain verified; {r.exhibits} exhibit receipt{r.exhibits === 1 ? '' : 's'} recorded in custody.</dd>
+          </div>
+        </dl>
+      </Dialog>
+    );
+  }
+
+  const asking = attempt.at === 'asking';
+  return (
+    <Dialog
+      title="Import share"
+      description={
+        <>
+          <span className="mono">{fileName}</span> as a new case file.
+        </>
+      }
+      onClose={attempt.at === 'running' ? () => {} : onClose}
+      width={560}
+      footer={
+        attempt.at === 'running' ? null : (
+          <>
+            <button type="button" className="btn" onClick={onClose}>
+              Cancel
+            </button>
+            {asking ? (
+              <button type="button" className="btn btn-primary" onClick={() => retry(unlock.unknownSender !== null)}>
+                {unlock.unknownSender ? 'Fingerprint matches: open it' : 'Open share'}
+              </button>
+            ) : null}
+          </>
+        )
+      }
+    >
+      {attempt.at === 'running' ? <TaskProgress taskId={taskId} label="Receiving share" /> : null}
+      {asking ? <ShareUnlockFields state={unlock} onChange={setUnlock} /> : null}
+      {attempt.at === 'failed' ? (
+        <div className="form-error" role="alert">
+          {attempt.message}
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
