@@ -99,9 +99,9 @@ describe('bulk site import', () => {
     const caseFile = path.join(dir, 'kill.dossier');
     runCliJson(['new', caseFile, '--title', 'Kill test']);
     const list = path.join(dir, 'big.txt');
-    fs.writeFileSync(list, `${Array.from({ length: 150_000 }, (_, i) => `k${i}.example.org`).join('\n')}\n`);
+    fs.writeFileSync(list, `${Array.from({ length: 100_000 }, (_, i) => `k${i}.example.org`).join('\n')}\n`);
     const BIN = path.resolve(import.meta.dirname, '../../bin/dossier.js');
-    for (let attempt = 0; attempt < 4; attempt += 1) {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
       const child = spawn(process.execPath, [BIN, 'site', 'import', caseFile, list], { stdio: 'ignore' });
       await new Promise((resolve) => setTimeout(resolve, 1500 + Math.random() * 2500));
       child.kill('SIGKILL');
@@ -116,8 +116,8 @@ describe('bulk site import', () => {
     }
     expect(runCliJson<{ ok: boolean }>(['audit', 'verify', caseFile]).ok).toBe(true);
     const resumed = runCliJson<{ imported: number; merged: number }>(['site', 'import', caseFile, list]);
-    expect(resumed.imported + resumed.merged).toBe(150_000);
-    expect(runCliJson<{ counts: { website: number } }>(['info', caseFile]).counts.website).toBe(150_000);
+    expect(resumed.imported + resumed.merged).toBe(100_000);
+    expect(runCliJson<{ counts: { website: number } }>(['info', caseFile]).counts.website).toBe(100_000);
     expect(runCli(['site', 'import', caseFile, path.join(dir, 'missing.csv')]).stderr).toMatch(/No file at/);
-  });
+  }, 240_000);
 });
