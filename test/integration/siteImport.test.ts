@@ -103,9 +103,11 @@ describe('bulk site import', () => {
     const BIN = path.resolve(import.meta.dirname, '../../bin/dossier.js');
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const child = spawn(process.execPath, [BIN, 'site', 'import', caseFile, list], { stdio: 'ignore' });
-      await new Promise((resolve) => setTimeout(resolve, 1500 + Math.random() * 2500));
+      // Listen before killing: a fast child may finish first, and its exit must not be missed.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 1200 + Math.random() * 1500));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       expect(execFileSync('sqlite3', [caseFile, 'PRAGMA integrity_check;'], { encoding: 'utf8' }).trim()).toBe('ok');
       const counts = execFileSync('sqlite3', [caseFile, 'SELECT count(*) FROM website; SELECT count(*) FROM host_trigram; SELECT count(*) FROM website_status_event;'], { encoding: 'utf8' })
         .trim()
