@@ -2,7 +2,7 @@ import type { Channel, RequestOf, ResponseOf } from '../src-main/contract/Dossie
 import type { DossierClient } from '../src-main/contract/createDossierClient';
 import { DossierError } from '../src-main/contract/errors';
 import type { DossierEvents, EventName } from '../src-main/contract/events';
-import type { DossierShell } from './shell/DossierShell';
+import type { DossierShell } from '../src-main/contract/DossierShell';
 
 declare global {
   interface Window {

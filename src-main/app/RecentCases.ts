@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RecentCase } from './shell/DossierShell';
+import type { RecentCase } from '../contract/DossierShell';
 
 const MAX_RECENT = 12;
 

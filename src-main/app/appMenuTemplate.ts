@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, RecentCase } from './shell/DossierShell';
+import type { MenuCommand, RecentCase } from '../contract/DossierShell';
 
 export interface MenuActions {
   /** Sends a command to the focused window (opening one first if there is none). */

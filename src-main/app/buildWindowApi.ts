@@ -1,7 +1,7 @@
 import { CHANNELS } from '../contract/DossierApi';
 import { createDossierClient, type DossierClient, type Invoke, type IpcResult, type Subscribe } from '../contract/createDossierClient';
 import type { EventName } from '../contract/events';
-import { type DossierShell, MENU_COMMANDS, type MenuCommand, SHELL_METHODS } from './shell/DossierShell';
+import { type DossierShell, MENU_COMMANDS, type MenuCommand, SHELL_METHODS } from '../contract/DossierShell';
 
 /** How a window reaches main: Electron IPC in the preload, a Playwright binding in the e2e harness. */
 export interface WindowTransport {

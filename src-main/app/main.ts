@@ -11,7 +11,7 @@ import { RecentCases } from './RecentCases';
 import { registerChannels } from './registerChannels';
 import { caseWindowOptions } from './security/caseWindowOptions';
 import { trustedRendererFor } from './security/trustedRenderer';
-import { EVENT_CHANNEL, type LaunchRequest, MENU_CHANNEL, type MenuCommand, OPEN_PATH_CHANNEL } from './shell/DossierShell';
+import { EVENT_CHANNEL, type LaunchRequest, MENU_CHANNEL, type MenuCommand, OPEN_PATH_CHANNEL } from '../contract/DossierShell';
 import { shellHandlers } from './shellHandlers';
 import { CaseWorker } from './worker/CaseWorker';
 import type { CaseHost } from './worker/CaseWorker';

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildWindowApi } from './buildWindowApi';
-import { EVENT_CHANNEL, MENU_CHANNEL, OPEN_PATH_CHANNEL } from './shell/DossierShell';
+import { EVENT_CHANNEL, MENU_CHANNEL, OPEN_PATH_CHANNEL } from '../contract/DossierShell';
 
 // Sandboxed preload: bundled to CommonJS (electron.vite.config.ts) with no Node access. It only
 // relays IPC; everything else is in buildWindowApi, which the e2e harness uses too.

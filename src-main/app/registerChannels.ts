@@ -4,7 +4,7 @@ import type { IpcResult } from '../contract/createDossierClient';
 import { DossierError } from '../contract/errors';
 import { validate } from '../contract/validate';
 import { type IpcSenderLike, isTrustedSender, type TrustedRenderer } from './security/trustedRenderer';
-import { SHELL_METHODS, type ShellMethod, type ShellResponseOf } from './shell/DossierShell';
+import { SHELL_METHODS, type ShellMethod, type ShellResponseOf } from '../contract/DossierShell';
 import { shellRequestSchemas } from './shell/shellRequestSchemas';
 import type { CaseHost } from './worker/CaseWorker';
 

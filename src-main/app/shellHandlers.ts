@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, shell } from 'elec
 import { OPEN_PURPOSES, SAVE_PURPOSES, withPurposeExtension } from './shell/dialogPurposes';
 import type { ShellHandlers } from './registerChannels';
 import type { RecentCases } from './RecentCases';
-import type { LaunchRequest } from './shell/DossierShell';
+import type { LaunchRequest } from '../contract/DossierShell';
 
 export interface ShellContext {
   recent: RecentCases;

@@ -1,4 +1,4 @@
-import type { OpenPurpose, SavePurpose } from './DossierShell';
+import type { OpenPurpose, SavePurpose } from '../../contract/DossierShell';
 
 interface DialogFilter {
   name: string;

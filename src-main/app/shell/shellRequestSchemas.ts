@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ShellMethod } from './DossierShell';
+import type { ShellMethod } from '../../contract/DossierShell';
 import { OPEN_PURPOSES, SAVE_PURPOSES } from './dialogPurposes';
 
 const empty = z.object({}).strict();

@@ -1,5 +1,5 @@
 import { shellCall, toDossierError } from '../../api';
-import type { OpenPurpose } from '../../shell/DossierShell';
+import type { OpenPurpose } from '../../../src-main/contract/DossierShell';
 import { useApp } from './appStore';
 
 /*

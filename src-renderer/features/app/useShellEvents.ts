@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { shell } from '../../api';
-import type { MenuCommand } from '../../shell/DossierShell';
+import type { MenuCommand } from '../../../src-main/contract/DossierShell';
 import { chooseAndImportEvidence } from '../evidence/importEvidence';
 import { useApp, type View } from './appStore';
 import { startImportShare, startPacketExport, startShare, startSiteImport } from './flows';

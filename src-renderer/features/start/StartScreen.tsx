@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { shellCall, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
 import { formatDate } from '../../components/labels';
-import type { RecentCase } from '../../shell/DossierShell';
+import type { RecentCase } from '../../../src-main/contract/DossierShell';
 import { useApp } from '../app/appStore';
 import { startReceive } from '../app/flows';
 import { ThemeSwitch } from '../app/ThemeSwitch';

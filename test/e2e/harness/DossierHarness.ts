@@ -6,7 +6,7 @@ import { dispatch } from '../../../src-main/api/dispatch';
 import { CaseSession } from '../../../src-main/api/CaseSession';
 import { type IpcMainLike, registerChannels } from '../../../src-main/app/registerChannels';
 import type { FrameLike, IpcSenderLike } from '../../../src-main/app/security/trustedRenderer';
-import type { LaunchRequest, OpenPurpose, RecentCase, SavePurpose } from '../../../src-main/app/shell/DossierShell';
+import type { LaunchRequest, OpenPurpose, RecentCase, SavePurpose } from '../../../src-main/contract/DossierShell';
 import { withPurposeExtension } from '../../../src-main/app/shell/dialogPurposes';
 import type { IdentityVault, SafeStorageLike } from '../../../src-main/share/identityVault';
 import type { Channel, RequestOf, ResponseOf } from '../../../src-main/contract/DossierApi';

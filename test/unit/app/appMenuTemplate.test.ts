@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appMenuTemplate, type MenuActions } from '../../../src-main/app/appMenuTemplate';
-import { MENU_COMMANDS } from '../../../src-main/app/shell/DossierShell';
+import { MENU_COMMANDS } from '../../../src-main/contract/DossierShell';
 
 function build(platform: NodeJS.Platform, recent = [{ path: '/cases/storm.dossier', title: 'Storm', openedAt: '2026-01-01T00:00:00.000Z' }]) {
   const log: string[] = [];

@@ -6,7 +6,7 @@ import { CaseSession } from '../../../src-main/api/CaseSession';
 import { dispatch } from '../../../src-main/api/dispatch';
 import { type IpcMainLike, registerChannels, type ShellHandlers } from '../../../src-main/app/registerChannels';
 import type { FrameLike, IpcSenderLike, TrustedRenderer } from '../../../src-main/app/security/trustedRenderer';
-import { SHELL_CHANNELS } from '../../../src-main/app/shell/DossierShell';
+import { SHELL_CHANNELS } from '../../../src-main/contract/DossierShell';
 import { CHANNELS } from '../../../src-main/contract/DossierApi';
 import type { IpcResult } from '../../../src-main/contract/createDossierClient';
 import { tempDir } from '../../helpers/tempDir';

@@ -1,9 +1,7 @@
 /**
  * What the desktop shell offers a window besides the case API (window.dossier): native dialogs,
  * recent cases, paths of dropped files, menu commands. Exposed as `window.dossierShell`.
- *
- * Change together with src-renderer/shell/DossierShell.ts (the renderer's copy: its tsconfig
- * cannot see src-main/app). Moving this file into src-main/contract would remove the copy.
+ * Part of the contract so the renderer and main share one definition.
  */
 
 /** Commands the native menu sends to the focused window. */
