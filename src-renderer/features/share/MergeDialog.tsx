@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useApp } from '../app/appStore';
 import { MergeReportView } from './MergeReportView';
-import { ShareUnlockFields } from './ShareUnlock';
+import { UnlockTaskDialog } from './UnlockTaskDialog';
 import { useShareAttempt } from './useShareAttempt';
 
 /** Merge a teammate's copy (.dossier) or share (.dossier.age) into the open case, then review conflicts. */
@@ -54,35 +54,19 @@ export function MergeDialog({ otherPath, onClose }: { otherPath: string; onClose
     );
   }
 
-  const asking = attempt.at === 'asking';
   return (
-    <Dialog
+    <UnlockTaskDialog
       title="Merge a teammate's copy"
       description={<span className="mono">{fileName}</span>}
-      onClose={attempt.at === 'running' ? () => {} : onClose}
-      width={560}
-      footer={
-        attempt.at === 'running' ? null : (
-          <>
-            <button type="button" className="btn" onClick={onClose}>
-              Cancel
-            </button>
-            {asking ? (
-              <button type="button" className="btn btn-primary" onClick={() => retry(unlock.unknownSender !== null)}>
-                {unlock.unknownSender ? 'Fingerprint matches: merge it' : 'Merge'}
-              </button>
-            ) : null}
-          </>
-        )
-      }
-    >
-      {attempt.at === 'running' ? <TaskProgress taskId={taskId} label="Merging copy" /> : null}
-      {asking ? <ShareUnlockFields state={unlock} onChange={setUnlock} /> : null}
-      {attempt.at === 'failed' ? (
-        <div className="form-error" role="alert">
-          {attempt.message}
-        </div>
-      ) : null}
-    </Dialog>
+      progressLabel="Merging copy"
+      confirmLabel="Merge"
+      confirmSenderLabel="Fingerprint matches: merge it"
+      attempt={attempt}
+      taskId={taskId}
+      unlock={unlock}
+      setUnlock={setUnlock}
+      retry={retry}
+      onClose={onClose}
+    />
   );
 }

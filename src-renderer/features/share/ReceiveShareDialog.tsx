@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { formatDate } from '../../components/labels';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useApp } from '../app/appStore';
-import { ShareUnlockFields } from './ShareUnlock';
+import { UnlockTaskDialog } from './UnlockTaskDialog';
 import { useShareAttempt } from './useShareAttempt';
 
 /** Start screen > Import share: verify a teammate's share and save it as a new case file, then open it. */
@@ -75,39 +75,21 @@ export function ReceiveShareDialog({ sharePath, outPath, onClose }: { sharePath:
     );
   }
 
-  const asking = attempt.at === 'asking';
   return (
-    <Dialog
+    <UnlockTaskDialog
       title="Import share"
-      description={
-        <>
+      description={<>
           <span className="mono">{fileName}</span> as a new case file.
-        </>
-      }
-      onClose={attempt.at === 'running' ? () => {} : onClose}
-      width={560}
-      footer={
-        attempt.at === 'running' ? null : (
-          <>
-            <button type="button" className="btn" onClick={onClose}>
-              Cancel
-            </button>
-            {asking ? (
-              <button type="button" className="btn btn-primary" onClick={() => retry(unlock.unknownSender !== null)}>
-                {unlock.unknownSender ? 'Fingerprint matches: open it' : 'Open share'}
-              </button>
-            ) : null}
-          </>
-        )
-      }
-    >
-      {attempt.at === 'running' ? <TaskProgress taskId={taskId} label="Receiving share" /> : null}
-      {asking ? <ShareUnlockFields state={unlock} onChange={setUnlock} /> : null}
-      {attempt.at === 'failed' ? (
-        <div className="form-error" role="alert">
-          {attempt.message}
-        </div>
-      ) : null}
-    </Dialog>
+        </>}
+      progressLabel="Receiving share"
+      confirmLabel="Open share"
+      confirmSenderLabel="Fingerprint matches: open it"
+      attempt={attempt}
+      taskId={taskId}
+      unlock={unlock}
+      setUnlock={setUnlock}
+      retry={retry}
+      onClose={onClose}
+    />
   );
 }
