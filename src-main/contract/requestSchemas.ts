@@ -8,7 +8,7 @@ import {
 } from './schemas';
 
 /** Any absolute file path (evidence to import, a place to extract to). */
-const absolutePath = z
+export const absolutePath = z
   .string()
   .min(1)
   .max(4096)

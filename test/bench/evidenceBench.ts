@@ -8,15 +8,9 @@ import { closeCaseFile } from '../../src-main/casefile/openCaseFile';
 import { importEvidence } from '../../src-main/evidence/importEvidence';
 import { verifyEvidence } from '../../src-main/evidence/verifyEvidence';
 
-/** One measured number beside the baseline measured in the same run. */
-export interface Figure {
-  name: string;
-  value: number;
-  baseline: number;
-  ratio: number;
-  unit: string;
-  note?: string;
-}
+import type { Figure } from './Figure';
+
+export type { Figure };
 
 const MiB = 1024 * 1024;
 const BLOCK = 4 * MiB;

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import type { ShellMethod } from '../../contract/DossierShell';
+import { absolutePath } from '../../contract/requestSchemas';
 import { OPEN_PURPOSES, SAVE_PURPOSES } from './dialogPurposes';
 
 const empty = z.object({}).strict();
 const fileName = z.string().trim().min(1).max(255).refine((n) => !/[\\/\u0000]/.test(n), 'must be a file name, not a path');
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => !p.includes('\u0000'), 'contains a NUL byte')
-  .refine((p) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path');
 const savePurpose = z.enum(Object.keys(SAVE_PURPOSES) as [keyof typeof SAVE_PURPOSES, ...(keyof typeof SAVE_PURPOSES)[]]);
 const openPurpose = z.enum(Object.keys(OPEN_PURPOSES) as [keyof typeof OPEN_PURPOSES, ...(keyof typeof OPEN_PURPOSES)[]]);
 const casePath = z
