@@ -93,10 +93,7 @@ export class SiteRowWriter {
       values.role ?? 'other', status, this.now, values.notes, values.first_seen, values.last_seen, this.now, actor.name, this.now,
       actor.name, clock.tick(),
     );
-    prepareCached(
-      db,
-      `INSERT INTO website_status_event (id, website_id, status, at, note, created_at, created_by, hlc) VALUES (?, ?, ?, ?, 'Imported from a list', ?, ?, ?)`,
-    ).run(newId(), id, status, this.now, this.now, actor.name, clock.tick());
+    this.recordImportedStatus(id, status);
     if (SCALARS.some((k) => k !== 'role' && values[k] !== null) || site.flags.length > 0) {
       const stored = prepareCached(db, 'SELECT * FROM website WHERE id = ?').get(id) as Record<string, unknown>;
       indexForSearch(db, 'website', id, websiteSpec.searchText(decodeRow(websiteSpec, stored))!);
@@ -122,6 +119,14 @@ export class SiteRowWriter {
     return (prepareCached(this.caseFile.db, 'SELECT coalesce(max(rowid), 0) FROM website').pluck().get() as number) ?? 0;
   }
 
+  /** The dated lifecycle event a list row sets (a site's first status, or a status it lacked). */
+  private recordImportedStatus(websiteId: string, status: Website['status']): void {
+    prepareCached(
+      this.caseFile.db,
+      `INSERT INTO website_status_event (id, website_id, status, at, note, created_at, created_by, hlc) VALUES (?, ?, ?, ?, 'Imported from a list', ?, ?, ?)`,
+    ).run(newId(), websiteId, status, this.now, this.now, this.caseFile.actor.name, this.caseFile.clock.tick());
+  }
+
   /** Fills what the record lacks and unions lists; never overwrites a value already recorded. */
   private mergeInto(current: Website, values: Record<string, unknown>, status: Website['status'] | null): void {
     const patch: Record<string, unknown> = {};
@@ -133,13 +138,12 @@ export class SiteRowWriter {
       const union = [...new Set([...current[key], ...(values[key] as string[])])];
       if (union.length !== current[key].length) patch[key] = union;
     }
-    if (Object.keys(patch).length > 0) updateRecord(this.caseFile, websiteSpec, current.id, patch, { skipAudit: true });
     if (status && status !== current.status && current.status === 'identified') {
-      prepareCached(
-        this.caseFile.db,
-        `INSERT INTO website_status_event (id, website_id, status, at, note, created_at, created_by, hlc) VALUES (?, ?, ?, ?, 'Imported from a list', ?, ?, ?)`,
-      ).run(newId(), current.id, status, this.now, this.now, this.caseFile.actor.name, this.caseFile.clock.tick());
-      updateRecord(this.caseFile, websiteSpec, current.id, { status, status_at: this.now }, { skipAudit: true });
+      this.recordImportedStatus(current.id, status);
+      patch.status = status;
+      patch.status_at = this.now;
     }
+    // One update, so one superseded version in history, whatever the row brought.
+    if (Object.keys(patch).length > 0) updateRecord(this.caseFile, websiteSpec, current.id, patch, { skipAudit: true });
   }
 }
