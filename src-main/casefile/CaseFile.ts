@@ -1,10 +1,11 @@
-import type Database from 'better-sqlite3';
 import type { Actor } from './Actor';
 import type { HybridLogicalClock } from './HybridLogicalClock';
+import type { ReadableDb } from './openDatabase';
 
 /** An open case file: the connection, where it lives, who is working in it, and its clock. */
 export interface CaseFile {
-  readonly db: Database.Database;
+  /** Writable unless opened for a read command; write paths get it through `writableDb`. */
+  readonly db: ReadableDb;
   readonly path: string;
   readonly actor: Actor;
   /** Audit chain of this device in this copy of the file (see replicaChain). */

@@ -31,6 +31,8 @@ export function migrate(
       }
     }).immediate();
   } catch (error) {
+    // A locked, read-only or full file is named as such (classified by openDatabase).
+    if (error instanceof DossierError) throw error;
     throw new DossierError(
       'MIGRATION_FAILED',
       `Could not upgrade ${filePath} from schema ${from}: ${(error as Error).message}. The file was left unchanged.`,

@@ -11,7 +11,7 @@ export function setNativeBinding(path: string | undefined): void {
   bindingPath = path;
 }
 
-/** Options to spread into `new Database(...)`: empty unless a binding was set. */
+/** Options for the better-sqlite3 constructor (only openDatabase calls it): empty unless a binding was set. */
 export function nativeBindingOption(): { nativeBinding?: string } {
   return bindingPath ? { nativeBinding: bindingPath } : {};
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { DossierError } from '../contract/errors';
 import type { Actor } from './Actor';
 import { type CaseFile, CASE_FILE_PAGE_SIZE, DOSSIER_APPLICATION_ID } from './CaseFile';
@@ -11,7 +10,7 @@ import { backupBeforeMigrate, migrate } from './migrate';
 import { replicaChain } from './replicaChain';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/Migration';
-import { nativeBindingOption } from './nativeBinding';
+import { classifySqliteError, openDatabase, type ReadableDb } from './openDatabase';
 
 export interface OpenOptions {
   actor: Actor;
@@ -20,29 +19,7 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
-/** Connection settings every case file runs with (DESIGN.md "The case file"). */
-function applyConnectionPragmas(db: Database.Database): void {
-  db.pragma('journal_mode = DELETE');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // Evidence is streamed in MiB chunks; a larger cache keeps B-tree pages hot without holding blobs.
-  db.pragma('cache_size = -32768');
-}
-
-function translateSqliteError(error: unknown, filePath: string): never {
-  const code = (error as { code?: string }).code ?? '';
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    throw new DossierError('CASE_FILE_CORRUPT', `${filePath} is damaged (${code}). Restore it from a backup or a teammate's copy.`);
-  }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    throw new DossierError('CASE_FILE_LOCKED', `${filePath} is in use by another program; close it there and retry.`);
-  }
-  if (error instanceof DossierError) throw error;
-  throw new DossierError('INTERNAL', `Could not open ${filePath}: ${(error as Error).message}`);
-}
-
-function makeClock(db: Database.Database, chain: string): HybridLogicalClock {
+function makeClock(db: ReadableDb, chain: string): HybridLogicalClock {
   const clock = new HybridLogicalClock(chain);
   // Never stamp below the newest change already in the file, even if this machine's clock is behind.
   const newest = db.prepare('SELECT max(at) AS at FROM audit_entry').get() as { at: string | null };
@@ -62,11 +39,9 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
       `${absolute} was written by a newer Dossier (schema ${header.userVersion}; this version knows up to ${latest}). Update Dossier to open it.`,
     );
   }
-  let db: Database.Database | undefined;
+  let db: ReadableDb | undefined;
   try {
-    db = new Database(absolute, { readonly: options.readonly ?? false, fileMustExist: true, ...nativeBindingOption() });
-    if (!options.readonly) applyConnectionPragmas(db);
-    else db.pragma('foreign_keys = ON');
+    db = options.readonly ? openDatabase(absolute, { readonly: true }) : openDatabase(absolute);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     if (header.userVersion < latest) {
       if (options.readonly) {
@@ -92,7 +67,9 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
     };
   } catch (error) {
     db?.close();
-    translateSqliteError(error, absolute);
+    const classified = classifySqliteError(error, absolute);
+    if (classified instanceof DossierError) throw classified;
+    throw new DossierError('INTERNAL', `Could not open ${absolute}: ${(error as Error).message}`);
   }
 }
 
@@ -105,10 +82,10 @@ export function createEmptyCaseFile(filePath: string, options: OpenOptions): Cas
   const dir = path.dirname(absolute);
   if (!fs.existsSync(dir)) throw new DossierError('FILE_NOT_FOUND', `Folder ${dir} does not exist.`);
   const temp = path.join(dir, `.${path.basename(absolute)}.creating-${process.pid}`);
-  const db = new Database(temp, nativeBindingOption());
+  const db = openDatabase(temp, { create: true });
   try {
+    // page_size only takes effect before the first write, so journal_mode's own setup is harmless.
     db.pragma(`page_size = ${CASE_FILE_PAGE_SIZE}`);
-    applyConnectionPragmas(db);
     db.pragma(`application_id = ${DOSSIER_APPLICATION_ID}`);
     migrate(db, absolute);
     db.close();

@@ -74,6 +74,9 @@ export const ERROR_CODES = [
   'DESTINATION_NOT_EMPTY',
   'DESTINATION_NO_SPACE',
   'IO_FAILED',
+  // SQLite failures a user can cause, classified once (casefile/openDatabase.ts)
+  'READ_ONLY',
+  'CASE_FILE_CANNOT_OPEN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -46,10 +46,10 @@ function firstExhibitWithContent(caseFile: CaseFile, sha256: string): { id: stri
 
 /** The error a user sees when storing failed; the transaction has been rolled back by then. */
 export function importError(error: unknown, source: EvidenceSource): DossierError {
-  if (error instanceof DossierError) return error;
-  const code = String((error as { code?: unknown }).code ?? '');
+  // SQLite's failures arrive classified (casefile/openDatabase); two are restated for this file.
+  const code = error instanceof DossierError ? error.code : String((error as { code?: unknown }).code ?? '');
   const message = (error as Error).message;
-  if (code === 'SQLITE_FULL') {
+  if (code === 'DISK_FULL') {
     return new DossierError(
       'DISK_FULL',
       `Not enough space to store ${source.name} in the case file (the disk is full or the file reached its size limit). ` +
@@ -57,9 +57,10 @@ export function importError(error: unknown, source: EvidenceSource): DossierErro
       { path: source.path },
     );
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+  if (code === 'CASE_FILE_LOCKED') {
     return new DossierError('CASE_FILE_LOCKED', 'The case file is busy in another program or window; close it there and import again.', { path: source.path });
   }
+  if (error instanceof DossierError) return error;
   return new DossierError(
     'IMPORT_FAILED',
     `Could not store ${source.name} (${code || 'error'}: ${message}). Nothing from this file was stored; the case file is unchanged.`,

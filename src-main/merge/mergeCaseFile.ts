@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { appendAudit } from '../audit/appendAudit';
 import { verifyAudit } from '../audit/verifyAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import { inspectHeader } from '../casefile/inspectHeader';
-import { nativeBindingOption } from '../casefile/nativeBinding';
+import { openDatabase, type ReadableDb } from '../casefile/openDatabase';
 import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
@@ -18,11 +17,11 @@ import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
 import { reindexMerged } from './reindexMerged';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
-function openOther(otherPath: string, target: CaseFile): { db: Database.Database; cleanup: () => void } {
+function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; cleanup: () => void } {
   const header = inspectHeader(otherPath);
   const ourVersion = target.db.pragma('user_version', { simple: true }) as number;
   if (header.userVersion === ourVersion) {
-    return { db: new Database(otherPath, { readonly: true, fileMustExist: true, ...nativeBindingOption() }), cleanup: () => {} };
+    return { db: openDatabase(otherPath, { readonly: true }), cleanup: () => {} };
   }
   if (header.userVersion > ourVersion) {
     throw new DossierError('CASE_FILE_FROM_NEWER_VERSION', `${otherPath} was written by a newer Dossier; update Dossier before merging it.`);
@@ -31,7 +30,7 @@ function openOther(otherPath: string, target: CaseFile): { db: Database.Database
   const copy = path.join(dir, 'other.dossier');
   fs.copyFileSync(otherPath, copy);
   closeCaseFile(openCaseFile(copy, { actor: target.actor }));
-  return { db: new Database(copy, { readonly: true, ...nativeBindingOption() }), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { db: openDatabase(copy, { readonly: true }), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Live exhibits sharing a number after the merge: a packet needs them told apart. */

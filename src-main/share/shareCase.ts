@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { auditHeads, verifyAudit } from '../audit/verifyAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import type { ShareCreated, ShareRecipientInfo } from '../contract/sharing';
@@ -16,7 +15,7 @@ import { ShareError, throwIfAborted } from './ShareError';
 import { snapshotDatabase } from './snapshot';
 import { teamRosterOf } from './teamRosterService';
 import type { UserIdentity } from './userIdentity';
-import { nativeBindingOption } from '../casefile/nativeBinding';
+import { openDatabase } from '../casefile/openDatabase';
 
 export interface ShareCaseRequest {
   /** Who sends (signs) the share. */
@@ -124,7 +123,7 @@ interface SnapshotFacts {
  * shipped. A broken audit log is not sent on (the receiver would refuse it anyway).
  */
 function readSnapshot(snapshotPath: string): SnapshotFacts {
-  const db = new Database(snapshotPath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
+  const db = openDatabase(snapshotPath, { readonly: true });
   try {
     const audit = verifyAudit(db);
     if (!audit.ok) {

@@ -1,8 +1,8 @@
 import { access, rm, stat } from 'node:fs/promises';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { sha256File } from './hashFile';
 import { ShareError } from './ShareError';
-import { nativeBindingOption } from '../casefile/nativeBinding';
+import { openDatabase } from '../casefile/openDatabase';
 
 /*
  * A consistent copy of a case file that may be open (and written) elsewhere, via SQLite's online
@@ -97,7 +97,7 @@ export async function snapshotDatabase(
  * when the sizes match. test/bench/shareBench.ts measures it at 1 GiB.
  */
 function createEmptyDatabase(destPath: string, pageSize: number): void {
-  const dest = new Database(destPath, { fileMustExist: false, ...nativeBindingOption() });
+  const dest = openDatabase(destPath, { create: true });
   try {
     dest.pragma(`page_size = ${pageSize}`);
     dest.exec('VACUUM'); // writes the header, fixing the page size
@@ -116,7 +116,7 @@ export async function snapshotCaseFile(
   try {
     const info = await stat(sourcePath);
     if (!info.isFile()) throw new Error('not a file');
-    db = new Database(sourcePath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
+    db = openDatabase(sourcePath, { readonly: true });
   } catch (err) {
     throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', `No case file at ${sourcePath}.`, { path: sourcePath }, { cause: err });
   }

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { auditHeads, verifyAudit } from '../audit/verifyAudit';
 import { canonicalJson } from '../casefile/canonicalJson';
 import { inspectHeader } from '../casefile/inspectHeader';
@@ -8,7 +8,7 @@ import { DossierError } from '../contract/errors';
 import { exhibitsIn, type ExhibitRef } from './shareCustody';
 import type { ShareManifest } from './shareManifest';
 import { ShareError } from './ShareError';
-import { nativeBindingOption } from '../casefile/nativeBinding';
+import { openDatabase } from '../casefile/openDatabase';
 
 /** What the receiver learns from a snapshot that passed every check. */
 export interface SnapshotFacts {
@@ -50,7 +50,7 @@ export function verifyReceivedSnapshot(snapshotPath: string, manifest: ShareMani
 
   let db: Database.Database;
   try {
-    db = new Database(snapshotPath, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
+    db = openDatabase(snapshotPath, { readonly: true });
     // The schema is the sender's: never let it call functions with side effects.
     db.pragma('trusted_schema = OFF');
   } catch (err) {
@@ -84,9 +84,11 @@ export function verifyReceivedSnapshot(snapshotPath: string, manifest: ShareMani
     }
     return { caseId: info.id, caseTitle: info.title, schemaVersion: header.userVersion, exhibits: exhibitsIn(db) };
   } catch (err) {
-    if (err instanceof DossierError) throw err;
-    // SQLite's own complaints while reading (SQLITE_CORRUPT ...) mean a damaged file.
-    throw new ShareError('CASE_FILE_CORRUPT', `The case file inside this share is damaged: ${(err as Error).message}`, {}, { cause: err });
+    // SQLite's own complaints while reading (SQLITE_CORRUPT ..., classified by openDatabase) mean a
+    // damaged file; they name our temp copy, so they are restated in the receiver's words.
+    if (err instanceof DossierError && err.details?.path !== snapshotPath) throw err;
+    const reason = err instanceof DossierError ? 'SQLite reports its pages damaged' : (err as Error).message;
+    throw new ShareError('CASE_FILE_CORRUPT', `The case file inside this share is damaged: ${reason}. Do not use it; ask the sender to share again.`, {}, { cause: err });
   } finally {
     db.close();
   }
@@ -100,7 +102,7 @@ const expectedSchemas = new Map<number, string>();
 function expectedSchema(version: number): string {
   let schema = expectedSchemas.get(version);
   if (schema === undefined) {
-    const db = new Database(':memory:', nativeBindingOption());
+    const db = openDatabase(':memory:', { create: true });
     try {
       migrate(db, ':memory:', MIGRATIONS.filter((m) => m.version <= version));
       schema = describeSchema(db);
