@@ -9,7 +9,7 @@ import { getRecord } from '../records/getRecord';
 import { type ListOptions, listRecords } from '../records/listRecords';
 import type { RecordSpec } from '../records/RecordSpec';
 import { deleteRecord } from '../records/updateRecord';
-import { deleteWebsite, listWebsites } from '../websites/websiteService';
+import { deleteWebsite, type LifecycleView, listWebsites } from '../websites/websiteService';
 import { findItemKind, ITEM_SPECS } from './itemSpecs';
 
 function specOf(kind: ItemKind): RecordSpec<{ id: string }> {
@@ -26,7 +26,7 @@ function requireKind(caseFile: CaseFile, id: string): ItemKind {
 export function listItems(
   caseFile: CaseFile,
   kind: ItemKind,
-  options: ListOptions & { status?: string | undefined; orderId?: string | undefined },
+  options: ListOptions & { status?: string | undefined; orderId?: string | undefined; lifecycle?: LifecycleView | undefined; withinDays?: number | undefined },
 ): Page<AnyItem> {
   if (kind === 'website') {
     return listWebsites(caseFile, { ...options, status: options.status as SiteStatus | undefined });
