@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { cliIo, isEmbedded, processIo } from './cliIo';
 import { registerCaseCommands } from './commands/caseCommands';
+import { registerDetailCommands } from './commands/detailCommands';
+import { registerEditCommands } from './commands/editCommands';
 import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerMergeCommands } from './commands/mergeCommands';
 import { registerPacketCommands } from './commands/packetCommands';
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerMergeCommands(program);
   registerPacketCommands(program);
   registerShareCommands(program);
+  registerEditCommands(program);
+  registerDetailCommands(program);
   checkRequiredOptionsTogether(program);
   return program;
 }

@@ -44,9 +44,14 @@ export async function runDossier(args: readonly string[], options: { env?: Recor
     env: { ...process.env, ...options.env },
     exitStatus: 0,
   };
+  const status = await runProgram(args, io, await loadBuildProgram());
+  return { status, stdout, stderr };
+}
+
+/** main.ts's buildProgram, imported without running the command (for runDossier and tests). */
+export async function loadBuildProgram(): Promise<() => Command> {
   markEmbedded();
   // Imported here, after markEmbedded, so main.ts builds the program without running it.
   const { buildProgram } = await import('./main');
-  const status = await runProgram(args, io, buildProgram);
-  return { status, stdout, stderr };
+  return buildProgram;
 }

@@ -88,9 +88,12 @@ describe('dossier CLI', () => {
       expect(result.stdout).toBe('');
     }
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-    const notCase = path.join(dir, 'plain.txt');
+    const notCase = path.join(dir, 'plain.dossier');
     fs.writeFileSync(notCase, 'hello');
     expect((await dossier(['info', notCase])).stderr).toMatch(/not a Dossier case file/);
+    // The contract's case.open takes .dossier files only, as the app's open dialog does.
+    fs.writeFileSync(path.join(dir, 'plain.txt'), 'hello');
+    expect((await dossier(['info', path.join(dir, 'plain.txt')])).stderr).toBe('dossier: FILE must end in .dossier. [INVALID_REQUEST]\n');
   });
 
   it('merges a teammate copy, and a second merge changes nothing', async () => {

@@ -65,7 +65,8 @@ export function registerReadCommands(program: Command): void {
           const page: Page<AnyItem> = await call('items.list', { ...query, after }, flags);
           const rows = page.items.map((item) => itemRow(kind, item));
           if (!options.json && !writer) {
-            writer = tableWriter(headers, columnWidths(headers, rows));
+            // Later pages may hold longer titles than the first: room for 40 characters before they wrap.
+            writer = tableWriter(headers, columnWidths(headers, rows).map((w) => Math.max(w, 40)));
             say(writer.header);
           }
           for (const [n, item] of page.items.entries()) {
