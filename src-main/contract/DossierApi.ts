@@ -148,7 +148,8 @@ export interface DossierApi {
   'case.update': (req: { patch: CaseUpdate; expectedHlc?: string }) => Promise<CaseInfo>;
 
   'items.list': (req: ListQuery & { orderId?: string; lifecycle?: 'awaiting_confirmation' | 'expiring_soon'; withinDays?: number }) => Promise<Page<AnyItem>>;
-  'items.get': (req: { id: string }) => Promise<ItemDetail>;
+  /** includeDeleted: a tombstoned item too (its custody and history still matter). */
+  'items.get': (req: { id: string; includeDeleted?: boolean }) => Promise<ItemDetail>;
   'items.delete': (req: { id: string }) => Promise<null>;
 
   'websites.add': (req: WebsiteCreate) => Promise<Website>;

@@ -54,7 +54,7 @@ export const requestSchemas = {
     lifecycle: z.enum(['awaiting_confirmation', 'expiring_soon']).optional(),
     withinDays: z.number().int().min(0).max(36_500).optional(),
   }),
-  'items.get': withId,
+  'items.get': withId.extend({ includeDeleted: z.boolean().optional() }),
   'items.delete': withId,
   'websites.add': websiteCreateSchema,
   'websites.update': patchOf(websiteUpdateSchema),

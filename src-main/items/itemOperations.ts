@@ -44,9 +44,9 @@ export function recordHistory(caseFile: CaseFile, id: string, limit = 100): Hist
 }
 
 /** An item with everything the detail pane shows: fields, linked items, history. */
-export function itemDetail(caseFile: CaseFile, id: string): ItemDetail {
+export function itemDetail(caseFile: CaseFile, id: string, options: { includeDeleted?: boolean } = {}): ItemDetail {
   const kind = requireKind(caseFile, id);
-  const item = getRecord(caseFile, specOf(kind), id) as AnyItem;
+  const item = getRecord(caseFile, specOf(kind), id, options) as AnyItem;
   return { kind, item, linked: linkedItems(caseFile, id), history: recordHistory(caseFile, id) } as ItemDetail;
 }
 

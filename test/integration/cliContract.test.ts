@@ -112,6 +112,11 @@ describe('the CLI is a client of the contract', () => {
     expect(deleted).toEqual({ deleted: site.id, kind: 'website' });
     expect((await dossierJson<{ items: unknown[] }>(['list', file, 'websites'])).items).toEqual([]);
     expect((await dossier(['delete', file, site.id])).status).not.toBe(0);
+    await dossierJson(['delete', file, exhibit.id]);
+    expect((await dossier(["show", file, exhibit.id])).stderr).toMatch(/No evidence with id/);
+    const kept = await dossierJson<{ evidence: { deleted_at: string | null }; events: { action: string }[] }>(['custody', file, exhibit.id]);
+    expect(kept.evidence.deleted_at).not.toBeNull();
+    expect(kept.events.map((e) => e.action)).toContain('transferred');
 
     const log = await dossierJson<{ items: { action: string }[] }>(['audit', 'log', file, '--limit', '1000']);
     expect(log.items.length).toBeGreaterThan(5);

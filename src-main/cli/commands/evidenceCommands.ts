@@ -113,7 +113,8 @@ export function registerEvidenceCommands(program: Command): void {
     .action(async (file: string, id: string, _opts: unknown, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withContract(file, options, async (call) => {
-        const detail = await call('items.get', { id });
+        // A deleted exhibit keeps its chain of custody: it is shown too.
+        const detail = await call('items.get', { id, includeDeleted: true });
         const exhibit = detail.item as Evidence;
         const events = await call('evidence.custody', { id });
         emit(options, { evidence: exhibit, events }, () =>
