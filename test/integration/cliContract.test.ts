@@ -155,7 +155,7 @@ describe('the CLI is a client of the contract', () => {
     expect((await dossierJson<{ expires_at: string }>(['order', 'add', file, '--title', 'T', '--docket', 'D', '--court', 'C', '--type', 'tro', '--expires', '2999-01-01'])).expires_at).toBe('2999-01-01');
     const capture = path.join(path.dirname(file), 'c.txt');
     fs.writeFileSync(capture, 'c');
-    expect((await dossier(['evidence', 'add', file, capture, '--acquired-at', '2023-12-04 15:21'])).stderr).toMatch(/--acquired-at is not a date/);
+    expect((await dossier(['evidence', 'add', file, capture, '--acquired-at', '2023-12-04 15:21'])).stderr).toMatch(/--acquired-at has a time but no time zone/);
     expect((await dossier(['timeline', file, '--from', '01/01/2023'])).stderr).toMatch(/--from is not a date/);
     // Nothing refused was stored: the timeline holds only the one good status date.
     const timeline = await dossierJson<{ items: { at: string }[] }>(['timeline', file]);

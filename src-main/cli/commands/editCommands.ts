@@ -48,6 +48,23 @@ function fieldValue(kind: EditableKind, field: string, raw: string): unknown {
   return allowed ? enumValue(raw, allowed) : raw;
 }
 
+const isDateField = (field: string) => field.endsWith('_at') || field === 'first_seen' || field === 'last_seen';
+
+function placeholder(field: string): string {
+  if (isDateField(field)) return 'date';
+  if (LIST_FIELDS.has(field)) return 'list';
+  return field.endsWith('_id') ? 'id' : 'text';
+}
+
+/** Which kinds have the field, and for an enum the words it takes (per kind where they differ). */
+function describeField(field: string, kinds: EditableKind[]): string {
+  const parts = kinds.map((kind) => {
+    const allowed = (EDITABLE[kind].enums as Record<string, readonly string[]>)[field];
+    return allowed ? `${kind}: ${allowed.join(', ')}` : kind;
+  });
+  return `${parts.join(parts.some((p) => p.includes(':')) ? '; ' : ', ')}${LIST_FIELDS.has(field) ? ' (comma separated)' : ''}`;
+}
+
 /** The record `edit` works on: the case itself (`case` or its id), or any item by id. */
 async function editTarget(call: ContractCall, id: string): Promise<{ kind: EditableKind; hlc: string; label: string }> {
   const summary = await call('case.summary', {});
@@ -87,10 +104,22 @@ export function registerEditCommands(program: Command): void {
     .argument('<id>', 'item id, or "case" for the case details');
   const optionField = new Map<string, string>();
   for (const [field, kinds] of all) {
-    const option = new Option(`${kebabFlag(field)} <value>`, `${kinds.join(', ')}${LIST_FIELDS.has(field) ? ' (comma separated)' : ''}`);
+    const option = new Option(`${kebabFlag(field)} <${placeholder(field)}>`, describeField(field, kinds));
     optionField.set(option.attributeName(), field);
     edit.addOption(option);
   }
+  edit.addHelpText(
+    'after',
+    [
+      '',
+      'Dates: YYYY-MM-DD, or an ISO-8601 time with its zone (2023-12-07T14:30:00Z); dates of past events cannot lie in the future.',
+      "A website's status is a dated event with its own history: dossier site status FILE ID STATUS --date DATE.",
+      'Examples:',
+      '  dossier edit storm.dossier ORDER-ID --docket 1:23-cv-10685 --granted-at 2023-12-07',
+      '  dossier edit storm.dossier case --classification TLP:AMBER',
+      '  dossier edit storm.dossier SITE-ID --registrar ""        (clears the registrar)',
+    ].join('\n'),
+  );
   edit.action(async (file: string, id: string, opts: Record<string, string>, cmd: Command) => {
     const options = cmd.optsWithGlobals<GlobalOptions>();
     const given = Object.entries(opts)

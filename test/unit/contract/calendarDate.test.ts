@@ -11,6 +11,7 @@ describe('the one date parser', () => {
     expect(parseCalendarDate(' 2024-02-29 ')).toEqual({ value: '2024-02-29' });
     expect(parseCalendarDate('2023-12-04T15:21:00Z')).toEqual({ value: '2023-12-04T15:21:00.000Z' });
     expect(parseCalendarDate('2023-12-04T16:21+01:00')).toEqual({ value: '2023-12-04T15:21:00.000Z' });
+    expect(parseCalendarDate('2023-12-04 10:21:15,5-0500')).toEqual({ value: '2023-12-04T15:21:15.500Z' }); // as spreadsheets write it
   });
 
   it.each([
@@ -19,8 +20,10 @@ describe('the one date parser', () => {
     ['yesterday', 'is not a date'],
     ['2023-12-7', 'is not a date'],
     ['20231207', 'is not a date'],
-    ['2023-12-04T15:21:00', 'is not a date'], // a time without a zone is ambiguous
-    ['2023-12-04 15:21Z', 'is not a date'],
+    ['2023-12-04T15:21:00', 'has a time but no time zone'], // ambiguous: guessing the zone would shift evidence times
+    ['2023-12-04T25:00Z', 'has an impossible time of day'],
+    ['2023-12-04T10:00+25:00', 'has an impossible time-zone offset'],
+    ['1969-12-31', 'is before 1970'],
     ['2024-02-30', 'is not a real calendar date'],
     ['2023-02-29', 'is not a real calendar date'],
     ['2023-13-01', 'is not a real calendar date'],
