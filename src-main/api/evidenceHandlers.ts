@@ -29,7 +29,7 @@ export const evidenceHandlers: HandlerMap<'evidence.import' | 'evidence.verify' 
     const caseFile = s.caseFile;
     return asTask(s, taskId, (hooks) => verifyEvidence(caseFile, id, hooks));
   },
-  'evidence.extract': (req, s) => extractEvidence(s.caseFile, req.id, req.outPath, { overwrite: req.overwrite ?? false }),
+  'evidence.extract': (req, s) => extractEvidence(s.caseFile, req.id, req.outPath, { overwrite: req.overwrite ?? false, ...(req.purpose ? { purpose: req.purpose } : {}) }),
   'evidence.preview': (req, s) => previewEvidence(s.caseFile, req.id, req.maxBytes),
   'tasks.cancel': (req, s) => {
     s.cancelTask(req.taskId);

@@ -17,7 +17,7 @@ type ItemChannels =
 
 export const itemHandlers: HandlerMap<ItemChannels> = {
   'items.list': ({ kind, ...options }, s) => listItems(s.caseFile, kind, options),
-  'items.get': (req, s) => itemDetail(s.caseFile, req.id),
+  'items.get': (req, s) => itemDetail(s.caseFile, req.id, req.includeDeleted ? { includeDeleted: true } : {}),
   'items.delete': (req, s) => {
     deleteItem(s.caseFile, req.id);
     return null;

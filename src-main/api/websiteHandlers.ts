@@ -10,6 +10,7 @@ export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix'
       return await importSiteList(session.caseFile, req.path, {
         ...(req.map ? { map: req.map } : {}),
         ...(req.format ? { format: req.format } : {}),
+        ...(req.header !== undefined ? { header: req.header } : {}),
         ...(req.orderId ? { orderId: req.orderId } : {}),
         signal: task.signal,
         onProgress: (done, total) => task.report({ phase: 'Importing websites', done, total, unit: 'bytes' }),

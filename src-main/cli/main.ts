@@ -1,6 +1,8 @@
-import { Command, CommanderError } from 'commander';
-import { DossierError } from '../contract/errors';
+import { Command } from 'commander';
+import { cliIo, isEmbedded, processIo } from './cliIo';
 import { registerCaseCommands } from './commands/caseCommands';
+import { registerDetailCommands } from './commands/detailCommands';
+import { registerEditCommands } from './commands/editCommands';
 import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerMergeCommands } from './commands/mergeCommands';
 import { registerPacketCommands } from './commands/packetCommands';
@@ -8,7 +10,8 @@ import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
-import { fail } from './output';
+import { checkRequiredOptionsTogether } from './requiredOptions';
+import { runProgram } from './runDossier';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
@@ -18,7 +21,7 @@ export function buildProgram(): Command {
     .option('--actor <name>', 'your name for the audit log and custody (default: $DOSSIER_ACTOR or your OS user)')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeOut: (text) => cliIo().writeOut(text), writeErr: (text) => cliIo().writeErr(text) });
   registerCaseCommands(program);
   registerRecordCommands(program);
   registerSiteCommands(program);
@@ -28,20 +31,11 @@ export function buildProgram(): Command {
   registerMergeCommands(program);
   registerPacketCommands(program);
   registerShareCommands(program);
+  registerEditCommands(program);
+  registerDetailCommands(program);
+  checkRequiredOptionsTogether(program);
   return program;
 }
 
-async function run(argv: string[]): Promise<void> {
-  try {
-    await buildProgram().parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version are not errors; commander already printed its usage message for the rest.
-      process.exit(error.exitCode === 0 ? 0 : 2);
-    }
-    if (error instanceof DossierError || error instanceof Error) fail(error);
-    fail(new Error(String(error)));
-  }
-}
-
-await run(process.argv);
+// The command itself; runDossier (tests) imports buildProgram without running it.
+if (!isEmbedded()) process.exitCode = await runProgram(process.argv.slice(2), processIo(), buildProgram);

@@ -1,13 +1,15 @@
-import { localActor } from '../casefile/Actor';
 import type { CaseFile } from '../casefile/CaseFile';
 import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
+import { cliActor } from './contractSession';
 import type { GlobalOptions } from './output';
 
-export function cliActor(options: GlobalOptions) {
-  return localActor(options.actor ?? process.env.DOSSIER_ACTOR);
-}
+export { cliActor };
 
-/** Opens the case file for one command and always closes it, so no journal is left beside it. */
+/**
+ * Opens the case file for one command and always closes it, so no journal is left beside it.
+ * Only for the few commands that have no contract channel (demo, packet export's report, share
+ * and receive with key files): every other command goes through withContract.
+ */
 export async function withCase<T>(file: string, options: GlobalOptions, work: (caseFile: CaseFile) => T | Promise<T>): Promise<T> {
   const caseFile = openCaseFile(file, { actor: cliActor(options) });
   try {

@@ -56,19 +56,14 @@ export interface GraphData {
   truncated: boolean;
 }
 
-export interface EvidenceImportRequest {
+export type EvidenceImportRequest = EvidenceUpdate & {
   paths: string[];
   taskId?: string;
-  title?: string;
-  kind?: string;
-  source_url?: string;
-  acquired_by?: string;
-  acquired_at?: string;
-  description?: string;
-}
+};
 
 export interface EvidenceImportResult {
-  items: { path: string; evidence: Evidence; duplicateOf: string | null }[];
+  /** warnings: what the user should know about a file, e.g. a name with a bidi override. */
+  items: { path: string; evidence: Evidence; duplicateOf: string | null; warnings?: string[] }[];
 }
 
 export interface EvidenceVerification {
@@ -152,15 +147,16 @@ export interface DossierApi {
   'case.summary': (req: Record<string, never>) => Promise<CaseSummary | null>;
   'case.update': (req: { patch: CaseUpdate; expectedHlc?: string }) => Promise<CaseInfo>;
 
-  'items.list': (req: ListQuery & { orderId?: string }) => Promise<Page<AnyItem>>;
-  'items.get': (req: { id: string }) => Promise<ItemDetail>;
+  'items.list': (req: ListQuery & { orderId?: string; lifecycle?: 'awaiting_confirmation' | 'expiring_soon'; withinDays?: number }) => Promise<Page<AnyItem>>;
+  /** includeDeleted: a tombstoned item too (its custody and history still matter). */
+  'items.get': (req: { id: string; includeDeleted?: boolean }) => Promise<ItemDetail>;
   'items.delete': (req: { id: string }) => Promise<null>;
 
   'websites.add': (req: WebsiteCreate) => Promise<Website>;
   'websites.update': (req: { id: string; patch: WebsiteUpdate; expectedHlc?: string }) => Promise<Website>;
   'websites.setStatus': (req: { id: string; status: SiteStatus; at?: string; orderId?: string; evidenceId?: string; note?: string }) => Promise<Website>;
   'websites.statusHistory': (req: { id: string }) => Promise<WebsiteStatusEvent[]>;
-  'websites.import': (req: { path: string; map?: string[]; format?: 'csv' | 'text'; orderId?: string; taskId?: string }) => Promise<SiteImportReport>;
+  'websites.import': (req: { path: string; map?: string[]; format?: 'csv' | 'text'; header?: boolean; orderId?: string; taskId?: string }) => Promise<SiteImportReport>;
   'websites.appendix': (req: { orderId: string; limit?: number }) => Promise<AppendixPage>;
   /** The order's whole appendix as CSV at outPath (formula-like cells prefixed with '). */
   'websites.appendixCsv': (req: { orderId: string; outPath: string }) => Promise<{ path: string; rows: number; bytes: number; sha256: string }>;
@@ -178,7 +174,7 @@ export interface DossierApi {
 
   'evidence.import': (req: EvidenceImportRequest) => Promise<EvidenceImportResult>;
   'evidence.verify': (req: { id?: string; taskId?: string }) => Promise<EvidenceVerification[]>;
-  'evidence.extract': (req: { id: string; outPath: string; overwrite?: boolean }) => Promise<{ path: string; bytes: number; sha256: string }>;
+  'evidence.extract': (req: { id: string; outPath: string; overwrite?: boolean; purpose?: string }) => Promise<{ path: string; bytes: number; sha256: string }>;
   'evidence.preview': (req: { id: string; maxBytes?: number }) => Promise<EvidencePreview>;
   'tasks.cancel': (req: { taskId: string }) => Promise<null>;
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Channel } from './DossierApi';
+import { pastDate } from './calendarDate';
 import { EVIDENCE_KINDS, ITEM_KINDS, SITE_STATUSES } from './enums';
 import {
   caseCreateSchema, caseUpdateSchema, custodyCreateSchema, evidenceUpdateSchema, idSchema, isoDate, linkCreateSchema,
   listQuerySchema, noteCreateSchema, noteUpdateSchema, orderCreateSchema, orderUpdateSchema, stakeholderCreateSchema,
-  stakeholderUpdateSchema, websiteCreateSchema, websiteUpdateSchema,
+  stakeholderUpdateSchema, titleText, websiteCreateSchema, websiteUpdateSchema,
 } from './schemas';
 
 /** Any absolute file path (evidence to import, a place to extract to). */
@@ -28,7 +29,7 @@ const packetOptions = z.object({
   batesPadding: z.number().int().min(1).max(12).optional(),
   profile: z.string().max(50).optional(),
   date: isoDate.optional(),
-  title: z.string().trim().min(1).max(500).optional(),
+  title: titleText(500).optional(),
   declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
   maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
 });
@@ -48,15 +49,19 @@ export const requestSchemas = {
   'case.close': empty,
   'case.summary': empty,
   'case.update': z.object({ patch: caseUpdateSchema, expectedHlc }),
-  'items.list': listQuerySchema.extend({ orderId: idSchema.optional() }),
-  'items.get': withId,
+  'items.list': listQuerySchema.extend({
+    orderId: idSchema.optional(),
+    lifecycle: z.enum(['awaiting_confirmation', 'expiring_soon']).optional(),
+    withinDays: z.number().int().min(0).max(36_500).optional(),
+  }),
+  'items.get': withId.extend({ includeDeleted: z.boolean().optional() }),
   'items.delete': withId,
   'websites.add': websiteCreateSchema,
   'websites.update': patchOf(websiteUpdateSchema),
   'websites.setStatus': z.object({
     id: idSchema,
     status: z.enum(SITE_STATUSES),
-    at: isoDate.optional(),
+    at: pastDate.optional(),
     orderId: idSchema.optional(),
     evidenceId: idSchema.optional(),
     note: z.string().max(5000).optional(),
@@ -66,6 +71,7 @@ export const requestSchemas = {
     path: absolutePath,
     map: z.array(z.string().max(200).regex(/^[^=]+=[^=]+$/, 'must look like column=field')).max(50).optional(),
     format: z.enum(['csv', 'text']).optional(),
+    header: z.boolean().optional(),
     orderId: idSchema.optional(),
     taskId: taskId.optional(),
   }),
@@ -80,18 +86,13 @@ export const requestSchemas = {
   'evidence.update': patchOf(evidenceUpdateSchema),
   'evidence.custody': withId,
   'evidence.addCustody': custodyCreateSchema,
-  'evidence.import': z.object({
+  // The exhibit fields (label, source device/person, method, tags ...) as evidence.update takes them.
+  'evidence.import': evidenceUpdateSchema.extend({
     paths: z.array(absolutePath).min(1).max(10_000),
     taskId: taskId.optional(),
-    title: z.string().trim().min(1).max(500).optional(),
-    kind: z.enum(EVIDENCE_KINDS).optional(),
-    source_url: z.string().trim().max(4000).optional(),
-    acquired_by: z.string().trim().max(300).optional(),
-    acquired_at: isoDate.optional(),
-    description: z.string().max(20000).optional(),
   }),
   'evidence.verify': z.object({ id: idSchema.optional(), taskId: taskId.optional() }),
-  'evidence.extract': z.object({ id: idSchema, outPath: absolutePath, overwrite: z.boolean().optional() }),
+  'evidence.extract': z.object({ id: idSchema, outPath: absolutePath, overwrite: z.boolean().optional(), purpose: z.string().max(1000).optional() }),
   'evidence.preview': z.object({ id: idSchema, maxBytes: z.number().int().min(1).max(5_000_000).optional() }),
   'tasks.cancel': z.object({ taskId }),
   'packet.profiles': empty,

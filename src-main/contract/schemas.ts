@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarDate, pastDate } from './calendarDate';
+import { titleControlProblem } from './controlCharacters';
 import {
   CASE_STATUSES, CLASSIFICATIONS, CUSTODY_ACTIONS, CUSTODY_RESULTS, EVIDENCE_KINDS, ITEM_KINDS, ORDER_STATUSES,
   ORDER_TYPES, SITE_ROLES, SITE_STATUSES, STAKEHOLDER_KINDS,
@@ -12,26 +14,22 @@ import {
 const text = (max: number) =>
   z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') }).trim().max(max, `must be at most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'is required');
+/** A one-line title or name: control and bidi override characters are refused (./controlCharacters). */
+export const titleText = (max: number) =>
+  requiredText(max).superRefine((value, ctx) => {
+    const problem = titleControlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const optionalText = (max: number) =>
   text(max).nullish().transform((v) => (v === undefined ? undefined : v === null || v === '' ? null : v));
 
-export const isoDate = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const parsed = new Date(`${value}T00:00:00Z`);
-      if (!Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value)) return value;
-    } else if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-      const parsed = new Date(value);
-      if (!Number.isNaN(parsed.getTime())) return parsed.toISOString();
-    }
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a date (use YYYY-MM-DD or an ISO-8601 time)` });
-    return z.NEVER;
-  });
+/** Every date goes through the one parser (./calendarDate); kept under this name for its importers. */
+export const isoDate = calendarDate;
 /** An empty form field means "no value". */
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
-const optionalDate = z.preprocess(blankToNull, isoDate.nullish());
+const optionalDate = z.preprocess(blankToNull, calendarDate.nullish());
+/** Optional date of something that already happened: refused when it lies in the future. */
+const optionalPastDate = z.preprocess(blankToNull, pastDate.nullish());
 
 /** An enum whose error lists the accepted values. */
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -40,7 +38,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
 const stringList = z.array(text(500)).max(1000);
 
 export const caseCreateSchema = z.object({
-  title: requiredText(500),
+  title: titleText(500),
   code_name: optionalText(200),
   matter_number: optionalText(200),
   docket_number: optionalText(200),
@@ -53,9 +51,9 @@ export const caseUpdateSchema = caseCreateSchema.partial().extend({ status: oneO
 export const evidenceUpdateSchema = z
   .object({
     exhibit_label: requiredText(100),
-    title: requiredText(500),
+    title: titleText(500),
     kind: oneOf(EVIDENCE_KINDS),
-    acquired_at: optionalDate,
+    acquired_at: optionalPastDate,
     acquired_by: optionalText(300),
     source_url: optionalText(4000),
     source_device: optionalText(300),
@@ -80,13 +78,13 @@ export const websiteCreateSchema = z.object({
   status: oneOf(SITE_STATUSES).optional(),
   expires_at: optionalDate,
   notes: optionalText(20000),
-  first_seen: optionalDate,
-  last_seen: optionalDate,
+  first_seen: optionalPastDate,
+  last_seen: optionalPastDate,
 });
 export const websiteUpdateSchema = websiteCreateSchema.omit({ input: true, status: true }).partial();
 
 export const orderCreateSchema = z.object({
-  title: requiredText(500),
+  title: titleText(500),
   caption: optionalText(1000),
   docket: requiredText(200),
   court: requiredText(300),
@@ -94,9 +92,9 @@ export const orderCreateSchema = z.object({
   order_type: oneOf(ORDER_TYPES),
   status: oneOf(ORDER_STATUSES).optional(),
   ecf_number: optionalText(50),
-  filed_at: optionalDate,
-  granted_at: optionalDate,
-  served_at: optionalDate,
+  filed_at: optionalPastDate,
+  granted_at: optionalPastDate,
+  served_at: optionalPastDate,
   expires_at: optionalDate,
   summary: optionalText(20000),
   document_evidence_id: z.string().uuid().nullish(),
@@ -104,7 +102,7 @@ export const orderCreateSchema = z.object({
 export const orderUpdateSchema = orderCreateSchema.partial();
 
 export const stakeholderCreateSchema = z.object({
-  name: requiredText(300),
+  name: titleText(300),
   organization: optionalText(300),
   kind: oneOf(STAKEHOLDER_KINDS).optional(),
   role: optionalText(300),
@@ -116,7 +114,7 @@ export const stakeholderCreateSchema = z.object({
 export const stakeholderUpdateSchema = stakeholderCreateSchema.partial();
 
 export const noteCreateSchema = z.object({
-  title: requiredText(500),
+  title: titleText(500),
   body: text(1_000_000).default(''),
 });
 export const noteUpdateSchema = noteCreateSchema.partial();
@@ -134,7 +132,7 @@ export const linkCreateSchema = z.object({
 export const custodyCreateSchema = z.object({
   evidence_id: idSchema,
   action: oneOf(CUSTODY_ACTIONS),
-  at: isoDate.optional(),
+  at: pastDate.optional(),
   from_party: optionalText(300),
   to_party: optionalText(300),
   location: optionalText(500),

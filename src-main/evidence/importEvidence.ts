@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CaseFile } from '../casefile/CaseFile';
 import { closeCaseFile } from '../casefile/openCaseFile';
 import type { EvidenceImportResult } from '../contract/DossierApi';
+import { hasBidiControl } from '../contract/controlCharacters';
 import { DossierError } from '../contract/errors';
 import { type EvidenceUpdate, evidenceUpdateSchema } from '../contract/schemas';
 import { validate } from '../contract/validate';
@@ -41,6 +42,17 @@ async function preflight(caseFile: CaseFile, paths: readonly string[]): Promise<
     }
   }
   return total;
+}
+
+/**
+ * A file name with a bidi override shows reordered (`invoice\u202Efdp.exe` reads as
+ * `invoiceexe.pdf`): the exhibit is imported as it is, and the result says so, so the person
+ * importing it sees the trick before anyone relies on the name.
+ */
+function nameWarnings(name: string): { warnings?: string[] } {
+  if (!hasBidiControl(name)) return {};
+  const shown = name.replace(/[\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return { warnings: [`The file name "${shown}" contains bidirectional override characters, so it is shown reordered; check what the file really is before relying on its name.`] };
 }
 
 /** Adds "files imported before it are kept" to an error that stopped a multi-file import. */
@@ -101,7 +113,7 @@ export async function importEvidence(
               firstChunk = false;
             },
           });
-          items.push({ path: source.path, ...imported });
+          items.push({ path: source.path, ...imported, ...nameWarnings(source.name) });
           report(message, true);
         } finally {
           await source.handle.close();

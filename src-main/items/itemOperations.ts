@@ -9,7 +9,7 @@ import { getRecord } from '../records/getRecord';
 import { type ListOptions, listRecords } from '../records/listRecords';
 import type { RecordSpec } from '../records/RecordSpec';
 import { deleteRecord } from '../records/updateRecord';
-import { deleteWebsite, listWebsites } from '../websites/websiteService';
+import { deleteWebsite, type LifecycleView, listWebsites } from '../websites/websiteService';
 import { findItemKind, ITEM_SPECS } from './itemSpecs';
 
 function specOf(kind: ItemKind): RecordSpec<{ id: string }> {
@@ -26,7 +26,7 @@ function requireKind(caseFile: CaseFile, id: string): ItemKind {
 export function listItems(
   caseFile: CaseFile,
   kind: ItemKind,
-  options: ListOptions & { status?: string | undefined; orderId?: string | undefined },
+  options: ListOptions & { status?: string | undefined; orderId?: string | undefined; lifecycle?: LifecycleView | undefined; withinDays?: number | undefined },
 ): Page<AnyItem> {
   if (kind === 'website') {
     return listWebsites(caseFile, { ...options, status: options.status as SiteStatus | undefined });
@@ -44,9 +44,9 @@ export function recordHistory(caseFile: CaseFile, id: string, limit = 100): Hist
 }
 
 /** An item with everything the detail pane shows: fields, linked items, history. */
-export function itemDetail(caseFile: CaseFile, id: string): ItemDetail {
+export function itemDetail(caseFile: CaseFile, id: string, options: { includeDeleted?: boolean } = {}): ItemDetail {
   const kind = requireKind(caseFile, id);
-  const item = getRecord(caseFile, specOf(kind), id) as AnyItem;
+  const item = getRecord(caseFile, specOf(kind), id, options) as AnyItem;
   return { kind, item, linked: linkedItems(caseFile, id), history: recordHistory(caseFile, id) } as ItemDetail;
 }
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dossier, dossierJson } from '../helpers/dossierInProcess';
 import { runCli, runCliJson } from '../helpers/runCli';
 import { tempDir } from '../helpers/tempDir';
 
@@ -61,7 +62,7 @@ describe('filing packet from a case file', () => {
     expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
   });
 
-  it('refuses bad options with a clear message and writes nothing', () => {
+  it('refuses bad options with a clear message and writes nothing', async () => {
     const dir = tempDir();
     const { file } = demoWithOrder(dir);
     const out = path.join(dir, 'x.pdf');
@@ -73,16 +74,16 @@ describe('filing packet from a case file', () => {
       [['--exhibits', '01900000-0000-7000-8000-000000000000'], /No exhibit with id/],
     ];
     for (const [flags, message] of cases) {
-      const result = runCli(['packet', file, '--out', out, ...flags]);
+      const result = await dossier(['packet', file, '--out', out, ...flags]);
       expect(result.status, flags.join(' ')).not.toBe(0);
       expect(result.stderr).toMatch(message);
     }
     expect(fs.existsSync(out)).toBe(false);
     // The S.D.N.Y. profile expects a declaration: the check says so, fails, and writes nothing.
-    const check = runCli(['packet', file, '--check', '--sections', 'cover,index,exhibits', '--json']);
+    const check = await dossier(['packet', file, '--check', '--sections', 'cover,index,exhibits', '--json']);
     expect(check.status).toBe(1);
     expect(JSON.parse(check.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/declaration/i) })]));
-    expect(runCliJson<unknown[]>(['packet', file, '--check', '--profile', 'generic-50mb'])).toEqual([]);
+    expect(await dossierJson<unknown[]>(['packet', file, '--check', '--profile', 'generic-50mb'])).toEqual([]);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { createCase } from '../../case/caseInfo';
 import { caseSummary } from '../../case/caseSummary';
 import { closeCaseFile } from '../../casefile/openCaseFile';
 import { buildDemoCase } from '../../demo/buildDemoCase';
-import { emit, fields, type GlobalOptions } from '../output';
-import { cliActor, withCase } from '../withCase';
 import type { CaseSummary } from '../../contract/DossierApi';
+import { DossierError } from '../../contract/errors';
+import { casePath, cliActor, withContract } from '../contractSession';
+import { emit, fields, type GlobalOptions } from '../output';
 
 function formatSummary(summary: CaseSummary): string {
   const { info, counts } = summary;
@@ -39,26 +39,26 @@ export function registerCaseCommands(program: Command): void {
     .option('--docket <number>', 'court docket number')
     .option('--jurisdiction <text>', 'jurisdiction')
     .option('--classification <tlp>', 'TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED')
-    .action((file: string, opts: Record<string, string>, cmd: Command) => {
+    .action(async (file: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      const caseFile = createCase(
-        file,
-        {
-          title: opts.title!,
-          code_name: opts.codeName,
-          matter_number: opts.matter,
-          docket_number: opts.docket,
-          jurisdiction: opts.jurisdiction,
-          classification: opts.classification as never,
-        },
-        cliActor(options),
-      );
-      try {
-        const summary = caseSummary(caseFile);
+      await withContract(null, options, async (call) => {
+        const summary = await call(
+          'case.create',
+          {
+            path: casePath(file),
+            case: {
+              title: opts.title!,
+              code_name: opts.codeName,
+              matter_number: opts.matter,
+              docket_number: opts.docket,
+              jurisdiction: opts.jurisdiction,
+              classification: opts.classification as never,
+            },
+          },
+          { code_name: '--code-name', matter_number: '--matter', docket_number: '--docket' },
+        );
         emit(options, summary, () => `Created ${summary.path}\n${formatSummary(summary)}`);
-      } finally {
-        closeCaseFile(caseFile);
-      }
+      });
     });
 
   program
@@ -67,8 +67,9 @@ export function registerCaseCommands(program: Command): void {
     .argument('<file>', 'case file')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const summary = caseSummary(caseFile);
+      await withContract(file, options, async (call) => {
+        const summary = await call('case.summary', {});
+        if (!summary) throw new DossierError('NO_CASE_OPEN', `${file} could not be opened.`);
         emit(options, summary, () => formatSummary(summary));
       });
     });

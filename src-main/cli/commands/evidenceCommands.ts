@@ -1,24 +1,9 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { listCustody } from '../../evidence/custody';
-import { getEvidence } from '../../evidence/evidenceService';
-import { extractEvidence } from '../../evidence/extractEvidence';
-import { importEvidence } from '../../evidence/importEvidence';
-import { verifyEvidence } from '../../evidence/verifyEvidence';
+import type { Evidence } from '../../contract/records';
+import { setExitStatus } from '../cliIo';
+import { withContract } from '../contractSession';
 import { emit, type GlobalOptions, table } from '../output';
-import { withCase } from '../withCase';
-
-/** A percentage on stderr while long work runs, only for a person watching a terminal. */
-function progressLine(options: GlobalOptions, verb: string) {
-  const show = process.stderr.isTTY && !options.json;
-  return {
-    onProgress: (progress: { done: number; total: number | null }) => {
-      if (show) process.stderr.write(`\r${verb} ${progress.total ? Math.floor((progress.done / progress.total) * 100) : 0}%   `);
-    },
-    end: () => {
-      if (show) process.stderr.write('\n');
-    },
-  };
-}
 
 const mib = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${bytes} B`);
 
@@ -43,12 +28,11 @@ export function registerEvidenceCommands(program: Command): void {
     .option('--tag <tag...>', 'tags')
     .action(async (file: string, paths: string[], opts: Record<string, string | string[] | undefined>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      const progress = progressLine(options, 'importing');
-      await withCase(file, options, async (caseFile) => {
-        const result = await importEvidence(
-          caseFile,
-          paths,
+      await withContract(file, options, async (call) => {
+        const result = await call(
+          'evidence.import',
           {
+            paths: paths.map((p) => path.resolve(p)),
             title: opts.title as string | undefined,
             exhibit_label: opts.label as string | undefined,
             kind: opts.kind as never,
@@ -61,20 +45,20 @@ export function registerEvidenceCommands(program: Command): void {
             description: opts.description as string | undefined,
             ...(opts.tag ? { tags: opts.tag as string[] } : {}),
           },
-          { onProgress: progress.onProgress },
+          { acquired_at: '--acquired-at', acquired_by: '--acquired-by', source_device: '--source-device', source_person: '--source-person', tags: '--tag' },
         );
-        progress.end();
         emit(options, result, () =>
           result.items
-            .map(({ path, evidence: e, duplicateOf }) =>
+            .map(({ path: from, evidence: e, duplicateOf, warnings }) =>
               [
-                `${e.exhibit_label}: ${e.title}  (${path})`,
+                `${e.exhibit_label}: ${e.title}  (${from})`,
                 `  ${e.media_type}, ${mib(e.size_bytes)}`,
                 `  SHA-256 ${e.sha256}`,
                 `  SHA-1   ${e.sha1}`,
                 `  MD5     ${e.md5}`,
                 duplicateOf ? `  Same bytes as ${duplicateOf}: stored once.` : null,
                 `  id ${e.id}`,
+                ...(warnings ?? []).map((w) => `  WARNING: ${w}`),
               ]
                 .filter(Boolean)
                 .join('\n'),
@@ -91,10 +75,8 @@ export function registerEvidenceCommands(program: Command): void {
     .argument('[id]', 'exhibit id (default: every exhibit)')
     .action(async (file: string, id: string | undefined, _opts: unknown, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      const progress = progressLine(options, 'verifying');
-      await withCase(file, options, async (caseFile) => {
-        const results = await verifyEvidence(caseFile, id, { onProgress: progress.onProgress });
-        progress.end();
+      await withContract(file, options, async (call) => {
+        const results = await call('evidence.verify', id === undefined ? {} : { id });
         const failed = results.filter((r) => !r.ok);
         emit(options, results, () =>
           [
@@ -103,7 +85,7 @@ export function registerEvidenceCommands(program: Command): void {
             failed.length ? `${failed.length} of ${results.length} exhibit(s) FAILED verification.` : `All ${results.length} exhibit(s) verified.`,
           ].join('\n'),
         );
-        if (failed.length) process.exitCode = 4;
+        if (failed.length) setExitStatus(4);
       });
     });
 
@@ -117,8 +99,8 @@ export function registerEvidenceCommands(program: Command): void {
     .option('--purpose <text>', 'why it is extracted (recorded in custody)')
     .action(async (file: string, id: string, out: string, opts: { overwrite?: boolean; purpose?: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, async (caseFile) => {
-        const result = await extractEvidence(caseFile, id, out, { ...(opts.overwrite ? { overwrite: true } : {}), ...(opts.purpose ? { purpose: opts.purpose } : {}) });
+      await withContract(file, options, async (call) => {
+        const result = await call('evidence.extract', { id, outPath: path.resolve(out), ...(opts.overwrite ? { overwrite: true } : {}), ...(opts.purpose ? { purpose: opts.purpose } : {}) });
         emit(options, result, () => `Wrote ${result.path} (${mib(result.bytes)}), SHA-256 ${result.sha256}`);
       });
     });
@@ -130,9 +112,11 @@ export function registerEvidenceCommands(program: Command): void {
     .argument('<id>', 'exhibit id')
     .action(async (file: string, id: string, _opts: unknown, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const exhibit = getEvidence(caseFile, id, { includeDeleted: true });
-        const events = listCustody(caseFile, id);
+      await withContract(file, options, async (call) => {
+        // A deleted exhibit keeps its chain of custody: it is shown too.
+        const detail = await call('items.get', { id, includeDeleted: true });
+        const exhibit = detail.item as Evidence;
+        const events = await call('evidence.custody', { id });
         emit(options, { evidence: exhibit, events }, () =>
           [
             `${exhibit.exhibit_label}: ${exhibit.title}`,

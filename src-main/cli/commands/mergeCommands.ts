@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { MergeReport } from '../../contract/MergeReport';
-import { mergeCaseFile } from '../../merge/mergeCaseFile';
 import { mergeShare } from '../../share/mergeShare';
 import { shareKind } from '../../share/shareKind';
 import { emit, type GlobalOptions, table } from '../output';
 import { progressLine } from '../progressLine';
 import { type KeyOptions, receiveKeysFor, withAcceptHint } from '../shareKeys';
+import { casePath, withContract } from '../contractSession';
 import { withCase } from '../withCase';
 
 function describeMerge(report: MergeReport): string {
@@ -39,13 +39,20 @@ export function registerMergeCommands(program: Command): void {
       // Told apart by content, not by name: a share is an age file whatever it is called.
       const isShare = (await shareKind(otherPath)) !== 'none';
       const keys = isShare ? await receiveKeysFor(otherPath, opts) : undefined;
+      if (!keys) {
+        await withContract(file, options, async (call) => {
+          const report = await call('case.merge', { otherPath: casePath(otherPath) }, { otherPath: 'OTHER' });
+          emit(options, report, () => describeMerge(report));
+        });
+        return;
+      }
+      // A share is opened with the user's key file (--identity), which the contract's identity
+      // vault does not hold: this path calls the share service directly (see channelCommands.ts).
       await withCase(file, options, async (caseFile) => {
         const onProgress = progressLine();
-        const report = keys
-          ? await mergeShare(caseFile, otherPath, keys, onProgress ? { onProgress } : {}).catch((error: unknown) => {
-              throw withAcceptHint(error);
-            })
-          : mergeCaseFile(caseFile, otherPath);
+        const report = await mergeShare(caseFile, otherPath, keys, onProgress ? { onProgress } : {}).catch((error: unknown) => {
+          throw withAcceptHint(error);
+        });
         emit(options, report, () => describeMerge(report));
       });
     });

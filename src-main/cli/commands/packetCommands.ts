@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
+import { parseCalendarDate } from '../../contract/calendarDate';
 import { DossierError } from '../../contract/errors';
-import { type CasePacketOptions, casePacketInput } from '../../packet/casePacketInput';
-import { checkPacket } from '../../packet/checkPacket';
+import type { CasePacketOptions } from '../../packet/casePacketInput';
 import { COURT_PROFILES } from '../../packet/courtProfiles';
 import { exportCasePacket } from '../../packet/exportCasePacket';
 import { PACKET_SECTIONS, type PacketSection } from '../../packet/PacketInput';
 import { emit, type GlobalOptions, table } from '../output';
+import { cliIo, setExitStatus } from '../cliIo';
+import { withContract } from '../contractSession';
 import { withCase } from '../withCase';
 
 interface PacketFlags {
@@ -41,7 +43,8 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
   if (flags.profile && !COURT_PROFILES.some((p) => p.name === flags.profile)) {
     throw new DossierError('INVALID_REQUEST', `Unknown court profile "${flags.profile}"; use: ${COURT_PROFILES.map((p) => p.name).join(', ')}.`);
   }
-  if (flags.date && Number.isNaN(Date.parse(flags.date))) throw new DossierError('INVALID_REQUEST', `--date "${flags.date}" is not an ISO-8601 date.`);
+  const date = flags.date === undefined ? undefined : parseCalendarDate(flags.date);
+  if (date && 'error' in date) throw new DossierError('INVALID_REQUEST', `--date ${date.error}.`);
   if (flags.batesPrefix !== undefined && !/^[A-Za-z0-9_.-]{0,20}$/.test(flags.batesPrefix)) {
     throw new DossierError('INVALID_REQUEST', '--bates-prefix may hold letters, digits, "-", "_" and "." (20 at most).');
   }
@@ -61,6 +64,13 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(maxMb ? { maxVolumeBytes: maxMb * 1024 * 1024 } : {}),
   };
 }
+
+/** Packet option fields -> the flags that set them. */
+const PACKET_FLAG_NAMES = {
+  sections: '--sections', exhibitIds: '--exhibits', orderId: '--order', batesPrefix: '--bates-prefix', batesStart: '--bates-start',
+  batesPadding: '--bates-padding', profile: '--profile', date: '--date', title: '--title', name: '--declarant', role: '--declarant-role',
+  place: '--place', maxVolumeBytes: '--max-mb',
+};
 
 export function registerPacketCommands(program: Command): void {
   program
@@ -85,21 +95,26 @@ export function registerPacketCommands(program: Command): void {
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const packet = packetOptions(flags);
-      await withCase(file, options, async (caseFile) => {
-        if (flags.check) {
-          const problems = await checkPacket(await casePacketInput(caseFile, packet));
+      if (flags.check) {
+        await withContract(file, options, async (call) => {
+          const problems = await call('packet.check', { options: packet }, PACKET_FLAG_NAMES);
           emit(options, problems, () => (problems.length ? table(['severity', 'problem'], problems.map((p) => [p.severity, p.message])) : 'No problems found.'));
-          if (problems.some((p) => p.severity === 'error')) process.exitCode = 1;
-          return;
-        }
-        if (!flags.out) throw new DossierError('INVALID_REQUEST', 'Say where to write the packet with --out PATH.pdf.');
-        const show = process.stderr.isTTY && !options.json;
-        const result = await exportCasePacket(caseFile, flags.out, packet, {
+          if (problems.some((p) => p.severity === 'error')) setExitStatus(1);
+        });
+        return;
+      }
+      if (!flags.out) throw new DossierError('INVALID_REQUEST', 'Say where to write the packet with --out PATH.pdf.');
+      // Export is the one packet path outside the contract: its --json report (Bates numbers per
+      // exhibit, rendering notes) predates packet.export's smaller summary, and scripts read it.
+      await withCase(file, options, async (caseFile) => {
+        const io = cliIo();
+        const show = io.errIsTerminal && !options.json;
+        const result = await exportCasePacket(caseFile, flags.out!, packet, {
           onProgress: (p) => {
-            if (show) process.stderr.write(`\r${p.phase}: ${p.pagesDone}/${p.pagesTotalEstimate} pages   `);
+            if (show) io.writeErr(`\r${p.phase}: ${p.pagesDone}/${p.pagesTotalEstimate} pages   `);
           },
         });
-        if (show) process.stderr.write('\n');
+        if (show) io.writeErr('\n');
         emit(options, result, () =>
           [
             `Packet of ${result.totalPages} page(s), ${result.exhibits.length} exhibit(s)${result.pdfA ? ', PDF/A-2b' : ''}:`,

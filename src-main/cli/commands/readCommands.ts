@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
-import { verifyAudit } from '../../audit/verifyAudit';
 import type { AnyItem } from '../../contract/DossierApi';
+import type { Page } from '../../contract/records';
 import type { ItemKind } from '../../contract/enums';
 import { DossierError } from '../../contract/errors';
 import { ITEM_SPECS } from '../../items/itemSpecs';
-import { itemDetail, listItems } from '../../items/itemOperations';
 import type { RecordSpec } from '../../records/RecordSpec';
-import { searchCase } from '../../search/searchCase';
-import { timeline } from '../../timeline/timeline';
+import { withContract } from '../contractSession';
 import { formatItemDetail, parseItemKind } from '../formatItem';
-import { emit, type GlobalOptions, table } from '../output';
-import { withCase } from '../withCase';
+import { columnWidths, emit, type GlobalOptions, say, table, tableWriter } from '../output';
+import { cliIo, setExitStatus } from '../cliIo';
 
 function itemRow(kind: ItemKind, item: AnyItem): string[] {
   const spec = ITEM_SPECS[kind] as unknown as RecordSpec<AnyItem>;
@@ -37,8 +35,9 @@ export function registerReadCommands(program: Command): void {
       if (!kind) throw new DossierError('INVALID_REQUEST', `Unknown kind "${kindWord}"; use evidence, websites, orders, stakeholders or notes.`);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new DossierError('INVALID_REQUEST', '--limit must be a whole number from 1 to 1000.');
-      await withCase(file, options, (caseFile) => {
+      await withContract(file, options, async (call) => {
         const query = {
+          kind,
           sort: opts.sort as string | undefined,
           direction: opts.desc ? ('desc' as const) : ('asc' as const),
           limit,
@@ -46,29 +45,39 @@ export function registerReadCommands(program: Command): void {
           status: opts.status as string | undefined,
           orderId: opts.order as string | undefined,
         };
+        const flags = { orderId: '--order', after: '--after', sort: '--sort' };
+        const headers = ['id', 'title', 'details'];
         if (!opts.all) {
-          const page = listItems(caseFile, kind, { ...query, after: opts.after as string | undefined });
+          const page = await call('items.list', { ...query, after: opts.after as string | undefined }, flags);
           emit(options, page, () =>
-            [table(['id', 'title', 'details'], page.items.map((i) => itemRow(kind, i))), page.next ? `\nMore: --after ${page.next}` : `\n${page.items.length} shown.`].join(''),
+            [table(headers, page.items.map((i) => itemRow(kind, i))), page.next ? `\nMore: --after ${page.next}` : `\n${page.items.length} shown.`].join(''),
           );
           return;
         }
-        // Streams page by page so a million domains never sit in memory at once.
+        // Streams page by page so a million domains never sit in memory at once; the human form
+        // is the same table as one page, its widths taken from the first page (longer cells wrap).
+        const io = cliIo();
         let after: string | null | undefined = opts.after as string | undefined;
-        let first = true;
+        let writer: ReturnType<typeof tableWriter> | null = null;
         let count = 0;
-        if (options.json) process.stdout.write('[');
+        if (options.json) io.writeOut('[');
         do {
-          const page = listItems(caseFile, kind, { ...query, after });
-          for (const item of page.items) {
-            if (options.json) process.stdout.write(`${first ? '' : ','}\n${JSON.stringify(item)}`);
-            else process.stdout.write(`${itemRow(kind, item).join('\t')}\n`);
-            first = false;
+          const page: Page<AnyItem> = await call('items.list', { ...query, after }, flags);
+          const rows = page.items.map((item) => itemRow(kind, item));
+          if (!options.json && !writer) {
+            // Later pages may hold longer titles than the first: room for 40 characters before they wrap.
+            writer = tableWriter(headers, columnWidths(headers, rows).map((w) => Math.max(w, 40)));
+            say(writer.header);
+          }
+          for (const [n, item] of page.items.entries()) {
+            if (options.json) io.writeOut(`${count === 0 ? '' : ','}\n${JSON.stringify(item)}`);
+            else say(writer!.row(rows[n]!));
             count += 1;
           }
           after = page.next;
         } while (after);
-        process.stdout.write(options.json ? '\n]\n' : `${count} item(s).\n`);
+        if (options.json) io.writeOut('\n]\n');
+        else say(`\n${count} item(s).`);
       });
     });
 
@@ -79,8 +88,8 @@ export function registerReadCommands(program: Command): void {
     .argument('<id>', 'item id')
     .action(async (file: string, id: string, _opts: unknown, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const detail = itemDetail(caseFile, id);
+      await withContract(file, options, async (call) => {
+        const detail = await call('items.get', { id });
         emit(options, detail, () => formatItemDetail(detail));
       });
     });
@@ -93,8 +102,8 @@ export function registerReadCommands(program: Command): void {
     .option('--limit <n>', 'maximum hits', '50')
     .action(async (file: string, query: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const hits = searchCase(caseFile, query, { limit: Math.min(Math.max(Number(opts.limit) || 50, 1), 500) });
+      await withContract(file, options, async (call) => {
+        const hits = await call('search.query', { text: query, limit: Math.min(Math.max(Number(opts.limit) || 50, 1), 500) });
         emit(options, hits, () =>
           hits.length === 0
             ? `Nothing found for "${query}".`
@@ -112,8 +121,8 @@ export function registerReadCommands(program: Command): void {
     .option('--limit <n>', 'maximum entries', '1000')
     .action(async (file: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const page = timeline(caseFile, { from: opts.from, to: opts.to, limit: Math.min(Math.max(Number(opts.limit) || 1000, 1), 1000) });
+      await withContract(file, options, async (call) => {
+        const page = await call('timeline.page', { from: opts.from, to: opts.to, limit: Math.min(Math.max(Number(opts.limit) || 1000, 1), 1000) });
         emit(options, page, () =>
           page.items.length === 0 ? 'No dated items yet.' : table(['date', 'what', 'item'], page.items.map((e) => [e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), e.what, e.title])),
         );
@@ -128,15 +137,15 @@ export function registerReadCommands(program: Command): void {
     .argument('<file>', 'case file')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const report = verifyAudit(caseFile.db);
+      await withContract(file, options, async (call) => {
+        const report = await call('audit.verify', {});
         emit(options, report, () => {
           const heads = report.chains.map((c) => `  chain ${c.chain}: ${c.length} entries, head ${c.headHash}`).join('\n');
           return report.ok
             ? `Audit log intact: ${report.entriesChecked} entries verified.\n${heads}`
             : `AUDIT LOG BROKEN at chain ${report.firstBreak!.chain} entry ${report.firstBreak!.seq}: ${report.firstBreak!.reason}.\n${heads}`;
         });
-        if (!report.ok) process.exitCode = 3;
+        if (!report.ok) setExitStatus(3);
       });
     });
 }

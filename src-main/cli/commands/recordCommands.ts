@@ -1,13 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DossierError } from '../../contract/errors';
-import { linkRecords } from '../../links/linkService';
-import { noteService } from '../../notes/noteService';
-import { orderService } from '../../orders/orderService';
-import { stakeholderService } from '../../stakeholders/stakeholderService';
-import { addWebsite } from '../../websites/websiteService';
+import { withContract } from '../contractSession';
 import { emit, fields, type GlobalOptions } from '../output';
-import { withCase } from '../withCase';
 
 /** CLI words like `ex-parte-tro` map to stored enum values like `ex_parte_tro`. */
 const enumWord = (value: string | undefined) => value?.trim().toLowerCase().replace(/[-\s]+/g, '_');
@@ -39,8 +34,8 @@ export function registerRecordCommands(program: Command): void {
     .option('--notes <text>', 'notes')
     .action(async (file: string, input: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const website = addWebsite(caseFile, {
+      await withContract(file, options, async (call) => {
+        const website = await call('websites.add', {
           input,
           status: enumWord(opts.status) as never,
           role: enumWord(opts.role) as never,
@@ -88,8 +83,8 @@ export function registerRecordCommands(program: Command): void {
     .option('--summary <text>', 'summary')
     .action(async (file: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const order = orderService.create(caseFile, {
+      await withContract(file, options, async (call) => {
+        const order = await call('orders.create', {
           title: opts.title!,
           docket: opts.docket!,
           court: opts.court!,
@@ -123,8 +118,8 @@ export function registerRecordCommands(program: Command): void {
     .option('--notes <text>', 'notes')
     .action(async (file: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const person = stakeholderService.create(caseFile, {
+      await withContract(file, options, async (call) => {
+        const person = await call('stakeholders.create', {
           name: opts.name!,
           organization: opts.org,
           kind: enumWord(opts.kind) as never,
@@ -159,8 +154,8 @@ export function registerRecordCommands(program: Command): void {
           throw new DossierError('FILE_NOT_FOUND', `Cannot read ${opts.bodyFile}.`);
         }
       }
-      await withCase(file, options, (caseFile) => {
-        const note = noteService.create(caseFile, { title: opts.title!, body });
+      await withContract(file, options, async (call) => {
+        const note = await call('notes.create', { title: opts.title!, body });
         emit(options, note, () => created('note', note.id, note.title));
       });
     });
@@ -174,8 +169,8 @@ export function registerRecordCommands(program: Command): void {
     .option('--relation <relation>', 'relation, e.g. covers, evidence of, registrar of', 'related')
     .action(async (file: string, fromId: string, toId: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const link = linkRecords(caseFile, { from_id: fromId, to_id: toId, relation: opts.relation });
+      await withContract(file, options, async (call) => {
+        const link = await call('links.create', { from_id: fromId, to_id: toId, relation: opts.relation });
         emit(options, link, () => `Linked ${link.from_kind} ${fromId} -[${link.relation}]-> ${link.to_kind} ${toId}\nid: ${link.id}`);
       });
     });

@@ -1,21 +1,20 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { writeTransaction } from '../../casefile/writeTransaction';
 import { DossierError } from '../../contract/errors';
 import type { ShareCreated, ShareReceived, TeamMember } from '../../contract/sharing';
 import { createKeyFile } from '../../share/keyFile';
 import { readLocalCopy } from '../../share/localCopy';
-import { formatPublicIdentity } from '../../share/publicIdentity';
+import { formatPublicIdentity, normalizeFingerprint } from '../../share/publicIdentity';
 import { receiveShare } from '../../share/receiveShare';
 import { shareCase } from '../../share/shareCase';
 import { parseTeamRoster } from '../../share/teamRoster';
-import { addTeamMember, listTeamMembers, removeTeamMember } from '../../share/teamRosterService';
 import { generateUserIdentity } from '../../share/userIdentity';
 import { emit, type GlobalOptions, table } from '../output';
 import { progressLine } from '../progressLine';
 import { readPassphrase } from '../readPassphrase';
 import { type KeyOptions, readSharePassphrase, receiveKeysFor, unlockKeyFile, withAcceptHint } from '../shareKeys';
-import { cliActor, withCase } from '../withCase';
+import { cliActor, withContract } from '../contractSession';
+import { withCase } from '../withCase';
 
 const PASSPHRASE_FILE = ['--passphrase-file <path>', "file whose first line is the key file's passphrase (else $DOSSIER_PASSPHRASE, else asked)"] as const;
 const SHARE_PASSPHRASE_FILE = ['--share-passphrase-file <path>', 'file whose first line is the share passphrase (else $DOSSIER_SHARE_PASSPHRASE, else asked)'] as const;
@@ -96,8 +95,9 @@ export function registerShareCommands(program: Command): void {
       } else {
         lines = [words.join(' ')];
       }
-      await withCase(file, options, (caseFile) => {
-        const added = writeTransaction(caseFile, () => lines.map((line) => addTeamMember(caseFile, line, { role: opts.role ?? null })));
+      await withContract(file, options, async (call) => {
+        const added: TeamMember[] = [];
+        for (const line of lines) added.push(await call('roster.add', { identityLine: line, ...(opts.role !== undefined ? { role: opts.role } : {}) }, { identityLine: 'LINE' }));
         emit(options, added, () => added.map((m) => `Added ${m.name} (${m.fingerprint}) to the team roster.`).join('\n'));
       });
     });
@@ -107,8 +107,8 @@ export function registerShareCommands(program: Command): void {
     .argument('<file>', 'case file')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const members = listTeamMembers(caseFile);
+      await withContract(file, options, async (call) => {
+        const members = await call('roster.list', {});
         emit(options, members, () =>
           members.length === 0 ? 'The team roster is empty (dossier roster add).' : table(['name', 'fingerprint', 'role', 'added', 'by'], members.map(memberLine)),
         );
@@ -121,8 +121,12 @@ export function registerShareCommands(program: Command): void {
     .argument('<fingerprint>', 'their fingerprint, e.g. 315B-8FC6-7BE4-612E-B3D0-36FB')
     .action(async (file: string, fingerprint: string, _opts: unknown, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
-        const removed = removeTeamMember(caseFile, fingerprint);
+      await withContract(file, options, async (call) => {
+        // roster.remove answers nothing; the member is read first so the user sees whom they removed.
+        const wanted = normalizeFingerprint(fingerprint);
+        const member = (await call('roster.list', {})).find((m) => m.fingerprint === wanted);
+        await call('roster.remove', { fingerprint }, { fingerprint: 'FINGERPRINT' });
+        const removed = member!;
         emit(options, removed, () => `Removed ${removed.name} (${removed.fingerprint}) from the team roster.`);
       });
     });

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { SITE_STATUSES, type SiteStatus } from '../../contract/enums';
 import { DossierError } from '../../contract/errors';
-import { appendixOutline, iterateAppendix } from '../../websites/appendix';
-import { appendixCsvChunks } from '../../websites/appendixCsv';
-import { importSiteList } from '../../websites/importSiteList';
-import { LIFECYCLE_VIEWS, type LifecycleView, listWebsites, setWebsiteStatus } from '../../websites/websiteService';
-import { emit, type GlobalOptions, table } from '../output';
-import { withCase } from '../withCase';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Website } from '../../contract/records';
+import { cliIo, setExitStatus } from '../cliIo';
+import { withContract } from '../contractSession';
+import { emit, type GlobalOptions, say, table } from '../output';
 
 const enumWord = (value: string) => value.trim().toLowerCase().replace(/[-\s]+/g, '_');
 
@@ -29,8 +30,8 @@ export function registerSiteCommands(program: Command): void {
       if (!(SITE_STATUSES as readonly string[]).includes(status)) {
         throw new DossierError('INVALID_REQUEST', `Unknown status "${statusWord}"; use one of: ${SITE_STATUSES.join(', ')}.`);
       }
-      await withCase(file, options, (caseFile) => {
-        const website = setWebsiteStatus(caseFile, id, status as SiteStatus, { at: opts.date, orderId: opts.order, evidenceId: opts.evidence, note: opts.note });
+      await withContract(file, options, async (call) => {
+        const website = await call('websites.setStatus', { id, status: status as SiteStatus, at: opts.date, orderId: opts.order, evidenceId: opts.evidence, note: opts.note });
         emit(options, website, () => `${website.host_unicode} is now ${website.status.replace(/_/g, ' ')} (${website.status_at}).`);
       });
     });
@@ -48,7 +49,7 @@ export function registerSiteCommands(program: Command): void {
     .option('--after <cursor>', 'continue after this page cursor')
     .action(async (file: string, opts: Record<string, string | boolean>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      let lifecycle: LifecycleView | undefined;
+      let lifecycle: 'awaiting_confirmation' | 'expiring_soon' | undefined;
       if (opts.awaitingConfirmation) lifecycle = 'awaiting_confirmation';
       if (opts.expiringWithin !== undefined) lifecycle = 'expiring_soon';
       const withinDays = opts.expiringWithin === undefined ? undefined : Number(opts.expiringWithin);
@@ -59,19 +60,25 @@ export function registerSiteCommands(program: Command): void {
       if (status && !(SITE_STATUSES as readonly string[]).includes(status)) {
         throw new DossierError('INVALID_REQUEST', `Unknown status "${String(opts.status)}"; use one of: ${SITE_STATUSES.join(', ')}.`);
       }
-      await withCase(file, options, (caseFile) => {
-        const page = listWebsites(caseFile, {
-          status: status as SiteStatus | undefined,
-          orderId: opts.order as string | undefined,
-          lifecycle: lifecycle satisfies (typeof LIFECYCLE_VIEWS)[number] | undefined,
-          withinDays,
-          filter: opts.filter as string | undefined,
-          limit: Math.min(Math.max(Number(opts.limit) || 100, 1), 1000),
-          after: opts.after as string | undefined,
-        });
+      await withContract(file, options, async (call) => {
+        const page = await call(
+          'items.list',
+          {
+            kind: 'website',
+            status,
+            orderId: opts.order as string | undefined,
+            lifecycle,
+            withinDays,
+            filter: opts.filter as string | undefined,
+            limit: Math.min(Math.max(Number(opts.limit) || 100, 1), 1000),
+            after: opts.after as string | undefined,
+          },
+          { withinDays: '--expiring-within', after: '--after' },
+        );
+        const sites = page.items as Website[];
         emit(options, page, () =>
           [
-            table(['host', 'status', 'since', 'registrar', 'expires', 'id'], page.items.map((w) => [w.host_unicode + (w.url_path ?? ''), w.status.replace(/_/g, ' '), w.status_at?.slice(0, 10), w.registrar, w.expires_at?.slice(0, 10), w.id])),
+            table(['host', 'status', 'since', 'registrar', 'expires', 'id'], sites.map((w) => [w.host_unicode + (w.url_path ?? ''), w.status.replace(/_/g, ' '), w.status_at?.slice(0, 10), w.registrar, w.expires_at?.slice(0, 10), w.id])),
             page.next ? `\nMore: --after ${page.next}` : `\n${page.items.length} shown.`,
           ].join(''),
         );
@@ -86,19 +93,29 @@ export function registerSiteCommands(program: Command): void {
     .option('--csv', 'CSV on stdout (streamed), for the filing or a registry')
     .action(async (file: string, orderId: string, opts: { csv?: boolean }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withCase(file, options, (caseFile) => {
+      await withContract(file, options, async (call) => {
         if (opts.csv) {
-          for (const chunk of appendixCsvChunks(caseFile, orderId)) process.stdout.write(chunk);
+          // The contract writes the appendix CSV to a file (checked, hashed); stdout gets that file.
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-appendix-'));
+          try {
+            const written = await call('websites.appendixCsv', { orderId, outPath: path.join(dir, 'appendix.csv') }, { orderId: 'ORDER-ID' });
+            const io = cliIo();
+            for await (const chunk of fs.createReadStream(written.path, { encoding: 'utf8' })) io.writeOut(chunk as string);
+          } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+          }
           return;
         }
+        const appendix = await call('websites.appendix', { orderId, limit: 100_000 }, { orderId: 'ORDER-ID' });
         if (options.json) {
-          emit(options, { outline: appendixOutline(caseFile, orderId), rows: [...iterateAppendix(caseFile, orderId)] }, () => '');
+          emit(options, { outline: appendix.outline, rows: appendix.rows }, () => '');
+          if (appendix.truncated) throw new DossierError('INVALID_REQUEST', 'The appendix has more than 100,000 domains: use --csv for all of them.');
           return;
         }
         const lines: string[] = [];
         let registry = '';
         let registrar = '';
-        for (const row of iterateAppendix(caseFile, orderId)) {
+        for (const row of appendix.rows) {
           if (row.registry !== registry) {
             registry = row.registry;
             registrar = '';
@@ -110,7 +127,8 @@ export function registerSiteCommands(program: Command): void {
           }
           lines.push(`    ${row.host_unicode}${row.host_ascii !== row.host_unicode ? ` (${row.host_ascii})` : ''}${row.url_path ?? ''}  ${row.status.replace(/_/g, ' ')}${row.registrant ? `  registrant: ${row.registrant}` : ''}`);
         }
-        process.stdout.write(`${lines.length ? lines.join('\n').trimStart() : 'This order covers no websites yet.'}\n`);
+        if (appendix.truncated) lines.push('', '… more than 100,000 domains: use --csv for all of them.');
+        say(lines.length ? lines.join('\n').trimStart() : 'This order covers no websites yet.');
       });
     });
 }
@@ -129,18 +147,18 @@ export function registerSiteImportCommand(program: Command): void {
     .action(async (file: string, list: string, opts: { map?: string[]; format?: string; header?: boolean; order?: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       if (opts.format && opts.format !== 'csv' && opts.format !== 'text') throw new DossierError('INVALID_REQUEST', '--format must be csv or text.');
-      const showProgress = process.stderr.isTTY && !options.json;
-      await withCase(file, options, async (caseFile) => {
-        const report = await importSiteList(caseFile, list, {
-          ...(opts.map ? { map: opts.map } : {}),
-          ...(opts.format ? { format: opts.format as 'csv' | 'text' } : {}),
-          ...(opts.header === false ? { header: false } : {}),
-          ...(opts.order ? { orderId: opts.order } : {}),
-          onProgress: (done, total) => {
-            if (showProgress) process.stderr.write(`\rimporting ${total ? Math.floor((done / total) * 100) : 100}%`);
+      await withContract(file, options, async (call) => {
+        const report = await call(
+          'websites.import',
+          {
+            path: path.resolve(list),
+            ...(opts.map ? { map: opts.map } : {}),
+            ...(opts.format ? { format: opts.format as 'csv' | 'text' } : {}),
+            ...(opts.header === false ? { header: false } : {}),
+            ...(opts.order ? { orderId: opts.order } : {}),
           },
-        });
-        if (showProgress) process.stderr.write('\n');
+          { path: 'LIST', map: '--map' },
+        );
         emit(options, report, () => {
           const lines = [
             `Imported ${report.imported} new website(s), merged ${report.merged} into existing ones, from ${report.rowsRead} row(s) of ${report.file}`,
@@ -153,7 +171,7 @@ export function registerSiteImportCommand(program: Command): void {
           if (report.stoppedAt) lines.push(`STOPPED at row ${report.stoppedAt.rowNumber ?? '?'}: ${report.stoppedAt.reason} Rows before it were imported.`);
           return lines.join('\n');
         });
-        if (report.stoppedAt) process.exitCode = 1;
+        if (report.stoppedAt) setExitStatus(1);
       });
     });
 }

@@ -1,0 +1,79 @@
+import type { Channel } from '../contract/DossierApi';
+
+/**
+ * Which command reaches each contract channel through dispatch: the CLI is a client of the
+ * contract like the UI. A test walks CHANNELS against this table, UI_ONLY_CHANNELS and
+ * DIRECT_CHANNELS, and checks every named command exists: a channel added to the contract
+ * without a command (or a reason) fails it. Change this table with the commands.
+ */
+export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
+  'case.create': 'new',
+  'case.open': 'info', // every command on a case file opens it through case.open
+  'case.close': 'info', // ... and closes it through case.close
+  'case.summary': 'info',
+  'case.update': 'edit', // dossier edit FILE case --title ...
+  'items.list': 'list',
+  'items.get': 'show',
+  'items.delete': 'delete',
+  'websites.add': 'site add',
+  'websites.update': 'edit',
+  'websites.setStatus': 'site status',
+  'websites.statusHistory': 'site history',
+  'websites.import': 'site import',
+  'websites.appendix': 'appendix',
+  'websites.appendixCsv': 'appendix', // --csv
+  'orders.create': 'order add',
+  'orders.update': 'edit',
+  'stakeholders.create': 'stakeholder add',
+  'stakeholders.update': 'edit',
+  'notes.create': 'note add',
+  'notes.update': 'edit',
+  'evidence.update': 'edit',
+  'evidence.custody': 'custody',
+  'evidence.addCustody': 'custody transfer',
+  'evidence.import': 'evidence add',
+  'evidence.verify': 'evidence verify',
+  'evidence.extract': 'evidence extract',
+  'evidence.preview': 'evidence preview',
+  'packet.profiles': 'packet profiles',
+  'packet.check': 'packet', // --check
+  'links.create': 'link',
+  'links.delete': 'unlink',
+  'links.list': 'links',
+  'search.query': 'search',
+  'timeline.page': 'timeline',
+  'graph.get': 'graph',
+  'audit.verify': 'audit verify',
+  'audit.page': 'audit log',
+  'roster.list': 'roster list',
+  'roster.add': 'roster add',
+  'roster.remove': 'roster remove',
+  'case.merge': 'merge', // another copy (.dossier); a share goes the key-file way, see DIRECT_CHANNELS
+};
+
+/**
+ * Work the CLI does with the same services but not through dispatch, and why. Each is a known
+ * gap to close, not a second way on purpose.
+ */
+export const DIRECT_CHANNELS: Partial<Record<Channel, { command: string; reason: string }>> = {
+  'packet.export': {
+    command: 'packet',
+    reason: "`packet --out --json` prints the packet service's full report (Bates numbers per exhibit, rendering notes), which scripts read; packet.export answers a smaller summary",
+  },
+  'share.create': {
+    command: 'share',
+    reason: "the CLI signs with the user's key file (--identity), while share.create unlocks the app's identity vault",
+  },
+  'share.receive': {
+    command: 'receive',
+    reason: "the CLI decrypts with the user's key file (--identity), while share.receive unlocks the app's identity vault",
+  },
+};
+
+/** Channels only the desktop app has a use for, and why the CLI has no command for them. */
+export const UI_ONLY_CHANNELS: Partial<Record<Channel, string>> = {
+  'tasks.cancel': 'cancels long work started from another request of the same window; a command is stopped with Ctrl-C',
+  'identity.status': "the app's identity vault (OS keychain); the CLI keeps identities in key files: dossier identity new/show",
+  'identity.create': "the app's identity vault (OS keychain); the CLI creates a key file: dossier identity new",
+  'identity.publicLine': "the app's identity vault (OS keychain); the CLI prints a key file's line: dossier identity show",
+};

@@ -1,0 +1,16 @@
+import { DISPLAY_CONTROL_GLOBAL } from '../contract/controlCharacters';
+
+/**
+ * Text as a terminal may show it: control characters (ESC, BEL, CR, C1 CSI ...) and bidi
+ * overrides from file names, titles or CSV rows are written as escapes (`\x1b`, `\u202e`), so
+ * they can neither drive the terminal nor reorder what the user reads. Line breaks (and tabs)
+ * of the CLI's own layout are kept when `keepLayout` is set; inside a value they are escaped too.
+ * Every human line of the CLI goes through here once (output.ts), never per command.
+ */
+export function terminalText(text: string, options: { keepLayout?: boolean } = {}): string {
+  return text.replace(DISPLAY_CONTROL_GLOBAL, (ch) => {
+    if (options.keepLayout && (ch === '\n' || ch === '\t')) return ch;
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

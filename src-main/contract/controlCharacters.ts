@@ -1,0 +1,24 @@
+/**
+ * Characters that change how text is shown rather than what it says: C0 controls (ESC starts
+ * terminal escape sequences), DEL, C1 controls (0x9B is a one-byte CSI on some terminals), and
+ * the bidi embedding/override/isolate controls that reorder what follows them (a file named
+ * `invoice\u202Efdp.exe` shows as `invoiceexe.pdf`). The CLI escapes them in human output
+ * (src-main/cli/terminalText.ts); titles refuse them; evidence names carrying bidi controls are
+ * flagged. Change these together.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+/** Both kinds, globally, for replacing. */
+export const DISPLAY_CONTROL_GLOBAL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Why a one-line title cannot be stored, or null when it can. */
+export function titleControlProblem(title: string): string | null {
+  if (CONTROL_CHARACTER.test(title)) return 'must not contain control characters (tabs, line breaks, escape sequences)';
+  if (BIDI_CONTROL.test(title)) return 'must not contain bidirectional override characters (they reorder how the title is shown)';
+  return null;
+}
+
+/** Whether a name (a file name, a title from an imported file) carries characters that reorder its display. */
+export function hasBidiControl(name: string): boolean {
+  return BIDI_CONTROL.test(name);
+}
