@@ -1,22 +1,44 @@
-import { rgb } from 'pdf-lib';
+import { type PDFPage, rgb } from 'pdf-lib';
 import { drawPageHeader } from './drawPageHeader';
 import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
 import { groupDigits } from './formatText';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { FOOTER_BAND } from './stampPage';
-import { visibleText } from './visibleText';
+import { decodeWith, detectCharset } from '../evidence/decodeText';
+import { drawScriptText } from './drawScriptText';
+import { missingCodePoints, paragraphDirection, scriptMeasure } from './scriptRuns';
+import { spellHidden, visibleText } from './visibleText';
+import { type TextMeasure, wrapText } from './wrapText';
 
-const SIZE = 7.5;
-const LEADING = 9.2;
+/** Body type: 9.5 pt on 12.5 pt, the size of a transcript. */
+const SIZE = 9.5;
+const LEADING = 12.5;
 const MARGIN = 36;
 const TAB = 8;
+/** Room left of the text for the page-line numbers, and right of it for the source line numbers. */
+const LEFT_GUTTER = 26;
+const RIGHT_GUTTER = 34;
+const NUMBER_SIZE = 7;
+/** Bytes decoded per row that can be shown: generous for CJK (3 bytes a character in UTF-8). */
+const BYTES_PER_ROW = 400;
+
+interface Row {
+  /** Source line number on the first row of a source line; 0 on its wrapped continuations. */
+  source: number;
+  text: string;
+  direction: 'ltr' | 'rtl';
+}
 
 /**
- * Shows a text-like exhibit (plain text, logs, CSV, JSON, HTML and e-mail source) as monospace
- * pages with line numbers, exactly as stored: nothing is rendered or interpreted, hidden
- * characters are spelled out. At most `textPageCap` pages are drawn; the last one says where the
- * text was cut and that the complete file is produced natively. Only the part of the file that
- * can be shown is decoded.
+ * Shows a text-like exhibit (plain text, logs, CSV, JSON, HTML source) as numbered pages, as
+ * transcripts are: every printed line carries its number on the page, so a brief can cite
+ * "Ex. 3 at 2:14" (page 2, line 14); the source file's own line number stands in the right
+ * margin. Nothing is rendered or interpreted (HTML is shown as its source); hidden characters
+ * are spelled out. The bytes are decoded in their own charset (BOM, declared, HTML meta, or
+ * detected: see decodeText), drawn in any script with font fallback and shaping, right-to-left
+ * lines set from the right, long lines wrapped between words. At most `textPageCap` pages are
+ * drawn; the last one says where the text was cut and that the complete file is produced
+ * natively. Only the part of the file that can be shown is decoded.
  */
 export async function prepareTextExhibit(
   ctx: ExhibitRenderContext,
@@ -25,73 +47,67 @@ export async function prepareTextExhibit(
   partial?: { totalLines: number },
 ): Promise<PreparedExhibit> {
   const [pw, ph] = ctx.pageSize;
-  const mono = ctx.metrics.mono;
-  const charW = mono.widthOf('0', SIZE);
-  const { encoding, bomLength } = detectEncoding(bytes);
-  const totalLines = partial ? partial.totalLines : countLines(bytes, encoding);
-  const digits = Math.max(4, String(totalLines).length);
-  const gutter = (digits + 2) * charW;
-  const cols = Math.floor((pw - 2 * MARGIN - gutter) / charW);
+  const found = detectCharset(bytes, { mediaType: ctx.exhibit.mediaType });
+  const totalLines = partial ? partial.totalLines : countLines(bytes, found.charset);
+  const textWidth = pw - 2 * MARGIN - LEFT_GUTTER - RIGHT_GUTTER;
   // Header line at the top; footer band at the bottom.
   const top = ph - MARGIN + 2 - 12;
   const linesPerPage = Math.floor((top - (FOOTER_BAND + 8)) / LEADING);
   const maxRows = ctx.textPageCap * linesPerPage;
 
-  const prefixBytes = Math.min(bytes.length, bomLength + maxRows * (cols + 1) * 4 + 1024);
-  const text = new TextDecoder(encoding).decode(bytes.subarray(bomLength, prefixBytes));
-  const rows: { number: string; text: string }[] = [];
+  const prefixBytes = Math.min(bytes.length, found.bomLength + maxRows * BYTES_PER_ROW + 1024);
+  const complete = prefixBytes === bytes.length && !partial;
+  const text = decodeWith(bytes.subarray(found.bomLength, prefixBytes), found.charset, prefixBytes === bytes.length);
+  const measure = scriptMeasure(ctx.metrics, 'text');
+  const rows: Row[] = [];
   let hidden = 0;
+  const missing = new Set<number>();
   const logical = text === '' ? [] : text.replace(/\r\n?/g, '\n').split('\n');
-  if (logical.length > 1 && logical[logical.length - 1] === '' && prefixBytes === bytes.length && !partial) logical.pop();
+  if (logical.length > 1 && logical[logical.length - 1] === '' && complete) logical.pop();
   for (const [i, raw] of logical.entries()) {
     if (rows.length > maxRows) break;
-    const clean = visibleText(expandTabs(raw), mono);
+    const clean = spellHidden(expandTabs(raw));
     hidden += clean.replaced;
-    const chars = [...clean.text];
-    for (let at = 0; at === 0 || at < chars.length; at += cols) {
-      rows.push({ number: at === 0 ? String(i + 1) : '', text: chars.slice(at, at + cols).join('') });
-    }
+    for (const cp of missingCodePoints(ctx.metrics, clean.text, 'text')) missing.add(cp);
+    const direction = paragraphDirection(clean.text);
+    wrapText(measure, clean.text, SIZE, textWidth).forEach((line, at) => rows.push({ source: at === 0 ? i + 1 : 0, text: line, direction }));
   }
-  const truncated = rows.length > maxRows || prefixBytes < bytes.length || partial !== undefined;
+  const truncated = rows.length > maxRows || !complete;
   // Leave room on the last page for the note saying where the text stops, and stop at the end of
   // a whole line rather than inside a wrapped one.
   const shownRows = truncated ? rows.slice(0, maxRows - 3) : rows;
-  if (truncated && rows[shownRows.length]?.number === '') {
+  if (truncated && rows[shownRows.length]?.source === 0) {
     // The cut falls inside a wrapped line: end before that line, unless it is the only one shown.
-    const start = shownRows.findLastIndex((r) => r.number !== '');
+    const start = shownRows.findLastIndex((r) => r.source !== 0);
     if (start > 0) shownRows.length = start;
   }
-  const lastLineShown = Number(shownRows.findLast((r) => r.number !== '')?.number ?? '0');
+  const lastLineShown = shownRows.findLast((r) => r.source !== 0)?.source ?? 0;
   const pages = Math.max(1, Math.ceil(shownRows.length / linesPerPage));
   const total = pages + 1;
-  const encodingLabel = encoding.toUpperCase();
+  const charsetLabel = `${found.charset.toUpperCase()}${found.source === 'detected' || found.source === 'fallback' ? ', detected' : ''}`;
   const note = truncated
     ? `Only the first ${plural(pages, 'page')} ${pages === 1 ? 'is' : 'are'} shown (lines 1–${groupDigits(lastLineShown)} of ${groupDigits(totalLines)}); the complete file is produced natively.`
     : undefined;
-  const hiddenNote =
-    hidden > 0 ? ` ${plural(hidden, 'character')} that cannot be printed as is ${hidden === 1 ? 'is' : 'are'} spelled out as [U+XXXX] or shown as the replacement character U+FFFD.` : '';
+  const hiddenNote = hidden > 0 ? ` ${plural(hidden, 'hidden character')} ${hidden === 1 ? 'is' : 'are'} spelled out as [U+XXXX].` : '';
 
   return {
     rendering: 'text',
     contentPages: pages,
-    presentedAs: `Text (${encodingLabel}, ${plural(totalLines, 'line')}) shown as source, ${plural(pages, 'page')}${truncated ? ', truncated' : ''}.${hiddenNote}`,
+    presentedAs: `Text (${charsetLabel}, ${plural(totalLines, 'line')}) shown as source, ${plural(pages, 'page')}${truncated ? ', truncated' : ''}; cited by page and line (page:line).${hiddenNote}`,
     ...(note ? { note } : {}),
+    ...(missing.size > 0 ? { missingGlyphs: [...missing] } : {}),
     draw: () => {
       for (let p = 0; p < pages; p++) {
         const page = newExhibitPage(ctx, p + 1, total);
         const slice = shownRows.slice(p * linesPerPage, (p + 1) * linesPerPage);
-        const firstLine = slice.find((r) => r.number !== '')?.number;
-        const lastLine = slice.findLast((r) => r.number !== '')?.number;
-        const range = firstLine ? ` — lines ${groupDigits(Number(firstLine))}–${groupDigits(Number(lastLine))}` : '';
-        const y0 = drawPageHeader(ctx, page, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} (${ctx.exhibit.mediaType}, ${encodingLabel})${range}`) - SIZE;
-        const font = ctx.writer.fonts.mono;
+        const firstLine = slice.find((r) => r.source !== 0)?.source;
+        const lastLine = slice.findLast((r) => r.source !== 0)?.source;
+        const range = firstLine ? ` — source lines ${groupDigits(firstLine)}–${groupDigits(lastLine ?? firstLine)}` : '';
+        const y0 = drawPageHeader(ctx, page, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} (${ctx.exhibit.mediaType}, ${charsetLabel})${range}`) - SIZE;
         if (slice.length === 0) {
-          page.drawText('(The file is empty.)', { x: MARGIN, y: y0, size: SIZE, font: ctx.writer.fonts.serifItalic });
-        } else {
-          // Wrapped continuation rows carry a hook in the gutter instead of a line number.
-          page.drawText(slice.map((r) => (r.number === '' ? '\u21AA'.padStart(digits, ' ') : r.number.padStart(digits, ' '))).join('\n'), { x: MARGIN, y: y0, size: SIZE, font, lineHeight: LEADING, color: rgb(0.55, 0.55, 0.55) });
-          page.drawText(slice.map((r) => r.text).join('\n'), { x: MARGIN + gutter, y: y0, size: SIZE, font, lineHeight: LEADING });
+          page.drawText('(The file is empty.)', { x: MARGIN + LEFT_GUTTER, y: y0, size: SIZE, font: ctx.writer.fonts.serifItalic });
         }
+        slice.forEach((row, i) => drawRow(ctx, page, row, i + 1, y0 - i * LEADING, textWidth, measure));
         if (truncated && p === pages - 1 && note) {
           const y = y0 - slice.length * LEADING - LEADING;
           page.drawLine({ start: { x: MARGIN, y: y + LEADING - 2 }, end: { x: pw - MARGIN, y: y + LEADING - 2 }, thickness: 0.4, color: rgb(0.6, 0.6, 0.6) });
@@ -102,15 +118,25 @@ export async function prepareTextExhibit(
   };
 }
 
-function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bomLength: number } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  return { encoding: 'utf-8', bomLength: 0 };
+/** One printed line: its number on the page (left), the source line number (right), the text. */
+function drawRow(ctx: ExhibitRenderContext, page: PDFPage, row: Row, number: number, y: number, textWidth: number, measure: TextMeasure): void {
+  const pw = page.getSize().width;
+  const grey = rgb(0.5, 0.5, 0.5);
+  const n = String(number);
+  page.drawText(n, { x: MARGIN + LEFT_GUTTER - 8 - ctx.metrics.sans.widthOf(n, NUMBER_SIZE), y, size: NUMBER_SIZE, font: ctx.writer.fonts.sans, color: grey });
+  if (row.source !== 0) {
+    const label = groupDigits(row.source);
+    page.drawText(label, { x: pw - MARGIN - ctx.metrics.sans.widthOf(label, NUMBER_SIZE - 1), y, size: NUMBER_SIZE - 1, font: ctx.writer.fonts.sans, color: grey });
+  }
+  if (row.text === '') return;
+  // Right-to-left lines are set flush right, as their readers expect.
+  const x = row.direction === 'rtl' ? MARGIN + LEFT_GUTTER + textWidth - measure.widthOf(row.text, SIZE) : MARGIN + LEFT_GUTTER;
+  drawScriptText(page, ctx.writer.fonts, ctx.metrics, row.text, { x, y, size: SIZE, font: 'text', direction: row.direction });
 }
 
 /** Lines in the whole file (a final line without a newline counts), without decoding it. */
 function countLines(bytes: Uint8Array, encoding: string): number {
+  // Byte 0x0A is a line feed in every charset we decode except UTF-16 (where it is half of one).
   let n = 0;
   const step = encoding === 'utf-8' ? 1 : 2;
   const lowFirst = encoding === 'utf-16le';

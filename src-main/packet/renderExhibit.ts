@@ -50,7 +50,13 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
     renderSlipSheet(ctx, { totalPages: 1, presentedAs: 'Produced natively (not reproduced as pages)', nativeReason: reason });
     return { rendering: 'native', pages: 1, note: reason, ...(detail ? { detail } : {}) };
   }
-  renderSlipSheet(ctx, { totalPages: prepared.contentPages + 1, presentedAs: prepared.presentedAs, ...(prepared.note ? { partialNote: prepared.note } : {}) });
+  renderSlipSheet(ctx, {
+    totalPages: prepared.contentPages + 1,
+    presentedAs: prepared.presentedAs,
+    ...(prepared.note ? { partialNote: prepared.note } : {}),
+    ...(prepared.missingGlyphs ? { missingGlyphs: prepared.missingGlyphs } : {}),
+    ...(prepared.removed ? { removed: prepared.removed } : {}),
+  });
   prepared.draw();
   return {
     rendering: prepared.rendering,

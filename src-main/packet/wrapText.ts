@@ -1,10 +1,13 @@
-import type { FontMetrics } from './FontMetrics';
+/** Anything that measures a line: one face (FontMetrics) or a face with its fallbacks (LayoutFlow.measurer). */
+export interface TextMeasure {
+  widthOf(text: string, size: number): number;
+}
 
 /**
  * Greedy line breaking at spaces; words wider than the line (hashes, URLs, long file names) are
  * broken between characters so nothing is ever clipped. Hard line breaks ("\n") are kept.
  */
-export function wrapText(font: FontMetrics, text: string, size: number, maxWidth: number, firstWidth = maxWidth): string[] {
+export function wrapText(font: TextMeasure, text: string, size: number, maxWidth: number, firstWidth = maxWidth): string[] {
   const lines: string[] = [];
   const widthNow = (): number => (lines.length === 0 ? firstWidth : maxWidth);
   for (const paragraph of text.split('\n')) {
@@ -33,7 +36,7 @@ export function wrapText(font: FontMetrics, text: string, size: number, maxWidth
 // URLs, paths and domains read best broken after one of these.
 const SOFT_BREAKS = new Set(['/', '.', '-', '_', '?', '&', '=', ',', ':', '@']);
 
-function breakWord(font: FontMetrics, word: string, size: number, maxWidth: number): string[] {
+function breakWord(font: TextMeasure, word: string, size: number, maxWidth: number): string[] {
   const chunks: string[] = [];
   let chunk: string[] = [];
   for (const ch of word) {
