@@ -4,6 +4,7 @@ import type { LoadedExhibit } from './loadExhibit';
 import type { ExhibitRendering } from './PacketResult';
 import { preparePdfExhibit } from './preparePdfExhibit';
 import { NotRenderable, type PreparedExhibit } from './PreparedExhibit';
+import { prepareEmailExhibit } from './prepareEmailExhibit';
 import { prepareImageExhibit } from './prepareImageExhibit';
 import { prepareTextExhibit } from './prepareTextExhibit';
 import { renderSlipSheet } from './renderSlipSheet';
@@ -36,6 +37,9 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
       image: prepareImageExhibit,
       // A streamed text file arrives as its beginning plus its line count.
       text: (c: ExhibitRenderContext, b: Uint8Array) => prepareTextExhibit(c, b, loaded.partial ? { totalLines: loaded.totalLines ?? 0 } : undefined),
+      // A mailbox too large to read whole is shown as its source, capped like any long text.
+      email: (c: ExhibitRenderContext, b: Uint8Array) =>
+        loaded.partial ? prepareTextExhibit(c, b, { totalLines: loaded.totalLines ?? 0 }) : prepareEmailExhibit(c, b),
     }[kind.kind];
     try {
       prepared = await prepare(ctx, bytes);

@@ -5,15 +5,17 @@ export interface TextMeasure {
 
 /**
  * Greedy line breaking at spaces; words wider than the line (hashes, URLs, long file names) are
- * broken between characters so nothing is ever clipped. Hard line breaks ("\n") are kept.
+ * broken between characters so nothing is ever clipped. Hard line breaks ("\n") are kept, and
+ * so is a paragraph's leading indentation (folded e-mail headers, indented code and logs).
  */
 export function wrapText(font: TextMeasure, text: string, size: number, maxWidth: number, firstWidth = maxWidth): string[] {
   const lines: string[] = [];
   const widthNow = (): number => (lines.length === 0 ? firstWidth : maxWidth);
   for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
+    const indent = /^ +/.exec(paragraph)?.[0] ?? '';
+    let line = indent;
+    for (const word of paragraph.slice(indent.length).split(' ')) {
+      const candidate = line === '' || line === indent ? `${line}${word}` : `${line} ${word}`;
       if (font.widthOf(candidate, size) <= widthNow()) {
         line = candidate;
         continue;
