@@ -17,6 +17,7 @@ export interface RenderedExhibit {
   /** Technical detail behind `note` (e.g. the parser's message), for the export's warnings only. */
   detail?: string;
   blocksPdfA?: string;
+  removed?: string[];
 }
 
 /**
@@ -67,5 +68,6 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
     pages: prepared.contentPages + 1,
     ...(prepared.note ? { note: prepared.note } : {}),
     ...(prepared.blocksPdfA ? { blocksPdfA: prepared.blocksPdfA } : {}),
+    ...(prepared.removed ? { removed: prepared.removed } : {}),
   };
 }
