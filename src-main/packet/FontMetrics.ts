@@ -24,6 +24,18 @@ export class FontMetrics {
     return this.characters.has(codePoint);
   }
 
+  /**
+   * Width of `text` as shaped by the font's layout (contextual forms, conjuncts, marks): what
+   * pdf-lib draws, since it lays out with the same features. Slower than `widthOf`; used for
+   * scripts whose glyphs depend on their neighbours.
+   */
+  shapedWidthOf(text: string, size: number, features: Record<string, boolean>): number {
+    const run = this.font.layout(text, features);
+    let units = 0;
+    for (const glyph of run.glyphs) units += glyph.advanceWidth;
+    return (units / this.font.unitsPerEm) * size;
+  }
+
   widthOf(text: string, size: number): number {
     let units = 0;
     for (const ch of text) {

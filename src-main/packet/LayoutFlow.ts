@@ -1,6 +1,7 @@
 import type { FontMetricsSet, FontRole } from './packetFonts';
-import { visibleText } from './visibleText';
-import { wrapText } from './wrapText';
+import { scriptMeasure, scriptTextWidth } from './scriptRuns';
+import { spellHidden } from './visibleText';
+import { type TextMeasure, wrapText } from './wrapText';
 
 export type Rgb = readonly [number, number, number];
 export const BLACK: Rgb = [0, 0, 0];
@@ -101,17 +102,26 @@ export class LayoutFlow {
     this.y -= points;
   }
 
-  /** Cleans text for the font (hidden characters spelled out, missing glyphs replaced). */
-  clean(text: string, font: FontRole): string {
-    return visibleText(text, this.metrics[font], '\n').text;
+  /**
+   * Cleans text for drawing: hidden characters spelled out. Characters of other scripts are kept;
+   * painting falls back to the bundled face that has them. `font` is kept for callers' sake.
+   */
+  clean(text: string, _font?: FontRole): string {
+    return spellHidden(text, '\n').text;
   }
 
+  /** Width as painted, font fallback and shaping included. */
   width(text: string, font: FontRole, size: number): number {
-    return this.metrics[font].widthOf(text, size);
+    return scriptTextWidth(this.metrics, text, font, size);
+  }
+
+  /** Measures with `font` and its fallbacks, for wrapText. */
+  measurer(font: FontRole): TextMeasure {
+    return scriptMeasure(this.metrics, font);
   }
 
   wrap(text: string, font: FontRole, size: number, maxWidth: number): string[] {
-    return wrapText(this.metrics[font], this.clean(text, font), size, maxWidth);
+    return wrapText(this.measurer(font), this.clean(text), size, maxWidth);
   }
 
   /** Draws one already-clean line with its baseline at y; x is the left, centre or right edge per `align`. */
@@ -135,7 +145,7 @@ export class LayoutFlow {
     const indent = opts.indent ?? 0;
     const firstIndent = opts.firstIndent ?? 0;
     const width = this.contentWidth - indent;
-    const lines = wrapText(this.metrics[opts.font], this.clean(text, opts.font), opts.size, width, width - firstIndent);
+    const lines = wrapText(this.measurer(opts.font), this.clean(text), opts.size, width, width - firstIndent);
     this.ensureSpace(leading * Math.min(lines.length, opts.keepLines ?? 2));
     lines.forEach((line, i) => {
       if (i > 0) this.ensureSpace(leading);

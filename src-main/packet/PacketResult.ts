@@ -24,6 +24,8 @@ export interface ExhibitPlacement extends PagePlacement {
   pageCount: number;
   /** Why the exhibit is produced natively or truncated, if it is. */
   note?: string;
+  /** Active content left out of the reproduced pages (JavaScript, embedded files, links, forms). */
+  removed?: string[];
 }
 
 export interface SectionPlacement extends PagePlacement {

@@ -13,6 +13,10 @@ export interface PreparedExhibit {
   presentedAs: string;
   /** Told to the user (e.g. truncation of a long text). */
   note?: string;
+  /** Code points no bundled font has, drawn as boxes with their code point; listed on the slip sheet. */
+  missingGlyphs?: number[];
+  /** What sanitising removed from the file's copy in the packet (active content), for the slip sheet and index. */
+  removed?: string[];
   /** Why this content keeps the packet from declaring PDF/A, if it does. */
   blocksPdfA?: string;
   /** Draws the content pages; `index` of the first one is 1 (0 is the slip sheet). */

@@ -6,6 +6,8 @@ export interface Placement {
   firstPage: number;
   batesFirst: number;
   batesLast: number;
+  /** For a PDF exhibit: the active content left out of its reproduced pages (see listActiveContent). */
+  removed?: string[];
 }
 
 /**

@@ -1,6 +1,9 @@
 import { readImageInfo } from './readImageInfo';
 
-export type ExhibitKind = 'pdf' | 'image' | 'text' | 'native';
+export type ExhibitKind = 'pdf' | 'image' | 'text' | 'email' | 'native';
+
+/** Shown as a mail client shows them (prepareEmailExhibit); their source is still text. */
+const EMAIL_TYPES = new Set(['message/rfc822', 'message/global', 'application/mbox']);
 
 // Shown as source text, never rendered: HTML and e-mail included, so nothing in them runs or loads.
 const TEXT_TYPES = new Set([
@@ -27,6 +30,7 @@ export function classifyExhibit(bytes: Uint8Array, mediaType: string): { kind: E
   if (type === 'image/png' || type === 'image/jpeg') {
     return { kind: 'native', reason: `The file is labelled ${type} but its contents are not a readable ${type === 'image/png' ? 'PNG' : 'JPEG'} image.` };
   }
+  if (EMAIL_TYPES.has(type.split(';')[0]?.trim() ?? '')) return { kind: 'email' };
   if (isTextType(type)) return { kind: 'text' };
   if (type.startsWith('image/')) return { kind: 'native', reason: `Images of type ${type} are not reproduced as pages.` };
   return { kind: 'native', reason: `Files of type ${type} cannot be reproduced as pages.` };

@@ -71,7 +71,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
   );
   let frontPages = counted.pages.length;
   let frontStarts = new Map<GeneratedSection, number>(counted.sections.map((s) => [s.section, s.firstPage]));
-  const frontBytesEstimate = await measureSectionsBytes(counted, fonts.bytes, pageSize);
+  const frontBytesEstimate = await measureSectionsBytes(counted, fonts.bytes, pageSize, fonts.metrics);
   const stem = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}`);
   // Fonts are written when a volume closes and grow with every glyph drawn, so room is kept for
   // them; if a volume still ends up over the limit, the export is redone with more room.
@@ -129,7 +129,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
             pageSize,
             fonts.metrics,
           );
-          paintPage(vol.cover.page, cover, vol.writer.fonts);
+          paintPage(vol.cover.page, cover, vol.writer.fonts, fonts.metrics);
         }
         const title = volumes.length > 1 ? `${input.caption.title} — Volume ${vol.number} of ${volumes.length}` : input.caption.title;
         closed.push(

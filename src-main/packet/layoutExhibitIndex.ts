@@ -37,7 +37,9 @@ export function layoutExhibitIndex(flow: LayoutFlow, ctx: SectionContext): void 
         : p.batesFirst === p.batesLast
           ? `${formatBates(ctx.bates, p.batesFirst)}\n(1 page)`
           : `${formatBates(ctx.bates, p.batesFirst)} –\n${formatBates(ctx.bates, p.batesLast)}`;
-      return [ex.label, ex.title, ex.acquiredAt.slice(0, 10), ex.source, bates, ex.sha256];
+      // What sanitising left out of the reproduced pages, in short; the slip sheet names it in full.
+      const removed = p?.removed ? `\nReproduced without: ${p.removed.map((r) => r.split(':')[0]).join(', ')} (see slip sheet).` : '';
+      return [ex.label, `${ex.title}${removed}`, ex.acquiredAt.slice(0, 10), ex.source, bates, ex.sha256];
     }),
     { size: 7.8, continued: 'Index of Exhibits (continued)' },
   );

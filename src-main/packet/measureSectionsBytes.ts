@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import type { LaidOutSections } from './layoutSections';
-import { embedPacketFonts, type FontBytes } from './packetFonts';
+import { embedPacketFonts, type FontBytes, type FontMetricsSet } from './packetFonts';
 import { paintPage } from './paintPage';
 
 /**
@@ -8,11 +8,11 @@ import { paintPage } from './paintPage';
  * the room the front matter takes in volume 1, which is needed before the front matter itself
  * can be drawn (it is drawn last).
  */
-export async function measureSectionsBytes(laid: LaidOutSections, fontBytes: FontBytes, pageSize: readonly [number, number]): Promise<number> {
+export async function measureSectionsBytes(laid: LaidOutSections, fontBytes: FontBytes, pageSize: readonly [number, number], metrics: FontMetricsSet): Promise<number> {
   if (laid.pages.length === 0) return 0;
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedPacketFonts(doc, fontBytes);
-  for (const laidOut of laid.pages) paintPage(doc.addPage([pageSize[0], pageSize[1]]), laidOut, fonts);
+  for (const laidOut of laid.pages) paintPage(doc.addPage([pageSize[0], pageSize[1]]), laidOut, fonts, metrics);
   const bytes = await doc.save({ useObjectStreams: false });
   // Bates stamps and footers are not in the layout; allow for them.
   return bytes.length + laid.pages.length * 2048;

@@ -14,6 +14,15 @@ export const FONT_FILES = {
   sans: 'DejaVuSans.ttf',
   sansBold: 'DejaVuSans-Bold.ttf',
   mono: 'DejaVuSansMono.ttf',
+  // Fallbacks for text the faces above cannot show (see scriptRuns.ts for the order they are tried
+  // in). Noto, SIL Open Font Licence; subsets built by scripts/build-fonts.py.
+  text: 'NotoSans-Regular.ttf',
+  textBold: 'NotoSans-Bold.ttf',
+  cjk: 'NotoSansCJKsc-Regular.ttf',
+  arabic: 'NotoSansArabic-Regular.ttf',
+  hebrew: 'NotoSansHebrew-Regular.ttf',
+  thai: 'NotoSansThai-Regular.ttf',
+  devanagari: 'NotoSansDevanagari-Regular.ttf',
 } as const;
 export type FontRole = keyof typeof FONT_FILES;
 export const FONT_ROLES = Object.keys(FONT_FILES) as FontRole[];
@@ -24,7 +33,7 @@ export type EmbeddedFonts = Record<FontRole, PDFFont>;
 
 // Ligatures would draw "fi" as one glyph and can confuse text search; kerning is off so that
 // measured widths equal drawn widths.
-const FEATURES = { liga: false, clig: false, dlig: false, calt: false, kern: false };
+export const FEATURES = { liga: false, clig: false, dlig: false, calt: false, kern: false };
 
 // Fixed subset names in the conventional "TAG+PostScriptName" form: pdf-lib would otherwise add a
 // numeric suffix, and readers (and PDF/A validators) expect a six-letter subset tag.
@@ -35,6 +44,13 @@ const SUBSET_NAMES: Record<FontRole, string> = {
   sans: 'DSRSND+DejaVuSans',
   sansBold: 'DSRSNE+DejaVuSans-Bold',
   mono: 'DSRMNF+DejaVuSansMono',
+  text: 'DSRNTG+NotoSans',
+  textBold: 'DSRNTH+NotoSans-Bold',
+  cjk: 'DSRCJI+NotoSansCJKsc',
+  arabic: 'DSRARJ+NotoSansArabic',
+  hebrew: 'DSRHEK+NotoSansHebrew',
+  thai: 'DSRTHL+NotoSansThai',
+  devanagari: 'DSRDVM+NotoSansDevanagari',
 };
 
 /** resources/fonts in the repository (src-main/packet -> ../../resources/fonts). The app passes its own folder when packaged. */

@@ -1,9 +1,13 @@
 import { type PDFPage, rgb } from 'pdf-lib';
 import type { LaidOutPage } from './LayoutFlow';
-import type { EmbeddedFonts } from './packetFonts';
+import { drawScriptText } from './drawScriptText';
+import type { EmbeddedFonts, FontMetricsSet } from './packetFonts';
 
-/** Draws a laid-out page onto a PDF page. Text stays text (searchable), in the embedded fonts. */
-export function paintPage(page: PDFPage, laidOut: LaidOutPage, fonts: EmbeddedFonts): void {
+/**
+ * Draws a laid-out page onto a PDF page. Text stays text (searchable), in the embedded fonts,
+ * falling back across the bundled faces for characters of other scripts (see drawScriptText).
+ */
+export function paintPage(page: PDFPage, laidOut: LaidOutPage, fonts: EmbeddedFonts, metrics: FontMetricsSet): void {
   for (const op of laidOut.ops) {
     switch (op.kind) {
       case 'rect':
@@ -13,7 +17,7 @@ export function paintPage(page: PDFPage, laidOut: LaidOutPage, fonts: EmbeddedFo
         page.drawLine({ start: { x: op.x1, y: op.y1 }, end: { x: op.x2, y: op.y2 }, thickness: op.width, color: rgb(...op.color) });
         break;
       case 'text':
-        if (op.text !== '') page.drawText(op.text, { x: op.x, y: op.y, size: op.size, font: fonts[op.font], color: rgb(...op.color) });
+        if (op.text !== '') drawScriptText(page, fonts, metrics, op.text, { x: op.x, y: op.y, size: op.size, font: op.font, color: op.color });
         break;
     }
   }

@@ -23,7 +23,7 @@ export function paintSections(
       const index = s.firstPage + i;
       const page = writer.newPage(opts.pageSize[0], opts.pageSize[1], opts.front);
       if (i === 0) firstRefs.push(page.ref);
-      paintPage(page, laid.pages[index] ?? { ops: [] }, writer.fonts);
+      paintPage(page, laid.pages[index] ?? { ops: [] }, writer.fonts, opts.metrics);
       stampPage(page, writer.fonts, opts.metrics, {
         bates: formatBates(opts.bates, opts.firstBates + index),
         left: s.section === 'cover' ? undefined : `Case No. ${opts.docket} · ${s.title}`,

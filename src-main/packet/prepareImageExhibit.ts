@@ -1,18 +1,12 @@
-import {
-  concatTransformationMatrix,
-  drawObject,
-  type PDFImage,
-  type PDFPage,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-} from 'pdf-lib';
+import { type PDFImage, rgb } from 'pdf-lib';
 import { drawPageHeader } from './drawPageHeader';
 import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
 import { groupDigits } from './formatText';
 import { NotRenderable, type PreparedExhibit } from './PreparedExhibit';
 import { readImageInfo } from './readImageInfo';
 import { FOOTER_BAND } from './stampPage';
+import { prepareTiledImage } from './prepareTiledImage';
+import { drawOriented } from './drawOriented';
 
 /** Above this many pixels the decoded image alone would need hundreds of MB; such files are produced natively. */
 const MAX_PIXELS = 60_000_000;
@@ -46,6 +40,16 @@ export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint
   const shownH = turned ? info.width : info.height;
   const kind = info.format === 'png' ? 'PNG' : 'JPEG';
   const size = `${groupDigits(shownW)} × ${groupDigits(shownH)} pixels`;
+  const tiled = prepareTiledImage(ctx, image, info.orientation, shownW, shownH, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} (${kind}, ${size})`);
+  if (tiled) {
+    return {
+      rendering: 'image',
+      contentPages: tiled.pages,
+      presentedAs: `Image (${kind}, ${size}${info.orientation !== 1 ? ', turned upright per its EXIF orientation' : ''}), ${tiled.description}`,
+      ...(info.components === 4 ? { blocksPdfA: 'it is a CMYK JPEG, which needs a CMYK output intent' } : {}),
+      draw: tiled.draw,
+    };
+  }
   return {
     rendering: 'image',
     contentPages: 1,
@@ -69,24 +73,4 @@ export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint
       page.drawRectangle({ x, y, width: w, height: h, borderColor: rgb(0.6, 0.6, 0.6), borderWidth: 0.5 });
     },
   };
-}
-
-/**
- * Draws the image into the box (x, y, w, h) as displayed. The matrix maps the image's unit
- * square (stored orientation) onto the box, per EXIF orientation 1-8 (TIFF 6.0, tag 0x0112).
- */
-function drawOriented(page: PDFPage, image: PDFImage, orientation: number, x: number, y: number, w: number, h: number): void {
-  const matrices: Record<number, [number, number, number, number, number, number]> = {
-    1: [w, 0, 0, h, x, y],
-    2: [-w, 0, 0, h, x + w, y],
-    3: [-w, 0, 0, -h, x + w, y + h],
-    4: [w, 0, 0, -h, x, y + h],
-    5: [0, -h, -w, 0, x + w, y + h],
-    6: [0, -h, w, 0, x, y + h],
-    7: [0, h, w, 0, x, y],
-    8: [0, h, -w, 0, x + w, y],
-  };
-  const m = matrices[orientation] ?? matrices[1];
-  const name = page.node.newXObject('Image', image.ref);
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...(m as [number, number, number, number, number, number])), drawObject(name), popGraphicsState());
 }

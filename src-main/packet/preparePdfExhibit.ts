@@ -1,5 +1,6 @@
 import { degrees, PDFName, type PDFPage, rgb } from 'pdf-lib';
 import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
+import { describeActiveContent, listActiveContent } from './listActiveContent';
 import { loadEvidencePdf, shortMessage } from './loadEvidencePdf';
 import { NotRenderable, plural, type PreparedExhibit } from './PreparedExhibit';
 import { FOOTER_BAND } from './stampPage';
@@ -29,6 +30,8 @@ export async function preparePdfExhibit(ctx: ExhibitRenderContext, bytes: Uint8A
 
 async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<PreparedExhibit> {
   const { doc: src, pages, claimsPdfA } = await loadEvidencePdf(bytes);
+  // Counted before anything is dropped, so the slip sheet can say what the packet's copy lacks.
+  const removed = describeActiveContent(listActiveContent(src));
   if (ctx.pdfAPolicy === 'required' && !claimsPdfA) {
     throw new NotRenderable('The PDF does not declare PDF/A conformance (or uses fonts it does not embed), which this court profile requires for reproduced pages.');
   }
@@ -50,7 +53,8 @@ async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<Pr
   return {
     rendering: 'pdf',
     contentPages: pages.length,
-    presentedAs: `PDF, ${plural(pages.length, 'page')}`,
+    presentedAs: `PDF, ${plural(pages.length, 'page')}${removed.length > 0 ? ', active content removed (see below)' : ''}`,
+    ...(removed.length > 0 ? { removed } : {}),
     ...(claimsPdfA ? {} : { blocksPdfA: 'it does not declare PDF/A conformance or uses fonts it does not embed' }),
     draw: () => {
       embedded.forEach((e, i) => {

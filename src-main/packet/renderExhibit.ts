@@ -4,6 +4,7 @@ import type { LoadedExhibit } from './loadExhibit';
 import type { ExhibitRendering } from './PacketResult';
 import { preparePdfExhibit } from './preparePdfExhibit';
 import { NotRenderable, type PreparedExhibit } from './PreparedExhibit';
+import { prepareEmailExhibit } from './prepareEmailExhibit';
 import { prepareImageExhibit } from './prepareImageExhibit';
 import { prepareTextExhibit } from './prepareTextExhibit';
 import { renderSlipSheet } from './renderSlipSheet';
@@ -16,6 +17,7 @@ export interface RenderedExhibit {
   /** Technical detail behind `note` (e.g. the parser's message), for the export's warnings only. */
   detail?: string;
   blocksPdfA?: string;
+  removed?: string[];
 }
 
 /**
@@ -36,6 +38,9 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
       image: prepareImageExhibit,
       // A streamed text file arrives as its beginning plus its line count.
       text: (c: ExhibitRenderContext, b: Uint8Array) => prepareTextExhibit(c, b, loaded.partial ? { totalLines: loaded.totalLines ?? 0 } : undefined),
+      // A mailbox too large to read whole is shown as its source, capped like any long text.
+      email: (c: ExhibitRenderContext, b: Uint8Array) =>
+        loaded.partial ? prepareTextExhibit(c, b, { totalLines: loaded.totalLines ?? 0 }) : prepareEmailExhibit(c, b),
     }[kind.kind];
     try {
       prepared = await prepare(ctx, bytes);
@@ -50,12 +55,19 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
     renderSlipSheet(ctx, { totalPages: 1, presentedAs: 'Produced natively (not reproduced as pages)', nativeReason: reason });
     return { rendering: 'native', pages: 1, note: reason, ...(detail ? { detail } : {}) };
   }
-  renderSlipSheet(ctx, { totalPages: prepared.contentPages + 1, presentedAs: prepared.presentedAs, ...(prepared.note ? { partialNote: prepared.note } : {}) });
+  renderSlipSheet(ctx, {
+    totalPages: prepared.contentPages + 1,
+    presentedAs: prepared.presentedAs,
+    ...(prepared.note ? { partialNote: prepared.note } : {}),
+    ...(prepared.missingGlyphs ? { missingGlyphs: prepared.missingGlyphs } : {}),
+    ...(prepared.removed ? { removed: prepared.removed } : {}),
+  });
   prepared.draw();
   return {
     rendering: prepared.rendering,
     pages: prepared.contentPages + 1,
     ...(prepared.note ? { note: prepared.note } : {}),
     ...(prepared.blocksPdfA ? { blocksPdfA: prepared.blocksPdfA } : {}),
+    ...(prepared.removed ? { removed: prepared.removed } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { formatBytes, formatTimestamp } from './formatText';
 import { LayoutFlow, SHADE } from './LayoutFlow';
 import { layoutTable } from './layoutTable';
 import { paintPage } from './paintPage';
+import { codePointLabel } from './scriptRuns';
 
 export interface SlipSheetInfo {
   /** Pages of the exhibit including this sheet. */
@@ -14,6 +15,10 @@ export interface SlipSheetInfo {
   nativeReason?: string;
   /** Set when only part of it is reproduced (a capped text): what is shown. */
   partialNote?: string;
+  /** Code points drawn as boxes because no bundled font has them. */
+  missingGlyphs?: number[];
+  /** What sanitising removed from the reproduced pages (e.g. "2 JavaScript actions"). */
+  removed?: string[];
 }
 
 const MAX_TITLE_LINES = 4;
@@ -57,6 +62,11 @@ export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo):
     ['Acquired', formatTimestamp(ex.acquiredAt)],
     ['Source', clip(ex.source, 400)],
   ];
+  if (info.missingGlyphs && info.missingGlyphs.length > 0) {
+    const shown = info.missingGlyphs.slice(0, 24).map((cp) => `U+${codePointLabel(cp)}`).join(', ');
+    const more = info.missingGlyphs.length > 24 ? ` and ${info.missingGlyphs.length - 24} more` : '';
+    facts.push(['Characters without a glyph', `${shown}${more}: no bundled font has them; each is drawn as a framed box holding its code point.`]);
+  }
   if (description !== '') {
     facts.push(['Description', clip(description, info.nativeReason ? 500 : 800)]);
   }
@@ -82,6 +92,21 @@ export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo):
     : info.partialNote
       ? { heading: 'SHOWN IN PART', body: `${info.partialNote} It is identified by the hash values above.` }
       : undefined;
+  if (info.removed && info.removed.length > 0) {
+    flow.y -= 14;
+    const body = `Removed from the pages reproduced here: ${info.removed.join('; ')}. Nothing was removed from the native file, which is produced separately; the hash values above are those of the original file as acquired.`;
+    const lines = flow.wrap(body, 'serif', 10, flow.contentWidth - 20);
+    const height = 20 + 16 + lines.length * 13;
+    flow.rect(flow.left, flow.y - height, flow.contentWidth, height, SHADE);
+    flow.y -= 22;
+    flow.text('ACTIVE CONTENT REMOVED', flow.left + 10, flow.y, { font: 'serifBold', size: 11 });
+    flow.y -= 4;
+    for (const line of lines) {
+      flow.y -= 13;
+      flow.text(line, flow.left + 10, flow.y, { font: 'serif', size: 10 });
+    }
+    flow.y -= 10;
+  }
   if (notice) {
     flow.y -= 18;
     const pad = 10;
@@ -99,5 +124,5 @@ export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo):
   }
   // The facts above are capped so the sheet is always one page; only the first page is painted.
   const page = newExhibitPage(ctx, 0, info.totalPages);
-  paintPage(page, flow.pages[0] ?? { ops: [] }, ctx.writer.fonts);
+  paintPage(page, flow.pages[0] ?? { ops: [] }, ctx.writer.fonts, ctx.metrics);
 }

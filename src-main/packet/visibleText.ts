@@ -31,3 +31,23 @@ export function visibleText(text: string, font: FontMetrics, keep = ''): { text:
   }
   return { text: out, replaced };
 }
+
+/**
+ * Spells out hidden characters as [U+XXXX] and keeps everything else, for text drawn with font
+ * fallback (drawScriptText), where every visible character is drawn by some face or as a box
+ * with its code point. Zero-width (non-)joiners are kept: they change how Arabic and Indic
+ * letters join, which the shaping shows.
+ */
+export function spellHidden(text: string, keep = ''): { text: string; replaced: number } {
+  let out = '';
+  let replaced = 0;
+  for (const ch of text) {
+    if (keep.includes(ch) || ch === '\u200C' || ch === '\u200D' || !HIDDEN.test(ch)) {
+      out += ch;
+    } else {
+      out += `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
+      replaced++;
+    }
+  }
+  return { text: out, replaced };
+}

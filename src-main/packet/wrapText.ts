@@ -1,16 +1,21 @@
-import type { FontMetrics } from './FontMetrics';
+/** Anything that measures a line: one face (FontMetrics) or a face with its fallbacks (LayoutFlow.measurer). */
+export interface TextMeasure {
+  widthOf(text: string, size: number): number;
+}
 
 /**
  * Greedy line breaking at spaces; words wider than the line (hashes, URLs, long file names) are
- * broken between characters so nothing is ever clipped. Hard line breaks ("\n") are kept.
+ * broken between characters so nothing is ever clipped. Hard line breaks ("\n") are kept, and
+ * so is a paragraph's leading indentation (folded e-mail headers, indented code and logs).
  */
-export function wrapText(font: FontMetrics, text: string, size: number, maxWidth: number, firstWidth = maxWidth): string[] {
+export function wrapText(font: TextMeasure, text: string, size: number, maxWidth: number, firstWidth = maxWidth): string[] {
   const lines: string[] = [];
   const widthNow = (): number => (lines.length === 0 ? firstWidth : maxWidth);
   for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
+    const indent = /^ +/.exec(paragraph)?.[0] ?? '';
+    let line = indent;
+    for (const word of paragraph.slice(indent.length).split(' ')) {
+      const candidate = line === '' || line === indent ? `${line}${word}` : `${line} ${word}`;
       if (font.widthOf(candidate, size) <= widthNow()) {
         line = candidate;
         continue;
@@ -33,7 +38,7 @@ export function wrapText(font: FontMetrics, text: string, size: number, maxWidth
 // URLs, paths and domains read best broken after one of these.
 const SOFT_BREAKS = new Set(['/', '.', '-', '_', '?', '&', '=', ',', ':', '@']);
 
-function breakWord(font: FontMetrics, word: string, size: number, maxWidth: number): string[] {
+function breakWord(font: TextMeasure, word: string, size: number, maxWidth: number): string[] {
   const chunks: string[] = [];
   let chunk: string[] = [];
   for (const ch of word) {

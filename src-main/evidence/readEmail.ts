@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import PostalMime, { type Address, type Header, type Mailbox } from 'postal-mime';
+import { htmlToText } from './htmlToText';
+
+/** One attachment as a mail client lists it, with the hash of its decoded bytes. */
+export interface EmailAttachment {
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  disposition: string;
+}
+
+/** An e-mail as a mail client shows it: decoded headers, readable body, attachments, and the raw header block for the record. */
+export interface EmailView {
+  from: string;
+  to: string;
+  cc: string;
+  date: string;
+  subject: string;
+  messageId: string;
+  /** The text body; when the message has only HTML, its text (never rendered: tags dropped, scripts and styles skipped). */
+  body: string;
+  bodySource: 'text' | 'html' | 'none';
+  attachments: EmailAttachment[];
+  /** The header block exactly as stored (one header per line, folded lines kept), for an appendix page. */
+  rawHeaders: string;
+}
+
+/**
+ * Parses one RFC 5322 message with postal-mime: encoded words (`=?utf-8?b?...?=`) and charsets
+ * decoded, the body as text, each attachment hashed (SHA-256 of its decoded bytes, which is what
+ * a recipient saves). Nothing in the message is executed or fetched.
+ */
+export async function readEmail(bytes: Uint8Array): Promise<EmailView> {
+  const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+  const text = email.text?.trim() ? email.text : '';
+  const fromHtml = !text && email.html ? htmlToText(email.html) : '';
+  return {
+    from: addresses(email.from ? [email.from] : []),
+    to: addresses(email.to ?? []),
+    cc: addresses(email.cc ?? []),
+    date: dateLine(header(email.headers, 'date'), email.date),
+    subject: email.subject ?? '',
+    messageId: email.messageId ?? '',
+    body: text || fromHtml,
+    bodySource: text ? 'text' : fromHtml ? 'html' : 'none',
+    attachments: email.attachments.map((a) => {
+      const content = typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content as ArrayBuffer);
+      return {
+        name: a.filename ?? '(no name)',
+        mediaType: a.mimeType,
+        size: content.byteLength,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        disposition: a.disposition ?? 'attachment',
+      };
+    }),
+    rawHeaders: rawHeaderBlock(bytes),
+  };
+}
+
+/**
+ * Splits an mbox file (mboxo/mboxrd: each message starts with a "From " line after a blank line
+ * or at the start) into its messages, with the "From " separator line removed and ">From "
+ * quoting of mboxrd undone.
+ */
+export function splitMbox(bytes: Uint8Array): Uint8Array[] {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const starts: number[] = [];
+  const re = /(^|\n)From [^\n]*\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[1]!.length, m.index + m[0].length);
+  const messages: Uint8Array[] = [];
+  for (let i = 0; i < starts.length; i += 2) {
+    const bodyStart = starts[i + 1] as number;
+    const end = starts[i + 2] ?? text.length;
+    const message = text.slice(bodyStart, end).replace(/\n$/, '').replace(/^>(>*From )/gm, '$1');
+    messages.push(new Uint8Array(Buffer.from(message, 'latin1')));
+  }
+  return messages;
+}
+
+/** True when the bytes look like an mbox file (start with a "From " separator line). */
+export function isMbox(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 5)).toString('latin1') === 'From ';
+}
+
+/** The Date header as sent, with its UTC time when it parses ("Sat, 01 Mar 2025 10:00:00 +0700 (2025-03-01 03:00:00 UTC)"). */
+function dateLine(raw: string, parsed: string | undefined): string {
+  const at = parsed ? new Date(parsed) : null;
+  if (!at || Number.isNaN(at.getTime())) return raw;
+  const utc = `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  return raw ? `${raw} (${utc})` : utc;
+}
+
+function addresses(list: Address[]): string {
+  return list
+    .map((a) => (a.group ? `${a.name}: ${a.group.map(mailbox).join(', ')};` : mailbox(a as Mailbox)))
+    .join(', ');
+}
+
+function mailbox(m: Mailbox): string {
+  return m.name ? `${m.name} <${m.address}>` : m.address;
+}
+
+function header(headers: Header[], key: string): string {
+  return headers.find((h) => h.key === key)?.value ?? '';
+}
+
+/** The bytes before the first empty line, as text (headers are ASCII; any 8-bit bytes are shown as UTF-8 when valid, else Latin-1). */
+function rawHeaderBlock(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256 * 1024));
+  const latin = head.toString('latin1');
+  const end = /\r?\n\r?\n/.exec(latin);
+  const block = head.subarray(0, end ? end.index : head.length);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(block).replace(/\r\n/g, '\n');
+  } catch {
+    return block.toString('latin1').replace(/\r\n/g, '\n');
+  }
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { decodePDFRawStream, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFStream, PDFString } from 'pdf-lib';
+import { plural } from './PreparedExhibit';
+
+/** What a PDF exhibit carries besides page content; none of it survives into the packet. */
+export interface ActiveContent {
+  javaScriptActions: number;
+  /** Other actions that act on their own (launch a program, submit a form, open on load). */
+  otherActions: number;
+  links: number;
+  embeddedFiles: { name: string; size: number; sha256: string }[];
+  formFields: number;
+  otherAnnotations: number;
+}
+
+const ACTIVE_ACTIONS = new Set(['Launch', 'SubmitForm', 'ImportData', 'ResetForm', 'Rendition', 'RichMediaExecute', 'GoToR', 'GoToE']);
+
+/**
+ * Counts the active content of a PDF exhibit by walking every object of the file (not only the
+ * pages' annotations: JavaScript hides in the document's name tree, open actions and form
+ * fields too). Embedded files are hashed (SHA-256 of the decoded file) so the slip sheet can name
+ * what was left out of the reproduced pages.
+ */
+export function listActiveContent(doc: PDFDocument): ActiveContent {
+  const found: ActiveContent = { javaScriptActions: 0, otherActions: 0, links: 0, embeddedFiles: [], formFields: 0, otherAnnotations: 0 };
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFDict) inspect(obj, found);
+  }
+  return found;
+}
+
+/** Lines for the slip sheet ("2 JavaScript actions", "1 embedded file: a.exe (SHA-256 …)"); empty when nothing was removed. */
+export function describeActiveContent(found: ActiveContent): string[] {
+  const out: string[] = [];
+  if (found.javaScriptActions > 0) out.push(plural(found.javaScriptActions, 'JavaScript action'));
+  if (found.otherActions > 0) out.push(`${plural(found.otherActions, 'other automatic action')} (launch, submit, open-on-load)`);
+  if (found.embeddedFiles.length > 0) {
+    const files = found.embeddedFiles.map((f) => `${f.name} (${plural(f.size, 'byte')}, SHA-256 ${f.sha256})`).join(', ');
+    out.push(`${plural(found.embeddedFiles.length, 'embedded file')}: ${files}`);
+  }
+  if (found.links > 0) out.push(plural(found.links, 'link'));
+  if (found.formFields > 0) out.push(plural(found.formFields, 'form field'));
+  if (found.otherAnnotations > 0) out.push(`${plural(found.otherAnnotations, 'other annotation')} (comments, highlights, widgets)`);
+  return out;
+}
+
+function inspect(dict: PDFDict, found: ActiveContent): void {
+  const type = dict.lookupMaybe(PDFName.of('Type'), PDFName)?.decodeText();
+  const action = dict.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
+  if (action === 'JavaScript') found.javaScriptActions++;
+  else if (action && ACTIVE_ACTIONS.has(action)) found.otherActions++;
+  const subtype = dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText();
+  if (type === 'Annot' || (subtype && dict.has(PDFName.of('Rect')))) {
+    if (subtype === 'Link') found.links++;
+    // Widgets are the faces of form fields, counted as fields below.
+    else if (subtype && subtype !== 'Popup' && subtype !== 'Widget') found.otherAnnotations++;
+  }
+  if (dict.has(PDFName.of('EF'))) {
+    const ef = dict.lookupMaybe(PDFName.of('EF'), PDFDict);
+    const stream = ef?.lookupMaybe(PDFName.of('F'), PDFStream) ?? ef?.lookupMaybe(PDFName.of('UF'), PDFStream);
+    const nameObj = dict.lookup(PDFName.of('UF')) ?? dict.lookup(PDFName.of('F'));
+    const name = nameObj instanceof PDFString || nameObj instanceof PDFHexString ? nameObj.decodeText() : '(unnamed)';
+    let bytes: Uint8Array = new Uint8Array(0);
+    if (stream instanceof PDFRawStream) {
+      try {
+        bytes = decodePDFRawStream(stream).decode();
+      } catch {
+        bytes = stream.getContents();
+      }
+    }
+    found.embeddedFiles.push({ name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  }
+  // A field dictionary has a field type (FT); its widget may be the same dictionary or a kid.
+  if (dict.has(PDFName.of('FT'))) found.formFields++;
+}

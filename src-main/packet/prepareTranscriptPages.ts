@@ -1,0 +1,169 @@
+import { type PDFPage, rgb } from 'pdf-lib';
+import { drawPageHeader } from './drawPageHeader';
+import { drawScriptText } from './drawScriptText';
+import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
+import { groupDigits } from './formatText';
+import { plural, type PreparedExhibit } from './PreparedExhibit';
+import { missingCodePoints, paragraphDirection, scriptMeasure } from './scriptRuns';
+import { FOOTER_BAND } from './stampPage';
+import { spellHidden, visibleText } from './visibleText';
+import { type TextMeasure, wrapText } from './wrapText';
+
+/** Body type: 9.5 pt on 12.5 pt, the size of a transcript. */
+export const TRANSCRIPT_SIZE = 9.5;
+const LEADING = 12.5;
+const MARGIN = 36;
+const TAB = 8;
+/** Room left of the text for the page-line numbers, and right of it for the source line numbers. */
+const LEFT_GUTTER = 26;
+const RIGHT_GUTTER = 34;
+const NUMBER_SIZE = 7;
+/** A line of just this character starts a new page (e-mail raw headers go on a page of their own). */
+export const PAGE_BREAK = '\f';
+
+interface Row {
+  /** Source line number on the first row of a source line; 0 on its wrapped continuations. */
+  source: number;
+  text: string;
+  direction: 'ltr' | 'rtl';
+}
+
+export interface TranscriptSource {
+  /** Decoded text (lines separated by "\n"; a line holding only PAGE_BREAK starts a new page). */
+  text: string;
+  /** False when `text` is only the beginning of the file. */
+  complete: boolean;
+  /** Lines in the whole file. */
+  totalLines: number;
+  /** Page header after the exhibit label and file name, e.g. "text/plain, UTF-8". */
+  headerNote: string;
+  /** Right-margin numbers are source line numbers (plain text); off for composed views (e-mail). */
+  sourceNumbers: boolean;
+  /** "Text (UTF-8, 12 lines) shown as source": the slip sheet's first words. */
+  describe: string;
+}
+
+/** Rows that fit on one page of the given size. */
+export function transcriptLinesPerPage(pageSize: readonly [number, number]): number {
+  const top = pageSize[1] - MARGIN + 2 - 12;
+  return Math.floor((top - (FOOTER_BAND + 8)) / LEADING);
+}
+
+/**
+ * Lays text out as numbered pages, as transcripts are: every printed line carries its number on
+ * the page, so a brief can cite "Ex. 3 at 2:14" (page 2, line 14); the source file's own line
+ * number stands in the right margin. Hidden characters are spelled out; every script is drawn
+ * (font fallback, shaping, right-to-left lines set flush right); long lines wrap between words.
+ * At most `textPageCap` pages are drawn; the last one says where the text was cut and that the
+ * complete file is produced natively.
+ */
+export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: TranscriptSource): PreparedExhibit {
+  const [pw] = ctx.pageSize;
+  const textWidth = pw - 2 * MARGIN - LEFT_GUTTER - RIGHT_GUTTER;
+  const linesPerPage = transcriptLinesPerPage(ctx.pageSize);
+  const maxRows = ctx.textPageCap * linesPerPage;
+  const measure = scriptMeasure(ctx.metrics, 'text');
+  const rows: (Row | typeof PAGE_BREAK)[] = [];
+  let rowCount = 0;
+  let hidden = 0;
+  const missing = new Set<number>();
+  const logical = source.text === '' ? [] : source.text.replace(/\r\n?/g, '\n').split('\n');
+  if (logical.length > 1 && logical[logical.length - 1] === '' && source.complete) logical.pop();
+  for (const [i, raw] of logical.entries()) {
+    if (rowCount > maxRows) break;
+    if (raw === PAGE_BREAK) {
+      rows.push(PAGE_BREAK);
+      continue;
+    }
+    const clean = spellHidden(expandTabs(raw));
+    hidden += clean.replaced;
+    for (const cp of missingCodePoints(ctx.metrics, clean.text, 'text')) missing.add(cp);
+    const direction = paragraphDirection(clean.text);
+    for (const [at, line] of wrapText(measure, clean.text, TRANSCRIPT_SIZE, textWidth).entries()) {
+      rows.push({ source: at === 0 ? i + 1 : 0, text: line, direction });
+      rowCount++;
+    }
+  }
+  const truncated = rowCount > maxRows || !source.complete;
+  if (truncated) {
+    // Leave room on the last page for the note saying where the text stops, and stop at the end
+    // of a whole line rather than inside a wrapped one, unless it is the only one shown.
+    let kept = 0;
+    let end = 0;
+    while (end < rows.length && kept < maxRows - 3) if (rows[end++] !== PAGE_BREAK) kept++;
+    const next = rows[end];
+    if (next !== undefined && next !== PAGE_BREAK && next.source === 0) {
+      const start = rows.slice(0, end).findLastIndex((r) => r !== PAGE_BREAK && r.source !== 0);
+      if (start > 0) end = start;
+    }
+    rows.length = end;
+  }
+  // Pages of rows: full pages, and a page break line closes the current page.
+  const pagesOfRows: Row[][] = [[]];
+  for (const row of rows) {
+    const current = pagesOfRows[pagesOfRows.length - 1] as Row[];
+    if (row === PAGE_BREAK) {
+      if (current.length > 0) pagesOfRows.push([]);
+      continue;
+    }
+    if (current.length === linesPerPage) pagesOfRows.push([row]);
+    else current.push(row);
+  }
+  if (pagesOfRows.length > 1 && pagesOfRows[pagesOfRows.length - 1]?.length === 0) pagesOfRows.pop();
+  const shown = pagesOfRows.flat();
+  const lastLineShown = shown.findLast((r) => r.source !== 0)?.source ?? 0;
+  const pages = pagesOfRows.length;
+  const total = pages + 1;
+  const note = truncated
+    ? `Only the first ${plural(pages, 'page')} ${pages === 1 ? 'is' : 'are'} shown (lines 1–${groupDigits(lastLineShown)} of ${groupDigits(source.totalLines)}); the complete file is produced natively.`
+    : undefined;
+  const hiddenNote = hidden > 0 ? ` ${plural(hidden, 'hidden character')} ${hidden === 1 ? 'is' : 'are'} spelled out as [U+XXXX].` : '';
+  return {
+    rendering: 'text',
+    contentPages: pages,
+    presentedAs: `${source.describe}, ${plural(pages, 'page')}${truncated ? ', truncated' : ''}; cited by page and line (page:line).${hiddenNote}`,
+    ...(note ? { note } : {}),
+    ...(missing.size > 0 ? { missingGlyphs: [...missing] } : {}),
+    draw: () => {
+      pagesOfRows.forEach((slice, p) => {
+        const page = newExhibitPage(ctx, p + 1, total);
+        const firstLine = slice.find((r) => r.source !== 0)?.source;
+        const lastLine = slice.findLast((r) => r.source !== 0)?.source;
+        const range = source.sourceNumbers && firstLine ? ` — source lines ${groupDigits(firstLine)}–${groupDigits(lastLine ?? firstLine)}` : '';
+        const y0 = drawPageHeader(ctx, page, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} (${source.headerNote})${range}`) - TRANSCRIPT_SIZE;
+        if (slice.length === 0) {
+          page.drawText('(The file is empty.)', { x: MARGIN + LEFT_GUTTER, y: y0, size: TRANSCRIPT_SIZE, font: ctx.writer.fonts.serifItalic });
+        }
+        slice.forEach((row, i) => drawRow(ctx, page, row, i + 1, y0 - i * LEADING, textWidth, measure, source.sourceNumbers));
+        if (truncated && p === pages - 1 && note) {
+          const y = y0 - slice.length * LEADING - LEADING;
+          page.drawLine({ start: { x: MARGIN, y: y + LEADING - 2 }, end: { x: pw - MARGIN, y: y + LEADING - 2 }, thickness: 0.4, color: rgb(0.6, 0.6, 0.6) });
+          page.drawText(visibleText(`[Truncated. ${note}]`, ctx.metrics.serifItalic).text, { x: MARGIN, y: y - 2, size: 8.5, font: ctx.writer.fonts.serifItalic, maxWidth: pw - 2 * MARGIN, lineHeight: 10.5 });
+        }
+      });
+    },
+  };
+}
+
+/** One printed line: its number on the page (left), the source line number (right), the text. */
+function drawRow(ctx: ExhibitRenderContext, page: PDFPage, row: Row, number: number, y: number, textWidth: number, measure: TextMeasure, sourceNumbers: boolean): void {
+  const pw = page.getSize().width;
+  const grey = rgb(0.5, 0.5, 0.5);
+  const n = String(number);
+  page.drawText(n, { x: MARGIN + LEFT_GUTTER - 8 - ctx.metrics.sans.widthOf(n, NUMBER_SIZE), y, size: NUMBER_SIZE, font: ctx.writer.fonts.sans, color: grey });
+  if (sourceNumbers && row.source !== 0) {
+    const label = groupDigits(row.source);
+    page.drawText(label, { x: pw - MARGIN - ctx.metrics.sans.widthOf(label, NUMBER_SIZE - 1), y, size: NUMBER_SIZE - 1, font: ctx.writer.fonts.sans, color: grey });
+  }
+  if (row.text === '') return;
+  // Right-to-left lines are set flush right, as their readers expect.
+  const x = row.direction === 'rtl' ? MARGIN + LEFT_GUTTER + textWidth - measure.widthOf(row.text, TRANSCRIPT_SIZE) : MARGIN + LEFT_GUTTER;
+  drawScriptText(page, ctx.writer.fonts, ctx.metrics, row.text, { x, y, size: TRANSCRIPT_SIZE, font: 'text', direction: row.direction });
+}
+
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const ch of line) out += ch === '\t' ? ' '.repeat(TAB - ([...out].length % TAB)) : ch;
+  return out;
+}
