@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { Encrypter } from 'age-encryption';
+import type { Encrypter } from 'age-encryption';
+import { loadAge } from './ageLibrary';
 import { FileSink } from './fileSink';
 import { exists, publishFile } from './publishFile';
 import { iterableToWebStream, readFileChunks } from './fileChunks';
@@ -71,7 +72,7 @@ export async function createShare(
   options: CreateShareOptions = {},
 ): Promise<CreatedShare> {
   const { signal, onProgress } = options;
-  const encrypter = makeEncrypter(request); // validate the cheap things before any long work
+  const encrypter = makeEncrypter(request, await loadAge()); // validate the cheap things before any long work
   const sourceCount = [request.snapshotPath, request.caseFilePath, request.database, request.snapshot].filter((s) => s !== undefined).length;
   if (sourceCount !== 1) {
     throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', 'Give exactly one of snapshot, snapshotPath, caseFilePath or database to share.');
@@ -143,9 +144,9 @@ export async function createShare(
   }
 }
 
-function makeEncrypter(request: CreateShareRequest): Encrypter {
+function makeEncrypter(request: CreateShareRequest, age: typeof import('age-encryption')): Encrypter {
   const recipients = [...new Set(request.recipients ?? [])];
-  const encrypter = new Encrypter();
+  const encrypter = new age.Encrypter();
   if (request.passphrase !== undefined) {
     if (recipients.length > 0) {
       throw new ShareError(

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, open, readdir, rename, rm, rmdir, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Decrypter } from 'age-encryption';
+import type { Decrypter } from 'age-encryption';
+import { loadAge } from './ageLibrary';
 import { inspectAgeHeader } from './ageHeader';
 import { FileSink } from './fileSink';
 import { iterableToWebStream, readFileChunks } from './fileChunks';
@@ -92,7 +93,7 @@ export async function openShare(
   try {
     const fileSize = (await handle.stat()).size;
     const header = await inspectAgeHeader(handle, fileSize);
-    const decrypter = makeDecrypter(keys, header.stanzaTypes);
+    const decrypter = makeDecrypter(keys, header.stanzaTypes, await loadAge());
 
     let read = 0;
     const encrypted = iterableToWebStream(
@@ -185,7 +186,7 @@ export async function openShare(
   }
 }
 
-function makeDecrypter(keys: OpenShareKeys, stanzaTypes: readonly string[]): Decrypter {
+function makeDecrypter(keys: OpenShareKeys, stanzaTypes: readonly string[], age: typeof import('age-encryption')): Decrypter {
   const forPassphrase = stanzaTypes.includes('scrypt');
   if (forPassphrase && keys.passphrase === undefined) {
     throw new ShareError('NO_MATCHING_IDENTITY', 'This share is protected by a passphrase, not sent to a person: enter its passphrase.');
@@ -193,7 +194,7 @@ function makeDecrypter(keys: OpenShareKeys, stanzaTypes: readonly string[]): Dec
   if (!forPassphrase && keys.identity === undefined) {
     throw new ShareError('NO_MATCHING_IDENTITY', 'This share was sent to named recipients, not protected by a passphrase: open it with your identity.');
   }
-  const decrypter = new Decrypter();
+  const decrypter = new age.Decrypter();
   if (keys.identity !== undefined) decrypter.addIdentity(keys.identity.ageIdentity);
   if (keys.passphrase !== undefined) decrypter.addPassphrase(keys.passphrase);
   return decrypter;
