@@ -3,9 +3,10 @@ import { mkdir, mkdtemp, open, readdir, rename, rm, rmdir, stat, statfs, writeFi
 import path from 'node:path';
 import type { Decrypter } from 'age-encryption';
 import { loadAge } from './ageLibrary';
+import { AgePayloadError } from './agePayload';
 import { inspectAgeHeader } from './ageHeader';
 import { FileSink } from './fileSink';
-import { iterableToWebStream, readFileChunks } from './fileChunks';
+import { decryptAgeFile, type DecryptingAgeFile } from './decryptAgeFile';
 import { verifyManifestSignature } from './manifestSignature';
 import { parseManifest, SNAPSHOT_ENTRY_NAME, type ShareManifest } from './shareManifest';
 import type { ShareRunOptions } from './shareProgress';
@@ -95,27 +96,16 @@ export async function openShare(
     const header = await inspectAgeHeader(handle, fileSize);
     const decrypter = makeDecrypter(keys, header.stanzaTypes, await loadAge());
 
-    let read = 0;
-    const encrypted = iterableToWebStream(
-      (async function* () {
-        for await (const chunk of readFileChunks(handle, 0, fileSize, signal)) {
-          yield chunk;
-          read += chunk.length;
-          onProgress?.({ stage: 'decrypt', done: read, total: fileSize });
-        }
-      })(),
-    );
-    let plain: Awaited<ReturnType<Decrypter['decrypt']>> & ReadableStream<Uint8Array>;
+    let plain: DecryptingAgeFile;
     try {
-      plain = await decrypter.decrypt(encrypted);
+      plain = await decryptAgeFile(handle, fileSize, header, decrypter, {
+        signal,
+        onRead: (done, total) => onProgress?.({ stage: 'decrypt', done, total }),
+      });
     } catch (err) {
-      throw classifyHeaderFailure(err, header.stanzaTypes);
+      throw err instanceof AgePayloadError ? truncatedShareError(err) : classifyHeaderFailure(err, header.stanzaTypes);
     }
-    try {
-      plaintextTotal = plain.size(fileSize);
-    } catch (err) {
-      throw truncatedShareError(err);
-    }
+    plaintextTotal = plain.plaintextSize;
 
     let manifest: ShareManifest | undefined;
     let result: Omit<OpenedShare, 'snapshotPath' | 'manifestPath' | 'signaturePath'> | undefined;
@@ -123,7 +113,7 @@ export async function openShare(
     const hash = createHash('sha256');
     let sink: FileSink | undefined;
     let snapshotHandle: Awaited<ReturnType<typeof open>> | undefined;
-    plainIterator = streamChunks(plain);
+    plainIterator = plain.plaintext;
     try {
       await readShareTar(plainIterator, {
         onManifest: async (manifestBytes, signatureBytes) => {
@@ -271,19 +261,6 @@ async function moveIntoPlace(workDir: string, destination: string): Promise<void
     // Recreate what we removed so the destination is as the caller left it.
     await mkdir(destination, { recursive: true }).catch(() => undefined);
     throw err;
-  }
-}
-
-async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
   }
 }
 
