@@ -1,6 +1,21 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx dossier` works right after `npm install`, no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled command (out/cli/dossier.mjs, built by `npm run build` or at install time by
+// `prepare`). Only in a source checkout that has not been built does it fall back to compiling the
+// TypeScript on every start with tsx, which is several times slower, and says so once.
+// The bundle path is also in scripts/build-cli.mjs (CLI_BUNDLE): change both together.
+import fs from 'node:fs';
 
-register();
-await import('../src-main/cli/main.ts');
+const bundle = new URL('../out/cli/dossier.mjs', import.meta.url);
+const source = new URL('../src-main/cli/main.ts', import.meta.url);
+
+if (fs.existsSync(bundle)) {
+  await import(bundle.href);
+} else if (fs.existsSync(source)) {
+  process.stderr.write('dossier: no build found (out/cli/dossier.mjs); running from source through tsx, which starts slowly. Run `npm run build:cli` once to fix this.\n');
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(source.href);
+} else {
+  process.stderr.write('dossier: this installation is incomplete (out/cli/dossier.mjs is missing). Reinstall with `npm install -g .` from a Dossier checkout.\n');
+  process.exit(1);
+}

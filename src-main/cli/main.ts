@@ -12,11 +12,13 @@ import { registerShareCommands } from './commands/shareCommands';
 import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
 import { checkRequiredOptionsTogether } from './requiredOptions';
 import { runProgram } from './runDossier';
+import { DOSSIER_APP_VERSION } from '../share/appVersion';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
   const program = new Command('dossier')
     .description('Dossier: offline case files for cybercrime investigations')
+    .version(DOSSIER_APP_VERSION, '-V, --version', 'print the version of dossier')
     .option('--json', 'print one JSON document on stdout')
     .option('--actor <name>', 'your name for the audit log and custody (default: $DOSSIER_ACTOR or your OS user)')
     .showHelpAfterError()

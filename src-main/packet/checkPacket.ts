@@ -1,7 +1,6 @@
 import { classifyExhibit } from './classifyExhibit';
 import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { formatBytes } from './formatText';
-import { loadEvidencePdf } from './loadEvidencePdf';
 import { loadExhibit } from './loadExhibit';
 import type { PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
@@ -85,6 +84,8 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
     if (kind.kind === 'native') {
       problems.push({ severity: 'info', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will be produced natively: ${kind.reason}` });
     } else if (kind.kind === 'pdf') {
+      // pdf-lib loads on first use only (see exportCasePacket): most commands never need it.
+      const { loadEvidencePdf } = await import('./loadEvidencePdf');
       try {
         const pdf = await loadEvidencePdf(bytes);
         if (!pdf.claimsPdfA) {

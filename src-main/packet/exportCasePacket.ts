@@ -6,7 +6,6 @@ import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { addCustodyEvent } from '../evidence/custody';
 import { type CasePacketOptions, casePacketInput } from './casePacketInput';
-import { exportPacket } from './exportPacket';
 import type { PacketProgress, PacketResult } from './PacketResult';
 
 export interface CasePacketResult extends PacketResult {
@@ -26,6 +25,9 @@ export async function exportCasePacket(
   hooks: { onProgress?: (p: PacketProgress) => void; signal?: AbortSignal; fontDir?: string } = {},
 ): Promise<CasePacketResult> {
   const input = await casePacketInput(caseFile, options);
+  // Loaded here, not at the top: the PDF libraries take longer to load than most commands take
+  // to run, and only packet export needs them (the CLI's start time depends on it).
+  const { exportPacket } = await import('./exportPacket');
   const result = await exportPacket(input, path.resolve(outPath), hooks);
   const packetId = newId();
   const fileName = path.basename(outPath);

@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { Encrypter } from 'age-encryption';
+import { AGE_PAYLOAD_NONCE_BYTES, agePayloadKey, encryptAgePayload } from './agePayload';
+import { type AgeAudience, newAgeHeader } from './newAgeHeader';
+import { readAhead } from './readAhead';
 import { FileSink } from './fileSink';
 import { exists, publishFile } from './publishFile';
-import { iterableToWebStream, readFileChunks } from './fileChunks';
+import { readFileChunks } from './fileChunks';
 import { sha256File } from './hashFile';
 import { signManifest } from './manifestSignature';
 import { assertX25519Recipient } from './publicIdentity';
@@ -71,7 +73,7 @@ export async function createShare(
   options: CreateShareOptions = {},
 ): Promise<CreatedShare> {
   const { signal, onProgress } = options;
-  const encrypter = makeEncrypter(request); // validate the cheap things before any long work
+  const audience = ageAudience(request); // validate the cheap things before any long work
   const sourceCount = [request.snapshotPath, request.caseFilePath, request.database, request.snapshot].filter((s) => s !== undefined).length;
   if (sourceCount !== 1) {
     throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', 'Give exactly one of snapshot, snapshotPath, caseFilePath or database to share.');
@@ -108,19 +110,22 @@ export async function createShare(
       const entries: TarEntry[] = [
         { name: MANIFEST_ENTRY_NAME, size: manifestBytes.length, mtime, data: manifestBytes },
         { name: SIGNATURE_ENTRY_NAME, size: signature.length, mtime, data: signature },
-        { name: SNAPSHOT_ENTRY_NAME, size: snapshot.size, mtime, data: hashed(readFileChunks(snapshotHandle, 0, snapshot.size, signal), rehash) },
+        // Read ahead: the next read runs on libuv's threads while this one hashes and encrypts.
+        { name: SNAPSHOT_ENTRY_NAME, size: snapshot.size, mtime, data: hashed(readAhead(readFileChunks(snapshotHandle, 0, snapshot.size, signal)), rehash) },
       ];
       const total = tarSize(entries.map((e) => e.size));
-      const plain = iterableToWebStream(counted(tarStream(entries), (done) => onProgress?.({ stage: 'encrypt', done, total })));
-      const encrypted = await encrypter.encrypt(plain);
+      const plain = counted(tarStream(entries), (done) => onProgress?.({ stage: 'encrypt', done, total }));
+      // age v1: the header (age-encryption's), a fresh 16-byte nonce, then the STREAM payload
+      // (agePayload.ts, Node's ChaCha20-Poly1305).
+      const { header, fileKey } = await newAgeHeader(audience);
+      const payloadNonce = randomBytes(AGE_PAYLOAD_NONCE_BYTES);
       const out = await open(partialPath, 'wx', 0o644);
       try {
         const sink = new FileSink(out);
-        const reader = encrypted.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          await sink.write(value);
+        await sink.write(header);
+        await sink.write(payloadNonce);
+        for await (const sealed of encryptAgePayload(agePayloadKey(fileKey, payloadNonce), plain)) {
+          await sink.write(sealed);
         }
         await sink.close();
       } finally {
@@ -143,9 +148,9 @@ export async function createShare(
   }
 }
 
-function makeEncrypter(request: CreateShareRequest): Encrypter {
+/** Who may open the share, checked: recipients or a passphrase, never both, never none. */
+function ageAudience(request: CreateShareRequest): AgeAudience {
   const recipients = [...new Set(request.recipients ?? [])];
-  const encrypter = new Encrypter();
   if (request.passphrase !== undefined) {
     if (recipients.length > 0) {
       throw new ShareError(
@@ -156,18 +161,13 @@ function makeEncrypter(request: CreateShareRequest): Encrypter {
     if (request.passphrase.length === 0) {
       throw new ShareError('PASSPHRASE_REQUIRED', 'The passphrase is empty.');
     }
-    encrypter.setPassphrase(request.passphrase);
-    encrypter.setScryptWorkFactor(request.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR);
-    return encrypter;
+    return { passphrase: request.passphrase, scryptWorkFactor: request.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR };
   }
   if (recipients.length === 0) {
     throw new ShareError('SHARE_NO_RECIPIENTS', 'Choose at least one teammate (or a passphrase) to share with.');
   }
-  for (const recipient of recipients) {
-    assertX25519Recipient(recipient);
-    encrypter.addRecipient(recipient);
-  }
-  return encrypter;
+  for (const recipient of recipients) assertX25519Recipient(recipient);
+  return { recipients };
 }
 
 async function hashGivenSnapshot(snapshotPath: string, options: ShareRunOptions): Promise<Snapshot> {

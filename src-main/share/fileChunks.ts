@@ -33,24 +33,3 @@ export async function* readFileChunks(
     yield buffer;
   }
 }
-
-/**
- * A web ReadableStream pulling from an async iterable, one chunk per pull: memory stays bounded by
- * what the consumer holds. (Node 20's Readable.toWeb has had backpressure bugs; this is exact.)
- */
-export function iterableToWebStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = source[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel(reason) {
-        await iterator.return?.(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}

@@ -1,5 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
-import { armor, Decrypter, Encrypter } from 'age-encryption';
+import { loadAge } from './ageLibrary';
 import { parseIdentity, serializeIdentity } from './identityBytes';
 import type { UserIdentity } from './userIdentity';
 import { ShareError } from './ShareError';
@@ -28,6 +28,7 @@ export async function encryptIdentity(
   if (passphrase.length === 0) {
     throw new ShareError('PASSPHRASE_REQUIRED', 'A key file needs a passphrase; an empty one would leave the keys readable.');
   }
+  const { armor, Encrypter } = await loadAge();
   const encrypter = new Encrypter();
   encrypter.setPassphrase(passphrase);
   encrypter.setScryptWorkFactor(options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR);
@@ -36,6 +37,7 @@ export async function encryptIdentity(
 
 /** Reverse of encryptIdentity. Wrong passphrase: KEY_FILE_WRONG_PASSPHRASE. */
 export async function decryptIdentity(armored: string, passphrase: string): Promise<UserIdentity> {
+  const { armor, Decrypter } = await loadAge();
   let encrypted: Uint8Array;
   try {
     encrypted = armor.decode(armored);

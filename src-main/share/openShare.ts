@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, open, readdir, rename, rm, rmdir, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Decrypter } from 'age-encryption';
+import type { Decrypter } from 'age-encryption';
+import { loadAge } from './ageLibrary';
+import { AgePayloadError } from './agePayload';
 import { inspectAgeHeader } from './ageHeader';
 import { FileSink } from './fileSink';
-import { iterableToWebStream, readFileChunks } from './fileChunks';
+import { decryptAgeFile, type DecryptingAgeFile } from './decryptAgeFile';
 import { verifyManifestSignature } from './manifestSignature';
 import { parseManifest, SNAPSHOT_ENTRY_NAME, type ShareManifest } from './shareManifest';
 import type { ShareRunOptions } from './shareProgress';
@@ -92,29 +94,18 @@ export async function openShare(
   try {
     const fileSize = (await handle.stat()).size;
     const header = await inspectAgeHeader(handle, fileSize);
-    const decrypter = makeDecrypter(keys, header.stanzaTypes);
+    const decrypter = makeDecrypter(keys, header.stanzaTypes, await loadAge());
 
-    let read = 0;
-    const encrypted = iterableToWebStream(
-      (async function* () {
-        for await (const chunk of readFileChunks(handle, 0, fileSize, signal)) {
-          yield chunk;
-          read += chunk.length;
-          onProgress?.({ stage: 'decrypt', done: read, total: fileSize });
-        }
-      })(),
-    );
-    let plain: Awaited<ReturnType<Decrypter['decrypt']>> & ReadableStream<Uint8Array>;
+    let plain: DecryptingAgeFile;
     try {
-      plain = await decrypter.decrypt(encrypted);
+      plain = await decryptAgeFile(handle, fileSize, header, decrypter, {
+        signal,
+        onRead: (done, total) => onProgress?.({ stage: 'decrypt', done, total }),
+      });
     } catch (err) {
-      throw classifyHeaderFailure(err, header.stanzaTypes);
+      throw err instanceof AgePayloadError ? truncatedShareError(err) : classifyHeaderFailure(err, header.stanzaTypes);
     }
-    try {
-      plaintextTotal = plain.size(fileSize);
-    } catch (err) {
-      throw truncatedShareError(err);
-    }
+    plaintextTotal = plain.plaintextSize;
 
     let manifest: ShareManifest | undefined;
     let result: Omit<OpenedShare, 'snapshotPath' | 'manifestPath' | 'signaturePath'> | undefined;
@@ -122,7 +113,7 @@ export async function openShare(
     const hash = createHash('sha256');
     let sink: FileSink | undefined;
     let snapshotHandle: Awaited<ReturnType<typeof open>> | undefined;
-    plainIterator = streamChunks(plain);
+    plainIterator = plain.plaintext;
     try {
       await readShareTar(plainIterator, {
         onManifest: async (manifestBytes, signatureBytes) => {
@@ -185,7 +176,7 @@ export async function openShare(
   }
 }
 
-function makeDecrypter(keys: OpenShareKeys, stanzaTypes: readonly string[]): Decrypter {
+function makeDecrypter(keys: OpenShareKeys, stanzaTypes: readonly string[], age: typeof import('age-encryption')): Decrypter {
   const forPassphrase = stanzaTypes.includes('scrypt');
   if (forPassphrase && keys.passphrase === undefined) {
     throw new ShareError('NO_MATCHING_IDENTITY', 'This share is protected by a passphrase, not sent to a person: enter its passphrase.');
@@ -193,7 +184,7 @@ function makeDecrypter(keys: OpenShareKeys, stanzaTypes: readonly string[]): Dec
   if (!forPassphrase && keys.identity === undefined) {
     throw new ShareError('NO_MATCHING_IDENTITY', 'This share was sent to named recipients, not protected by a passphrase: open it with your identity.');
   }
-  const decrypter = new Decrypter();
+  const decrypter = new age.Decrypter();
   if (keys.identity !== undefined) decrypter.addIdentity(keys.identity.ageIdentity);
   if (keys.passphrase !== undefined) decrypter.addPassphrase(keys.passphrase);
   return decrypter;
@@ -270,19 +261,6 @@ async function moveIntoPlace(workDir: string, destination: string): Promise<void
     // Recreate what we removed so the destination is as the caller left it.
     await mkdir(destination, { recursive: true }).catch(() => undefined);
     throw err;
-  }
-}
-
-async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
   }
 }
 

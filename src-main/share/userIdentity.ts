@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { loadAge } from './ageLibrary';
 import { makePublicIdentity, normalizeIdentityName, type PublicIdentity } from './publicIdentity';
 import { ShareError } from './ShareError';
 
@@ -25,6 +25,7 @@ export async function generateUserIdentity(
 ): Promise<UserIdentity> {
   // Explicitly X25519: age-encryption's generateIdentity() may switch to post-quantum keys that
   // the Debian age CLI cannot read.
+  const { generateX25519Identity } = await loadAge();
   const ageIdentity = await generateX25519Identity();
   const { privateKey } = generateKeyPairSync('ed25519');
   const seed = privateKey.export({ format: 'jwk' }).d!;
@@ -51,6 +52,7 @@ export async function assembleUserIdentity(parts: {
   if (!/^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/.test(parts.ageIdentity)) {
     throw new ShareError('IDENTITY_INVALID', 'The age secret key is not an X25519 AGE-SECRET-KEY-1... key.');
   }
+  const { identityToRecipient } = await loadAge();
   let ageRecipient: string;
   try {
     ageRecipient = await identityToRecipient(parts.ageIdentity);

@@ -10,8 +10,9 @@ import { type WebsiteCreate, type WebsiteUpdate, websiteCreateSchema, websiteUpd
 import { validate } from '../contract/validate';
 import { getRecord } from '../records/getRecord';
 import { insertRecord } from '../records/insertRecord';
-import { type ListOptions, likePattern, listRecords } from '../records/listRecords';
+import { type ListOptions, listRecords } from '../records/listRecords';
 import { deleteRecord, updateRecord } from '../records/updateRecord';
+import { hostFilterClause, statusFilterClause } from './websiteListClauses';
 import { type NormalizedSite, normalizeSiteInput } from './normalizeSiteInput';
 import { websiteSpec } from './websiteSpec';
 
@@ -150,8 +151,13 @@ export interface WebsiteListOptions extends ListOptions {
 
 /** A page of websites; a host filter of 3+ characters uses the trigram index, never a table scan. */
 export function listWebsites(caseFile: CaseFile, options: WebsiteListOptions = {}): Page<Website> {
+  return listRecords(caseFile, websiteSpec, websiteListOptions(caseFile, options));
+}
+
+/** The generic list options a website list comes down to (its filters as WHERE clauses). */
+export function websiteListOptions(caseFile: CaseFile, options: WebsiteListOptions): ListOptions {
   const where = [...(options.where ?? [])];
-  if (options.status) where.push({ sql: 'status = ?', params: [options.status] });
+  if (options.status) where.push(statusFilterClause(caseFile.db, options.status, options.sort));
   if (options.orderId) {
     where.push({ sql: "id IN (SELECT to_id FROM link WHERE from_id = ? AND relation = 'covers' AND deleted_at IS NULL)", params: [options.orderId] });
   }
@@ -162,14 +168,8 @@ export function listWebsites(caseFile: CaseFile, options: WebsiteListOptions = {
     where.push({ sql: "status IN ('transfer_confirmed', 'hold_confirmed') AND expires_at IS NOT NULL AND expires_at <= ?", params: [horizon] });
   }
   const filter = options.filter?.trim().toLowerCase();
-  if (filter) {
-    if ([...filter].length >= 3) {
-      where.push({ sql: 'rowid IN (SELECT rowid FROM host_trigram WHERE host_trigram MATCH ?)', params: [`"${filter.replace(/"/g, '""')}"`] });
-    } else {
-      where.push({ sql: "host_ascii LIKE ? ESCAPE '\\'", params: [likePattern(filter, 'prefix')] });
-    }
-  }
-  return listRecords(caseFile, websiteSpec, { ...options, filter: undefined, where });
+  if (filter) where.push(hostFilterClause(caseFile.db, filter, options.sort));
+  return { ...options, filter: undefined, where };
 }
 
 export function getWebsite(caseFile: CaseFile, id: string, options?: { includeDeleted?: boolean }): Website {

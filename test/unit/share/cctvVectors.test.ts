@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { Decrypter } from 'age-encryption';
 import * as vectors from 'cctv-age';
 import { describe, expect, it } from 'vitest';
 import { inspectAgeHeader } from '../../../src-main/share/ageHeader';
 import { tempDir } from '../../helpers/tempDir';
+import { decryptLikeOpenShare } from './decryptLikeOpenShare';
 
 interface Vector {
   name: string;
@@ -36,20 +36,11 @@ function parseVector(name: string, bytes: Uint8Array): Vector {
   };
 }
 
-/** What openShare does before its container checks: our header gate, then the library as-is. */
-async function decryptLikeOpenShare(vector: Vector, dir: string): Promise<Uint8Array> {
+/** Writes the vector to a file and opens it through openShare's decrypting path. */
+async function decryptVector(vector: Vector, dir: string): Promise<Uint8Array> {
   const file = path.join(dir, `${vector.name}.age`);
   fs.writeFileSync(file, vector.body);
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    await inspectAgeHeader(handle, vector.body.length);
-  } finally {
-    await handle.close();
-  }
-  const decrypter = new Decrypter();
-  for (const identity of vector.identities) decrypter.addIdentity(identity);
-  for (const passphrase of vector.passphrases) decrypter.addPassphrase(passphrase);
-  return decrypter.decrypt(vector.body);
+  return decryptLikeOpenShare(file, { identities: vector.identities, passphrases: vector.passphrases });
 }
 
 const ALL = Object.entries(vectors as Record<string, Uint8Array>).map(([name, bytes]) => parseVector(name, bytes));
@@ -70,7 +61,7 @@ describe('C2SP CCTV age test vectors', () => {
     for (const vector of ALL.filter((v) => !v.armored)) {
       let plain: Uint8Array | null = null;
       try {
-        plain = await decryptLikeOpenShare(vector, dir);
+        plain = await decryptVector(vector, dir);
       } catch {
         plain = null;
       }
