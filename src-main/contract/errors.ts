@@ -74,6 +74,12 @@ export const ERROR_CODES = [
   'DESTINATION_NOT_EMPTY',
   'DESTINATION_NO_SPACE',
   'IO_FAILED',
+  // Output files (src-main/outputs): each cause its own code, since each is fixed differently.
+  'OUTPUT_IS_CASE_FILE',
+  'OUTPUT_PERMISSION_DENIED',
+  'OUTPUT_READ_ONLY_FILESYSTEM',
+  'OUTPUT_VERIFY_FAILED',
+  'OUTPUT_NOT_RECORDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,6 +24,7 @@ interface PacketFlags {
   place?: string;
   maxMb?: string;
   check?: boolean;
+  overwrite?: boolean;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -82,6 +83,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--place <place>', 'where the declaration is executed')
     .option('--max-mb <n>', "per-file size limit in MB (overrides the profile's)")
     .option('--check', 'only check the packet against the court profile; write nothing')
+    .option('--overwrite', 'replace existing files at --out (never the case file itself)')
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const packet = packetOptions(flags);
@@ -95,6 +97,7 @@ export function registerPacketCommands(program: Command): void {
         if (!flags.out) throw new DossierError('INVALID_REQUEST', 'Say where to write the packet with --out PATH.pdf.');
         const show = process.stderr.isTTY && !options.json;
         const result = await exportCasePacket(caseFile, flags.out, packet, {
+          overwrite: flags.overwrite ?? false,
           onProgress: (p) => {
             if (show) process.stderr.write(`\r${p.phase}: ${p.pagesDone}/${p.pagesTotalEstimate} pages   `);
           },
