@@ -180,7 +180,7 @@ export interface DossierApi {
 
   'packet.profiles': (req: Record<string, never>) => Promise<{ name: string; description: string }[]>;
   'packet.check': (req: { options: PacketRequestOptions }) => Promise<{ severity: 'error' | 'warning' | 'info'; code: string; message: string }[]>;
-  'packet.export': (req: { outPath: string; options: PacketRequestOptions; taskId?: string }) => Promise<PacketExportSummary>;
+  'packet.export': (req: { outPath: string; options: PacketRequestOptions; taskId?: string; overwrite?: boolean }) => Promise<PacketExportSummary>;
 
   'links.create': (req: LinkCreate) => Promise<Link>;
   'links.delete': (req: { id: string }) => Promise<null>;

@@ -77,6 +77,12 @@ export const ERROR_CODES = [
   // SQLite failures a user can cause, classified once (casefile/openDatabase.ts)
   'READ_ONLY',
   'CASE_FILE_CANNOT_OPEN',
+  // Output files (src-main/outputs): each cause its own code, since each is fixed differently.
+  'OUTPUT_IS_CASE_FILE',
+  'OUTPUT_PERMISSION_DENIED',
+  'OUTPUT_READ_ONLY_FILESYSTEM',
+  'OUTPUT_VERIFY_FAILED',
+  'OUTPUT_NOT_RECORDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

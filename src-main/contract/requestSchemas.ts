@@ -101,6 +101,8 @@ export const requestSchemas = {
     outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.pdf'), 'must end in .pdf'),
     options: packetOptions,
     taskId: taskId.optional(),
+    /** Replace existing files (the app's save dialog asked); the CLI passes --overwrite. */
+    overwrite: z.boolean().optional(),
   }),
   'links.create': linkCreateSchema,
   'links.delete': withId,

@@ -1,3 +1,4 @@
+import type { StagedOutput } from '../outputs/publishOutputs';
 import type { PacketSection } from './PacketInput';
 
 /** How an exhibit's content appears in the packet. */
@@ -75,4 +76,13 @@ export interface ExportPacketOptions {
   signal?: AbortSignal;
   /** Folder holding the TTF fonts (defaults to the repository's resources/fonts). */
   fontDir?: string;
+  /** Replace existing files at the volumes' names (default: refuse with FILE_EXISTS). */
+  overwrite?: boolean;
+  /** The open case file the packet comes from: never written over, under any name. */
+  caseFilePath?: string;
+  /**
+   * Gives the finished, verified volumes their names (default: publishOutputs without a case).
+   * exportCasePacket passes one that records the packet in the case transaction first.
+   */
+  publish?: (staged: StagedOutput[], result: PacketResult) => void;
 }

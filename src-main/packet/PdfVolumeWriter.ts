@@ -68,7 +68,7 @@ export class PdfVolumeWriter {
     const fonts = await embedPacketFonts(doc, fontBytes);
     const pagesRef = doc.catalog.get(PDFName.of('Pages'));
     if (!(pagesRef instanceof PDFRef)) throw new Error('pdf-lib catalog has no page tree reference');
-    const file = await fs.open(path, 'wx');
+    const file = await fs.open(path, 'wx', 0o600);
     const writer = new PdfVolumeWriter(path, file, doc, fonts, pagesRef);
     // The second line's high bytes mark the file as binary (required by PDF/A).
     await writer.write(new Uint8Array([...enc.encode('%PDF-1.7\n%'), 0xe2, 0xe3, 0xcf, 0xd3, 0x0a]), false);

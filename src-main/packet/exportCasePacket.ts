@@ -3,10 +3,10 @@ import { appendAudit } from '../audit/appendAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import { newId, nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
-import { writeTransaction } from '../casefile/writeTransaction';
 import { addCustodyEvent } from '../evidence/custody';
 import { type CasePacketOptions, casePacketInput } from './casePacketInput';
 import type { PacketProgress, PacketResult } from './PacketResult';
+import { publishOutputs } from '../outputs/publishOutputs';
 
 export interface CasePacketResult extends PacketResult {
   packetId: string;
@@ -16,25 +16,23 @@ export interface CasePacketResult extends PacketResult {
 /**
  * Exports a filing packet from the case file and records it: the packet and each exhibit's Bates
  * range (append-only tables), an "exported" custody event per exhibit, and an audit entry with
- * every volume's SHA-256, all in one transaction after the PDF is complete.
+ * every volume's SHA-256, all in the one transaction that renames the finished volumes into place.
  */
 export async function exportCasePacket(
   caseFile: CaseFile,
   outPath: string,
   options: CasePacketOptions,
-  hooks: { onProgress?: (p: PacketProgress) => void; signal?: AbortSignal; fontDir?: string } = {},
+  hooks: { onProgress?: (p: PacketProgress) => void; signal?: AbortSignal; fontDir?: string; overwrite?: boolean } = {},
 ): Promise<CasePacketResult> {
   const input = await casePacketInput(caseFile, options);
-  // Loaded here, not at the top: the PDF libraries take longer to load than most commands take
-  // to run, and only packet export needs them (the CLI's start time depends on it).
-  const { exportPacket } = await import('./exportPacket');
-  const result = await exportPacket(input, path.resolve(outPath), hooks);
   const packetId = newId();
   const fileName = path.basename(outPath);
-  const first = result.volumes[0]!;
-  const last = result.volumes[result.volumes.length - 1]!;
   const labelOf = (n: number) => `${input.options.bates.prefix}${String(n).padStart(input.options.bates.padding, '0')}`;
-  writeTransaction(caseFile, () => {
+  // Runs inside the transaction that renames the volumes into place (publishOutputs): the packet
+  // exists on disk exactly when the case records it.
+  const recordPacket = (result: PacketResult): void => {
+    const first = result.volumes[0]!;
+    const last = result.volumes[result.volumes.length - 1]!;
     prepareCached(
       caseFile.db,
       `INSERT INTO packet_export (id, exported_at, exported_by, file_name, volumes, options, bates_first, bates_last, total_pages, case_file_sha256, hlc)
@@ -64,6 +62,14 @@ export async function exportCasePacket(
       recordKind: 'case',
       detail: { packet: packetId, file: fileName, volumes: result.volumes.map((v) => v.sha256), pages: result.totalPages, case_file_sha256: input.caseFileSha256 },
     });
+  };
+  // Loaded here, not at the top: the PDF libraries take longer to load than most commands take
+  // to run, and only packet export needs them (the CLI's start time depends on it).
+  const { exportPacket } = await import('./exportPacket');
+  const result = await exportPacket(input, path.resolve(outPath), {
+    ...hooks,
+    caseFilePath: caseFile.path,
+    publish: (staged, done) => publishOutputs(caseFile, staged, hooks.overwrite ?? false, () => recordPacket(done)),
   });
   return { ...result, packetId, caseFileSha256: input.caseFileSha256 };
 }

@@ -20,13 +20,19 @@ import { paintPage } from './paintPage';
 import type { Placement, SectionContext } from './SectionContext';
 import { planSections } from './SectionPlan';
 import { validatePacketInput } from './validatePacketInput';
+import { DossierError } from '../contract/errors';
+import { checkOutputTarget } from '../outputs/checkOutputTarget';
+import { outputFileError } from '../outputs/outputFileError';
+import { publishOutputs } from '../outputs/publishOutputs';
+import { verifyOnDisk } from '../outputs/verifyOnDisk';
 import { volumeOutline } from './volumeOutline';
 
 /**
  * Exports a court filing packet: the selected sections in the user's order, every exhibit behind
  * a slip sheet, Bates numbers on every page, split into volumes at exhibit boundaries when the
- * court profile's per-file limit requires. Volumes are written to temp files beside `outPath` and
- * renamed into place only when all are complete, so a failure or cancel leaves nothing behind.
+ * court profile's per-file limit requires. Volumes are written to temp files beside `outPath`
+ * (mode 0600, synced), read back and hashed, and published together only when all are complete
+ * (opts.publish, by default publishOutputs), so a failure or cancel leaves nothing behind.
  * A single volume is written to `outPath`; several become `<name>-vol1.pdf`, `<name>-vol2.pdf`...
  *
  * With `options.fixedDate`, the same input gives byte-identical files.
@@ -45,6 +51,8 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
   if (!(await fs.stat(dir).catch(() => undefined))?.isDirectory()) {
     throw new PacketError('INVALID_REQUEST', `The folder ${dir} does not exist; choose where to save the packet.`);
   }
+  // Fail before the work when the name is taken or is the case file; checked again at the rename.
+  checkOutputTarget(target, { overwrite: opts.overwrite ?? false, caseFilePath: opts.caseFilePath ?? null });
   const sectionContext = (exhibits: Map<string, Placement>, placed: Map<string, Placement>, volumeCount: number, lastBates: number): SectionContext => ({
     input,
     bates,
@@ -79,7 +87,6 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
 
   for (let attempt = 0; attempt < 4; attempt++) {
     const volumes: VolumeState[] = [];
-    const renamed: string[] = [];
     try {
       const plan: AssemblyPlan = {
         input,
@@ -157,12 +164,6 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
       }
 
       const finalPaths = volumePaths(target, volumes.length);
-      for (const [i, vol] of volumes.entries()) {
-        await fs.rename(vol.writer.path, finalPaths[i] as string);
-        renamed.push(finalPaths[i] as string);
-      }
-      await syncFolder(dir);
-
       const volumeResults: PacketVolume[] = volumes.map((vol, i) => {
         const inVol = placed.filter((p) => p.volume === vol.number);
         const c = closed[i] as { bytes: number; sha256: string; pages: number };
@@ -188,12 +189,22 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
           warnings.push({ code: 'VOLUME_OVER_LIMIT', message: `${path.basename(v.path)} is ${formatBytes(v.bytes)}, over the ${formatBytes(profile.maxVolumeBytes)} per-file limit of ${profile.name}: a single exhibit in it is larger than the limit.` });
         }
       }
-      return { volumes: volumeResults, exhibits: outcome.exhibits, sections: outcome.sections, totalPages: total, pdfA, warnings };
+      const result: PacketResult = { volumes: volumeResults, exhibits: outcome.exhibits, sections: outcome.sections, totalPages: total, pdfA, warnings };
+      // What is certified is what the disk holds: each volume is read back before it gets its name.
+      const staged = volumes.map((vol, i) => {
+        const c = closed[i] as { bytes: number; sha256: string };
+        verifyOnDisk(vol.writer.path, { sha256: c.sha256, bytes: c.bytes }, finalPaths[i] as string);
+        return { temp: vol.writer.path, target: finalPaths[i] as string };
+      });
+      if (opts.publish) opts.publish(staged, result);
+      else publishOutputs(null, staged, opts.overwrite ?? false);
+      return result;
     } catch (err) {
+      // publishOutputs removes what it placed when it fails, so only the temp files remain here.
       await discardAll(volumes);
-      // A failure between renames must not leave some volumes of a packet behind.
-      for (const done of renamed) await fs.rm(done, { force: true });
-      if (err instanceof PacketError) throw err;
+      if (err instanceof PacketError || err instanceof DossierError) throw err;
+      // File system errors (ENOSPC...) and a refused case record get the output codes.
+      if (/^(E[A-Z]+|SQLITE_\w+)$/.test(String((err as NodeJS.ErrnoException).code ?? ''))) throw outputFileError(err, target);
       throw new PacketError('PACKET_FAILED', `The packet could not be written: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
     }
   }
@@ -211,12 +222,4 @@ export function volumePaths(target: string, count: number): string[] {
 
 async function discardAll(volumes: VolumeState[]): Promise<void> {
   for (const vol of volumes) await vol.writer.discard();
-}
-
-/** Makes the renames durable (POSIX); not supported on Windows, where rename is already durable enough. */
-async function syncFolder(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r').catch(() => undefined);
-  if (!handle) return;
-  await handle.sync().catch(() => undefined);
-  await handle.close();
 }

@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { CaseFile } from '../casefile/CaseFile';
 import { type AppendixRow, iterateAppendix } from './appendix';
+import { writeOutputFileSync } from '../outputs/writeOutputFile';
 
 /** Columns of an order's appendix as CSV (`dossier site appendix --csv` and the app's "Export CSV…"). */
 export const APPENDIX_CSV_COLUMNS = ['registry', 'registrar', 'registrar_iana_id', 'registrant', 'domain', 'domain_ascii', 'path', 'status'] as const;
@@ -36,25 +34,19 @@ export interface AppendixCsvWritten {
 const FLUSH_BYTES = 256 * 1024;
 
 /**
- * Writes the appendix CSV to `outPath` (replacing it: the user chose it in a save dialog). Written
- * beside it first and renamed at the end, so a failure never leaves half a file under that name.
- * Synchronous on purpose: the rows come from an open SQLite statement, which must not stay open
- * across an await while other requests use the same connection.
+ * Writes the appendix CSV to `outPath` through writeOutputFileSync (temp beside it, fsync, read
+ * back and hashed, then renamed), so a failure never leaves half a file under that name and the
+ * case file is never written over. Replaces an existing file unless `overwrite` is false: the
+ * app's save dialog has already asked. Synchronous on purpose: the rows come from an open SQLite
+ * statement, which must not stay open across an await while other requests use the connection.
  */
-export function writeAppendixCsv(caseFile: CaseFile, orderId: string, outPath: string): AppendixCsvWritten {
-  const temp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.partial`);
-  const hash = createHash('sha256');
+export function writeAppendixCsv(caseFile: CaseFile, orderId: string, outPath: string, options: { overwrite?: boolean } = {}): AppendixCsvWritten {
   let rows = -1;
-  let bytes = 0;
-  const fd = fs.openSync(temp, 'w', 0o644);
-  try {
+  const written = writeOutputFileSync(outPath, { caseFile, overwrite: options.overwrite ?? true }, (sink) => {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     const flush = () => {
-      const chunk = Buffer.concat(pending, pendingBytes);
-      for (let at = 0; at < chunk.length; ) at += fs.writeSync(fd, chunk, at);
-      hash.update(chunk);
-      bytes += chunk.length;
+      sink.write(Buffer.concat(pending, pendingBytes));
       pending = [];
       pendingBytes = 0;
     };
@@ -66,13 +58,6 @@ export function writeAppendixCsv(caseFile: CaseFile, orderId: string, outPath: s
       if (pendingBytes >= FLUSH_BYTES) flush();
     }
     flush();
-    fs.fsyncSync(fd);
-  } catch (error) {
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fs.closeSync(fd);
-  fs.renameSync(temp, outPath);
-  return { path: outPath, rows, bytes, sha256: hash.digest('hex') };
+  });
+  return { path: written.path, rows, bytes: written.bytes, sha256: written.sha256 };
 }

@@ -26,6 +26,7 @@ interface PacketFlags {
   place?: string;
   maxMb?: string;
   check?: boolean;
+  overwrite?: boolean;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -92,6 +93,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--place <place>', 'where the declaration is executed')
     .option('--max-mb <n>', "per-file size limit in MB (overrides the profile's)")
     .option('--check', 'only check the packet against the court profile; write nothing')
+    .option('--overwrite', 'replace existing files at --out (never the case file itself)')
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const packet = packetOptions(flags);
@@ -110,6 +112,7 @@ export function registerPacketCommands(program: Command): void {
         const io = cliIo();
         const show = io.errIsTerminal && !options.json;
         const result = await exportCasePacket(caseFile, flags.out!, packet, {
+          overwrite: flags.overwrite ?? false,
           onProgress: (p) => {
             if (show) io.writeErr(`\r${p.phase}: ${p.pagesDone}/${p.pagesTotalEstimate} pages   `);
           },

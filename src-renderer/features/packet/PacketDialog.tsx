@@ -68,7 +68,7 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
       const outPath = await shellCall((s) => s.chooseSavePath({ purpose: 'packet', suggestedName: fileNameFor(summary.info.code_name ?? summary.info.title) }));
       if (!outPath) return;
       setStep({ at: 'exporting' });
-      const result = await task.run('Exporting filing packet', (taskId) => call('packet.export', { outPath, options: packetOptions(form), taskId }));
+      const result = await task.run('Exporting filing packet', (taskId) => call('packet.export', { outPath, options: packetOptions(form), taskId, overwrite: true }));
       setStep({ at: 'done', summary: result });
       changed();
     } catch (raw) {

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DossierError } from '../../../src-main/contract/errors';
+import { listCustody } from '../../../src-main/evidence/custody';
+import { extractEvidence } from '../../../src-main/evidence/extractEvidence';
+import { importEvidence } from '../../../src-main/evidence/importEvidence';
+import { orderService } from '../../../src-main/orders/orderService';
+import { exportCasePacket } from '../../../src-main/packet/exportCasePacket';
+import { writeAppendixCsv } from '../../../src-main/websites/appendixCsv';
+import { fileSha256 } from '../../helpers/fileHash';
+import { tempDir } from '../../helpers/tempDir';
+import { newTestCase } from '../../helpers/testCase';
+import { tinyDisk } from '../../helpers/tinyDisk';
+import { writeBulkFile, writeFile } from '../evidence/evidenceFiles';
+
+async function failure(promise: Promise<unknown>): Promise<DossierError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(DossierError);
+  return error as DossierError;
+}
+
+async function caseWithExhibit(bytes = 64 * 1024) {
+  const cf = newTestCase();
+  const { items } = await importEvidence(cf, [writeBulkFile(tempDir(), 'capture.bin', bytes, 3)]);
+  return { cf, exhibit: items[0]!.evidence };
+}
+
+describe('output files on a full disk', () => {
+  it('evidence extract onto a 4 KiB disk fails with DISK_FULL, leaves nothing and records no successful custody', async () => {
+    const { cf, exhibit } = await caseWithExhibit();
+    const disk = tinyDisk();
+    const error = await failure(extractEvidence(cf, exhibit.id, path.join(disk, 'copy.bin')));
+    expect(error.code).toBe('DISK_FULL');
+    expect(error.message).toContain('copy.bin');
+    expect(fs.readdirSync(disk)).toEqual([]);
+    expect(listCustody(cf, exhibit.id).filter((e) => e.action === 'extracted')).toEqual([]);
+  });
+
+  it('a packet onto a 4 KiB disk fails with DISK_FULL and leaves nothing', async () => {
+    const { cf } = await caseWithExhibit(8 * 1024);
+    const disk = tinyDisk();
+    const error = await failure(exportCasePacket(cf, path.join(disk, 'packet.pdf'), { date: '2024-09-03' }));
+    expect(error.code).toBe('DISK_FULL');
+    expect(fs.readdirSync(disk)).toEqual([]);
+    expect(cf.db.prepare('SELECT count(*) FROM packet_export').pluck().get()).toBe(0);
+  });
+
+  it('an appendix CSV onto a full disk fails with DISK_FULL and leaves nothing', () => {
+    const cf = newTestCase();
+    const order = orderService.create(cf, { title: 'TRO', docket: '1:23-cv-1', court: 'SDNY', order_type: 'ex_parte_tro' });
+    const disk = tinyDisk();
+    fs.writeFileSync(path.join(disk, 'filler'), Buffer.alloc(4096));
+    const error = (() => {
+      try {
+        writeAppendixCsv(cf, order.id, path.join(disk, 'appendix.csv'));
+      } catch (e) {
+        return e as DossierError;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(DossierError);
+    expect(error!.code).toBe('DISK_FULL');
+    expect(fs.readdirSync(disk)).toEqual(['filler']);
+  });
+});
+
+describe('output files never replace the case file or an existing file', () => {
+  it('extract onto the open case file is refused even with overwrite, by path, symlink and hard link', async () => {
+    const { cf, exhibit } = await caseWithExhibit();
+    const before = fileSha256(cf.path);
+    const link = path.join(tempDir(), 'alias.dossier');
+    fs.symlinkSync(cf.path, link);
+    const hard = path.join(path.dirname(cf.path), 'hard.dossier');
+    fs.linkSync(cf.path, hard);
+    for (const target of [cf.path, link, hard]) {
+      const error = await failure(extractEvidence(cf, exhibit.id, target, { overwrite: true }));
+      expect(error.code).toBe('OUTPUT_IS_CASE_FILE');
+    }
+    expect(fileSha256(cf.path)).toBe(before);
+    expect(fs.readdirSync(path.dirname(cf.path)).filter((n) => n.endsWith('part'))).toEqual([]);
+  });
+
+  it('a packet onto the case file is refused, and over an existing file only with overwrite', async () => {
+    const { cf } = await caseWithExhibit(8 * 1024);
+    const before = fileSha256(cf.path);
+    expect((await failure(exportCasePacket(cf, cf.path, { date: '2024-09-03' }, { overwrite: true }))).code).toBe('OUTPUT_IS_CASE_FILE');
+    expect(fileSha256(cf.path)).toBe(before);
+    const taken = writeFile(tempDir(), 'filed.pdf', 'the packet that was filed');
+    expect((await failure(exportCasePacket(cf, taken, { date: '2024-09-03' }))).code).toBe('FILE_EXISTS');
+    expect(fs.readFileSync(taken, 'utf8')).toBe('the packet that was filed');
+    expect(fs.readdirSync(path.dirname(taken))).toEqual(['filed.pdf']);
+    const result = await exportCasePacket(cf, taken, { date: '2024-09-03' }, { overwrite: true });
+    expect(fileSha256(taken)).toBe(result.volumes[0]!.sha256);
+    expect(fs.readdirSync(path.dirname(taken))).toEqual(['filed.pdf']);
+  });
+
+  it('when custody cannot be recorded, no output file is left and the error says so', async () => {
+    const { cf, exhibit } = await caseWithExhibit();
+    cf.db.exec("CREATE TEMP TRIGGER custody_blocked BEFORE INSERT ON main.custody_event BEGIN SELECT RAISE(ABORT, 'custody write refused'); END;");
+    const dir = tempDir();
+    const error = await failure(extractEvidence(cf, exhibit.id, path.join(dir, 'copy.bin')));
+    expect(error.message).toMatch(/nothing was written/i);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('a packet whose records cannot be written leaves no PDF', async () => {
+    const { cf } = await caseWithExhibit(8 * 1024);
+    cf.db.exec("CREATE TEMP TRIGGER packet_blocked BEFORE INSERT ON main.packet_export BEGIN SELECT RAISE(ABORT, 'packet record refused'); END;");
+    const dir = tempDir();
+    await failure(exportCasePacket(cf, path.join(dir, 'p.pdf'), { date: '2024-09-03' }));
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes outputs with mode 0600 and the bytes on disk match what custody records', async () => {
+    const { cf, exhibit } = await caseWithExhibit();
+    const out = path.join(tempDir(), 'copy.bin');
+    await extractEvidence(cf, exhibit.id, out);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    expect(listCustody(cf, exhibit.id).at(-1)!.hash_seen).toBe(fileSha256(out));
+  });
+});
