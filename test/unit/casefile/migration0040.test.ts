@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_APPLICATION_ID } from '../../../src-main/casefile/CaseFile';
 import { migrate } from '../../../src-main/casefile/migrate';
-import { MIGRATIONS } from '../../../src-main/casefile/migrations/index';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/casefile/migrations/index';
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { tempDir } from '../../helpers/tempDir';
 import { ALICE } from '../../helpers/testCase';
@@ -22,7 +22,7 @@ describe('migration 0040 packet exports', () => {
     db.close();
     const caseFile = openCaseFile(file, { actor: ALICE });
     try {
-      expect(caseFile.db.pragma('user_version', { simple: true })).toBe(4);
+      expect(caseFile.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(caseFile.db.prepare('SELECT title FROM case_info').pluck().get()).toBe('Old case');
       caseFile.db.prepare(
         `INSERT INTO packet_export (id, exported_at, exported_by, file_name, volumes, options, bates_first, bates_last, total_pages, case_file_sha256, hlc)
