@@ -86,16 +86,18 @@ export function getCapturePageRow(db: Database.Database, id: string): CapturePag
 }
 
 /** Pages of one capture, of one exhibit, or captured on a host (website detail), in capture order. */
-export function listCapturePages(db: Database.Database, filter: { captureId?: string; evidenceId?: string; hosts?: string[] }, limit = 1000): CapturePageInfo[] {
+export function listCapturePages(db: Database.Database, filter: { captureId?: string | undefined; evidenceId?: string | undefined; hosts?: string[] }, limit = 1000): CapturePageInfo[] {
   let rows: PageRow[];
   if (filter.captureId) rows = prepareCached(db, `${PAGE_SELECT} WHERE p.capture_id = ? ORDER BY p.captured_at, p.id LIMIT ?`).all(filter.captureId, limit) as PageRow[];
   else if (filter.evidenceId) rows = prepareCached(db, `${PAGE_SELECT} WHERE c.evidence_id = ? ORDER BY p.captured_at, p.id LIMIT ?`).all(filter.evidenceId, limit) as PageRow[];
   else {
     const hosts = filter.hosts ?? [];
     if (hosts.length === 0) return [];
+    // A website covers its host and the hosts below it (shop.example covers www.shop.example).
+    const match = hosts.map(() => `(p.host = ? OR p.host LIKE '%.' || ?)`).join(' OR ');
     rows = db
-      .prepare(`${PAGE_SELECT} WHERE p.host IN (${hosts.map(() => '?').join(',')}) AND e.deleted_at IS NULL ORDER BY p.captured_at, p.id LIMIT ?`)
-      .all(...hosts, limit) as PageRow[];
+      .prepare(`${PAGE_SELECT} WHERE (${match}) AND e.deleted_at IS NULL ORDER BY p.captured_at, p.id LIMIT ?`)
+      .all(...hosts.flatMap((h) => [h, h]), limit) as PageRow[];
   }
   return rows.map((row) => toPage(db, row));
 }

@@ -104,7 +104,6 @@ async function parseIntoCase(
         action: 'note',
         from_party: written.tool ? written.tool.slice(0, 300) : null,
         result: damaged.length > 0 ? 'failed' : written.problems.length > 0 ? 'mismatch' : 'ok',
-        purpose: 'Web capture parsed from the stored bytes',
         details: custodyDetails(format, written.tool, written.recordCount, written.pageCount, written.problems).slice(0, 5000),
       });
       appendAudit(connection, {
@@ -135,8 +134,8 @@ async function parseIntoCase(
 
 function custodyDetails(format: CaptureFormat, tool: string | null, records: number, pages: number, problems: CaptureProblem[]): string {
   const lines = [
-    `Parsed as a web capture (${format.toUpperCase()}): ${records} record(s), ${pages} page(s).`,
-    `Capture tool: ${tool ?? 'not stated in the archive'}.`,
+    `Capture tool: ${tool ?? 'not stated in the archive'} (as the archive records it).`,
+    `Parsed from the stored bytes as a web capture (${format.toUpperCase()}): ${records} record(s), ${pages} page(s).`,
     problems.length === 0 ? 'Every declared digest matched; no damage found.' : `${problems.length} problem(s):`,
     ...problems.slice(0, 20).map((p) => `- ${p.message}`),
     problems.length > 20 ? `- … and ${problems.length - 20} more ("capture list" shows them all).` : null,

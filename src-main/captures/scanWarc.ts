@@ -114,7 +114,9 @@ export async function* scanWarc(
       const offset = parser.offset;
       const type = record.warcType ?? 'unknown';
       const protocol = record.warcHeaders.protocol ?? '';
-      const declaredLength = record.warcContentLength;
+      // warcio reads a missing Content-Length as 0: check the header itself (a record cut inside its headers has none).
+      const lengthHeader = record.warcHeader('Content-Length');
+      const declaredLength = lengthHeader && /^\s*\d+\s*$/.test(lengthHeader) ? Number(lengthHeader) : Number.NaN;
       const declaredBlock = record.warcBlockDigest ?? null;
       const declaredPayload = type === 'revisit' ? null : (record.warcPayloadDigest ?? null);
       const warcContentType = record.warcContentType ?? null;
@@ -122,7 +124,7 @@ export async function* scanWarc(
       const notes: string[] = [];
       let damaged = false;
       if (!protocol.startsWith('WARC/')) notes.push(`does not start with a WARC version line (found "${protocol.slice(0, 20)}")`);
-      if (!Number.isFinite(declaredLength) || declaredLength < 0) notes.push('has no valid Content-Length, so the rest of the file cannot be split into records');
+      if (!Number.isFinite(declaredLength)) notes.push('has no valid Content-Length (the file is cut or damaged inside its headers), so nothing after it can be read');
       const read = await readBlock(
         record as AsyncIterable<Uint8Array>,
         expectHttp,
@@ -132,7 +134,11 @@ export async function* scanWarc(
       const length = parser.recordLength;
       end = offset + length;
       let status: DigestStatus = 'computed';
-      if (Number.isFinite(declaredLength) && read.blockLength < declaredLength) {
+      if (!Number.isFinite(declaredLength)) {
+        // Already noted above: without a length the block cannot be told from what follows it.
+        status = 'truncated';
+        damaged = true;
+      } else if (read.blockLength < declaredLength) {
         status = 'truncated';
         notes.push(`is cut short: ${read.blockLength} of ${declaredLength} bytes of its block are in the file`);
         damaged = true;
@@ -147,9 +153,10 @@ export async function* scanWarc(
         if (declaredPayload && payloadMatch === null) notes.push(`WARC-Payload-Digest "${declaredPayload.slice(0, 80)}" uses an algorithm or form that cannot be checked`);
         status = blockMatch === false || payloadMatch === false ? 'mismatch' : blockMatch || payloadMatch ? 'verified' : 'computed';
       }
+      if (!protocol.startsWith('WARC/')) damaged = true;
       const recordId = stripAngles(record.warcHeader('WARC-Record-ID')) ?? `(no WARC-Record-ID, record ${seq + 1})`;
       const problemText = notes.length ? `Record ${recordId} at offset ${offset}${place.member ? ` of ${place.member}` : ''} ${notes.join('; ')}.` : null;
-      if (problemText) problems.push({ offset, member: place.member, message: problemText, kind: damaged || notes.length > 0 && !protocol.startsWith('WARC/') || !Number.isFinite(declaredLength) ? 'damage' : 'digest' });
+      if (problemText) problems.push({ offset, member: place.member, message: problemText, kind: damaged ? 'damage' : 'digest' });
       const contentType = read.head?.headers.get('content-type') ?? (expectHttp ? null : warcContentType);
       const html = type !== 'request' && read.head && isHtml(contentType) ? decodePayload(read.kept, read.head.headers, MAX_HTML_BYTES).body : null;
       yield {
@@ -179,7 +186,7 @@ export async function* scanWarc(
         info: type === 'warcinfo' ? parseWarcFields(read.kept.subarray(0, MAX_INFO_BYTES)) : null,
       };
       seq += 1;
-      if (status === 'truncated' || !Number.isFinite(declaredLength)) return;
+      if (status === 'truncated') return;
     }
   } catch (error) {
     problem(end, `The data from offset ${end}${place.member ? ` of ${place.member}` : ''} could not be read as a WARC record (${(error as Error).message}); records after it were not imported.`);

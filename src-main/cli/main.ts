@@ -9,6 +9,7 @@ import { registerRecordCommands } from './commands/recordCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
 import { fail } from './output';
+import { registerCaptureCommands } from './commands/captureCommands';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerMergeCommands(program);
   registerPacketCommands(program);
   registerShareCommands(program);
+  registerCaptureCommands(program);
   return program;
 }
 

@@ -63,7 +63,7 @@ describe('capture import (WARC)', () => {
     ]);
     const custody = listCustody(caseFile, result.evidence_id);
     expect(custody.map((c) => c.action)).toEqual(['imported', 'note']);
-    expect(custody[1]!.details).toContain('Capture tool: Dossier test crawler 1.2.');
+    expect(custody[1]!.details).toContain('Capture tool: Dossier test crawler 1.2 (as the archive records it).');
   });
 
   it('reads Windows-1258 Vietnamese HTML in its declared charset and makes it searchable', async () => {
