@@ -50,8 +50,9 @@ async function readBlock(
   extraAlgorithms: { block: string[]; payload: string[] },
   keepInfo: boolean,
 ) {
-  const block = new DigestPair(extraAlgorithms.block);
-  const payload = new DigestPair(extraAlgorithms.payload);
+  // The block needs SHA-256 (kept) and its declared algorithm; the payload SHA-1 and SHA-256 (kept) and its declared one.
+  const block = new DigestPair(['sha256', ...extraAlgorithms.block]);
+  const payload = new DigestPair(['sha1', 'sha256', ...extraAlgorithms.payload]);
   let pendingHead: Buffer[] | null = expectHttp ? [] : null;
   let pendingLength = 0;
   let head: HttpHead | null = null;
@@ -145,9 +146,9 @@ export async function* scanWarc(
       } else {
         const blockMatch = declaredBlock ? declaredDigestMatches(declaredBlock, read.block) : null;
         const payloadMatch = declaredPayload ? declaredDigestMatches(declaredPayload, read.payload) : null;
-        if (blockMatch === false) notes.push(`WARC-Block-Digest ${declaredBlock} does not match its block (SHA-256 ${read.block.sha256.toString('hex')})`);
+        if (blockMatch === false) notes.push(`WARC-Block-Digest ${declaredBlock} does not match its block (SHA-256 ${read.block.get('sha256')!.toString('hex')})`);
         if (payloadMatch === false) {
-          notes.push(`WARC-Payload-Digest ${declaredPayload} does not match its payload (SHA-1 ${read.payload.sha1.toString('hex')}, SHA-256 ${read.payload.sha256.toString('hex')})`);
+          notes.push(`WARC-Payload-Digest ${declaredPayload} does not match its payload (SHA-1 ${read.payload.get('sha1')!.toString('hex')}, SHA-256 ${read.payload.get('sha256')!.toString('hex')})`);
         }
         if (declaredBlock && blockMatch === null) notes.push(`WARC-Block-Digest "${declaredBlock.slice(0, 80)}" uses an algorithm or form that cannot be checked`);
         if (declaredPayload && payloadMatch === null) notes.push(`WARC-Payload-Digest "${declaredPayload.slice(0, 80)}" uses an algorithm or form that cannot be checked`);
@@ -173,9 +174,9 @@ export async function* scanWarc(
         member_method: place.memberMethod,
         offset,
         length,
-        block_sha256: read.block.sha256.toString('hex'),
-        payload_sha1: read.payload.sha1.toString('hex'),
-        payload_sha256: read.payload.sha256.toString('hex'),
+        block_sha256: read.block.get('sha256')!.toString('hex'),
+        payload_sha1: read.payload.get('sha1')!.toString('hex'),
+        payload_sha256: read.payload.get('sha256')!.toString('hex'),
         payload_length: read.payloadLength,
         declared_block_digest: declaredBlock,
         declared_payload_digest: declaredPayload,

@@ -63,8 +63,8 @@ export async function* streamStoredRange(
     const from = at - seq * CHUNK_BYTES;
     const take = Math.min(chunk.length - from, end - at);
     if (take <= 0) break;
-    // A copy: warcio keeps references to what it is given while the next chunk is read.
-    yield Uint8Array.prototype.slice.call(chunk, from, from + take);
+    // Each chunk is a fresh Buffer from SQLite, so handing out a view of it is safe.
+    yield chunk.subarray(from, from + take);
     at += take;
     await yieldToEventLoop();
   }

@@ -56,38 +56,34 @@ export function parseDeclaredDigest(declared: string): { algorithm: string; byte
 }
 
 /**
- * Hashes one stream of bytes (a record's block or payload) with SHA-1 and SHA-256, plus whatever
- * other algorithm the record declared, so a declared digest is always checked, never skipped.
+ * Hashes one stream of bytes (a record's block or payload) with the algorithms asked for plus
+ * whatever algorithm the record declared, so a declared digest is always checked, never skipped.
  */
 export class DigestPair {
-  private readonly sha1 = createHash('sha1');
-  private readonly sha256 = createHash('sha256');
-  private readonly extra: Map<string, ReturnType<typeof createHash>> = new Map();
+  private readonly hashes = new Map<string, ReturnType<typeof createHash>>();
   length = 0;
 
-  constructor(extraAlgorithms: readonly string[] = []) {
-    for (const algorithm of extraAlgorithms) if (algorithm !== 'sha1' && algorithm !== 'sha256') this.extra.set(algorithm, createHash(algorithm));
+  constructor(algorithms: readonly string[]) {
+    for (const algorithm of algorithms) if (!this.hashes.has(algorithm)) this.hashes.set(algorithm, createHash(algorithm));
   }
 
   update(bytes: Uint8Array): void {
-    this.sha1.update(bytes);
-    this.sha256.update(bytes);
-    for (const hash of this.extra.values()) hash.update(bytes);
+    for (const hash of this.hashes.values()) hash.update(bytes);
     this.length += bytes.length;
   }
 
-  digest(): { sha1: Buffer; sha256: Buffer; extra: Map<string, Buffer> } {
-    const extra = new Map<string, Buffer>();
-    for (const [algorithm, hash] of this.extra) extra.set(algorithm, hash.digest());
-    return { sha1: this.sha1.digest(), sha256: this.sha256.digest(), extra };
+  digest(): Map<string, Buffer> {
+    const out = new Map<string, Buffer>();
+    for (const [algorithm, hash] of this.hashes) out.set(algorithm, hash.digest());
+    return out;
   }
 }
 
 /** Whether a declared digest matches computed ones; null when it names an algorithm we cannot read. */
-export function declaredDigestMatches(declared: string, computed: ReturnType<DigestPair['digest']>): boolean | null {
+export function declaredDigestMatches(declared: string, computed: Map<string, Buffer>): boolean | null {
   const parsed = parseDeclaredDigest(declared);
   if (!parsed) return null;
-  const actual = parsed.algorithm === 'sha1' ? computed.sha1 : parsed.algorithm === 'sha256' ? computed.sha256 : computed.extra.get(parsed.algorithm);
+  const actual = computed.get(parsed.algorithm);
   return actual ? actual.equals(parsed.bytes) : null;
 }
 
