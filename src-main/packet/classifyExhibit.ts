@@ -1,6 +1,6 @@
 import { readImageInfo } from './readImageInfo';
 
-export type ExhibitKind = 'pdf' | 'image' | 'text' | 'native';
+export type ExhibitKind = 'pdf' | 'image' | 'text' | 'native' | 'capture';
 
 // Shown as source text, never rendered: HTML and e-mail included, so nothing in them runs or loads.
 const TEXT_TYPES = new Set([
@@ -18,7 +18,9 @@ export function isTextType(mediaType: string): boolean {
  * Decides how an exhibit is presented. The bytes decide PDF and images (a file's name or stated
  * type can be wrong); the stated media type decides text, since any bytes decode as text.
  */
-export function classifyExhibit(bytes: Uint8Array, mediaType: string): { kind: ExhibitKind; reason?: string } {
+export function classifyExhibit(bytes: Uint8Array, mediaType: string, options: { capture?: boolean } = {}): { kind: ExhibitKind; reason?: string } {
+  // A web capture parsed into pages is shown page by page (prepareCaptureExhibit), whatever its container.
+  if (options.capture) return { kind: 'capture' };
   const type = mediaType.toLowerCase();
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-') || type === 'application/pdf') return { kind: 'pdf' };

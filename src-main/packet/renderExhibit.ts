@@ -6,6 +6,7 @@ import { preparePdfExhibit } from './preparePdfExhibit';
 import { NotRenderable, type PreparedExhibit } from './PreparedExhibit';
 import { prepareImageExhibit } from './prepareImageExhibit';
 import { prepareTextExhibit } from './prepareTextExhibit';
+import { prepareCaptureExhibit } from './prepareCaptureExhibit';
 import { renderSlipSheet } from './renderSlipSheet';
 
 export interface RenderedExhibit {
@@ -26,7 +27,8 @@ export interface RenderedExhibit {
 export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExhibit): Promise<RenderedExhibit> {
   const checkpoint = ctx.writer.checkpoint();
   const { bytes } = loaded;
-  const kind = classifyExhibit(bytes, ctx.exhibit.mediaType);
+  const capture = ctx.exhibit.capture ? await ctx.exhibit.capture() : null;
+  const kind = classifyExhibit(bytes, ctx.exhibit.mediaType, { capture: capture !== null });
   let reason = kind.reason ?? '';
   let detail: string | undefined;
   let prepared: PreparedExhibit | undefined;
@@ -36,6 +38,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
       image: prepareImageExhibit,
       // A streamed text file arrives as its beginning plus its line count.
       text: (c: ExhibitRenderContext, b: Uint8Array) => prepareTextExhibit(c, b, loaded.partial ? { totalLines: loaded.totalLines ?? 0 } : undefined),
+      capture: (c: ExhibitRenderContext) => prepareCaptureExhibit(c, capture!),
     }[kind.kind];
     try {
       prepared = await prepare(ctx, bytes);
