@@ -2,9 +2,10 @@ import { listCaptureRecords, listCaptures } from '../captures/captureRows';
 import { findCapturePages, getCapturePage } from '../captures/captureService';
 import { importCapture } from '../captures/importCapture';
 import { resolveCaptureResource } from '../captures/resolveCaptureResource';
+import { buildReplayDocument } from '../captures/buildReplayDocument';
 import type { HandlerMap } from './Handlers';
 
-type CaptureChannel = 'captures.import' | 'captures.list' | 'captures.pages' | 'captures.page' | 'captures.records' | 'captures.resource';
+type CaptureChannel = 'captures.import' | 'captures.list' | 'captures.pages' | 'captures.page' | 'captures.records' | 'captures.resource' | 'captures.replay';
 
 export const captureHandlers: HandlerMap<CaptureChannel> = {
   'captures.import': ({ path, taskId, websiteId, createSites, ...fields }, s) => {
@@ -17,4 +18,5 @@ export const captureHandlers: HandlerMap<CaptureChannel> = {
   'captures.page': (req, s) => getCapturePage(s.caseFile, req.id),
   'captures.records': (req, s) => listCaptureRecords(s.caseFile.db, req.captureId, req.afterSeq, req.limit),
   'captures.resource': (req, s) => resolveCaptureResource(s.caseFile.db, req.captureId, req.url, req.at),
+  'captures.replay': (req, s) => buildReplayDocument(s.caseFile.db, req.captureId, req.url, req.at),
 };

@@ -10,7 +10,7 @@ import type {
 } from './schemas';
 import type { MergeReport } from './MergeReport';
 import type { IdentityStatus, PublicIdentityInfo, ShareCreated, ShareReceived, TeamMember } from './sharing';
-import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureRecordInfo, CaptureResource, CaptureSummary } from './captures';
+import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureRecordInfo, CaptureReplay, CaptureResource, CaptureSummary } from './captures';
 
 export interface CaseSummary {
   path: string;
@@ -232,6 +232,8 @@ export interface DossierApi {
   'captures.records': (req: { captureId: string; afterSeq?: number; limit?: number }) => Promise<CaptureRecordInfo[]>;
   /** A resource for replay from the stored archive: the record for `url` captured closest to `at`; null when the archive lacks it. */
   'captures.resource': (req: { captureId: string; url: string; at?: string }) => Promise<CaptureResource | null>;
+  /** A captured page made self-contained from the stored archive for the sandboxed replay view. */
+  'captures.replay': (req: { captureId: string; url: string; at?: string }) => Promise<CaptureReplay>;
 }
 
 export interface CaptureImportRequest {
@@ -263,7 +265,7 @@ export const CHANNELS = [
   'search.query', 'timeline.page', 'graph.get', 'audit.verify', 'audit.page',
   'identity.status', 'identity.create', 'identity.publicLine', 'roster.list', 'roster.add', 'roster.remove',
   'share.create', 'share.receive', 'case.merge',
-  'captures.import', 'captures.list', 'captures.pages', 'captures.page', 'captures.records', 'captures.resource',
+  'captures.import', 'captures.list', 'captures.pages', 'captures.page', 'captures.records', 'captures.resource', 'captures.replay',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -95,3 +95,16 @@ export interface CaptureResource {
   /** Where a redirect pointed, resolved against the URL. */
   location: string | null;
 }
+
+/** An archived page made self-contained for the replay view (src-main/captures/buildReplayDocument). */
+export interface CaptureReplay {
+  url: string;
+  /** The page with everything it embeds inlined from the archive; null when the archive lacks the page. */
+  html: string | null;
+  /** URLs the page asked for that the archive does not hold (never fetched). */
+  missing: string[];
+  embedded: number;
+  captured_at: string | null;
+  http_status: number | null;
+  record_id: string | null;
+}
