@@ -13,6 +13,7 @@ import { registerSiteCommands, registerSiteImportCommand } from './commands/site
 import { checkRequiredOptionsTogether } from './requiredOptions';
 import { runProgram } from './runDossier';
 import { DOSSIER_APP_VERSION } from '../share/appVersion';
+import { registerCaptureCommands } from './commands/captureCommands';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerEditCommands(program);
   registerDetailCommands(program);
   checkRequiredOptionsTogether(program);
+  registerCaptureCommands(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ import type {
 } from './schemas';
 import type { MergeReport } from './MergeReport';
 import type { IdentityStatus, PublicIdentityInfo, ShareCreated, ShareReceived, TeamMember } from './sharing';
+import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureRecordInfo, CaptureReplay, CaptureResource, CaptureSummary } from './captures';
 
 export interface CaseSummary {
   path: string;
@@ -217,6 +218,30 @@ export interface DossierApi {
   }) => Promise<ShareReceived>;
   /** Another copy (.dossier) or a teammate's share (.dossier.age) into the open case. */
   'case.merge': (req: { otherPath: string; acceptSender?: string; passphrase?: string; identityPassphrase?: string; taskId?: string }) => Promise<MergeReport>;
+
+  // Web captures (src-main/captures): WARC/WACZ/HAR/MHTML stored as an exhibit and parsed.
+  'captures.import': (req: CaptureImportRequest) => Promise<CaptureImportResult>;
+  'captures.list': (req: { evidenceId?: string }) => Promise<CaptureSummary[]>;
+  /** Pages of a capture, of an exhibit, or captured on a website's host (website detail pane). */
+  'captures.pages': (req: { captureId?: string; evidenceId?: string; websiteId?: string; limit?: number }) => Promise<CapturePageInfo[]>;
+  'captures.page': (req: { id: string }) => Promise<CapturePageDetail>;
+  'captures.records': (req: { captureId: string; afterSeq?: number; limit?: number }) => Promise<CaptureRecordInfo[]>;
+  /** A resource for replay from the stored archive: the record for `url` captured closest to `at`; null when the archive lacks it. */
+  'captures.resource': (req: { captureId: string; url: string; at?: string }) => Promise<CaptureResource | null>;
+  /** A captured page made self-contained from the stored archive for the sandboxed replay view. */
+  'captures.replay': (req: { captureId: string; url: string; at?: string }) => Promise<CaptureReplay>;
+}
+
+export interface CaptureImportRequest {
+  path: string;
+  websiteId?: string;
+  createSites?: boolean;
+  taskId?: string;
+  title?: string;
+  source_url?: string;
+  acquired_by?: string;
+  acquired_at?: string;
+  description?: string;
 }
 
 export type Channel = keyof DossierApi;
@@ -236,6 +261,7 @@ export const CHANNELS = [
   'search.query', 'timeline.page', 'graph.get', 'audit.verify', 'audit.page',
   'identity.status', 'identity.create', 'identity.publicLine', 'roster.list', 'roster.add', 'roster.remove',
   'share.create', 'share.receive', 'case.merge',
+  'captures.import', 'captures.list', 'captures.pages', 'captures.page', 'captures.records', 'captures.resource', 'captures.replay',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

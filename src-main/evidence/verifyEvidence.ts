@@ -9,6 +9,7 @@ import { getEvidence } from './evidenceService';
 import type { EvidenceTaskHooks } from './EvidenceTaskHooks';
 import { getStoredContent, readEvidenceStream, type StoredContent } from './readEvidenceStream';
 import { runInVaultQueue } from './vaultQueue';
+import { captureVerdict } from '../captures/captureVerdict';
 
 type ExhibitToVerify = Pick<Evidence, 'id' | 'exhibit_label' | 'size_bytes' | 'sha256' | 'sha1' | 'md5' | 'content_sha256'>;
 
@@ -109,7 +110,8 @@ export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: Evi
         }));
         checks.set(exhibit.content_sha256, check);
       }
-      const result = judge(exhibit, check);
+      // A web capture is also checked record by record (src-main/captures): a failing record is named.
+      const result = await captureVerdict(caseFile, exhibit.id, judge(exhibit, check), hooks.signal);
       addCustodyEvent(caseFile, {
         evidence_id: exhibit.id,
         action: 'verified',

@@ -1,3 +1,4 @@
+import type { CaptureExhibitInput } from './CaptureExhibitInput';
 /**
  * What the packet engine needs to know about a case, as plain data. The case-file side fills this
  * from the database; the engine never sees SQLite. Exhibit bytes are pulled one exhibit at a time
@@ -115,6 +116,8 @@ export interface ExhibitInput {
    * beginning is kept, instead of holding the whole file.
    */
   readChunks?: () => AsyncIterable<Uint8Array>;
+  /** Optional: for a web capture exhibit, its pages (metadata and image or text); null when it has none. */
+  capture?: () => Promise<CaptureExhibitInput | null>;
 }
 
 export interface DomainAppendixRow {

@@ -10,6 +10,7 @@ import type { CourtOrder, Evidence } from '../contract/records';
 import { listCustody } from '../evidence/custody';
 import { readEvidenceStream } from '../evidence/readEvidenceStream';
 import { iterateAppendix } from '../websites/appendix';
+import { captureExhibitInput } from '../captures/captureExhibit';
 import type { ExhibitInput, PacketInput } from './PacketInput';
 import { PACKET_SECTIONS } from './PacketInput';
 
@@ -61,6 +62,8 @@ function exhibitInput(caseFile: CaseFile, e: Evidence): ExhibitInput {
       return Buffer.concat(chunks);
     },
     readChunks: () => readEvidenceStream(caseFile, content),
+    // Web captures show their pages (src-main/captures); null for any other exhibit.
+    capture: () => captureExhibitInput(caseFile, e.id),
   };
 }
 

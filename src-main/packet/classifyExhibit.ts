@@ -1,6 +1,6 @@
 import { readImageInfo } from './readImageInfo';
 
-export type ExhibitKind = 'pdf' | 'image' | 'text' | 'email' | 'native';
+export type ExhibitKind = 'pdf' | 'image' | 'text' | 'email' | 'native' | 'capture';
 
 /** Shown as a mail client shows them (prepareEmailExhibit); their source is still text. */
 const EMAIL_TYPES = new Set(['message/rfc822', 'message/global', 'application/mbox']);
@@ -21,7 +21,9 @@ export function isTextType(mediaType: string): boolean {
  * Decides how an exhibit is presented. The bytes decide PDF and images (a file's name or stated
  * type can be wrong); the stated media type decides text, since any bytes decode as text.
  */
-export function classifyExhibit(bytes: Uint8Array, mediaType: string): { kind: ExhibitKind; reason?: string } {
+export function classifyExhibit(bytes: Uint8Array, mediaType: string, options: { capture?: boolean } = {}): { kind: ExhibitKind; reason?: string } {
+  // A web capture parsed into pages is shown page by page (prepareCaptureExhibit), whatever its container.
+  if (options.capture) return { kind: 'capture' };
   const type = mediaType.toLowerCase();
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-') || type === 'application/pdf') return { kind: 'pdf' };

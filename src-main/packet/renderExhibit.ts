@@ -7,6 +7,7 @@ import { NotRenderable, type PreparedExhibit } from './PreparedExhibit';
 import { prepareEmailExhibit } from './prepareEmailExhibit';
 import { prepareImageExhibit } from './prepareImageExhibit';
 import { prepareTextExhibit } from './prepareTextExhibit';
+import { prepareCaptureExhibit } from './prepareCaptureExhibit';
 import { renderSlipSheet } from './renderSlipSheet';
 
 export interface RenderedExhibit {
@@ -28,7 +29,8 @@ export interface RenderedExhibit {
 export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExhibit): Promise<RenderedExhibit> {
   const checkpoint = ctx.writer.checkpoint();
   const { bytes } = loaded;
-  const kind = classifyExhibit(bytes, ctx.exhibit.mediaType);
+  const capture = ctx.exhibit.capture ? await ctx.exhibit.capture() : null;
+  const kind = classifyExhibit(bytes, ctx.exhibit.mediaType, { capture: capture !== null });
   let reason = kind.reason ?? '';
   let detail: string | undefined;
   let prepared: PreparedExhibit | undefined;
@@ -41,6 +43,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
       // A mailbox too large to read whole is shown as its source, capped like any long text.
       email: (c: ExhibitRenderContext, b: Uint8Array) =>
         loaded.partial ? prepareTextExhibit(c, b, { totalLines: loaded.totalLines ?? 0 }) : prepareEmailExhibit(c, b),
+      capture: (c: ExhibitRenderContext) => prepareCaptureExhibit(c, capture!),
     }[kind.kind];
     try {
       prepared = await prepare(ctx, bytes);

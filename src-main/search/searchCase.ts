@@ -5,6 +5,7 @@ import { DossierError } from '../contract/errors';
 import type { SearchHit } from '../contract/records';
 import { itemRef } from '../items/itemSpecs';
 import { ftsQuery } from './ftsQuery';
+import { capturePageRef } from '../captures/capturePageRef';
 
 /** Above this many matches, ranking costs too much on big cases: the first page comes unranked. */
 const RANKING_CAP = 2000;
@@ -27,7 +28,9 @@ export function searchCase(caseFile: CaseFile, userText: string, options: Search
     .pluck()
     .get(match, RANKING_CAP + 1) as number;
   const ranked = matches <= RANKING_CAP;
-  const kindFilter = options.kinds?.length ? `AND d.record_kind IN (${options.kinds.map(() => '?').join(',')})` : '';
+  // Captured pages are found as their exhibit, so an evidence filter includes them.
+  const kinds: string[] | undefined = options.kinds?.includes('evidence') ? [...options.kinds, 'capture_page'] : options.kinds;
+  const kindFilter = kinds?.length ? `AND d.record_kind IN (${kinds.map(() => '?').join(',')})` : '';
   const rows = prepareCached(
     db,
     `SELECT d.record_kind AS kind, d.record_id AS id,
@@ -35,7 +38,7 @@ export function searchCase(caseFile: CaseFile, userText: string, options: Search
      FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid
      WHERE search_fts MATCH ? ${kindFilter}
      ORDER BY ${ranked ? 'bm25(search_fts, 5.0, 1.0)' : 'search_fts.rowid DESC'} LIMIT ?`,
-  ).all(match, ...(options.kinds ?? []), limit) as { kind: ItemKind; id: string; snippet: string }[];
+  ).all(match, ...(kinds ?? []), limit) as { kind: ItemKind; id: string; snippet: string }[];
 
   const seen = new Set(rows.map((r) => r.id));
   const hostText = userText.trim().toLowerCase();
@@ -52,6 +55,12 @@ export function searchCase(caseFile: CaseFile, userText: string, options: Search
   }
   const hits: SearchHit[] = [];
   for (const row of rows) {
+    if ((row.kind as string) === 'capture_page') {
+      // A captured page is found through its exhibit; one hit per exhibit (the best-ranked page).
+      const ref = capturePageRef(caseFile, row.id);
+      if (ref && !hits.some((h) => h.id === ref.id)) hits.push({ ...ref, snippet: row.snippet });
+      continue;
+    }
     try {
       hits.push({ ...itemRef(caseFile, row.id), snippet: row.snippet });
     } catch (error) {

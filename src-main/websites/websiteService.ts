@@ -72,7 +72,8 @@ export function indexHost(caseFile: CaseFile, websiteId: string, hostText: strin
   prepareCached(caseFile.db, 'INSERT INTO host_trigram (rowid, host) SELECT rowid, ? FROM website WHERE id = ?').run(hostText, websiteId);
 }
 
-function insertStatusEvent(
+/** Appends a dated event to a website's lifecycle without moving its current status (callers that do move it use setWebsiteStatus). */
+export function insertStatusEvent(
   caseFile: CaseFile,
   websiteId: string,
   status: SiteStatus,

@@ -5,6 +5,7 @@ import { packetBench } from './packetBench';
 import { recordsBench } from './recordsBench';
 import { shareBench } from './shareBench';
 import { websitesBench } from './websitesBench';
+import { captureBench } from './captureBench';
 
 const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   records: recordsBench,
@@ -14,6 +15,8 @@ const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   packet: async () => (await packetBench()).map((f) => ({ ...f, ratio: Math.round(f.ratio * 1000) / 1000 })),
   // DOSSIER_BENCH_SHARE_MIB sets the case size (default 1024).
   share: () => shareBench(),
+  // CAPTURE_BENCH_MIB sets the WARC size (default 64).
+  captures: () => captureBench(),
 };
 
 const only = process.argv.slice(2);

@@ -1,0 +1,26 @@
+import type { CaseFile } from '../casefile/CaseFile';
+import type { EvidenceVerification } from '../contract/DossierApi';
+import { verifyCaptureRecords } from './verifyCaptureRecords';
+
+/**
+ * An exhibit's verification result with its capture records re-checked: when the file as a whole
+ * verified but a record fails (its declared WARC digest does not match, or it no longer reads as
+ * at import), the result fails and names each failing record with its URL and offset.
+ */
+export async function captureVerdict(caseFile: CaseFile, evidenceId: string, result: EvidenceVerification, signal?: AbortSignal): Promise<EvidenceVerification> {
+  if (!result.ok) return result;
+  const hasCapture = caseFile.db.prepare('SELECT 1 FROM capture WHERE evidence_id = ? LIMIT 1').get(evidenceId);
+  if (!hasCapture) return result;
+  const { records, failed } = await verifyCaptureRecords(caseFile, evidenceId, signal);
+  if (failed.length === 0) return { ...result, message: `${result.message} All ${records} capture records verified.` };
+  const named = failed
+    .slice(0, 20)
+    .map((f) => `record ${f.record_id}${f.target_uri ? ` (${f.target_uri})` : ''}${f.offset !== null ? ` at offset ${f.offset}` : ''}: ${f.reason}`);
+  return {
+    ...result,
+    ok: false,
+    message:
+      `${result.exhibit_label}: the file matches its import hashes, but ${failed.length} of ${records} capture record(s) FAILED verification: ${named.join('; ')}` +
+      `${failed.length > 20 ? `; and ${failed.length - 20} more` : ''}.`,
+  };
+}

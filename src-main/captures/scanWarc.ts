@@ -1,0 +1,204 @@
+import { WARCParser } from 'warcio';
+import { type CaptureProblem, type DigestStatus, isHtml, type ScannedRecord } from './CaptureRecordData';
+import { decodePayload } from './decodePayload';
+import { type HttpHead, MAX_HEAD_BYTES, parseHttpHead } from './httpHead';
+import { DigestPair, declaredAlgorithm, declaredDigestMatches } from './warcDigest';
+
+/** At most this much of an HTML payload is kept in memory for the page's title and text. */
+export const MAX_HTML_BYTES = 8 * 1024 * 1024;
+const MAX_INFO_BYTES = 64 * 1024;
+const HTTP_BLOCK_TYPES = new Set(['response', 'request', 'revisit']);
+
+/** Where the scanned WARC stream lives: the whole exhibit, or one member of a WACZ. */
+export interface WarcStreamPlace {
+  member: string | null;
+  memberOffset: number | null;
+  memberMethod: 0 | 8 | null;
+  /** Bytes in the stream (the exhibit, or the member as stored). */
+  totalBytes: number;
+  /** The stream is gzip members (.warc.gz), where record lengths cover the whole member. */
+  gzip: boolean;
+  /** Sequence number of the first record (records of all members of a WACZ are numbered in one run). */
+  firstSeq: number;
+}
+
+function stripAngles(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  return trimmed.startsWith('<') && trimmed.endsWith('>') ? trimmed.slice(1, -1) : trimmed;
+}
+
+function isoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value.slice(0, 40) : new Date(time).toISOString();
+}
+
+function parseWarcFields(bytes: Buffer): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const line of bytes.toString('utf8').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) fields[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return fields;
+}
+
+/** Consumes one record's block: both digests, the HTTP head, and the start of an HTML payload. */
+async function readBlock(
+  record: AsyncIterable<Uint8Array>,
+  expectHttp: boolean,
+  extraAlgorithms: { block: string[]; payload: string[] },
+  keepInfo: boolean,
+) {
+  // The block needs SHA-256 (kept) and its declared algorithm; the payload SHA-1 and SHA-256 (kept) and its declared one.
+  const block = new DigestPair(['sha256', ...extraAlgorithms.block]);
+  const payload = new DigestPair(['sha1', 'sha256', ...extraAlgorithms.payload]);
+  let pendingHead: Buffer[] | null = expectHttp ? [] : null;
+  let pendingLength = 0;
+  let head: HttpHead | null = null;
+  const kept: Buffer[] = [];
+  let keptLength = 0;
+  let keepPayload = !expectHttp && keepInfo;
+  const takePayload = (bytes: Buffer) => {
+    payload.update(bytes);
+    if (keepPayload && keptLength < MAX_HTML_BYTES) {
+      const part = bytes.subarray(0, MAX_HTML_BYTES - keptLength);
+      kept.push(Buffer.from(part));
+      keptLength += part.length;
+    }
+  };
+  for await (const chunk of record) {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    block.update(bytes);
+    if (!pendingHead) {
+      takePayload(bytes);
+      continue;
+    }
+    pendingHead.push(Buffer.from(bytes));
+    pendingLength += bytes.length;
+    const joined = Buffer.concat(pendingHead);
+    head = parseHttpHead(joined);
+    if (head || pendingLength > MAX_HEAD_BYTES) {
+      pendingHead = null;
+      keepPayload = keepInfo || (head !== null && isHtml(head.headers.get('content-type')));
+      takePayload(head ? joined.subarray(head.length) : joined);
+    }
+  }
+  if (pendingHead) {
+    // The block ended inside what should have been the HTTP head.
+    const joined = Buffer.concat(pendingHead);
+    head = parseHttpHead(joined);
+    takePayload(head ? joined.subarray(head.length) : joined);
+  }
+  return { block: block.digest(), blockLength: block.length, payload: payload.digest(), payloadLength: payload.length, head, kept: Buffer.concat(kept) };
+}
+
+/**
+ * Reads a WARC stream (plain or gzip members) record by record with warcio, never holding more
+ * than one record's HTML start in memory. Each record's block and payload are hashed (SHA-1 and
+ * SHA-256) and checked against WARC-Block-Digest / WARC-Payload-Digest when declared. Damage is
+ * recorded in `problems` with its offset; records before it are kept. Records a damaged length
+ * makes unreadable are reported as one problem covering the rest of the stream.
+ */
+export async function* scanWarc(
+  source: AsyncIterable<Uint8Array>,
+  place: WarcStreamPlace,
+  problems: CaptureProblem[],
+): AsyncGenerator<ScannedRecord, void, undefined> {
+  // warcio warns on the console about records not followed by a blank line; we report damage ourselves.
+  const parser = new WARCParser(source, { parseHttp: false });
+  let seq = place.firstSeq;
+  let end = 0;
+  const problem = (offset: number | null, message: string) => problems.push({ offset, member: place.member, message });
+  try {
+    for await (const record of parser) {
+      const offset = parser.offset;
+      const type = record.warcType ?? 'unknown';
+      const protocol = record.warcHeaders.protocol ?? '';
+      // warcio reads a missing Content-Length as 0: check the header itself (a record cut inside its headers has none).
+      const lengthHeader = record.warcHeader('Content-Length');
+      const declaredLength = lengthHeader && /^\s*\d+\s*$/.test(lengthHeader) ? Number(lengthHeader) : Number.NaN;
+      const declaredBlock = record.warcBlockDigest ?? null;
+      const declaredPayload = type === 'revisit' ? null : (record.warcPayloadDigest ?? null);
+      const warcContentType = record.warcContentType ?? null;
+      const expectHttp = HTTP_BLOCK_TYPES.has(type) && /application\/http/i.test(warcContentType ?? '');
+      const notes: string[] = [];
+      let damaged = false;
+      if (!protocol.startsWith('WARC/')) notes.push(`does not start with a WARC version line (found "${protocol.slice(0, 20)}")`);
+      if (!Number.isFinite(declaredLength)) notes.push('has no valid Content-Length (the file is cut or damaged inside its headers), so nothing after it can be read');
+      const read = await readBlock(
+        record as AsyncIterable<Uint8Array>,
+        expectHttp,
+        { block: declaredAlgorithm(declaredBlock), payload: declaredAlgorithm(declaredPayload) },
+        type === 'warcinfo',
+      );
+      const length = parser.recordLength;
+      end = offset + length;
+      let status: DigestStatus = 'computed';
+      if (!Number.isFinite(declaredLength)) {
+        // Already noted above: without a length the block cannot be told from what follows it.
+        status = 'truncated';
+        damaged = true;
+      } else if (read.blockLength < declaredLength) {
+        status = 'truncated';
+        notes.push(`is cut short: ${read.blockLength} of ${declaredLength} bytes of its block are in the file`);
+        damaged = true;
+      } else {
+        const blockMatch = declaredBlock ? declaredDigestMatches(declaredBlock, read.block) : null;
+        const payloadMatch = declaredPayload ? declaredDigestMatches(declaredPayload, read.payload) : null;
+        if (blockMatch === false) notes.push(`WARC-Block-Digest ${declaredBlock} does not match its block (SHA-256 ${read.block.get('sha256')!.toString('hex')})`);
+        if (payloadMatch === false) {
+          notes.push(`WARC-Payload-Digest ${declaredPayload} does not match its payload (SHA-1 ${read.payload.get('sha1')!.toString('hex')}, SHA-256 ${read.payload.get('sha256')!.toString('hex')})`);
+        }
+        if (declaredBlock && blockMatch === null) notes.push(`WARC-Block-Digest "${declaredBlock.slice(0, 80)}" uses an algorithm or form that cannot be checked`);
+        if (declaredPayload && payloadMatch === null) notes.push(`WARC-Payload-Digest "${declaredPayload.slice(0, 80)}" uses an algorithm or form that cannot be checked`);
+        status = blockMatch === false || payloadMatch === false ? 'mismatch' : blockMatch || payloadMatch ? 'verified' : 'computed';
+      }
+      if (!protocol.startsWith('WARC/')) damaged = true;
+      const recordId = stripAngles(record.warcHeader('WARC-Record-ID')) ?? `(no WARC-Record-ID, record ${seq + 1})`;
+      const problemText = notes.length ? `Record ${recordId} at offset ${offset}${place.member ? ` of ${place.member}` : ''} ${notes.join('; ')}.` : null;
+      if (problemText) problems.push({ offset, member: place.member, message: problemText, kind: damaged ? 'damage' : 'digest' });
+      const contentType = read.head?.headers.get('content-type') ?? (expectHttp ? null : warcContentType);
+      const html = type !== 'request' && read.head && isHtml(contentType) ? decodePayload(read.kept, read.head.headers, MAX_HTML_BYTES).body : null;
+      yield {
+        seq,
+        record_id: recordId,
+        record_type: type,
+        target_uri: stripAngles(record.warcTargetURI),
+        captured_at: isoDate(record.warcDate),
+        ip: record.warcHeader('WARC-IP-Address') ?? null,
+        content_type: contentType ?? null,
+        http_status: type === 'request' ? null : (read.head?.status ?? null),
+        member: place.member,
+        member_offset: place.memberOffset,
+        member_method: place.memberMethod,
+        offset,
+        length,
+        block_sha256: read.block.get('sha256')!.toString('hex'),
+        payload_sha1: read.payload.get('sha1')!.toString('hex'),
+        payload_sha256: read.payload.get('sha256')!.toString('hex'),
+        payload_length: read.payloadLength,
+        declared_block_digest: declaredBlock,
+        declared_payload_digest: declaredPayload,
+        digest_status: status,
+        problem: problemText,
+        html,
+        location: read.head?.headers.get('location') ?? null,
+        info: type === 'warcinfo' ? parseWarcFields(read.kept.subarray(0, MAX_INFO_BYTES)) : null,
+      };
+      seq += 1;
+      if (status === 'truncated') return;
+    }
+  } catch (error) {
+    problem(end, `The data from offset ${end}${place.member ? ` of ${place.member}` : ''} could not be read as a WARC record (${(error as Error).message}); records after it were not imported.`);
+    return;
+  }
+  // A plain WARC ends each record with a blank line (4 bytes) that the parser does not count.
+  const slack = place.gzip ? 0 : 4;
+  if (place.totalBytes - end > slack) {
+    problem(
+      end,
+      `${place.totalBytes - end} bytes from offset ${end}${place.member ? ` of ${place.member}` : ''} could not be read as a complete WARC record (the file is truncated or damaged there).`,
+    );
+  }
+}

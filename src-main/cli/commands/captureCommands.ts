@@ -1,0 +1,144 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { CaseSession } from '../../api/CaseSession';
+import { dispatch } from '../../api/dispatch';
+import { openCaseFile } from '../../casefile/openCaseFile';
+import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureSummary } from '../../contract/captures';
+import type { Channel, RequestOf, ResponseOf } from '../../contract/DossierApi';
+import { DossierError, type ErrorCode } from '../../contract/errors';
+import { emit, fields, type GlobalOptions, table } from '../output';
+import { cliActor } from '../withCase';
+
+/** Runs one request through dispatch on the case file, exactly as the app does, and closes the file. */
+async function request<C extends Channel>(file: string, options: GlobalOptions, channel: C, body: RequestOf<C>): Promise<ResponseOf<C>> {
+  const session = new CaseSession(cliActor(options), (progress) => {
+    if (process.stderr.isTTY && !options.json) process.stderr.write(`\r${progress.message ?? progress.phase}   `);
+  });
+  session.replace(openCaseFile(file, { actor: session.actor }));
+  try {
+    const result = await dispatch(session, channel, body);
+    if (process.stderr.isTTY && !options.json) process.stderr.write('\r\x1b[K');
+    if (!result.ok) throw new DossierError(result.error.code as ErrorCode, result.error.message, result.error.details);
+    return result.value as ResponseOf<C>;
+  } finally {
+    session.close();
+  }
+}
+
+function problemLines(capture: CaptureSummary): string[] {
+  if (capture.problems.length === 0) return [];
+  return [
+    `  Problems (${capture.problems.length}):`,
+    ...capture.problems.map((p) => `    ${p.offset !== null ? `offset ${p.offset}${p.member ? ` in ${p.member}` : ''}: ` : p.member ? `${p.member}: ` : ''}${p.message}`),
+  ];
+}
+
+function statusWords(capture: CaptureSummary): string {
+  if (capture.import_status === 'complete') return 'import complete';
+  if (capture.import_status === 'partial') return 'INCOMPLETE: some of the archive could not be read (see problems)';
+  return 'INCOMPLETE: the import was interrupted';
+}
+
+function captureLines(capture: CaptureSummary, pages: CapturePageInfo[]): string {
+  return [
+    `${capture.exhibit_label}: ${capture.format.toUpperCase()} capture ${capture.id}, ${statusWords(capture)}`,
+    `  ${capture.record_count} records, ${capture.page_count} pages; capture tool: ${capture.tool ?? 'not stated in the archive'}`,
+    ...problemLines(capture),
+    pages.length
+      ? table(['captured at', 'status', 'url', 'title', 'page id'], pages.map((p) => [p.captured_at, p.http_status, p.url, p.title, p.id]))
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n')
+      : '  (no pages)',
+  ].join('\n');
+}
+
+export function registerCaptureCommands(program: Command): void {
+  const capture = program.command('capture').description('Web captures (WARC, WARC.GZ, WACZ, HAR, MHTML): stored as an exhibit, parsed into records and pages');
+
+  capture
+    .command('import')
+    .description('Import a web capture: stored byte-exact as one exhibit, records parsed and digests checked, pages linked to websites')
+    .argument('<file>', 'case file')
+    .argument('<path>', 'the capture (.warc, .warc.gz, .wacz, .har, .mhtml)')
+    .option('--website <id>', 'link the capture to this website')
+    .option('--create-sites', 'add a website for each captured host the case does not have')
+    .option('--title <title>', 'exhibit title (default: the file name)')
+    .option('--source <url>', 'where it came from')
+    .option('--acquired-by <name>', 'who captured it')
+    .option('--acquired-at <iso>', 'when it was captured (ISO-8601)')
+    .option('--description <text>', 'description')
+    .action(async (file: string, capturePath: string, opts: Record<string, string | boolean | undefined>, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const result: CaptureImportResult = await request(file, options, 'captures.import', {
+        path: path.resolve(capturePath),
+        ...(opts.website ? { websiteId: opts.website as string } : {}),
+        ...(opts.createSites ? { createSites: true } : {}),
+        ...(opts.title ? { title: opts.title as string } : {}),
+        ...(opts.source ? { source_url: opts.source as string } : {}),
+        ...(opts.acquiredBy ? { acquired_by: opts.acquiredBy as string } : {}),
+        ...(opts.acquiredAt ? { acquired_at: opts.acquiredAt as string } : {}),
+        ...(opts.description ? { description: opts.description as string } : {}),
+      });
+      emit(options, result, () =>
+        [
+          captureLines(result.capture, result.pages),
+          result.websites.length ? `  Websites linked as "captured": ${result.websites.map((w) => `${w.host}${w.created ? ' (added)' : ''}`).join(', ')}` : null,
+          result.unmatched_hosts.length ? `  Hosts with no website in the case (add them with --create-sites): ${result.unmatched_hosts.join(', ')}` : null,
+          `  exhibit id ${result.evidence_id}`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      );
+      if (result.capture.import_status !== 'complete') process.exitCode = 4;
+    });
+
+  capture
+    .command('list')
+    .description('Captures and their pages (of one exhibit, or of the whole case)')
+    .argument('<file>', 'case file')
+    .argument('[exhibit]', 'exhibit id')
+    .action(async (file: string, exhibit: string | undefined, _opts: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const captures = await request(file, options, 'captures.list', exhibit ? { evidenceId: exhibit } : {});
+      const withPages: (CaptureSummary & { pages: CapturePageInfo[] })[] = [];
+      for (const c of captures) withPages.push({ ...c, pages: await request(file, options, 'captures.pages', { captureId: c.id, limit: 5000 }) });
+      emit(options, withPages, () => (withPages.length ? withPages.map((c) => captureLines(c, c.pages)).join('\n\n') : 'No web captures in this case.'));
+    });
+
+  capture
+    .command('show')
+    .description('One captured page: URL, time, IP, HTTP status, record id, digests, text')
+    .argument('<file>', 'case file')
+    .argument('<page>', 'page id (from "capture list")')
+    .action(async (file: string, pageId: string, _opts: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const page: CapturePageDetail = await request(file, options, 'captures.page', { id: pageId });
+      const r = page.record;
+      emit(options, page, () =>
+        [
+          fields([
+            ['URL', page.url],
+            ['Title', page.title],
+            ['Captured at', page.captured_at],
+            ['HTTP status', page.http_status],
+            ['IP address', r?.ip],
+            ['Exhibit', `${page.exhibit_label} (${page.evidence_id})`],
+            ['Capture', `${page.capture.format.toUpperCase()} ${page.capture.id}, ${statusWords(page.capture)}`],
+            ['Capture tool', page.capture.tool],
+            ['Record id', r?.record_id ?? 'not in the archive'],
+            ['Record offset', r?.offset !== null && r?.offset !== undefined ? `${r.offset}${r.member ? ` in ${r.member}` : ''} (${r.length} bytes)` : null],
+            ['Payload SHA-256', r?.payload_sha256],
+            ['Payload SHA-1', r?.payload_sha1],
+            ['Block SHA-256', r?.block_sha256],
+            ['Declared digests', [r?.declared_payload_digest, r?.declared_block_digest].filter(Boolean).join(', ')],
+            ['Digest check', r ? `${r.digest_status}${r.problem ? `: ${r.problem}` : ''}` : null],
+            ['Screenshot record', page.screenshot_record_id],
+            ['Page id', page.id],
+          ]),
+          '',
+          page.text ? page.text.slice(0, 4000) + (page.text.length > 4000 || page.text_truncated ? '\n…' : '') : '(no text)',
+        ].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCapture } from '../../../src-main/captures/importCapture';
+import { listCaptureRecords } from '../../../src-main/captures/captureRows';
+import { listCustody } from '../../../src-main/evidence/custody';
+import { searchCase } from '../../../src-main/search/searchCase';
+import { addWebsite, getWebsite, websiteStatusHistory } from '../../../src-main/websites/websiteService';
+import { linkedItems } from '../../../src-main/links/linkService';
+import { captureRecords, SITE_PATHS, startCapturedSite, VIETNAMESE_TEXT, writeWacz } from '../../helpers/captureFixtures';
+import { newTestCase } from '../../helpers/testCase';
+import { tempDir } from '../../helpers/tempDir';
+
+let site: Awaited<ReturnType<typeof startCapturedSite>>;
+let plain: Buffer[];
+let gzipped: Buffer[];
+
+beforeAll(async () => {
+  site = await startCapturedSite();
+  plain = await captureRecords(site.base, [...SITE_PATHS, '/vn']);
+  gzipped = await captureRecords(site.base, SITE_PATHS, { gzip: true });
+});
+afterAll(() => site.close());
+
+function writeFile(name: string, bytes: Buffer): string {
+  const file = path.join(tempDir(), name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+describe('capture import (WARC)', () => {
+  it('stores the file byte-exact as one exhibit and parses every record with verified digests, offsets and HTTP facts', async () => {
+    const caseFile = newTestCase();
+    const bytes = Buffer.concat(plain);
+    const file = writeFile('shop.warc', bytes);
+    const result = await importCapture(caseFile, file);
+    expect(result.capture.import_status).toBe('complete');
+    expect(result.capture.problems).toEqual([]);
+    expect(result.capture.tool).toBe('Dossier test crawler 1.2');
+    const records = listCaptureRecords(caseFile.db, result.capture.id);
+    // warcinfo + (request, response) per path
+    expect(records).toHaveLength(1 + 2 * 6);
+    expect(records[0]!.record_type).toBe('warcinfo');
+    const responses = records.filter((r) => r.record_type === 'response');
+    expect(responses.map((r) => r.http_status)).toEqual([200, 200, 200, 302, 404, 200]);
+    expect(responses.every((r) => r.digest_status === 'verified')).toBe(true);
+    expect(responses[2]!.content_type).toBe('image/png');
+    expect(responses[0]!.ip).toBe('127.0.0.1');
+    // Offsets point at each record in the stored file: the bytes there start with the WARC version line.
+    for (const record of records) {
+      expect(bytes.subarray(record.offset!, record.offset! + 9).toString()).toBe('WARC/1.1\r');
+      expect(bytes.subarray(record.offset!, record.offset! + record.length!).toString('latin1')).toContain(record.record_id);
+    }
+    const evidence = caseFile.db.prepare('SELECT kind, sha256, size_bytes FROM evidence WHERE id = ?').get(result.evidence_id) as { kind: string; size_bytes: number };
+    expect(evidence.kind).toBe('web_capture');
+    expect(evidence.size_bytes).toBe(bytes.length);
+    // Pages: HTML responses that are not redirects (the shop, the 404 page, the Vietnamese page).
+    expect(result.pages.map((p) => [new URL(p.url).pathname, p.http_status, p.title])).toEqual([
+      ['/', 200, 'Hotmailbox accounts for sale'],
+      ['/missing', 404, 'Not found'],
+      ['/vn', 200, VIETNAMESE_TEXT],
+    ]);
+    const custody = listCustody(caseFile, result.evidence_id);
+    expect(custody.map((c) => c.action)).toEqual(['imported', 'note']);
+    expect(custody[1]!.details).toContain('Capture tool: Dossier test crawler 1.2 (as the archive records it).');
+  });
+
+  it('reads Windows-1258 Vietnamese HTML in its declared charset and makes it searchable', async () => {
+    const caseFile = newTestCase();
+    const result = await importCapture(caseFile, writeFile('vn.warc', Buffer.concat(plain)));
+    const hits = searchCase(caseFile, 'tài khoản');
+    expect(hits.map((h) => h.id)).toContain(result.evidence_id);
+    expect(searchCase(caseFile, 'xyzzy').map((h) => h.id)).toEqual([result.evidence_id]);
+  });
+
+  it('reads the gzipped form with offsets of each gzip member', async () => {
+    const caseFile = newTestCase();
+    const bytes = Buffer.concat(gzipped);
+    const result = await importCapture(caseFile, writeFile('shop.warc.gz', bytes));
+    expect(result.capture.format).toBe('warc.gz');
+    expect(result.capture.import_status).toBe('complete');
+    const records = listCaptureRecords(caseFile.db, result.capture.id);
+    expect(records).toHaveLength(11);
+    for (const record of records) {
+      const member = zlib.gunzipSync(bytes.subarray(record.offset!, record.offset! + record.length!));
+      expect(member.toString('latin1')).toContain(record.record_id);
+    }
+  });
+
+  it('names a record whose payload no longer matches its WARC-Payload-Digest, and keeps importing', async () => {
+    const caseFile = newTestCase();
+    const bytes = Buffer.concat(plain);
+    const at = bytes.indexOf('Bulk Hotmail accounts');
+    bytes.write('Bulk Hotmail ACCOUNTS', at);
+    const result = await importCapture(caseFile, writeFile('tampered.warc', bytes));
+    const records = listCaptureRecords(caseFile.db, result.capture.id);
+    const bad = records.filter((r) => r.digest_status === 'mismatch');
+    expect(bad).toHaveLength(1);
+    expect(bad[0]!.target_uri).toBe(`${site.base}/`);
+    expect(result.capture.problems).toHaveLength(1);
+    expect(result.capture.problems[0]!.message).toContain(bad[0]!.record_id);
+    expect(result.capture.problems[0]!.message).toContain('WARC-Payload-Digest');
+    expect(result.capture.problems[0]!.offset).toBe(bad[0]!.offset);
+    // Fully read: the import is complete, and the rest of the records are there.
+    expect(result.capture.import_status).toBe('complete');
+    expect(records).toHaveLength(13);
+  });
+
+  it('reports a WARC truncated mid-record with its offset, keeps the records before it, and marks the capture partial', async () => {
+    const caseFile = newTestCase();
+    const whole = Buffer.concat(plain.slice(0, 7));
+    const cutAt = whole.length - 40;
+    const result = await importCapture(caseFile, writeFile('cut.warc', whole.subarray(0, cutAt)));
+    expect(result.capture.import_status).toBe('partial');
+    const records = listCaptureRecords(caseFile.db, result.capture.id);
+    expect(records).toHaveLength(7);
+    expect(records[6]!.digest_status).toBe('truncated');
+    const lastOffset = Buffer.concat(plain.slice(0, 6)).length;
+    expect(records[6]!.offset).toBe(lastOffset);
+    expect(result.capture.problems.map((p) => p.offset)).toContain(lastOffset);
+    expect(result.capture.problems[0]!.message).toMatch(/cut short/);
+  });
+
+  it('reports a truncated .warc.gz (last gzip member cut) with the offset where reading stopped', async () => {
+    const caseFile = newTestCase();
+    const whole = Buffer.concat(gzipped);
+    const result = await importCapture(caseFile, writeFile('cut.warc.gz', whole.subarray(0, whole.length - 30)));
+    expect(result.capture.import_status).toBe('partial');
+    const before = Buffer.concat(gzipped.slice(0, -1)).length;
+    expect(result.capture.problems.map((p) => p.offset)).toEqual([before]);
+    expect(listCaptureRecords(caseFile.db, result.capture.id)).toHaveLength(10);
+  });
+
+  it('links captured hosts to the case websites with the capture time and puts "evidence captured" on their lifecycle', async () => {
+    const caseFile = newTestCase();
+    const shop = addWebsite(caseFile, { input: site.base });
+    const result = await importCapture(caseFile, writeFile('shop.warc', Buffer.concat(plain)));
+    expect(result.websites).toEqual([{ id: shop.id, host: '127.0.0.1', created: false }]);
+    const firstCapture = result.pages.map((p) => p.captured_at!).sort()[0]!;
+    const history = websiteStatusHistory(caseFile, shop.id);
+    // The capture happened before the site was recorded here: the lifecycle shows it at its own date.
+    const captured = history.filter((h) => h.status === 'evidence_captured');
+    expect(captured.map((h) => [h.evidence_id, h.at])).toEqual([[result.evidence_id, firstCapture]]);
+    expect(history.map((h) => h.status).sort()).toEqual(['evidence_captured', 'identified']);
+    expect(getWebsite(caseFile, shop.id).status).toBe('evidence_captured');
+    const links = linkedItems(caseFile, shop.id);
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ id: result.evidence_id, relation: 'captured' });
+  });
+
+  it('leaves unknown hosts unlinked unless --create-sites adds them', async () => {
+    const caseFile = newTestCase();
+    const first = await importCapture(caseFile, writeFile('a.warc', Buffer.concat(plain)));
+    expect(first.websites).toEqual([]);
+    expect(first.unmatched_hosts).toEqual(['127.0.0.1']);
+    const second = await importCapture(caseFile, writeFile('b.warc.gz', Buffer.concat(gzipped)), { createSites: true });
+    expect(second.websites).toHaveLength(1);
+    expect(second.websites[0]!.created).toBe(true);
+    expect(getWebsite(caseFile, second.websites[0]!.id).status).toBe('evidence_captured');
+  });
+
+  it('refuses a file that is no web capture before storing anything', async () => {
+    const caseFile = newTestCase();
+    await expect(importCapture(caseFile, writeFile('notes.txt', Buffer.from('hello')))).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(caseFile.db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBe(0);
+  });
+});
+
+describe('capture import (WACZ)', () => {
+  it('verifies datapackage.json hashes, reads pages.jsonl, and imports the pages it lists', async () => {
+    const caseFile = newTestCase();
+    const file = path.join(tempDir(), 'shop.wacz');
+    const first = plain.find((r) => r.includes('WARC-Type: response'))!;
+    const ts = /WARC-Date: (\S+)/.exec(first.toString('latin1'))![1]!;
+    writeWacz(file, Buffer.concat(gzipped), [{ url: `${site.base}/`, ts, title: 'Shop front' }]);
+    const result = await importCapture(caseFile, file);
+    expect(result.capture.format).toBe('wacz');
+    expect(result.capture.import_status).toBe('complete');
+    expect(result.capture.problems).toEqual([]);
+    expect(result.pages).toHaveLength(1);
+    expect(result.pages[0]).toMatchObject({ url: `${site.base}/`, listed: true, title: 'Hotmailbox accounts for sale', http_status: 200 });
+    const records = listCaptureRecords(caseFile.db, result.capture.id);
+    expect(records).toHaveLength(11);
+    expect(records.every((r) => r.member === 'archive/data.warc.gz')).toBe(true);
+  });
+
+  it('names a WACZ member whose hash does not match datapackage.json and marks the capture partial', async () => {
+    const caseFile = newTestCase();
+    const file = path.join(tempDir(), 'tampered.wacz');
+    writeWacz(file, Buffer.concat(gzipped), [{ url: `${site.base}/`, ts: '2024-01-01T00:00:00Z' }], { tamperAfterHash: true });
+    const result = await importCapture(caseFile, file);
+    expect(result.capture.import_status).toBe('partial');
+    expect(result.capture.problems.map((p) => p.member)).toContain('pages/pages.jsonl');
+    expect(result.capture.problems.find((p) => p.member === 'pages/pages.jsonl')!.message).toMatch(/does not match datapackage.json/);
+  });
+});
