@@ -1,3 +1,4 @@
+import type { CaseOverview } from './CaseOverview';
 import type { ItemKind, SiteStatus } from './enums';
 import type { SiteImportReport } from './SiteImportReport';
 import type {
@@ -152,7 +153,8 @@ export interface DossierApi {
   'case.summary': (req: Record<string, never>) => Promise<CaseSummary | null>;
   'case.update': (req: { patch: CaseUpdate; expectedHlc?: string }) => Promise<CaseInfo>;
 
-  'items.list': (req: ListQuery & { orderId?: string }) => Promise<Page<AnyItem>>;
+  /** Typed per kind: a list of websites is Page<Website>, never the union callers must cast. */
+  'items.list': <K extends ItemKind>(req: ListQuery & { kind: K; orderId?: string }) => Promise<Page<ItemByKind[K]>>;
   'items.get': (req: { id: string }) => Promise<ItemDetail>;
   'items.delete': (req: { id: string }) => Promise<null>;
 
@@ -193,6 +195,8 @@ export interface DossierApi {
   'search.query': (req: { text: string; limit?: number; kinds?: ItemKind[] }) => Promise<SearchHit[]>;
   'timeline.page': (req: { after?: string | null; limit?: number; from?: string; to?: string }) => Promise<Page<TimelineEntry>>;
   'graph.get': (req: { limit?: number }) => Promise<GraphData>;
+  /** The overview's figures (expiring soon by the server's rule, orders awaiting service), with true totals. */
+  'case.overview': (req: { withinDays?: number }) => Promise<CaseOverview>;
   'audit.verify': (req: Record<string, never>) => Promise<AuditReport>;
   'audit.page': (req: { after?: string | null; limit?: number }) => Promise<Page<AuditPageEntry>>;
 
@@ -240,6 +244,7 @@ export const CHANNELS = [
   'search.query', 'timeline.page', 'graph.get', 'audit.verify', 'audit.page',
   'identity.status', 'identity.create', 'identity.publicLine', 'roster.list', 'roster.add', 'roster.remove',
   'share.create', 'share.receive', 'case.merge',
+  'case.overview',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
