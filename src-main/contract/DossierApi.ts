@@ -1,3 +1,4 @@
+import type { CaseOverview } from './CaseOverview';
 import type { ItemKind, SiteStatus } from './enums';
 import type { SiteImportReport } from './SiteImportReport';
 import type {
@@ -148,7 +149,8 @@ export interface DossierApi {
   'case.summary': (req: Record<string, never>) => Promise<CaseSummary | null>;
   'case.update': (req: { patch: CaseUpdate; expectedHlc?: string }) => Promise<CaseInfo>;
 
-  'items.list': (req: ListQuery & { orderId?: string; lifecycle?: 'awaiting_confirmation' | 'expiring_soon'; withinDays?: number }) => Promise<Page<AnyItem>>;
+  /** Typed per kind: a list of websites is Page<Website>, never the union callers must cast. */
+  'items.list': <K extends ItemKind>(req: ListQuery & { kind: K; orderId?: string; lifecycle?: 'awaiting_confirmation' | 'expiring_soon'; withinDays?: number }) => Promise<Page<ItemByKind[K]>>;
   /** includeDeleted: a tombstoned item too (its custody and history still matter). */
   'items.get': (req: { id: string; includeDeleted?: boolean }) => Promise<ItemDetail>;
   'items.delete': (req: { id: string }) => Promise<null>;
@@ -190,6 +192,8 @@ export interface DossierApi {
   'search.query': (req: { text: string; limit?: number; kinds?: ItemKind[] }) => Promise<SearchHit[]>;
   'timeline.page': (req: { after?: string | null; limit?: number; from?: string; to?: string }) => Promise<Page<TimelineEntry>>;
   'graph.get': (req: { limit?: number }) => Promise<GraphData>;
+  /** The overview's figures (expiring soon by the server's rule, orders awaiting service), with true totals. */
+  'case.overview': (req: { withinDays?: number }) => Promise<CaseOverview>;
   'audit.verify': (req: Record<string, never>) => Promise<AuditReport>;
   'audit.page': (req: { after?: string | null; limit?: number }) => Promise<Page<AuditPageEntry>>;
 
@@ -262,6 +266,7 @@ export const CHANNELS = [
   'identity.status', 'identity.create', 'identity.publicLine', 'roster.list', 'roster.add', 'roster.remove',
   'share.create', 'share.receive', 'case.merge',
   'captures.import', 'captures.list', 'captures.pages', 'captures.page', 'captures.records', 'captures.resource', 'captures.replay',
+  'case.overview',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

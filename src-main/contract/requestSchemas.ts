@@ -119,6 +119,7 @@ export const requestSchemas = {
     to: isoDate.optional(),
   }),
   'graph.get': z.object({ limit: z.number().int().min(1).max(5000).optional() }),
+  'case.overview': z.object({ withinDays: z.number().int().min(1).max(3650).optional() }),
   'audit.verify': empty,
   'audit.page': z.object({ after: z.string().max(2000).nullish(), limit: z.number().int().min(1).max(1000).optional() }),
   'identity.status': empty,

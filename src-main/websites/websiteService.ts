@@ -150,6 +150,15 @@ export interface WebsiteListOptions extends ListOptions {
   withinDays?: number | undefined;
 }
 
+/**
+ * The "expiring soon" rule, in one place for the site list, the CLI and the overview: confirmed
+ * (transferred or on hold) and the registration expires within `withinDays` (default 30) or already has.
+ */
+export function expiringSoonCondition(withinDays = 30): { sql: string; params: unknown[] } {
+  const horizon = new Date(Date.now() + withinDays * 86_400_000).toISOString();
+  return { sql: "status IN ('transfer_confirmed', 'hold_confirmed') AND expires_at IS NOT NULL AND expires_at <= ?", params: [horizon] };
+}
+
 /** A page of websites; a host filter of 3+ characters uses the trigram index, never a table scan. */
 export function listWebsites(caseFile: CaseFile, options: WebsiteListOptions = {}): Page<Website> {
   return listRecords(caseFile, websiteSpec, websiteListOptions(caseFile, options));
@@ -165,8 +174,7 @@ export function websiteListOptions(caseFile: CaseFile, options: WebsiteListOptio
   if (options.lifecycle === 'awaiting_confirmation') {
     where.push({ sql: "status IN ('named_in_order', 'served')", params: [] });
   } else if (options.lifecycle === 'expiring_soon') {
-    const horizon = new Date(Date.now() + (options.withinDays ?? 30) * 86_400_000).toISOString();
-    where.push({ sql: "status IN ('transfer_confirmed', 'hold_confirmed') AND expires_at IS NOT NULL AND expires_at <= ?", params: [horizon] });
+    where.push(expiringSoonCondition(options.withinDays));
   }
   const filter = options.filter?.trim().toLowerCase();
   if (filter) where.push(hostFilterClause(caseFile.db, filter, options.sort));

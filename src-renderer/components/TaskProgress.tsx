@@ -1,4 +1,4 @@
-import { useTasks } from '../features/tasks/tasksStore';
+import { useTasks } from '../data/tasksStore';
 import { formatBytes } from './labels';
 
 function amount(n: number, unit: string): string {

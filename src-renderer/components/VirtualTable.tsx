@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { StoreApi, UseBoundStore } from 'zustand';
-import { PAGE_SIZE, type PagedState } from '../features/items/createPagedStore';
+import { PAGE_SIZE, type PagedState } from '../data/createPagedStore';
 import { Icon } from './Icon';
 
 export interface Column<T> {

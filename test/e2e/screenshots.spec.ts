@@ -29,7 +29,8 @@ test('screenshots of every main view, light and dark', async ({ page, harness })
   await page.reload();
   const app = new CasePage(page);
   await expect(page.getByRole('heading', { name: /Storm-1152/, level: 1 })).toBeVisible();
-  await expect(page.getByText('Order granting ex parte TRO').first()).toBeVisible();
+  await expect(page.getByText('Preliminary injunction').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Expiring soon' }).getByText('1stcaptcha.com')).toBeVisible();
   await shot(page, '03-overview');
 
   const views: [Section, string, string | null][] = [

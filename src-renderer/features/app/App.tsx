@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { CommandPalette } from '../palette/CommandPalette';
 import { NewCaseDialog } from '../start/NewCaseDialog';
 import { StartScreen } from '../start/StartScreen';
-import { listenForTaskProgress } from '../tasks/tasksStore';
+import { listenForTaskProgress } from '../../data/tasksStore';
 import { applyTheme, useApp } from './appStore';
 import { CaseLayout } from './CaseLayout';
 import { FlowHost } from './FlowHost';

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CaseSummary } from '../../../src-main/contract/DossierApi';
 import type { ItemKind } from '../../../src-main/contract/enums';
 import { call, toDossierError } from '../../api';
+import { ALL_TOPICS, invalidate, isItemKind, type Topic } from '../../data/invalidation';
 import { itemLists, resetItemLists, useSelection } from '../items/itemStores';
 
 export const VIEWS = ['overview', 'evidence', 'websites', 'orders', 'stakeholders', 'notes', 'timeline', 'graph', 'audit', 'team'] as const;
@@ -41,8 +42,6 @@ interface AppState {
   flow: Flow | null;
   newCaseOpen: boolean;
   shortcutsOpen: boolean;
-  /** Bumped after every change so views that show derived data (overview, graph) refetch. */
-  revision: number;
   busy: string | null;
   /** A "new item" form some view should open (from the palette or a shortcut). */
   createRequest: ItemKind | null;
@@ -53,7 +52,11 @@ interface AppState {
   refreshSummary(): Promise<void>;
   setView(view: View): void;
   openItem(kind: ItemKind, id: string): void;
-  changed(kind?: ItemKind): void;
+  /**
+   * After a change: refetch the queries that read these topics, and refresh the case summary.
+   * `rows: true` when records were added or removed, so those kinds' lists start again.
+   */
+  changed(topics: readonly Topic[], options?: { rows?: boolean }): void;
   setTheme(theme: ThemeChoice): void;
   toggleTheme(): void;
   setPaletteOpen(open: boolean): void;
@@ -91,7 +94,6 @@ export const useApp = create<AppState>((set, get) => ({
   flow: null,
   newCaseOpen: false,
   shortcutsOpen: false,
-  revision: 0,
   busy: null,
   createRequest: null,
 
@@ -100,7 +102,8 @@ export const useApp = create<AppState>((set, get) => ({
     try {
       const summary = await call('case.open', { path });
       resetItemLists();
-      set({ summary, phase: 'case', view: 'overview', revision: get().revision + 1 });
+      set({ summary, phase: 'case', view: 'overview' });
+      invalidate(ALL_TOPICS);
     } catch (raw) {
       const error = toDossierError(raw);
       set({ notice: { title: 'Could not open the case file', message: error.message } });
@@ -111,7 +114,8 @@ export const useApp = create<AppState>((set, get) => ({
   async createCase(path, fields) {
     const summary = await call('case.create', { path, case: fields as { title: string } });
     resetItemLists();
-    set({ summary, phase: 'case', view: 'overview', newCaseOpen: false, revision: get().revision + 1 });
+    set({ summary, phase: 'case', view: 'overview', newCaseOpen: false });
+    invalidate(ALL_TOPICS);
     return summary;
   },
   async closeCase() {
@@ -130,10 +134,10 @@ export const useApp = create<AppState>((set, get) => ({
     useSelection.getState().select(kind, id);
     set({ view: VIEW_OF_KIND[kind] });
   },
-  changed(kind) {
-    set((s) => ({ revision: s.revision + 1 }));
-    if (kind) itemLists[kind].getState().reload();
-    void get().refreshSummary();
+  changed(topics, options = {}) {
+    invalidate(topics);
+    if (options.rows) for (const topic of topics) if (isItemKind(topic)) itemLists[topic].getState().reload();
+    if (topics.some((t) => t !== 'team')) void get().refreshSummary();
   },
   setTheme(theme) {
     localStorage.setItem(THEME_KEY, theme);

@@ -4,6 +4,7 @@ import { ITEM_KINDS, type ItemKind } from '../../../src-main/contract/enums';
 import { Icon } from '../../components/Icon';
 import { formatCount, formatDate } from '../../components/labels';
 import { type Column, VirtualTable } from '../../components/VirtualTable';
+import { ALL_TOPICS, useTopicsVersion } from '../../data/invalidation';
 import { useApp } from '../app/appStore';
 import { auditList, useAuditVerify } from './auditStore';
 
@@ -34,7 +35,8 @@ const columns: Column<AuditPageEntry>[] = [
 
 /** Every change ever made to the case, newest first, and a check that the hash chains are unbroken. */
 export function AuditView() {
-  const revision = useApp((s) => s.revision);
+  // Every change appends to the log, so any topic makes it stale.
+  const revision = useTopicsVersion(ALL_TOPICS);
   const openItem = useApp((s) => s.openItem);
   const reload = auditList((s) => s.reload);
   const { report, running, error, verify, reset } = useAuditVerify();

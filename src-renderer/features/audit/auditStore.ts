@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AuditPageEntry, AuditReport } from '../../../src-main/contract/DossierApi';
 import { call, toDossierError } from '../../api';
-import { createPagedStore } from '../items/createPagedStore';
+import { createPagedStore } from '../../data/createPagedStore';
 
 /** The audit log, newest first, page by page. */
 export const auditList = createPagedStore<AuditPageEntry, Record<string, never>>({}, (_query, after, limit) => call('audit.page', { after, limit }));

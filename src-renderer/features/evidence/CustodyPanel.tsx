@@ -1,29 +1,24 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { CUSTODY_ACTIONS, type CustodyAction } from '../../../src-main/contract/enums';
-import type { CustodyEvent, Evidence } from '../../../src-main/contract/records';
+import type { Evidence } from '../../../src-main/contract/records';
 import { call, fieldErrors, toDossierError } from '../../api';
 import { enumLabel, formatDate } from '../../components/labels';
+import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 
 /** The exhibit's chain of custody, oldest first, and a form to record the next hand-over. */
 export function CustodyPanel({ item }: { item: Evidence }) {
-  const revision = useApp((s) => s.revision);
   const changed = useApp((s) => s.changed);
-  const [events, setEvents] = useState<CustodyEvent[]>([]);
+  const custody = useQuery(['custody', item.id], ['evidence'], () => call('evidence.custody', { id: item.id }));
+  const events = custody.data ?? [];
   const [action, setAction] = useState<CustodyAction>('transferred');
   const [toParty, setToParty] = useState('');
   const [details, setDetails] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
 
-  useEffect(() => {
-    let live = true;
-    void call('evidence.custody', { id: item.id }).then((list) => live && setEvents(list));
-    return () => {
-      live = false;
-    };
-  }, [item.id, revision]);
 
   async function record() {
     setError(null);
@@ -36,7 +31,7 @@ export function CustodyPanel({ item }: { item: Evidence }) {
       });
       setToParty('');
       setDetails('');
-      changed();
+      changed(['evidence']);
     } catch (raw) {
       const e = toDossierError(raw);
       setError(Object.values(fieldErrors(e))[0] ?? e.message);
@@ -50,6 +45,7 @@ export function CustodyPanel({ item }: { item: Evidence }) {
           Chain of custody <span className="count">{events.length}</span>
         </h3>
       </div>
+      <QueryError what="the chain of custody" error={custody.error} />
       <ol className="custody-list">
         {events.map((event) => (
           <li key={event.id} className="custody-item">

@@ -4,7 +4,7 @@ import type { Evidence } from '../../../src-main/contract/records';
 import { call, shellCall, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../app/appStore';
-import { useTasks } from '../tasks/tasksStore';
+import { useTasks } from '../../data/tasksStore';
 import { CustodyPanel } from './CustodyPanel';
 import { EvidencePreviewPanel } from './EvidencePreviewPanel';
 
@@ -18,7 +18,7 @@ export function EvidenceIntegrity({ item }: { item: Evidence }) {
     try {
       const [result] = await useTasks.getState().run(`Verifying ${item.exhibit_label}`, (taskId) => call('evidence.verify', { id: item.id, taskId }));
       setVerification(result ?? null);
-      changed();
+      changed(['evidence']);
     } catch (raw) {
       showNotice({ title: 'Could not verify the exhibit', message: toDossierError(raw).message });
     }
@@ -29,7 +29,7 @@ export function EvidenceIntegrity({ item }: { item: Evidence }) {
       const outPath = await shellCall((s) => s.chooseExtractPath({ suggestedName: item.original_name ?? `${item.exhibit_label}.bin` }));
       if (!outPath) return;
       const result = await call('evidence.extract', { id: item.id, outPath });
-      changed();
+      changed(['evidence']);
       showNotice({ title: 'Copy saved', message: `${result.path}\n${result.bytes.toLocaleString('en-US')} bytes, SHA-256 ${result.sha256}` });
     } catch (raw) {
       showNotice({ title: 'Could not save a copy', message: toDossierError(raw).message });

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { EvidencePreview } from '../../../src-main/contract/DossierApi';
 import type { Evidence } from '../../../src-main/contract/records';
-import { call, toDossierError } from '../../api';
+import { call } from '../../api';
+import { useQuery } from '../../data/useQuery';
 
 const PREVIEW_BYTES = 256 * 1024;
 
@@ -10,19 +9,10 @@ const PREVIEW_BYTES = 256 * 1024;
  * its source), images only as data:image URLs. Anything else is described, not rendered.
  */
 export function EvidencePreviewPanel({ item }: { item: Evidence }) {
-  const [preview, setPreview] = useState<EvidencePreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setPreview(null);
-    setError(null);
-    call('evidence.preview', { id: item.id, maxBytes: PREVIEW_BYTES })
-      .then((value) => live && setPreview(value))
-      .catch((raw) => live && setError(toDossierError(raw).message));
-    return () => {
-      live = false;
-    };
-  }, [item.id, item.content_sha256]);
+  // Keyed by content hash: stored bytes never change under one hash, so nothing invalidates it.
+  const query = useQuery(['preview', item.id, item.content_sha256], [], () => call('evidence.preview', { id: item.id, maxBytes: PREVIEW_BYTES }));
+  const preview = query.data ?? null;
+  const error = query.error;
 
   const image = preview?.image_data_url && /^data:image\/(png|jpeg|gif|webp|bmp|avif);base64,/i.test(preview.image_data_url) ? preview.image_data_url : null;
   return (

@@ -1,7 +1,7 @@
 import { call, shell, shellCall, toDossierError } from '../../api';
 import { useApp } from '../app/appStore';
 import { useSelection } from '../items/itemStores';
-import { useTasks } from '../tasks/tasksStore';
+import { useTasks } from '../../data/tasksStore';
 
 /**
  * Imports files as evidence: the one path for drag-and-drop, the Import button and the menu.
@@ -16,7 +16,7 @@ export async function importEvidence(paths: string[]): Promise<void> {
   const label = paths.length === 1 ? `Importing ${paths[0]!.split(/[\\/]/).pop()}` : `Importing ${paths.length} files`;
   try {
     const result = await useTasks.getState().run(label, (taskId) => call('evidence.import', { paths, taskId }));
-    app.changed('evidence');
+    app.changed(['evidence'], { rows: true });
     const first = result.items[0];
     if (first) {
       useSelection.getState().select('evidence', first.evidence.id);

@@ -1,7 +1,8 @@
 import { type PointerEvent, type WheelEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphData } from '../../../src-main/contract/DossierApi';
 import { ITEM_KINDS, type ItemKind } from '../../../src-main/contract/enums';
-import { call, toDossierError } from '../../api';
+import { call } from '../../api';
+import { useQuery } from '../../data/useQuery';
 import { KIND_PLURAL } from '../../components/labels';
 import { useApp } from '../app/appStore';
 import { DetailPane } from '../items/DetailPane';
@@ -9,27 +10,18 @@ import { ITEM_CONFIGS } from '../items/itemConfigs';
 import { layoutGraph, type PlacedNode } from './layoutGraph';
 
 const LABEL_LIMIT = 160;
+/** Titles of every kind and the links between them. */
+const GRAPH_TOPICS = [...ITEM_KINDS, 'links'] as const;
 
 /** Every link between records as a picture; click an item to see it beside the graph. */
 export function GraphView() {
-  const revision = useApp((s) => s.revision);
-  const [data, setData] = useState<GraphData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error } = useQuery(['graph', 1500], GRAPH_TOPICS, () => call('graph.get', { limit: 1500 }));
   const [selected, setSelected] = useState<{ id: string; kind: ItemKind } | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
   const [view, setView] = useState({ x: 0, y: 0, k: 1 });
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    call('graph.get', { limit: 1500 })
-      .then((value) => live && setData(value))
-      .catch((raw) => live && setError(toDossierError(raw).message));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
 
   const layout = useMemo(() => (data ? layoutGraph(data) : null), [data]);
   // Fit the drawing, but never zoom in past 1:1: a handful of nodes should look like a handful, not fill the screen.

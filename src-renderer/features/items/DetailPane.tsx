@@ -53,7 +53,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
       await call('items.delete', { id });
       setDeleting(false);
       close();
-      changed(config.kind);
+      changed([config.kind, 'links'], { rows: true });
     } catch (raw) {
       setDeleting(false);
       showNotice({ title: `Could not delete this ${config.singular.toLowerCase()}`, message: toDossierError(raw).message });
@@ -91,8 +91,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
           linked={detail.linked}
           onAdd={() => setLinking(true)}
           onChanged={() => {
-            reload();
-            changed();
+            changed(['links']);
           }}
         />
         <HistoryList current={item as unknown as Record<string, unknown>} history={detail.history} />
@@ -113,8 +112,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
           onSaved={(saved) => {
             setEditing(false);
             itemLists[config.kind].getState().patchRow((row) => row.id === id, saved);
-            reload();
-            changed();
+            changed([config.kind]);
           }}
           onClose={() => setEditing(false)}
         />
@@ -131,8 +129,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
           onSaved={(saved) => {
             setEditing(false);
             itemLists[config.kind].getState().patchRow((row) => row.id === id, saved as ItemByKind[K]);
-            reload();
-            changed();
+            changed([config.kind]);
           }}
           onClose={() => setEditing(false)}
         />
@@ -143,8 +140,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
           fromTitle={title}
           linkedIds={new Set(detail.linked.map((l) => l.id))}
           onLinked={() => {
-            reload();
-            changed();
+            changed(['links']);
           }}
           onClose={() => setLinking(false)}
         />

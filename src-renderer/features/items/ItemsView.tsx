@@ -124,7 +124,7 @@ export function ItemsView<K extends ItemKind>({ config, actions, banner }: { con
           item={null}
           onSaved={(saved) => {
             setCreating(false);
-            changed(config.kind);
+            changed([config.kind, 'links'], { rows: true });
             select(config.kind, saved.id);
           }}
           onClose={() => setCreating(false)}
@@ -139,7 +139,7 @@ export function ItemsView<K extends ItemKind>({ config, actions, banner }: { con
           onSubmit={(values) => config.create!(values)}
           onSaved={(saved) => {
             setCreating(false);
-            changed(config.kind);
+            changed([config.kind, 'links'], { rows: true });
             select(config.kind, (saved as { id: string }).id);
           }}
           onClose={() => setCreating(false)}

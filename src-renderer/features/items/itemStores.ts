@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AnyItem } from '../../../src-main/contract/DossierApi';
 import type { ItemKind } from '../../../src-main/contract/enums';
 import { call } from '../../api';
-import { createPagedStore } from './createPagedStore';
+import { createPagedStore } from '../../data/createPagedStore';
 
 export interface ItemQuery {
   sort: string;

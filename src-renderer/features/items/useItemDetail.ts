@@ -1,35 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { ItemDetail } from '../../../src-main/contract/DossierApi';
-import { call, toDossierError } from '../../api';
-import { useApp } from '../app/appStore';
+import { call } from '../../api';
+import type { Topic } from '../../data/invalidation';
+import { useQuery } from '../../data/useQuery';
 
-/** Loads one item with its links and history; refetches after any change in the case. */
+/**
+ * Loads one item with its links and history. It reads its own kind, the links, and the titles of
+ * the kinds it is linked to, so a change to any of those refetches it and nothing else does.
+ */
 export function useItemDetail(id: string | null): { detail: ItemDetail | null; error: string | null; reload: () => void } {
-  const revision = useApp((s) => s.revision);
-  const [detail, setDetail] = useState<ItemDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [nonce, setNonce] = useState(0);
-  useEffect(() => {
-    if (!id) {
-      setDetail(null);
-      return;
-    }
-    let live = true;
-    call('items.get', { id })
-      .then((value) => {
-        if (!live) return;
-        setDetail(value);
-        setError(null);
-      })
-      .catch((raw) => {
-        if (!live) return;
-        setDetail(null);
-        setError(toDossierError(raw).message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [id, revision, nonce]);
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { detail: detail && detail.item.id === id ? detail : null, error, reload };
+  const query = useQuery(
+    ['item', id],
+    (detail: ItemDetail | undefined): Topic[] => (detail ? [detail.kind, 'links', ...new Set(detail.linked.map((l) => l.kind))] : ['links']),
+    () => call('items.get', { id: id! }),
+    { enabled: id !== null },
+  );
+  const detail = query.data ?? null;
+  return { detail: detail && detail.item.id === id ? detail : null, error: query.error, reload: query.reload };
 }

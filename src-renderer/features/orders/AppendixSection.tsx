@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { AppendixPage } from '../../../src-main/contract/DossierApi';
+import { useState } from 'react';
 import type { CourtOrder } from '../../../src-main/contract/records';
 import { call, shellCall, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
+import { QueryError } from '../../components/QueryError';
+import { useQuery } from '../../data/useQuery';
 import { formatBytes } from '../../components/labels';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useApp } from '../app/appStore';
@@ -11,18 +12,9 @@ const FIRST_ROWS = 10;
 
 /** The order's Appendix A: domains by registry and registrar, the first rows, and a CSV export. */
 export function AppendixSection({ item }: { item: CourtOrder }) {
-  const revision = useApp((s) => s.revision);
   const showNotice = useApp((s) => s.showNotice);
-  const [page, setPage] = useState<AppendixPage | null>(null);
+  const { data: page, error } = useQuery(['appendix', item.id], ['website', 'links'], () => call('websites.appendix', { orderId: item.id, limit: FIRST_ROWS }));
   const [exporting, setExporting] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void call('websites.appendix', { orderId: item.id, limit: FIRST_ROWS }).then((p) => live && setPage(p));
-    return () => {
-      live = false;
-    };
-  }, [item.id, revision]);
 
   async function exportCsv() {
     try {
@@ -42,6 +34,7 @@ export function AppendixSection({ item }: { item: CourtOrder }) {
     }
   }
 
+  if (error) return <QueryError what="the appendix" error={error} />;
   if (!page) return null;
   const count = page.outline.reduce((n, r) => n + r.count, 0);
   return (

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { CourtOrder, Website } from '../../../src-main/contract/records';
-import { call } from '../../api';
+import type { CourtOrder } from '../../../src-main/contract/records';
+import { QueryError } from '../../components/QueryError';
+import { listItems } from '../../data/listItems';
+import { useQuery } from '../../data/useQuery';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useApp } from '../app/appStore';
 
@@ -9,18 +10,10 @@ const SHOWN = 50;
 /** Websites this order covers (links with relation "covers"), first page only, with their state. */
 export function CoveredWebsites({ item }: { item: CourtOrder }) {
   const openItem = useApp((s) => s.openItem);
-  const revision = useApp((s) => s.revision);
-  const [sites, setSites] = useState<{ items: Website[]; more: boolean } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void call('items.list', { kind: 'website', orderId: item.id, limit: SHOWN }).then(
-      (page) => live && setSites({ items: page.items as Website[], more: page.next !== null }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [item.id, revision]);
-  if (!sites || sites.items.length === 0) return null;
+  const { data, error } = useQuery(['covered', item.id], ['website', 'links'], () => listItems({ kind: 'website', orderId: item.id, limit: SHOWN }));
+  if (error) return <QueryError what="the covered websites" error={error} />;
+  if (!data || data.items.length === 0) return null;
+  const sites = { items: data.items, more: data.next !== null };
   return (
     <section className="detail-section" aria-labelledby="covered-heading">
       <div className="detail-section-head">

@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CLASSIFICATIONS, ITEM_KINDS, SITE_STATUSES, type SiteStatus } from '../../../src-main/contract/enums';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { Icon, type IconName } from '../../components/Icon';
 import { enumLabel, formatBytes, formatCount, formatDate, KIND_PLURAL } from '../../components/labels';
 import type { FieldSpec } from '../../components/RecordForm';
+import { QueryError } from '../../components/QueryError';
 import { StatusBadge, TlpBadge } from '../../components/StatusBadge';
+import { useQuery } from '../../data/useQuery';
 import { useApp, VIEW_OF_KIND } from '../app/appStore';
 import { itemLists } from '../items/itemStores';
-import { useOverview } from './overviewStore';
 
 const KIND_ICON: Record<(typeof ITEM_KINDS)[number], IconName> = {
   evidence: 'evidence',
@@ -39,16 +40,14 @@ const OPEN_STATES: { status: SiteStatus; text: string }[] = [
 /** The case at a glance: what is in it, where the domains stand, what needs doing, what expires. */
 export function OverviewView() {
   const summary = useApp((s) => s.summary)!;
-  const revision = useApp((s) => s.revision);
   const setView = useApp((s) => s.setView);
   const openItem = useApp((s) => s.openItem);
   const changed = useApp((s) => s.changed);
-  const { expiries, ordersAwaitingService, error, load, loadedRevision } = useOverview();
+  // Counted by the case file with the list's own rule, so the figures hold past any page size.
+  const overview = useQuery(['overview'], ['order', 'website'], () => call('case.overview', {}));
+  const expiries = overview.data?.expiring ?? [];
+  const ordersAwaitingService = overview.data?.awaitingService ?? [];
   const [editing, setEditing] = useState(false);
-
-  useEffect(() => {
-    if (loadedRevision !== revision) void load(revision);
-  }, [revision, loadedRevision, load]);
 
   const info = summary.info;
   const sites = summary.counts.website;
@@ -130,6 +129,7 @@ export function OverviewView() {
           <div className="panel-head">
             <h2 id="open-h">Open items</h2>
           </div>
+          <QueryError what="the orders awaiting service" error={overview.error} />
           {openDomainItems.length === 0 && ordersAwaitingService.length === 0 ? (
             <p className="muted small">Nothing waiting. Domains and orders that need a next step show here.</p>
           ) : (
@@ -162,11 +162,18 @@ export function OverviewView() {
 
         <section className="panel" aria-labelledby="expiry-h">
           <div className="panel-head">
-            <h2 id="expiry-h">Upcoming expiries</h2>
+            <h2 id="expiry-h">Expiring soon</h2>
+            {overview.data && overview.data.expiringTotal > expiries.length ? (
+              <span className="muted">
+                {formatCount(expiries.length)} of {formatCount(overview.data.expiringTotal)}
+              </span>
+            ) : null}
           </div>
-          {error ? <p className="field-error">{error}</p> : null}
+          <QueryError what="the expiries" error={overview.error} />
           {expiries.length === 0 ? (
-            <p className="muted small">No order or domain registration expires in the future dates recorded.</p>
+            <p className="muted small">
+              Nothing expires within {overview.data?.withinDays ?? 30} days: no order in force and no confirmed domain registration.
+            </p>
           ) : (
             <ul className="todo-list">
               {expiries.map((e) => (
@@ -225,7 +232,7 @@ export function OverviewView() {
           onSubmit={(patch) => call('case.update', { patch, expectedHlc: info.hlc })}
           onSaved={() => {
             setEditing(false);
-            changed();
+            changed(['case']);
           }}
           onClose={() => setEditing(false)}
         />

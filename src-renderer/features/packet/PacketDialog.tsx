@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PacketExportSummary } from '../../../src-main/contract/DossierApi';
-import type { CourtOrder, Evidence } from '../../../src-main/contract/records';
 import { call, shellCall, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { LabeledField } from '../../components/LabeledField';
+import { QueryError } from '../../components/QueryError';
 import { TaskProgress } from '../../components/TaskProgress';
+import { listItems } from '../../data/listItems';
+import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 import { useDialogTask } from '../tasks/useDialogTask';
 import { ExhibitPicker } from './ExhibitPicker';
@@ -26,20 +28,19 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
   const summary = useApp((s) => s.summary)!;
   const changed = useApp((s) => s.changed);
   const [form, setForm] = useState<PacketForm>(() => initialPacketForm(summary.info.code_name));
-  const [profiles, setProfiles] = useState<{ name: string; description: string }[]>([]);
-  const [orders, setOrders] = useState<CourtOrder[]>([]);
-  const [exhibits, setExhibits] = useState<Evidence[]>([]);
+  const profilesQuery = useQuery(['packet.profiles'], [], () => call('packet.profiles', {}));
+  const ordersQuery = useQuery(['orders', 1000], ['order'], () => listItems({ kind: 'order', limit: 1000 }));
+  const exhibitsQuery = useQuery(['exhibits', 1000], ['evidence'], () => listItems({ kind: 'evidence', limit: 1000, sort: 'exhibit', direction: 'asc' }));
+  const profiles = profilesQuery.data ?? [];
+  const orders = ordersQuery.data?.items ?? [];
+  const exhibits = exhibitsQuery.data?.items ?? [];
+  const loadError = profilesQuery.error ?? ordersQuery.error ?? exhibitsQuery.error;
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ at: 'form' });
   const task = useDialogTask();
 
-  useEffect(() => {
-    void call('packet.profiles', {}).then(setProfiles, (e) => setError(toDossierError(e).message));
-    void call('items.list', { kind: 'order', limit: 1000 }).then((page) => setOrders(page.items as CourtOrder[]));
-    void call('items.list', { kind: 'evidence', limit: 1000, sort: 'exhibit', direction: 'asc' }).then((page) => setExhibits(page.items as Evidence[]));
-  }, []);
 
   const set = <K extends keyof PacketForm>(key: K, value: PacketForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -70,7 +71,7 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
       setStep({ at: 'exporting' });
       const result = await task.run('Exporting filing packet', (taskId) => call('packet.export', { outPath, options: packetOptions(form), taskId, overwrite: true }));
       setStep({ at: 'done', summary: result });
-      changed();
+      changed(['evidence']);
     } catch (raw) {
       const e = toDossierError(raw);
       setStep({ at: 'form' });
@@ -133,6 +134,7 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
         <TaskProgress taskId={task.taskId} label="Exporting filing packet" />
       ) : (
         <div className="packet-form">
+          <QueryError what="the orders, exhibits and profiles" error={loadError} />
           {error ? (
             <div className="form-error pre-wrap" role="alert">
               {error}

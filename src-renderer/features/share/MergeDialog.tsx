@@ -1,3 +1,4 @@
+import { ALL_TOPICS } from '../../data/invalidation';
 import { useCallback, useEffect, useRef } from 'react';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -23,7 +24,7 @@ export function MergeDialog({ otherPath, onClose }: { otherPath: string; onClose
   useEffect(() => {
     if (attempt.at !== 'done' || refreshed.current) return;
     refreshed.current = true;
-    for (const kind of ['evidence', 'website', 'order', 'stakeholder', 'note'] as const) changed(kind);
+    changed(ALL_TOPICS, { rows: true });
   }, [attempt.at, changed]);
 
   if (attempt.at === 'done') {

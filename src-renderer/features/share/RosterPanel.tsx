@@ -1,23 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TeamMember } from '../../../src-main/contract/sharing';
 import { call, toDossierError } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { formatDate } from '../../components/labels';
 import { LabeledField } from '../../components/LabeledField';
+import { QueryError } from '../../components/QueryError';
+import { invalidate } from '../../data/invalidation';
+import { useQuery } from '../../data/useQuery';
 
 /** Who this case is shared with: add a teammate from their identity line, remove one. */
 export function RosterPanel() {
-  const [members, setMembers] = useState<TeamMember[] | null>(null);
+  const roster = useQuery(['roster'], ['team'], () => call('roster.list', {}));
+  const members = roster.data ?? null;
   const [line, setLine] = useState('');
   const [role, setRole] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TeamMember | null>(null);
 
-  const load = useCallback(() => {
-    void call('roster.list', {}).then(setMembers, (raw) => setError(toDossierError(raw).message));
-  }, []);
-  useEffect(load, [load]);
+  const load = () => invalidate(['team']);
 
   async function add() {
     setError(null);
@@ -48,6 +49,7 @@ export function RosterPanel() {
         <span className="muted">{members ? `${members.length} teammate${members.length === 1 ? '' : 's'}` : ''}</span>
       </div>
       {members && members.length === 0 ? <p className="muted small">No teammates yet. Add one from the identity line they send you.</p> : null}
+      <QueryError what="the roster" error={roster.error} />
       {members && members.length > 0 ? (
         <ul className="roster-list" aria-label="Teammates">
           {members.map((m) => (

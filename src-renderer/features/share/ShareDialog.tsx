@@ -54,7 +54,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         }),
       );
       setStep({ at: 'done', result });
-      changed('evidence');
+      changed(['evidence']);
     } catch (raw) {
       const e = toDossierError(raw);
       setStep({ at: 'form' });

@@ -1,6 +1,6 @@
 import { formatBytes } from '../../components/labels';
 import { Icon } from '../../components/Icon';
-import { useTasks } from './tasksStore';
+import { useTasks } from '../../data/tasksStore';
 
 function progressText(done: number, total: number | null, unit: string): string {
   const fmt = (n: number) => (unit === 'bytes' ? formatBytes(n) : n.toLocaleString('en-US'));

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useTasks } from './tasksStore';
+import { useTasks } from '../../data/tasksStore';
 
 /**
  * Long work started from a dialog: it runs as a task (progress events, Cancel, the tray) and the

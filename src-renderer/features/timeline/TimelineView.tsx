@@ -2,6 +2,8 @@ import { useLayoutEffect } from 'react';
 import type { TimelineEntry } from '../../../src-main/contract/records';
 import { formatDate, KIND_LABEL } from '../../components/labels';
 import { type Column, VirtualTable } from '../../components/VirtualTable';
+import { ITEM_KINDS } from '../../../src-main/contract/enums';
+import { useTopicsVersion } from '../../data/invalidation';
 import { useApp } from '../app/appStore';
 import { timelineList } from './timelineStore';
 
@@ -34,7 +36,7 @@ export function TimelineView() {
   const query = timelineList((s) => s.query);
   const setQuery = timelineList((s) => s.setQuery);
   const reload = timelineList((s) => s.reload);
-  const revision = useApp((s) => s.revision);
+  const revision = useTopicsVersion(ITEM_KINDS);
   const openItem = useApp((s) => s.openItem);
   // Before paint: never show a moment of another case's rows (these lists outlive a case).
   useLayoutEffect(() => {

@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '../../../src-main/contract/records';
 import { call } from '../../api';
-import { createPagedStore } from '../items/createPagedStore';
+import { createPagedStore } from '../../data/createPagedStore';
 
 export interface TimelineQuery {
   from: string;

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { CourtOrder } from '../../../src-main/contract/records';
+import { useState } from 'react';
 import type { SiteImportReport } from '../../../src-main/contract/SiteImportReport';
 import { call, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { LabeledField } from '../../components/LabeledField';
+import { QueryError } from '../../components/QueryError';
 import { TaskProgress } from '../../components/TaskProgress';
+import { listItems } from '../../data/listItems';
+import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 import { useDialogTask } from '../tasks/useDialogTask';
 import { SiteImportReportView } from './SiteImportReportView';
@@ -22,17 +24,11 @@ export function SiteImportDialog({ path, onClose }: { path: string; onClose: () 
   const [format, setFormat] = useState<'' | 'csv' | 'text'>('');
   const [mappings, setMappings] = useState('');
   const [orderId, setOrderId] = useState('');
-  const [orders, setOrders] = useState<CourtOrder[]>([]);
+  const ordersQuery = useQuery(['orders', 1000], ['order'], () => listItems({ kind: 'order', limit: 1000 }));
+  const orders = ordersQuery.data?.items ?? [];
   const [error, setError] = useState<string | null>(null);
   const task = useDialogTask();
 
-  useEffect(() => {
-    let live = true;
-    void call('items.list', { kind: 'order', limit: 1000 }).then((page) => live && setOrders(page.items as CourtOrder[]));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function runImport() {
     const map = mappings
@@ -46,7 +42,7 @@ export function SiteImportDialog({ path, onClose }: { path: string; onClose: () 
         call('websites.import', { path, taskId, ...(map.length ? { map } : {}), ...(format ? { format } : {}), ...(orderId ? { orderId } : {}) }),
       );
       setStep({ at: 'done', report });
-      changed('website');
+      changed(['website', 'links'], { rows: true });
     } catch (raw) {
       setError(toDossierError(raw).message);
       setStep({ at: 'mapping', path });
@@ -97,6 +93,7 @@ export function SiteImportDialog({ path, onClose }: { path: string; onClose: () 
         <TaskProgress taskId={task.taskId} label={`Importing ${fileName}`} />
       ) : (
         <div className="form-grid">
+          <QueryError what="the orders" error={ordersQuery.error} />
           {error ? (
             <div className="form-error span-2 pre-wrap" role="alert">
               {error}

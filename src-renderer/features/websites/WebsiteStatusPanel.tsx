@@ -1,16 +1,19 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { SITE_STATUSES, type SiteStatus } from '../../../src-main/contract/enums';
-import type { Website, WebsiteStatusEvent } from '../../../src-main/contract/records';
+import type { Website } from '../../../src-main/contract/records';
 import { call, fieldErrors, toDossierError } from '../../api';
 import { enumLabel, formatDate } from '../../components/labels';
+import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 import { itemLists } from '../items/itemStores';
 
 /** The domain's legal lifecycle: move it to the next state (dated, with a note) and see every step. */
 export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: () => void }) {
   const changed = useApp((s) => s.changed);
-  const [events, setEvents] = useState<WebsiteStatusEvent[]>([]);
+  const history = useQuery(['statusHistory', item.id, item.hlc], ['website'], () => call('websites.statusHistory', { id: item.id }));
+  const events = history.data ?? [];
   const [status, setStatus] = useState<SiteStatus>(item.status);
   const [at, setAt] = useState('');
   const [note, setNote] = useState('');
@@ -18,13 +21,6 @@ export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: ()
   const id = useId();
   const current = SITE_STATUSES.indexOf(item.status);
 
-  useEffect(() => {
-    let live = true;
-    void call('websites.statusHistory', { id: item.id }).then((list) => live && setEvents(list));
-    return () => {
-      live = false;
-    };
-  }, [item.id, item.hlc]);
 
   async function save() {
     setError(null);
@@ -34,7 +30,7 @@ export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: ()
       setNote('');
       setAt('');
       reload();
-      changed();
+      changed(['website']);
     } catch (raw) {
       const e = toDossierError(raw);
       const fields = fieldErrors(e);
@@ -84,6 +80,7 @@ export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: ()
           {error}
         </div>
       ) : null}
+      <QueryError what="the lifecycle history" error={history.error} />
       <ol className="event-list" aria-label="Lifecycle history">
         {[...events].reverse().map((event) => (
           <li key={event.id} className="event-item">

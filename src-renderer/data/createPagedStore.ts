@@ -1,6 +1,6 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { Page } from '../../../src-main/contract/records';
-import { toDossierError } from '../../api';
+import type { Page } from '../../src-main/contract/records';
+import { toDossierError } from '../api';
 
 export const PAGE_SIZE = 200;
 /** Pages kept in memory; the rest are dropped and fetched again by their cursor when scrolled back to. */

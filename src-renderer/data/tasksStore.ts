@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { call, newTaskId, onEvent, toDossierError } from '../../api';
-import type { TaskProgress } from '../../../src-main/contract/events';
+import { call, newTaskId, onEvent, toDossierError } from '../api';
+import type { TaskProgress } from '../../src-main/contract/events';
 
 export interface Task {
   id: string;
