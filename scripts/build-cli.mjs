@@ -8,7 +8,8 @@
 // Kept outside the bundle, resolved from node_modules at run time:
 // - better-sqlite3: a native addon (.node file) found next to its own package;
 // - pdfjs-dist: loads its worker and data files by path relative to itself;
-// - pdfkit: reads its font metric files (.afm) relative to its own folder.
+// - pdfkit: reads its font metric files (.afm) relative to its own folder;
+// - playwright-core: optional browser driver for capture renderings, with files of its own.
 //
 // Usage: node scripts/build-cli.mjs [--if-stale]
 //   --if-stale  build only when out/cli/dossier.mjs is missing or older than a source it was built from
@@ -25,7 +26,7 @@ export const CLI_BUNDLE = path.join(outDir, 'dossier.mjs');
 /** Every input esbuild read, for the staleness check (written beside the bundle). */
 const INPUTS_FILE = path.join(outDir, 'inputs.json');
 
-const EXTERNAL = ['better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*', 'pdfkit', 'electron'];
+const EXTERNAL = ['better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*', 'pdfkit', 'electron', 'playwright-core'];
 
 /** Builds the bundle; returns its path. */
 export async function buildCli() {
