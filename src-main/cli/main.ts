@@ -13,15 +13,19 @@ import { registerSiteCommands, registerSiteImportCommand } from './commands/site
 import { checkRequiredOptionsTogether } from './requiredOptions';
 import { runProgram } from './runDossier';
 
+/** A usage mistake (unknown option or command, missing argument) as the one line every error is. */
+function usageError(message: string, write: (text: string) => void): void {
+  write(`dossier: ${message.trim().replace(/^error: /, '')} (see --help) [INVALID_REQUEST]\n`);
+}
+
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
   const program = new Command('dossier')
     .description('Dossier: offline case files for cybercrime investigations')
     .option('--json', 'print one JSON document on stdout')
     .option('--actor <name>', 'your name for the audit log and custody (default: $DOSSIER_ACTOR or your OS user)')
-    .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (text) => cliIo().writeOut(text), writeErr: (text) => cliIo().writeErr(text) });
+    .configureOutput({ writeOut: (text) => cliIo().writeOut(text), writeErr: (text) => cliIo().writeErr(text), outputError: usageError });
   registerCaseCommands(program);
   registerRecordCommands(program);
   registerSiteCommands(program);

@@ -137,6 +137,14 @@ describe('the CLI is a client of the contract', () => {
     const granted = await dossier(['order', 'add', file, '--title', 'T', '--docket', 'D', '--court', 'C', '--type', 'tro', '--granted', '12/07/2023', '--filed', '2999-01-01']);
     expect(granted.stderr).toMatch(/^dossier: --filed is in the future \("2999-01-01"\); it records something that already happened; --granted is not a date: "12\/07\/2023"/);
     expect(granted.stderr).not.toMatch(/granted_at|filed_at/);
+    for (const [args, line] of [
+      [['order', 'add', file, '--bogus'], "dossier: unknown option '--bogus' (see --help) [INVALID_REQUEST]\n"],
+      [['frobnicate'], "dossier: unknown command 'frobnicate' (see --help) [INVALID_REQUEST]\n"],
+      [['show', file], "dossier: missing required argument 'id' (see --help) [INVALID_REQUEST]\n"],
+    ] as const) {
+      const usage = await dossier([...args]);
+      expect(usage, args.join(' ')).toMatchObject({ status: 2, stdout: '', stderr: line });
+    }
     const email = await dossier(['stakeholder', 'add', file, '--name', 'X', '--email', 'not-mail']);
     expect(email.stderr).toBe('dossier: --email is not an e-mail address. [INVALID_REQUEST]\n');
   });
