@@ -11,7 +11,7 @@ import { registerRecordCommands } from './commands/recordCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
 import { checkRequiredOptionsTogether } from './requiredOptions';
-import { runProgram } from './runDossier';
+import { runProgram } from './runProgram';
 
 /** A usage mistake (unknown option or command, missing argument) as the one line every error is. */
 function usageError(message: string, write: (text: string) => void): void {
