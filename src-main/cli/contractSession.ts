@@ -18,8 +18,11 @@ export function cliActor(options: GlobalOptions) {
   return localActor(options.actor ?? cliIo().env.DOSSIER_ACTOR);
 }
 
-/** The share services' stage names, as a person reads them. */
+/** The services' phase names (evidence, share), as a person reads them. */
 const STAGES: Record<string, string> = {
+  import: 'Importing',
+  verify: 'Verifying',
+  extract: 'Extracting',
   snapshot: 'Copying the case file',
   hash: 'Hashing',
   encrypt: 'Encrypting',
