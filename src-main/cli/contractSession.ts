@@ -65,6 +65,7 @@ export async function withContract<T>(
   const session = new CaseSession(cliActor(options), progress.onProgress, identityVault);
   const client = createDossierClient((channel, request) => dispatch(session, channel, request) as never, () => () => {});
   const call: ContractCall = async (channel, request, flags) => {
+    cliIo().dispatched?.push(channel);
     try {
       return await (client[channel] as (r: unknown) => Promise<never>)(request);
     } catch (error) {
@@ -77,6 +78,7 @@ export async function withContract<T>(
     if (file !== null) await call('case.open', { path: casePath(file) });
     return await work(call, client);
   } finally {
+    cliIo().dispatched?.push('case.close');
     await dispatch(session, 'case.close', {});
   }
 }

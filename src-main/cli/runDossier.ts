@@ -7,6 +7,8 @@ export interface DossierRun {
   status: number;
   stdout: string;
   stderr: string;
+  /** The contract channels the run dispatched, in order. */
+  channels: string[];
 }
 
 /**
@@ -26,9 +28,10 @@ export async function runDossier(args: readonly string[], options: { env?: Recor
     errIsTerminal: options.errIsTerminal ?? false,
     env: { ...process.env, ...options.env },
     exitStatus: 0,
+    dispatched: [],
   };
   const status = await runProgram(args, io, await loadBuildProgram());
-  return { status, stdout, stderr };
+  return { status, stdout, stderr, channels: io.dispatched ?? [] };
 }
 
 /** main.ts's buildProgram, imported without running the command (for runDossier and tests). */

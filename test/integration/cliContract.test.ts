@@ -6,7 +6,10 @@ import { CHANNEL_COMMANDS, DIRECT_CHANNELS, UI_ONLY_CHANNELS } from '../../src-m
 import { editableFields } from '../../src-main/cli/commands/editCommands';
 import { loadBuildProgram } from '../../src-main/cli/runDossier';
 import { CHANNELS } from '../../src-main/contract/DossierApi';
-import { dossier, dossierJson } from '../helpers/dossierInProcess';
+import { createKeyFile } from '../../src-main/share/keyFile';
+import { formatPublicIdentity } from '../../src-main/share/publicIdentity';
+import { generateUserIdentity } from '../../src-main/share/userIdentity';
+import { dispatchedBy, dossier, dossierJson } from '../helpers/dossierInProcess';
 import { tempDir } from '../helpers/tempDir';
 
 function commandAt(program: Command, words: string[]): Command | undefined {
@@ -186,5 +189,73 @@ describe('the CLI is a client of the contract', () => {
     expect(all[6]).toBe('3 item(s).');
     const json = await dossierJson<{ id: string }[]>(['list', file, 'websites', '--all', '--limit', '2']);
     expect(json).toHaveLength(3);
+  });
+
+  it('dispatches every channel of the table from the command the table names', async () => {
+    dispatchedBy.clear();
+    const dir = tempDir();
+    const file = path.join(dir, 'all.dossier');
+    await dossierJson(['new', file, '--title', 'Every channel']);
+    await dossierJson(['info', file]);
+    await dossierJson(['edit', file, 'case', '--summary', 'All of it']);
+    const order = await dossierJson<{ id: string }>(['order', 'add', file, '--title', 'TRO', '--docket', 'D', '--court', 'SDNY', '--type', 'tro', '--granted', '2023-12-07']);
+    await dossierJson(['edit', file, order.id, '--judge', 'J']);
+    const site = await dossierJson<{ id: string }>(['site', 'add', file, 'hotmailbox.me', '--registrar', 'R', '--registry', 'Verisign']);
+    await dossierJson(['edit', file, site.id, '--registrar', 'R2']);
+    await dossierJson(['site', 'status', file, site.id, 'named_in_order', '--date', '2023-12-08', '--order', order.id]);
+    await dossierJson(['site', 'history', file, site.id]);
+    const csv = path.join(dir, 'sites.csv');
+    fs.writeFileSync(csv, 'site\nanycaptcha.com\n');
+    await dossierJson(['site', 'import', file, csv, '--order', order.id]);
+    await dossierJson(['appendix', file, order.id]);
+    expect((await dossier(['appendix', file, order.id, '--csv'])).stdout).toContain('anycaptcha.com');
+    const person = await dossierJson<{ id: string }>(['stakeholder', 'add', file, '--name', 'Arkose']);
+    await dossierJson(['edit', file, person.id, '--role', 'partner']);
+    const note = await dossierJson<{ id: string }>(['note', 'add', file, '--title', 'Plan', '--body', 'x']);
+    await dossierJson(['edit', file, note.id, '--body', 'y']);
+    const link = await dossierJson<{ id: string }>(['link', file, note.id, site.id]);
+    await dossierJson(['links', file, site.id]);
+    await dossierJson(['unlink', file, link.id]);
+    const capture = path.join(dir, 'page.txt');
+    fs.writeFileSync(capture, 'Buy accounts');
+    const exhibit = (await dossierJson<{ items: { evidence: { id: string } }[] }>(['evidence', 'add', file, capture])).items[0]!.evidence;
+    await dossierJson(['edit', file, exhibit.id, '--title', 'Storefront']);
+    await dossierJson(['evidence', 'verify', file]);
+    await dossierJson(['evidence', 'extract', file, exhibit.id, path.join(dir, 'out.txt')]);
+    await dossierJson(['evidence', 'preview', file, exhibit.id]);
+    await dossierJson(['custody', 'transfer', file, exhibit.id, '--to', 'Clerk']);
+    await dossierJson(['custody', file, exhibit.id]);
+    await dossierJson(['list', file, 'notes']);
+    await dossierJson(['show', file, note.id]);
+    await dossierJson(['search', file, 'hotmailbox']);
+    await dossierJson(['timeline', file]);
+    await dossierJson(['graph', file]);
+    await dossierJson(['audit', 'verify', file]);
+    await dossierJson(['audit', 'log', file]);
+    await dossierJson(['packet', 'profiles']);
+    await dossier(['packet', file, '--check', '--json']);
+    await dossierJson(['delete', file, note.id]);
+
+    const alice = await generateUserIdentity('Alice Example');
+    const bob = await generateUserIdentity('Bob Builder');
+    const aliceKey = path.join(dir, 'alice.dossier-key');
+    const bobKey = path.join(dir, 'bob.dossier-key');
+    await createKeyFile(aliceKey, alice, 'alice pass', { scryptWorkFactor: 10 });
+    await createKeyFile(bobKey, bob, 'bob pass', { scryptWorkFactor: 10 });
+    await dossierJson(['roster', 'add', file, formatPublicIdentity(alice.publicIdentity)]);
+    await dossierJson(['roster', 'add', file, formatPublicIdentity(bob.publicIdentity)]);
+    await dossierJson(['roster', 'list', file]);
+    const share = path.join(dir, 'to-bob.dossier.age');
+    await dossierJson(['share', file, '--to', 'Bob Builder', '--out', share, '--identity', aliceKey], { DOSSIER_PASSPHRASE: 'alice pass' });
+    const bobCopy = path.join(dir, 'bob.dossier');
+    await dossierJson(['receive', share, '--out', bobCopy, '--identity', bobKey, '--case', file], { DOSSIER_PASSPHRASE: 'bob pass' });
+    await dossierJson(['merge', file, bobCopy]);
+    await dossierJson(['roster', 'remove', file, bob.publicIdentity.fingerprint]);
+
+    for (const [channel, command] of Object.entries(CHANNEL_COMMANDS)) {
+      expect([...(dispatchedBy.get(channel) ?? [])], `${channel} from dossier ${command}`).toContain(command);
+    }
+    // Nothing is dispatched that the table does not account for.
+    for (const channel of dispatchedBy.keys()) expect(Object.keys(CHANNEL_COMMANDS), channel).toContain(channel);
   });
 });
