@@ -75,6 +75,7 @@ describe('the CLI is a client of the contract', () => {
     expect(foreign.status).toBe(2);
     expect(foreign.stderr).toMatch(/^dossier: --docket, --court do not apply to a website; its fields: --registrar, /);
     expect((await dossier(['edit', file, order.id])).stderr).toMatch(/Nothing to change/);
+    expect((await dossier(['edit', file, site.id, '--status', 'served'])).stderr).toMatch(/--status does not apply to a website; .* Change its status with: dossier site status FILE \S+ STATUS --date DATE\./);
     const badDate = await dossier(['edit', file, order.id, '--served-at', '12/07/2023']);
     expect(badDate.stderr).toBe('dossier: --served-at is not a date: "12/07/2023" (use YYYY-MM-DD, or an ISO-8601 time with its zone like 2023-12-07T14:30:00Z). [INVALID_REQUEST]\n');
     expect((await dossier(['edit', file, order.id, '--title', 'bad\u001b[2Jtitle'])).stderr).toMatch(/--title must not contain control characters/);
