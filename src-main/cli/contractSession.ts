@@ -3,7 +3,7 @@ import { CaseSession } from '../api/CaseSession';
 import { dispatch } from '../api/dispatch';
 import { localActor } from '../casefile/Actor';
 import type { Channel, RequestOf, ResponseOf } from '../contract/DossierApi';
-import { createDossierClient, type DossierClient } from '../contract/createDossierClient';
+import { createDossierClient } from '../contract/createDossierClient';
 import type { TaskProgress } from '../contract/events';
 import type { IdentityVault } from '../share/identityVault';
 import { cliIo } from './cliIo';
@@ -57,7 +57,7 @@ function progressPrinter(options: GlobalOptions): { onProgress: (p: TaskProgress
 export async function withContract<T>(
   file: string | null,
   options: GlobalOptions,
-  work: (call: ContractCall, client: DossierClient) => Promise<T> | T,
+  work: (call: ContractCall) => Promise<T> | T,
   /** The user's key file as the session's identity store (share, receive, merge of a share). */
   identityVault?: IdentityVault,
 ): Promise<T> {
@@ -76,7 +76,7 @@ export async function withContract<T>(
   };
   try {
     if (file !== null) await call('case.open', { path: casePath(file) });
-    return await work(call, client);
+    return await work(call);
   } finally {
     cliIo().dispatched?.push('case.close');
     await dispatch(session, 'case.close', {});
