@@ -48,7 +48,9 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'roster.list': 'roster list',
   'roster.add': 'roster add',
   'roster.remove': 'roster remove',
-  'case.merge': 'merge', // another copy (.dossier); a share goes the key-file way, see DIRECT_CHANNELS
+  'case.merge': 'merge', // another copy, or a share (the key file of --identity as the session's identity vault)
+  'share.create': 'share', // signs with the key file of --identity, held as the session's identity vault
+  'share.receive': 'receive',
 };
 
 /**
@@ -59,14 +61,6 @@ export const DIRECT_CHANNELS: Partial<Record<Channel, { command: string; reason:
   'packet.export': {
     command: 'packet',
     reason: "`packet --out --json` prints the packet service's full report (Bates numbers per exhibit, rendering notes), which scripts read; packet.export answers a smaller summary",
-  },
-  'share.create': {
-    command: 'share',
-    reason: "the CLI signs with the user's key file (--identity), while share.create unlocks the app's identity vault",
-  },
-  'share.receive': {
-    command: 'receive',
-    reason: "the CLI decrypts with the user's key file (--identity), while share.receive unlocks the app's identity vault",
   },
 };
 

@@ -13,6 +13,8 @@ export interface CliIo {
   readonly errIsTerminal: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   exitStatus: number;
+  /** When set, every contract channel the run dispatches is appended (tests check the channel table with it). */
+  dispatched?: string[];
 }
 
 const storage = new AsyncLocalStorage<CliIo>();

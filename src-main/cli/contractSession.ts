@@ -3,8 +3,9 @@ import { CaseSession } from '../api/CaseSession';
 import { dispatch } from '../api/dispatch';
 import { localActor } from '../casefile/Actor';
 import type { Channel, RequestOf, ResponseOf } from '../contract/DossierApi';
-import { createDossierClient, type DossierClient } from '../contract/createDossierClient';
+import { createDossierClient } from '../contract/createDossierClient';
 import type { TaskProgress } from '../contract/events';
+import type { IdentityVault } from '../share/identityVault';
 import { cliIo } from './cliIo';
 import { ADD_FLAG_NAMES, type FlagNames, withFlagNames } from './flagNames';
 import type { GlobalOptions } from './output';
@@ -17,6 +18,17 @@ export function cliActor(options: GlobalOptions) {
   return localActor(options.actor ?? cliIo().env.DOSSIER_ACTOR);
 }
 
+/** The services' phase names (evidence, share), as a person reads them. */
+const STAGES: Record<string, string> = {
+  import: 'Importing',
+  verify: 'Verifying',
+  extract: 'Extracting',
+  snapshot: 'Copying the case file',
+  hash: 'Hashing',
+  encrypt: 'Encrypting',
+  decrypt: 'Decrypting and checking',
+};
+
 /** Progress of long work as one line on stderr, redrawn in place; only for a person at a terminal. */
 function progressPrinter(options: GlobalOptions): { onProgress: (p: TaskProgress) => void; end: () => void } {
   const io = cliIo();
@@ -26,7 +38,7 @@ function progressPrinter(options: GlobalOptions): { onProgress: (p: TaskProgress
     onProgress: (p) => {
       if (!show) return;
       const amount = p.total ? `${Math.min(100, Math.floor((p.done / p.total) * 100))}%` : `${p.done} ${p.unit}`;
-      io.writeErr(`\r${p.phase}: ${amount}   `);
+      io.writeErr(`\r${STAGES[p.phase] ?? p.phase}: ${amount}   `);
       drawn = true;
     },
     end: () => {
@@ -45,12 +57,15 @@ function progressPrinter(options: GlobalOptions): { onProgress: (p: TaskProgress
 export async function withContract<T>(
   file: string | null,
   options: GlobalOptions,
-  work: (call: ContractCall, client: DossierClient) => Promise<T> | T,
+  work: (call: ContractCall) => Promise<T> | T,
+  /** The user's key file as the session's identity store (share, receive, merge of a share). */
+  identityVault?: IdentityVault,
 ): Promise<T> {
   const progress = progressPrinter(options);
-  const session = new CaseSession(cliActor(options), progress.onProgress);
+  const session = new CaseSession(cliActor(options), progress.onProgress, identityVault);
   const client = createDossierClient((channel, request) => dispatch(session, channel, request) as never, () => () => {});
   const call: ContractCall = async (channel, request, flags) => {
+    cliIo().dispatched?.push(channel);
     try {
       return await (client[channel] as (r: unknown) => Promise<never>)(request);
     } catch (error) {
@@ -61,8 +76,9 @@ export async function withContract<T>(
   };
   try {
     if (file !== null) await call('case.open', { path: casePath(file) });
-    return await work(call, client);
+    return await work(call);
   } finally {
+    cliIo().dispatched?.push('case.close');
     await dispatch(session, 'case.close', {});
   }
 }

@@ -11,9 +11,14 @@ import { registerRecordCommands } from './commands/recordCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
 import { checkRequiredOptionsTogether } from './requiredOptions';
-import { runProgram } from './runDossier';
 import { DOSSIER_APP_VERSION } from '../share/appVersion';
 import { registerCaptureCommands } from './commands/captureCommands';
+import { runProgram } from './runProgram';
+
+/** A usage mistake (unknown option or command, missing argument) as the one line every error is. */
+function usageError(message: string, write: (text: string) => void): void {
+  write(`dossier: ${message.trim().replace(/^error: /, '')} (see --help) [INVALID_REQUEST]\n`);
+}
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
@@ -22,9 +27,8 @@ export function buildProgram(): Command {
     .version(DOSSIER_APP_VERSION, '-V, --version', 'print the version of dossier')
     .option('--json', 'print one JSON document on stdout')
     .option('--actor <name>', 'your name for the audit log and custody (default: $DOSSIER_ACTOR or your OS user)')
-    .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (text) => cliIo().writeOut(text), writeErr: (text) => cliIo().writeErr(text) });
+    .configureOutput({ writeOut: (text) => cliIo().writeOut(text), writeErr: (text) => cliIo().writeErr(text), outputError: usageError });
   registerCaseCommands(program);
   registerRecordCommands(program);
   registerSiteCommands(program);
@@ -36,8 +40,8 @@ export function buildProgram(): Command {
   registerShareCommands(program);
   registerEditCommands(program);
   registerDetailCommands(program);
-  checkRequiredOptionsTogether(program);
   registerCaptureCommands(program);
+  checkRequiredOptionsTogether(program);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { DossierError } from '../contract/errors';
+import { cliIo } from './cliIo';
 
 export interface PassphraseSource {
   /** --passphrase-file / --share-passphrase-file: the first line of the file is the passphrase. */
@@ -31,8 +32,8 @@ export async function readPassphrase(source: PassphraseSource): Promise<string> 
       throw new DossierError('FILE_NOT_FOUND', `Cannot read ${source.fileOption} ${source.file}: ${(err as Error).message}`);
     }
     passphrase = text.split(/\r?\n/)[0] ?? '';
-  } else if (process.env[source.env] !== undefined) {
-    passphrase = process.env[source.env]!;
+  } else if (cliIo().env[source.env] !== undefined) {
+    passphrase = cliIo().env[source.env]!;
   } else if (process.stdin.isTTY) {
     passphrase = await promptHidden(source.prompt);
     if (source.confirm && passphrase.length > 0 && (await promptHidden('Again, to confirm: ')) !== passphrase) {

@@ -1,29 +1,14 @@
-import { type Command, CommanderError } from 'commander';
-import { type CliIo, markEmbedded, withCliIo } from './cliIo';
-import { reportFailure } from './output';
+import type { Command } from 'commander';
+import { type CliIo, markEmbedded } from './cliIo';
+import { runProgram } from './runProgram';
 
 /** What one run of the program printed and how it ended. */
 export interface DossierRun {
   status: number;
   stdout: string;
   stderr: string;
-}
-
-/**
- * Runs the `dossier` program on `argv` (the words after `dossier`) with the given streams and
- * returns its exit status. Every failure ends here as one line on stderr.
- */
-export async function runProgram(args: readonly string[], io: CliIo, buildProgram: () => Command): Promise<number> {
-  return withCliIo(io, async () => {
-    try {
-      await buildProgram().parseAsync([...args], { from: 'user' });
-      return io.exitStatus;
-    } catch (error) {
-      // Help and version are not errors; commander already printed its message for the rest.
-      if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-      return reportFailure(error);
-    }
-  });
+  /** The contract channels the run dispatched, in order. */
+  channels: string[];
 }
 
 /**
@@ -43,9 +28,10 @@ export async function runDossier(args: readonly string[], options: { env?: Recor
     errIsTerminal: options.errIsTerminal ?? false,
     env: { ...process.env, ...options.env },
     exitStatus: 0,
+    dispatched: [],
   };
   const status = await runProgram(args, io, await loadBuildProgram());
-  return { status, stdout, stderr };
+  return { status, stdout, stderr, channels: io.dispatched ?? [] };
 }
 
 /** main.ts's buildProgram, imported without running the command (for runDossier and tests). */

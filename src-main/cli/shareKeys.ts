@@ -1,6 +1,9 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { DossierError } from '../contract/errors';
+import { type IdentityVault, storeKeyFileInVault } from '../share/identityVault';
 import { loadKeyFile } from '../share/keyFile';
-import type { ReceiveKeys } from '../share/openVerifiedShare';
 import { shareKind } from '../share/shareKind';
 import type { UserIdentity } from '../share/userIdentity';
 import { readPassphrase } from './readPassphrase';
@@ -15,14 +18,18 @@ export interface KeyOptions {
 
 /** Unlocks the key file named by --identity (its passphrase: --passphrase-file, DOSSIER_PASSPHRASE or a prompt). */
 export async function unlockKeyFile(keyFile: string, opts: KeyOptions): Promise<UserIdentity> {
-  const passphrase = await readPassphrase({
+  return loadKeyFile(keyFile, await readKeyFilePassphrase(keyFile, opts));
+}
+
+/** The passphrase of a key file: --passphrase-file, DOSSIER_PASSPHRASE or a prompt. */
+export function readKeyFilePassphrase(keyFile: string, opts: KeyOptions): Promise<string> {
+  return readPassphrase({
     file: opts.passphraseFile,
     env: 'DOSSIER_PASSPHRASE',
     prompt: `Passphrase of ${keyFile}: `,
     what: "the key file's passphrase",
     fileOption: '--passphrase-file',
   });
-  return loadKeyFile(keyFile, passphrase);
 }
 
 /** The share passphrase (--share-passphrase-file, DOSSIER_SHARE_PASSPHRASE or a prompt). */
@@ -37,22 +44,27 @@ export function readSharePassphrase(opts: KeyOptions, confirm: boolean): Promise
   });
 }
 
+/** The secrets of a share as the contract's request fields (share.receive, case.merge). */
+export interface ShareSecrets {
+  passphrase?: string;
+  identityPassphrase?: string;
+  acceptSender?: string;
+}
+
 /**
  * What it takes to open this share, judged from the file itself: a share sent to people needs
- * --identity; a passphrase share needs its passphrase (and --identity only to name the receiver).
+ * --identity (then `work` gets the key file as the session's identity vault); a passphrase share
+ * needs its passphrase.
  */
-export async function receiveKeysFor(sharePath: string, opts: KeyOptions): Promise<ReceiveKeys> {
+export async function withShareSecrets<T>(sharePath: string, opts: KeyOptions, work: (secrets: ShareSecrets, vault?: IdentityVault) => Promise<T>): Promise<T> {
   const kind = await shareKind(sharePath);
   if (kind === 'none') throw new DossierError('NOT_A_SHARE', `${sharePath} is not a Dossier share (not an age-encrypted file).`);
   const accept = opts.acceptSender !== undefined ? { acceptSender: opts.acceptSender } : {};
-  if (kind === 'passphrase') {
-    const passphrase = await readSharePassphrase(opts, false);
-    return { passphrase, ...accept, ...(opts.identity ? { identity: await unlockKeyFile(opts.identity, opts) } : {}) };
-  }
+  if (kind === 'passphrase') return work({ passphrase: await readSharePassphrase(opts, false), ...accept });
   if (!opts.identity) {
     throw new DossierError('INVALID_REQUEST', `${sharePath} was sent to named recipients: give your key file with --identity KEYFILE.`);
   }
-  return { identity: await unlockKeyFile(opts.identity, opts), ...accept };
+  return withKeyFileVault(opts.identity, opts, (vault, identityPassphrase) => work({ identityPassphrase, ...accept }, vault));
 }
 
 /** The receive-side hint for SENDER_UNKNOWN: how to accept the key once it was compared. */
@@ -65,4 +77,39 @@ export function withAcceptHint(error: unknown): unknown {
     );
   }
   return error;
+}
+
+/** The CLI has no OS keychain to offer: a key-file vault is passphrase-protected only. */
+const NO_KEYCHAIN: IdentityVault['safeStorage'] = {
+  isEncryptionAvailable: () => false,
+  encryptString: () => {
+    throw new Error('no keychain in the CLI');
+  },
+  decryptString: () => {
+    throw new Error('no keychain in the CLI');
+  },
+};
+
+/**
+ * Runs `work` with the user's key file (--identity) as the session's identity vault, so the
+ * share channels of the contract sign and decrypt with it exactly as the app does with its own.
+ * The key file is unlocked here first (a wrong passphrase is named before any work starts); the
+ * vault, holding only the key file's encrypted text, lives in a private temp folder removed after.
+ */
+export async function withKeyFileVault<T>(
+  keyFile: string,
+  opts: KeyOptions,
+  work: (vault: IdentityVault, identityPassphrase: string) => Promise<T>,
+): Promise<T> {
+  const passphrase = await readKeyFilePassphrase(keyFile, opts);
+  const identity = await loadKeyFile(keyFile, passphrase);
+  const text = await readFile(keyFile, 'utf8');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-identity-'));
+  try {
+    const vault: IdentityVault = { filePath: path.join(dir, 'identity.json'), safeStorage: NO_KEYCHAIN };
+    await storeKeyFileInVault(vault, text, identity);
+    return await work(vault, passphrase);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -7,8 +7,8 @@ export { cliActor };
 
 /**
  * Opens the case file for one command and always closes it, so no journal is left beside it.
- * Only for the few commands that have no contract channel (demo, packet export's report, share
- * and receive with key files): every other command goes through withContract.
+ * Only for the commands that have no contract channel (demo) or whose report the contract does
+ * not carry (packet export): every other command goes through withContract.
  */
 export async function withCase<T>(file: string, options: GlobalOptions, work: (caseFile: CaseFile) => T | Promise<T>): Promise<T> {
   const caseFile = openCaseFile(file, { actor: cliActor(options) });

@@ -108,6 +108,25 @@ export async function createVaultIdentity(
   return identity;
 }
 
+/**
+ * Puts an existing key file (the CLI's --identity) in a vault, so the work that unlocks "the
+ * user's identity" (share.create, share.receive, case.merge) runs the same way for a key file as
+ * in the app. The secret stays the key file's own passphrase-encrypted text (a passphrase vault
+ * holds exactly that); `identity`, already unlocked by the caller, gives the public line.
+ */
+export async function storeKeyFileInVault(vault: IdentityVault, keyFileText: string, identity: UserIdentity): Promise<void> {
+  if ((await readVault(vault, { missingOk: true })) !== null) {
+    throw new ShareError('IDENTITY_EXISTS', 'This identity store already holds an identity; it was kept.');
+  }
+  await writeVault(vault.filePath, {
+    format: FORMAT,
+    version: VERSION,
+    protection: 'passphrase',
+    publicIdentity: formatPublicIdentity(identity.publicIdentity),
+    secret: keyFileText,
+  });
+}
+
 /** The secret identity, for signing and opening shares. Passphrase vaults need `passphrase`. */
 export async function unlockVaultIdentity(vault: IdentityVault, options: { passphrase?: string } = {}): Promise<UserIdentity> {
   const file = (await readVault(vault, { missingOk: false }))!;

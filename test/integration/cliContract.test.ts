@@ -6,7 +6,10 @@ import { CHANNEL_COMMANDS, DIRECT_CHANNELS, UI_ONLY_CHANNELS } from '../../src-m
 import { editableFields } from '../../src-main/cli/commands/editCommands';
 import { loadBuildProgram } from '../../src-main/cli/runDossier';
 import { CHANNELS } from '../../src-main/contract/DossierApi';
-import { dossier, dossierJson } from '../helpers/dossierInProcess';
+import { createKeyFile } from '../../src-main/share/keyFile';
+import { formatPublicIdentity } from '../../src-main/share/publicIdentity';
+import { generateUserIdentity } from '../../src-main/share/userIdentity';
+import { dispatchedBy, dossier, dossierJson } from '../helpers/dossierInProcess';
 import { tempDir } from '../helpers/tempDir';
 
 function commandAt(program: Command, words: string[]): Command | undefined {
@@ -72,6 +75,7 @@ describe('the CLI is a client of the contract', () => {
     expect(foreign.status).toBe(2);
     expect(foreign.stderr).toMatch(/^dossier: --docket, --court do not apply to a website; its fields: --registrar, /);
     expect((await dossier(['edit', file, order.id])).stderr).toMatch(/Nothing to change/);
+    expect((await dossier(['edit', file, site.id, '--status', 'served'])).stderr).toMatch(/--status does not apply to a website; .* Change its status with: dossier site status FILE \S+ STATUS --date DATE\./);
     const badDate = await dossier(['edit', file, order.id, '--served-at', '12/07/2023']);
     expect(badDate.stderr).toBe('dossier: --served-at is not a date: "12/07/2023" (use YYYY-MM-DD, or an ISO-8601 time with its zone like 2023-12-07T14:30:00Z). [INVALID_REQUEST]\n');
     expect((await dossier(['edit', file, order.id, '--title', 'bad\u001b[2Jtitle'])).stderr).toMatch(/--title must not contain control characters/);
@@ -137,6 +141,14 @@ describe('the CLI is a client of the contract', () => {
     const granted = await dossier(['order', 'add', file, '--title', 'T', '--docket', 'D', '--court', 'C', '--type', 'tro', '--granted', '12/07/2023', '--filed', '2999-01-01']);
     expect(granted.stderr).toMatch(/^dossier: --filed is in the future \("2999-01-01"\); it records something that already happened; --granted is not a date: "12\/07\/2023"/);
     expect(granted.stderr).not.toMatch(/granted_at|filed_at/);
+    for (const [args, line] of [
+      [['order', 'add', file, '--bogus'], "dossier: unknown option '--bogus' (see --help) [INVALID_REQUEST]\n"],
+      [['frobnicate'], "dossier: unknown command 'frobnicate' (see --help) [INVALID_REQUEST]\n"],
+      [['show', file], "dossier: missing required argument 'id' (see --help) [INVALID_REQUEST]\n"],
+    ] as const) {
+      const usage = await dossier([...args]);
+      expect(usage, args.join(' ')).toMatchObject({ status: 2, stdout: '', stderr: line });
+    }
     const email = await dossier(['stakeholder', 'add', file, '--name', 'X', '--email', 'not-mail']);
     expect(email.stderr).toBe('dossier: --email is not an e-mail address. [INVALID_REQUEST]\n');
   });
@@ -178,5 +190,73 @@ describe('the CLI is a client of the contract', () => {
     expect(all[6]).toBe('3 item(s).');
     const json = await dossierJson<{ id: string }[]>(['list', file, 'websites', '--all', '--limit', '2']);
     expect(json).toHaveLength(3);
+  });
+
+  it('dispatches every channel of the table from the command the table names', async () => {
+    dispatchedBy.clear();
+    const dir = tempDir();
+    const file = path.join(dir, 'all.dossier');
+    await dossierJson(['new', file, '--title', 'Every channel']);
+    await dossierJson(['info', file]);
+    await dossierJson(['edit', file, 'case', '--summary', 'All of it']);
+    const order = await dossierJson<{ id: string }>(['order', 'add', file, '--title', 'TRO', '--docket', 'D', '--court', 'SDNY', '--type', 'tro', '--granted', '2023-12-07']);
+    await dossierJson(['edit', file, order.id, '--judge', 'J']);
+    const site = await dossierJson<{ id: string }>(['site', 'add', file, 'hotmailbox.me', '--registrar', 'R', '--registry', 'Verisign']);
+    await dossierJson(['edit', file, site.id, '--registrar', 'R2']);
+    await dossierJson(['site', 'status', file, site.id, 'named_in_order', '--date', '2023-12-08', '--order', order.id]);
+    await dossierJson(['site', 'history', file, site.id]);
+    const csv = path.join(dir, 'sites.csv');
+    fs.writeFileSync(csv, 'site\nanycaptcha.com\n');
+    await dossierJson(['site', 'import', file, csv, '--order', order.id]);
+    await dossierJson(['appendix', file, order.id]);
+    expect((await dossier(['appendix', file, order.id, '--csv'])).stdout).toContain('anycaptcha.com');
+    const person = await dossierJson<{ id: string }>(['stakeholder', 'add', file, '--name', 'Arkose']);
+    await dossierJson(['edit', file, person.id, '--role', 'partner']);
+    const note = await dossierJson<{ id: string }>(['note', 'add', file, '--title', 'Plan', '--body', 'x']);
+    await dossierJson(['edit', file, note.id, '--body', 'y']);
+    const link = await dossierJson<{ id: string }>(['link', file, note.id, site.id]);
+    await dossierJson(['links', file, site.id]);
+    await dossierJson(['unlink', file, link.id]);
+    const capture = path.join(dir, 'page.txt');
+    fs.writeFileSync(capture, 'Buy accounts');
+    const exhibit = (await dossierJson<{ items: { evidence: { id: string } }[] }>(['evidence', 'add', file, capture])).items[0]!.evidence;
+    await dossierJson(['edit', file, exhibit.id, '--title', 'Storefront']);
+    await dossierJson(['evidence', 'verify', file]);
+    await dossierJson(['evidence', 'extract', file, exhibit.id, path.join(dir, 'out.txt')]);
+    await dossierJson(['evidence', 'preview', file, exhibit.id]);
+    await dossierJson(['custody', 'transfer', file, exhibit.id, '--to', 'Clerk']);
+    await dossierJson(['custody', file, exhibit.id]);
+    await dossierJson(['list', file, 'notes']);
+    await dossierJson(['show', file, note.id]);
+    await dossierJson(['search', file, 'hotmailbox']);
+    await dossierJson(['timeline', file]);
+    await dossierJson(['graph', file]);
+    await dossierJson(['audit', 'verify', file]);
+    await dossierJson(['audit', 'log', file]);
+    await dossierJson(['packet', 'profiles']);
+    await dossier(['packet', file, '--check', '--json']);
+    await dossierJson(['delete', file, note.id]);
+
+    const alice = await generateUserIdentity('Alice Example');
+    const bob = await generateUserIdentity('Bob Builder');
+    const aliceKey = path.join(dir, 'alice.dossier-key');
+    const bobKey = path.join(dir, 'bob.dossier-key');
+    await createKeyFile(aliceKey, alice, 'alice pass', { scryptWorkFactor: 10 });
+    await createKeyFile(bobKey, bob, 'bob pass', { scryptWorkFactor: 10 });
+    await dossierJson(['roster', 'add', file, formatPublicIdentity(alice.publicIdentity)]);
+    await dossierJson(['roster', 'add', file, formatPublicIdentity(bob.publicIdentity)]);
+    await dossierJson(['roster', 'list', file]);
+    const share = path.join(dir, 'to-bob.dossier.age');
+    await dossierJson(['share', file, '--to', 'Bob Builder', '--out', share, '--identity', aliceKey], { DOSSIER_PASSPHRASE: 'alice pass' });
+    const bobCopy = path.join(dir, 'bob.dossier');
+    await dossierJson(['receive', share, '--out', bobCopy, '--identity', bobKey, '--case', file], { DOSSIER_PASSPHRASE: 'bob pass' });
+    await dossierJson(['merge', file, bobCopy]);
+    await dossierJson(['roster', 'remove', file, bob.publicIdentity.fingerprint]);
+
+    for (const [channel, command] of Object.entries(CHANNEL_COMMANDS)) {
+      expect([...(dispatchedBy.get(channel) ?? [])], `${channel} from dossier ${command}`).toContain(command);
+    }
+    // Nothing is dispatched that the table does not account for.
+    for (const channel of dispatchedBy.keys()) expect(Object.keys(CHANNEL_COMMANDS), channel).toContain(channel);
   });
 });

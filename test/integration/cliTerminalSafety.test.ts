@@ -85,3 +85,21 @@ describe('hostile names never reach the terminal raw', () => {
     expectTerminalSafe(result, 'info');
   });
 });
+
+describe('progress of long work', () => {
+  it('is drawn on stderr only for a terminal, with the phase in words, and never with --json', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'p.dossier');
+    await dossierJson(['new', file, '--title', 'Progress']);
+    const big = path.join(dir, 'big.bin');
+    fs.writeFileSync(big, Buffer.alloc(3 << 20, 7));
+    const shown = await dossier(['evidence', 'add', file, big], { errIsTerminal: true });
+    expect(shown.status).toBe(0);
+    expect(shown.stderr).toMatch(/^\rImporting: \d+%/);
+    expect(shown.stderr).toMatch(/Importing: 100% {3}\n$/);
+    const scripted = await dossier(['evidence', 'verify', file]);
+    expect(scripted.stderr).toBe('');
+    const json = await dossier(['evidence', 'verify', file, '--json'], { errIsTerminal: true });
+    expect(json.stderr).toBe('');
+  });
+});

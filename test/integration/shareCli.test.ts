@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyFile } from '../../src-main/share/keyFile';
 import { formatPublicIdentity } from '../../src-main/share/publicIdentity';
 import { generateUserIdentity, type UserIdentity } from '../../src-main/share/userIdentity';
-import { runCli } from '../helpers/runCli';
+import { dossier } from '../helpers/dossierInProcess';
 import { tempDir } from '../helpers/tempDir';
 
 /*
- * The sharing commands as a user runs them: real child processes, real files. Key files for the
+ * The sharing commands as a user runs them: the program in process (runDossier: same commands,
+ * same contract, same output) on real files; the terminal prompts in a real child process. Key files for the
  * teammates are made with a low scrypt work factor to keep the suite fast; `identity new` itself
  * is run once at the real cost.
  */
@@ -36,15 +37,15 @@ function keyOf(user: UserIdentity): string {
 
 const as = (user: UserIdentity) => ({ DOSSIER_PASSPHRASE: `${user.name.split(' ')[0]!.toLowerCase()} pass` });
 
-function ok<T = unknown>(args: string[], env: Record<string, string> = {}): T {
-  const result = runCli([...args, '--json'], { env });
+async function ok<T = unknown>(args: string[], env: Record<string, string> = {}): Promise<T> {
+  const result = await dossier([...args, '--json'], { env });
   if (result.status !== 0) throw new Error(`dossier ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
 }
 
 /** Runs a command that must fail with `code`: one line on stderr, no stack, nothing on stdout. */
-function refused(args: string[], code: string, env: Record<string, string> = {}, status = 1): string {
-  const result = runCli(args, { env });
+async function refused(args: string[], code: string, env: Record<string, string> = {}, status = 1): Promise<string> {
+  const result = await dossier(args, { env });
   expect(result.stderr, args.join(' ')).toContain(`[${code}]`);
   expect(result.status, result.stderr).toBe(status);
   expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(1);
@@ -58,27 +59,27 @@ function integrity(file: string): string {
 }
 
 describe('dossier identity', () => {
-  it('creates a key file (0600, never overwritten) and shows its public line; passphrases are required', () => {
+  it('creates a key file (0600, never overwritten) and shows its public line; passphrases are required', async () => {
     const dir = tempDir();
     const key = path.join(dir, 'me.dossier-key');
-    const created = ok<{ fingerprint: string; publicIdentity: string }>(['identity', 'new', '--name', 'Pat Example', '--out', key], { DOSSIER_PASSPHRASE: 'pat pass' });
+    const created = await ok<{ fingerprint: string; publicIdentity: string }>(['identity', 'new', '--name', 'Pat Example', '--out', key], { DOSSIER_PASSPHRASE: 'pat pass' });
     expect(created.publicIdentity).toMatch(/^dossier-identity-v1 age1\S+ \S+ [0-9A-F-]{29} Pat Example$/);
     expect(fs.statSync(key).mode & 0o777).toBe(0o600);
     const passFile = path.join(dir, 'pass.txt');
     fs.writeFileSync(passFile, 'pat pass\n');
-    const shown = runCli(['identity', 'show', key, '--passphrase-file', passFile]);
+    const shown = await dossier(['identity', 'show', key, '--passphrase-file', passFile]);
     expect(shown.stdout.split('\n')[0]).toBe(created.publicIdentity);
     expect(shown.stdout).toContain(`# Fingerprint: ${created.fingerprint}`);
 
     const before = fs.readFileSync(key);
-    refused(['identity', 'new', '--name', 'Pat', '--out', key], 'KEY_FILE_EXISTS', { DOSSIER_PASSPHRASE: 'x' });
+    await refused(['identity', 'new', '--name', 'Pat', '--out', key], 'KEY_FILE_EXISTS', { DOSSIER_PASSPHRASE: 'x' });
     expect(fs.readFileSync(key).equals(before)).toBe(true);
-    refused(['identity', 'new', '--name', 'Pat', '--out', path.join(dir, 'empty.key')], 'PASSPHRASE_REQUIRED', { DOSSIER_PASSPHRASE: '' });
+    await refused(['identity', 'new', '--name', 'Pat', '--out', path.join(dir, 'empty.key')], 'PASSPHRASE_REQUIRED', { DOSSIER_PASSPHRASE: '' });
     // no passphrase given and no terminal to ask on
-    refused(['identity', 'new', '--name', 'Pat', '--out', path.join(dir, 'none.key')], 'PASSPHRASE_REQUIRED');
+    await refused(['identity', 'new', '--name', 'Pat', '--out', path.join(dir, 'none.key')], 'PASSPHRASE_REQUIRED');
     expect(fs.existsSync(path.join(dir, 'empty.key')) || fs.existsSync(path.join(dir, 'none.key'))).toBe(false);
-    refused(['identity', 'show', key], 'KEY_FILE_WRONG_PASSPHRASE', { DOSSIER_PASSPHRASE: 'wrong' });
-    refused(['identity', 'show', path.join(dir, 'missing.key')], 'KEY_FILE_NOT_FOUND', { DOSSIER_PASSPHRASE: 'x' });
+    await refused(['identity', 'show', key], 'KEY_FILE_WRONG_PASSPHRASE', { DOSSIER_PASSPHRASE: 'wrong' });
+    await refused(['identity', 'show', path.join(dir, 'missing.key')], 'KEY_FILE_NOT_FOUND', { DOSSIER_PASSPHRASE: 'x' });
   });
 
   it('asks for the passphrase on a terminal without echoing it, twice for a new key file; shows progress there', async () => {
@@ -90,7 +91,7 @@ describe('dossier identity', () => {
     ]);
     expect(typed.output).toContain('Created key file');
     expect(typed.output).not.toContain('hunter2');
-    expect(runCli(['identity', 'show', key], { env: { DOSSIER_PASSPHRASE: 'hunter2 typed' } }).status).toBe(0);
+    expect((await dossier(['identity', 'show', key], { env: { DOSSIER_PASSPHRASE: 'hunter2 typed' } })).status).toBe(0);
 
     const mismatch = await inTerminal(`${process.execPath} ${BIN} identity new --name Terry --out ${path.join(dir, 'm.key')}`, [
       ['Passphrase for the new key file:', 'one\r'],
@@ -101,7 +102,7 @@ describe('dossier identity', () => {
 
     // a share run on a terminal prints a percentage line on stderr
     const file = path.join(dir, 'p.dossier');
-    ok(['new', file, '--title', 'Progress']);
+    await ok(['new', file, '--title', 'Progress']);
     const shared = await inTerminal(
       `env DOSSIER_PASSPHRASE='alice pass' ${process.execPath} ${BIN} share ${file} --to ${alice.publicIdentity.ageRecipient} --out ${path.join(dir, 'p.dossier.age')} --identity ${keyOf(alice)}`,
       [],
@@ -111,68 +112,68 @@ describe('dossier identity', () => {
 });
 
 describe('two teammates through the CLI', () => {
-  it('Alice shares to Bob, Bob confirms her key and receives, works, shares back; Alice merges: both sides present', () => {
+  it('Alice shares to Bob, Bob confirms her key and receives, works, shares back; Alice merges: both sides present', async () => {
     const dir = tempDir();
     const caseFile = path.join(dir, 'storm.dossier');
-    ok(['new', caseFile, '--title', 'Storm-1152'], { DOSSIER_ACTOR: 'Alice' });
-    const aliceLine = runCli(['identity', 'show', keyOf(alice)], { env: as(alice) }).stdout;
+    await ok(['new', caseFile, '--title', 'Storm-1152'], { DOSSIER_ACTOR: 'Alice' });
+    const aliceLine = (await dossier(['identity', 'show', keyOf(alice)], { env: as(alice) })).stdout;
     const pubFile = path.join(dir, 'alice.pub');
     fs.writeFileSync(pubFile, aliceLine);
-    ok(['roster', 'add', caseFile, '--from-file', pubFile, '--role', 'lead']);
-    ok(['roster', 'add', caseFile, ...formatPublicIdentity(bob.publicIdentity).split(' ')]);
-    const roster = ok<{ name: string; role: string | null }[]>(['roster', 'list', caseFile]);
+    await ok(['roster', 'add', caseFile, '--from-file', pubFile, '--role', 'lead']);
+    await ok(['roster', 'add', caseFile, ...formatPublicIdentity(bob.publicIdentity).split(' ')]);
+    const roster = await ok<{ name: string; role: string | null }[]>(['roster', 'list', caseFile]);
     expect(roster.map((m) => [m.name, m.role])).toEqual([['Alice Example', 'lead'], ['Bob Builder', null]]);
-    refused(['roster', 'add', caseFile, formatPublicIdentity(bob.publicIdentity)], 'ROSTER_DUPLICATE');
-    const plan = ok<{ id: string }>(['note', 'add', caseFile, '--title', 'Plan', '--body', 'v1']);
+    await refused(['roster', 'add', caseFile, formatPublicIdentity(bob.publicIdentity)], 'ROSTER_DUPLICATE');
+    const plan = await ok<{ id: string }>(['note', 'add', caseFile, '--title', 'Plan', '--body', 'v1']);
 
     const toBob = path.join(dir, 'storm-to-bob.dossier.age');
-    const created = ok<{ recipients: { name: string }[]; manifestSha256: string }>(
+    const created = await ok<{ recipients: { name: string }[]; manifestSha256: string }>(
       ['share', caseFile, '--to', 'Bob', '--out', toBob, '--identity', keyOf(alice)],
       as(alice),
     );
     expect(created.recipients.map((r) => r.name)).toEqual(['Bob Builder']);
 
     const bobFile = path.join(dir, 'bob.dossier');
-    const unknown = refused(['receive', toBob, '--identity', keyOf(bob), '--out', bobFile], 'SENDER_UNKNOWN', as(bob));
+    const unknown = await refused(['receive', toBob, '--identity', keyOf(bob), '--out', bobFile], 'SENDER_UNKNOWN', as(bob));
     expect(unknown).toContain(`--accept-sender ${alice.publicIdentity.fingerprint}`);
     expect(fs.existsSync(bobFile)).toBe(false);
-    const received = runCli(['receive', toBob, '--identity', keyOf(bob), '--out', bobFile, '--accept-sender', alice.publicIdentity.fingerprint.toLowerCase()], { env: as(bob) });
+    const received = await dossier(['receive', toBob, '--identity', keyOf(bob), '--out', bobFile, '--accept-sender', alice.publicIdentity.fingerprint.toLowerCase()], { env: as(bob) });
     expect(received.status, received.stderr).toBe(0);
     expect(received.stdout).toContain('Received "Storm-1152"');
     expect(received.stdout).toContain('accepted by its fingerprint');
     // the next share from Alice is trusted through Bob's own copy
-    ok(['receive', toBob, '--identity', keyOf(bob), '--out', path.join(dir, 'bob2.dossier'), '--case', bobFile], as(bob));
+    await ok(['receive', toBob, '--identity', keyOf(bob), '--out', path.join(dir, 'bob2.dossier'), '--case', bobFile], as(bob));
 
-    ok(['note', 'add', bobFile, '--title', 'Registrar reply', '--body', 'transfer confirmed'], { DOSSIER_ACTOR: 'Bob' });
-    ok(['note', 'add', caseFile, '--title', 'Alice meanwhile', '--body', 'hosting'], { DOSSIER_ACTOR: 'Alice' });
+    await ok(['note', 'add', bobFile, '--title', 'Registrar reply', '--body', 'transfer confirmed'], { DOSSIER_ACTOR: 'Bob' });
+    await ok(['note', 'add', caseFile, '--title', 'Alice meanwhile', '--body', 'hosting'], { DOSSIER_ACTOR: 'Alice' });
     const toAlice = path.join(dir, 'bob-to-alice.dossier.age');
-    ok(['share', bobFile, '--to', 'alice example', '--out', toAlice, '--identity', keyOf(bob)], as(bob));
+    await ok(['share', bobFile, '--to', 'alice example', '--out', toAlice, '--identity', keyOf(bob)], as(bob));
 
-    const report = ok<{ unchanged: boolean; share: { sender: { name: string; known: boolean } } }>(
+    const report = await ok<{ unchanged: boolean; share: { sender: { name: string; known: boolean } } }>(
       ['merge', caseFile, toAlice, '--identity', keyOf(alice)],
       as(alice),
     );
     expect(report).toMatchObject({ unchanged: false, share: { sender: { name: 'Bob Builder', known: true } } });
-    const notes = ok<{ items: { title: string }[] }>(['list', caseFile, 'notes']).items.map((n) => n.title).sort();
+    const notes = (await ok<{ items: { title: string }[] }>(['list', caseFile, 'notes'])).items.map((n) => n.title).sort();
     expect(notes).toEqual(['Alice meanwhile', 'Plan', 'Registrar reply']);
-    expect(ok<{ item: { body: string } }>(['show', caseFile, plan.id]).item.body).toBe('v1');
-    expect(runCli(['merge', caseFile, toAlice, '--identity', keyOf(alice)], { env: as(alice) }).stdout).toContain('already merged');
-    expect(ok<{ ok: boolean }>(['audit', 'verify', caseFile]).ok).toBe(true);
+    expect((await ok<{ item: { body: string } }>(['show', caseFile, plan.id])).item.body).toBe('v1');
+    expect((await dossier(['merge', caseFile, toAlice, '--identity', keyOf(alice)], { env: as(alice) })).stdout).toContain('already merged');
+    expect((await ok<{ ok: boolean }>(['audit', 'verify', caseFile])).ok).toBe(true);
     expect(integrity(caseFile)).toBe('ok');
 
-    ok(['roster', 'remove', caseFile, bob.publicIdentity.fingerprint]);
-    refused(['merge', caseFile, toAlice, '--identity', keyOf(alice)], 'SENDER_UNKNOWN', as(alice));
+    await ok(['roster', 'remove', caseFile, bob.publicIdentity.fingerprint]);
+    await refused(['merge', caseFile, toAlice, '--identity', keyOf(alice)], 'SENDER_UNKNOWN', as(alice));
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
 
 describe('receive refuses, each failure with its own code and exit status, writing nothing', () => {
-  it('wrong key, truncated file, tampered byte, wrong signature, unknown sender, existing output, usage', () => {
+  it('wrong key, truncated file, tampered byte, wrong signature, unknown sender, existing output, usage', async () => {
     const dir = tempDir();
     const caseFile = path.join(dir, 'c.dossier');
-    ok(['new', caseFile, '--title', 'Failures']);
+    await ok(['new', caseFile, '--title', 'Failures']);
     const share = path.join(dir, 'c.dossier.age');
-    ok(['share', caseFile, '--to', bob.publicIdentity.ageRecipient, '--out', share, '--identity', keyOf(alice)], as(alice));
+    await ok(['share', caseFile, '--to', bob.publicIdentity.ageRecipient, '--out', share, '--identity', keyOf(alice)], as(alice));
     const out = path.join(dir, 'out.dossier');
     const accept = ['--accept-sender', alice.publicIdentity.fingerprint];
     const bytes = fs.readFileSync(share);
@@ -182,16 +183,16 @@ describe('receive refuses, each failure with its own code and exit status, writi
       return file;
     };
 
-    refused(['receive', share, '--identity', keyOf(mallory), '--out', out, ...accept], 'NO_MATCHING_IDENTITY', as(mallory));
-    refused(['receive', variant('cut.age', (b) => b.subarray(0, b.length - 1000)), '--identity', keyOf(bob), '--out', out, ...accept], 'SHARE_TRUNCATED', as(bob));
-    refused(['receive', variant('flip.age', (b) => { b[Math.floor(b.length / 2)]! ^= 0x04; return b; }), '--identity', keyOf(bob), '--out', out, ...accept], 'SHARE_TAMPERED', as(bob));
-    refused(['receive', share, '--identity', keyOf(bob), '--out', out], 'SENDER_UNKNOWN', as(bob));
-    refused(['receive', share, '--identity', keyOf(bob), '--out', out, '--accept-sender', mallory.publicIdentity.fingerprint], 'SENDER_UNKNOWN', as(bob));
-    refused(['receive', share, '--identity', keyOf(bob), '--out', out, ...accept], 'KEY_FILE_WRONG_PASSPHRASE', { DOSSIER_PASSPHRASE: 'nope' });
-    refused(['receive', share, '--out', out, ...accept], 'INVALID_REQUEST', {}, 2);
-    refused(['receive', caseFile, '--identity', keyOf(bob), '--out', out], 'NOT_A_SHARE', as(bob));
+    await refused(['receive', share, '--identity', keyOf(mallory), '--out', out, ...accept], 'NO_MATCHING_IDENTITY', as(mallory));
+    await refused(['receive', variant('cut.age', (b) => b.subarray(0, b.length - 1000)), '--identity', keyOf(bob), '--out', out, ...accept], 'SHARE_TRUNCATED', as(bob));
+    await refused(['receive', variant('flip.age', (b) => { b[Math.floor(b.length / 2)]! ^= 0x04; return b; }), '--identity', keyOf(bob), '--out', out, ...accept], 'SHARE_TAMPERED', as(bob));
+    await refused(['receive', share, '--identity', keyOf(bob), '--out', out], 'SENDER_UNKNOWN', as(bob));
+    await refused(['receive', share, '--identity', keyOf(bob), '--out', out, '--accept-sender', mallory.publicIdentity.fingerprint], 'SENDER_UNKNOWN', as(bob));
+    await refused(['receive', share, '--identity', keyOf(bob), '--out', out, ...accept], 'KEY_FILE_WRONG_PASSPHRASE', { DOSSIER_PASSPHRASE: 'nope' });
+    await refused(['receive', share, '--out', out, ...accept], 'INVALID_REQUEST', {}, 2);
+    await refused(['receive', caseFile, '--identity', keyOf(bob), '--out', out], 'NOT_A_SHARE', as(bob));
     fs.writeFileSync(out, 'mine');
-    refused(['receive', share, '--identity', keyOf(bob), '--out', out, ...accept], 'FILE_EXISTS', as(bob));
+    await refused(['receive', share, '--identity', keyOf(bob), '--out', out, ...accept], 'FILE_EXISTS', as(bob));
     expect(fs.readFileSync(out, 'utf8')).toBe('mine');
     fs.rmSync(out);
 
@@ -206,18 +207,18 @@ describe('receive refuses, each failure with its own code and exit status, writi
     execFileSync('tar', ['--format=ustar', '-cf', 'forged.tar', 'manifest.json', 'manifest.sig', 'case.dossier'], { cwd: x });
     const forged = path.join(dir, 'forged.dossier.age');
     execFileSync('age', ['-r', bob.publicIdentity.ageRecipient, '-o', forged, path.join(x, 'forged.tar')]);
-    refused(['receive', forged, '--identity', keyOf(bob), '--out', out, ...accept], 'SIGNATURE_INVALID', as(bob));
+    await refused(['receive', forged, '--identity', keyOf(bob), '--out', out, ...accept], 'SIGNATURE_INVALID', as(bob));
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.dossier') || f.startsWith('.'))).toEqual(['c.dossier']);
   });
 });
 
 describe('interop with the age CLI, and passphrase shares', () => {
-  it('a share re-packed with tar and encrypted by the age CLI is received by Dossier; a Dossier share opens with age -d', () => {
+  it('a share re-packed with tar and encrypted by the age CLI is received by Dossier; a Dossier share opens with age -d', async () => {
     const dir = tempDir();
     const caseFile = path.join(dir, 'c.dossier');
-    ok(['new', caseFile, '--title', 'Interop']);
+    await ok(['new', caseFile, '--title', 'Interop']);
     const share = path.join(dir, 'c.dossier.age');
-    ok(['share', caseFile, '--to', bob.publicIdentity.ageRecipient, '--out', share, '--identity', keyOf(alice)], as(alice));
+    await ok(['share', caseFile, '--to', bob.publicIdentity.ageRecipient, '--out', share, '--identity', keyOf(alice)], as(alice));
     const bobAgeKey = path.join(dir, 'bob.agekey');
     fs.writeFileSync(bobAgeKey, `${bob.ageIdentity}\n`, { mode: 0o600 });
     const x = path.join(dir, 'x');
@@ -229,33 +230,33 @@ describe('interop with the age CLI, and passphrase shares', () => {
     execFileSync('tar', ['--format=gnu', '-cf', 'repacked.tar', 'manifest.json', 'manifest.sig', 'case.dossier'], { cwd: x });
     const byAge = path.join(dir, 'by-age.dossier.age');
     execFileSync('age', ['-r', bob.publicIdentity.ageRecipient, '-o', byAge, path.join(x, 'repacked.tar')]);
-    const received = ok<{ caseTitle: string }>(
+    const received = await ok<{ caseTitle: string }>(
       ['receive', byAge, '--identity', keyOf(bob), '--out', path.join(dir, 'bob.dossier'), '--accept-sender', alice.publicIdentity.fingerprint],
       as(bob),
     );
     expect(received.caseTitle).toBe('Interop');
   });
 
-  it('shares with a passphrase (environment or file) and receives and merges with it', () => {
+  it('shares with a passphrase (environment or file) and receives and merges with it', async () => {
     const dir = tempDir();
     const caseFile = path.join(dir, 'c.dossier');
-    ok(['new', caseFile, '--title', 'Passphrase']);
+    await ok(['new', caseFile, '--title', 'Passphrase']);
     const share = path.join(dir, 'c.dossier.age');
-    ok(['share', caseFile, '--passphrase', '--out', share, '--identity', keyOf(alice)], { ...as(alice), DOSSIER_SHARE_PASSPHRASE: 'shared secret' });
-    refused(['share', caseFile, '--passphrase', '--out', path.join(dir, 'e.age'), '--identity', keyOf(alice)], 'PASSPHRASE_REQUIRED', { ...as(alice), DOSSIER_SHARE_PASSPHRASE: '' });
+    await ok(['share', caseFile, '--passphrase', '--out', share, '--identity', keyOf(alice)], { ...as(alice), DOSSIER_SHARE_PASSPHRASE: 'shared secret' });
+    await refused(['share', caseFile, '--passphrase', '--out', path.join(dir, 'e.age'), '--identity', keyOf(alice)], 'PASSPHRASE_REQUIRED', { ...as(alice), DOSSIER_SHARE_PASSPHRASE: '' });
     const passFile = path.join(dir, 'share-pass.txt');
     fs.writeFileSync(passFile, 'shared secret\n');
     const out = path.join(dir, 'copy.dossier');
-    refused(['receive', share, '--out', out, '--accept-sender', alice.publicIdentity.fingerprint], 'WRONG_PASSPHRASE', { DOSSIER_SHARE_PASSPHRASE: 'guess' });
-    refused(['receive', share, '--out', out, '--accept-sender', alice.publicIdentity.fingerprint], 'PASSPHRASE_REQUIRED');
-    ok(['receive', share, '--out', out, '--accept-sender', alice.publicIdentity.fingerprint, '--share-passphrase-file', passFile]);
-    ok(['note', 'add', out, '--title', 'Offline', '--body', 'x']);
-    ok(['roster', 'add', caseFile, formatPublicIdentity(alice.publicIdentity)]);
+    await refused(['receive', share, '--out', out, '--accept-sender', alice.publicIdentity.fingerprint], 'WRONG_PASSPHRASE', { DOSSIER_SHARE_PASSPHRASE: 'guess' });
+    await refused(['receive', share, '--out', out, '--accept-sender', alice.publicIdentity.fingerprint], 'PASSPHRASE_REQUIRED');
+    await ok(['receive', share, '--out', out, '--accept-sender', alice.publicIdentity.fingerprint, '--share-passphrase-file', passFile]);
+    await ok(['note', 'add', out, '--title', 'Offline', '--body', 'x']);
+    await ok(['roster', 'add', caseFile, formatPublicIdentity(alice.publicIdentity)]);
     const back = path.join(dir, 'back.dossier.age');
-    ok(['share', out, '--passphrase', '--out', back, '--identity', keyOf(alice), '--share-passphrase-file', passFile], as(alice));
-    const report = ok<{ share: { sender: { known: boolean } } }>(['merge', caseFile, back, '--share-passphrase-file', passFile]);
+    await ok(['share', out, '--passphrase', '--out', back, '--identity', keyOf(alice), '--share-passphrase-file', passFile], as(alice));
+    const report = await ok<{ share: { sender: { known: boolean } } }>(['merge', caseFile, back, '--share-passphrase-file', passFile]);
     expect(report.share.sender.known).toBe(true);
-    expect(ok<{ items: { title: string }[] }>(['list', caseFile, 'notes']).items.map((n) => n.title)).toEqual(['Offline']);
+    expect((await ok<{ items: { title: string }[] }>(['list', caseFile, 'notes'])).items.map((n) => n.title)).toEqual(['Offline']);
   });
 });
 

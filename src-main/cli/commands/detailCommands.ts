@@ -127,7 +127,7 @@ export function registerDetailCommands(program: Command): void {
 
   child(program, 'audit')
     .command('log')
-    .description('The audit log, oldest first, a page at a time')
+    .description('The audit log, newest first, a page at a time')
     .argument('<file>', 'case file')
     .option('--limit <n>', 'entries per page', '100')
     .option('--after <cursor>', 'continue after this page cursor')

@@ -131,7 +131,9 @@ export function registerEditCommands(program: Command): void {
       const own = fieldsOf(target.kind);
       const foreign = given.filter(([field]) => !own.includes(field)).map(([field]) => kebabFlag(field));
       if (foreign.length) {
-        throw new DossierError('INVALID_REQUEST', `${foreign.join(', ')} ${foreign.length > 1 ? 'do' : 'does'} not apply to a ${target.kind}; its fields: ${own.map(kebabFlag).join(', ')}.`);
+        // A website's status is a dated lifecycle event, not a field: say where it is changed.
+        const hint = target.kind === 'website' && foreign.includes('--status') ? ` Change its status with: dossier site status FILE ${id} STATUS --date DATE.` : '';
+        throw new DossierError('INVALID_REQUEST', `${foreign.join(', ')} ${foreign.length > 1 ? 'do' : 'does'} not apply to a ${target.kind}; its fields: ${own.map(kebabFlag).join(', ')}.${hint}`);
       }
       const patch = Object.fromEntries(given.map(([field, raw]) => [field, fieldValue(target.kind, field, raw)]));
       const flags = Object.fromEntries(own.map((f) => [f, kebabFlag(f)]));

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import type { MergeReport } from '../../contract/MergeReport';
-import { mergeShare } from '../../share/mergeShare';
+import type { IdentityVault } from '../../share/identityVault';
 import { shareKind } from '../../share/shareKind';
 import { emit, type GlobalOptions, table } from '../output';
-import { progressLine } from '../progressLine';
-import { type KeyOptions, receiveKeysFor, withAcceptHint } from '../shareKeys';
+import { type KeyOptions, type ShareSecrets, withAcceptHint, withShareSecrets } from '../shareKeys';
 import { casePath, withContract } from '../contractSession';
-import { withCase } from '../withCase';
 
 function describeMerge(report: MergeReport): string {
   const from = report.share
@@ -36,24 +34,21 @@ export function registerMergeCommands(program: Command): void {
     .option('--share-passphrase-file <path>', 'file whose first line is the share passphrase (else $DOSSIER_SHARE_PASSPHRASE, else asked)')
     .action(async (file: string, otherPath: string, opts: KeyOptions, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
+      const otherAbsolute = casePath(otherPath);
+      const merge = (secrets: ShareSecrets, vault?: IdentityVault) =>
+        withContract(
+          file,
+          options,
+          async (call) => {
+            const report = await call('case.merge', { otherPath: otherAbsolute, ...secrets }, { otherPath: 'OTHER', acceptSender: '--accept-sender' }).catch((error: unknown) => {
+              throw withAcceptHint(error);
+            });
+            emit(options, report, () => describeMerge(report));
+          },
+          vault,
+        );
       // Told apart by content, not by name: a share is an age file whatever it is called.
-      const isShare = (await shareKind(otherPath)) !== 'none';
-      const keys = isShare ? await receiveKeysFor(otherPath, opts) : undefined;
-      if (!keys) {
-        await withContract(file, options, async (call) => {
-          const report = await call('case.merge', { otherPath: casePath(otherPath) }, { otherPath: 'OTHER' });
-          emit(options, report, () => describeMerge(report));
-        });
-        return;
-      }
-      // A share is opened with the user's key file (--identity), which the contract's identity
-      // vault does not hold: this path calls the share service directly (see channelCommands.ts).
-      await withCase(file, options, async (caseFile) => {
-        const onProgress = progressLine();
-        const report = await mergeShare(caseFile, otherPath, keys, onProgress ? { onProgress } : {}).catch((error: unknown) => {
-          throw withAcceptHint(error);
-        });
-        emit(options, report, () => describeMerge(report));
-      });
+      if ((await shareKind(otherPath)) === 'none') await merge({});
+      else await withShareSecrets(otherPath, opts, merge);
     });
 }

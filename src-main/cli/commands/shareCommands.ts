@@ -1,20 +1,16 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { DossierError } from '../../contract/errors';
 import type { ShareCreated, ShareReceived, TeamMember } from '../../contract/sharing';
 import { createKeyFile } from '../../share/keyFile';
-import { readLocalCopy } from '../../share/localCopy';
 import { formatPublicIdentity, normalizeFingerprint } from '../../share/publicIdentity';
-import { receiveShare } from '../../share/receiveShare';
-import { shareCase } from '../../share/shareCase';
 import { parseTeamRoster } from '../../share/teamRoster';
 import { generateUserIdentity } from '../../share/userIdentity';
 import { emit, type GlobalOptions, table } from '../output';
-import { progressLine } from '../progressLine';
 import { readPassphrase } from '../readPassphrase';
-import { type KeyOptions, readSharePassphrase, receiveKeysFor, unlockKeyFile, withAcceptHint } from '../shareKeys';
-import { cliActor, withContract } from '../contractSession';
-import { withCase } from '../withCase';
+import { type KeyOptions, readSharePassphrase, unlockKeyFile, withAcceptHint, withKeyFileVault, withShareSecrets } from '../shareKeys';
+import { withContract } from '../contractSession';
 
 const PASSPHRASE_FILE = ['--passphrase-file <path>', "file whose first line is the key file's passphrase (else $DOSSIER_PASSPHRASE, else asked)"] as const;
 const SHARE_PASSPHRASE_FILE = ['--share-passphrase-file <path>', 'file whose first line is the share passphrase (else $DOSSIER_SHARE_PASSPHRASE, else asked)'] as const;
@@ -143,17 +139,21 @@ export function registerShareCommands(program: Command): void {
     .option(...SHARE_PASSPHRASE_FILE)
     .action(async (file: string, opts: KeyOptions & { to?: string[]; passphrase?: boolean; out: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      const sender = await unlockKeyFile(opts.identity!, opts);
-      const passphrase = opts.passphrase ? await readSharePassphrase(opts, true) : undefined;
-      await withCase(file, options, async (caseFile) => {
-        const onProgress = progressLine();
-        const created = await shareCase(
-          caseFile,
-          { sender, ...(opts.to ? { to: opts.to } : {}), ...(passphrase !== undefined ? { passphrase } : {}) },
-          opts.out,
-          onProgress ? { onProgress } : {},
+      await withKeyFileVault(opts.identity!, opts, async (vault, identityPassphrase) => {
+        const passphrase = opts.passphrase ? await readSharePassphrase(opts, true) : undefined;
+        await withContract(
+          file,
+          options,
+          async (call) => {
+            const created = await call(
+              'share.create',
+              { outPath: path.resolve(opts.out), recipients: opts.to ?? [], ...(passphrase !== undefined ? { passphrase } : {}), identityPassphrase },
+              { outPath: '--out', recipients: '--to' },
+            );
+            emit(options, created, () => describeShare(created));
+          },
+          vault,
         );
-        emit(options, created, () => describeShare(created));
       });
     });
 
@@ -169,16 +169,25 @@ export function registerShareCommands(program: Command): void {
     .option(...SHARE_PASSPHRASE_FILE)
     .action(async (share: string, opts: KeyOptions & { out: string; case?: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      const actor = cliActor(options);
-      const keys = await receiveKeysFor(share, opts);
-      const localCopy = opts.case ? readLocalCopy(opts.case) : undefined;
-      const onProgress = progressLine();
-      const received = await receiveShare(share, keys, opts.out, { actor, ...(localCopy ? { localCopy } : {}), ...(onProgress ? { onProgress } : {}) }).catch(
-        (error: unknown) => {
-          throw withAcceptHint(error);
-        },
+      await withShareSecrets(share, opts, (secrets, vault) =>
+        withContract(
+          null,
+          options,
+          async (call) => {
+            const request = {
+              sharePath: path.resolve(share),
+              outPath: path.resolve(opts.out),
+              ...secrets,
+              ...(opts.case ? { localCasePath: path.resolve(opts.case) } : {}),
+            };
+            const received = await call('share.receive', request, { sharePath: 'SHARE', outPath: '--out', localCasePath: '--case', acceptSender: '--accept-sender' }).catch((error: unknown) => {
+              throw withAcceptHint(error);
+            });
+            emit(options, received, () => describeReceipt(received));
+          },
+          vault,
+        ),
       );
-      emit(options, received, () => describeReceipt(received));
     });
 }
 

@@ -51,7 +51,7 @@ describe('record services', () => {
     }
     expect(message).toContain('title is required');
     expect(message).toContain('order_type');
-    expect(message).toContain('"2024-13-45" is not a date');
+    expect(message).toContain('granted_at is not a real calendar date: "2024-13-45"');
     expect(cf.db.prepare('SELECT count(*) FROM court_order').pluck().get()).toBe(before);
     expect(codeOf(() => stakeholderService.create(cf, { name: 'X', email: 'not-an-email' }))).toBe('INVALID_REQUEST');
   });
