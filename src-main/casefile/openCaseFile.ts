@@ -23,6 +23,11 @@ export interface OpenOptions {
 /** Connection settings every case file runs with (DESIGN.md "The case file"). */
 function applyConnectionPragmas(db: Database.Database): void {
   db.pragma('journal_mode = DELETE');
+  // FULL, not NORMAL: with a rollback journal NORMAL skips the sync that makes a commit survive a
+  // power cut (SQLite docs, "PRAGMA synchronous"); evidence must never be lost. Bulk writers pay
+  // for it once per commit, so they commit per file (evidence) or per batch (site lists).
+  // Pages a transaction appends past the file's old end are not journaled, so a large evidence
+  // import writes its bytes once (64 KiB pages: CASE_FILE_PAGE_SIZE in CaseFile.ts).
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
