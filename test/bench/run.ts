@@ -1,4 +1,5 @@
 // `npm run bench`: every figure with its same-run baseline, as one JSON document on stdout.
+import { cliBench } from './cliBench';
 import type { Figure } from './Figure';
 import { evidenceBench } from './evidenceBench';
 import { packetBench } from './packetBench';
@@ -14,6 +15,8 @@ const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   packet: async () => (await packetBench()).map((f) => ({ ...f, ratio: Math.round(f.ratio * 1000) / 1000 })),
   // DOSSIER_BENCH_SHARE_MIB sets the case size (default 1024).
   share: () => shareBench(),
+  // DOSSIER_BENCH_CLI_RUNS sets the runs per command (default 15).
+  cli: cliBench,
 };
 
 const only = process.argv.slice(2);
