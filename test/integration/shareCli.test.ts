@@ -79,7 +79,8 @@ describe('dossier identity', () => {
     expect(fs.existsSync(path.join(dir, 'empty.key')) || fs.existsSync(path.join(dir, 'none.key'))).toBe(false);
     refused(['identity', 'show', key], 'KEY_FILE_WRONG_PASSPHRASE', { DOSSIER_PASSPHRASE: 'wrong' });
     refused(['identity', 'show', path.join(dir, 'missing.key')], 'KEY_FILE_NOT_FOUND', { DOSSIER_PASSPHRASE: 'x' });
-  });
+    // Several scrypt work-factor-18 runs in child processes: minutes, not seconds, on a busy 2-core machine.
+  }, 180_000);
 
   it('asks for the passphrase on a terminal without echoing it, twice for a new key file; shows progress there', async () => {
     const dir = tempDir();
@@ -256,7 +257,8 @@ describe('interop with the age CLI, and passphrase shares', () => {
     const report = ok<{ share: { sender: { known: boolean } } }>(['merge', caseFile, back, '--share-passphrase-file', passFile]);
     expect(report.share.sender.known).toBe(true);
     expect(ok<{ items: { title: string }[] }>(['list', caseFile, 'notes']).items.map((n) => n.title)).toEqual(['Offline']);
-  });
+    // Several scrypt work-factor-18 runs in child processes: minutes, not seconds, on a busy 2-core machine.
+  }, 180_000);
 });
 
 /**
