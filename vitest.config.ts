@@ -8,6 +8,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Real SQLite files and child processes: one worker per core is plenty on 2 cores.
     pool: 'forks',
+    // vitest's default is cores - 1, which on 2 cores runs one file at a time while it waits on
+    // child processes and fsyncs. Test files share no state (each works in its own temp folder;
+    // the CLI bundle is built once before any runs), so two run at once. DOSSIER_TEST_WORKERS overrides.
+    maxWorkers: Number(process.env.DOSSIER_TEST_WORKERS ?? 2),
     // The CLI tests run the compiled command; (re)built here once when missing or stale.
     globalSetup: ['test/support/buildCliOnce.mjs'],
   },

@@ -5,6 +5,16 @@
 // The bundle path is also in scripts/build-cli.mjs (CLI_BUNDLE): change both together.
 import fs from 'node:fs';
 
+// `dossier --version` alone answers from package.json without loading the 4.7 MB bundle: scripts
+// call it to check an install, and it then starts about as fast as Node itself. The bundle prints
+// the same string (DOSSIER_APP_VERSION, kept equal to package.json by a test).
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${pkg.version}\n`);
+  process.exit(0);
+}
+
 const bundle = new URL('../out/cli/dossier.mjs', import.meta.url);
 const source = new URL('../src-main/cli/main.ts', import.meta.url);
 

@@ -2,7 +2,7 @@
 // Builds the `dossier` command into one ES-module bundle, out/cli/dossier.mjs, so a run starts in
 // a fraction of the time tsx needs to compile the TypeScript on every start (measured here:
 // 2.4-3 s CPU through tsx, about 0.2 s from the bundle). Modules that a command loads with a
-// dynamic import() (pdf-lib, fontkit, pdfjs, age) land in separate chunks under out/cli/chunks/ and
+// dynamic import() (pdf-lib, fontkit, pdfjs, age) land in separate chunks in out/cli/ and
 // are read only by the commands that use them.
 //
 // Kept outside the bundle, resolved from node_modules at run time:
@@ -36,7 +36,9 @@ export async function buildCli() {
     entryPoints: { dossier: 'src-main/cli/main.ts' },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    // Chunks sit beside the entry, not in a subfolder: modules that find files relative to
+    // themselves (packetFonts.ts: ../../resources/fonts) must be as deep as in src-main/<feature>/.
+    chunkNames: '[name]-[hash]',
     bundle: true,
     splitting: true,
     format: 'esm',

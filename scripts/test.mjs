@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
+const startedAt = Date.now();
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-test-reports-'));
 
 function run(title, command, args, env = {}) {
@@ -42,4 +43,6 @@ const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed + (failedSteps > 0 && unit.failed + e2e.failed === 0 ? failedSteps : 0);
 console.log(`\nunit/integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
+const seconds = Math.round((Date.now() - startedAt) / 1000);
+console.log(`wall time: ${Math.floor(seconds / 60)} min ${seconds % 60} s (npm test, all steps)`);
 process.exit(failedSteps > 0 || failed > 0 || passed === 0 ? 1 : 0);

@@ -147,6 +147,11 @@ export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}
     if (!readonly) {
       // DESIGN.md "The case file": rollback journal (nothing left beside a closed file), durable commits.
       db.pragma('journal_mode = DELETE');
+      // FULL, not NORMAL: with a rollback journal NORMAL skips the sync that makes a commit survive a
+      // power cut (SQLite docs, "PRAGMA synchronous"); evidence must never be lost. Bulk writers pay
+      // for it once per commit, so they commit per file (evidence) or per batch (site lists).
+      // Pages a transaction appends past the file's old end are not journaled, so a large evidence
+      // import writes its bytes once (64 KiB pages: CASE_FILE_PAGE_SIZE in CaseFile.ts).
       db.pragma('synchronous = FULL');
       // Evidence is streamed in MiB chunks; a larger cache keeps B-tree pages hot without holding blobs.
       db.pragma('cache_size = -32768');

@@ -81,7 +81,7 @@ interface HashWorker {
   failure: Promise<never>;
 }
 
-function startHashWorker(algorithm: 'sha1' | 'md5'): HashWorker {
+function startHashWorker(algorithm: 'sha256' | 'sha1' | 'md5'): HashWorker {
   const worker = new Worker(HASH_WORKER, { eval: true, workerData: { algorithm } });
   const acks = new Map<number, () => void>();
   let resolveDigest: (hex: string) => void = () => undefined;
@@ -103,14 +103,15 @@ function startHashWorker(algorithm: 'sha1' | 'md5'): HashWorker {
 }
 
 /**
- * The three hashes on three threads: SHA-256 here, SHA-1 and MD5 in worker threads reading the
- * same shared memory (no copies). MD5 alone runs at about a third of SHA-256's speed on CPUs with
- * SHA extensions, so on one thread it, not the disk, would set the import speed of large files.
- * `update` needs views of a SharedArrayBuffer.
+ * The three hashes on three worker threads reading the same shared memory (no copies), so the
+ * thread that reads the file and writes the case file does neither hash: storing a 4 MiB chunk in
+ * SQLite and hashing it overlap instead of taking turns (measured on 256 MiB here, the main
+ * thread spent ~0.5 s in SHA-256 and ~1.1 s storing). MD5 alone runs at about a third of SHA-256's
+ * speed on CPUs with SHA extensions, so on one thread it, not the disk, would set the import
+ * speed of large files. `update` needs views of a SharedArrayBuffer.
  */
 export function createParallelContentHasher(): ContentHasher {
-  const sha256 = createHash('sha256');
-  const workers = [startHashWorker('sha1'), startHashWorker('md5')] as const;
+  const workers = [startHashWorker('sha256'), startHashWorker('sha1'), startHashWorker('md5')] as const;
   let nextId = 0;
   let closed = false;
   const close = (): void => {
@@ -129,14 +130,13 @@ export function createParallelContentHasher(): ContentHasher {
             w.worker.postMessage({ kind: 'update', buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.byteLength, id });
           }),
       );
-      sha256.update(bytes);
       return Promise.race([Promise.all(done).then(() => undefined), ...workers.map((w) => w.failure)]);
     },
     async digest() {
       for (const w of workers) w.requestDigest();
       try {
-        const [sha1, md5] = await Promise.race([Promise.all([workers[0].digest, workers[1].digest]), ...workers.map((w) => w.failure)]);
-        return { sha256: sha256.digest('hex'), sha1, md5 };
+        const [sha256, sha1, md5] = await Promise.race([Promise.all([workers[0].digest, workers[1].digest, workers[2].digest]), ...workers.map((w) => w.failure)]);
+        return { sha256, sha1, md5 };
       } finally {
         close();
       }
@@ -145,7 +145,7 @@ export function createParallelContentHasher(): ContentHasher {
   };
 }
 
-/** Content at least this large hashes SHA-1 and MD5 on worker threads (starting them costs ~50 ms). */
+/** Content at least this large is hashed on worker threads (starting them costs ~50 ms). */
 export const PARALLEL_HASH_MIN_BYTES = 32 * 1024 * 1024;
 
 /**

@@ -1,4 +1,5 @@
 // `npm run bench`: every figure with its same-run baseline, as one JSON document on stdout.
+import { cliBench } from './cliBench';
 import type { Figure } from './Figure';
 import { evidenceBench } from './evidenceBench';
 import { packetBench } from './packetBench';
@@ -17,6 +18,8 @@ const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   share: () => shareBench(),
   // CAPTURE_BENCH_MIB sets the WARC size (default 64).
   captures: () => captureBench(),
+  // DOSSIER_BENCH_CLI_RUNS sets the runs per command (default 15).
+  cli: cliBench,
 };
 
 const only = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { createCase } from '../../src-main/case/caseInfo';
 import { closeCaseFile } from '../../src-main/casefile/openCaseFile';
 import { searchCase } from '../../src-main/search/searchCase';
 import { importSiteList } from '../../src-main/websites/importSiteList';
+import { parseSiteList } from '../../src-main/websites/parseSiteList';
 import { listWebsites } from '../../src-main/websites/websiteService';
 import { type Figure, latencyFigure, percentile, throughputFigure } from './Figure';
 import { generateDomainRows } from './generateDomainRows';
@@ -46,6 +47,13 @@ export async function websitesBench(): Promise<Figure[]> {
     bare.close();
     hosts.length = 0;
 
+    // Profile, part 1: reading, parsing and normalising alone (PSL, IDNA, confusables, flags), no
+    // database: what a worker pool could take off the writing thread.
+    start = performance.now();
+    let parsed = 0;
+    for await (const batch of parseSiteList(fs.createReadStream(list, { highWaterMark: 1 << 16 }), { batchSize: 20_000 })) parsed += batch.rows.length + batch.errors.length;
+    const parseRate = parsed / ((performance.now() - start) / 1000);
+
     const caseFile = createCase(path.join(dir, 'case.dossier'), { title: 'bench' }, { name: 'bench', device: 'bench' });
     start = performance.now();
     const report = await importSiteList(caseFile, list);
@@ -72,8 +80,15 @@ export async function websitesBench(): Promise<Figure[]> {
     closeCaseFile(caseFile);
     return [
       throughputFigure('websites.import_1m', importRate, bareRate, 'rows/s', `baseline: bare prepared INSERT loop into an unindexed table; imported ${report.imported}, merged ${report.merged}, errors ${report.errorCount}`),
-      latencyFigure('websites.first_page_filtered_p95', percentile(firstPage, 95), 50, 'ms', 'baseline: the 50 ms goal'),
-      latencyFigure('websites.first_page_by_status', statusPage, 50, 'ms', 'baseline: the 50 ms goal'),
+      throughputFigure(
+        'websites.import_profile.parse_normalise',
+        parseRate,
+        bareRate,
+        'rows/s',
+        'profile: parse + normalise only (no database) vs the bare insert; the import runs at most this fast on one thread',
+      ),
+      latencyFigure('websites.first_page_filtered_p95', percentile(firstPage, 95), 20, 'ms', 'baseline: the 20 ms goal (issue 13); filters exa, shop, xn--, co.uk, mail, zz'),
+      latencyFigure('websites.first_page_by_status', statusPage, 20, 'ms', 'baseline: the 20 ms goal'),
       latencyFigure('websites.search_p50', percentile(searches, 50), 20, 'ms', 'baseline: the 20 ms goal'),
       latencyFigure('websites.search_p95', percentile(searches, 95), 20, 'ms', 'baseline: the 20 ms goal'),
     ];

@@ -15,7 +15,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     cwd: options.cwd,
     env: { ...process.env, DOSSIER_ACTOR: 'CLI Tester', ...options.env },
     encoding: 'utf8',
-    timeout: 60_000,
+    // Bounds a hung command; a 100k-row import on a busy 2-core machine can take over a minute.
+    timeout: 180_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

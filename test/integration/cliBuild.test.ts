@@ -41,6 +41,13 @@ describe('the compiled dossier command', () => {
     expect(result.stdout.trim()).toBe(pkg.version);
   });
 
+  it('the bundle itself prints the same version (bin answers a lone --version from package.json)', () => {
+    const result = spawnSync(process.execPath, [path.join(OUT, 'dossier.mjs'), '--version'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(DOSSIER_APP_VERSION);
+    expect(runCli(['--json', '--version']).stdout.trim()).toBe(DOSSIER_APP_VERSION);
+  });
+
   it('loads the PDF and age libraries only in the commands that use them', () => {
     const meta = JSON.parse(fs.readFileSync(path.join(OUT, 'meta.json'), 'utf8')) as Metafile;
     const atStart = inputsLoadedAtStart(meta);
@@ -61,7 +68,7 @@ describe('the compiled dossier command', () => {
     for (const linked of ['src-main', 'node_modules', 'package.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json']) {
       fs.symlinkSync(path.join(ROOT, linked), path.join(checkout, linked));
     }
-    const result = spawnSync(process.execPath, [path.join(checkout, 'bin/dossier.js'), '--version'], { encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, [path.join(checkout, 'bin/dossier.js'), '--json', '--version'], { encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe(DOSSIER_APP_VERSION);
     const notes = result.stderr.split('\n').filter((line) => line.length > 0);
@@ -73,7 +80,7 @@ describe('the compiled dossier command', () => {
     const install = tempDir();
     fs.mkdirSync(path.join(install, 'bin'));
     fs.copyFileSync(path.join(ROOT, 'bin/dossier.js'), path.join(install, 'bin/dossier.js'));
-    const result = spawnSync(process.execPath, [path.join(install, 'bin/dossier.js'), '--version'], { encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, [path.join(install, 'bin/dossier.js'), 'info', 'x.dossier'], { encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { compiledScript } from '../helpers/compiledScript';
 
 const run = promisify(execFile);
 const CHILD = fileURLToPath(new URL('./shareRssChild.ts', import.meta.url));
@@ -13,7 +14,7 @@ export interface ShareRunMeasure {
 }
 
 /**
- * Runs one share operation (see shareRssChild.ts) in a fresh Node process (through tsx) and reports its peak RSS
+ * Runs one share operation (see shareRssChild.ts) in a fresh Node process (compiled once, see compiledScript) and reports its peak RSS
  * (`process.resourceUsage().maxRSS`, the kernel's high-water mark) and duration. A fresh process
  * per run, so one measurement cannot inherit another's heap.
  * identityFile holds `serializeIdentity` bytes; the share is encrypted to that same identity.
@@ -24,7 +25,7 @@ export async function measureShareRss(
   input: string,
   output: string,
 ): Promise<ShareRunMeasure> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, mode, identityFile, input, output], {
+  const { stdout } = await run(process.execPath, [compiledScript(CHILD), mode, identityFile, input, output], {
     maxBuffer: 1024 * 1024,
   });
   const last = stdout.trim().split('\n').at(-1)!;

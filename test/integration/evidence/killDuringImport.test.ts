@@ -6,6 +6,7 @@ import { verifyAudit } from '../../../src-main/audit/verifyAudit';
 import type { CaseFile } from '../../../src-main/casefile/CaseFile';
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { verifyEvidence } from '../../../src-main/evidence/verifyEvidence';
+import { compiledScript } from '../../helpers/compiledScript';
 import { tempDir } from '../../helpers/tempDir';
 import { ALICE, newTestCase } from '../../helpers/testCase';
 import { writeBulkFile } from '../../unit/evidence/evidenceFiles';
@@ -24,7 +25,7 @@ interface ChildRun {
 /** Runs the import child; kills it with SIGKILL `killAfterMs` after it starts importing (null: never). */
 function runChild(casePath: string, file: string, killAfterMs: number | null): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, casePath, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [compiledScript(CHILD), casePath, file], { stdio: ['ignore', 'pipe', 'pipe'] });
     const run: ChildRun = { committed: [], killed: false, importMs: null };
     let readyAt = 0;
     let buffered = '';

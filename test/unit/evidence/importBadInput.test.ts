@@ -9,6 +9,7 @@ import { importEvidence } from '../../../src-main/evidence/importEvidence';
 import { tempDir } from '../../helpers/tempDir';
 import { ALICE, newTestCase, track } from '../../helpers/testCase';
 import { writeBulkFile, writeFile } from './evidenceFiles';
+import { compiledScript } from '../../helpers/compiledScript';
 
 async function importError(promise: Promise<unknown>): Promise<DossierError> {
   try {
@@ -77,7 +78,7 @@ describe('importEvidence with bad input', () => {
     const casePath = cf.path;
     closeCaseFile(cf);
     for (const p of [dir, path.dirname(casePath), casePath]) fs.chownSync(p, 65534, 65534);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../integration/evidence/importChild.ts'), casePath, secret], {
+    const child = spawnSync(process.execPath, [compiledScript(path.join(import.meta.dirname, '../../integration/evidence/importChild.ts')), casePath, secret], {
       uid: 65534,
       gid: 65534,
       encoding: 'utf8',
