@@ -99,6 +99,10 @@ export interface AppendixRow {
   url_path: string | null;
   status: SiteStatus;
   website_id: string;
+  /** Registrable domain (A-label) the host belongs to; null for IP addresses. Appendix A folds rows by it. */
+  registrable_domain?: string | null;
+  /** Stored look-alike and input flags (JSON array text), e.g. ["mixed-script"]. */
+  flags?: string | null;
 }
 
 export interface AppendixGroup {
@@ -126,6 +130,8 @@ export interface PacketRequestOptions {
   title?: string;
   declarant?: { name: string; role?: string; place?: string };
   maxVolumeBytes?: number;
+  /** Appendix A with registrant and status columns (internal to the case; off unless asked for). */
+  appendixColumns?: boolean;
 }
 
 export interface PacketExportSummary {

@@ -30,6 +30,7 @@ const packetOptions = z.object({
   date: isoDate.optional(),
   title: z.string().trim().min(1).max(500).optional(),
   declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
+  appendixColumns: z.boolean().optional(),
   maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
 });
 

@@ -3,26 +3,50 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { CaseFile } from '../casefile/CaseFile';
-import { type AppendixRow, iterateAppendix } from './appendix';
-
-/** Columns of an order's appendix as CSV (`dossier site appendix --csv` and the app's "Export CSV…"). */
-export const APPENDIX_CSV_COLUMNS = ['registry', 'registrar', 'registrar_iana_id', 'registrant', 'domain', 'domain_ascii', 'path', 'status'] as const;
+import { iterateAppendix } from './appendix';
+import { appendixHeading } from './appendixHeading';
+import { foldRegistrableDomains, type RegistrableEntry } from './foldRegistrableDomains';
 
 /**
- * One appendix row as CSV cells. Cells a spreadsheet would run as formulas (=, +, -, @, tab, CR
- * first) are prefixed with ' so the data stays visible but never executes: the file goes to
- * registries and courts who open it in Excel.
+ * Columns of an order's Appendix A as CSV (`dossier appendix --csv` and the app's "Export CSV…"):
+ * one row per registrable domain, the unit a registry acts on. `names_in_order` lists the
+ * subdomains and URLs of the order folded into it (space-separated). Registrant and status only
+ * with `--columns`: they are internal to the case unless asked for.
  */
-export function appendixCsvCells(row: AppendixRow): (string | null)[] {
-  return [row.registry, row.registrar, row.registrar_iana_id, row.registrant, row.host_unicode, row.host_ascii, row.url_path, row.status].map((cell) =>
-    cell && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell,
-  );
+export const APPENDIX_CSV_COLUMNS = ['registrable_domain', 'u_label', 'a_label', 'registry', 'registrar', 'registrar_iana_id', 'flags', 'order', 'names_in_order'] as const;
+export const APPENDIX_CSV_EXTRA_COLUMNS = ['registrant', 'status'] as const;
+
+/**
+ * Cells a spreadsheet would run as formulas (=, +, -, @, tab, CR first) are prefixed with ' so
+ * the data stays visible but never executes: the file goes to registries and courts who open it
+ * in Excel.
+ */
+export function formulaSafe(cell: string | null): string | null {
+  return cell && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-/** The appendix as CSV text, header first, one chunk per row, streamed from the case file. */
-export function* appendixCsvChunks(caseFile: CaseFile, orderId: string): IterableIterator<string> {
-  yield stringify([[...APPENDIX_CSV_COLUMNS]]);
-  for (const row of iterateAppendix(caseFile, orderId)) yield stringify([appendixCsvCells(row)]);
+/** One Appendix A entry as CSV cells (see APPENDIX_CSV_COLUMNS). */
+export function appendixCsvCells(entry: RegistrableEntry, order: string, columns = false): (string | null)[] {
+  const cells = [
+    entry.domain_ascii,
+    entry.domain_unicode,
+    entry.domain_ascii,
+    entry.registry,
+    entry.registrar,
+    entry.registrar_iana_id,
+    entry.flags.join('; '),
+    order,
+    entry.folded.join(' '),
+    ...(columns ? [entry.registrants.join('; '), entry.statuses.join('; ')] : []),
+  ];
+  return cells.map(formulaSafe);
+}
+
+/** The appendix as CSV text, header first, one chunk per registrable domain, streamed from the case file; every record ends with a newline. */
+export function* appendixCsvChunks(caseFile: CaseFile, orderId: string, columns = false): IterableIterator<string> {
+  const { order } = appendixHeading(caseFile, orderId);
+  yield stringify([[...APPENDIX_CSV_COLUMNS, ...(columns ? APPENDIX_CSV_EXTRA_COLUMNS : [])]], { record_delimiter: '\n' });
+  for (const entry of foldRegistrableDomains(iterateAppendix(caseFile, orderId))) yield stringify([appendixCsvCells(entry, order, columns)], { record_delimiter: '\n' });
 }
 
 export interface AppendixCsvWritten {

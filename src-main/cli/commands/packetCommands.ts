@@ -24,6 +24,7 @@ interface PacketFlags {
   place?: string;
   maxMb?: string;
   check?: boolean;
+  columns?: boolean;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -59,6 +60,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.title ? { title: flags.title } : {}),
     ...(flags.declarant ? { declarant: { name: flags.declarant, ...(flags.declarantRole ? { role: flags.declarantRole } : {}), ...(flags.place ? { place: flags.place } : {}) } } : {}),
     ...(maxMb ? { maxVolumeBytes: maxMb * 1024 * 1024 } : {}),
+    ...(flags.columns ? { appendixColumns: true } : {}),
   };
 }
 
@@ -82,6 +84,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--place <place>', 'where the declaration is executed')
     .option('--max-mb <n>', "per-file size limit in MB (overrides the profile's)")
     .option('--check', 'only check the packet against the court profile; write nothing')
+    .option('--columns', 'Appendix A with registrant and status columns')
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const packet = packetOptions(flags);

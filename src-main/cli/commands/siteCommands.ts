@@ -3,6 +3,8 @@ import { SITE_STATUSES, type SiteStatus } from '../../contract/enums';
 import { DossierError } from '../../contract/errors';
 import { appendixOutline, iterateAppendix } from '../../websites/appendix';
 import { appendixCsvChunks } from '../../websites/appendixCsv';
+import { appendixHeading } from '../../websites/appendixHeading';
+import { foldRegistrableDomains } from '../../websites/foldRegistrableDomains';
 import { importSiteList } from '../../websites/importSiteList';
 import { LIFECYCLE_VIEWS, type LifecycleView, listWebsites, setWebsiteStatus } from '../../websites/websiteService';
 import { emit, type GlobalOptions, table } from '../output';
@@ -80,37 +82,45 @@ export function registerSiteCommands(program: Command): void {
 
   program
     .command('appendix')
-    .description("The domains a court order covers, grouped by registry then registrar (the order's appendix)")
+    .description("The domains a court order covers, one per registrable domain, grouped by registry then registrar (the order's Appendix A)")
     .argument('<file>', 'case file')
     .argument('<order-id>', 'court order id')
     .option('--csv', 'CSV on stdout (streamed), for the filing or a registry')
-    .action(async (file: string, orderId: string, opts: { csv?: boolean }, cmd: Command) => {
+    .option('--columns', 'add the registrant and status (internal to the case) to the listing or CSV')
+    .action(async (file: string, orderId: string, opts: { csv?: boolean; columns?: boolean }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withCase(file, options, (caseFile) => {
         if (opts.csv) {
-          for (const chunk of appendixCsvChunks(caseFile, orderId)) process.stdout.write(chunk);
+          for (const chunk of appendixCsvChunks(caseFile, orderId, opts.columns === true)) process.stdout.write(chunk);
           return;
         }
+        const heading = appendixHeading(caseFile, orderId);
         if (options.json) {
-          emit(options, { outline: appendixOutline(caseFile, orderId), rows: [...iterateAppendix(caseFile, orderId)] }, () => '');
+          emit(
+            options,
+            { heading: heading.heading, outline: appendixOutline(caseFile, orderId), domains: [...foldRegistrableDomains(iterateAppendix(caseFile, orderId))], rows: [...iterateAppendix(caseFile, orderId)] },
+            () => '',
+          );
           return;
         }
-        const lines: string[] = [];
-        let registry = '';
+        const lines: string[] = [heading.heading];
+        let registry: string | null = null;
         let registrar = '';
-        for (const row of iterateAppendix(caseFile, orderId)) {
-          if (row.registry !== registry) {
-            registry = row.registry;
+        for (const d of foldRegistrableDomains(iterateAppendix(caseFile, orderId))) {
+          if (d.registry !== registry) {
+            registry = d.registry;
             registrar = '';
-            lines.push('', `Registry: ${registry}`);
+            lines.push('', `Registry: ${registry}${heading.registryContact(registry) ? ` — ${heading.registryContact(registry)}` : ''}`);
           }
-          if (row.registrar !== registrar) {
-            registrar = row.registrar;
-            lines.push(`  Registrar: ${registrar}${row.registrar_iana_id ? ` (IANA ${row.registrar_iana_id})` : ''}`);
+          if (d.registrar !== registrar) {
+            registrar = d.registrar;
+            lines.push(`  Registrar: ${registrar}${d.registrar_iana_id ? ` (IANA ${d.registrar_iana_id})` : ''}`);
           }
-          lines.push(`    ${row.host_unicode}${row.host_ascii !== row.host_unicode ? ` (${row.host_ascii})` : ''}${row.url_path ?? ''}  ${row.status.replace(/_/g, ' ')}${row.registrant ? `  registrant: ${row.registrant}` : ''}`);
+          const extra = opts.columns ? `  ${d.statuses.map((st) => st.replace(/_/g, ' ')).join('; ')}${d.registrants.length ? `  registrant: ${d.registrants.join('; ')}` : ''}` : '';
+          lines.push(`    ${d.domain_unicode}${d.domain_ascii !== d.domain_unicode ? ` (${d.domain_ascii})` : ''}${d.flags.length ? `  [${d.flags.join('; ')}]` : ''}${extra}`);
+          for (const f of d.folded) lines.push(`        ${f}`);
         }
-        process.stdout.write(`${lines.length ? lines.join('\n').trimStart() : 'This order covers no websites yet.'}\n`);
+        process.stdout.write(`${registry !== null ? lines.join('\n') : `${heading.heading}\nThis order covers no websites yet.`}\n`);
       });
     });
 }
