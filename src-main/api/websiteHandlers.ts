@@ -1,5 +1,7 @@
 import { appendixOutline, iterateAppendix } from '../websites/appendix';
 import { writeAppendixCsv } from '../websites/appendixCsv';
+import { appendixHeading } from '../websites/appendixHeading';
+import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import { importSiteList } from '../websites/importSiteList';
 import type { HandlerMap } from './Handlers';
 
@@ -29,7 +31,13 @@ export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix'
       }
       rows.push(row);
     }
-    return { outline: appendixOutline(session.caseFile, req.orderId), rows, truncated };
+    // The first entries as the packet prints them (one per registrable domain), for the order pane.
+    const domains = [];
+    for (const entry of foldRegistrableDomains(iterateAppendix(session.caseFile, req.orderId))) {
+      if (domains.length >= limit) break;
+      domains.push(entry);
+    }
+    return { outline: appendixOutline(session.caseFile, req.orderId), rows, truncated, heading: appendixHeading(session.caseFile, req.orderId).heading, domains };
   },
   'websites.appendixCsv': (req, session) => writeAppendixCsv(session.caseFile, req.orderId, req.outPath),
 };

@@ -86,6 +86,26 @@ export interface EvidencePreview {
   text: string | null;
   image_data_url: string | null;
   truncated: boolean;
+  /** Charset the text was decoded with and how it was found ("windows-1258, detected"), as the packet states it. */
+  charset?: string | null;
+  /** For an e-mail: the message as a mail client (and the packet) shows it. */
+  email?: EmailPreview | null;
+}
+
+/** An e-mail as a mail client shows it (shared by the preview and the packet; see readEmail). */
+export interface EmailPreview {
+  from: string;
+  to: string;
+  cc: string;
+  date: string;
+  subject: string;
+  messageId: string;
+  /** The text body; for an HTML-only message its text (never rendered). */
+  body: string;
+  bodySource: 'text' | 'html' | 'none';
+  attachments: { name: string; mediaType: string; size: number; sha256: string; disposition: string }[];
+  /** The header block as stored. */
+  rawHeaders: string;
 }
 
 /** One domain of an order's appendix, as counsel file it. */
@@ -111,9 +131,31 @@ export interface AppendixGroup {
   count: number;
 }
 
+/** One entry of Appendix A as printed: a registrable domain with the names of the order folded into it (see foldRegistrableDomains). */
+export interface AppendixDomain {
+  registry: string;
+  registrar: string;
+  registrar_iana_id: string | null;
+  /** A-label, e.g. "xn--htmailbox-02h.me". */
+  domain_ascii: string;
+  /** U-label, e.g. "hоtmailbox.me". */
+  domain_unicode: string;
+  /** "IDN", "mixed script", "look-alike of hotmailbox.me" ... */
+  flags: string[];
+  /** Subdomains and URLs of the order folded into it. */
+  folded: string[];
+  registrants: string[];
+  statuses: string[];
+  website_ids: string[];
+}
+
 export interface AppendixPage {
   outline: AppendixGroup[];
   rows: AppendixRow[];
+  /** The heading the packet prints ("Appendix A to the ... Order of ... (ECF No. ...)"). */
+  heading?: string;
+  /** The first entries as the packet prints them, one per registrable domain. */
+  domains?: AppendixDomain[];
   truncated: boolean;
 }
 

@@ -1,31 +1,11 @@
 import { createHash } from 'node:crypto';
 import PostalMime, { type Address, type Header, type Mailbox } from 'postal-mime';
+import type { EmailPreview } from '../contract/DossierApi';
 import { htmlToText } from './htmlToText';
 
-/** One attachment as a mail client lists it, with the hash of its decoded bytes. */
-export interface EmailAttachment {
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  disposition: string;
-}
-
-/** An e-mail as a mail client shows it: decoded headers, readable body, attachments, and the raw header block for the record. */
-export interface EmailView {
-  from: string;
-  to: string;
-  cc: string;
-  date: string;
-  subject: string;
-  messageId: string;
-  /** The text body; when the message has only HTML, its text (never rendered: tags dropped, scripts and styles skipped). */
-  body: string;
-  bodySource: 'text' | 'html' | 'none';
-  attachments: EmailAttachment[];
-  /** The header block exactly as stored (one header per line, folded lines kept), for an appendix page. */
-  rawHeaders: string;
-}
+/** An e-mail as a mail client shows it; the type lives in the contract because the preview returns it too. */
+export type EmailView = EmailPreview;
+export type EmailAttachment = EmailPreview['attachments'][number];
 
 /**
  * Parses one RFC 5322 message with postal-mime: encoded words (`=?utf-8?b?...?=`) and charsets

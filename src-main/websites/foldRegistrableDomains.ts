@@ -1,25 +1,10 @@
 import { domainToUnicode } from 'node:url';
+import type { AppendixDomain } from '../contract/DossierApi';
 import type { AppendixRow } from './appendix';
 import { CONFUSABLE_LATIN, toLatinLookalike } from './confusables';
 
-/** One row of Appendix A: a domain a registry can act on, with what the order named under it. */
-export interface RegistrableEntry {
-  registry: string;
-  registrar: string;
-  registrar_iana_id: string | null;
-  /** A-label (the form registries use), e.g. "xn--htmailbox-x2g.me". */
-  domain_ascii: string;
-  /** U-label (as a reader sees it), e.g. "hоtmailbox.me" with a Cyrillic "о". */
-  domain_unicode: string;
-  /** "IDN", "mixed script", "look-alike of hotmailbox.me", ... in a fixed order. */
-  flags: string[];
-  /** Subdomains and URLs of the order folded into this domain ("www.example.com", "api.example.com/x"); the bare domain itself is not repeated. */
-  folded: string[];
-  /** Registrants and statuses as recorded (distinct values), for `--columns`. */
-  registrants: string[];
-  statuses: string[];
-  website_ids: string[];
-}
+/** One row of Appendix A: a domain a registry can act on, with what the order named under it (shared with the UI). */
+export type RegistrableEntry = AppendixDomain;
 
 /** Stored website flags shown in the appendix, in words a registry reads. Others (import details) are not. */
 const FLAG_WORDS: Record<string, string> = {
