@@ -115,4 +115,14 @@ describe('exhibits in any script', () => {
     for (let i = 0; i < 400; i += 37) expect(layout).toMatch(new RegExp(`\\bword${i}\\b`));
     expect(pages[0]).toMatch(/cited by page and line/);
   });
+
+  it('shapes Hebrew, Thai, Devanagari, Korean and Greek and gives them back in the text layer', async () => {
+    // Devanagari conjuncts (क्ष) need the Indic shaper, which needs fontkit's generator runtime.
+    const lines = ['עברית: שלום עולם', 'ไทย: สวัสดีครับ', 'हिन्दी: नमस्ते दुनिया क्षमा', '한국어 안녕하세요', 'Ελληνικά καλημέρα', 'Mixed: Order 17 → مرحبا 123'];
+    const { text } = await exportOne(
+      packetInput([exhibit({ label: 'Exhibit 1', title: 'Scripts', mediaType: 'text/plain', originalName: 's.txt', bytes: utf8(`${lines.join('\n')}\n`) }, 1)], { sections: ['exhibits'] }),
+    );
+    expect(text).not.toContain('\uFFFD');
+    for (const word of ['שלום עולם', 'สวัสดีครับ', 'नमस्ते', 'क्षमा', '안녕하세요', 'καλημέρα', 'مرحبا']) expect(text).toContain(word);
+  });
 });
