@@ -86,7 +86,7 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
       problems.push({ severity: 'info', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will be produced natively: ${kind.reason}` });
     } else if (kind.kind === 'pdf') {
       try {
-        const pdf = await loadEvidencePdf(bytes);
+        const pdf = await loadEvidencePdf(bytes, { substituteFonts: profile.pdfA === 'required' });
         if (!pdf.claimsPdfA) {
           if (profile.pdfA === 'required') {
             problems.push({ severity: 'warning', code: 'EXHIBIT_NOT_PDFA', exhibitId: ex.id, message: `${ex.label} is not PDF/A; under the ${profile.name} profile it will be produced natively (slip sheet only).` });
