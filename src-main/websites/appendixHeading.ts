@@ -36,7 +36,8 @@ export function appendixHeading(caseFile: CaseFile, orderId: string): AppendixHe
       const match =
         stakeholders.find((s) => s.name.toLowerCase() === r || s.organization?.toLowerCase() === r) ??
         stakeholders.find((s) => r.startsWith(s.name.toLowerCase()) || (s.organization && r.startsWith(s.organization.toLowerCase())));
-      if (!match) return null;
+      // A stakeholder with no e-mail, phone or address gives no way to reach the registry.
+      if (!match || !(match.email || match.phone || match.address)) return null;
       const parts = [match.organization && match.organization !== match.name ? `${match.name}, ${match.organization}` : match.name, match.email, match.phone, match.address?.replace(/\s*\n\s*/g, ', ')];
       return parts.filter((p): p is string => !!p).join(' · ');
     },
