@@ -1,4 +1,4 @@
-import { compareText, humanizeCode } from './formatText';
+import { compareText, groupDigits, humanizeCode } from './formatText';
 import { GREY, type LayoutFlow, type Rgb } from './LayoutFlow';
 import { layoutTable } from './layoutTable';
 import type { DomainAppendixRow } from './PacketInput';
@@ -25,7 +25,7 @@ export function layoutDomainAppendix(flow: LayoutFlow, ctx: SectionContext): voi
   const domains = ctx.input.domains;
   const folded = domains.reduce((n, d) => n + (d.folded?.length ?? 0), 0);
   flow.paragraph(
-    `${domains.length} registrable domain${domains.length === 1 ? '' : 's'}${folded > 0 ? ` (${folded} subdomain${folded === 1 ? '' : 's'} and URLs of the order listed under the domain they belong to)` : ''}, grouped by registry and registrar. Internationalised names are given as U-label and, in brackets, the A-label registries use; flags in red.`,
+    `${groupDigits(domains.length)} registrable domain${domains.length === 1 ? '' : 's'}${folded > 0 ? `; ${groupDigits(folded)} more name${folded === 1 ? '' : 's'} of the order (subdomains, URLs) ${folded === 1 ? 'is' : 'are'} listed under the domain ${folded === 1 ? 'it belongs' : 'they belong'} to` : ''}, grouped by registry and registrar. Internationalised names are given as U-label and, in brackets, the A-label registries use; flags in red.`,
     { font: 'serif', size: 10, align: 'left', spaceAfter: 8 },
   );
   if (domains.length === 0) return;
@@ -60,6 +60,7 @@ function layoutCompact(flow: LayoutFlow, domains: DomainAppendixRow[]): void {
     }
   };
   let n = 0;
+  const labelWidth = `A-${domains.length}`.length;
   for (const [registry, rows] of groupBy(domains, (d) => d.registry)) {
     y -= 6;
     line(`Registry: ${registry}`, 'serifBold', 9, 0, undefined, 40);
@@ -68,11 +69,12 @@ function layoutCompact(flow: LayoutFlow, domains: DomainAppendixRow[]): void {
     for (const [registrar, group] of groupBy(rows, (d) => `${d.registrarName}\u0000${d.registrarIanaId ?? ''}`)) {
       const [name, iana] = registrar.split('\u0000');
       y -= 2;
-      line(`Registrar: ${name}${iana ? ` (IANA ID ${iana})` : ''} — ${group.length} domain${group.length === 1 ? '' : 's'}`, 'serifBold', 7.5, 0, undefined, 20);
+      line(`Registrar: ${name}${iana ? ` (IANA ID ${iana})` : ''} — ${groupDigits(group.length)} domain${group.length === 1 ? '' : 's'}`, 'serifBold', 7.5, 0, undefined, 20);
       for (const d of sorted(group)) {
         n++;
         const name = d.domainUnicode === d.domainAscii ? d.domainAscii : `${d.domainUnicode} (${d.domainAscii})`;
-        line(`A-${n}  ${name}`, 'mono', 7.2, 4);
+        // Numbers padded to one width so the names line up (monospace).
+        line(`${`A-${n}`.padEnd(labelWidth)} ${name}`, 'mono', 7.2, 4);
         if (d.flags && d.flags.length > 0) line(d.flags.join(' · '), 'serifItalic', 6.8, 24, FLAG_RED);
         for (const f of d.folded ?? []) line(f, 'mono', 6, 24, GREY);
       }

@@ -80,6 +80,7 @@ describe('Appendix A: one row per registrable domain', () => {
     await api['websites.import']({ path: list, orderId: order.id });
     const out = path.join(dir, 'big.pdf');
     await api['packet.export']({ outPath: out, options: { sections: ['appendix'], orderId: order.id, date: '2025-03-14T00:00:00.000Z' } });
+    if (process.env.DOSSIER_KEEP_PDF) fs.copyFileSync(out, path.join(process.env.DOSSIER_KEEP_PDF, 'big-appendix.pdf'));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))?.[1]);
     expect(pages).toBeLessThanOrEqual(40);
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
