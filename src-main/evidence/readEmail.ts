@@ -13,10 +13,22 @@ export type EmailAttachment = EmailPreview['attachments'][number];
  * a recipient saves). Nothing in the message is executed or fetched.
  */
 export async function readEmail(bytes: Uint8Array): Promise<EmailView> {
+  return (await readEmailWithImages(bytes)).view;
+}
+
+/** PNG and JPEG attachments up to this size are kept for drawing (the packet shows them). */
+const IMAGE_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * readEmail, plus the bytes of the PNG and JPEG attachments (up to 20 MB each), so the packet can
+ * show them after the message. `index` is the attachment's position in `view.attachments`.
+ */
+export async function readEmailWithImages(bytes: Uint8Array): Promise<{ view: EmailView; images: { index: number; bytes: Uint8Array }[] }> {
   const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+  const images: { index: number; bytes: Uint8Array }[] = [];
   const text = email.text?.trim() ? email.text : '';
   const fromHtml = !text && email.html ? htmlToText(email.html) : '';
-  return {
+  const view: EmailView = {
     from: addresses(email.from ? [email.from] : []),
     to: addresses(email.to ?? []),
     cc: addresses(email.cc ?? []),
@@ -25,8 +37,9 @@ export async function readEmail(bytes: Uint8Array): Promise<EmailView> {
     messageId: email.messageId ?? '',
     body: text || fromHtml,
     bodySource: text ? 'text' : fromHtml ? 'html' : 'none',
-    attachments: email.attachments.map((a) => {
+    attachments: email.attachments.map((a, index) => {
       const content = typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content as ArrayBuffer);
+      if (/^image\/(png|jpeg)$/i.test(a.mimeType) && content.byteLength <= IMAGE_ATTACHMENT_MAX_BYTES) images.push({ index, bytes: content });
       return {
         name: a.filename ?? '(no name)',
         mediaType: a.mimeType,
@@ -37,6 +50,7 @@ export async function readEmail(bytes: Uint8Array): Promise<EmailView> {
     }),
     rawHeaders: rawHeaderBlock(bytes),
   };
+  return { view, images };
 }
 
 /**
