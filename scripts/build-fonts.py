@@ -125,7 +125,7 @@ def main():
         ('NotoSansThai-Regular.ttf', f'{NOTO}/NotoSansThai-Regular.ttf', None),
         ('NotoSansDevanagari-Regular.ttf', f'{NOTO}/NotoSansDevanagari-Regular.ttf', None),
     ]
-    for name, src, unicodes in jobs:
+    for name, src, unicodes in ([] if '--substitutes-only' in sys.argv else jobs):
         font = TTFont(src)
         if unicodes is None:
             unicodes = set(font.getBestCmap().keys())
@@ -133,6 +133,20 @@ def main():
         font.save(os.path.join(OUT, name))
         print(name, os.path.getsize(os.path.join(OUT, name)))
 
+    # Metric-compatible stand-ins for the PDF standard fonts (Helvetica, Times, Courier) that exhibit
+    # PDFs use without embedding them, cut to the Windows-1252 repertoire those fonts are used with.
+    win_ansi = {ord(bytes([b]).decode('cp1252')) for b in range(0x20, 0x100) if b not in (0x81, 0x8d, 0x8f, 0x90, 0x9d)}
+    os.makedirs(os.path.join(OUT, 'substitutes'), exist_ok=True)
+    for family in ['Sans', 'Serif', 'Mono']:
+        for style in ['Regular', 'Bold', 'Italic', 'BoldItalic']:
+            name = f'Liberation{family}-{style}.ttf'
+            font = TTFont(f'/usr/share/fonts/truetype/liberation/{name}')
+            subset_font(font, win_ansi)
+            font.save(os.path.join(OUT, 'substitutes', name))
+            print('substitutes/' + name, os.path.getsize(os.path.join(OUT, 'substitutes', name)))
+
+    if '--substitutes-only' in sys.argv:
+        return
     cjk = ranges((0x3000, 0x303F), (0x3040, 0x309F), (0x30A0, 0x30FF), (0x3100, 0x312F), (0x3190, 0x31FF),
                  (0xFF00, 0xFFEF), (0x3200, 0x32FF)) | national_sets()
     cjk = {c for c in cjk if c >= 0x2E80 or 0x1100 <= c <= 0x11FF}

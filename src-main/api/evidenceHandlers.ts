@@ -1,7 +1,7 @@
 import type { EvidenceTaskHooks } from '../evidence/EvidenceTaskHooks';
 import { extractEvidence } from '../evidence/extractEvidence';
 import { importEvidence } from '../evidence/importEvidence';
-import { previewEvidence } from '../evidence/previewEvidence';
+import { previewEvidenceWithEmail } from '../evidence/previewEvidence';
 import { verifyEvidence } from '../evidence/verifyEvidence';
 import type { CaseSession } from './CaseSession';
 import type { HandlerMap } from './Handlers';
@@ -30,7 +30,7 @@ export const evidenceHandlers: HandlerMap<'evidence.import' | 'evidence.verify' 
     return asTask(s, taskId, (hooks) => verifyEvidence(caseFile, id, hooks));
   },
   'evidence.extract': (req, s) => extractEvidence(s.caseFile, req.id, req.outPath, { overwrite: req.overwrite ?? false, ...(req.purpose ? { purpose: req.purpose } : {}) }),
-  'evidence.preview': (req, s) => previewEvidence(s.caseFile, req.id, req.maxBytes),
+  'evidence.preview': (req, s) => previewEvidenceWithEmail(s.caseFile, req.id, req.maxBytes),
   'tasks.cancel': (req, s) => {
     s.cancelTask(req.taskId);
     return null;

@@ -1,5 +1,7 @@
 import { appendixOutline, iterateAppendix } from '../websites/appendix';
 import { writeAppendixCsv } from '../websites/appendixCsv';
+import { appendixHeading } from '../websites/appendixHeading';
+import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import { importSiteList } from '../websites/importSiteList';
 import type { HandlerMap } from './Handlers';
 
@@ -30,7 +32,19 @@ export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix'
       }
       rows.push(row);
     }
-    return { outline: appendixOutline(session.caseFile, req.orderId), rows, truncated };
+    // The first entries as the packet prints them (one per registrable domain), for the order pane.
+    const domains = [];
+    for (const entry of foldRegistrableDomains(iterateAppendix(session.caseFile, req.orderId))) {
+      if (domains.length >= limit) break;
+      domains.push(entry);
+    }
+    const heading = appendixHeading(session.caseFile, req.orderId);
+    const registryContacts: Record<string, string> = {};
+    for (const registry of new Set(domains.map((d) => d.registry))) {
+      const contact = heading.registryContact(registry);
+      if (contact) registryContacts[registry] = contact;
+    }
+    return { outline: appendixOutline(session.caseFile, req.orderId), rows, truncated, heading: heading.heading, domains, registryContacts };
   },
-  'websites.appendixCsv': (req, session) => writeAppendixCsv(session.caseFile, req.orderId, req.outPath),
+  'websites.appendixCsv': (req, session) => writeAppendixCsv(session.caseFile, req.orderId, req.outPath, { columns: req.columns ?? false }),
 };

@@ -83,6 +83,26 @@ export interface EvidencePreview {
   text: string | null;
   image_data_url: string | null;
   truncated: boolean;
+  /** Charset the text was decoded with and how it was found ("windows-1258, detected"), as the packet states it. */
+  charset?: string | null;
+  /** For an e-mail: the message as a mail client (and the packet) shows it. */
+  email?: EmailPreview | null;
+}
+
+/** An e-mail as a mail client shows it (shared by the preview and the packet; see readEmail). */
+export interface EmailPreview {
+  from: string;
+  to: string;
+  cc: string;
+  date: string;
+  subject: string;
+  messageId: string;
+  /** The text body; for an HTML-only message its text (never rendered). */
+  body: string;
+  bodySource: 'text' | 'html' | 'none';
+  attachments: { name: string; mediaType: string; size: number; sha256: string; disposition: string }[];
+  /** The header block as stored. */
+  rawHeaders: string;
 }
 
 /** One domain of an order's appendix, as counsel file it. */
@@ -96,6 +116,10 @@ export interface AppendixRow {
   url_path: string | null;
   status: SiteStatus;
   website_id: string;
+  /** Registrable domain (A-label) the host belongs to; null for IP addresses. Appendix A folds rows by it. */
+  registrable_domain?: string | null;
+  /** Stored look-alike and input flags (JSON array text), e.g. ["mixed-script"]. */
+  flags?: string | null;
 }
 
 export interface AppendixGroup {
@@ -104,9 +128,33 @@ export interface AppendixGroup {
   count: number;
 }
 
+/** One entry of Appendix A as printed: a registrable domain with the names of the order folded into it (see foldRegistrableDomains). */
+export interface AppendixDomain {
+  registry: string;
+  registrar: string;
+  registrar_iana_id: string | null;
+  /** A-label, e.g. "xn--htmailbox-02h.me". */
+  domain_ascii: string;
+  /** U-label, e.g. "hоtmailbox.me". */
+  domain_unicode: string;
+  /** "IDN", "mixed script", "look-alike of hotmailbox.me" ... */
+  flags: string[];
+  /** Subdomains and URLs of the order folded into it. */
+  folded: string[];
+  registrants: string[];
+  statuses: string[];
+  website_ids: string[];
+}
+
 export interface AppendixPage {
   outline: AppendixGroup[];
   rows: AppendixRow[];
+  /** The heading the packet prints ("Appendix A to the ... Order of ... (ECF No. ...)"). */
+  heading?: string;
+  /** The first entries as the packet prints them, one per registrable domain. */
+  domains?: AppendixDomain[];
+  /** How to reach each registry of `domains`, where the case records a registry stakeholder. */
+  registryContacts?: Record<string, string>;
   truncated: boolean;
 }
 
@@ -123,6 +171,8 @@ export interface PacketRequestOptions {
   title?: string;
   declarant?: { name: string; role?: string; place?: string };
   maxVolumeBytes?: number;
+  /** Appendix A with registrant and status columns (internal to the case; off unless asked for). */
+  appendixColumns?: boolean;
 }
 
 export interface PacketExportSummary {
@@ -162,7 +212,7 @@ export interface DossierApi {
   'websites.import': (req: { path: string; map?: string[]; format?: 'csv' | 'text'; header?: boolean; orderId?: string; taskId?: string }) => Promise<SiteImportReport>;
   'websites.appendix': (req: { orderId: string; limit?: number }) => Promise<AppendixPage>;
   /** The order's whole appendix as CSV at outPath (formula-like cells prefixed with '). */
-  'websites.appendixCsv': (req: { orderId: string; outPath: string }) => Promise<{ path: string; rows: number; bytes: number; sha256: string }>;
+  'websites.appendixCsv': (req: { orderId: string; outPath: string; columns?: boolean }) => Promise<{ path: string; rows: number; bytes: number; sha256: string }>;
 
   'orders.create': (req: OrderCreate) => Promise<CourtOrder>;
   'orders.update': (req: { id: string; patch: OrderUpdate; expectedHlc?: string }) => Promise<CourtOrder>;

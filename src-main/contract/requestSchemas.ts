@@ -31,6 +31,7 @@ const packetOptions = z.object({
   date: isoDate.optional(),
   title: titleText(500).optional(),
   declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
+  appendixColumns: z.boolean().optional(),
   maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
 });
 
@@ -76,7 +77,7 @@ export const requestSchemas = {
     taskId: taskId.optional(),
   }),
   'websites.appendix': z.object({ orderId: idSchema, limit: z.number().int().min(1).max(100_000).optional() }),
-  'websites.appendixCsv': z.object({ orderId: idSchema, outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.csv'), 'must end in .csv') }),
+  'websites.appendixCsv': z.object({ orderId: idSchema, outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.csv'), 'must end in .csv'), columns: z.boolean().optional() }),
   'orders.create': orderCreateSchema,
   'orders.update': patchOf(orderUpdateSchema),
   'stakeholders.create': stakeholderCreateSchema,

@@ -23,7 +23,7 @@ const SNIFF_BYTES = 64 * 1024;
  * statistical detection (chardet), and Windows-1252 only as a last resort (every byte decodes).
  * A declared charset iconv-lite does not know is ignored, not trusted blindly.
  */
-export function detectCharset(bytes: Uint8Array, opts: { mediaType?: string; declared?: string | null } = {}): Omit<DecodedText, 'text'> {
+export function detectCharset(bytes: Uint8Array, opts: { mediaType?: string; declared?: string | null; complete?: boolean } = {}): Omit<DecodedText, 'text'> {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', source: 'bom', bomLength: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', source: 'bom', bomLength: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', source: 'bom', bomLength: 2 };
@@ -40,7 +40,8 @@ export function detectCharset(bytes: Uint8Array, opts: { mediaType?: string; dec
   const xml = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(ascii);
   const xmlCharset = known(xml?.[1] ?? null);
   if (xmlCharset) return { charset: xmlCharset, source: 'xml-declaration', bomLength: 0 };
-  if (isUtf8(head, head.length < bytes.length)) return { charset: 'utf-8', source: 'valid-utf-8', bomLength: 0 };
+  // A cut file (a preview, a capped text) may end inside a character: that alone is not invalid.
+  if (isUtf8(head, head.length < bytes.length || opts.complete === false)) return { charset: 'utf-8', source: 'valid-utf-8', bomLength: 0 };
   const guess = chardet.analyse(head)[0];
   const detected = known(guess?.name ?? null);
   if (detected && (guess?.confidence ?? 0) >= 10) return { charset: detected, source: 'detected', bomLength: 0 };

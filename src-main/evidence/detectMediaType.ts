@@ -87,6 +87,8 @@ function textMediaType(text: string, ext: string, complete: boolean): string {
   if (headers.has('mime-version') && /^content-type:\s*multipart\/related/im.test(start.slice(0, 8192))) return 'multipart/related';
   if (['mht', 'mhtml'].includes(ext) && headers.has('mime-version')) return 'multipart/related';
   if (headers.has('from') && ['subject', 'date', 'received', 'message-id', 'to'].some((h) => headers.has(h))) return 'message/rfc822';
+  // A mailbox: a "From " separator line, then a message's headers (RFC 4155).
+  if (/^From \S/.test(start) && headerNames(start.slice(start.indexOf('\n') + 1)).has('from')) return 'application/mbox';
   const markup = skipPrologue(start);
   if (/^<svg[\s>]/i.test(markup)) return 'image/svg+xml';
   if (/^<(?:!doctype\s+html|html|head|body)[\s>]/i.test(markup)) return 'text/html';
@@ -140,6 +142,6 @@ export function isTextMediaType(mediaType: string): boolean {
   return (
     mediaType.startsWith('text/') ||
     ['application/json', 'application/x-ndjson', 'application/xml', 'application/xhtml+xml', 'message/rfc822',
-      'multipart/related', 'application/warc', 'image/svg+xml'].includes(mediaType)
+      'multipart/related', 'application/warc', 'image/svg+xml', 'application/mbox'].includes(mediaType)
   );
 }

@@ -30,7 +30,7 @@ export function inferEvidenceKind(mediaType: string, name: string): EvidenceKind
     return 'web_capture';
   }
   if (WEB_CAPTURE_EXTENSIONS.includes(ext)) return 'web_capture';
-  if (mediaType === 'message/rfc822' || ['eml', 'msg', 'mbox'].includes(ext)) return 'email';
+  if (mediaType === 'message/rfc822' || mediaType === 'application/mbox' || ['eml', 'msg', 'mbox'].includes(ext)) return 'email';
   if (mediaType === 'application/vnd.tcpdump.pcap' || mediaType === 'application/x-pcapng' || ['pcap', 'pcapng', 'cap'].includes(ext)) {
     return 'network_capture';
   }

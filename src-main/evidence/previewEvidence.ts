@@ -2,6 +2,8 @@ import type { CaseFile } from '../casefile/CaseFile';
 import type { EvidencePreview } from '../contract/DossierApi';
 import { isTextMediaType } from './detectMediaType';
 import { getEvidence } from './evidenceService';
+import { decodeText } from './decodeText';
+import { readEmail } from './readEmail';
 import { readStoredBytes } from './readEvidenceStream';
 
 /** Default amount of text shown; the request may ask for up to 5 MB. */
@@ -17,12 +19,9 @@ const IMAGE_SIGNATURES: Record<string, (b: Buffer) => boolean> = {
   'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 
-function decodeTextPrefix(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  // stream: true holds back a character cut by the cap instead of showing U+FFFD for it.
-  return new TextDecoder('utf-8').decode(bytes, { stream: true });
-}
+/** E-mails up to this size are parsed for the preview; larger ones are shown as their source text. */
+export const PREVIEW_EMAIL_MAX_BYTES = 5 * 1024 * 1024;
+const EMAIL_TYPES = new Set(['message/rfc822', 'message/global']);
 
 /**
  * A safe look at an exhibit: text-like exhibits as text (HTML as its source, never rendered),
@@ -43,5 +42,20 @@ export function previewEvidence(caseFile: CaseFile, id: string, maxBytes = PREVI
   if (isImage) return { ...none, truncated: true };
   if (!isTextMediaType(mediaType)) return none;
   const { bytes, complete } = readStoredBytes(caseFile.db, evidence.content_sha256, maxBytes);
-  return { ...none, text: decodeTextPrefix(bytes), truncated: !complete };
+  // The same decoding as the packet's text exhibits (BOM, declared, HTML meta, detection).
+  const decoded = decodeText(bytes, { mediaType, complete });
+  const how = decoded.source === 'detected' || decoded.source === 'fallback' ? ', detected' : '';
+  return { ...none, text: decoded.text, truncated: !complete, charset: `${decoded.charset}${how}` };
+}
+
+/**
+ * The preview, plus for an e-mail (.eml up to 5 MB) the message as the packet shows it: decoded
+ * headers, text body, attachments with SHA-256 (readEmail, the packet's own code).
+ */
+export async function previewEvidenceWithEmail(caseFile: CaseFile, id: string, maxBytes = PREVIEW_TEXT_BYTES): Promise<EvidencePreview> {
+  const preview = previewEvidence(caseFile, id, maxBytes);
+  const evidence = getEvidence(caseFile, id);
+  if (!EMAIL_TYPES.has(evidence.media_type) || !evidence.content_sha256 || evidence.size_bytes > PREVIEW_EMAIL_MAX_BYTES) return preview;
+  const { bytes } = readStoredBytes(caseFile.db, evidence.content_sha256, PREVIEW_EMAIL_MAX_BYTES);
+  return { ...preview, email: await readEmail(new Uint8Array(bytes)) };
 }

@@ -1,31 +1,11 @@
 import { createHash } from 'node:crypto';
 import PostalMime, { type Address, type Header, type Mailbox } from 'postal-mime';
+import type { EmailPreview } from '../contract/DossierApi';
 import { htmlToText } from './htmlToText';
 
-/** One attachment as a mail client lists it, with the hash of its decoded bytes. */
-export interface EmailAttachment {
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  disposition: string;
-}
-
-/** An e-mail as a mail client shows it: decoded headers, readable body, attachments, and the raw header block for the record. */
-export interface EmailView {
-  from: string;
-  to: string;
-  cc: string;
-  date: string;
-  subject: string;
-  messageId: string;
-  /** The text body; when the message has only HTML, its text (never rendered: tags dropped, scripts and styles skipped). */
-  body: string;
-  bodySource: 'text' | 'html' | 'none';
-  attachments: EmailAttachment[];
-  /** The header block exactly as stored (one header per line, folded lines kept), for an appendix page. */
-  rawHeaders: string;
-}
+/** An e-mail as a mail client shows it; the type lives in the contract because the preview returns it too. */
+export type EmailView = EmailPreview;
+export type EmailAttachment = EmailPreview['attachments'][number];
 
 /**
  * Parses one RFC 5322 message with postal-mime: encoded words (`=?utf-8?b?...?=`) and charsets
@@ -33,10 +13,22 @@ export interface EmailView {
  * a recipient saves). Nothing in the message is executed or fetched.
  */
 export async function readEmail(bytes: Uint8Array): Promise<EmailView> {
+  return (await readEmailWithImages(bytes)).view;
+}
+
+/** PNG and JPEG attachments up to this size are kept for drawing (the packet shows them). */
+const IMAGE_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * readEmail, plus the bytes of the PNG and JPEG attachments (up to 20 MB each), so the packet can
+ * show them after the message. `index` is the attachment's position in `view.attachments`.
+ */
+export async function readEmailWithImages(bytes: Uint8Array): Promise<{ view: EmailView; images: { index: number; bytes: Uint8Array }[] }> {
   const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+  const images: { index: number; bytes: Uint8Array }[] = [];
   const text = email.text?.trim() ? email.text : '';
   const fromHtml = !text && email.html ? htmlToText(email.html) : '';
-  return {
+  const view: EmailView = {
     from: addresses(email.from ? [email.from] : []),
     to: addresses(email.to ?? []),
     cc: addresses(email.cc ?? []),
@@ -45,8 +37,9 @@ export async function readEmail(bytes: Uint8Array): Promise<EmailView> {
     messageId: email.messageId ?? '',
     body: text || fromHtml,
     bodySource: text ? 'text' : fromHtml ? 'html' : 'none',
-    attachments: email.attachments.map((a) => {
+    attachments: email.attachments.map((a, index) => {
       const content = typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content as ArrayBuffer);
+      if (/^image\/(png|jpeg)$/i.test(a.mimeType) && content.byteLength <= IMAGE_ATTACHMENT_MAX_BYTES) images.push({ index, bytes: content });
       return {
         name: a.filename ?? '(no name)',
         mediaType: a.mimeType,
@@ -57,6 +50,7 @@ export async function readEmail(bytes: Uint8Array): Promise<EmailView> {
     }),
     rawHeaders: rawHeaderBlock(bytes),
   };
+  return { view, images };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ExhibitRenderContext {
   exhibit: ExhibitInput;
   pdfAPolicy: 'required' | 'preferred';
   textPageCap: number;
+  /** Font folder, when not the default (see loadPacketFonts). */
+  fontDir?: string;
 }
 
 /** Margins of generated pages (cover, tables, slip sheets): one inch, as court rules expect. */

@@ -1,3 +1,4 @@
+import './fontkitRuntime';
 import fontkit from '@pdf-lib/fontkit';
 
 /**

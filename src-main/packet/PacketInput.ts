@@ -134,6 +134,20 @@ export interface DomainAppendixRow {
   status: string;
   /** The user's ordering within a registrar group (ascending). */
   order: number;
+  /** Subdomains and URLs of the order folded into this registrable domain, printed under it. */
+  folded?: string[];
+  /** "IDN", "mixed script", "look-alike of example.com" ... (see foldRegistrableDomains). */
+  flags?: string[];
+  /** How to reach the registry, when the case records it. */
+  registryContact?: string | null;
+}
+
+/** How Appendix A is headed and which columns it has. */
+export interface DomainAppendixOptions {
+  /** "Appendix A to the Ex Parte Temporary Restraining Order of 2025-03-12 (ECF No. 17)". */
+  heading: string;
+  /** Registrant and status columns (internal to the case; only when asked for). */
+  columns: boolean;
 }
 
 export interface CourtOrderInput {
@@ -163,6 +177,8 @@ export interface PacketInput {
   options: PacketOptions;
   exhibits: ExhibitInput[];
   domains: DomainAppendixRow[];
+  /** Heading and columns of Appendix A; without it the appendix is headed "Appendix A: Domains" and shows registrant and status. */
+  appendix?: DomainAppendixOptions;
   orders: CourtOrderInput[];
   auditHeads: AuditChainHead[];
   /** SHA-256 of the case file at export time. */

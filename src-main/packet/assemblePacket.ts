@@ -31,6 +31,8 @@ export interface AssemblyPlan {
   input: PacketInput;
   profile: CourtProfile;
   fonts: { bytes: FontBytes; metrics: FontMetricsSet };
+  /** Where the fonts come from (also the stand-ins for fonts exhibit PDFs leave out); the repository's resources/fonts when not set. */
+  fontDir?: string;
   pageSize: readonly [number, number];
   sections: SectionPlan;
   /** Front-matter page count the Bates numbers of everything after it are based on. */
@@ -119,6 +121,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
         exhibit,
         pdfAPolicy: plan.profile.pdfA,
         textPageCap,
+        ...(plan.fontDir ? { fontDir: plan.fontDir } : {}),
       };
       const bodyIndex = vol.writer.bodyPageCount;
       return { rendered: await renderExhibit(ctx, loaded as LoadedExhibit), bodyIndex };

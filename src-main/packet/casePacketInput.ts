@@ -11,6 +11,8 @@ import { listCustody } from '../evidence/custody';
 import { readEvidenceStream } from '../evidence/readEvidenceStream';
 import { iterateAppendix } from '../websites/appendix';
 import { captureExhibitInput } from '../captures/captureExhibit';
+import { appendixHeading } from '../websites/appendixHeading';
+import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import type { ExhibitInput, PacketInput } from './PacketInput';
 import { PACKET_SECTIONS } from './PacketInput';
 
@@ -80,18 +82,25 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     throw new DossierError('INVALID_REQUEST', 'Appendix A lists the domains of one court order: choose it with --order, or leave the appendix section out.');
   }
   const domains: PacketInput['domains'] = [];
+  let appendix: PacketInput['appendix'];
   if (chosenOrder && sections.includes('appendix')) {
+    const heading = appendixHeading(caseFile, chosenOrder.id);
+    appendix = { heading: heading.heading, columns: options.appendixColumns === true };
     let order = 0;
-    for (const row of iterateAppendix(caseFile, chosenOrder.id)) {
+    // One row per registrable domain: what a registry can act on (see foldRegistrableDomains).
+    for (const entry of foldRegistrableDomains(iterateAppendix(caseFile, chosenOrder.id))) {
       domains.push({
-        domainUnicode: row.host_unicode + (row.url_path ?? ''),
-        domainAscii: row.host_ascii + (row.url_path ?? ''),
-        registry: row.registry,
-        registrarName: row.registrar,
-        registrarIanaId: row.registrar_iana_id ? Number(row.registrar_iana_id) : null,
-        registrantAsListed: row.registrant,
-        status: row.status.replace(/_/g, ' '),
+        domainUnicode: entry.domain_unicode,
+        domainAscii: entry.domain_ascii,
+        registry: entry.registry,
+        registrarName: entry.registrar,
+        registrarIanaId: entry.registrar_iana_id ? Number(entry.registrar_iana_id) : null,
+        registrantAsListed: entry.registrants.join('; ') || null,
+        status: entry.statuses.map((s) => s.replace(/_/g, ' ')).join('; '),
         order: (order += 1),
+        folded: entry.folded,
+        flags: entry.flags,
+        registryContact: heading.registryContact(entry.registry),
       });
     }
   }
@@ -115,6 +124,7 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     },
     exhibits: exhibitsFor(caseFile, options.exhibitIds).map((e) => exhibitInput(caseFile, e)),
     domains,
+    ...(appendix ? { appendix } : {}),
     orders: orders.map((o) => ({
       title: o.title, docket: o.docket, court: o.court, judge: o.judge, type: o.order_type, filedAt: o.filed_at, grantedAt: o.granted_at,
       servedAt: o.served_at, expiresAt: o.expires_at, status: o.status, summary: o.summary,

@@ -87,7 +87,7 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
       // pdf-lib loads on first use only (see exportCasePacket): most commands never need it.
       const { loadEvidencePdf } = await import('./loadEvidencePdf');
       try {
-        const pdf = await loadEvidencePdf(bytes);
+        const pdf = await loadEvidencePdf(bytes, { substituteFonts: profile.pdfA === 'required' });
         if (!pdf.claimsPdfA) {
           if (profile.pdfA === 'required') {
             problems.push({ severity: 'warning', code: 'EXHIBIT_NOT_PDFA', exhibitId: ex.id, message: `${ex.label} is not PDF/A; under the ${profile.name} profile it will be produced natively (slip sheet only).` });

@@ -97,6 +97,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         frontPages,
         frontStarts,
         frontBytesEstimate,
+        ...(opts.fontDir ? { fontDir: opts.fontDir } : {}),
         closeReserve,
         sectionContext,
         tempPath: (n) => `${stem}.vol${n}.tmp`,

@@ -1,18 +1,21 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, type PDFPage, PDFRawStream, PDFStream } from 'pdf-lib';
 import { NotRenderable } from './PreparedExhibit';
+import { substituteStandardFonts } from './substituteStandardFonts';
 
 export interface EvidencePdf {
   doc: PDFDocument;
   pages: PDFPage[];
   /** The document's XMP metadata declares PDF/A (pdfaid:part) and its pages use only embedded fonts. */
   claimsPdfA: boolean;
+  /** Standard fonts replaced by embedded Liberation faces ("Helvetica → Liberation Sans"), when asked for. */
+  substitutedFonts: string[];
 }
 
 /**
  * Parses a PDF exhibit strictly: encrypted, damaged or page-less files throw `NotRenderable`
  * with a reason fit for a slip sheet, rather than producing pages that might be wrong.
  */
-export async function loadEvidencePdf(bytes: Uint8Array): Promise<EvidencePdf> {
+export async function loadEvidencePdf(bytes: Uint8Array, opts: { substituteFonts?: boolean; fontDir?: string } = {}): Promise<EvidencePdf> {
   let doc: PDFDocument;
   try {
     // pdf-lib's error classes do not survive its ES5 build (instanceof fails), so encryption is
@@ -31,13 +34,14 @@ export async function loadEvidencePdf(bytes: Uint8Array): Promise<EvidencePdf> {
     throw new NotRenderable('The PDF is damaged: its list of pages cannot be read.', shortMessage(err));
   }
   if (pages.length === 0) throw new NotRenderable('The PDF contains no pages.');
+  const substitutedFonts = opts.substituteFonts ? substituteStandardFonts(doc, pages, opts.fontDir) : [];
   let fontsEmbedded: boolean;
   try {
     fontsEmbedded = !pages.some((p) => usesUnembeddedFont(p.node.Resources()));
   } catch {
     fontsEmbedded = false;
   }
-  return { doc, pages, claimsPdfA: declaresPdfA(doc) && fontsEmbedded };
+  return { doc, pages, claimsPdfA: declaresPdfA(doc) && fontsEmbedded, substitutedFonts };
 }
 
 /**

@@ -1,10 +1,18 @@
-import { type EmailView, isMbox, readEmail, splitMbox } from '../evidence/readEmail';
-import type { ExhibitRenderContext } from './ExhibitRenderContext';
-import { formatBytes } from './formatText';
+import { type PDFImage, rgb } from 'pdf-lib';
+import { type EmailView, isMbox, readEmailWithImages, splitMbox } from '../evidence/readEmail';
+import { drawOriented } from './drawOriented';
+import { drawPageHeader } from './drawPageHeader';
+import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
+import { readImageInfo, type ImageInfo } from './readImageInfo';
+import { FOOTER_BAND } from './stampPage';
+import { formatBytes, groupDigits } from './formatText';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { PAGE_BREAK, prepareTranscriptPages } from './prepareTranscriptPages';
 
 const RULE = '─'.repeat(48);
+const MARGIN = 36;
+/** Larger images are listed, not drawn (decoded they would need hundreds of MB). */
+const MAX_IMAGE_PIXELS = 60_000_000;
 
 /**
  * Shows an e-mail (.eml) or a mailbox (.mbox: one exhibit for the file, an index of its messages
@@ -12,13 +20,30 @@ const RULE = '─'.repeat(48);
  * Subject decoded, the text body (an HTML-only body as its text, never rendered), and each
  * attachment with its name, type, size and SHA-256. The raw header block of each message follows
  * on a page of its own, for the record. Pages are numbered by page and line like text exhibits.
- * Attachments are listed, not drawn; the native file holds them.
+ * PNG and JPEG attachments are then shown, one a page; other attachments are listed only (the
+ * native file holds them).
  */
 export async function prepareEmailExhibit(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<PreparedExhibit> {
   const mbox = isMbox(bytes);
   const messages = mbox ? splitMbox(bytes) : [bytes];
   const views: EmailView[] = [];
-  for (const message of messages) views.push(await readEmail(message));
+  // Image attachments (PNG, JPEG) are shown after the message pages, one a page.
+  const images: { message: number; attachment: number; image: PDFImage; info: ImageInfo }[] = [];
+  for (const [m, message] of messages.entries()) {
+    const read = await readEmailWithImages(message);
+    views.push(read.view);
+    for (const { index, bytes: imageBytes } of read.images) {
+      const info = readImageInfo(imageBytes);
+      if (!info || info.width * info.height > MAX_IMAGE_PIXELS || (info.components === 4 && ctx.pdfAPolicy === 'required')) continue;
+      try {
+        const image = info.format === 'png' ? await ctx.writer.doc.embedPng(imageBytes) : await ctx.writer.doc.embedJpg(imageBytes);
+        await image.embed();
+        images.push({ message: m, attachment: index, image, info });
+      } catch {
+        // A damaged image is listed with its hash like any attachment, just not drawn.
+      }
+    }
+  }
   const parts: string[] = [];
   if (mbox) {
     parts.push(`Mailbox file: ${plural(views.length, 'message')}.`, '', 'Index of messages', RULE);
@@ -31,14 +56,40 @@ export async function prepareEmailExhibit(ctx: ExhibitRenderContext, bytes: Uint
   });
   const attachments = views.reduce((n, v) => n + v.attachments.length, 0);
   const text = parts.join('\n');
-  return prepareTranscriptPages(ctx, {
+  const transcript = prepareTranscriptPages(ctx, {
     text,
     complete: true,
     totalLines: text.split('\n').length,
     headerNote: mbox ? `mailbox, ${plural(views.length, 'message')}` : 'e-mail',
     sourceNumbers: false,
-    describe: `${mbox ? `Mailbox (${plural(views.length, 'message')})` : 'E-mail'} shown as a mail client shows it, headers decoded, ${plural(attachments, 'attachment')} listed with SHA-256, raw headers appended`,
+    describe: `${mbox ? `Mailbox (${plural(views.length, 'message')})` : 'E-mail'} shown as a mail client shows it, headers decoded, ${plural(attachments, 'attachment')} listed with SHA-256${images.length > 0 ? ` (${plural(images.length, 'image')} shown after the message)` : ''}, raw headers appended`,
+    extraPages: images.length,
   });
+  if (images.length === 0) return transcript;
+  const total = transcript.contentPages + images.length + 1;
+  return {
+    ...transcript,
+    contentPages: transcript.contentPages + images.length,
+    presentedAs: transcript.presentedAs.replace(plural(transcript.contentPages, 'page'), plural(transcript.contentPages + images.length, 'page')),
+    draw: () => {
+      transcript.draw();
+      images.forEach((img, i) => {
+        const page = newExhibitPage(ctx, transcript.contentPages + 1 + i, total);
+        const a = views[img.message]?.attachments[img.attachment];
+        const label = `${mbox ? `message ${img.message + 1}, ` : ''}attachment ${img.attachment + 1}: ${a?.name ?? ''} (${a?.mediaType ?? ''}, ${groupDigits(img.info.width)} × ${groupDigits(img.info.height)} pixels)`;
+        const top = drawPageHeader(ctx, page, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} — ${label}`);
+        const { width: pw } = page.getSize();
+        const turned = img.info.orientation >= 5;
+        const w = turned ? img.info.height : img.info.width;
+        const h = turned ? img.info.width : img.info.height;
+        const areaW = pw - 2 * MARGIN;
+        const areaH = top - (FOOTER_BAND + 4);
+        const s = Math.min(0.75, areaW / w, areaH / h);
+        drawOriented(page, img.image, img.info.orientation, MARGIN + (areaW - w * s) / 2, top - h * s, w * s, h * s);
+        page.drawRectangle({ x: MARGIN + (areaW - w * s) / 2, y: top - h * s, width: w * s, height: h * s, borderColor: rgb(0.6, 0.6, 0.6), borderWidth: 0.5 });
+      });
+    },
+  };
 }
 
 /** Header fields, body and attachment list of one message, as lines. */

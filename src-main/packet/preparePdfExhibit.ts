@@ -29,7 +29,8 @@ export async function preparePdfExhibit(ctx: ExhibitRenderContext, bytes: Uint8A
 }
 
 async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<PreparedExhibit> {
-  const { doc: src, pages, claimsPdfA } = await loadEvidencePdf(bytes);
+  // A profile that requires PDF/A gets the standard fonts an exhibit leaves out embedded (Liberation stand-ins).
+  const { doc: src, pages, claimsPdfA, substitutedFonts } = await loadEvidencePdf(bytes, { substituteFonts: ctx.pdfAPolicy === 'required', ...(ctx.fontDir ? { fontDir: ctx.fontDir } : {}) });
   // Counted before anything is dropped, so the slip sheet can say what the packet's copy lacks.
   const removed = describeActiveContent(listActiveContent(src));
   if (ctx.pdfAPolicy === 'required' && !claimsPdfA) {
@@ -53,7 +54,7 @@ async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<Pr
   return {
     rendering: 'pdf',
     contentPages: pages.length,
-    presentedAs: `PDF, ${plural(pages.length, 'page')}${removed.length > 0 ? ', active content removed (see below)' : ''}`,
+    presentedAs: `PDF, ${plural(pages.length, 'page')}${substitutedFonts.length > 0 ? `; fonts it did not embed are embedded as metric-compatible stand-ins (${substitutedFonts.join(', ')})` : ''}${removed.length > 0 ? ', active content removed (see below)' : ''}`,
     ...(removed.length > 0 ? { removed } : {}),
     ...(claimsPdfA ? {} : { blocksPdfA: 'it does not declare PDF/A conformance or uses fonts it does not embed' }),
     draw: () => {

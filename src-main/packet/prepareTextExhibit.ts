@@ -18,7 +18,7 @@ export async function prepareTextExhibit(
   /** Set when `bytes` is only the beginning of a larger file that was streamed. */
   partial?: { totalLines: number },
 ): Promise<PreparedExhibit> {
-  const found = detectCharset(bytes, { mediaType: ctx.exhibit.mediaType });
+  const found = detectCharset(bytes, { mediaType: ctx.exhibit.mediaType, complete: !partial });
   const totalLines = partial ? partial.totalLines : countLines(bytes, found.charset);
   const maxRows = ctx.textPageCap * transcriptLinesPerPage(ctx.pageSize);
   const prefixBytes = Math.min(bytes.length, found.bomLength + maxRows * BYTES_PER_ROW + 1024);

@@ -41,6 +41,8 @@ export interface TranscriptSource {
   sourceNumbers: boolean;
   /** "Text (UTF-8, 12 lines) shown as source": the slip sheet's first words. */
   describe: string;
+  /** Pages the caller draws after these (e-mail image attachments), counted in "page i of n". */
+  extraPages?: number;
 }
 
 /** Rows that fit on one page of the given size. */
@@ -113,7 +115,7 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
   const shown = pagesOfRows.flat();
   const lastLineShown = shown.findLast((r) => r.source !== 0)?.source ?? 0;
   const pages = pagesOfRows.length;
-  const total = pages + 1;
+  const total = pages + 1 + (source.extraPages ?? 0);
   const note = truncated
     ? `Only the first ${plural(pages, 'page')} ${pages === 1 ? 'is' : 'are'} shown (lines 1–${groupDigits(lastLineShown)} of ${groupDigits(source.totalLines)}); the complete file is produced natively.`
     : undefined;

@@ -78,6 +78,22 @@ export function scriptRuns(metrics: FontMetricsSet, line: string, primary: FontR
 
 /** Width of a line as `drawScriptText` draws it. */
 export function scriptTextWidth(metrics: FontMetricsSet, line: string, primary: FontRole, size: number): number {
+  // Width does not depend on order: unless a face shapes (joins, reorders), sum the characters
+  // in the face each falls to. Wrapping measures every candidate line, so this path matters.
+  if (!RTL_OR_CONTROL.test(line)) {
+    let width = 0;
+    let simple = true;
+    for (const ch of line) {
+      const cp = ch.codePointAt(0) ?? 0;
+      const font = fontFor(metrics, cp, primary);
+      if (font !== null && SHAPED.has(font)) {
+        simple = false;
+        break;
+      }
+      width += font === null ? missingGlyphWidth(metrics, cp, size) : metrics[font].widthOf(ch, size);
+    }
+    if (simple) return width;
+  }
   return scriptRuns(metrics, line, primary, size).reduce((sum, run) => sum + run.width, 0);
 }
 

@@ -82,8 +82,12 @@ const schema = z.object({
       registrantAsListed: text.nullish(),
       status: line,
       order: z.number(),
+      folded: z.array(line).optional(),
+      flags: z.array(line).optional(),
+      registryContact: text.nullish(),
     }),
   ),
+  appendix: z.object({ heading: line, columns: z.boolean() }).optional(),
   orders: z.array(
     z.object({
       title: line,

@@ -20,10 +20,12 @@ export function* iterateAppendix(caseFile: CaseFile, orderId: string): IterableI
     caseFile.db,
     `SELECT coalesce(nullif(w.registry, ''), '${NOT_RECORDED}') AS registry,
             coalesce(nullif(w.registrar, ''), '${NOT_RECORDED}') AS registrar,
-            w.registrar_iana_id, w.registrant, w.host_unicode, w.host_ascii, w.url_path, w.status, w.id AS website_id
+            w.registrar_iana_id, w.registrant, w.host_unicode, w.host_ascii, w.url_path, w.status, w.id AS website_id,
+            w.registrable_domain, w.flags
      FROM link l JOIN website w ON w.id = l.to_id
      WHERE l.from_id = ? AND l.relation = 'covers' AND l.deleted_at IS NULL AND w.deleted_at IS NULL
-     ORDER BY registry COLLATE NOCASE, registrar COLLATE NOCASE, w.host_ascii, w.id`,
+     ORDER BY registry COLLATE NOCASE, registrar COLLATE NOCASE, coalesce(w.registrable_domain, w.host_ascii),
+              length(w.host_ascii), w.host_ascii, coalesce(w.url_path, ''), w.id`,
   );
   yield* rows.iterate(orderId) as IterableIterator<AppendixRow>;
 }

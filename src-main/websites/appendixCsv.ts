@@ -1,26 +1,50 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CaseFile } from '../casefile/CaseFile';
-import { type AppendixRow, iterateAppendix } from './appendix';
+import { iterateAppendix } from './appendix';
+import { appendixHeading } from './appendixHeading';
+import { foldRegistrableDomains, type RegistrableEntry } from './foldRegistrableDomains';
 import { writeOutputFileSync } from '../outputs/writeOutputFile';
 
-/** Columns of an order's appendix as CSV (`dossier site appendix --csv` and the app's "Export CSV…"). */
-export const APPENDIX_CSV_COLUMNS = ['registry', 'registrar', 'registrar_iana_id', 'registrant', 'domain', 'domain_ascii', 'path', 'status'] as const;
+/**
+ * Columns of an order's Appendix A as CSV (`dossier appendix --csv` and the app's "Export CSV…"):
+ * one row per registrable domain, the unit a registry acts on. `names_in_order` lists the
+ * subdomains and URLs of the order folded into it (space-separated). Registrant and status only
+ * with `--columns`: they are internal to the case unless asked for.
+ */
+export const APPENDIX_CSV_COLUMNS = ['registrable_domain', 'u_label', 'a_label', 'registry', 'registrar', 'registrar_iana_id', 'flags', 'order', 'names_in_order'] as const;
+export const APPENDIX_CSV_EXTRA_COLUMNS = ['registrant', 'status'] as const;
 
 /**
- * One appendix row as CSV cells. Cells a spreadsheet would run as formulas (=, +, -, @, tab, CR
- * first) are prefixed with ' so the data stays visible but never executes: the file goes to
- * registries and courts who open it in Excel.
+ * Cells a spreadsheet would run as formulas (=, +, -, @, tab, CR first) are prefixed with ' so
+ * the data stays visible but never executes: the file goes to registries and courts who open it
+ * in Excel.
  */
-export function appendixCsvCells(row: AppendixRow): (string | null)[] {
-  return [row.registry, row.registrar, row.registrar_iana_id, row.registrant, row.host_unicode, row.host_ascii, row.url_path, row.status].map((cell) =>
-    cell && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell,
-  );
+export function formulaSafe(cell: string | null): string | null {
+  return cell && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-/** The appendix as CSV text, header first, one chunk per row, streamed from the case file. */
-export function* appendixCsvChunks(caseFile: CaseFile, orderId: string): IterableIterator<string> {
-  yield stringify([[...APPENDIX_CSV_COLUMNS]]);
-  for (const row of iterateAppendix(caseFile, orderId)) yield stringify([appendixCsvCells(row)]);
+/** One Appendix A entry as CSV cells (see APPENDIX_CSV_COLUMNS). */
+export function appendixCsvCells(entry: RegistrableEntry, order: string, columns = false): (string | null)[] {
+  const cells = [
+    entry.domain_ascii,
+    entry.domain_unicode,
+    entry.domain_ascii,
+    entry.registry,
+    entry.registrar,
+    entry.registrar_iana_id,
+    entry.flags.join('; '),
+    order,
+    entry.folded.join(' '),
+    ...(columns ? [entry.registrants.join('; '), entry.statuses.join('; ')] : []),
+  ];
+  return cells.map(formulaSafe);
+}
+
+/** The appendix as CSV text, header first, one chunk per registrable domain, streamed from the case file; every record ends with a newline. */
+export function* appendixCsvChunks(caseFile: CaseFile, orderId: string, columns = false): IterableIterator<string> {
+  const { order } = appendixHeading(caseFile, orderId);
+  yield stringify([[...APPENDIX_CSV_COLUMNS, ...(columns ? APPENDIX_CSV_EXTRA_COLUMNS : [])]], { record_delimiter: '\n' });
+  for (const entry of foldRegistrableDomains(iterateAppendix(caseFile, orderId))) yield stringify([appendixCsvCells(entry, order, columns)], { record_delimiter: '\n' });
 }
 
 export interface AppendixCsvWritten {
@@ -40,7 +64,7 @@ const FLUSH_BYTES = 256 * 1024;
  * app's save dialog has already asked. Synchronous on purpose: the rows come from an open SQLite
  * statement, which must not stay open across an await while other requests use the connection.
  */
-export function writeAppendixCsv(caseFile: CaseFile, orderId: string, outPath: string, options: { overwrite?: boolean } = {}): AppendixCsvWritten {
+export function writeAppendixCsv(caseFile: CaseFile, orderId: string, outPath: string, options: { overwrite?: boolean; columns?: boolean } = {}): AppendixCsvWritten {
   let rows = -1;
   const written = writeOutputFileSync(outPath, { caseFile, overwrite: options.overwrite ?? true }, (sink) => {
     let pending: Buffer[] = [];
@@ -50,7 +74,7 @@ export function writeAppendixCsv(caseFile: CaseFile, orderId: string, outPath: s
       pending = [];
       pendingBytes = 0;
     };
-    for (const text of appendixCsvChunks(caseFile, orderId)) {
+    for (const text of appendixCsvChunks(caseFile, orderId, options.columns ?? false)) {
       const chunk = Buffer.from(text, 'utf8');
       pending.push(chunk);
       pendingBytes += chunk.length;

@@ -27,6 +27,7 @@ interface PacketFlags {
   maxMb?: string;
   check?: boolean;
   overwrite?: boolean;
+  columns?: boolean;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -63,6 +64,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.title ? { title: flags.title } : {}),
     ...(flags.declarant ? { declarant: { name: flags.declarant, ...(flags.declarantRole ? { role: flags.declarantRole } : {}), ...(flags.place ? { place: flags.place } : {}) } } : {}),
     ...(maxMb ? { maxVolumeBytes: maxMb * 1024 * 1024 } : {}),
+    ...(flags.columns ? { appendixColumns: true } : {}),
   };
 }
 
@@ -94,6 +96,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--max-mb <n>', "per-file size limit in MB (overrides the profile's)")
     .option('--check', 'only check the packet against the court profile; write nothing')
     .option('--overwrite', 'replace existing files at --out (never the case file itself)')
+    .option('--columns', 'Appendix A with registrant and status columns')
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const packet = packetOptions(flags);

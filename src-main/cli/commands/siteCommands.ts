@@ -87,18 +87,19 @@ export function registerSiteCommands(program: Command): void {
 
   program
     .command('appendix')
-    .description("The domains a court order covers, grouped by registry then registrar (the order's appendix)")
+    .description("The domains a court order covers, one per registrable domain, grouped by registry then registrar (the order's Appendix A)")
     .argument('<file>', 'case file')
     .argument('<order-id>', 'court order id')
     .option('--csv', 'CSV on stdout (streamed), for the filing or a registry')
-    .action(async (file: string, orderId: string, opts: { csv?: boolean }, cmd: Command) => {
+    .option('--columns', 'add the registrant and status (internal to the case) to the listing or CSV')
+    .action(async (file: string, orderId: string, opts: { csv?: boolean; columns?: boolean }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withContract(file, options, async (call) => {
         if (opts.csv) {
           // The contract writes the appendix CSV to a file (checked, hashed); stdout gets that file.
           const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-appendix-'));
           try {
-            const written = await call('websites.appendixCsv', { orderId, outPath: path.join(dir, 'appendix.csv') }, { orderId: 'ORDER-ID' });
+            const written = await call('websites.appendixCsv', { orderId, outPath: path.join(dir, 'appendix.csv'), columns: opts.columns === true }, { orderId: 'ORDER-ID' });
             const io = cliIo();
             for await (const chunk of fs.createReadStream(written.path, { encoding: 'utf8' })) io.writeOut(chunk as string);
           } finally {
@@ -107,28 +108,31 @@ export function registerSiteCommands(program: Command): void {
           return;
         }
         const appendix = await call('websites.appendix', { orderId, limit: 100_000 }, { orderId: 'ORDER-ID' });
+        const heading = appendix.heading ?? 'Appendix A';
         if (options.json) {
-          emit(options, { outline: appendix.outline, rows: appendix.rows }, () => '');
+          emit(options, { heading, outline: appendix.outline, domains: appendix.domains ?? [], rows: appendix.rows }, () => '');
           if (appendix.truncated) throw new DossierError('INVALID_REQUEST', 'The appendix has more than 100,000 domains: use --csv for all of them.');
           return;
         }
-        const lines: string[] = [];
-        let registry = '';
+        const lines: string[] = [heading];
+        let registry: string | null = null;
         let registrar = '';
-        for (const row of appendix.rows) {
-          if (row.registry !== registry) {
-            registry = row.registry;
+        for (const d of appendix.domains ?? []) {
+          if (d.registry !== registry) {
+            registry = d.registry;
             registrar = '';
-            lines.push('', `Registry: ${registry}`);
+            lines.push('', `Registry: ${registry}${appendix.registryContacts?.[registry] ? ` — ${appendix.registryContacts[registry]}` : ''}`);
           }
-          if (row.registrar !== registrar) {
-            registrar = row.registrar;
-            lines.push(`  Registrar: ${registrar}${row.registrar_iana_id ? ` (IANA ${row.registrar_iana_id})` : ''}`);
+          if (d.registrar !== registrar) {
+            registrar = d.registrar;
+            lines.push(`  Registrar: ${registrar}${d.registrar_iana_id ? ` (IANA ${d.registrar_iana_id})` : ''}`);
           }
-          lines.push(`    ${row.host_unicode}${row.host_ascii !== row.host_unicode ? ` (${row.host_ascii})` : ''}${row.url_path ?? ''}  ${row.status.replace(/_/g, ' ')}${row.registrant ? `  registrant: ${row.registrant}` : ''}`);
+          const extra = opts.columns ? `  ${d.statuses.map((st) => st.replace(/_/g, ' ')).join('; ')}${d.registrants.length ? `  registrant: ${d.registrants.join('; ')}` : ''}` : '';
+          lines.push(`    ${d.domain_unicode}${d.domain_ascii !== d.domain_unicode ? ` (${d.domain_ascii})` : ''}${d.flags.length ? `  [${d.flags.join('; ')}]` : ''}${extra}`);
+          for (const f of d.folded) lines.push(`        ${f}`);
         }
         if (appendix.truncated) lines.push('', '… more than 100,000 domains: use --csv for all of them.');
-        say(lines.length ? lines.join('\n').trimStart() : 'This order covers no websites yet.');
+        say(registry !== null ? lines.join('\n') : `${heading}\nThis order covers no websites yet.`);
       });
     });
 }

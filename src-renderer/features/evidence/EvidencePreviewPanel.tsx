@@ -1,3 +1,4 @@
+import type { EmailPreview } from '../../../src-main/contract/DossierApi';
 import type { Evidence } from '../../../src-main/contract/records';
 import { call } from '../../api';
 import { useQuery } from '../../data/useQuery';
@@ -19,15 +20,62 @@ export function EvidencePreviewPanel({ item }: { item: Evidence }) {
     <section className="detail-section" aria-labelledby="preview-heading">
       <div className="detail-section-head">
         <h3 id="preview-heading">Preview</h3>
+        {preview?.charset ? <span className="badge">{preview.charset}</span> : null}
         {preview?.truncated ? <span className="badge">first {Math.round(PREVIEW_BYTES / 1024)} KiB</span> : null}
       </div>
       {error ? <p className="muted small">{error}</p> : null}
       {!preview && !error ? <p className="muted small">Loading preview…</p> : null}
       {image ? <img className="evidence-image" src={image} alt={`Preview of ${item.exhibit_label}`} /> : null}
-      {preview && !image && preview.text !== null ? <pre className="evidence-text">{preview.text}</pre> : null}
+      {preview?.email ? <EmailView email={preview.email} /> : null}
+      {preview && !image && !preview.email && preview.text !== null ? <pre className="evidence-text">{preview.text}</pre> : null}
       {preview && !image && preview.text === null ? (
         <p className="muted small">No preview for {preview.media_type}. Save a copy to open it in a dedicated, offline tool.</p>
       ) : null}
     </section>
+  );
+}
+
+/** An e-mail as the packet shows it (headers decoded by main; body as text, never HTML). */
+function EmailView({ email }: { email: EmailPreview }) {
+  const fields: [string, string][] = [
+    ['From', email.from],
+    ['To', email.to],
+    ['Cc', email.cc],
+    ['Date', email.date],
+    ['Subject', email.subject],
+  ];
+  return (
+    <div className="evidence-email" aria-label="E-mail">
+      <dl className="field-list compact">
+        {fields
+          .filter(([, value]) => value !== '')
+          .map(([name, value]) => (
+            <div key={name} className="field-row wide">
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {email.bodySource === 'html' ? <p className="muted small">Only an HTML body: its text is shown, not rendered.</p> : null}
+      <pre className="evidence-text">{email.body}</pre>
+      {email.attachments.length > 0 ? (
+        <table className="data-table compact" aria-label="Attachments">
+          <tbody>
+            {email.attachments.map((a, i) => (
+              <tr key={`${i}-${a.sha256}`}>
+                <td className="break-all">{a.name}</td>
+                <td className="faint">{a.mediaType}</td>
+                <td className="tabular">{a.size.toLocaleString('en-US')} bytes</td>
+                <td className="mono break-all small">{a.sha256}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <details>
+        <summary className="small">Raw headers</summary>
+        <pre className="evidence-text">{email.rawHeaders}</pre>
+      </details>
+    </div>
   );
 }

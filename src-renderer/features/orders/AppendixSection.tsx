@@ -5,7 +5,6 @@ import { Icon } from '../../components/Icon';
 import { QueryError } from '../../components/QueryError';
 import { useQuery } from '../../data/useQuery';
 import { formatBytes } from '../../components/labels';
-import { StatusBadge } from '../../components/StatusBadge';
 import { useApp } from '../app/appStore';
 
 const FIRST_ROWS = 10;
@@ -75,18 +74,24 @@ export function AppendixSection({ item }: { item: CourtOrder }) {
               </li>
             ))}
           </ul>
+          {page.heading ? <p className="small">{page.heading}</p> : null}
+          {/* As the packet prints it: one entry per registrable domain, flags, the order's names under it. */}
           <table className="data-table compact" aria-label="First appendix rows">
             <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.website_id}>
+              {(page.domains ?? []).map((d, i) => (
+                <tr key={d.website_ids[0] ?? d.domain_ascii}>
+                  <td className="tabular faint">A-{i + 1}</td>
                   <td className="mono break-all">
-                    {row.host_unicode}
-                    {row.url_path ?? ''}
+                    {d.domain_unicode}
+                    {d.domain_ascii !== d.domain_unicode ? <span className="faint"> ({d.domain_ascii})</span> : null}
+                    {d.flags.length > 0 ? <div className="small">{d.flags.join(' · ')}</div> : null}
+                    {d.folded.map((f) => (
+                      <div key={f} className="small faint">
+                        {f}
+                      </div>
+                    ))}
                   </td>
-                  <td className="truncate faint">{row.registrar}</td>
-                  <td>
-                    <StatusBadge value={row.status} />
-                  </td>
+                  <td className="truncate faint">{d.registrar}</td>
                 </tr>
               ))}
             </tbody>

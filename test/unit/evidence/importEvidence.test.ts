@@ -41,6 +41,7 @@ describe('importEvidence', () => {
       ['server.log', '2023-12-01 GET /\n2023-12-01 POST /login\n', 'text/plain', 'log'],
       ['payments.csv', 'id,amount\n1,10\n2,20\n', 'text/csv', 'spreadsheet'],
       ['mail.eml', 'From: a@example.org\r\nSubject: hi\r\n\r\nbody\r\n', 'message/rfc822', 'email'],
+      ['inbox', 'From a@example.org Mon Mar  3 09:00:00 2025\nFrom: a@example.org\nSubject: hi\n\nbody\n', 'application/mbox', 'email'],
       ['data.json', '{"a": [1, 2]}', 'application/json', 'document'],
       ['site.warc', 'WARC/1.1\r\nWARC-Type: response\r\n\r\n', 'application/warc', 'web_capture'],
       ['blob.bin', Buffer.from([0, 1, 2, 3, 250, 251]), 'application/octet-stream', 'other'],

@@ -104,7 +104,11 @@ describe('e-mail exhibits', () => {
     expect(pages[raw]).not.toContain('Xin ch');
     // Only the raw header page shows encoded words; the message view has them decoded.
     expect(pages.slice(0, raw).join('')).not.toContain('=?utf-8?');
-    expect(pages[0]?.replace(/\s+/g, ' ')).toMatch(/2 attachments listed with SHA-256/);
+    expect(pages[0]?.replace(/\s+/g, ' ')).toMatch(/2 attachments listed with SHA-256 \(1 image shown after the message\)/);
+    // The PNG attachment is drawn on the last page, after the raw headers; the PDF one only listed.
+    const last = pages.filter((p) => p.trim() !== '').at(-1) ?? '';
+    expect(last).toContain('attachment 1: screenshot.png (image/png, 40 × 30 pixels)');
+    expect(last).toMatch(/page 3 of 3/);
   });
 
   it('shows an HTML-only message as its text, never its markup or script', async () => {

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportPacket } from '../../../src-main/packet/exportPacket';
 import type { PacketInput } from '../../../src-main/packet/PacketInput';
-import { exhibit, packetInput } from './packetFixtures';
+import { exhibit, makePng, packetInput } from './packetFixtures';
 import { qpdfCheck, renderGray } from './pdfTools';
 
 const dirs: string[] = [];
@@ -114,5 +114,34 @@ describe('exhibits in any script', () => {
     // No word is cut in two: every token of the source is on the page whole.
     for (let i = 0; i < 400; i += 37) expect(layout).toMatch(new RegExp(`\\bword${i}\\b`));
     expect(pages[0]).toMatch(/cited by page and line/);
+  });
+
+  it('shapes Hebrew, Thai, Devanagari, Korean and Greek and gives them back in the text layer', async () => {
+    // Devanagari conjuncts (क्ष) need the Indic shaper, which needs fontkit's generator runtime.
+    const lines = ['עברית: שלום עולם', 'ไทย: สวัสดีครับ', 'हिन्दी: नमस्ते दुनिया क्षमा', '한국어 안녕하세요', 'Ελληνικά καλημέρα', 'Mixed: Order 17 → مرحبا 123'];
+    const { text } = await exportOne(
+      packetInput([exhibit({ label: 'Exhibit 1', title: 'Scripts', mediaType: 'text/plain', originalName: 's.txt', bytes: utf8(`${lines.join('\n')}\n`) }, 1)], { sections: ['exhibits'] }),
+    );
+    expect(text).not.toContain('\uFFFD');
+    for (const word of ['שלום עולם', 'สวัสดีครับ', 'नमस्ते', 'क्षमा', '안녕하세요', 'καλημέρα', 'مرحبا']) expect(text).toContain(word);
+  });
+
+  it('stays byte-identical for the same input and fixed date with every script, an appendix in Cyrillic and a tall image', async () => {
+    const png = makePng(600, 3000, (x, y) => [(x * 7) % 256, (y * 3) % 256, 90]);
+    const input = packetInput(
+      [
+        exhibit({ label: 'Exhibit 1', title: 'Mixed scripts — Dương Đình Tú', mediaType: 'text/plain', originalName: 'mix.txt', bytes: utf8(`${VIETNAMESE}\n${CHINESE}\n${ARABIC}\n${RUSSIAN}\n`) }, 1),
+        exhibit({ label: 'Exhibit 2', title: 'Capture', mediaType: 'image/png', originalName: 'tall.png', bytes: png }, 2),
+      ],
+      { sections: ['cover', 'index', 'appendix', 'exhibits'] },
+    );
+    input.domains.push({ domainUnicode: 'hоtmailbox.me', domainAscii: 'xn--htmailbox-02h.me', registry: 'Identity Digital (.me)', registrarName: 'NameCheap, Inc.', status: 'identified', order: 9, flags: ['IDN', 'mixed script', 'look-alike of hotmailbox.me'] });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-det-'));
+    dirs.push(dir);
+    const a = await exportPacket(input, path.join(dir, 'a.pdf'));
+    const b = await exportPacket(input, path.join(dir, 'b.pdf'));
+    expect(a.volumes[0]?.sha256).toBe(b.volumes[0]?.sha256);
+    expect(fs.readFileSync(path.join(dir, 'a.pdf')).equals(fs.readFileSync(path.join(dir, 'b.pdf')))).toBe(true);
+    expect(execFileSync('pdftotext', [path.join(dir, 'a.pdf'), '-'], { encoding: 'utf8' })).toContain('hоtmailbox.me');
   });
 });

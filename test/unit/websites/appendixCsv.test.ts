@@ -34,11 +34,14 @@ describe("websites.appendixCsv: an order's appendix as a CSV file", () => {
     expect(written).toEqual({ path: outPath, rows: 3, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     const rows = parse(bytes) as string[][];
     expect(rows[0]).toEqual([...APPENDIX_CSV_COLUMNS]);
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
-      ['Identity Digital', 'NameCheap, Inc.', '', 'hotmailbox.me'],
-      ['Verisign', `'=HYPERLINK("http://evil.example")`, '', '1stcaptcha.com'],
-      ['Verisign', 'GoDaddy.com, LLC', "'@attacker", 'anycaptcha.com'],
+    // One row per registrable domain: registry, registrar, domain; the registrant only with --columns.
+    expect(rows.slice(1).map((r) => [r[3], r[4], r[0], r[7]])).toEqual([
+      ['Identity Digital', 'NameCheap, Inc.', 'hotmailbox.me', 'TRO (ECF No. not recorded)'],
+      ['Verisign', `'=HYPERLINK("http://evil.example")`, '1stcaptcha.com', 'TRO (ECF No. not recorded)'],
+      ['Verisign', 'GoDaddy.com, LLC', 'anycaptcha.com', 'TRO (ECF No. not recorded)'],
     ]);
+    expect(bytes.toString('utf8')).not.toContain('@attacker');
+    expect(bytes.toString('utf8').endsWith('\n')).toBe(true);
     expect(fs.readdirSync(dir).sort()).toEqual(['appendix-a.csv', 'appendix.dossier']);
   });
 
