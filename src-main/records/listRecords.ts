@@ -16,6 +16,10 @@ export interface ListOptions {
   /** Substring the spec's filter columns must contain (matched literally, case-insensitive). */
   filter?: string | undefined;
   includeDeleted?: boolean | undefined;
+  /** Count every matching row too (Page.total). */
+  withTotal?: boolean | undefined;
+  /** Skip this many rows (ignored with `after`): jumps into a huge list without walking its cursors. */
+  offset?: number | undefined;
 }
 
 /**
@@ -41,6 +45,9 @@ export function listRecords<Row extends { id: string }>(caseFile: CaseFile, spec
     conditions.push(`(${spec.filterColumns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
     params.push(...spec.filterColumns.map(() => likePattern(options.filter!.trim())));
   }
+  // The total counts what the query matches, not what is left after the cursor.
+  const matching = [...conditions];
+  const matchingParams = [...params];
   if (options.after) {
     const [value, id] = decodeCursor(options.after, 2, 'page');
     conditions.push(`(${sortExpr}, id) ${descending ? '<' : '>'} (?, ?)`);
@@ -49,13 +56,19 @@ export function listRecords<Row extends { id: string }>(caseFile: CaseFile, spec
   const order = descending ? 'DESC' : 'ASC';
   const sql = `SELECT *, ${sortExpr} AS _sort FROM ${spec.table}
     ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-    ORDER BY ${sortExpr} ${order}, id ${order} LIMIT ?`;
-  const rows = prepareCached(caseFile.db, sql).all(...params, limit + 1) as Record<string, unknown>[];
+    ORDER BY ${sortExpr} ${order}, id ${order} LIMIT ? OFFSET ?`;
+  const offset = options.after ? 0 : (options.offset ?? 0);
+  const rows = prepareCached(caseFile.db, sql).all(...params, limit + 1, offset) as Record<string, unknown>[];
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
   const items = pageRows.map(({ _sort, ...raw }) => decodeRow(spec, raw));
-  return { items, next: hasMore && last ? encodeCursor([last._sort, String(last.id)]) : null };
+  const page: Page<Row> = { items, next: hasMore && last ? encodeCursor([last._sort, String(last.id)]) : null };
+  if (options.withTotal) {
+    const countSql = `SELECT count(*) AS n FROM ${spec.table} ${matching.length ? `WHERE ${matching.join(' AND ')}` : ''}`;
+    page.total = (prepareCached(caseFile.db, countSql).get(...matchingParams) as { n: number }).n;
+  }
+  return page;
 }
 
 /** LIKE pattern for a user's substring: %, _ and \ in the text are matched literally. */
