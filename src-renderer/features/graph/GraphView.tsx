@@ -131,6 +131,8 @@ export function GraphView() {
   const cx = bounds.x + bounds.w / 2 + view.x;
   const cy = bounds.y + bounds.h / 2 + view.y;
   const showLabels = (layout?.nodes.length ?? 0) <= LABEL_LIMIT || view.k >= 2;
+  /** User units per CSS px of the drawing. */
+  const unit = w / canvas.w;
 
   return (
     <div className="items-view">
@@ -190,7 +192,7 @@ export function GraphView() {
               onKeyDown={onCanvasKeyDown}
               role="group"
               aria-label="Link graph: arrow keys move between linked items, Shift+arrows pan, + and − zoom, 0 resets"
-              style={{ ['--graph-unit' as string]: w / canvas.w }}
+              style={{ ['--graph-unit' as string]: unit }}
             >
               <g className="graph-edges">
                 {layout.edges.map((e) => (
@@ -208,7 +210,8 @@ export function GraphView() {
               </g>
               <g>
                 {layout.nodes.map((n: PlacedNode) => {
-                  const r = 6 + Math.min(n.degree, 10) * 0.8;
+                  // Sizes in screen px (times user units per px), so dots and labels stay readable at any fit or zoom.
+                  const r = (6 + Math.min(n.degree, 10) * 0.8) * unit;
                   // The name starts with exactly what is drawn (WCAG 2.5.3), then the full title if cut.
                   const shown = n.title.length > 40 ? `${n.title.slice(0, 39)}…` : n.title;
                   const name = `${shown}${shown === n.title ? '' : ` (${n.title})`}, ${KIND_LABEL[n.kind]}`;
@@ -237,7 +240,7 @@ export function GraphView() {
                     >
                       <circle r={r} className={`node-${n.kind}`} />
                       {showLabels || hovered === n.id || selected?.id === n.id ? (
-                        <text x={r + 4} y={4} className="graph-label">
+                        <text x={r + 4 * unit} y={4 * unit} className="graph-label">
                           {shown}
                         </text>
                       ) : null}
