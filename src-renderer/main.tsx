@@ -6,6 +6,8 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/views.css';
 import './styles/flows.css';
+import './styles/access.css';
+import './styles/reflow.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

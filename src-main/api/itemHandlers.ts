@@ -40,5 +40,5 @@ export const itemHandlers: HandlerMap<ItemChannels> = {
     unlinkRecords(s.caseFile, req.id);
     return null;
   },
-  'links.list': (req, s) => linkedItems(s.caseFile, req.id),
+  'links.list': (req, s) => linkedItems(s.caseFile, req.id, req.limit, req.offset),
 };

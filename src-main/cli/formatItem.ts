@@ -10,6 +10,7 @@ export function formatItemDetail(detail: ItemDetail): string {
   const item = detail.item as unknown as Record<string, unknown>;
   const lines = [`${detail.kind.toUpperCase()} ${item.id}`, fields(Object.entries(item).filter(([k]) => !HIDDEN.has(k) && k !== 'id'))];
   lines.push('', formatLinked(detail.linked));
+  if (detail.linkedTotal > detail.linked.length) lines.push(`(${detail.linked.length} of ${detail.linkedTotal.toLocaleString('en-US')} linked items shown)`);
   if (detail.history.length) lines.push('', `${detail.history.length} earlier version(s) kept in history.`);
   return lines.join('\n');
 }

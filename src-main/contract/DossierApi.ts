@@ -48,7 +48,10 @@ export type AuditPageEntry = Omit<AuditEntry, 'detail' | 'prev_hash'>;
 export interface ItemDetail<K extends ItemKind = ItemKind> {
   kind: K;
   item: ItemByKind[K];
+  /** The first page of links (LINKED_PAGE_SIZE); links.list pages through the rest. */
   linked: LinkedItem[];
+  /** Every live link of the item, both directions (an order may cover 205,800 sites). */
+  linkedTotal: number;
   history: HistoryVersion[];
 }
 
@@ -56,6 +59,8 @@ export interface GraphData {
   nodes: { id: string; kind: ItemKind; title: string }[];
   edges: { id: string; from: string; to: string; relation: string }[];
   truncated: boolean;
+  /** Every link in the case (the graph shows at most `limit` of them). */
+  totalEdges: number;
 }
 
 export type EvidenceImportRequest = EvidenceUpdate & {
@@ -237,7 +242,8 @@ export interface DossierApi {
 
   'links.create': (req: LinkCreate) => Promise<Link>;
   'links.delete': (req: { id: string }) => Promise<null>;
-  'links.list': (req: { id: string }) => Promise<LinkedItem[]>;
+  /** One page of an item's links (by relation, then item), `offset` rows in; the total is ItemDetail.linkedTotal. */
+  'links.list': (req: { id: string; offset?: number; limit?: number }) => Promise<LinkedItem[]>;
 
   'search.query': (req: { text: string; limit?: number; kinds?: ItemKind[] }) => Promise<SearchHit[]>;
   'timeline.page': (req: { after?: string | null; limit?: number; from?: string; to?: string }) => Promise<Page<TimelineEntry>>;

@@ -174,6 +174,8 @@ export interface Page<T> {
   items: T[];
   /** Opaque cursor for the next page; null when this was the last page. */
   next: string | null;
+  /** Every row matching the query (not just this page), when the request asked for it (`withTotal`). */
+  total?: number;
 }
 
 export interface SearchHit extends RecordRef {

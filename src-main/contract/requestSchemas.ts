@@ -107,7 +107,7 @@ export const requestSchemas = {
   }),
   'links.create': linkCreateSchema,
   'links.delete': withId,
-  'links.list': withId,
+  'links.list': z.object({ id: idSchema, offset: z.number().int().min(0).max(100_000_000).optional(), limit: z.number().int().min(1).max(500).optional() }),
   'search.query': z.object({
     text: z.string().max(10_000),
     limit: z.number().int().min(1).max(500).optional(),

@@ -151,6 +151,13 @@ export const listQuerySchema = z.object({
   filter: z.string().max(500).optional(),
   status: z.string().max(50).optional(),
   includeDeleted: z.boolean().optional(),
+  /** Also count every matching row (one COUNT over the same conditions): for scrollbars and "500 of 205,800". */
+  withTotal: z.boolean().optional(),
+  /**
+   * Start this many rows in instead of after a cursor: for jumping to the middle or end of a huge
+   * list (End, a scrollbar drag). Costs a scan of the skipped rows; pages after it use the cursor.
+   */
+  offset: z.number().int().min(0).max(100_000_000).optional(),
 });
 export type ListQuery = z.input<typeof listQuerySchema>;
 

@@ -4,7 +4,7 @@ import type { AnyItem, ItemDetail } from '../contract/DossierApi';
 import type { ItemKind, SiteStatus } from '../contract/enums';
 import { DossierError } from '../contract/errors';
 import type { HistoryVersion, Page } from '../contract/records';
-import { linkedItems } from '../links/linkService';
+import { countLinks, linkedItems } from '../links/linkService';
 import { getRecord } from '../records/getRecord';
 import { type ListOptions, listRecords } from '../records/listRecords';
 import type { RecordSpec } from '../records/RecordSpec';
@@ -47,8 +47,11 @@ export function recordHistory(caseFile: CaseFile, id: string, limit = 100): Hist
 export function itemDetail(caseFile: CaseFile, id: string, options: { includeDeleted?: boolean } = {}): ItemDetail {
   const kind = requireKind(caseFile, id);
   const item = getRecord(caseFile, specOf(kind), id, options) as AnyItem;
-  return { kind, item, linked: linkedItems(caseFile, id), history: recordHistory(caseFile, id) } as ItemDetail;
+  return { kind, item, linked: linkedItems(caseFile, id, LINKED_PAGE_SIZE), linkedTotal: countLinks(caseFile, id), history: recordHistory(caseFile, id) } as ItemDetail;
 }
+
+/** Links shown per page in an item's details: enough to read, few enough to Tab past. */
+export const LINKED_PAGE_SIZE = 50;
 
 /** Tombstones any item by id. */
 export function deleteItem(caseFile: CaseFile, id: string): void {

@@ -36,5 +36,8 @@ export function linkGraph(caseFile: CaseFile, limit = 1500): GraphData {
     const ids = prepareCached(caseFile.db, `SELECT id FROM ${table} WHERE deleted_at IS NULL ORDER BY created_at LIMIT 200`).pluck().all() as string[];
     for (const id of ids) addNode(id);
   }
-  return { nodes: [...nodes.values()], edges, truncated };
+  const totalEdges = truncated
+    ? (prepareCached(caseFile.db, 'SELECT count(*) FROM link WHERE deleted_at IS NULL').pluck().get() as number)
+    : links.length;
+  return { nodes: [...nodes.values()], edges, truncated, totalEdges };
 }

@@ -48,14 +48,14 @@ export function unlinkRecords(caseFile: CaseFile, linkId: string): void {
 }
 
 /** Everything linked to a record, in both directions, skipping deleted items. */
-export function linkedItems(caseFile: CaseFile, id: string, limit = 500): LinkedItem[] {
+export function linkedItems(caseFile: CaseFile, id: string, limit = 500, offset = 0): LinkedItem[] {
   const rows = prepareCached(
     caseFile.db,
     `SELECT id, relation, to_id AS other, 'outgoing' AS direction FROM link WHERE from_id = ? AND deleted_at IS NULL
      UNION ALL
      SELECT id, relation, from_id AS other, 'incoming' AS direction FROM link WHERE to_id = ? AND deleted_at IS NULL
-     ORDER BY relation, other LIMIT ?`,
-  ).all(id, id, limit) as { id: string; relation: string; other: string; direction: 'outgoing' | 'incoming' }[];
+     ORDER BY relation, other, id LIMIT ? OFFSET ?`,
+  ).all(id, id, limit, offset) as { id: string; relation: string; other: string; direction: 'outgoing' | 'incoming' }[];
   const items: LinkedItem[] = [];
   for (const row of rows) {
     try {
@@ -65,4 +65,14 @@ export function linkedItems(caseFile: CaseFile, id: string, limit = 500): Linked
     }
   }
   return items;
+}
+
+/** How many live links an item has, both directions (for "50 of 205,800"). */
+export function countLinks(caseFile: CaseFile, id: string): number {
+  return prepareCached(
+    caseFile.db,
+    'SELECT (SELECT count(*) FROM link WHERE from_id = ? AND deleted_at IS NULL) + (SELECT count(*) FROM link WHERE to_id = ? AND deleted_at IS NULL)',
+  )
+    .pluck()
+    .get(id, id) as number;
 }

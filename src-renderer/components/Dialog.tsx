@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { focusDialogStep } from './focusRules';
 import { Icon } from './Icon';
 
 /**
@@ -27,16 +28,18 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     const previous = document.activeElement as HTMLElement | null;
-    if (dialog && !dialog.open) {
-      dialog.showModal();
-      // showModal focuses the first focusable element (the close button); start in the form instead.
-      dialog.querySelector<HTMLElement>('[data-autofocus], .dialog-body input:not([type=hidden]), .dialog-body select, .dialog-body textarea')?.focus();
-    }
+    if (dialog && !dialog.open) dialog.showModal();
     return () => {
       dialog?.close();
       previous?.focus?.();
     };
   }, []);
+  // Each step (a new title: "Import websites" -> "Import finished") starts where its work is:
+  // showModal alone would focus the close button, and a step change would leave focus on a
+  // button that no longer exists (src-renderer/components/focusRules).
+  useEffect(() => {
+    if (ref.current) focusDialogStep(ref.current);
+  }, [title]);
   return (
     <dialog
       ref={ref}

@@ -38,6 +38,8 @@ export function columnsThatFit<T>(columns: Column<T>[], width: number): Column<T
 }
 
 const ROW_HEIGHT = 34;
+/** Must match .vtable-header's height in views.css. */
+const HEADER_HEIGHT = 32;
 
 /**
  * A virtualised, keyboard-driven table over a keyset-paged store: only visible rows exist in
@@ -91,6 +93,9 @@ export function VirtualTable<T, Q>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The grid itself scrolls (so the one focusable element is the scrolling one), under a sticky header row.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
@@ -108,10 +113,22 @@ export function VirtualTable<T, Q>({
     return -1;
   }, [pages, selectedId, rowId]);
 
+  // A key press may target a row whose page is still on its way (End on 200k rows): select it when it lands.
+  const pending = useRef<number | null>(null);
+  useEffect(() => {
+    if (pending.current === null) return;
+    const row = rowAt(pending.current);
+    if (row) {
+      pending.current = null;
+      onSelect(row);
+    }
+  }, [pages, rowAt, onSelect]);
+
   function move(to: number) {
     const target = Math.max(0, Math.min(rowCount - 1, to));
     const row = rowAt(target);
     virtualizer.scrollToIndex(target, { align: 'auto' });
+    pending.current = row ? null : target;
     if (row) onSelect(row);
     else ensureRows(target, target);
   }
@@ -135,72 +152,74 @@ export function VirtualTable<T, Q>({
   }
 
   const isEmpty = complete && rowCount === 0;
+  const sortOf = (column: Column<T>) =>
+    sort && column.sortKey && sort.key === column.sortKey ? (sort.direction === 'asc' ? 'ascending' : 'descending') : column.sortKey ? 'none' : undefined;
   return (
     <div ref={rootRef} className="vtable" style={{ ['--vtable-columns' as string]: template }}>
-      <div className="vtable-header" role="presentation">
-        {columns.map((column) => {
-          const active = sort && column.sortKey && sort.key === column.sortKey;
-          return (
-            <div key={column.key} className={`vtable-th ${column.align === 'right' ? 'align-right' : ''}`} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-              {column.sortKey && onSort ? (
-                <button type="button" className="vtable-sort" onClick={() => onSort(column.sortKey!)} title={`Sort by ${column.label.toLowerCase()}`}>
-                  {column.label}
-                  {active ? <Icon name={sort.direction === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} /> : null}
-                </button>
-              ) : (
-                <span>{column.label}</span>
-              )}
-            </div>
-          );
-        })}
-      </div>
       {error ? (
         <div className="vtable-error" role="alert">
           {error}
         </div>
       ) : null}
       {isEmpty ? (
-        <div className="vtable-empty">{empty}</div>
+        <div key="empty" className="vtable-empty">
+          {empty}
+        </div>
       ) : (
+        // A real grid for assistive technology: a header row of columnheaders (with aria-sort) and
+        // rows numbered from the true total, so a screen reader says "Host, hotmailbox.me, row 3 of 205,801".
         <div
+          key="grid"
           ref={scrollRef}
-          className="vtable-body"
+          className="vtable-grid"
           role="grid"
           aria-label={label}
-          aria-rowcount={complete ? rowCount : -1}
+          aria-rowcount={complete ? rowCount + 1 : -1}
+          aria-colcount={columns.length}
           aria-activedescendant={selectedIndex >= 0 ? `${gridId}-row-${selectedIndex}` : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}
+          data-pane="list"
         >
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const row = rowAt(item.index);
-              const selected = row !== undefined && selectedId !== null && rowId(row) === selectedId;
-              return (
-                <div
-                  key={item.key}
-                  id={`${gridId}-row-${item.index}`}
-                  role="row"
-                  aria-rowindex={item.index + 1}
-                  aria-selected={selected}
-                  className={`vtable-row ${selected ? 'is-selected' : ''} ${row ? '' : 'is-loading'}`}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => row && onSelect(row)}
-                >
-                  {row
-                    ? columns.map((column) => (
-                        <div key={column.key} role="gridcell" className={`vtable-td ${column.align === 'right' ? 'align-right' : ''}`}>
-                          {column.render(row)}
-                        </div>
-                      ))
-                    : columns.map((column) => (
-                        <div key={column.key} role="gridcell" className="vtable-td">
-                          <span className="skeleton" />
-                        </div>
-                      ))}
-                </div>
-              );
-            })}
+          <div className="vtable-header" role="row" aria-rowindex={1}>
+            {columns.map((column, c) => (
+              <div key={column.key} role="columnheader" aria-colindex={c + 1} aria-sort={sortOf(column)} className={`vtable-th ${column.align === 'right' ? 'align-right' : ''}`}>
+                {column.sortKey && onSort ? (
+                  <button type="button" className="vtable-sort" onClick={() => onSort(column.sortKey!)} title={`Sort by ${column.label.toLowerCase()}`}>
+                    {column.label}
+                    {sortOf(column) === 'ascending' ? <Icon name="arrowUp" size={12} /> : sortOf(column) === 'descending' ? <Icon name="arrowDown" size={12} /> : null}
+                  </button>
+                ) : (
+                  <span>{column.label}</span>
+                )}
+              </div>
+            ))}
+          </div>
+          <div className="vtable-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+            <div role="presentation">
+              {items.map((item) => {
+                const row = rowAt(item.index);
+                const selected = row !== undefined && selectedId !== null && rowId(row) === selectedId;
+                return (
+                  <div
+                    key={item.key}
+                    id={`${gridId}-row-${item.index}`}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    aria-selected={selected}
+                    className={`vtable-row ${selected ? 'is-selected' : ''} ${row ? '' : 'is-loading'}`}
+                    style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
+                    onClick={() => row && onSelect(row)}
+                  >
+                    {columns.map((column, c) => (
+                      <div key={column.key} role="gridcell" aria-colindex={c + 1} className={`vtable-td ${column.align === 'right' ? 'align-right' : ''}`}>
+                        {row ? column.render(row) : <span className="skeleton" />}
+                      </div>
+                    ))}
+                  </div>
+                );
+              })}
+            </div>
           </div>
         </div>
       )}

@@ -3,16 +3,27 @@ import type { Page } from '../../src-main/contract/records';
 import { toDossierError } from '../api';
 
 export const PAGE_SIZE = 200;
-/** Pages kept in memory; the rest are dropped and fetched again by their cursor when scrolled back to. */
+/** Pages kept in memory; the rest are dropped and fetched again (by cursor or offset) when scrolled back to. */
 const MAX_PAGES = 24;
+
+/** How one page is asked for: after a cursor, or (when the list can seek) at an offset. */
+export interface PageRequest {
+  after: string | null;
+  limit: number;
+  /** Only for lists that seek: the first page asks for the total. */
+  withTotal?: boolean;
+  offset?: number;
+}
 
 export interface PagedState<T, Q> {
   query: Q;
   /** Rows by page index; undefined = not loaded (or dropped). */
   pages: (T[] | undefined)[];
-  /** cursors[i] fetches page i; cursors.length = pages known to exist. */
-  cursors: (string | null)[];
-  /** True when the last known page is loaded and said there is no next page. */
+  /** cursors[i] fetches page i (undefined: not known yet; a seeking list then uses the offset). */
+  cursors: (string | null | undefined)[];
+  /** Every row the query matches, when the server counted them (seeking lists); null otherwise. */
+  total: number | null;
+  /** True when the number of rows is known: the total was counted, or the last page was reached. */
   complete: boolean;
   lastLength: number;
   error: string | null;
@@ -29,43 +40,53 @@ export interface PagedState<T, Q> {
   patchRow(match: (row: T) => boolean, next: T): void;
 }
 
+const EMPTY = { pages: [], cursors: [null], total: null, complete: false, lastLength: 0, error: null, rowCount: 1 };
+
 /**
- * A keyset-paged list for virtual tables: it never holds a whole table. Pages are fetched by
- * the cursor the previous page returned; at most MAX_PAGES stay in memory, the ones farthest from
- * what the user looks at are dropped and their cursors kept, so scrolling back refetches them.
+ * A keyset-paged list for virtual tables: it never holds a whole table. Pages are fetched by the
+ * cursor the previous page returned; a list that can seek (`seeks`) also gets the total with its
+ * first page, so the scrollbar spans every row, and a page far from any known cursor (End, a
+ * scrollbar drag to the middle of 200k rows) is fetched by offset. At most MAX_PAGES stay in
+ * memory; the ones farthest from what the user looks at are dropped, their cursors kept.
  */
 export function createPagedStore<T, Q>(
   initialQuery: Q,
-  fetchPage: (query: Q, after: string | null, limit: number) => Promise<Page<T>>,
+  fetchPage: (query: Q, request: PageRequest) => Promise<Page<T>>,
+  options: { seeks?: boolean } = {},
 ): UseBoundStore<StoreApi<PagedState<T, Q>>> {
   const inFlight = new Set<string>();
   return create<PagedState<T, Q>>((set, get) => {
-    // Every page but the last is full, so the count needs only the number of pages and the
-    // last page's length; until the last page is known, one "loading" row stands for the rest.
-    const countRows = (cursors: (string | null)[], complete: boolean, lastLength: number): number =>
-      (cursors.length - 1) * PAGE_SIZE + (complete ? lastLength : 1);
+    // Without a total every page but the last is full, so the count needs only the number of
+    // pages and the last page's length; until the last page is known, one "loading" row stands for the rest.
+    const countRows = (s: Pick<PagedState<T, Q>, 'cursors' | 'complete' | 'lastLength' | 'total'>): number =>
+      s.total !== null ? s.total : (s.cursors.length - 1) * PAGE_SIZE + (s.complete ? s.lastLength : 1);
 
     const load = (pageIndex: number) => {
-      const { cursors, pages, generation, query } = get();
-      if (pageIndex >= cursors.length || pages[pageIndex]) return;
+      const { cursors, pages, generation, query, total } = get();
+      if (pages[pageIndex]) return;
+      const cursor = cursors[pageIndex];
+      const seek = cursor === undefined && total !== null && pageIndex * PAGE_SIZE < total;
+      if (cursor === undefined && !seek) return;
       const key = `${generation}:${pageIndex}`;
       if (inFlight.has(key)) return;
       inFlight.add(key);
-      fetchPage(query, cursors[pageIndex] ?? null, PAGE_SIZE)
+      const request: PageRequest = seek
+        ? { after: null, limit: PAGE_SIZE, offset: pageIndex * PAGE_SIZE }
+        : { after: cursor ?? null, limit: PAGE_SIZE, ...(pageIndex === 0 && options.seeks ? { withTotal: true } : {}) };
+      fetchPage(query, request)
         .then((page) => {
           if (get().generation !== generation) return;
           const state = get();
           const pages2 = [...state.pages];
           pages2[pageIndex] = page.items;
           const cursors2 = [...state.cursors];
-          let complete = state.complete;
+          if (cursors2[pageIndex + 1] === undefined && page.next) cursors2[pageIndex + 1] = page.next;
+          const total2 = page.total ?? state.total;
+          let complete = state.complete || total2 !== null;
           let lastLength = state.lastLength;
-          if (pageIndex === cursors2.length - 1) {
-            if (page.next) cursors2.push(page.next);
-            else {
-              complete = true;
-              lastLength = page.items.length;
-            }
+          if (!page.next && total2 === null) {
+            complete = true;
+            lastLength = page.items.length;
           }
           // Drop the pages farthest from this one when over budget.
           const loaded = pages2.map((p, i) => (p ? i : -1)).filter((i) => i >= 0);
@@ -73,7 +94,8 @@ export function createPagedStore<T, Q>(
             loaded.sort((a, b) => Math.abs(b - pageIndex) - Math.abs(a - pageIndex));
             for (const i of loaded.slice(0, loaded.length - MAX_PAGES)) pages2[i] = undefined;
           }
-          set({ pages: pages2, cursors: cursors2, complete, lastLength, error: null, rowCount: countRows(cursors2, complete, lastLength) });
+          const next = { pages: pages2, cursors: cursors2, total: total2, complete, lastLength, error: null };
+          set({ ...next, rowCount: countRows(next) });
         })
         .catch((raw) => {
           if (get().generation === generation) set({ error: toDossierError(raw).message });
@@ -82,19 +104,14 @@ export function createPagedStore<T, Q>(
     };
 
     const restart = (query: Q) => {
-      set((s) => ({ query, pages: [], cursors: [null], complete: false, lastLength: 0, error: null, generation: s.generation + 1, rowCount: 1 }));
+      set((s) => ({ ...EMPTY, query, generation: s.generation + 1 }));
       load(0);
     };
 
     return {
       query: initialQuery,
-      pages: [],
-      cursors: [null],
-      complete: false,
-      lastLength: 0,
-      error: null,
+      ...EMPTY,
       generation: 0,
-      rowCount: 1,
       rowAt(index) {
         return get().pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
       },
@@ -114,4 +131,9 @@ export function createPagedStore<T, Q>(
       },
     };
   });
+}
+
+/** Forgets every row (after closing a case), so no moment of another case's rows is ever shown. */
+export function clearPagedStore(store: UseBoundStore<StoreApi<PagedState<unknown, unknown>>>): void {
+  store.setState((s) => ({ ...EMPTY, generation: s.generation + 1 }));
 }

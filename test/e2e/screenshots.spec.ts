@@ -50,7 +50,7 @@ test('screenshots of every main view, light and dark', async ({ page, harness })
       await expect(app.detail.getByRole('heading', { level: 2 }).first()).toBeVisible();
     }
     if (section === 'Graph') {
-      await page.getByRole('button', { name: 'hotmailbox.me/shop (website)' }).click();
+      await page.getByRole('button', { name: 'hotmailbox.me/shop, Website' }).click();
       await expect(app.detail).toBeVisible();
     }
     if (section === 'Audit log') {

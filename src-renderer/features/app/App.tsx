@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { keepFocusInPlace } from '../../components/focusRules';
 import { call, shellCall } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { CommandPalette } from '../palette/CommandPalette';
@@ -44,6 +45,7 @@ export function App() {
   useGlobalShortcuts();
   useEffect(() => applyTheme(theme), [theme]);
   useEffect(() => listenForTaskProgress(), []);
+  useEffect(() => keepFocusInPlace(), []);
   useEffect(() => void bootOnce(), []);
 
   return (

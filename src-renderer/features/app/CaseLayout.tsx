@@ -1,4 +1,5 @@
-import { type DragEvent, type ReactNode, useRef, useState } from 'react';
+import { type DragEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { focusMainHeading } from '../../components/focusRules';
 import { Icon, type IconName } from '../../components/Icon';
 import { formatCount } from '../../components/labels';
 import { TlpBadge } from '../../components/StatusBadge';
@@ -60,6 +61,10 @@ export function CaseLayout() {
   const depth = useRef(0);
   const mod = modifierLabel();
   const Current = VIEWS[view];
+  // Opening a case lands on its title, so a screen reader says which case is now open.
+  useEffect(() => {
+    focusMainHeading();
+  }, [summary.path]);
 
   return (
     <div
@@ -86,7 +91,18 @@ export function CaseLayout() {
         if (e.dataTransfer.files.length) void importEvidence(pathsOfDroppedFiles(e.dataTransfer.files));
       }}
     >
-      <nav className="sidebar" aria-label="Case sections">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // To the view's heading: the next Tab is the view's own tools (filter, "Add website").
+          e.preventDefault();
+          focusMainHeading();
+        }}
+      >
+        Skip to the view
+      </a>
+      <nav className="sidebar" aria-label="Case sections" data-pane="sidebar">
         <div className="sidebar-case">
           <div className="sidebar-case-title" title={summary.info.title}>
             {summary.info.title}

@@ -4,7 +4,7 @@ import { call, toDossierError } from '../../api';
 import { createPagedStore } from '../../data/createPagedStore';
 
 /** The audit log, newest first, page by page. */
-export const auditList = createPagedStore<AuditPageEntry, Record<string, never>>({}, (_query, after, limit) => call('audit.page', { after, limit }));
+export const auditList = createPagedStore<AuditPageEntry, Record<string, never>>({}, (_query, { after, limit }) => call('audit.page', { after, limit }));
 
 interface VerifyState {
   report: AuditReport | null;

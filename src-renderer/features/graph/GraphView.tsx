@@ -1,13 +1,15 @@
-import { type PointerEvent, type WheelEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type PointerEvent, type WheelEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphData } from '../../../src-main/contract/DossierApi';
 import { ITEM_KINDS, type ItemKind } from '../../../src-main/contract/enums';
 import { call } from '../../api';
 import { useQuery } from '../../data/useQuery';
-import { KIND_PLURAL } from '../../components/labels';
+import { formatCount, KIND_LABEL, KIND_PLURAL } from '../../components/labels';
 import { useApp } from '../app/appStore';
 import { DetailPane } from '../items/DetailPane';
 import { ITEM_CONFIGS } from '../items/itemConfigs';
 import { layoutGraph, type PlacedNode } from './layoutGraph';
+import { LinkTable } from './LinkTable';
+import { nodeInDirection } from './nodeInDirection';
 
 const LABEL_LIMIT = 160;
 /** Titles of every kind and the links between them. */
@@ -66,6 +68,45 @@ export function GraphView() {
     const factor = Math.exp(-event.deltaY * 0.0015);
     setView((v) => ({ ...v, k: Math.min(6, Math.max(0.2, v.k * factor)) }));
   }
+  // One Tab stop for the whole drawing (roving tabindex); arrows walk to neighbours, Shift+arrows
+  // pan, + and - zoom, 0 resets: everything the mouse does, by keyboard.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [asTable, setAsTable] = useState(false);
+  const nodeRefs = useRef(new Map<string, SVGGElement>());
+  const rovingId = focusId && layout?.nodes.some((n) => n.id === focusId) ? focusId : (selected?.id ?? layout?.nodes[0]?.id ?? null);
+  function onNodeKeyDown(event: KeyboardEvent<SVGGElement>, node: PlacedNode) {
+    const key = event.key;
+    if (key === 'Enter' || key === ' ') {
+      event.preventDefault();
+      setSelected({ id: node.id, kind: node.kind });
+    } else if ((key === 'ArrowUp' || key === 'ArrowDown' || key === 'ArrowLeft' || key === 'ArrowRight') && !event.shiftKey && layout) {
+      event.preventDefault();
+      const next = nodeInDirection(layout.nodes, layout.edges, node, key);
+      if (next) {
+        setFocusId(next.id);
+        nodeRefs.current.get(next.id)?.focus();
+      }
+    }
+  }
+  function onCanvasKeyDown(event: KeyboardEvent<SVGSVGElement>) {
+    const step = (bounds.w / view.k) * 0.1;
+    const pans: Record<string, [number, number]> = { ArrowUp: [0, -step], ArrowDown: [0, step], ArrowLeft: [-step, 0], ArrowRight: [step, 0] };
+    const pan = event.shiftKey ? pans[event.key] : undefined;
+    if (pan) {
+      event.preventDefault();
+      setView((v) => ({ ...v, x: v.x + pan[0], y: v.y + pan[1] }));
+    } else if (event.key === '+' || event.key === '=') {
+      event.preventDefault();
+      setView((v) => ({ ...v, k: Math.min(6, v.k * 1.25) }));
+    } else if (event.key === '-') {
+      event.preventDefault();
+      setView((v) => ({ ...v, k: Math.max(0.2, v.k / 1.25) }));
+    } else if (event.key === '0') {
+      event.preventDefault();
+      setView({ x: 0, y: 0, k: 1 });
+    }
+  }
+
   function onPointerDown(event: PointerEvent<SVGSVGElement>) {
     if ((event.target as Element).closest('.graph-node')) return;
     drag.current = { x: event.clientX, y: event.clientY, vx: view.x, vy: view.y };
@@ -90,6 +131,8 @@ export function GraphView() {
   const cx = bounds.x + bounds.w / 2 + view.x;
   const cy = bounds.y + bounds.h / 2 + view.y;
   const showLabels = (layout?.nodes.length ?? 0) <= LABEL_LIMIT || view.k >= 2;
+  /** User units per CSS px of the drawing. */
+  const unit = w / canvas.w;
 
   return (
     <div className="items-view">
@@ -99,7 +142,10 @@ export function GraphView() {
             <h1>Graph</h1>
             {layout ? (
               <span className="muted small">
-                {layout.nodes.length} items · {layout.edges.length} links{data?.truncated ? ' · newest 1,500 links shown' : ''}
+                {formatCount(layout.nodes.length)} items ·{' '}
+                {data && data.totalEdges > layout.edges.length
+                  ? `${formatCount(layout.edges.length)} of ${formatCount(data.totalEdges)} links shown (the newest)`
+                  : `${formatCount(layout.edges.length)} links`}
               </span>
             ) : null}
           </div>
@@ -111,9 +157,14 @@ export function GraphView() {
                 </li>
               ))}
             </ul>
-            <button type="button" className="btn btn-sm" onClick={() => setView({ x: 0, y: 0, k: 1 })}>
-              Reset view
+            <button type="button" className="btn btn-sm" onClick={() => setAsTable((t) => !t)} aria-pressed={asTable}>
+              {asTable ? 'Show as graph' : 'Show as table'}
             </button>
+            {asTable ? null : (
+              <button type="button" className="btn btn-sm" onClick={() => setView({ x: 0, y: 0, k: 1 })}>
+                Reset view
+              </button>
+            )}
           </div>
         </header>
         {error ? (
@@ -121,7 +172,8 @@ export function GraphView() {
             {error}
           </div>
         ) : null}
-        <div className="graph-canvas" ref={canvasRef}>
+        {asTable && layout ? <LinkTable edges={layout.edges} onOpen={(n) => setSelected({ id: n.id, kind: n.kind })} /> : null}
+        <div className="graph-canvas" ref={canvasRef} hidden={asTable}>
           {layout && layout.nodes.length === 0 ? (
             <div className="empty-state">
               <h2>Nothing to draw yet</h2>
@@ -137,8 +189,10 @@ export function GraphView() {
               onPointerDown={onPointerDown}
               onPointerMove={onPointerMove}
               onPointerUp={() => (drag.current = null)}
+              onKeyDown={onCanvasKeyDown}
               role="group"
-              aria-label="Link graph"
+              aria-label="Link graph: arrow keys move between linked items, Shift+arrows pan, + and − zoom, 0 resets"
+              style={{ ['--graph-unit' as string]: unit }}
             >
               <g className="graph-edges">
                 {layout.edges.map((e) => (
@@ -156,23 +210,29 @@ export function GraphView() {
               </g>
               <g>
                 {layout.nodes.map((n: PlacedNode) => {
-                  const r = 6 + Math.min(n.degree, 10) * 0.8;
+                  // Sizes in screen px (times user units per px), so dots and labels stay readable at any fit or zoom.
+                  const r = (6 + Math.min(n.degree, 10) * 0.8) * unit;
+                  // The name starts with exactly what is drawn (WCAG 2.5.3), then the full title if cut.
+                  const shown = n.title.length > 40 ? `${n.title.slice(0, 39)}…` : n.title;
+                  const name = `${shown}${shown === n.title ? '' : ` (${n.title})`}, ${KIND_LABEL[n.kind]}`;
                   const dim = neighbours && !neighbours.has(n.id);
                   return (
                     <g
                       key={n.id}
                       className={`graph-node ${selected?.id === n.id ? 'is-selected' : ''} ${dim ? 'is-dim' : ''}`}
                       transform={`translate(${n.x} ${n.y})`}
-                      role="button"
-                      tabIndex={0}
-                      aria-label={`${n.title} (${n.kind})`}
-                      onClick={() => setSelected({ id: n.id, kind: n.kind })}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter' || e.key === ' ') {
-                          e.preventDefault();
-                          setSelected({ id: n.id, kind: n.kind });
-                        }
+                      ref={(el) => {
+                        if (el) nodeRefs.current.set(n.id, el);
+                        else nodeRefs.current.delete(n.id);
                       }}
+                      role="button"
+                      tabIndex={n.id === rovingId ? 0 : -1}
+                      aria-label={name}
+                      onClick={() => {
+                        setFocusId(n.id);
+                        setSelected({ id: n.id, kind: n.kind });
+                      }}
+                      onKeyDown={(e) => onNodeKeyDown(e, n)}
                       onPointerEnter={() => setHovered(n.id)}
                       onPointerLeave={() => setHovered(null)}
                       onFocus={() => setHovered(n.id)}
@@ -180,8 +240,8 @@ export function GraphView() {
                     >
                       <circle r={r} className={`node-${n.kind}`} />
                       {showLabels || hovered === n.id || selected?.id === n.id ? (
-                        <text x={r + 4} y={4} className="graph-label">
-                          {n.title.length > 40 ? `${n.title.slice(0, 39)}…` : n.title}
+                        <text x={r + 4 * unit} y={4 * unit} className="graph-label">
+                          {shown}
                         </text>
                       ) : null}
                       <title>{n.title}</title>

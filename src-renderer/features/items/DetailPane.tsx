@@ -28,7 +28,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
 
   if (error) {
     return (
-      <aside className="detail" aria-label="Details">
+      <aside className="detail" data-pane="detail" aria-label="Details">
         <div className="detail-empty" role="alert">
           {error}
         </div>
@@ -37,7 +37,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
   }
   if (!detail) {
     return (
-      <aside className="detail" aria-label="Details" aria-busy="true">
+      <aside className="detail" data-pane="detail" aria-label="Details" aria-busy="true">
         <div className="detail-empty muted">Loading…</div>
       </aside>
     );
@@ -61,7 +61,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
   }
 
   return (
-    <aside className="detail" aria-label={`${config.singular} details`}>
+    <aside className="detail" data-pane="detail" aria-label={`${config.singular} details`}>
       <header className="detail-header">
         <div className="detail-kind">
           <span className={`kind-dot kind-${config.kind}`} aria-hidden="true" /> {KIND_LABEL[config.kind]}
@@ -88,7 +88,10 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
         {config.detailFields.length ? <FieldList fields={config.detailFields} item={item} /> : null}
         {Extras ? <Extras item={item} reload={reload} /> : null}
         <LinkedItems
-          linked={detail.linked}
+          key={id}
+          itemId={id}
+          first={detail.linked}
+          total={detail.linkedTotal}
           onAdd={() => setLinking(true)}
           onChanged={() => {
             changed(['links']);

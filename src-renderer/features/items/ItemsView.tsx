@@ -11,6 +11,9 @@ import { DetailPane } from './DetailPane';
 import type { ItemKindConfig } from './ItemKindConfig';
 import { itemLists, useSelection } from './itemStores';
 
+/** How long typing pauses before the filter asks the case file (one query per pause, not per key). */
+const FILTER_DELAY_MS = 250;
+
 /**
  * A list view: toolbar (filter, sort, new), a virtualised table of the whole kind read page by
  * page, and the selected item's details. Used for evidence, websites, orders, people and notes.
@@ -35,6 +38,14 @@ export function ItemsView<K extends ItemKind>({ config, actions, banner }: { con
     }
   }, [createRequest, config.kind, requestCreate]);
 
+  // The filter applies as the user types (after a pause), not only on Enter.
+  useEffect(() => {
+    if (filter.trim() === query.filter.trim()) return;
+    const timer = setTimeout(() => setQuery({ filter }), FILTER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [filter, query.filter, setQuery]);
+  const matching = store((s) => s.total);
+
   const filtered = query.filter.trim() !== '' || query.status !== '';
   const shownTotal = query.status && byStatus ? (byStatus[query.status as SiteStatus] ?? 0) : total;
 
@@ -45,6 +56,14 @@ export function ItemsView<K extends ItemKind>({ config, actions, banner }: { con
           <div className="view-title">
             <h1>{config.title}</h1>
             {shownTotal !== null && !query.filter.trim() ? <span className="count">{formatCount(shownTotal)}</span> : null}
+            {query.filter.trim() && matching !== null && shownTotal !== null ? (
+              <span className="count">
+                {formatCount(matching)} of {formatCount(shownTotal)}
+              </span>
+            ) : null}
+            <span className="visually-hidden" role="status" aria-live="polite">
+              {filtered && matching !== null ? `${formatCount(matching)} ${matching === 1 ? config.singular.toLowerCase() : config.title.toLowerCase()} match` : ''}
+            </span>
           </div>
           <div className="view-tools">
             <form

@@ -1,13 +1,33 @@
 import type { LinkedItem } from '../../../src-main/contract/records';
+import { useState } from 'react';
 import { call, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
-import { KIND_LABEL } from '../../components/labels';
+import { formatCount, KIND_LABEL } from '../../components/labels';
+import { QueryError } from '../../components/QueryError';
+import type { Topic } from '../../data/invalidation';
+import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 
-/** Items linked to the current one, both directions; each opens on click and can be unlinked. */
-export function LinkedItems({ linked, onChanged, onAdd }: { linked: LinkedItem[]; onChanged: () => void; onAdd: () => void }) {
+/** Links per page: the server's first page (itemDetail's LINKED_PAGE_SIZE) and each page after it. */
+const PAGE = 50;
+
+/**
+ * Items linked to the current one, both directions, a page at a time ("1–50 of 205,800"), so an
+ * order covering 200k sites is a short list to read and to Tab past. Each opens on click and can
+ * be unlinked.
+ */
+export function LinkedItems({ itemId, first, total, onChanged, onAdd }: { itemId: string; first: LinkedItem[]; total: number; onChanged: () => void; onAdd: () => void }) {
   const openItem = useApp((s) => s.openItem);
   const showNotice = useApp((s) => s.showNotice);
+  const [offset, setOffset] = useState(0);
+  const page = useQuery(
+    ['linked', itemId, offset],
+    (items: LinkedItem[] | undefined): Topic[] => ['links', ...new Set((items ?? []).map((l) => l.kind))],
+    () => call('links.list', { id: itemId, offset, limit: PAGE }),
+    { enabled: offset > 0 },
+  );
+  const linked = offset === 0 ? first : (page.data ?? []);
+  const pageEnd = Math.min(total, offset + PAGE);
   async function unlink(item: LinkedItem) {
     try {
       await call('links.delete', { id: item.link_id });
@@ -20,13 +40,14 @@ export function LinkedItems({ linked, onChanged, onAdd }: { linked: LinkedItem[]
     <section className="detail-section" aria-labelledby="linked-heading">
       <div className="detail-section-head">
         <h3 id="linked-heading">
-          Linked items <span className="count">{linked.length}</span>
+          Linked items <span className="count">{formatCount(total)}</span>
         </h3>
         <button type="button" className="btn btn-sm" onClick={onAdd}>
           <Icon name="link" size={14} /> Add link
         </button>
       </div>
-      {linked.length === 0 ? (
+      <QueryError what="these links" error={page.error} />
+      {total === 0 ? (
         <p className="muted small">Nothing linked yet. Link orders to the domains they cover, evidence to what it shows, people to their organisations.</p>
       ) : (
         <ul className="linked-list" aria-label="Linked items">
@@ -49,6 +70,19 @@ export function LinkedItems({ linked, onChanged, onAdd }: { linked: LinkedItem[]
           ))}
         </ul>
       )}
+      {total > PAGE ? (
+        <nav className="linked-pager" aria-label="Linked items pages">
+          <button type="button" className="btn btn-sm" onClick={() => setOffset(Math.max(0, offset - PAGE))} disabled={offset === 0}>
+            Previous
+          </button>
+          <span className="muted small" role="status">
+            {formatCount(offset + 1)}–{formatCount(pageEnd)} of {formatCount(total)}
+          </span>
+          <button type="button" className="btn btn-sm" onClick={() => setOffset(offset + PAGE)} disabled={pageEnd >= total}>
+            Next
+          </button>
+        </nav>
+      ) : null}
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import { create } from 'zustand';
-import type { AnyItem } from '../../../src-main/contract/DossierApi';
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { ItemByKind } from '../../../src-main/contract/records';
 import type { ItemKind } from '../../../src-main/contract/enums';
-import { call } from '../../api';
-import { createPagedStore } from '../../data/createPagedStore';
+import { clearPagedStore, createPagedStore, type PagedState } from '../../data/createPagedStore';
+import { listItems } from '../../data/listItems';
 
 export interface ItemQuery {
   sort: string;
@@ -20,28 +20,33 @@ const DEFAULT_QUERY: Record<ItemKind, ItemQuery> = {
   note: { sort: 'created', direction: 'desc', filter: '', status: '' },
 };
 
-function listStore(kind: ItemKind) {
-  return createPagedStore<AnyItem, ItemQuery>(DEFAULT_QUERY[kind], (query, after, limit) =>
-    call('items.list', {
-      kind,
-      sort: query.sort,
-      direction: query.direction,
-      after,
-      limit,
-      ...(query.filter.trim() ? { filter: query.filter.trim() } : {}),
-      ...(query.status ? { status: query.status } : {}),
-    }),
+function listStore<K extends ItemKind>(kind: K) {
+  return createPagedStore<ItemByKind[K], ItemQuery>(
+    DEFAULT_QUERY[kind],
+    (query, page) =>
+      listItems({
+        kind,
+        sort: query.sort,
+        direction: query.direction,
+        ...page,
+        ...(query.filter.trim() ? { filter: query.filter.trim() } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      }),
+    { seeks: true },
   );
 }
 
+/** Each kind's list store, typed by its kind (the websites list holds Website rows). */
+export type ItemLists = { [K in ItemKind]: UseBoundStore<StoreApi<PagedState<ItemByKind[K], ItemQuery>>> };
+
 /** One paged list per item kind, kept while the case is open so each view returns to where it was. */
-export const itemLists = {
+export const itemLists: ItemLists = {
   evidence: listStore('evidence'),
   website: listStore('website'),
   order: listStore('order'),
   stakeholder: listStore('stakeholder'),
   note: listStore('note'),
-} satisfies Record<ItemKind, unknown>;
+};
 
 interface SelectionState {
   selected: Record<ItemKind, string | null>;
@@ -59,6 +64,6 @@ export const useSelection = create<SelectionState>((set) => ({
 
 /** After closing a case: forget every list and selection. */
 export function resetItemLists(): void {
-  for (const store of Object.values(itemLists)) store.setState({ pages: [], cursors: [null], complete: false, lastLength: 0, rowCount: 1, generation: store.getState().generation + 1 });
+  for (const store of Object.values(itemLists)) clearPagedStore(store as never);
   useSelection.getState().clear();
 }

@@ -8,7 +8,7 @@ export interface TimelineQuery {
 }
 
 /** The case timeline, oldest first, read page by page like every other list. */
-export const timelineList = createPagedStore<TimelineEntry, TimelineQuery>({ from: '', to: '' }, (query, after, limit) =>
+export const timelineList = createPagedStore<TimelineEntry, TimelineQuery>({ from: '', to: '' }, (query, { after, limit }) =>
   call('timeline.page', {
     after,
     limit,
