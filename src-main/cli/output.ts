@@ -1,4 +1,5 @@
 import { DossierError } from '../contract/errors';
+import { exitStatusOf } from '../contract/exitStatus';
 
 /** Global flags every command understands. */
 export interface GlobalOptions {
@@ -12,11 +13,14 @@ export function emit(options: GlobalOptions, value: unknown, human: () => string
   else process.stdout.write(`${human()}\n`);
 }
 
-/** One clear line on stderr and a non-zero exit; never a stack trace. */
+/**
+ * The one way the CLI reports a failure: one clear line on stderr (message and code) and the
+ * code's exit status from EXIT_STATUS; never a stack trace.
+ */
 export function fail(error: unknown): never {
   if (error instanceof DossierError) {
     process.stderr.write(`dossier: ${error.message} [${error.code}]\n`);
-    process.exit(error.code === 'INVALID_REQUEST' ? 2 : 1);
+    process.exit(exitStatusOf(error.code));
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`dossier: unexpected error: ${message.split('\n')[0]}\n`);

@@ -43,7 +43,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
   const target = path.resolve(outPath);
   const dir = path.dirname(target);
   if (!(await fs.stat(dir).catch(() => undefined))?.isDirectory()) {
-    throw new PacketError('INVALID_REQUEST', `The folder ${dir} does not exist; choose where to save the packet.`);
+    throw new PacketError('FILE_NOT_FOUND', `The folder ${dir} does not exist; choose an existing folder to save the packet in.`, { path: dir });
   }
   const sectionContext = (exhibits: Map<string, Placement>, placed: Map<string, Placement>, volumeCount: number, lastBates: number): SectionContext => ({
     input,
