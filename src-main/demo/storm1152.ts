@@ -1,4 +1,11 @@
-import type { NoteCreate, OrderCreate, StakeholderCreate, WebsiteCreate } from '../contract/schemas';
+import type { noteCreateSchema, orderCreateSchema, stakeholderCreateSchema, websiteCreateSchema } from '../contract/schemas';
+import type { Validated } from '../records/recordService';
+
+// Records of the demo are written as they stand after validation: they go to the services directly.
+type OrderCreate = Validated<typeof orderCreateSchema>;
+type StakeholderCreate = Validated<typeof stakeholderCreateSchema>;
+type NoteCreate = Validated<typeof noteCreateSchema>;
+type WebsiteCreate = Validated<typeof websiteCreateSchema>;
 
 /**
  * The public facts of the Storm-1152 action (../shared/seeds/), as a demo case. Only what was

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DossierError } from '../../contract/errors';
+import { noteCreateSchema, orderCreateSchema, stakeholderCreateSchema, websiteCreateSchema } from '../../contract/schemas';
+import { validate } from '../../contract/validate';
 import { linkRecords } from '../../links/linkService';
 import { noteService } from '../../notes/noteService';
 import { orderService } from '../../orders/orderService';
@@ -40,10 +42,10 @@ export function registerRecordCommands(program: Command): void {
     .action(async (file: string, input: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withCase(file, options, (caseFile) => {
-        const website = addWebsite(caseFile, {
+        const website = addWebsite(caseFile, validate(websiteCreateSchema, {
           input,
-          status: enumWord(opts.status) as never,
-          role: enumWord(opts.role) as never,
+          status: enumWord(opts.status),
+          role: enumWord(opts.role),
           registrar: opts.registrar,
           registrar_iana_id: opts.registrarIanaId,
           registry: opts.registry,
@@ -54,7 +56,7 @@ export function registerRecordCommands(program: Command): void {
           expires_at: opts.expires,
           first_seen: opts.firstSeen,
           notes: opts.notes,
-        });
+        }, 'website'));
         emit(options, website, () =>
           [
             created('website', website.id, website.host_unicode),
@@ -89,21 +91,22 @@ export function registerRecordCommands(program: Command): void {
     .action(async (file: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withCase(file, options, (caseFile) => {
-        const order = orderService.create(caseFile, {
+        // Validated here, at the CLI's boundary, as dispatch does for the UI (the services trust their input).
+        const order = orderService.create(caseFile, validate(orderCreateSchema, {
           title: opts.title!,
           docket: opts.docket!,
           court: opts.court!,
-          order_type: enumWord(opts.type) as never,
+          order_type: enumWord(opts.type),
           caption: opts.caption,
           judge: opts.judge,
-          status: enumWord(opts.status) as never,
+          status: enumWord(opts.status),
           ecf_number: opts.ecf,
           filed_at: opts.filed,
           granted_at: opts.granted,
           served_at: opts.served,
           expires_at: opts.expires,
           summary: opts.summary,
-        });
+        }, 'court order'));
         emit(options, order, () => created('court order', order.id, order.title));
       });
     });
@@ -124,15 +127,15 @@ export function registerRecordCommands(program: Command): void {
     .action(async (file: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withCase(file, options, (caseFile) => {
-        const person = stakeholderService.create(caseFile, {
+        const person = stakeholderService.create(caseFile, validate(stakeholderCreateSchema, {
           name: opts.name!,
           organization: opts.org,
-          kind: enumWord(opts.kind) as never,
+          kind: enumWord(opts.kind),
           role: opts.role,
           email: opts.email,
           phone: opts.phone,
           notes: opts.notes,
-        });
+        }, 'stakeholder'));
         emit(options, person, () => created('stakeholder', person.id, person.name));
       });
     });
@@ -160,7 +163,7 @@ export function registerRecordCommands(program: Command): void {
         }
       }
       await withCase(file, options, (caseFile) => {
-        const note = noteService.create(caseFile, { title: opts.title!, body });
+        const note = noteService.create(caseFile, validate(noteCreateSchema, { title: opts.title!, body }, 'note'));
         emit(options, note, () => created('note', note.id, note.title));
       });
     });
