@@ -70,7 +70,7 @@ export function registerCaseCommands(program: Command): void {
       await withCase(file, options, (caseFile) => {
         const summary = caseSummary(caseFile);
         emit(options, summary, () => formatSummary(summary));
-      });
+      }, { readonly: true });
     });
 
   program

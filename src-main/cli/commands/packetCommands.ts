@@ -108,6 +108,6 @@ export function registerPacketCommands(program: Command): void {
             ...result.warnings.map((w) => `WARNING: ${w.message}`),
           ].join('\n'),
         );
-      });
+      }, { readonly: flags.check === true });
     });
 }

@@ -69,7 +69,7 @@ export function registerReadCommands(program: Command): void {
           after = page.next;
         } while (after);
         process.stdout.write(options.json ? '\n]\n' : `${count} item(s).\n`);
-      });
+      }, { readonly: true });
     });
 
   program
@@ -82,7 +82,7 @@ export function registerReadCommands(program: Command): void {
       await withCase(file, options, (caseFile) => {
         const detail = itemDetail(caseFile, id);
         emit(options, detail, () => formatItemDetail(detail));
-      });
+      }, { readonly: true });
     });
 
   program
@@ -100,7 +100,7 @@ export function registerReadCommands(program: Command): void {
             ? `Nothing found for "${query}".`
             : table(['kind', 'title', 'match', 'id'], hits.map((h) => [h.kind, h.title, h.snippet.replace(/\s+/g, ' '), h.id])),
         );
-      });
+      }, { readonly: true });
     });
 
   program
@@ -117,7 +117,7 @@ export function registerReadCommands(program: Command): void {
         emit(options, page, () =>
           page.items.length === 0 ? 'No dated items yet.' : table(['date', 'what', 'item'], page.items.map((e) => [e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), e.what, e.title])),
         );
-      });
+      }, { readonly: true });
     });
 
   program
@@ -137,6 +137,6 @@ export function registerReadCommands(program: Command): void {
             : `AUDIT LOG BROKEN at chain ${report.firstBreak!.chain} entry ${report.firstBreak!.seq}: ${report.firstBreak!.reason}.\n${heads}`;
         });
         if (!report.ok) process.exitCode = 3;
-      });
+      }, { readonly: true });
     });
 }

@@ -112,7 +112,7 @@ export function registerShareCommands(program: Command): void {
         emit(options, members, () =>
           members.length === 0 ? 'The team roster is empty (dossier roster add).' : table(['name', 'fingerprint', 'role', 'added', 'by'], members.map(memberLine)),
         );
-      });
+      }, { readonly: true });
     });
   roster
     .command('remove')

@@ -75,7 +75,7 @@ export function registerSiteCommands(program: Command): void {
             page.next ? `\nMore: --after ${page.next}` : `\n${page.items.length} shown.`,
           ].join(''),
         );
-      });
+      }, { readonly: true });
     });
 
   program
@@ -111,7 +111,7 @@ export function registerSiteCommands(program: Command): void {
           lines.push(`    ${row.host_unicode}${row.host_ascii !== row.host_unicode ? ` (${row.host_ascii})` : ''}${row.url_path ?? ''}  ${row.status.replace(/_/g, ' ')}${row.registrant ? `  registrant: ${row.registrant}` : ''}`);
         }
         process.stdout.write(`${lines.length ? lines.join('\n').trimStart() : 'This order covers no websites yet.'}\n`);
-      });
+      }, { readonly: true });
     });
 }
 
