@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { MergeReport } from '../../contract/MergeReport';
 import { mergeCaseFile } from '../../merge/mergeCaseFile';
-import { mergeShare } from '../../share/mergeShare';
+import { mergeShare } from '../../merge/mergeShare';
 import { shareKind } from '../../share/shareKind';
 import { emit, type GlobalOptions, table } from '../output';
 import { progressLine } from '../progressLine';
