@@ -8,7 +8,8 @@ type NoteCreate = Validated<typeof noteCreateSchema>;
 type WebsiteCreate = Validated<typeof websiteCreateSchema>;
 
 /**
- * The public facts of the Storm-1152 action (../shared/seeds/), as a demo case. Only what was
+ * The public facts of the Storm-1152 action (Microsoft's December 2023 announcement and the public
+ * docket of 1:23-cv-10685, S.D.N.Y.), as a demo case. Only what was
  * reported publicly; no personal data is invented. Dates the reports give only as a month are left
  * out of date fields and said in words.
  */

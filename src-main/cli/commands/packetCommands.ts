@@ -1,3 +1,4 @@
+import { formatBytes } from '../../contract/formatBytes';
 import type { Command } from 'commander';
 import { DossierError } from '../../contract/errors';
 import { type CasePacketOptions, casePacketInput } from '../../packet/casePacketInput';
@@ -103,7 +104,7 @@ export function registerPacketCommands(program: Command): void {
         emit(options, result, () =>
           [
             `Packet of ${result.totalPages} page(s), ${result.exhibits.length} exhibit(s)${result.pdfA ? ', PDF/A-2b' : ''}:`,
-            ...result.volumes.map((v) => `  ${v.path}  ${v.pages} pages, ${(v.bytes / 1024 / 1024).toFixed(2)} MB, SHA-256 ${v.sha256}`),
+            ...result.volumes.map((v) => `  ${v.path}  ${v.pages} pages, ${formatBytes(v.bytes)}, SHA-256 ${v.sha256}`),
             table(['exhibit', 'Bates', 'shown as', 'note'], result.exhibits.map((e) => [e.label, `${e.batesFirstLabel}–${e.batesLastLabel}`, e.rendering, e.note ?? ''])),
             ...result.warnings.map((w) => `WARNING: ${w.message}`),
           ].join('\n'),

@@ -1,3 +1,4 @@
+import { formatBytes } from '../../contract/formatBytes';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { writeTransaction } from '../../casefile/writeTransaction';
@@ -183,7 +184,7 @@ function describeShare(created: ShareCreated): string {
     ? 'protected by a passphrase'
     : `for ${created.recipients.map((r) => (r.name ? `${r.name} (${r.fingerprint})` : r.ageRecipient)).join(', ')}`;
   return [
-    `Wrote ${created.path} (${(created.size / 1024).toFixed(0)} KiB), ${to}.`,
+    `Wrote ${created.path} (${formatBytes(created.size)}), ${to}.`,
     `Manifest SHA-256: ${created.manifestSha256}`,
     created.exhibits > 0 ? `Custody: ${created.exhibits} exhibit(s) recorded as transferred.` : 'No exhibits in this case: no custody entries.',
   ].join('\n');
