@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -54,6 +55,29 @@ describe('the CLI exits with the status of the error code', () => {
     const before = fileSha256(file);
     expectRefusal(runCli(['list', file, 'notes']), 1, 'CASE_FILE_CORRUPT');
     expect(fileSha256(file)).toBe(before);
+  });
+});
+
+describe('a cancelled packet export is CANCELLED in the CLI', () => {
+  it('Ctrl-C while the packet is being written stops it: CANCELLED on stderr, exit 1, no file left', { timeout: 600_000 }, async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'storm.dossier');
+    runCliJson(['demo', file]);
+    const outDir = path.join(dir, 'out');
+    fs.mkdirSync(outDir);
+    const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../bin/dossier.js'), 'packet', file, '--out', path.join(outDir, 'p.pdf'), '--profile', 'generic-50mb'], {
+      env: { ...process.env, DOSSIER_ACTOR: 'CLI Tester' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // The exporter writes a temp file beside the target: once it exists, the export is under way.
+    while (fs.readdirSync(outDir).length === 0 && child.exitCode === null) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGINT');
+    const status = await exited;
+    expect(stderr).toMatch(/cancelled.*\[CANCELLED\]\n$/);
+    expect(status).toBe(1);
+    expect(fs.readdirSync(outDir)).toEqual([]);
   });
 });
 

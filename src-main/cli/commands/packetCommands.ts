@@ -7,6 +7,7 @@ import { COURT_PROFILES } from '../../packet/courtProfiles';
 import { exportCasePacket } from '../../packet/exportCasePacket';
 import { PACKET_SECTIONS, type PacketSection } from '../../packet/PacketInput';
 import { emit, type GlobalOptions, table } from '../output';
+import { interruptSignal } from '../interruptSignal';
 import { withCase } from '../withCase';
 
 interface PacketFlags {
@@ -95,11 +96,13 @@ export function registerPacketCommands(program: Command): void {
         }
         if (!flags.out) throw new DossierError('INVALID_REQUEST', 'Say where to write the packet with --out PATH.pdf.');
         const show = process.stderr.isTTY && !options.json;
+        const interrupt = interruptSignal();
         const result = await exportCasePacket(caseFile, flags.out, packet, {
+          signal: interrupt.signal,
           onProgress: (p) => {
             if (show) process.stderr.write(`\r${p.phase}: ${p.pagesDone}/${p.pagesTotalEstimate} pages   `);
           },
-        });
+        }).finally(interrupt.release);
         if (show) process.stderr.write('\n');
         emit(options, result, () =>
           [
