@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: outside tools, type-check of every project, unit + integration tests (vitest), the
+// `npm test`: outside tools, type-check of every project, the layer check, unit + integration tests (vitest), the
 // browser suite (Playwright + Chromium), then one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +27,7 @@ function countsFrom(file, pick) {
 let failedSteps = 0;
 if (run('outside tools', process.execPath, ['scripts/ensure-tools.mjs']) !== 0) process.exit(1);
 if (run('type-check (tsc -b)', 'npx', ['tsc', '-b']) !== 0) failedSteps += 1;
+if (run('layers (dependency-cruiser)', process.execPath, ['scripts/check-layers.mjs']) !== 0) failedSteps += 1;
 
 const vitestReport = path.join(reports, 'vitest.json');
 if (run('unit + integration (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]) !== 0) failedSteps += 1;

@@ -1,6 +1,6 @@
 import type { Channel, RequestOf, ResponseOf } from '../src-main/contract/DossierApi';
 import type { DossierClient } from '../src-main/contract/createDossierClient';
-import { DossierError } from '../src-main/contract/errors';
+import { type DossierError, toDossierError } from '../src-main/contract/errors';
 import type { DossierEvents, EventName } from '../src-main/contract/events';
 import type { DossierShell } from '../src-main/contract/DossierShell';
 
@@ -12,18 +12,10 @@ declare global {
 }
 
 /**
- * Rebuilds a DossierError from whatever a rejected call carried. Across contextBridge (and from
- * the test harness's bundle) errors arrive as plain {code, message, details} objects, never as
- * this bundle's DossierError class, so this goes by shape, not instanceof.
+ * Rebuilds a DossierError from whatever a rejected call carried (across contextBridge errors
+ * arrive as plain {code, message, details} objects): the contract's one deserialiser.
  */
-export function toDossierError(error: unknown): DossierError {
-  if (error instanceof DossierError) return error;
-  const e = error as { code?: unknown; message?: unknown; details?: unknown } | null;
-  if (e && typeof e.code === 'string' && typeof e.message === 'string') {
-    return new DossierError(e.code, e.message, e.details && typeof e.details === 'object' ? (e.details as Record<string, unknown>) : undefined);
-  }
-  return new DossierError('INTERNAL', e && typeof e.message === 'string' ? e.message : String(error));
-}
+export { toDossierError };
 
 /** Calls one channel of the contract; failures are always DossierError. */
 export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {

@@ -9,7 +9,7 @@ export const caseHandlers: HandlerMap<'case.create' | 'case.open' | 'case.close'
     return caseSummary(session.caseFile);
   },
   'case.open': (req, session) => {
-    session.replace(openCaseFile(req.path, { actor: session.actor }));
+    session.replace(openCaseFile(req.path, { actor: session.actor, readonly: req.readOnly ?? false }));
     return caseSummary(session.caseFile);
   },
   'case.close': (_req, session) => {

@@ -1,6 +1,6 @@
 import { CHANNELS, type Channel } from '../contract/DossierApi';
 import type { IpcResult } from '../contract/createDossierClient';
-import { DossierError } from '../contract/errors';
+import { DossierError, serializeError } from '../contract/errors';
 import { requestSchemas } from '../contract/requestSchemas';
 import { validate } from '../contract/validate';
 import { isVaultBusy, runInVaultQueue } from '../evidence/vaultQueue';
@@ -42,9 +42,6 @@ export async function dispatch(session: CaseSession, channel: unknown, request: 
     const handler = HANDLERS[channel] as Handler<Channel>;
     return { ok: true, value: await handler(parsed as never, session) };
   } catch (error) {
-    if (error instanceof DossierError) {
-      return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-    }
-    return { ok: false, error: { code: 'INTERNAL', message: (error as Error)?.message ?? String(error) } };
+    return { ok: false, error: serializeError(error) };
   }
 }

@@ -1,7 +1,8 @@
 import { addCustodyEvent, listCustody } from '../evidence/custody';
 import { updateEvidence } from '../evidence/evidenceService';
 import { deleteItem, itemDetail, listItems } from '../items/itemOperations';
-import { linkRecords, linkedItems, unlinkRecords } from '../links/linkService';
+import { linkedItems } from '../items/linkedItems';
+import { linkRecords, unlinkRecords } from '../links/linkService';
 import { noteService } from '../notes/noteService';
 import { orderService } from '../orders/orderService';
 import { stakeholderService } from '../stakeholders/stakeholderService';

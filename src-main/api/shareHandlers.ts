@@ -9,7 +9,7 @@ import {
   type IdentityVault,
 } from '../share/identityVault';
 import { readLocalCopy } from '../share/localCopy';
-import { mergeShare } from '../share/mergeShare';
+import { mergeShare } from '../merge/mergeShare';
 import type { ReceiveKeys } from '../share/openVerifiedShare';
 import { receiveShare } from '../share/receiveShare';
 import { shareCase } from '../share/shareCase';

@@ -1,5 +1,6 @@
 import { CHANNELS } from '../contract/DossierApi';
 import { createDossierClient, type DossierClient, type Invoke, type IpcResult, type Subscribe } from '../contract/createDossierClient';
+import { type SerializedError, serializeError, toDossierError } from '../contract/errors';
 import type { EventName } from '../contract/events';
 import { type DossierShell, MENU_COMMANDS, type MenuCommand, SHELL_METHODS } from '../contract/DossierShell';
 
@@ -15,21 +16,10 @@ export interface WindowTransport {
 }
 
 /** What a rejected call carries: plain data, because contextBridge copies only `message` of an Error. */
-export interface ErrorPayload {
-  name: 'DossierError';
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
+export type ErrorPayload = SerializedError & { name: 'DossierError' };
 
 function toPayload(error: unknown): ErrorPayload {
-  const e = error as { code?: unknown; message?: unknown; details?: unknown };
-  return {
-    name: 'DossierError',
-    code: typeof e?.code === 'string' ? e.code : 'INTERNAL',
-    message: typeof e?.message === 'string' ? e.message : String(error),
-    ...(e?.details && typeof e.details === 'object' ? { details: e.details as Record<string, unknown> } : {}),
-  };
+  return { name: 'DossierError', ...serializeError(toDossierError(error)) };
 }
 
 /**

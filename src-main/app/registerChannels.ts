@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CHANNELS } from '../contract/DossierApi';
 import type { IpcResult } from '../contract/createDossierClient';
-import { DossierError } from '../contract/errors';
+import { serializeError } from '../contract/errors';
 import { validate } from '../contract/validate';
 import { type IpcSenderLike, isTrustedSender, type TrustedRenderer } from './security/trustedRenderer';
 import { SHELL_METHODS, type ShellMethod, type ShellResponseOf } from '../contract/DossierShell';
@@ -30,10 +30,7 @@ const REFUSED: IpcResult = {
 };
 
 function asResult(error: unknown): IpcResult {
-  if (error instanceof DossierError) {
-    return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-  }
-  return { ok: false, error: { code: 'INTERNAL', message: (error as Error)?.message ?? String(error) } };
+  return { ok: false, error: serializeError(error) };
 }
 
 /**

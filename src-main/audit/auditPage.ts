@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditPageEntry } from '../contract/DossierApi';
 import type { Page } from '../contract/records';
-import { decodeCursor, encodeCursor } from '../records/pageCursor';
+import { decodeCursor, encodeCursor } from '../casefile/pageCursor';
 
 /** The audit log newest first, by keyset on (at, chain, seq). */
 export function auditPage(db: Database.Database, options: { after?: string | null; limit?: number } = {}): Page<AuditPageEntry> {

@@ -14,6 +14,10 @@ import { classifySqliteError, openDatabase, type ReadableDb } from './openDataba
 
 export interface OpenOptions {
   actor: Actor;
+  /**
+   * Open for reading only (read commands): nothing is written, the schema is never upgraded, no
+   * backup is taken. A file the user may not write to is opened this way even when not asked.
+   */
   readonly?: boolean;
   /** The schema steps to apply; defaults to the app's registry (tests pass future steps). */
   migrations?: readonly Migration[];
@@ -27,10 +31,26 @@ function makeClock(db: ReadableDb, chain: string): HybridLogicalClock {
   return clock;
 }
 
-/** Opens an existing case file, upgrading its schema (after taking a copy) when it is older. */
-export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
+/** True when this process may change the file and create its journal beside it. */
+function mayWrite(filePath: string): boolean {
+  try {
+    fs.accessSync(filePath, fs.constants.W_OK);
+    fs.accessSync(path.dirname(filePath), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens an existing case file. For writing, an older schema is upgraded (after taking a copy);
+ * read-only (asked for, or because the file may not be written), nothing is ever written and an
+ * older schema is refused with CASE_FILE_NEEDS_UPGRADE instead of being upgraded.
+ */
+export function openCaseFile(filePath: string, requested: OpenOptions): CaseFile {
   const absolute = path.resolve(filePath);
   const header = inspectHeader(absolute);
+  const options = requested.readonly || mayWrite(absolute) ? requested : { ...requested, readonly: true };
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]!.version;
   if (header.userVersion > latest) {
@@ -45,7 +65,13 @@ export function openCaseFile(filePath: string, options: OpenOptions): CaseFile {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     if (header.userVersion < latest) {
       if (options.readonly) {
-        throw new DossierError('CASE_FILE_FROM_NEWER_VERSION', `${absolute} needs an upgrade; open it for writing first.`);
+        // Reading an older schema with this version's queries could misread it; upgrading is a write.
+        throw new DossierError(
+          'CASE_FILE_NEEDS_UPGRADE',
+          `${absolute} was saved by an older Dossier (schema ${header.userVersion}; this version reads ${latest}). ` +
+            'It is upgraded, after a backup copy, by the first change made to it (any write command, or opening it in the app); reading alone never changes it.',
+          { schemaVersion: header.userVersion },
+        );
       }
       backupBeforeMigrate(absolute, header.userVersion);
       migrate(db, absolute, migrations);

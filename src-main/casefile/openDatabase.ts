@@ -171,7 +171,7 @@ export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}
 /** The connection as writable, or READ_ONLY when it was opened for reading (a read command, a read-only file). */
 export function writableDb(db: ReadableDb, filePath: string = db.name): WritableDb {
   if (db.readonly) {
-    throw new DossierError('READ_ONLY', `${filePath} is open read-only, so nothing was changed. Open it for writing (or make the file writable) to change it.`, { path: filePath });
+    throw new DossierError('READ_ONLY', `${filePath} is open read-only (for a read command, or because you may not write to the file or its folder), so nothing was changed. To change it, make the file and its folder writable, or work on a copy.`, { path: filePath });
   }
   return db as WritableDb;
 }

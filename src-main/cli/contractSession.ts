@@ -58,9 +58,14 @@ export async function withContract<T>(
   file: string | null,
   options: GlobalOptions,
   work: (call: ContractCall) => Promise<T> | T,
-  /** The user's key file as the session's identity store (share, receive, merge of a share). */
-  identityVault?: IdentityVault,
+  extras: {
+    /** The user's key file as the session's identity store (share, receive, merge of a share). */
+    identityVault?: IdentityVault;
+    /** Read commands: the file is opened read-only (nothing written, no upgrade, no backup). */
+    readonly?: boolean;
+  } = {},
 ): Promise<T> {
+  const { identityVault } = extras;
   const progress = progressPrinter(options);
   const session = new CaseSession(cliActor(options), progress.onProgress, identityVault);
   const client = createDossierClient((channel, request) => dispatch(session, channel, request) as never, () => () => {});
@@ -75,7 +80,7 @@ export async function withContract<T>(
     }
   };
   try {
-    if (file !== null) await call('case.open', { path: casePath(file) });
+    if (file !== null) await call('case.open', { path: casePath(file), ...(extras.readonly ? { readOnly: true } : {}) });
     return await work(call);
   } finally {
     cliIo().dispatched?.push('case.close');

@@ -1,6 +1,7 @@
 import { DossierError } from '../contract/errors';
 import { cliIo } from './cliIo';
 import { terminalText } from './terminalText';
+import { exitStatusOf } from '../contract/exitStatus';
 
 /** Global flags every command understands. */
 export interface GlobalOptions {
@@ -19,12 +20,10 @@ export function say(text: string): void {
   cliIo().writeOut(`${terminalText(text, { keepLayout: true })}\n`);
 }
 
-/** The exit status for an error code: 2 for input the user can fix, 1 for the rest. */
-export function exitStatusOf(code: string): number {
-  return code === 'INVALID_REQUEST' ? 2 : 1;
-}
-
-/** One clear line on stderr (never a stack trace); returns the exit status to end with. */
+/**
+ * The one way the CLI reports a failure: one clear line on stderr (message and code), never a
+ * stack trace; returns the code's exit status from EXIT_STATUS (contract/exitStatus).
+ */
 export function reportFailure(error: unknown): number {
   if (error instanceof DossierError) {
     cliIo().writeErr(`dossier: ${oneLine(error.message)} [${error.code}]\n`);

@@ -1,4 +1,6 @@
 import type { CaseOverview } from './CaseOverview';
+import type { z } from 'zod';
+import type { requestSchemas } from './requestSchemas';
 import type { ItemKind, SiteStatus } from './enums';
 import type { SiteImportReport } from './SiteImportReport';
 import type {
@@ -63,10 +65,8 @@ export interface GraphData {
   totalEdges: number;
 }
 
-export type EvidenceImportRequest = EvidenceUpdate & {
-  paths: string[];
-  taskId?: string;
-};
+/** Files to import as exhibits and the fields they share (the schema's input type). */
+export type EvidenceImportRequest = RequestOf<'evidence.import'>;
 
 export interface EvidenceImportResult {
   /** warnings: what the user should know about a file, e.g. a name with a bidi override. */
@@ -80,6 +80,8 @@ export interface EvidenceVerification {
   expected_sha256: string | null;
   actual_sha256: string | null;
   message: string;
+  /** False when the case file is read-only: the check ran, its custody event could not be written. */
+  custody_recorded: boolean;
 }
 
 /** A safe preview of stored bytes: text (shown as text, never as HTML) or an image as a data URL. */
@@ -164,21 +166,7 @@ export interface AppendixPage {
 }
 
 /** What counsel choose for a packet (the CLI's flags and the export dialog fill it). */
-export interface PacketRequestOptions {
-  sections?: ('cover' | 'toc' | 'declaration' | 'index' | 'appendix' | 'orders' | 'custody' | 'audit' | 'exhibits')[];
-  exhibitIds?: string[];
-  orderId?: string;
-  batesPrefix?: string;
-  batesStart?: number;
-  batesPadding?: number;
-  profile?: string;
-  date?: string;
-  title?: string;
-  declarant?: { name: string; role?: string; place?: string };
-  maxVolumeBytes?: number;
-  /** Appendix A with registrant and status columns (internal to the case; off unless asked for). */
-  appendixColumns?: boolean;
-}
+export type PacketRequestOptions = RequestOf<'packet.export'>['options'];
 
 export interface PacketExportSummary {
   packetId: string;
@@ -198,114 +186,104 @@ export type AnyItem = ItemByKind[ItemKind];
  * Adding a channel: add it here, to CHANNELS, to requestSchemas, and a handler.
  */
 export interface DossierApi {
-  'case.create': (req: { path: string; case: CaseCreate }) => Promise<CaseSummary>;
-  'case.open': (req: { path: string }) => Promise<CaseSummary>;
-  'case.close': (req: Record<string, never>) => Promise<null>;
-  'case.summary': (req: Record<string, never>) => Promise<CaseSummary | null>;
-  'case.update': (req: { patch: CaseUpdate; expectedHlc?: string }) => Promise<CaseInfo>;
+  'case.create': (req: RequestOf<'case.create'>) => Promise<CaseSummary>;
+  'case.open': (req: RequestOf<'case.open'>) => Promise<CaseSummary>;
+  'case.close': (req: RequestOf<'case.close'>) => Promise<null>;
+  'case.summary': (req: RequestOf<'case.summary'>) => Promise<CaseSummary | null>;
+  'case.update': (req: RequestOf<'case.update'>) => Promise<CaseInfo>;
 
-  /** Typed per kind: a list of websites is Page<Website>, never the union callers must cast. */
-  'items.list': <K extends ItemKind>(req: ListQuery & { kind: K; orderId?: string; lifecycle?: 'awaiting_confirmation' | 'expiring_soon'; withinDays?: number }) => Promise<Page<ItemByKind[K]>>;
-  /** includeDeleted: a tombstoned item too (its custody and history still matter). */
-  'items.get': (req: { id: string; includeDeleted?: boolean }) => Promise<ItemDetail>;
-  'items.delete': (req: { id: string }) => Promise<null>;
+  /** Typed per kind: a list of websites is Page<Website>, never the union callers must cast (z.input cannot say this). */
+  'items.list': <K extends ItemKind>(req: RequestOf<'items.list'> & { kind: K }) => Promise<Page<ItemByKind[K]>>;
+  'items.get': (req: RequestOf<'items.get'>) => Promise<ItemDetail>;
+  'items.delete': (req: RequestOf<'items.delete'>) => Promise<null>;
 
-  'websites.add': (req: WebsiteCreate) => Promise<Website>;
-  'websites.update': (req: { id: string; patch: WebsiteUpdate; expectedHlc?: string }) => Promise<Website>;
-  'websites.setStatus': (req: { id: string; status: SiteStatus; at?: string; orderId?: string; evidenceId?: string; note?: string }) => Promise<Website>;
-  'websites.statusHistory': (req: { id: string }) => Promise<WebsiteStatusEvent[]>;
-  'websites.import': (req: { path: string; map?: string[]; format?: 'csv' | 'text'; header?: boolean; orderId?: string; taskId?: string }) => Promise<SiteImportReport>;
-  'websites.appendix': (req: { orderId: string; limit?: number }) => Promise<AppendixPage>;
+  'websites.add': (req: RequestOf<'websites.add'>) => Promise<Website>;
+  'websites.update': (req: RequestOf<'websites.update'>) => Promise<Website>;
+  'websites.setStatus': (req: RequestOf<'websites.setStatus'>) => Promise<Website>;
+  'websites.statusHistory': (req: RequestOf<'websites.statusHistory'>) => Promise<WebsiteStatusEvent[]>;
+  'websites.import': (req: RequestOf<'websites.import'>) => Promise<SiteImportReport>;
+  'websites.appendix': (req: RequestOf<'websites.appendix'>) => Promise<AppendixPage>;
   /** The order's whole appendix as CSV at outPath (formula-like cells prefixed with '). */
-  'websites.appendixCsv': (req: { orderId: string; outPath: string; columns?: boolean }) => Promise<{ path: string; rows: number; bytes: number; sha256: string }>;
+  'websites.appendixCsv': (req: RequestOf<'websites.appendixCsv'>) => Promise<{ path: string; rows: number; bytes: number; sha256: string }>;
 
-  'orders.create': (req: OrderCreate) => Promise<CourtOrder>;
-  'orders.update': (req: { id: string; patch: OrderUpdate; expectedHlc?: string }) => Promise<CourtOrder>;
-  'stakeholders.create': (req: StakeholderCreate) => Promise<Stakeholder>;
-  'stakeholders.update': (req: { id: string; patch: StakeholderUpdate; expectedHlc?: string }) => Promise<Stakeholder>;
-  'notes.create': (req: NoteCreate) => Promise<Note>;
-  'notes.update': (req: { id: string; patch: NoteUpdate; expectedHlc?: string }) => Promise<Note>;
+  'orders.create': (req: RequestOf<'orders.create'>) => Promise<CourtOrder>;
+  'orders.update': (req: RequestOf<'orders.update'>) => Promise<CourtOrder>;
+  'stakeholders.create': (req: RequestOf<'stakeholders.create'>) => Promise<Stakeholder>;
+  'stakeholders.update': (req: RequestOf<'stakeholders.update'>) => Promise<Stakeholder>;
+  'notes.create': (req: RequestOf<'notes.create'>) => Promise<Note>;
+  'notes.update': (req: RequestOf<'notes.update'>) => Promise<Note>;
 
-  'evidence.update': (req: { id: string; patch: EvidenceUpdate; expectedHlc?: string }) => Promise<Evidence>;
-  'evidence.custody': (req: { id: string }) => Promise<CustodyEvent[]>;
-  'evidence.addCustody': (req: CustodyCreate) => Promise<CustodyEvent>;
+  'evidence.update': (req: RequestOf<'evidence.update'>) => Promise<Evidence>;
+  'evidence.custody': (req: RequestOf<'evidence.custody'>) => Promise<CustodyEvent[]>;
+  'evidence.addCustody': (req: RequestOf<'evidence.addCustody'>) => Promise<CustodyEvent>;
 
-  'evidence.import': (req: EvidenceImportRequest) => Promise<EvidenceImportResult>;
-  'evidence.verify': (req: { id?: string; taskId?: string }) => Promise<EvidenceVerification[]>;
-  'evidence.extract': (req: { id: string; outPath: string; overwrite?: boolean; purpose?: string }) => Promise<{ path: string; bytes: number; sha256: string }>;
-  'evidence.preview': (req: { id: string; maxBytes?: number }) => Promise<EvidencePreview>;
-  'tasks.cancel': (req: { taskId: string }) => Promise<null>;
+  'evidence.import': (req: RequestOf<'evidence.import'>) => Promise<EvidenceImportResult>;
+  'evidence.verify': (req: RequestOf<'evidence.verify'>) => Promise<EvidenceVerification[]>;
+  'evidence.extract': (req: RequestOf<'evidence.extract'>) => Promise<{ path: string; bytes: number; sha256: string }>;
+  'evidence.preview': (req: RequestOf<'evidence.preview'>) => Promise<EvidencePreview>;
+  'tasks.cancel': (req: RequestOf<'tasks.cancel'>) => Promise<null>;
 
-  'packet.profiles': (req: Record<string, never>) => Promise<{ name: string; description: string }[]>;
-  'packet.check': (req: { options: PacketRequestOptions }) => Promise<{ severity: 'error' | 'warning' | 'info'; code: string; message: string }[]>;
-  'packet.export': (req: { outPath: string; options: PacketRequestOptions; taskId?: string; overwrite?: boolean }) => Promise<PacketExportSummary>;
+  'packet.profiles': (req: RequestOf<'packet.profiles'>) => Promise<{ name: string; description: string }[]>;
+  'packet.check': (req: RequestOf<'packet.check'>) => Promise<{ severity: 'error' | 'warning' | 'info'; code: string; message: string }[]>;
+  'packet.export': (req: RequestOf<'packet.export'>) => Promise<PacketExportSummary>;
 
-  'links.create': (req: LinkCreate) => Promise<Link>;
-  'links.delete': (req: { id: string }) => Promise<null>;
+  'links.create': (req: RequestOf<'links.create'>) => Promise<Link>;
+  'links.delete': (req: RequestOf<'links.delete'>) => Promise<null>;
   /** One page of an item's links (by relation, then item), `offset` rows in; the total is ItemDetail.linkedTotal. */
-  'links.list': (req: { id: string; offset?: number; limit?: number }) => Promise<LinkedItem[]>;
+  'links.list': (req: RequestOf<'links.list'>) => Promise<LinkedItem[]>;
 
-  'search.query': (req: { text: string; limit?: number; kinds?: ItemKind[] }) => Promise<SearchHit[]>;
-  'timeline.page': (req: { after?: string | null; limit?: number; from?: string; to?: string }) => Promise<Page<TimelineEntry>>;
-  'graph.get': (req: { limit?: number }) => Promise<GraphData>;
+  'search.query': (req: RequestOf<'search.query'>) => Promise<SearchHit[]>;
+  'timeline.page': (req: RequestOf<'timeline.page'>) => Promise<Page<TimelineEntry>>;
+  'graph.get': (req: RequestOf<'graph.get'>) => Promise<GraphData>;
   /** The overview's figures (expiring soon by the server's rule, orders awaiting service), with true totals. */
-  'case.overview': (req: { withinDays?: number }) => Promise<CaseOverview>;
-  'audit.verify': (req: Record<string, never>) => Promise<AuditReport>;
-  'audit.page': (req: { after?: string | null; limit?: number }) => Promise<Page<AuditPageEntry>>;
+  'case.overview': (req: RequestOf<'case.overview'>) => Promise<CaseOverview>;
+  'audit.verify': (req: RequestOf<'audit.verify'>) => Promise<AuditReport>;
+  'audit.page': (req: RequestOf<'audit.page'>) => Promise<Page<AuditPageEntry>>;
 
   // Sharing (docs/share-format.md). The user's identity lives in the app's identity vault; a
   // passphrase-protected one needs `identityPassphrase` wherever it signs or decrypts.
-  'identity.status': (req: Record<string, never>) => Promise<IdentityStatus>;
-  'identity.create': (req: { name: string; passphrase?: string }) => Promise<IdentityStatus>;
-  'identity.publicLine': (req: Record<string, never>) => Promise<PublicIdentityInfo>;
-  'roster.list': (req: Record<string, never>) => Promise<TeamMember[]>;
-  'roster.add': (req: { identityLine: string; role?: string }) => Promise<TeamMember>;
-  'roster.remove': (req: { fingerprint: string }) => Promise<null>;
+  'identity.status': (req: RequestOf<'identity.status'>) => Promise<IdentityStatus>;
+  'identity.create': (req: RequestOf<'identity.create'>) => Promise<IdentityStatus>;
+  'identity.publicLine': (req: RequestOf<'identity.publicLine'>) => Promise<PublicIdentityInfo>;
+  'roster.list': (req: RequestOf<'roster.list'>) => Promise<TeamMember[]>;
+  'roster.add': (req: RequestOf<'roster.add'>) => Promise<TeamMember>;
+  'roster.remove': (req: RequestOf<'roster.remove'>) => Promise<null>;
   /** recipients: roster fingerprints (what the dialog should send), names or age1... recipients. */
-  'share.create': (req: { outPath: string; recipients: string[]; passphrase?: string; identityPassphrase?: string; taskId?: string }) => Promise<ShareCreated>;
+  'share.create': (req: RequestOf<'share.create'>) => Promise<ShareCreated>;
   /**
    * A share as a new case file. The sender must be in the roster of `localCasePath` (a copy of the
    * same case) or accepted by fingerprint (`acceptSender`, after SENDER_UNKNOWN showed it).
    */
-  'share.receive': (req: {
-    sharePath: string;
-    outPath: string;
-    acceptSender?: string;
-    passphrase?: string;
-    identityPassphrase?: string;
-    localCasePath?: string;
-    taskId?: string;
-  }) => Promise<ShareReceived>;
+  'share.receive': (req: RequestOf<'share.receive'>) => Promise<ShareReceived>;
   /** Another copy (.dossier) or a teammate's share (.dossier.age) into the open case. */
-  'case.merge': (req: { otherPath: string; acceptSender?: string; passphrase?: string; identityPassphrase?: string; taskId?: string }) => Promise<MergeReport>;
+  'case.merge': (req: RequestOf<'case.merge'>) => Promise<MergeReport>;
 
   // Web captures (src-main/captures): WARC/WACZ/HAR/MHTML stored as an exhibit and parsed.
-  'captures.import': (req: CaptureImportRequest) => Promise<CaptureImportResult>;
-  'captures.list': (req: { evidenceId?: string }) => Promise<CaptureSummary[]>;
+  'captures.import': (req: RequestOf<'captures.import'>) => Promise<CaptureImportResult>;
+  'captures.list': (req: RequestOf<'captures.list'>) => Promise<CaptureSummary[]>;
   /** Pages of a capture, of an exhibit, or captured on a website's host (website detail pane). */
-  'captures.pages': (req: { captureId?: string; evidenceId?: string; websiteId?: string; limit?: number }) => Promise<CapturePageInfo[]>;
-  'captures.page': (req: { id: string }) => Promise<CapturePageDetail>;
-  'captures.records': (req: { captureId: string; afterSeq?: number; limit?: number }) => Promise<CaptureRecordInfo[]>;
+  'captures.pages': (req: RequestOf<'captures.pages'>) => Promise<CapturePageInfo[]>;
+  'captures.page': (req: RequestOf<'captures.page'>) => Promise<CapturePageDetail>;
+  'captures.records': (req: RequestOf<'captures.records'>) => Promise<CaptureRecordInfo[]>;
   /** A resource for replay from the stored archive: the record for `url` captured closest to `at`; null when the archive lacks it. */
-  'captures.resource': (req: { captureId: string; url: string; at?: string }) => Promise<CaptureResource | null>;
+  'captures.resource': (req: RequestOf<'captures.resource'>) => Promise<CaptureResource | null>;
   /** A captured page made self-contained from the stored archive for the sandboxed replay view. */
-  'captures.replay': (req: { captureId: string; url: string; at?: string }) => Promise<CaptureReplay>;
+  'captures.replay': (req: RequestOf<'captures.replay'>) => Promise<CaptureReplay>;
 }
 
-export interface CaptureImportRequest {
-  path: string;
-  websiteId?: string;
-  createSites?: boolean;
-  taskId?: string;
-  title?: string;
-  source_url?: string;
-  acquired_by?: string;
-  acquired_at?: string;
-  description?: string;
-}
+/** An archive to import as a capture exhibit (the schema's input type). */
+export type CaptureImportRequest = RequestOf<'captures.import'>;
 
 export type Channel = keyof DossierApi;
-export type RequestOf<C extends Channel> = Parameters<DossierApi[C]>[0];
+
+type RequestSchemas = typeof requestSchemas;
+/**
+ * What a caller sends on a channel: exactly what its zod schema in requestSchemas accepts
+ * (`z.input`), so the type and the validation at dispatch cannot disagree.
+ */
+export type RequestOf<C extends keyof RequestSchemas> = z.input<RequestSchemas[C]>;
+/** What a handler receives after dispatch validated the request (`z.output`: trimmed, defaults applied). */
+export type ValidRequestOf<C extends keyof RequestSchemas> = z.output<RequestSchemas[C]>;
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<DossierApi[C]>>;
 
 /** Every channel, checked against DossierApi so neither can drift from the other. */
@@ -328,3 +306,15 @@ export const CHANNELS = [
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
 // Fails to compile when a channel of DossierApi is missing from CHANNELS.
 export const ALL_CHANNELS_LISTED: MissingChannels extends never ? true : MissingChannels = true;
+
+/**
+ * The channels of `Api` whose request type is not exactly what its schema accepts (never when
+ * none). DossierApi derives its requests from the schemas; this keeps a hand-written type from
+ * creeping back in (test/compile-fixtures/requestDrift shows it failing).
+ */
+export type RequestDrift<Api extends Record<Channel, (req: never) => unknown>> = {
+  [C in Channel]: [Parameters<Api[C]>[0]] extends [RequestOf<C>] ? ([RequestOf<C>] extends [Parameters<Api[C]>[0]] ? never : C) : C;
+}[Channel];
+
+// Fails to compile, naming the channel, when a request type of DossierApi and its schema disagree.
+export const REQUESTS_MATCH_SCHEMAS: [RequestDrift<DossierApi>] extends [never] ? true : RequestDrift<DossierApi> = true;

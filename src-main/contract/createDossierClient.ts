@@ -1,5 +1,5 @@
 import { CHANNELS, type Channel, type DossierApi, type RequestOf, type ResponseOf } from './DossierApi';
-import { DossierError, type SerializedError } from './errors';
+import { type SerializedError, toDossierError } from './errors';
 import type { DossierEvents, EventName } from './events';
 
 /** What crosses the process boundary: never a thrown exception, always a result. */
@@ -22,7 +22,7 @@ export function createDossierClient(invoke: Invoke, subscribe: Subscribe): Dossi
     client[channel] = async (request: unknown) => {
       const result = await invoke(channel, (request ?? {}) as never);
       if (result.ok) return result.value;
-      throw new DossierError(result.error.code, result.error.message, result.error.details);
+      throw toDossierError(result.error);
     };
   }
   return client as unknown as DossierClient;

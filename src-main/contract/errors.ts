@@ -2,6 +2,40 @@
  * Stable error codes shared by main, CLI and renderer. Scripts and the UI branch on `code`;
  * the message is for people and says what was wrong and what to do.
  */
+/** Why a piece of text could not be taken as a website or domain (websites/DomainInputError). */
+export const DOMAIN_INPUT_ERROR_CODES = [
+  'EMPTY',
+  'CONTAINS_SPACE',
+  'CONTROL_CHARACTER',
+  'INVALID_URL',
+  'INVALID_LABEL',
+  'LABEL_TOO_LONG',
+  'NAME_TOO_LONG',
+  'NO_PUBLIC_SUFFIX',
+  'UNKNOWN_TLD',
+  'INVALID_IP',
+  'IP_ADDRESS',
+] as const;
+
+/** A site field that cannot be stored (websites/SiteFieldError). */
+export const SITE_FIELD_ERROR_CODES = ['INVALID_STATUS', 'INVALID_ROLE', 'INVALID_DATE', 'INVALID_IANA_ID', 'INVALID_IP', 'INVALID_ASN', 'INVALID_NAME_SERVER'] as const;
+
+/** A site list that cannot be read on (websites/SiteListError). */
+export const SITE_LIST_ERROR_CODES = [
+  /** CSV structure broken (unclosed or stray quote, a record over the size limit). */
+  'CSV_MALFORMED',
+  /** A plain-list line over 1 MiB: not a list of websites (a binary file?). */
+  'LINE_TOO_LONG',
+  /** Not UTF-8 at the file level (UTF-16 byte-order mark). */
+  'ENCODING_UNSUPPORTED',
+  /** No column could be taken as the URL/domain. */
+  'NO_SITE_COLUMN',
+  /** A `--map col=field` option names an unknown column or field. */
+  'BAD_COLUMN_MAP',
+] as const;
+
+
+/** Every code any error of Dossier carries; each has its CLI exit status in EXIT_STATUS (exitStatus.ts). */
 export const ERROR_CODES = [
   'INVALID_REQUEST',
   'NOT_FOUND',
@@ -83,17 +117,23 @@ export const ERROR_CODES = [
   'OUTPUT_READ_ONLY_FILESYSTEM',
   'OUTPUT_VERIFY_FAILED',
   'OUTPUT_NOT_RECORDED',
+  'CASE_FILE_NEEDS_UPGRADE',
+  // Website input (src-main/websites): the reason is the code
+  ...DOMAIN_INPUT_ERROR_CODES,
+  ...SITE_FIELD_ERROR_CODES.filter((code): code is Exclude<typeof code, 'INVALID_IP'> => code !== 'INVALID_IP'),
+  ...SITE_LIST_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Error with a stable code; safe to send across IPC as {code, message, details}. */
 export class DossierError extends Error {
-  readonly code: ErrorCode | (string & {});
+  readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode | (string & {}), message: string, details?: Record<string, unknown>) {
-    super(message);
+  /** `options.cause` is kept for debugging and never serialised. */
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'DossierError';
     this.code = code;
     this.details = details;
@@ -101,11 +141,41 @@ export class DossierError extends Error {
 }
 
 export interface SerializedError {
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: Record<string, unknown>;
 }
 
 export function isDossierError(value: unknown): value is DossierError {
   return value instanceof DossierError;
+}
+
+/** True for a code listed in ERROR_CODES. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * The one way an error becomes data for another process (IPC result, contextBridge rejection):
+ * code, message and details, never a stack (it would leak paths to the UI). Anything that is not
+ * a DossierError is a bug of ours and goes as INTERNAL with its message.
+ */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof DossierError) {
+    return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  }
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * The one way such data becomes a DossierError again. Goes by shape, not instanceof: across
+ * contextBridge (and from the test harness's bundle) errors arrive as plain objects. A code this
+ * build does not know becomes INTERNAL, keeping the message.
+ */
+export function toDossierError(value: unknown): DossierError {
+  if (value instanceof DossierError) return value;
+  const e = value as { code?: unknown; message?: unknown; details?: unknown } | null | undefined;
+  const message = e && typeof e.message === 'string' ? e.message : String(value);
+  const details = e?.details && typeof e.details === 'object' ? (e.details as Record<string, unknown>) : undefined;
+  return new DossierError(isErrorCode(e?.code) ? e.code : 'INTERNAL', message, details);
 }

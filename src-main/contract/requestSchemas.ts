@@ -46,7 +46,8 @@ const patchOf = <S extends z.ZodType>(patch: S) => z.object({ id: idSchema, patc
 /** The schema every channel's request must satisfy before a handler runs. */
 export const requestSchemas = {
   'case.create': z.object({ path: caseFilePath, case: caseCreateSchema }),
-  'case.open': z.object({ path: caseFilePath }),
+  /** readOnly: nothing is written (read commands; a file the user may not write opens read-only anyway). */
+  'case.open': z.object({ path: caseFilePath, readOnly: z.boolean().optional() }),
   'case.close': empty,
   'case.summary': empty,
   'case.update': z.object({ patch: caseUpdateSchema, expectedHlc }),

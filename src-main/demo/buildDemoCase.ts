@@ -5,7 +5,7 @@ import type { Actor } from '../casefile/Actor';
 import type { CaseFile } from '../casefile/CaseFile';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { createCase } from '../case/caseInfo';
-import { importDemoEvidence } from '../evidence/createDemoEvidenceFiles';
+import { importDemoEvidence } from './createDemoEvidenceFiles';
 import { linkRecords } from '../links/linkService';
 import { noteService } from '../notes/noteService';
 import { orderService } from '../orders/orderService';

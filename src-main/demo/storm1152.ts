@@ -1,7 +1,15 @@
-import type { NoteCreate, OrderCreate, StakeholderCreate, WebsiteCreate } from '../contract/schemas';
+import type { noteCreateSchema, orderCreateSchema, stakeholderCreateSchema, websiteCreateSchema } from '../contract/schemas';
+import type { Validated } from '../records/recordService';
+
+// Records of the demo are written as they stand after validation: they go to the services directly.
+type OrderCreate = Validated<typeof orderCreateSchema>;
+type StakeholderCreate = Validated<typeof stakeholderCreateSchema>;
+type NoteCreate = Validated<typeof noteCreateSchema>;
+type WebsiteCreate = Validated<typeof websiteCreateSchema>;
 
 /**
- * The public facts of the Storm-1152 action (../shared/seeds/), as a demo case. Only what was
+ * The public facts of the Storm-1152 action (Microsoft's December 2023 announcement and the public
+ * docket of 1:23-cv-10685, S.D.N.Y.), as a demo case. Only what was
  * reported publicly; no personal data is invented. Dates the reports give only as a month are left
  * out of date fields and said in words.
  */

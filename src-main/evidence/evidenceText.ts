@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import type { Evidence } from '../contract/records';
-import { indexForSearch } from '../search/searchIndex';
+import { indexForSearch } from '../records/searchIndex';
 import { evidenceSpec } from './evidenceSpec';
 
 /** Text extracted from an exhibit's stored bytes, kept per content (table evidence_text, migration 0020). */

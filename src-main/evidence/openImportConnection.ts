@@ -1,5 +1,6 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
+import { writableDb } from '../casefile/openDatabase';
 import { DossierError } from '../contract/errors';
 
 /**
@@ -13,9 +14,7 @@ import { DossierError } from '../contract/errors';
  * size limit set on the case connection also bounds imports.
  */
 export function openImportConnection(caseFile: CaseFile): CaseFile {
-  if (caseFile.db.readonly) {
-    throw new DossierError('INVALID_REQUEST', `${caseFile.path} is open read-only; open it for writing to add evidence.`);
-  }
+  writableDb(caseFile.db, caseFile.path); // READ_ONLY before any work on a read-only case file
   if (caseFile.db.inTransaction) {
     throw new DossierError('INTERNAL', 'Evidence cannot be imported from inside another transaction on the case file.');
   }

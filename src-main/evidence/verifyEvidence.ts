@@ -43,7 +43,7 @@ async function checkContent(caseFile: CaseFile, sha256: string, hooks: EvidenceT
 }
 
 /** Compares an exhibit's recorded hashes and size with what its stored bytes hash to now. */
-function judge(exhibit: ExhibitToVerify, check: ContentCheck): EvidenceVerification {
+function judge(exhibit: ExhibitToVerify, check: ContentCheck): Omit<EvidenceVerification, 'custody_recorded'> {
   const base = { id: exhibit.id, exhibit_label: exhibit.exhibit_label, expected_sha256: exhibit.sha256, actual_sha256: check.actual?.sha256 ?? null };
   const label = exhibit.exhibit_label;
   if (!exhibit.content_sha256) {
@@ -79,6 +79,30 @@ function exhibitsToVerify(caseFile: CaseFile, id: string | undefined): ExhibitTo
   ).all() as ExhibitToVerify[];
 }
 
+/** Said of each result when the case file could not be written (issue 10: read-only is a mode). */
+export const CUSTODY_NOT_RECORDED = 'Its custody event was not recorded: the case file is read-only.';
+
+/**
+ * The verification as a custody event; false when the case file is read-only (opened for reading,
+ * or a file the user may not write to): verifying still works, only the record of it is missing.
+ */
+function recordVerification(caseFile: CaseFile, exhibit: ExhibitToVerify, result: Omit<EvidenceVerification, 'custody_recorded'>, check: ContentCheck): boolean {
+  try {
+    addCustodyEvent(caseFile, {
+      evidence_id: exhibit.id,
+      action: 'verified',
+      hash_seen: result.actual_sha256,
+      result: result.ok ? 'ok' : check.actual ? 'mismatch' : 'failed',
+      purpose: 'Integrity check of the stored copy against the hashes recorded at import',
+      details: result.message.slice(0, 5000),
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof DossierError && error.code === 'READ_ONLY') return false;
+    throw error;
+  }
+}
+
 /**
  * Re-hashes the stored bytes of one exhibit (or every live exhibit) and compares them with the
  * hashes recorded at import. Each result is also a custody event ('verified', result ok or
@@ -98,6 +122,7 @@ export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: Evi
     let lastReport = -Infinity;
     const checks = new Map<string, ContentCheck>();
     const results: EvidenceVerification[] = [];
+    let custodyRecorded = true;
     for (const exhibit of exhibits) {
       let check: ContentCheck = { actual: null, bytes: 0, content: null, problem: null };
       if (exhibit.content_sha256) {
@@ -112,15 +137,12 @@ export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: Evi
       }
       // A web capture is also checked record by record (src-main/captures): a failing record is named.
       const result = await captureVerdict(caseFile, exhibit.id, judge(exhibit, check), hooks.signal);
-      addCustodyEvent(caseFile, {
-        evidence_id: exhibit.id,
-        action: 'verified',
-        hash_seen: result.actual_sha256,
-        result: result.ok ? 'ok' : check.actual ? 'mismatch' : 'failed',
-        purpose: 'Integrity check of the stored copy against the hashes recorded at import',
-        details: result.message.slice(0, 5000),
-      });
-      results.push(result);
+      custodyRecorded &&= recordVerification(caseFile, exhibit, result, check);
+      results.push(
+        custodyRecorded
+          ? { ...result, custody_recorded: true }
+          : { ...result, custody_recorded: false, message: `${result.message} ${CUSTODY_NOT_RECORDED}` },
+      );
     }
     hooks.onProgress?.({ phase: 'verify', done, total, unit: 'bytes', message: `${results.length} checked` });
     return results;

@@ -4,7 +4,7 @@ import type { AnyItem, ItemDetail } from '../contract/DossierApi';
 import type { ItemKind, SiteStatus } from '../contract/enums';
 import { DossierError } from '../contract/errors';
 import type { HistoryVersion, Page } from '../contract/records';
-import { countLinks, linkedItems } from '../links/linkService';
+import { countLinks, linkedItems } from './linkedItems';
 import { getRecord } from '../records/getRecord';
 import { type ListOptions, listRecords } from '../records/listRecords';
 import type { RecordSpec } from '../records/RecordSpec';

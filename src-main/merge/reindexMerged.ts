@@ -3,7 +3,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import type { Evidence } from '../contract/records';
 import { indexEvidence } from '../evidence/evidenceText';
 import { decodeRow } from '../records/rowCodec';
-import { indexForSearch, removeFromSearch } from '../search/searchIndex';
+import { indexForSearch, removeFromSearch } from '../records/searchIndex';
 import { hostSearchText } from '../websites/websiteService';
 import { MUTABLE_TABLES } from './mutableTables';
 

@@ -1,23 +1,17 @@
-/**
- * Stand-in for `DossierError` from `src-main/contract/errors` until this branch is merged; the
- * codes are the contract's (INVALID_REQUEST, EVIDENCE_HASH_MISMATCH, EVIDENCE_UNREADABLE, CANCELLED,
- * PACKET_FAILED), so swapping the class in is a rename.
- */
-export type PacketErrorCode =
-  | 'INVALID_REQUEST'
-  | 'EVIDENCE_HASH_MISMATCH'
-  | 'EVIDENCE_UNREADABLE'
-  | 'CANCELLED'
-  | 'PACKET_FAILED';
+import { DossierError } from '../contract/errors';
 
-export class PacketError extends Error {
-  readonly code: PacketErrorCode;
-  readonly details: Record<string, unknown> | undefined;
+/** The contract codes packet code raises (a subset of ERROR_CODES). */
+export type PacketErrorCode = 'INVALID_REQUEST' | 'FILE_NOT_FOUND' | 'EVIDENCE_HASH_MISMATCH' | 'EVIDENCE_UNREADABLE' | 'CANCELLED' | 'PACKET_FAILED';
+
+/**
+ * A DossierError raised while building or checking a packet, so over the contract and in the CLI it
+ * keeps its code: a cancelled export is CANCELLED, never INTERNAL or "unexpected error".
+ */
+export class PacketError extends DossierError {
+  declare readonly code: PacketErrorCode;
 
   constructor(code: PacketErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, details, options);
     this.name = 'PacketError';
-    this.code = code;
-    this.details = details;
   }
 }

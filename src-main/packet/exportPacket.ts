@@ -49,7 +49,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
   const target = path.resolve(outPath);
   const dir = path.dirname(target);
   if (!(await fs.stat(dir).catch(() => undefined))?.isDirectory()) {
-    throw new PacketError('INVALID_REQUEST', `The folder ${dir} does not exist; choose where to save the packet.`);
+    throw new PacketError('FILE_NOT_FOUND', `The folder ${dir} does not exist; choose an existing folder to save the packet in.`, { path: dir });
   }
   // Fail before the work when the name is taken or is the case file; checked again at the rename.
   checkOutputTarget(target, { overwrite: opts.overwrite ?? false, caseFilePath: opts.caseFilePath ?? null });

@@ -28,19 +28,8 @@ export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** 1234567 -> "1,234,567 bytes (1.2 MB)". */
-export function formatBytes(n: number): string {
-  const grouped = groupDigits(n);
-  if (n < 1024) return `${grouped} bytes`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${grouped} bytes (${v.toFixed(1)} ${units[u]})`;
-}
+/** 1234567 -> "1,234,567 bytes (1.2 MiB)": packets state the exact size (contract/formatBytes). */
+export { formatBytesExact as formatBytes } from '../contract/formatBytes';
 
 /** Case-insensitive code-point order, for sort orders that must not depend on the locale. */
 export function compareText(a: string, b: string): number {

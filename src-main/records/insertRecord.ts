@@ -5,7 +5,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { DossierError } from '../contract/errors';
 import { findRawRecord } from './getRecord';
-import { indexForSearch } from '../search/searchIndex';
+import { indexForSearch } from './searchIndex';
 import type { RecordSpec } from './RecordSpec';
 import { decodeRow, encodeValues } from './rowCodec';
 

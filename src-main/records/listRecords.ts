@@ -2,7 +2,7 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
 import type { Page } from '../contract/records';
-import { decodeCursor, encodeCursor } from './pageCursor';
+import { decodeCursor, encodeCursor } from '../casefile/pageCursor';
 import type { RecordSpec } from './RecordSpec';
 import { decodeRow } from './rowCodec';
 

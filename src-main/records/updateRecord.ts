@@ -4,7 +4,7 @@ import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { DossierError } from '../contract/errors';
-import { indexForSearch, removeFromSearch } from '../search/searchIndex';
+import { indexForSearch, removeFromSearch } from './searchIndex';
 import { findRawRecord } from './getRecord';
 import type { RecordSpec } from './RecordSpec';
 import { decodeRow, encodeValues } from './rowCodec';

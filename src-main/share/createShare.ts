@@ -16,7 +16,7 @@ import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
 import { MANIFEST_ENTRY_NAME, SIGNATURE_ENTRY_NAME } from './shareTarReader';
 import { tarSize, tarStream, type TarEntry } from './shareTarWriter';
-import { snapshotCaseFile, snapshotDatabase, type Snapshot } from './snapshot';
+import { hashSnapshot, snapshotCaseFile, snapshotDatabase, type Snapshot } from './snapshot';
 import type { UserIdentity } from './userIdentity';
 import { DEFAULT_SCRYPT_WORK_FACTOR } from './keyFile';
 
@@ -172,11 +172,7 @@ function ageAudience(request: CreateShareRequest): AgeAudience {
 
 async function hashGivenSnapshot(snapshotPath: string, options: ShareRunOptions): Promise<Snapshot> {
   try {
-    const digest = await sha256File(snapshotPath, {
-      signal: options.signal,
-      onBytes: (done, total) => options.onProgress?.({ stage: 'hash', done, total }),
-    });
-    return { path: snapshotPath, ...digest };
+    return await hashSnapshot(snapshotPath, options);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', `No snapshot at ${snapshotPath}.`, { path: snapshotPath });

@@ -1,3 +1,4 @@
+import { formatBytes } from '../contract/formatBytes';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, open, readdir, rename, rm, rmdir, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -244,7 +245,7 @@ async function assertSpace(dir: string, size: number): Promise<void> {
   if (free < size + SPACE_MARGIN_BYTES) {
     throw new ShareError(
       'DESTINATION_NO_SPACE',
-      `Receiving this share needs ${formatMiB(size + SPACE_MARGIN_BYTES)} free; only ${formatMiB(free)} are free there.`,
+      `Receiving this share needs ${formatBytes(size + SPACE_MARGIN_BYTES)} free; only ${formatBytes(free)} are free there.`,
       { needed: size, free },
     );
   }
@@ -264,6 +265,3 @@ async function moveIntoPlace(workDir: string, destination: string): Promise<void
   }
 }
 
-function formatMiB(bytes: number): string {
-  return `${Math.ceil(bytes / (1024 * 1024))} MiB`;
-}

@@ -24,6 +24,15 @@ export interface SnapshotOptions {
   onProgress?: (progress: { stage: 'snapshot' | 'hash'; done: number; total: number }) => void;
 }
 
+/** A snapshot file's SHA-256 and size, read back from disk with the 'hash' stage reported. */
+export async function hashSnapshot(snapshotPath: string, options: SnapshotOptions): Promise<Snapshot> {
+  const digest = await sha256File(snapshotPath, {
+    signal: options.signal,
+    onBytes: (done, total) => options.onProgress?.({ stage: 'hash', done, total }),
+  });
+  return { path: snapshotPath, ...digest };
+}
+
 /** 256 pages of 64 KiB = 16 MiB per step: progress a few times a second, short lock holds. */
 const PAGES_PER_STEP = 256;
 /**
@@ -79,11 +88,7 @@ export async function snapshotDatabase(
     throw new ShareError('SNAPSHOT_FAILED', `Could not copy the case file: ${message}`, {}, { cause: err });
   }
   try {
-    const digest = await sha256File(destPath, {
-      signal: options.signal,
-      onBytes: (done, total) => options.onProgress?.({ stage: 'hash', done, total }),
-    });
-    return { path: destPath, ...digest };
+    return await hashSnapshot(destPath, options);
   } catch (err) {
     await removeSnapshotFiles(destPath);
     throw err;

@@ -1,7 +1,7 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import type { Page, TimelineEntry } from '../contract/records';
-import { decodeCursor, encodeCursor } from '../records/pageCursor';
+import { decodeCursor, encodeCursor } from '../casefile/pageCursor';
 
 /**
  * Every dated fact of the case as one ordered stream. Each branch names the fact in words; the

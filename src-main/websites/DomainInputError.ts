@@ -1,22 +1,6 @@
-import { DossierError } from '../contract/errors';
+import { DossierError, DOMAIN_INPUT_ERROR_CODES } from '../contract/errors';
 
-/**
- * Why a piece of text could not be taken as a website or domain.
- * Stable codes: callers (CSV import, UI form, CLI) switch on them and tests pin them.
- */
-export const DOMAIN_INPUT_ERROR_CODES = [
-  'EMPTY',
-  'CONTAINS_SPACE',
-  'CONTROL_CHARACTER',
-  'INVALID_URL',
-  'INVALID_LABEL',
-  'LABEL_TOO_LONG',
-  'NAME_TOO_LONG',
-  'NO_PUBLIC_SUFFIX',
-  'UNKNOWN_TLD',
-  'INVALID_IP',
-  'IP_ADDRESS',
-] as const;
+export { DOMAIN_INPUT_ERROR_CODES };
 
 export type DomainInputErrorCode = (typeof DOMAIN_INPUT_ERROR_CODES)[number];
 

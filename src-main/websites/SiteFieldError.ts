@@ -1,19 +1,6 @@
-import { DossierError } from '../contract/errors';
+import { DossierError, SITE_FIELD_ERROR_CODES } from '../contract/errors';
 
-/**
- * A value in a site list row (or form) that cannot be stored: a status or role outside the enum,
- * a date that is not ISO-8601, a malformed IANA id, IP, ASN or name server.
- * Codes are stable.
- */
-export const SITE_FIELD_ERROR_CODES = [
-  'INVALID_STATUS',
-  'INVALID_ROLE',
-  'INVALID_DATE',
-  'INVALID_IANA_ID',
-  'INVALID_IP',
-  'INVALID_ASN',
-  'INVALID_NAME_SERVER',
-] as const;
+export { SITE_FIELD_ERROR_CODES };
 
 export type SiteFieldErrorCode = (typeof SITE_FIELD_ERROR_CODES)[number];
 

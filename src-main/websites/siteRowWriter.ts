@@ -4,7 +4,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import type { Website } from '../contract/records';
 import { decodeRow } from '../records/rowCodec';
 import { updateRecord } from '../records/updateRecord';
-import { indexForSearch } from '../search/searchIndex';
+import { indexForSearch } from '../records/searchIndex';
 import type { SiteListRow } from './parseSiteList';
 import { storedSiteColumns } from './websiteService';
 import { websiteSpec } from './websiteSpec';

@@ -6,11 +6,11 @@ import { writeTransaction } from '../casefile/writeTransaction';
 import type { SiteStatus } from '../contract/enums';
 import { DossierError } from '../contract/errors';
 import type { Page, Website, WebsiteStatusEvent } from '../contract/records';
-import { type WebsiteCreate, type WebsiteUpdate, websiteCreateSchema, websiteUpdateSchema } from '../contract/schemas';
-import { validate } from '../contract/validate';
+import type { websiteCreateSchema, websiteUpdateSchema } from '../contract/schemas';
 import { getRecord } from '../records/getRecord';
 import { insertRecord } from '../records/insertRecord';
-import { type ListOptions, listRecords } from '../records/listRecords';
+import { type ListOptions, likePattern, listRecords } from '../records/listRecords';
+import type { Validated } from '../records/recordService';
 import { deleteRecord, updateRecord } from '../records/updateRecord';
 import { hostFilterClause, statusFilterClause } from './websiteListClauses';
 import { type NormalizedSite, normalizeSiteInput } from './normalizeSiteInput';
@@ -25,8 +25,9 @@ export function findWebsiteByKey(caseFile: CaseFile, dedupeKey: string): Website
 }
 
 /** Adds a website from a URL or domain; refuses one already in the case (ALREADY_EXISTS names it). */
-export function addWebsite(caseFile: CaseFile, input: WebsiteCreate): Website {
-  const { input: rawInput, status, ...fields } = validate(websiteCreateSchema, input, 'website');
+export function addWebsite(caseFile: CaseFile, input: Validated<typeof websiteCreateSchema>): Website {
+  // Validated once by the caller's boundary (dispatch, the CLI); normalising the name is ours.
+  const { input: rawInput, status, ...fields } = input;
   const site = normalizeSiteInput(rawInput);
   return writeTransaction(caseFile, () => {
     const existing = findWebsiteByKey(caseFile, site.identity_key);
@@ -122,9 +123,8 @@ export function websiteStatusHistory(caseFile: CaseFile, websiteId: string): Web
   ) as WebsiteStatusEvent[];
 }
 
-export function updateWebsite(caseFile: CaseFile, id: string, patch: WebsiteUpdate, expectedHlc?: string): Website {
-  const fields = validate(websiteUpdateSchema, patch, 'website');
-  return updateRecord(caseFile, websiteSpec, id, fields, expectedHlc ? { expectedHlc } : {});
+export function updateWebsite(caseFile: CaseFile, id: string, patch: Validated<typeof websiteUpdateSchema>, expectedHlc?: string): Website {
+  return updateRecord(caseFile, websiteSpec, id, patch, expectedHlc ? { expectedHlc } : {});
 }
 
 export function deleteWebsite(caseFile: CaseFile, id: string): void {

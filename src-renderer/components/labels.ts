@@ -47,18 +47,8 @@ export function formatDate(value: string | null | undefined, withTime = true): s
   return `${day}, ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
 }
 
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
+/** The contract's one byte formatter (IEC units), shared with main and the CLI. */
+export { formatBytes } from '../../src-main/contract/formatBytes';
 
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');

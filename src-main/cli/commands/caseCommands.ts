@@ -1,3 +1,4 @@
+import { formatBytes } from '../../contract/formatBytes';
 import type { Command } from 'commander';
 import { caseSummary } from '../../case/caseSummary';
 import { closeCaseFile } from '../../casefile/openCaseFile';
@@ -19,7 +20,7 @@ function formatSummary(summary: CaseSummary): string {
     ['Classification', info.classification],
     ['Status', info.status],
     ['Case id', info.id],
-    ['File', `${summary.path} (${(summary.fileBytes / 1024).toFixed(0)} KiB, schema v${summary.schemaVersion})`],
+    ['File', `${summary.path} (${formatBytes(summary.fileBytes)}, schema v${summary.schemaVersion})`],
     ['Evidence', counts.evidence],
     ['Websites', `${counts.website}${sites.length ? ` (${sites.join(', ')})` : ''}`],
     ['Court orders', counts.order],
@@ -71,7 +72,7 @@ export function registerCaseCommands(program: Command): void {
         const summary = await call('case.summary', {});
         if (!summary) throw new DossierError('NO_CASE_OPEN', `${file} could not be opened.`);
         emit(options, summary, () => formatSummary(summary));
-      });
+      }, { readonly: true });
     });
 
   program

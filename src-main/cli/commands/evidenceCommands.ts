@@ -83,6 +83,7 @@ export function registerEvidenceCommands(program: Command): void {
             table(['exhibit', 'result', 'sha256'], results.map((r) => [r.exhibit_label, r.ok ? 'verified' : 'MISMATCH', r.actual_sha256 ?? ''])),
             ...failed.map((r) => `MISMATCH: ${r.message}`),
             failed.length ? `${failed.length} of ${results.length} exhibit(s) FAILED verification.` : `All ${results.length} exhibit(s) verified.`,
+            ...(results.some((r) => !r.custody_recorded) ? ['The custody event was not recorded: the case file is read-only.'] : []),
           ].join('\n'),
         );
         if (failed.length) setExitStatus(4);
@@ -127,6 +128,6 @@ export function registerEvidenceCommands(program: Command): void {
             ),
           ].join('\n'),
         );
-      });
+      }, { readonly: true });
     });
 }

@@ -45,7 +45,7 @@ export function registerMergeCommands(program: Command): void {
             });
             emit(options, report, () => describeMerge(report));
           },
-          vault,
+          { identityVault: vault },
         );
       // Told apart by content, not by name: a share is an age file whatever it is called.
       if ((await shareKind(otherPath)) === 'none') await merge({});

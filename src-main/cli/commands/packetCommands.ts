@@ -1,3 +1,4 @@
+import { formatBytes } from '../../contract/formatBytes';
 import type { Command } from 'commander';
 import { parseCalendarDate } from '../../contract/calendarDate';
 import { DossierError } from '../../contract/errors';
@@ -8,6 +9,7 @@ import { PACKET_SECTIONS, type PacketSection } from '../../packet/PacketInput';
 import { emit, type GlobalOptions, table } from '../output';
 import { cliIo, setExitStatus } from '../cliIo';
 import { withContract } from '../contractSession';
+import { interruptSignal } from '../interruptSignal';
 import { withCase } from '../withCase';
 
 interface PacketFlags {
@@ -114,17 +116,20 @@ export function registerPacketCommands(program: Command): void {
       await withCase(file, options, async (caseFile) => {
         const io = cliIo();
         const show = io.errIsTerminal && !options.json;
+        // Ctrl-C cancels the export (CANCELLED), and nothing is left at --out.
+        const interrupt = interruptSignal();
         const result = await exportCasePacket(caseFile, flags.out!, packet, {
           overwrite: flags.overwrite ?? false,
+          signal: interrupt.signal,
           onProgress: (p) => {
             if (show) io.writeErr(`\r${p.phase}: ${p.pagesDone}/${p.pagesTotalEstimate} pages   `);
           },
-        });
+        }).finally(interrupt.release);
         if (show) io.writeErr('\n');
         emit(options, result, () =>
           [
             `Packet of ${result.totalPages} page(s), ${result.exhibits.length} exhibit(s)${result.pdfA ? ', PDF/A-2b' : ''}:`,
-            ...result.volumes.map((v) => `  ${v.path}  ${v.pages} pages, ${(v.bytes / 1024 / 1024).toFixed(2)} MB, SHA-256 ${v.sha256}`),
+            ...result.volumes.map((v) => `  ${v.path}  ${v.pages} pages, ${formatBytes(v.bytes)}, SHA-256 ${v.sha256}`),
             table(['exhibit', 'Bates', 'shown as', 'note'], result.exhibits.map((e) => [e.label, `${e.batesFirstLabel}–${e.batesLastLabel}`, e.rendering, e.note ?? ''])),
             ...result.warnings.map((w) => `WARNING: ${w.message}`),
           ].join('\n'),

@@ -78,7 +78,7 @@ export function registerReadCommands(program: Command): void {
         } while (after);
         if (options.json) io.writeOut('\n]\n');
         else say(`\n${count} item(s).`);
-      });
+      }, { readonly: true });
     });
 
   program
@@ -91,7 +91,7 @@ export function registerReadCommands(program: Command): void {
       await withContract(file, options, async (call) => {
         const detail = await call('items.get', { id });
         emit(options, detail, () => formatItemDetail(detail));
-      });
+      }, { readonly: true });
     });
 
   program
@@ -109,7 +109,7 @@ export function registerReadCommands(program: Command): void {
             ? `Nothing found for "${query}".`
             : table(['kind', 'title', 'match', 'id'], hits.map((h) => [h.kind, h.title, h.snippet.replace(/\s+/g, ' '), h.id])),
         );
-      });
+      }, { readonly: true });
     });
 
   program
@@ -126,7 +126,7 @@ export function registerReadCommands(program: Command): void {
         emit(options, page, () =>
           page.items.length === 0 ? 'No dated items yet.' : table(['date', 'what', 'item'], page.items.map((e) => [e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), e.what, e.title])),
         );
-      });
+      }, { readonly: true });
     });
 
   program
@@ -146,6 +146,6 @@ export function registerReadCommands(program: Command): void {
             : `AUDIT LOG BROKEN at chain ${report.firstBreak!.chain} entry ${report.firstBreak!.seq}: ${report.firstBreak!.reason}.\n${heads}`;
         });
         if (!report.ok) setExitStatus(3);
-      });
+      }, { readonly: true });
     });
 }

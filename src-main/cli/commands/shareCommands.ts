@@ -1,3 +1,4 @@
+import { formatBytes } from '../../contract/formatBytes';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -108,7 +109,7 @@ export function registerShareCommands(program: Command): void {
         emit(options, members, () =>
           members.length === 0 ? 'The team roster is empty (dossier roster add).' : table(['name', 'fingerprint', 'role', 'added', 'by'], members.map(memberLine)),
         );
-      });
+      }, { readonly: true });
     });
   roster
     .command('remove')
@@ -152,7 +153,7 @@ export function registerShareCommands(program: Command): void {
             );
             emit(options, created, () => describeShare(created));
           },
-          vault,
+          { identityVault: vault },
         );
       });
     });
@@ -196,7 +197,7 @@ function describeShare(created: ShareCreated): string {
     ? 'protected by a passphrase'
     : `for ${created.recipients.map((r) => (r.name ? `${r.name} (${r.fingerprint})` : r.ageRecipient)).join(', ')}`;
   return [
-    `Wrote ${created.path} (${(created.size / 1024).toFixed(0)} KiB), ${to}.`,
+    `Wrote ${created.path} (${formatBytes(created.size)}), ${to}.`,
     `Manifest SHA-256: ${created.manifestSha256}`,
     created.exhibits > 0 ? `Custody: ${created.exhibits} exhibit(s) recorded as transferred.` : 'No exhibits in this case: no custody entries.',
   ].join('\n');

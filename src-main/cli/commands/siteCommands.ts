@@ -82,7 +82,7 @@ export function registerSiteCommands(program: Command): void {
             page.next ? `\nMore: --after ${page.next}` : `\n${page.items.length} shown.`,
           ].join(''),
         );
-      });
+      }, { readonly: true });
     });
 
   program
@@ -133,7 +133,7 @@ export function registerSiteCommands(program: Command): void {
         }
         if (appendix.truncated) lines.push('', '… more than 100,000 domains: use --csv for all of them.');
         say(registry !== null ? lines.join('\n') : `${heading}\nThis order covers no websites yet.`);
-      });
+      }, { readonly: true });
     });
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDemoEvidenceFiles } from '../../../src-main/evidence/createDemoEvidenceFiles';
+import { createDemoEvidenceFiles } from '../../../src-main/demo/createDemoEvidenceFiles';
 import type { DossierHarness } from './DossierHarness';
 
 /** A small but realistic case, created through the contract (the same calls the UI makes). */

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { openDatabase, type WritableDb } from '../../../src-main/casefile/openDa
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { writeTransaction } from '../../../src-main/casefile/writeTransaction';
 import { DossierError } from '../../../src-main/contract/errors';
+import { damageRootPage } from '../../helpers/damagePage';
 import { fileSha256 } from '../../helpers/fileHash';
 import { tempDir } from '../../helpers/tempDir';
 import { ALICE, newTestCase, track } from '../../helpers/testCase';
@@ -104,12 +104,8 @@ describe('openDatabase classifies SQLite failures on every statement, not only a
     db.transaction(() => {
       for (let i = 0; i < 200; i += 1) db.prepare('INSERT INTO t (body) VALUES (?)').run(Buffer.alloc(3000, i));
     })();
-    const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 't'").pluck().get() as number;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.close();
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
-    fs.closeSync(fd);
+    damageRootPage(file, 't');
     const damaged = openDatabase(file, { readonly: true });
     try {
       expect(codeOf(() => [...damaged.prepare('SELECT * FROM t').iterate()])).toBe('CASE_FILE_CORRUPT');

@@ -99,7 +99,7 @@ describe('packet helpers', () => {
 
   it('formats dates, sizes and stored codes without locale data', () => {
     expect(formatLongDate('2025-03-04T23:59:00Z')).toBe('March 4, 2025');
-    expect(formatBytes(1_234_567)).toBe('1,234,567 bytes (1.2 MB)');
+    expect(formatBytes(1_234_567)).toBe('1,234,567 bytes (1.2 MiB)');
     expect(humanizeCode('ex_parte_tro')).toBe('ex parte TRO');
     expect(humanizeCode('Served (by e-mail)')).toBe('Served (by e-mail)');
   });

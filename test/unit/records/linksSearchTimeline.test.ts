@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkRecords, linkedItems, unlinkRecords } from '../../../src-main/links/linkService';
+import { linkedItems } from '../../../src-main/items/linkedItems';
+import { linkRecords, unlinkRecords } from '../../../src-main/links/linkService';
 import { linkGraph } from '../../../src-main/links/linkGraph';
 import { noteService } from '../../../src-main/notes/noteService';
 import { orderService } from '../../../src-main/orders/orderService';

@@ -6,7 +6,9 @@ import { orderService } from '../../../src-main/orders/orderService';
 import { stakeholderService } from '../../../src-main/stakeholders/stakeholderService';
 import { addWebsite, setWebsiteStatus, updateWebsite, websiteStatusHistory } from '../../../src-main/websites/websiteService';
 import { getCaseInfo, updateCaseInfo } from '../../../src-main/case/caseInfo';
-import { newTestCase } from '../../helpers/testCase';
+import { CaseSession } from '../../../src-main/api/CaseSession';
+import { dispatch } from '../../../src-main/api/dispatch';
+import { ALICE, newTestCase } from '../../helpers/testCase';
 
 function codeOf(work: () => unknown): string {
   try {
@@ -39,21 +41,21 @@ describe('record services', () => {
     }
   });
 
-  it('rejects bad input with the field named and stores nothing', () => {
+  it('rejects bad input at dispatch (the one validation) with the field named, and stores nothing', async () => {
     const cf = newTestCase();
+    const session = new CaseSession(ALICE);
+    session.replace(cf);
     const before = cf.db.prepare('SELECT count(*) FROM court_order').pluck().get();
-    let message = '';
-    try {
-      orderService.create(cf, { title: '', docket: 'x', court: 'SDNY', order_type: 'not-a-type' as never, granted_at: '2024-13-45' });
-    } catch (error) {
-      expect((error as DossierError).code).toBe('INVALID_REQUEST');
-      message = (error as Error).message;
-    }
+    const result = await dispatch(session, 'orders.create', { title: '', docket: 'x', court: 'SDNY', order_type: 'not-a-type', granted_at: '2024-13-45' });
+    expect(result.ok).toBe(false);
+    const { code, message } = (result as { error: { code: string; message: string } }).error;
+    expect(code).toBe('INVALID_REQUEST');
     expect(message).toContain('title is required');
     expect(message).toContain('order_type');
     expect(message).toContain('granted_at is not a real calendar date: "2024-13-45"');
     expect(cf.db.prepare('SELECT count(*) FROM court_order').pluck().get()).toBe(before);
-    expect(codeOf(() => stakeholderService.create(cf, { name: 'X', email: 'not-an-email' }))).toBe('INVALID_REQUEST');
+    expect(await dispatch(session, 'stakeholders.create', { name: 'X', email: 'not-an-email' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await dispatch(session, 'notes.update', { id: '01900000-0000-7000-8000-000000000000', patch: { title: '' } })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 
   it('refuses an update based on a stale version instead of overwriting it', () => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../src-main/audit/verifyAudit';
 import { openCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { noteService } from '../../../src-main/notes/noteService';
-import { mergeShare } from '../../../src-main/share/mergeShare';
+import { mergeShare } from '../../../src-main/merge/mergeShare';
 import { receiveShare } from '../../../src-main/share/receiveShare';
 import { shareCase } from '../../../src-main/share/shareCase';
 import { addTeamMember, listTeamMembers } from '../../../src-main/share/teamRosterService';

@@ -4,12 +4,12 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import type { MergeReport } from '../contract/MergeReport';
-import { mergeCaseFile } from '../merge/mergeCaseFile';
-import { openVerifiedShare, type ReceiveKeys } from './openVerifiedShare';
-import { recordShareReceived, shareAlreadyReceived } from './shareCustody';
-import type { ShareRunOptions } from './shareProgress';
-import { throwIfAborted } from './ShareError';
-import { teamRosterOf } from './teamRosterService';
+import { mergeCaseFile } from './mergeCaseFile';
+import { openVerifiedShare, type ReceiveKeys } from '../share/openVerifiedShare';
+import { recordShareReceived, shareAlreadyReceived } from '../share/shareCustody';
+import type { ShareRunOptions } from '../share/shareProgress';
+import { throwIfAborted } from '../share/ShareError';
+import { teamRosterOf } from '../share/teamRosterService';
 
 /**
  * Brings a teammate's share of this case into this case file: decrypts and verifies it beside the

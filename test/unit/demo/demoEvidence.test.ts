@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createDemoEvidenceFiles, importDemoEvidence } from '../../../src-main/evidence/createDemoEvidenceFiles';
+import { createDemoEvidenceFiles, importDemoEvidence } from '../../../src-main/demo/createDemoEvidenceFiles';
 import { listCustody } from '../../../src-main/evidence/custody';
 import { verifyEvidence } from '../../../src-main/evidence/verifyEvidence';
 import { searchCase } from '../../../src-main/search/searchCase';
