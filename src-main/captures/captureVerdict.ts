@@ -7,7 +7,7 @@ import { verifyCaptureRecords } from './verifyCaptureRecords';
  * verified but a record fails (its declared WARC digest does not match, or it no longer reads as
  * at import), the result fails and names each failing record with its URL and offset.
  */
-export async function captureVerdict(caseFile: CaseFile, evidenceId: string, result: EvidenceVerification, signal?: AbortSignal): Promise<EvidenceVerification> {
+export async function captureVerdict<V extends Omit<EvidenceVerification, 'custody_recorded'>>(caseFile: CaseFile, evidenceId: string, result: V, signal?: AbortSignal): Promise<V> {
   if (!result.ok) return result;
   const hasCapture = caseFile.db.prepare('SELECT 1 FROM capture WHERE evidence_id = ? LIMIT 1').get(evidenceId);
   if (!hasCapture) return result;

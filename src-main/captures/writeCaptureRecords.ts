@@ -3,7 +3,7 @@ import { newId } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
 import type { EvidenceTaskHooks } from '../evidence/EvidenceTaskHooks';
-import { indexForSearch } from '../search/searchIndex';
+import { indexForSearch } from '../records/searchIndex';
 import type { CaptureProblem, ScannedRecord } from './CaptureRecordData';
 import type { CaptureFormat } from './detectCaptureFormat';
 import { type CapturedHost, captureHost } from './linkCaptureSites';

@@ -109,6 +109,12 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, ExitStatus>> = {
   ENCODING_UNSUPPORTED: 2,
   NO_SITE_COLUMN: 2,
   BAD_COLUMN_MAP: 2,
+  // Output files (src-main/outputs)
+  OUTPUT_IS_CASE_FILE: 2,
+  OUTPUT_PERMISSION_DENIED: 1,
+  OUTPUT_READ_ONLY_FILESYSTEM: 1,
+  OUTPUT_VERIFY_FAILED: 4,
+  OUTPUT_NOT_RECORDED: 1,
 };
 
 /** The exit status of a failure with this code. */

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WARCRecord, WARCSerializer } from 'warcio';
-import { encodePng } from '../../src-main/evidence/encodePng';
+import { encodePng } from '../../src-main/demo/encodePng';
 import { writeZip } from './zipWriter';
 
 /** "Tiệm bán tài khoản" (account shop) and more Vietnamese, in Windows-1258 (base letters + combining tone marks). */

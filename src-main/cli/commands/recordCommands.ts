@@ -37,8 +37,8 @@ export function registerRecordCommands(program: Command): void {
       await withContract(file, options, async (call) => {
         const website = await call('websites.add', {
           input,
-          status: enumWord(opts.status),
-          role: enumWord(opts.role),
+          status: enumWord(opts.status) as never,
+          role: enumWord(opts.role) as never,
           registrar: opts.registrar,
           registrar_iana_id: opts.registrarIanaId,
           registry: opts.registry,
@@ -49,7 +49,7 @@ export function registerRecordCommands(program: Command): void {
           expires_at: opts.expires,
           first_seen: opts.firstSeen,
           notes: opts.notes,
-        }, 'website'));
+        });
         emit(options, website, () =>
           [
             created('website', website.id, website.host_unicode),
@@ -88,17 +88,17 @@ export function registerRecordCommands(program: Command): void {
           title: opts.title!,
           docket: opts.docket!,
           court: opts.court!,
-          order_type: enumWord(opts.type),
+          order_type: enumWord(opts.type) as never,
           caption: opts.caption,
           judge: opts.judge,
-          status: enumWord(opts.status),
+          status: enumWord(opts.status) as never,
           ecf_number: opts.ecf,
           filed_at: opts.filed,
           granted_at: opts.granted,
           served_at: opts.served,
           expires_at: opts.expires,
           summary: opts.summary,
-        }, 'court order'));
+        });
         emit(options, order, () => created('court order', order.id, order.title));
       });
     });
@@ -122,12 +122,12 @@ export function registerRecordCommands(program: Command): void {
         const person = await call('stakeholders.create', {
           name: opts.name!,
           organization: opts.org,
-          kind: enumWord(opts.kind),
+          kind: enumWord(opts.kind) as never,
           role: opts.role,
           email: opts.email,
           phone: opts.phone,
           notes: opts.notes,
-        }, 'stakeholder'));
+        });
         emit(options, person, () => created('stakeholder', person.id, person.name));
       });
     });

@@ -186,7 +186,7 @@ export function registerShareCommands(program: Command): void {
             });
             emit(options, received, () => describeReceipt(received));
           },
-          vault,
+          { identityVault: vault },
         ),
       );
     });

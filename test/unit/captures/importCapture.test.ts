@@ -7,7 +7,7 @@ import { listCaptureRecords } from '../../../src-main/captures/captureRows';
 import { listCustody } from '../../../src-main/evidence/custody';
 import { searchCase } from '../../../src-main/search/searchCase';
 import { addWebsite, getWebsite, websiteStatusHistory } from '../../../src-main/websites/websiteService';
-import { linkedItems } from '../../../src-main/links/linkService';
+import { linkedItems } from '../../../src-main/items/linkedItems';
 import { captureRecords, SITE_PATHS, startCapturedSite, VIETNAMESE_TEXT, writeWacz } from '../../helpers/captureFixtures';
 import { newTestCase } from '../../helpers/testCase';
 import { tempDir } from '../../helpers/tempDir';

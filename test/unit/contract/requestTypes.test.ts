@@ -13,7 +13,7 @@ describe('requests are described once, by their zod schema', () => {
     expectTypeOf<Parameters<DossierApi['evidence.import']>[0]>().toEqualTypeOf<RequestOf<'evidence.import'>>();
     expectTypeOf<RequestOf<'evidence.import'>['kind']>().toEqualTypeOf<EvidenceKind | undefined>();
     expectTypeOf<RequestOf<'tasks.cancel'>>().toEqualTypeOf<{ taskId: string }>();
-    expectTypeOf<ValidRequestOf<'items.get'>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<ValidRequestOf<'items.get'>>().toEqualTypeOf<{ id: string; includeDeleted?: boolean }>();
   });
 
   it('a request type that drifts from its schema fails to compile, on exactly the drifted lines', { timeout: 120_000 }, () => {
