@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyFile } from '../../src-main/share/keyFile';
 import { formatPublicIdentity } from '../../src-main/share/publicIdentity';
 import { generateUserIdentity, type UserIdentity } from '../../src-main/share/userIdentity';
+import type { ErrorCode } from '../../src-main/contract/errors';
+import { EXIT_STATUS } from '../../src-main/contract/exitStatus';
 import { dossier } from '../helpers/dossierInProcess';
 import { tempDir } from '../helpers/tempDir';
 
@@ -43,8 +45,11 @@ async function ok<T = unknown>(args: string[], env: Record<string, string> = {})
   return JSON.parse(result.stdout) as T;
 }
 
-/** Runs a command that must fail with `code`: one line on stderr, no stack, nothing on stdout. */
-async function refused(args: string[], code: string, env: Record<string, string> = {}, status = 1): Promise<string> {
+/**
+ * Runs a command that must fail with `code`: one line on stderr, no stack, nothing on stdout, and
+ * the exit status the contract's table gives that code (2 input, 4 failed verification ...).
+ */
+async function refused(args: string[], code: ErrorCode, env: Record<string, string> = {}, status: number = EXIT_STATUS[code]): Promise<string> {
   const result = await dossier(args, { env });
   expect(result.stderr, args.join(' ')).toContain(`[${code}]`);
   expect(result.status, result.stderr).toBe(status);
