@@ -2,7 +2,7 @@ import type { EvidenceTaskHooks } from '../evidence/EvidenceTaskHooks';
 import { extractEvidence } from '../evidence/extractEvidence';
 import { importEvidence } from '../evidence/importEvidence';
 import { previewEvidenceWithEmail } from '../evidence/previewEvidence';
-import { verifyEvidence } from '../evidence/verifyEvidence';
+import { verifyEvidenceWithCaptures } from '../captures/verifyEvidenceWithCaptures';
 import type { CaseSession } from './CaseSession';
 import type { HandlerMap } from './Handlers';
 
@@ -27,7 +27,7 @@ export const evidenceHandlers: HandlerMap<'evidence.import' | 'evidence.verify' 
   },
   'evidence.verify': ({ id, taskId }, s) => {
     const caseFile = s.caseFile;
-    return asTask(s, taskId, (hooks) => verifyEvidence(caseFile, id, hooks));
+    return asTask(s, taskId, (hooks) => verifyEvidenceWithCaptures(caseFile, id, hooks));
   },
   'evidence.extract': (req, s) => extractEvidence(s.caseFile, req.id, req.outPath, { overwrite: req.overwrite ?? false, ...(req.purpose ? { purpose: req.purpose } : {}) }),
   'evidence.preview': (req, s) => previewEvidenceWithEmail(s.caseFile, req.id, req.maxBytes),

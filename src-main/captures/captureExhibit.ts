@@ -1,6 +1,6 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import type { CapturePageInfo } from '../contract/captures';
-import type { CaptureExhibitInput, CapturePageExhibit } from '../packet/CaptureExhibitInput';
+import type { CaptureExhibitInput, CapturePageExhibit } from './CaptureExhibitInput';
 import { getCapturePageRow, listCapturePages, listCaptures } from './captureRows';
 import type { CaptureFormat } from './detectCaptureFormat';
 import { readRecordPayload } from './readRecordPayload';

@@ -9,7 +9,6 @@ import { getEvidence } from './evidenceService';
 import type { EvidenceTaskHooks } from './EvidenceTaskHooks';
 import { getStoredContent, readEvidenceStream, type StoredContent } from './readEvidenceStream';
 import { runInVaultQueue } from './vaultQueue';
-import { captureVerdict } from '../captures/captureVerdict';
 
 type ExhibitToVerify = Pick<Evidence, 'id' | 'exhibit_label' | 'size_bytes' | 'sha256' | 'sha1' | 'md5' | 'content_sha256'>;
 
@@ -79,6 +78,12 @@ function exhibitsToVerify(caseFile: CaseFile, id: string | undefined): ExhibitTo
   ).all() as ExhibitToVerify[];
 }
 
+/**
+ * A further check of one exhibit's verdict by a feature above evidence (web captures re-check
+ * each archived record); passed in, so evidence/ never imports the features built on it.
+ */
+export type ExhibitCheck = <V extends Omit<EvidenceVerification, 'custody_recorded'>>(caseFile: CaseFile, exhibitId: string, result: V, signal?: AbortSignal) => Promise<V>;
+
 /** Said of each result when the case file could not be written (issue 10: read-only is a mode). */
 export const CUSTODY_NOT_RECORDED = 'Its custody event was not recorded: the case file is read-only.';
 
@@ -110,7 +115,7 @@ function recordVerification(caseFile: CaseFile, exhibit: ExhibitToVerify, result
  * exhibits is read once. A failed check is returned (ok: false, message naming the exhibit and
  * the hashes), not thrown, so that checking all exhibits reports every failure.
  */
-export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: EvidenceTaskHooks = {}): Promise<EvidenceVerification[]> {
+export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: EvidenceTaskHooks & { moreChecks?: ExhibitCheck } = {}): Promise<EvidenceVerification[]> {
   return runInVaultQueue(caseFile.path, async () => {
     const exhibits = exhibitsToVerify(caseFile, id);
     const contents = [...new Set(exhibits.map((e) => e.content_sha256).filter((s): s is string => s !== null))];
@@ -135,8 +140,8 @@ export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: Evi
         }));
         checks.set(exhibit.content_sha256, check);
       }
-      // A web capture is also checked record by record (src-main/captures): a failing record is named.
-      const result = await captureVerdict(caseFile, exhibit.id, judge(exhibit, check), hooks.signal);
+      // A web capture is also checked record by record (captures/verifyEvidenceWithCaptures): a failing record is named.
+      const result = hooks.moreChecks ? await hooks.moreChecks(caseFile, exhibit.id, judge(exhibit, check), hooks.signal) : judge(exhibit, check);
       custodyRecorded &&= recordVerification(caseFile, exhibit, result, check);
       results.push(
         custodyRecorded

@@ -1,4 +1,4 @@
-import type { CaptureExhibitInput } from './CaptureExhibitInput';
+import type { CaptureExhibitInput } from '../captures/CaptureExhibitInput';
 /**
  * What the packet engine needs to know about a case, as plain data. The case-file side fills this
  * from the database; the engine never sees SQLite. Exhibit bytes are pulled one exhibit at a time

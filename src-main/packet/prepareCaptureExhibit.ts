@@ -1,5 +1,5 @@
 import { clip, endPath, type PDFImage, type PDFPage, popGraphicsState, pushGraphicsState, rectangle, rgb } from 'pdf-lib';
-import type { CaptureExhibitInput, CapturePageExhibit } from './CaptureExhibitInput';
+import type { CaptureExhibitInput, CapturePageExhibit } from '../captures/CaptureExhibitInput';
 import { drawPageHeader } from './drawPageHeader';
 import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
