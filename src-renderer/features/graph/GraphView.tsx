@@ -7,9 +7,10 @@ import { formatCount, KIND_LABEL, KIND_PLURAL } from '../../components/labels';
 import { useApp } from '../app/appStore';
 import { DetailPane } from '../items/DetailPane';
 import { ITEM_CONFIGS } from '../items/itemConfigs';
-import { layoutGraph, type PlacedNode } from './layoutGraph';
+import type { PlacedNode } from './layoutGraph';
 import { LinkTable } from './LinkTable';
 import { nodeInDirection } from './nodeInDirection';
+import { useGraphLayout } from './useGraphLayout';
 
 const LABEL_LIMIT = 160;
 /** Titles of every kind and the links between them. */
@@ -25,7 +26,7 @@ export function GraphView() {
   const svgRef = useRef<SVGSVGElement>(null);
 
 
-  const layout = useMemo(() => (data ? layoutGraph(data) : null), [data]);
+  const { layout, error: layoutError } = useGraphLayout(data);
   // Fit the drawing, but never zoom in past 1:1: a handful of nodes should look like a handful, not fill the screen.
   const [canvas, setCanvas] = useState({ w: 900, h: 600 });
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -167,9 +168,9 @@ export function GraphView() {
             )}
           </div>
         </header>
-        {error ? (
+        {error || layoutError ? (
           <div className="vtable-error" role="alert">
-            {error}
+            {error ?? layoutError}
           </div>
         ) : null}
         {asTable && layout ? <LinkTable edges={layout.edges} onOpen={(n) => setSelected({ id: n.id, kind: n.kind })} /> : null}
