@@ -58,8 +58,10 @@ export interface GraphData {
   nodes: { id: string; kind: ItemKind; title: string }[];
   edges: { id: string; from: string; to: string; relation: string }[];
   truncated: boolean;
-  /** Every link in the case (the graph shows at most `limit` of them). */
+  /** Every link in the case passing the request's filter (the graph shows at most `limit` of them). */
   totalEdges: number;
+  /** Every live link counted by relation (unfiltered), the choices for the relation filter. */
+  relations: { relation: string; count: number }[];
 }
 
 export interface EvidenceImportRequest {
@@ -200,7 +202,7 @@ export interface DossierApi {
 
   'search.query': (req: { text: string; limit?: number; kinds?: ItemKind[] }) => Promise<SearchHit[]>;
   'timeline.page': (req: { after?: string | null; limit?: number; from?: string; to?: string }) => Promise<Page<TimelineEntry>>;
-  'graph.get': (req: { limit?: number }) => Promise<GraphData>;
+  'graph.get': (req: { limit?: number; relations?: string[]; kinds?: ItemKind[] }) => Promise<GraphData>;
   /** The overview's figures (expiring soon by the server's rule, orders awaiting service), with true totals. */
   'case.overview': (req: { withinDays?: number }) => Promise<CaseOverview>;
   'audit.verify': (req: Record<string, never>) => Promise<AuditReport>;

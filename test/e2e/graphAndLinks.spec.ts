@@ -82,3 +82,39 @@ test('an order linked to many sites pages its linked items; the graph is one Tab
   await page.keyboard.press('Enter');
   await expect(app.detail.getByRole('heading', { level: 2 })).toBeVisible();
 });
+
+test('a graph with more links than it draws says how many and filters which, by relation and by item kind', async ({ page, harness }) => {
+  await harness.call('case.create', { path: harness.casePath(), case: { title: 'Too many links' } });
+  const caseFile = harness.session.caseFile;
+  const MANY = 1_600;
+  writeTransaction(caseFile, () => {
+    const order = orderService.create(caseFile, { title: 'Seizure order', docket: '1:24-cv-7', court: 'E.D. Va.', order_type: 'seizure' });
+    const sites = [];
+    for (let i = 0; i < MANY; i++) {
+      const site = addWebsite(caseFile, { input: `seized-${String(i).padStart(4, '0')}.example` });
+      linkRecords(caseFile, { from_id: order.id, to_id: site.id, relation: 'covers' });
+      sites.push(site);
+    }
+    for (let i = 0; i < 3; i++) linkRecords(caseFile, { from_id: sites[i]!.id, to_id: sites[i + 1]!.id, relation: 'redirects to' });
+  });
+  await page.goto('/index.html');
+  const app = new CasePage(page);
+  await app.open('Graph');
+  // Placing 1,500 links takes the worker a few seconds on a busy machine: wait for it, not the default 5 s.
+  const LAYOUT = { timeout: 30_000 };
+  await expect(page.getByText('1,500 of 1,603 links shown (the newest)')).toBeVisible(LAYOUT);
+  const filters = page.getByRole('group', { name: 'Which links to show' });
+  const relation = filters.getByLabel('Relation');
+  await expect(relation.locator('option')).toHaveText(['Any relation', 'covers (1,600)', 'redirects to (3)']);
+  await relation.selectOption('redirects to');
+  // The three redirects and their four sites, plus the (unlinked here) order the graph always shows.
+  await expect(page.getByText(/^5 items · 3 links$/)).toBeVisible(LAYOUT);
+  await expect(page.locator('.graph-edges line')).toHaveCount(3);
+  // Links touching an order: all 1,600 "covers", of which 1,500 drawn.
+  await relation.selectOption('');
+  await filters.getByLabel('Touching').selectOption('order');
+  await expect(page.getByText('1,500 of 1,600 links shown (the newest matching the filter)')).toBeVisible(LAYOUT);
+  // Both: no order is in a redirect.
+  await relation.selectOption('redirects to');
+  await expect(page.getByText(/^1 item · 0 links$/)).toBeVisible(LAYOUT);
+});
