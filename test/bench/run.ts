@@ -1,6 +1,7 @@
 // `npm run bench`: every figure with its same-run baseline, as one JSON document on stdout.
 import type { Figure } from './Figure';
 import { evidenceBench } from './evidenceBench';
+import { framesBench } from './framesBench';
 import { packetBench } from './packetBench';
 import { recordsBench } from './recordsBench';
 import { shareBench } from './shareBench';
@@ -14,6 +15,8 @@ const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   packet: async () => (await packetBench()).map((f) => ({ ...f, ratio: Math.round(f.ratio * 1000) / 1000 })),
   // DOSSIER_BENCH_SHARE_MIB sets the case size (default 1024).
   share: () => shareBench(),
+  // Chromium frame times; DOSSIER_BENCH_UI_SITES sets the list size (default 200000).
+  frames: () => framesBench(),
 };
 
 const only = process.argv.slice(2);
