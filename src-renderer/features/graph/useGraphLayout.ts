@@ -4,6 +4,9 @@ import type { GraphLayoutAnswer, GraphLayoutRequest } from './graphLayout.worker
 import { startGraphLayoutWorker } from './startGraphLayoutWorker';
 import { seedGraph, type PlacedEdge, type PlacedNode } from './layoutGraph';
 
+/** Marked on the page's timeline when the worker's positions arrive. */
+export const GRAPH_PLACED_MARK = 'dossier:graph-placed';
+
 /** A placed graph, or null while the worker is still placing it. */
 export type GraphLayout = { nodes: PlacedNode[]; edges: PlacedEdge[] } | null;
 
@@ -33,6 +36,9 @@ export function useGraphLayout(data: GraphData | undefined): { layout: GraphLayo
     const seq = ++seqRef.current;
     const onMessage = (event: MessageEvent<GraphLayoutAnswer>) => {
       if (event.data.seq !== seqRef.current) return;
+      // A user-timing mark (cheap, visible in DevTools) so `npm run bench` can tell the layout's
+      // frames from the drawing's.
+      performance.mark(GRAPH_PLACED_MARK);
       const placed = seedGraph(data);
       placed.nodes.forEach((n, i) => {
         n.x = event.data.x[i] ?? n.x;
