@@ -4,7 +4,8 @@ import type { GraphLayoutAnswer, GraphLayoutRequest } from './graphLayout.worker
 import { startGraphLayoutWorker } from './startGraphLayoutWorker';
 import { seedGraph, type PlacedEdge, type PlacedNode } from './layoutGraph';
 
-/** Marked on the page's timeline when the worker's positions arrive. */
+/** Marked on the page's timeline when the graph goes to the worker and when its positions arrive. */
+export const GRAPH_SENT_MARK = 'dossier:graph-sent';
 export const GRAPH_PLACED_MARK = 'dossier:graph-placed';
 
 /** A placed graph, or null while the worker is still placing it. */
@@ -51,6 +52,7 @@ export function useGraphLayout(data: GraphData | undefined): { layout: GraphLayo
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
     worker.postMessage({ seq, graph: data } satisfies GraphLayoutRequest);
+    performance.mark(GRAPH_SENT_MARK);
     return () => {
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
