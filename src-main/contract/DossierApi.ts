@@ -61,8 +61,10 @@ export interface GraphData {
   nodes: { id: string; kind: ItemKind; title: string }[];
   edges: { id: string; from: string; to: string; relation: string }[];
   truncated: boolean;
-  /** Every link in the case (the graph shows at most `limit` of them). */
+  /** Every link in the case passing the request's filter (the graph shows at most `limit` of them). */
   totalEdges: number;
+  /** Every live link counted by relation (unfiltered), the choices for the relation filter. */
+  relations: { relation: string; count: number }[];
 }
 
 /** Files to import as exhibits and the fields they share (the schema's input type). */

@@ -120,7 +120,13 @@ export const requestSchemas = {
     from: isoDate.optional(),
     to: isoDate.optional(),
   }),
-  'graph.get': z.object({ limit: z.number().int().min(1).max(5000).optional() }),
+  'graph.get': z.object({
+    limit: z.number().int().min(1).max(5000).optional(),
+    // Only links with one of these relations (as stored: 1 to 100 characters) ...
+    relations: z.array(z.string().min(1).max(100)).max(100).optional(),
+    // ... and/or with one of these kinds of item at either end.
+    kinds: z.array(z.enum(ITEM_KINDS)).max(ITEM_KINDS.length).optional(),
+  }),
   'case.overview': z.object({ withinDays: z.number().int().min(1).max(3650).optional() }),
   'audit.verify': empty,
   'audit.page': z.object({ after: z.string().max(2000).nullish(), limit: z.number().int().min(1).max(1000).optional() }),

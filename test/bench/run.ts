@@ -2,6 +2,7 @@
 import { cliBench } from './cliBench';
 import type { Figure } from './Figure';
 import { evidenceBench } from './evidenceBench';
+import { framesBench } from './framesBench';
 import { packetBench } from './packetBench';
 import { recordsBench } from './recordsBench';
 import { shareBench } from './shareBench';
@@ -20,6 +21,8 @@ const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   captures: () => captureBench(),
   // DOSSIER_BENCH_CLI_RUNS sets the runs per command (default 15).
   cli: cliBench,
+  // Chromium frame times; DOSSIER_BENCH_UI_SITES sets the list size (default 200000).
+  frames: () => framesBench(),
 };
 
 const only = process.argv.slice(2);

@@ -4,8 +4,8 @@
  *
  * Nothing may load from the network: the app is used offline on hostile material, and a remote
  * image in a note would tell a suspect's server that someone is looking. Evidence previews are
- * data: URLs. Trusted Types with no policy make every HTML-string sink (innerHTML ...) throw, so a
- * string can never become markup even if some code tried.
+ * data: URLs. Trusted Types with one policy that can only bless the graph worker's URL make every
+ * HTML-string sink (innerHTML ...) throw, so a string can never become markup even if some code tried.
  */
 export function contentSecurityPolicy(options: { devServerUrl?: string | null; forMetaTag?: boolean } = {}): string {
   const dev = options.devServerUrl ? new URL(options.devServerUrl) : null;
@@ -19,13 +19,17 @@ export function contentSecurityPolicy(options: { devServerUrl?: string | null; f
     'media-src': ["'none'"],
     'object-src': ["'none'"],
     'frame-src': ["'none'"],
-    'worker-src': ["'none'"],
+    // The graph's layout runs in a module worker built from src-renderer into the bundle; only that
+    // (same-origin files): no blob: or data: workers, which could run script made from strings.
+    'worker-src': ["'self'"],
     'manifest-src': ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'none'"],
     'frame-ancestors': ["'none'"],
     'require-trusted-types-for': ["'script'"],
-    'trusted-types': ["'none'"],
+    // One named policy, which blesses only the graph layout worker's own URL (startGraphLayoutWorker.ts);
+    // it has no createHTML, so every HTML-string sink still throws.
+    'trusted-types': ['dossier-worker'],
   };
   if (dev) {
     // Vite's dev server injects the React refresh preamble and styles inline and talks over a socket.

@@ -7,17 +7,31 @@ import { formatCount, KIND_LABEL, KIND_PLURAL } from '../../components/labels';
 import { useApp } from '../app/appStore';
 import { DetailPane } from '../items/DetailPane';
 import { ITEM_CONFIGS } from '../items/itemConfigs';
-import { layoutGraph, type PlacedNode } from './layoutGraph';
+import type { PlacedNode } from './layoutGraph';
+import { GraphLinkFilters, type GraphLinkFilter } from './GraphLinkFilters';
 import { LinkTable } from './LinkTable';
 import { nodeInDirection } from './nodeInDirection';
+import { useGraphLayout } from './useGraphLayout';
 
 const LABEL_LIMIT = 160;
+/** The most links drawn at once; the filters choose which. */
+const GRAPH_LIMIT = 1500;
 /** Titles of every kind and the links between them. */
 const GRAPH_TOPICS = [...ITEM_KINDS, 'links'] as const;
 
 /** Every link between records as a picture; click an item to see it beside the graph. */
 export function GraphView() {
-  const { data, error } = useQuery(['graph', 1500], GRAPH_TOPICS, () => call('graph.get', { limit: 1500 }));
+  const [filter, setFilter] = useState<GraphLinkFilter>({ relation: '', kind: '' });
+  const { data, error } = useQuery(['graph', GRAPH_LIMIT, filter.relation, filter.kind], GRAPH_TOPICS, () =>
+    call('graph.get', {
+      limit: GRAPH_LIMIT,
+      ...(filter.relation ? { relations: [filter.relation] } : {}),
+      ...(filter.kind ? { kinds: [filter.kind] } : {}),
+    }),
+  );
+  // Keep the filter's choices while a new graph loads (the select would otherwise lose its value).
+  const relations = useRef<GraphData['relations']>([]);
+  if (data) relations.current = data.relations;
   const [selected, setSelected] = useState<{ id: string; kind: ItemKind } | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
   const [view, setView] = useState({ x: 0, y: 0, k: 1 });
@@ -25,7 +39,7 @@ export function GraphView() {
   const svgRef = useRef<SVGSVGElement>(null);
 
 
-  const layout = useMemo(() => (data ? layoutGraph(data) : null), [data]);
+  const { layout, error: layoutError } = useGraphLayout(data);
   // Fit the drawing, but never zoom in past 1:1: a handful of nodes should look like a handful, not fill the screen.
   const [canvas, setCanvas] = useState({ w: 900, h: 600 });
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -142,14 +156,15 @@ export function GraphView() {
             <h1>Graph</h1>
             {layout ? (
               <span className="muted small">
-                {formatCount(layout.nodes.length)} items ·{' '}
+                {formatCount(layout.nodes.length)} {layout.nodes.length === 1 ? 'item' : 'items'} ·{' '}
                 {data && data.totalEdges > layout.edges.length
-                  ? `${formatCount(layout.edges.length)} of ${formatCount(data.totalEdges)} links shown (the newest)`
+                  ? `${formatCount(layout.edges.length)} of ${formatCount(data.totalEdges)} links shown (the newest${filter.relation || filter.kind ? ' matching the filter' : ''})`
                   : `${formatCount(layout.edges.length)} links`}
               </span>
             ) : null}
           </div>
           <div className="view-tools">
+            <GraphLinkFilters filter={filter} relations={relations.current} onChange={setFilter} />
             <ul className="legend" aria-label="Legend">
               {ITEM_KINDS.map((kind) => (
                 <li key={kind}>
@@ -167,9 +182,9 @@ export function GraphView() {
             )}
           </div>
         </header>
-        {error ? (
+        {error || layoutError ? (
           <div className="vtable-error" role="alert">
-            {error}
+            {error ?? layoutError}
           </div>
         ) : null}
         {asTable && layout ? <LinkTable edges={layout.edges} onOpen={(n) => setSelected({ id: n.id, kind: n.kind })} /> : null}

@@ -18,28 +18,37 @@ export interface PlacedEdge {
 }
 
 /**
- * Places the nodes with a force simulation run to rest up front (no animation: a still picture
- * is easier to read and costs nothing after layout). Unlinked items drift to the rim.
+ * The graph's nodes and edges with deterministic starting positions (so the same case always
+ * looks the same) and each node's degree. Cheap: the main thread builds this, the worker too.
  */
-export function layoutGraph(data: GraphData): { nodes: PlacedNode[]; edges: PlacedEdge[] } {
+export function seedGraph(data: GraphData): { nodes: PlacedNode[]; edges: PlacedEdge[] } {
   const degree = new Map<string, number>();
   for (const e of data.edges) {
     degree.set(e.from, (degree.get(e.from) ?? 0) + 1);
     degree.set(e.to, (degree.get(e.to) ?? 0) + 1);
   }
-  // Seed positions deterministically so the same case always looks the same.
   const nodes: PlacedNode[] = data.nodes.map((n, i) => {
     const angle = i * 2.399963;
     const radius = 12 * Math.sqrt(i + 1);
     return { ...n, degree: degree.get(n.id) ?? 0, x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const links = data.edges
+  const edges = data.edges
     .filter((e) => byId.has(e.from) && byId.has(e.to))
     .map((e) => ({ id: e.id, source: byId.get(e.from)!, target: byId.get(e.to)!, relation: e.relation }));
+  return { nodes, edges };
+}
+
+/**
+ * Places the nodes with a force simulation run to rest up front (no animation: a still picture
+ * is easier to read and costs nothing after layout). Unlinked items drift to the rim. Seconds of
+ * work on a big case, so the app runs it in graphLayout.worker.ts, never on the main thread.
+ */
+export function layoutGraph(data: GraphData): { nodes: PlacedNode[]; edges: PlacedEdge[] } {
+  const { nodes, edges } = seedGraph(data);
   const simulation = forceSimulation<PlacedNode>(nodes)
     .force('charge', forceManyBody<PlacedNode>().strength(-320).distanceMax(600))
-    .force('link', forceLink<PlacedNode, PlacedEdge>(links).id((n) => n.id).distance(120).strength(0.5))
+    .force('link', forceLink<PlacedNode, PlacedEdge>(edges).id((n) => n.id).distance(120).strength(0.5))
     .force('collide', forceCollide<PlacedNode>((n) => 22 + Math.min(n.degree, 12)))
     .force('x', forceX<PlacedNode>(0).strength(0.04))
     .force('y', forceY<PlacedNode>(0).strength(0.04))
@@ -47,5 +56,5 @@ export function layoutGraph(data: GraphData): { nodes: PlacedNode[]; edges: Plac
     .stop();
   const ticks = nodes.length > 1500 ? 120 : nodes.length > 500 ? 200 : 300;
   for (let i = 0; i < ticks; i++) simulation.tick();
-  return { nodes, edges: links };
+  return { nodes, edges };
 }

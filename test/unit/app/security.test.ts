@@ -50,11 +50,15 @@ describe('content security policy', () => {
     expect(d.get('connect-src')).toEqual(["'none'"]);
     expect(d.get('object-src')).toEqual(["'none'"]);
     expect(d.get('frame-src')).toEqual(["'none'"]);
+    // Workers only from our own bundle (the graph layout worker); never blob: or data:, which
+    // would let script built from strings run.
+    expect(d.get('worker-src')).toEqual(["'self'"]);
     expect(d.get('base-uri')).toEqual(["'none'"]);
     expect(d.get('form-action')).toEqual(["'none'"]);
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
     expect(d.get('require-trusted-types-for')).toEqual(["'script'"]);
-    expect(d.get('trusted-types')).toEqual(["'none'"]);
+    // The only policy is the one that blesses the graph layout worker's URL (no HTML, no duplicates).
+    expect(d.get('trusted-types')).toEqual(['dossier-worker']);
     expect(csp).not.toMatch(/unsafe-|https?:|\*/);
   });
 
