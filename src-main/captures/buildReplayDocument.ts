@@ -100,7 +100,12 @@ export async function buildReplayDocument(db: Database.Database, captureId: stri
     .replace(/<base\b[^>]*>/gi, '')
     .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?(refresh|content-security-policy)[^>]*>/gi, '')
     .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
-  html = await replaceAsync(html, /<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi, async (m) => `<style${m[1]}>${await rewriteCss(db, captureId, m[2]!, base, at, budget, 1)}</style>`);
+  // Inline <style> becomes a data: stylesheet: the replay frame inherits the app's CSP, which allows
+  // data: stylesheets but no inline style.
+  html = await replaceAsync(html, /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi, async (m) => {
+    const css = await rewriteCss(db, captureId, m[1]!, base, at, budget, 1);
+    return `<link rel="stylesheet" href="data:text/css;base64,${Buffer.from(css).toString('base64')}">`;
+  });
   html = await replaceAsync(html, /\b(src|href|poster|srcset|style)\s*=\s*("([^"]*)"|'([^']*)')/gi, async (m) => {
     const name = m[1]!.toLowerCase();
     const value = m[3] ?? m[4] ?? '';
