@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { captureRecords, SITE_PATHS, startCapturedSite } from '../helpers/captureFixtures';
+import { CasePage } from './pages/CasePage';
+import { expect, test } from './fixtures';
+
+test('dropping a truncated WARC imports it as a capture through captures.import and says it was only partly read', async ({ page, harness }) => {
+  const site = await startCapturedSite();
+  const warc = Buffer.concat(await captureRecords(site.base, SITE_PATHS));
+  await site.close();
+  const file = path.join(harness.dir, 'shop.warc');
+  fs.writeFileSync(file, warc.subarray(0, warc.length - 60));
+  await harness.call('case.create', { path: harness.casePath(), case: { title: 'Capture drop' } });
+  await page.goto('/index.html');
+  const app = new CasePage(page);
+  await app.open('Evidence');
+
+  await page.evaluate(([name, p]) => {
+    (window as unknown as { __dossierDroppedPaths: Record<string, string> }).__dossierDroppedPaths = { [name]: p };
+  }, [path.basename(file), file] as const);
+  const dataTransfer = await page.evaluateHandle((name) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['WARC/1.1'], name, { type: 'application/warc' }));
+    return dt;
+  }, path.basename(file));
+  await page.dispatchEvent('.case-layout', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('.case-layout', 'drop', { dataTransfer });
+
+  await expect.poll(() => harness.requests.filter((r) => r.channel === 'captures.import').map((r) => (r.request as { path: string }).path)).toEqual([file]);
+  expect(harness.requests.filter((r) => r.channel === 'evidence.import')).toEqual([]);
+  await expect(page.getByText('shop.warc was only partly read')).toBeVisible();
+  await expect(page.getByText(/cut short|no valid Content-Length/).first()).toBeVisible();
+  const captures = await harness.call('captures.list', {});
+  expect(captures.map((c) => c.import_status)).toEqual(['partial']);
+});
