@@ -15,16 +15,7 @@ test('dropping a truncated WARC imports it as a capture through captures.import 
   const app = new CasePage(page);
   await app.open('Evidence');
 
-  await page.evaluate(([name, p]) => {
-    (window as unknown as { __dossierDroppedPaths: Record<string, string> }).__dossierDroppedPaths = { [name]: p };
-  }, [path.basename(file), file] as const);
-  const dataTransfer = await page.evaluateHandle((name) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File(['WARC/1.1'], name, { type: 'application/warc' }));
-    return dt;
-  }, path.basename(file));
-  await page.dispatchEvent('.case-layout', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('.case-layout', 'drop', { dataTransfer });
+  await app.dropFile(file, 'WARC/1.1', 'application/warc');
 
   await expect.poll(() => harness.requests.filter((r) => r.channel === 'captures.import').map((r) => (r.request as { path: string }).path)).toEqual([file]);
   expect(harness.requests.filter((r) => r.channel === 'evidence.import')).toEqual([]);
