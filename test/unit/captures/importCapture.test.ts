@@ -160,6 +160,19 @@ describe('capture import (WARC)', () => {
     expect(getWebsite(caseFile, second.websites[0]!.id).status).toBe('evidence_captured');
   });
 
+  it('--website links the capture to a chosen website whatever its hosts; an unknown website id stores nothing', async () => {
+    const caseFile = newTestCase();
+    const chosen = addWebsite(caseFile, { input: 'hotmailbox.me' });
+    const result = await importCapture(caseFile, writeFile('shop.warc', Buffer.concat(plain)), { websiteId: chosen.id });
+    expect(result.websites).toEqual([{ id: chosen.id, host: 'hotmailbox.me', created: false }]);
+    expect(result.unmatched_hosts).toEqual(['127.0.0.1']);
+    expect(linkedItems(caseFile, chosen.id).map((l) => [l.id, l.relation])).toEqual([[result.evidence_id, 'captured']]);
+    await expect(importCapture(caseFile, writeFile('again.warc.gz', Buffer.concat(gzipped)), { websiteId: '01900000-0000-7000-8000-000000000000' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(caseFile.db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBe(1);
+  });
+
   it('refuses a file that is no web capture before storing anything', async () => {
     const caseFile = newTestCase();
     await expect(importCapture(caseFile, writeFile('notes.txt', Buffer.from('hello')))).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
