@@ -6,7 +6,7 @@ import type { CaptureProblem, ScannedRecord } from './CaptureRecordData';
 import type { CaptureFormat } from './detectCaptureFormat';
 import { scanHar } from './scanHar';
 import { scanMhtml } from './scanMhtml';
-import { scanWarc } from './scanWarc';
+import { type ScanStop, scanWarc } from './scanWarc';
 import { readStoredRange, storedSize, streamStoredRange } from './storedBytes';
 import { readZipDirectory, type ZipMember } from './zipDirectory';
 
@@ -166,6 +166,44 @@ async function scanWacz(db: Database.Database, sha256: string, problems: Capture
   return { records: records(), listedPages, info };
 }
 
+/** Offset of the next line starting "WARC/1." at or after `from`, or null: where reading resumes after damage. */
+async function nextWarcHeader(db: Database.Database, sha256: string, from: number, size: number): Promise<number | null> {
+  const marker = Buffer.from('\nWARC/1.');
+  let carry = Buffer.alloc(0);
+  let carryStart = from;
+  for await (const chunk of streamStoredRange(db, sha256, from, size - from)) {
+    const window = Buffer.concat([carry, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)]);
+    const at = window.indexOf(marker);
+    if (at >= 0) return carryStart + at + 1;
+    carry = window.subarray(Math.max(0, window.length - marker.length));
+    carryStart += window.length - carry.length;
+  }
+  return null;
+}
+
+/**
+ * A plain WARC, record by record; after a damaged record (no valid length, unreadable headers) reading
+ * resumes at the next WARC header, so one bad record does not hide the ones after it. (Gzipped WARCs
+ * stop at damage: their members cannot be found again reliably.)
+ */
+async function* scanPlainWarc(db: Database.Database, sha256: string, size: number, problems: CaptureProblem[], signal?: AbortSignal): AsyncGenerator<ScannedRecord, void, undefined> {
+  let start = 0;
+  let seq = 0;
+  for (;;) {
+    const stop: ScanStop = { damagedAt: null };
+    const place = { member: null, memberOffset: null, memberMethod: null, totalBytes: size, gzip: false, firstSeq: seq, baseOffset: start };
+    for await (const record of scanWarc(streamStoredRange(db, sha256, start, size - start, signal), place, problems, stop)) {
+      seq = record.seq + 1;
+      yield record;
+    }
+    if (stop.damagedAt === null) return;
+    const next = await nextWarcHeader(db, sha256, stop.damagedAt + 1, size);
+    if (next === null) return;
+    problems.push({ offset: next, member: null, message: `Reading resumed at offset ${next}, the next WARC record after the damage at offset ${stop.damagedAt}.`, kind: 'damage' });
+    start = next;
+  }
+}
+
 /**
  * Reads the records of a capture from its exhibit's stored bytes (never from the original file, so
  * offsets and digests describe exactly what the case holds). Shared by import and verification.
@@ -180,9 +218,10 @@ export async function scanStoredCapture(
   const size = storedSize(db, contentSha256);
   switch (format) {
     case 'warc':
+      return { records: scanPlainWarc(db, contentSha256, size, problems, signal), listedPages: null, info: {} };
     case 'warc.gz':
       return {
-        records: scanWarc(streamStoredRange(db, contentSha256, 0, size, signal), { member: null, memberOffset: null, memberMethod: null, totalBytes: size, gzip: format === 'warc.gz', firstSeq: 0 }, problems),
+        records: scanWarc(streamStoredRange(db, contentSha256, 0, size, signal), { member: null, memberOffset: null, memberMethod: null, totalBytes: size, gzip: true, firstSeq: 0 }, problems),
         listedPages: null,
         info: {},
       };

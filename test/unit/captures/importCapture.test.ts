@@ -122,6 +122,25 @@ describe('capture import (WARC)', () => {
     expect(result.capture.problems[0]!.message).toMatch(/cut short/);
   });
 
+  it('reports a record with a damaged Content-Length by its offset and resumes at the next record', async () => {
+    const caseFile = newTestCase();
+    const bytes = Buffer.concat(plain);
+    const damagedOffset = Buffer.concat(plain.slice(0, 4)).length;
+    const lengthAt = bytes.indexOf('Content-Length: ', damagedOffset);
+    bytes.write('Content-Length: x', lengthAt);
+    const result = await importCapture(caseFile, writeFile('damaged.warc', bytes));
+    expect(result.capture.import_status).toBe('partial');
+    const records = listCaptureRecords(caseFile.db, result.capture.id);
+    expect(records.find((r) => r.offset === damagedOffset)).toMatchObject({ digest_status: 'truncated' });
+    expect(result.capture.problems[0]).toMatchObject({ offset: damagedOffset });
+    expect(result.capture.problems[0]!.message).toMatch(/no valid Content-Length/);
+    expect(result.capture.problems[1]!.message).toMatch(/Reading resumed at offset \d+/);
+    // Every record after the damaged one is still there, at its own offset.
+    const after = plain.slice(5).map((_, i) => Buffer.concat(plain.slice(0, 5 + i)).length);
+    expect(records.filter((r) => r.offset! > damagedOffset).map((r) => r.offset)).toEqual(after);
+    expect(result.pages.map((p) => new URL(p.url).pathname)).toContain('/vn');
+  });
+
   it('reports a truncated .warc.gz (last gzip member cut) with the offset where reading stopped', async () => {
     const caseFile = newTestCase();
     const whole = Buffer.concat(gzipped);
