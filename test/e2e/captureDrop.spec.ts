@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { captureRecords, SITE_PATHS, startCapturedSite } from '../helpers/captureFixtures';
 import { CasePage } from './pages/CasePage';
-import { expect, test } from './fixtures';
+import { expect, SCREENSHOTS, test } from './fixtures';
 
 test('dropping a truncated WARC imports it as a capture through captures.import and says it was only partly read', async ({ page, harness }) => {
   const site = await startCapturedSite();
@@ -23,4 +23,11 @@ test('dropping a truncated WARC imports it as a capture through captures.import 
   await expect(page.getByText(/cut short|no valid Content-Length/).first()).toBeVisible();
   const captures = await harness.call('captures.list', {});
   expect(captures.map((c) => c.import_status)).toEqual(['partial']);
+  // The exhibit's detail says the capture is incomplete and why, with the offset.
+  await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+  const panel = app.detail.getByTestId('captures-panel');
+  await expect(panel).toContainText('Incomplete: part of the archive could not be read');
+  await expect(panel).toContainText(`at offset ${captures[0]!.problems[0]!.offset}`);
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Hotmailbox accounts for sale' })).toBeVisible();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'capture-incomplete.png') });
 });
