@@ -122,6 +122,15 @@ describe('capture import (WARC)', () => {
     expect(result.capture.problems[0]!.message).toMatch(/cut short/);
   });
 
+  it('does not list a page whose HTML is cut short in the archive (the problem names it instead)', async () => {
+    const caseFile = newTestCase();
+    const whole = Buffer.concat(plain);
+    const result = await importCapture(caseFile, writeFile('cut-page.warc', whole.subarray(0, whole.length - 30)));
+    expect(result.capture.import_status).toBe('partial');
+    expect(result.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/missing']);
+    expect(result.capture.problems[0]!.message).toMatch(/cut short/);
+  });
+
   it('reports a record with a damaged Content-Length by its offset and resumes at the next record', async () => {
     const caseFile = newTestCase();
     const bytes = Buffer.concat(plain);
