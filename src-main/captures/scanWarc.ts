@@ -215,5 +215,7 @@ export async function* scanWarc(
       end,
       `${place.totalBytes - end} bytes from offset ${end}${place.member ? ` of ${place.member}` : ''} could not be read as a complete WARC record (the file is truncated or damaged there).`,
     );
+    // warcio ends quietly at a gzip member that does not inflate: the caller may find the next record after it.
+    stop.damagedAt = end;
   }
 }

@@ -160,6 +160,26 @@ describe('capture import (WARC)', () => {
     expect(listCaptureRecords(caseFile.db, result.capture.id)).toHaveLength(10);
   });
 
+  it('resumes a .warc.gz at the next gzip member after a damaged one, and reports both offsets', async () => {
+    const caseFile = newTestCase();
+    const damagedIndex = 4;
+    const offsets = gzipped.map((_, i) => Buffer.concat(gzipped.slice(0, i)).length);
+    const bytes = Buffer.concat(gzipped);
+    // Scribble over the middle of one member's deflate data.
+    const member = gzipped[damagedIndex]!;
+    bytes.fill(0xff, offsets[damagedIndex]! + Math.floor(member.length / 2), offsets[damagedIndex]! + Math.floor(member.length / 2) + 16);
+    const result = await importCapture(caseFile, writeFile('damaged.warc.gz', bytes));
+    expect(result.capture.import_status).toBe('partial');
+    const problems = result.capture.problems;
+    expect(problems[0]).toMatchObject({ offset: offsets[damagedIndex] });
+    expect(problems.some((p) => p.offset === offsets[damagedIndex + 1] && /Reading resumed at offset \d+/.test(p.message))).toBe(true);
+    // Every member after the damaged one is read, at its own offset.
+    const records = listCaptureRecords(caseFile.db, result.capture.id);
+    expect(records.filter((r) => r.offset! > offsets[damagedIndex]!).map((r) => r.offset)).toEqual(offsets.slice(damagedIndex + 1));
+    expect(records.filter((r) => r.offset! < offsets[damagedIndex]!).map((r) => r.offset)).toEqual(offsets.slice(0, damagedIndex));
+    expect(result.pages.map((p) => new URL(p.url).pathname)).toContain('/missing');
+  });
+
   it('links captured hosts to the case websites with the capture time and puts "evidence captured" on their lifecycle', async () => {
     const caseFile = newTestCase();
     const shop = addWebsite(caseFile, { input: site.base });
