@@ -75,9 +75,9 @@ type ParseTarget = { kind: 'new' } | { kind: 'existing'; captureId: string };
 
 /**
  * Parses into the case the stored bytes of an exhibit whose capture import was interrupted (the
- * capture is still 'importing': the process stopped mid-parse). Whatever an interrupted run left of
- * its records and pages is removed first, in the same transaction, so the capture ends complete or
- * partial exactly as a fresh import would have left it.
+ * capture is still 'importing': the process stopped mid-parse). The parse writes every record and
+ * page in one transaction, so an interrupted one left none; this one ends the capture complete or
+ * partial exactly as the import would have. A capture that finished is refused (never parsed twice).
  */
 export async function reparseCapture(caseFile: CaseFile, evidenceId: string, hooks: EvidenceTaskHooks = {}): Promise<CaptureImportResult> {
   return runInVaultQueue(caseFile.path, () => {

@@ -234,6 +234,8 @@ export interface DossierApi {
   'captures.resource': (req: { captureId: string; url: string; at?: string }) => Promise<CaptureResource | null>;
   /** A captured page made self-contained from the stored archive for the sandboxed replay view. */
   'captures.replay': (req: { captureId: string; url: string; at?: string }) => Promise<CaptureReplay>;
+  /** Parses again, from the stored bytes, the capture of an exhibit whose import was interrupted (still 'importing'). */
+  'captures.reparse': (req: { evidenceId: string; taskId?: string }) => Promise<CaptureImportResult>;
 }
 
 export interface CaptureImportRequest {
@@ -266,6 +268,7 @@ export const CHANNELS = [
   'identity.status', 'identity.create', 'identity.publicLine', 'roster.list', 'roster.add', 'roster.remove',
   'share.create', 'share.receive', 'case.merge',
   'captures.import', 'captures.list', 'captures.pages', 'captures.page', 'captures.records', 'captures.resource', 'captures.replay',
+  'captures.reparse',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

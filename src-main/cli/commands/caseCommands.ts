@@ -6,6 +6,7 @@ import { buildDemoCase } from '../../demo/buildDemoCase';
 import { emit, fields, type GlobalOptions } from '../output';
 import { cliActor, withCase } from '../withCase';
 import type { CaseSummary } from '../../contract/DossierApi';
+import { interruptedCaptureLines } from '../../captures/interruptedCaptures';
 
 function formatSummary(summary: CaseSummary): string {
   const { info, counts } = summary;
@@ -69,7 +70,8 @@ export function registerCaseCommands(program: Command): void {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withCase(file, options, (caseFile) => {
         const summary = caseSummary(caseFile);
-        emit(options, summary, () => formatSummary(summary));
+        const interrupted = interruptedCaptureLines(caseFile.db, file);
+        emit(options, summary, () => [formatSummary(summary), ...interrupted].join('\n'));
       });
     });
 

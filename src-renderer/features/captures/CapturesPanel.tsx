@@ -40,7 +40,7 @@ export function CapturesPanel({ item }: { item: Website } | { item: Evidence }) 
       {captures.map((c) => (
         <div key={c.id} className="capture-summary">
           <p>
-            <strong>{c.import_status === 'complete' ? 'Import complete' : c.import_status === 'partial' ? 'Incomplete: part of the archive could not be read' : 'Incomplete: the import was interrupted'}</strong>
+            <strong>{c.import_status === 'complete' ? 'Import complete' : c.import_status === 'partial' ? 'Incomplete: part of the archive could not be read' : 'Interrupted: the import stopped before its records were parsed (finish it with "dossier capture reparse")'}</strong>
             <span className="faint">
               {' '}
               · {c.format.toUpperCase()} · {c.record_count} records · {c.page_count} pages · tool: {c.tool ?? 'not stated'}

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCapture } from '../../../src-main/captures/importCapture';
-import { listCaptureRecords } from '../../../src-main/captures/captureRows';
+import { beginCaptureImport, importCapture, reparseCapture } from '../../../src-main/captures/importCapture';
+import { closeCaseFile } from '../../../src-main/casefile/openCaseFile';
+import { importEvidence } from '../../../src-main/evidence/importEvidence';
+import { openImportConnection } from '../../../src-main/evidence/openImportConnection';
+import { listCaptureRecords, listCaptures } from '../../../src-main/captures/captureRows';
 import { listCustody } from '../../../src-main/evidence/custody';
 import { searchCase } from '../../../src-main/search/searchCase';
 import { addWebsite, getWebsite, websiteStatusHistory } from '../../../src-main/websites/websiteService';
@@ -254,5 +257,31 @@ describe('capture import (WACZ)', () => {
     expect(result.capture.import_status).toBe('partial');
     expect(result.capture.problems.map((p) => p.member)).toContain('pages/pages.jsonl');
     expect(result.capture.problems.find((p) => p.member === 'pages/pages.jsonl')!.message).toMatch(/does not match datapackage.json/);
+  });
+});
+
+describe('capture reparse', () => {
+  it('parses a capture left importing by a crash into the same records and pages a fresh import gives, once', async () => {
+    const bytes = Buffer.concat(plain);
+    const file = writeFile('shop.warc', bytes);
+    const freshCase = newTestCase();
+    const fresh = await importCapture(freshCase, file);
+
+    const caseFile = newTestCase();
+    const stored = (await importEvidence(caseFile, [file], { kind: 'web_capture' })).items[0]!.evidence;
+    const connection = openImportConnection(caseFile);
+    const captureId = beginCaptureImport(connection, stored.id, stored.content_sha256!, 'warc');
+    closeCaseFile(connection);
+    expect(listCaptures(caseFile.db, stored.id).map((c) => c.import_status)).toEqual(['importing']);
+
+    const reparsed = await reparseCapture(caseFile, stored.id);
+    expect(reparsed.capture).toMatchObject({ id: captureId, import_status: 'complete', record_count: fresh.capture.record_count, problems: [] });
+    const strip = (r: ReturnType<typeof listCaptureRecords>[number]) => ({ ...r, id: undefined, capture_id: undefined });
+    expect(listCaptureRecords(caseFile.db, captureId).map(strip)).toEqual(listCaptureRecords(freshCase.db, fresh.capture.id).map(strip));
+    expect(reparsed.pages.map((p) => [p.url, p.title, p.http_status, p.captured_at])).toEqual(fresh.pages.map((p) => [p.url, p.title, p.http_status, p.captured_at]));
+    expect(searchCase(caseFile, 'tài khoản').length).toBeGreaterThan(0);
+
+    await expect(reparseCapture(caseFile, stored.id)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(listCaptures(caseFile.db, stored.id)).toHaveLength(1);
   });
 });
