@@ -8,10 +8,10 @@ import type { HandlerMap } from './Handlers';
 type CaptureChannel = 'captures.import' | 'captures.list' | 'captures.pages' | 'captures.page' | 'captures.records' | 'captures.resource' | 'captures.replay' | 'captures.reparse';
 
 export const captureHandlers: HandlerMap<CaptureChannel> = {
-  'captures.import': ({ path, taskId, websiteId, createSites, ...fields }, s) => {
+  'captures.import': ({ path, taskId, websiteId, createSites, again, ...fields }, s) => {
     const caseFile = s.caseFile;
     const task = s.startTask(taskId);
-    return importCapture(caseFile, path, { ...fields, websiteId, createSites }, { onProgress: task.report, signal: task.signal }).finally(task.finish);
+    return importCapture(caseFile, path, { ...fields, websiteId, createSites, again }, { onProgress: task.report, signal: task.signal }).finally(task.finish);
   },
   'captures.list': (req, s) => listCaptures(s.caseFile.db, req.evidenceId),
   'captures.pages': (req, s) => findCapturePages(s.caseFile, req, req.limit),

@@ -18,6 +18,7 @@ import { getWebsite } from '../websites/websiteService';
 import type { CaptureProblem } from './CaptureRecordData';
 import { getCapture, listCapturePages, listCaptures } from './captureRows';
 import { detectCaptureFormat, type CaptureFormat } from './detectCaptureFormat';
+import { findSameCapture } from './findSameCapture';
 import { type CapturedHost, linkCaptureSites } from './linkCaptureSites';
 import { writeCaptureRecords } from './writeCaptureRecords';
 
@@ -26,6 +27,8 @@ export interface CaptureImportOptions extends EvidenceUpdate {
   websiteId?: string | undefined;
   /** Add a website for each captured host the case does not have yet. */
   createSites?: boolean | undefined;
+  /** Import even when an exhibit already holds a capture with the same bytes (a second capture of them). */
+  again?: boolean | undefined;
 }
 
 function readHead(file: string): Buffer {
@@ -60,8 +63,18 @@ export async function importCapture(
     throw new DossierError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'IMPORT_FAILED', `Cannot read ${absolute}: ${code ?? (error as Error).message}.`, { path: absolute });
   }
   const format = detectCaptureFormat(path.basename(absolute), head);
-  const { websiteId, createSites, ...fields } = options;
+  const { websiteId, createSites, again, ...fields } = options;
   if (websiteId) getWebsite(caseFile, websiteId); // NOT_FOUND before anything is stored
+  if (!again) {
+    const same = await findSameCapture(caseFile.db, absolute);
+    if (same) {
+      throw new DossierError(
+        'ALREADY_EXISTS',
+        `${path.basename(absolute)} is already in this case as ${same.exhibit_label} (exhibit ${same.evidence_id}, the same bytes: SHA-256 ${same.sha256}); nothing was imported. Use that exhibit, or import with --again to record a second capture of it.`,
+        { evidence_id: same.evidence_id, capture_id: same.capture_id, sha256: same.sha256 },
+      );
+    }
+  }
   const imported = await importEvidence(caseFile, [absolute], { kind: 'web_capture', ...fields }, hooks);
   const evidence = imported.items[0]!.evidence;
   return runInVaultQueue(caseFile.path, () => parseIntoCase(caseFile, evidence.id, evidence.content_sha256!, format, { websiteId, createSites: createSites ?? false }, hooks));

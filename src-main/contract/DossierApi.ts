@@ -242,6 +242,8 @@ export interface CaptureImportRequest {
   path: string;
   websiteId?: string;
   createSites?: boolean;
+  /** Import even when the case already holds a capture with the same bytes. */
+  again?: boolean;
   taskId?: string;
   title?: string;
   source_url?: string;

@@ -151,6 +151,7 @@ export const requestSchemas = {
     path: absolutePath,
     websiteId: idSchema.optional(),
     createSites: z.boolean().optional(),
+    again: z.boolean().optional(),
     taskId: taskId.optional(),
     title: z.string().trim().min(1).max(500).optional(),
     source_url: z.string().trim().max(4000).optional(),

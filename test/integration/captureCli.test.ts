@@ -125,4 +125,17 @@ describe('dossier capture', () => {
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toMatch(/holds no web capture/);
   }, 180_000);
+
+  it('refuses to import the same archive twice with one line naming the exhibit; --again records a second capture', () => {
+    const file = newCase();
+    const first = runCliJson<CaptureImportResult>(['capture', 'import', file, fixtures.warc]);
+    const twice = runCli(['capture', 'import', file, fixtures.warc]);
+    expect(twice.status).not.toBe(0);
+    expect(twice.stderr.trim().split('\n')).toHaveLength(1);
+    expect(twice.stderr).toContain(`is already in this case as ${first.capture.exhibit_label} (exhibit ${first.evidence_id}`);
+    expect(twice.stderr).toContain('--again');
+    const again = runCliJson<CaptureImportResult>(['capture', 'import', file, fixtures.warc, '--again']);
+    expect(again.evidence_id).not.toBe(first.evidence_id);
+    expect(runCliJson<CaptureSummary[]>(['capture', 'list', file]).map((c) => c.evidence_id)).toEqual([first.evidence_id, again.evidence_id]);
+  }, 120_000);
 });

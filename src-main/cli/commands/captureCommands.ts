@@ -63,6 +63,7 @@ export function registerCaptureCommands(program: Command): void {
     .argument('<path>', 'the capture (.warc, .warc.gz, .wacz, .har, .mhtml)')
     .option('--website <id>', 'link the capture to this website')
     .option('--create-sites', 'add a website for each captured host the case does not have')
+    .option('--again', 'import even when the case already holds a capture with the same bytes')
     .option('--title <title>', 'exhibit title (default: the file name)')
     .option('--source <url>', 'where it came from')
     .option('--acquired-by <name>', 'who captured it')
@@ -74,6 +75,7 @@ export function registerCaptureCommands(program: Command): void {
         path: path.resolve(capturePath),
         ...(opts.website ? { websiteId: opts.website as string } : {}),
         ...(opts.createSites ? { createSites: true } : {}),
+        ...(opts.again ? { again: true } : {}),
         ...(opts.title ? { title: opts.title as string } : {}),
         ...(opts.source ? { source_url: opts.source as string } : {}),
         ...(opts.acquiredBy ? { acquired_by: opts.acquiredBy as string } : {}),

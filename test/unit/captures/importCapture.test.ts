@@ -285,3 +285,30 @@ describe('capture reparse', () => {
     expect(listCaptures(caseFile.db, stored.id)).toHaveLength(1);
   });
 });
+
+describe('importing the same capture twice', () => {
+  it('refuses an archive whose bytes a capture exhibit already holds, naming that exhibit; --again allows it', async () => {
+    const caseFile = newTestCase();
+    const bytes = Buffer.concat(plain);
+    const first = await importCapture(caseFile, writeFile('shop.warc', bytes));
+    const exhibits = () => caseFile.db.prepare('SELECT count(*) FROM evidence').pluck().get();
+    // The same bytes under another name are the same archive.
+    const copy = writeFile('shop-copy.warc', bytes);
+    const refused = importCapture(caseFile, copy);
+    await expect(refused).rejects.toMatchObject({ code: 'ALREADY_EXISTS', details: { evidence_id: first.evidence_id, capture_id: first.capture.id } });
+    await expect(importCapture(caseFile, copy)).rejects.toThrow(/shop-copy\.warc is already in this case as Exhibit 1 .*--again/);
+    expect(exhibits()).toBe(1);
+    expect(listCaptures(caseFile.db)).toHaveLength(1);
+
+    // Same size, one byte different: a different archive, imported.
+    const changed = Buffer.from(bytes);
+    changed.write('X', changed.indexOf('Dossier test crawler'));
+    const other = await importCapture(caseFile, writeFile('other.warc', changed));
+    expect(other.evidence_id).not.toBe(first.evidence_id);
+
+    const again = await importCapture(caseFile, copy, { again: true });
+    expect(again.capture.import_status).toBe('complete');
+    expect(again.evidence_id).not.toBe(first.evidence_id);
+    expect(listCaptures(caseFile.db)).toHaveLength(3);
+  });
+});
