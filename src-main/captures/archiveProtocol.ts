@@ -4,7 +4,8 @@ import type { CaptureResource } from '../contract/captures';
  * The `dossier-archive:` scheme: replay of a captured page served by the app from the stored archive
  * only. An archive URL keeps the captured page's origin in its host, so the page's own relative and
  * root-relative links ("style.css", "/logo.png") resolve to archive URLs of the same capture:
- *   dossier-archive://<capture id, 32 hex>.<capture time, 14 digits>.<origin in hex, 60-char labels>/path?query
+ *   dossier-archive://<capture id, 32 hex>.<capture time, 14 digits, then "s" when page scripts may run>.<origin in hex, 60-char labels>/path?query
+ * (the scripts mark is in the host, so everything the page loads carries it too).
  * Anything else (another origin, the network) is not an archive URL and is never fetched.
  */
 export const ARCHIVE_SCHEME = 'dossier-archive';
@@ -14,6 +15,8 @@ export interface ArchiveTarget {
   captureId: string;
   at: string | null;
   url: string;
+  /** Page scripts may run (inside the archive only). */
+  scripts: boolean;
 }
 
 const MAX_HOST = 253;
@@ -30,7 +33,7 @@ function isoTime(compact: string): string | null {
 }
 
 /** The archive URL that replays `url` of a capture; null when the URL cannot be carried (not http(s), origin too long). */
-export function archiveUrl(captureId: string, url: string, at?: string | null): string | null {
+export function archiveUrl(captureId: string, url: string, at?: string | null, options: { scripts?: boolean } = {}): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -42,7 +45,7 @@ export function archiveUrl(captureId: string, url: string, at?: string | null): 
   if (!/^[0-9a-f]{32}$/.test(id)) return null;
   const origin = Buffer.from(parsed.origin, 'utf8').toString('hex');
   const labels = origin.match(/.{1,60}/g) ?? [];
-  const host = [id, compactTime(at), ...labels].join('.');
+  const host = [id, `${compactTime(at)}${options.scripts ? 's' : ''}`, ...labels].join('.');
   if (host.length > MAX_HOST) return null;
   return `${ARCHIVE_SCHEME}://${host}${parsed.pathname}${parsed.search}`;
 }
@@ -57,7 +60,7 @@ export function parseArchiveUrl(requestUrl: string): ArchiveTarget | null {
   }
   if (parsed.protocol !== `${ARCHIVE_SCHEME}:`) return null;
   const [id, time, ...labels] = parsed.hostname.split('.');
-  if (!id || !/^[0-9a-f]{32}$/.test(id) || !time || !/^\d{14}$/.test(time) || labels.length === 0 || !labels.every((l) => /^[0-9a-f]+$/.test(l))) return null;
+  if (!id || !/^[0-9a-f]{32}$/.test(id) || !time || !/^\d{14}s?$/.test(time) || labels.length === 0 || !labels.every((l) => /^[0-9a-f]+$/.test(l))) return null;
   const hex = labels.join('');
   if (hex.length % 2 !== 0) return null;
   const origin = Buffer.from(hex, 'hex').toString('utf8');
@@ -69,7 +72,7 @@ export function parseArchiveUrl(requestUrl: string): ArchiveTarget | null {
   }
   if (url.origin !== origin || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
   const captureId = `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
-  return { captureId, at: isoTime(time), url: url.href };
+  return { captureId, at: isoTime(time.slice(0, 14)), url: url.href, scripts: time.endsWith('s') };
 }
 
 /**
@@ -94,7 +97,6 @@ export function archiveCsp(options: { scripts: boolean }): string {
     "object-src 'none'",
     "form-action 'none'",
     "base-uri 'none'",
-    "frame-ancestors 'self'",
   ].join('; ');
 }
 
@@ -110,9 +112,9 @@ export interface ArchiveResponse {
  * and status (a redirect points to the archive URL of its target), or 404 when the archive lacks it.
  * Never a cookie, a cache entry or a service-worker scope: only the headers set here are sent.
  */
-export function archiveResponse(target: ArchiveTarget | null, resource: CaptureResource | null, options: { scripts: boolean }): ArchiveResponse {
+export function archiveResponse(target: ArchiveTarget | null, resource: CaptureResource | null): ArchiveResponse {
   const headers: Record<string, string> = {
-    'Content-Security-Policy': archiveCsp(options),
+    'Content-Security-Policy': archiveCsp({ scripts: target?.scripts ?? false }),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
@@ -123,7 +125,7 @@ export function archiveResponse(target: ArchiveTarget | null, resource: CaptureR
   }
   const status = resource.http_status !== null && resource.http_status >= 200 && resource.http_status <= 599 ? resource.http_status : 200;
   if (status >= 300 && status < 400) {
-    const location = resource.location ? archiveUrl(target.captureId, resource.location, target.at) : null;
+    const location = resource.location ? archiveUrl(target.captureId, resource.location, target.at, { scripts: target.scripts }) : null;
     if (location) return { status, headers: { ...headers, Location: location }, body: Buffer.alloc(0) };
   }
   return { status, headers: { ...headers, 'Content-Type': resource.content_type }, body: Buffer.from(resource.body_base64, 'base64') };
@@ -137,7 +139,6 @@ export function archiveResponse(target: ArchiveTarget | null, resource: CaptureR
 export async function serveArchiveRequest(
   requestUrl: string,
   resolve: (target: ArchiveTarget) => Promise<CaptureResource | null>,
-  options: { scripts: boolean },
 ): Promise<ArchiveResponse> {
   const target = parseArchiveUrl(requestUrl);
   let resource: CaptureResource | null = null;
@@ -148,5 +149,5 @@ export async function serveArchiveRequest(
       if ((error as { code?: string }).code !== 'NOT_FOUND') throw error;
     }
   }
-  return archiveResponse(target, resource, options);
+  return archiveResponse(target, resource);
 }

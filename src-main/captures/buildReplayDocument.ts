@@ -1,3 +1,4 @@
+import { archiveUrl } from './archiveProtocol';
 import type Database from 'better-sqlite3';
 import type { CaptureReplay } from '../contract/captures';
 import { decodeHtml } from './decodePayload';
@@ -91,7 +92,7 @@ export async function buildReplayDocument(db: Database.Database, captureId: stri
   for (let hops = 0; page?.location && page.http_status && page.http_status >= 300 && page.http_status < 400 && hops < MAX_REDIRECTS; hops += 1) {
     page = await resolveCaptureResource(db, captureId, page.location, at);
   }
-  if (!page) return { url, html: null, missing: [url], embedded: 0, captured_at: null, http_status: null, record_id: null };
+  if (!page) return { url, html: null, missing: [url], embedded: 0, captured_at: null, http_status: null, record_id: null, archive_urls: null };
   const base = page.url;
   let html = decodeHtml(Buffer.from(page.body_base64, 'base64'), page.content_type);
   html = html
@@ -127,7 +128,10 @@ export async function buildReplayDocument(db: Database.Database, captureId: stri
   });
   const meta = `<meta http-equiv="Content-Security-Policy" content="${REPLAY_CSP}">`;
   html = /<head\b[^>]*>/i.test(html) ? html.replace(/<head\b[^>]*>/i, (h) => `${h}${meta}`) : `${meta}${html}`;
-  return { url: base, html, missing: [...budget.missing], embedded: budget.embedded, captured_at: page.captured_at, http_status: page.http_status, record_id: page.record_id };
+  const off = archiveUrl(captureId, base, at ?? page.captured_at);
+  const on = archiveUrl(captureId, base, at ?? page.captured_at, { scripts: true });
+  const archive_urls = off && on ? { scripts_off: off, scripts_on: on } : null;
+  return { url: base, html, missing: [...budget.missing], embedded: budget.embedded, captured_at: page.captured_at, http_status: page.http_status, record_id: page.record_id, archive_urls };
 }
 
 /** Whether the archive holds `url` as a stylesheet (a cheap look at the records, no bytes read). */

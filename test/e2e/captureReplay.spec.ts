@@ -33,6 +33,11 @@ test('a captured page replays offline from the stored archive, with its image, a
   await expect(image).toHaveJSProperty('naturalWidth', 16);
   await expect(page.getByTestId('replay-missing')).toContainText(`${site.base}/style.css`);
   await expect(page.getByTestId('replay-frame')).toHaveAttribute('sandbox', '');
+  // The harness has no dossier-archive: protocol: the scripts toggle is off, disabled, and says why.
+  const scripts = page.getByTestId('replay-scripts');
+  await expect(scripts.getByRole('checkbox')).toBeDisabled();
+  await expect(scripts.getByRole('checkbox')).not.toBeChecked();
+  await expect(scripts).toContainText('unavailable in this window');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'capture-replay.png') });
 
   // Every request was the app's own files or the archive's inlined data; none went to the captured site.

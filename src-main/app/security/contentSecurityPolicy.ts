@@ -21,7 +21,8 @@ export function contentSecurityPolicy(options: { devServerUrl?: string | null; f
     'media-src': ["'none'"],
     'object-src': ["'none'"],
     // The capture replay view: a blob: document built from the stored archive, in a sandboxed frame.
-    'frame-src': ['blob:'],
+    // In the app, the same view loads captured pages from main's dossier-archive: protocol instead.
+    'frame-src': ['blob:', 'dossier-archive:'],
     'worker-src': ["'none'"],
     'manifest-src': ["'none'"],
     'base-uri': ["'none'"],

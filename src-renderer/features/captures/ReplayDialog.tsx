@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CapturePageInfo, CaptureReplay } from '../../../src-main/contract/captures';
-import { call, toDossierError } from '../../api';
+import { call, shell, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 
 /**
@@ -8,12 +8,17 @@ import { Dialog } from '../../components/Dialog';
  * embedded resource inlined as data, scripts and handlers removed, a CSP forbidding any other load
  * put first); it is shown in a frame sandboxed with no permissions at all (no scripts, no same
  * origin, no navigation of this window), from a blob: URL, so nothing in it can reach the network
- * or the app. What the archive lacks is listed, never fetched.
+ * or the app. What the archive lacks is listed, never fetched. In the desktop app (a shell with the
+ * dossier-archive: protocol) the frame loads the page from main's archive protocol instead, which
+ * also allows the "run page scripts" toggle: scripts then run, but can load and fetch only from the
+ * archive. Elsewhere (the browser harness) scripts are unavailable and the view says so.
  */
 export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose: () => void }) {
   const [replay, setReplay] = useState<CaptureReplay | null>(null);
   const [frameUrl, setFrameUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [scripts, setScripts] = useState(false);
+  const archiveProtocol = shell().archiveProtocol === true;
 
   useEffect(() => {
     let live = true;
@@ -22,7 +27,7 @@ export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose
       .then((result) => {
         if (!live) return;
         setReplay(result);
-        if (result.html !== null) {
+        if (result.html !== null && !(archiveProtocol && result.archive_urls)) {
           url = URL.createObjectURL(new Blob([result.html], { type: 'text/html;charset=utf-8' }));
           setFrameUrl(url);
         }
@@ -32,7 +37,8 @@ export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [page.capture_id, page.url, page.captured_at]);
+  }, [page.capture_id, page.url, page.captured_at, archiveProtocol]);
+  const archiveFrameUrl = archiveProtocol && replay?.archive_urls ? (scripts ? replay.archive_urls.scripts_on : replay.archive_urls.scripts_off) : null;
 
   return (
     <Dialog
@@ -49,7 +55,24 @@ export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose
       {error ? <p className="form-error">{error}</p> : null}
       {!replay && !error ? <p className="faint">Reading the page from the archive…</p> : null}
       {replay && replay.html === null ? <p className="form-error">The archive does not hold this page.</p> : null}
-      {frameUrl ? <iframe className="replay-frame" title={`Archived page ${page.url}`} src={frameUrl} sandbox="" referrerPolicy="no-referrer" data-testid="replay-frame" /> : null}
+      {replay && replay.html !== null ? (
+        <label className="replay-scripts" data-testid="replay-scripts">
+          <input type="checkbox" checked={scripts} disabled={!archiveProtocol} onChange={(e) => setScripts(e.target.checked)} /> Run page scripts (inside the archive only)
+          {archiveProtocol ? null : <span className="faint"> — unavailable in this window: it replays without the app's archive protocol, so scripts stay off</span>}
+        </label>
+      ) : null}
+      {archiveFrameUrl ? (
+        <iframe
+          key={archiveFrameUrl}
+          className="replay-frame"
+          title={`Archived page ${page.url}`}
+          src={archiveFrameUrl}
+          sandbox={scripts ? 'allow-scripts' : ''}
+          referrerPolicy="no-referrer"
+          data-testid="replay-frame"
+        />
+      ) : null}
+      {frameUrl && !archiveFrameUrl ? <iframe className="replay-frame" title={`Archived page ${page.url}`} src={frameUrl} sandbox="" referrerPolicy="no-referrer" data-testid="replay-frame" /> : null}
       {replay && replay.missing.length > 0 ? (
         <details className="replay-missing" open data-testid="replay-missing">
           <summary>
@@ -66,7 +89,9 @@ export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose
       ) : null}
       {replay && replay.html !== null ? (
         <p className="faint">
-          {replay.embedded} resource{replay.embedded === 1 ? '' : 's'} shown from the archive · scripts off · links are not followed
+          {archiveFrameUrl
+            ? `served from the archive only · scripts ${scripts ? 'on (they can reach nothing outside the archive)' : 'off'}`
+            : `${replay.embedded} resource${replay.embedded === 1 ? '' : 's'} shown from the archive · scripts off · links are not followed`}
         </p>
       ) : null}
     </Dialog>

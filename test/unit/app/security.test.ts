@@ -50,7 +50,7 @@ describe('content security policy', () => {
     expect(d.get('img-src')).toEqual(["'self'", 'data:']);
     expect(d.get('connect-src')).toEqual(["'none'"]);
     expect(d.get('object-src')).toEqual(["'none'"]);
-    expect(d.get('frame-src')).toEqual(['blob:']);
+    expect(d.get('frame-src')).toEqual(['blob:', 'dossier-archive:']);
     expect(d.get('base-uri')).toEqual(["'none'"]);
     expect(d.get('form-action')).toEqual(["'none'"]);
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
