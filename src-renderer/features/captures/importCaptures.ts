@@ -30,7 +30,13 @@ export async function importCaptures(paths: string[]): Promise<void> {
       }
     } catch (raw) {
       const error = toDossierError(raw);
-      if (error.code !== 'CANCELLED') app.showNotice({ title: `Import of ${name} failed`, message: error.message });
+      const existing = error.code === 'ALREADY_EXISTS' ? error.details?.evidence_id : undefined;
+      if (typeof existing === 'string') {
+        // The same bytes are already a capture exhibit: show that one instead of a second copy.
+        useSelection.getState().select('evidence', existing);
+        app.setView('evidence');
+        app.showNotice({ title: `${name} is already in this case`, message: `${error.message.split('; nothing was imported.')[0]}. It was not imported again; that exhibit is selected.` });
+      } else if (error.code !== 'CANCELLED') app.showNotice({ title: `Import of ${name} failed`, message: error.message });
     }
   }
 }
