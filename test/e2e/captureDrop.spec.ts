@@ -30,4 +30,12 @@ test('dropping a truncated WARC imports it as a capture through captures.import 
   await expect(panel).toContainText(`at offset ${captures[0]!.problems[0]!.offset}`);
   await expect(panel.getByRole('listitem').filter({ hasText: 'Hotmailbox accounts for sale' })).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'capture-incomplete.png') });
+
+  // The same archive dropped again is not imported a second time: its exhibit is selected and the notice says so.
+  await app.dropFile(file, 'WARC/1.1', 'application/warc');
+  const notice = page.getByRole('dialog');
+  await expect(notice).toContainText('shop.warc is already in this case as Exhibit 1');
+  await expect(notice).toContainText('It was not imported again; that exhibit is selected.');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'capture-already-imported.png') });
+  expect((await harness.call('captures.list', {})).map((c) => c.evidence_id)).toEqual([captures[0]!.evidence_id]);
 });
