@@ -19,6 +19,7 @@ import type { CaptureProblem } from './CaptureRecordData';
 import { getCapture, listCapturePages, listCaptures } from './captureRows';
 import { detectCaptureFormat, type CaptureFormat } from './detectCaptureFormat';
 import { findSameCapture } from './findSameCapture';
+import { readStoredRange } from './storedBytes';
 import { type CapturedHost, linkCaptureSites } from './linkCaptureSites';
 import { writeCaptureRecords } from './writeCaptureRecords';
 
@@ -90,13 +91,22 @@ type ParseTarget = { kind: 'new' } | { kind: 'existing'; captureId: string };
  * Parses into the case the stored bytes of an exhibit whose capture import was interrupted (the
  * capture is still 'importing': the process stopped mid-parse). The parse writes every record and
  * page in one transaction, so an interrupted one left none; this one ends the capture complete or
- * partial exactly as the import would have. A capture that finished is refused (never parsed twice).
+ * partial exactly as the import would have. A web-capture exhibit whose capture was never recorded
+ * (the crash came right after storing) gets one. A capture that finished is refused (never parsed twice).
  */
 export async function reparseCapture(caseFile: CaseFile, evidenceId: string, hooks: EvidenceTaskHooks = {}): Promise<CaptureImportResult> {
   return runInVaultQueue(caseFile.path, () => {
     const captures = listCaptures(caseFile.db, evidenceId);
     if (captures.length === 0) {
-      throw new DossierError('NOT_FOUND', `Exhibit ${evidenceId} holds no web capture. Import the archive with "dossier capture import".`, { evidence_id: evidenceId });
+      // A crash between storing the exhibit and recording its capture: the exhibit is a web capture with no capture yet.
+      const exhibit = caseFile.db.prepare(`SELECT kind, original_name, content_sha256 FROM evidence WHERE id = ? AND deleted_at IS NULL`).get(evidenceId) as
+        | { kind: string; original_name: string | null; content_sha256: string | null }
+        | undefined;
+      if (exhibit?.kind !== 'web_capture' || !exhibit.content_sha256) {
+        throw new DossierError('NOT_FOUND', `Exhibit ${evidenceId} holds no web capture. Import the archive with "dossier capture import".`, { evidence_id: evidenceId });
+      }
+      const format = detectCaptureFormat(exhibit.original_name ?? '', readStoredRange(caseFile.db, exhibit.content_sha256, 0, 4096));
+      return parseIntoCase(caseFile, evidenceId, exhibit.content_sha256, format, { createSites: false }, hooks);
     }
     const interrupted = captures.find((c) => c.import_status === 'importing');
     if (!interrupted) {

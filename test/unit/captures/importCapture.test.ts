@@ -284,6 +284,18 @@ describe('capture reparse', () => {
     await expect(reparseCapture(caseFile, stored.id)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     expect(listCaptures(caseFile.db, stored.id)).toHaveLength(1);
   });
+
+  it('parses an exhibit stored as a web capture whose capture was never recorded (a crash right after storing); refuses other exhibits', async () => {
+    const caseFile = newTestCase();
+    const file = writeFile('shop.warc.gz', Buffer.concat(gzipped));
+    const stored = (await importEvidence(caseFile, [file], { kind: 'web_capture' })).items[0]!.evidence;
+    expect(listCaptures(caseFile.db, stored.id)).toEqual([]);
+    const reparsed = await reparseCapture(caseFile, stored.id);
+    expect(reparsed.capture).toMatchObject({ format: 'warc.gz', import_status: 'complete', record_count: gzipped.length });
+    expect(listCaptures(caseFile.db, stored.id)).toHaveLength(1);
+    const note = (await importEvidence(caseFile, [writeFile('note.txt', Buffer.from('not a capture'))], {})).items[0]!.evidence;
+    await expect(reparseCapture(caseFile, note.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });
 
 describe('importing the same capture twice', () => {
