@@ -16,7 +16,7 @@ import { shareHandlers } from './shareHandlers';
 import { captureHandlers } from './captureHandlers';
 
 /** Channels that must not wait for evidence work: they queue it themselves, or cancel it. */
-const QUEUE_EXEMPT = new Set<Channel>(['tasks.cancel', 'evidence.import', 'evidence.verify', 'evidence.extract', 'captures.import']);
+const QUEUE_EXEMPT = new Set<Channel>(['tasks.cancel', 'evidence.import', 'evidence.verify', 'evidence.extract', 'captures.import', 'captures.reparse']);
 
 /** Every channel's handler; the type makes a missing or extra one a compile error. */
 export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...packetHandlers, ...insightHandlers, ...shareHandlers, ...captureHandlers };

@@ -13,6 +13,8 @@ export interface WindowTransport {
   /** Absolute path of a dropped File, '' when it has none. */
   pathForFile(file: File): string;
   platform: DossierShell['platform'];
+  /** Main registered the dossier-archive: protocol for captured pages (false when absent). */
+  archiveProtocol?: boolean;
 }
 
 /** What a rejected call carries: plain data, because contextBridge copies only `message` of an Error. */
@@ -66,6 +68,7 @@ export function buildWindowApi(transport: WindowTransport): { dossier: DossierCl
 
   const shell: Record<string, unknown> = {
     platform: transport.platform,
+    archiveProtocol: transport.archiveProtocol === true,
     pathsForFiles: (files: File[]) => Array.from(files, (file) => transport.pathForFile(file)).filter((p) => p.length > 0),
     onOpenPath: bufferedSource<string>(transport.onOpenPath),
   };

@@ -1,4 +1,5 @@
 import { app, type Session, type WebContents } from 'electron';
+import { ARCHIVE_SCHEME } from '../captures/archiveProtocol';
 import { contentSecurityPolicy } from './security/contentSecurityPolicy';
 import { allowNavigation, windowOpenAnswer } from './security/navigationPolicy';
 
@@ -9,6 +10,8 @@ import { allowNavigation, windowOpenAnswer } from './security/navigationPolicy';
 export function hardenSession(session: Session, devServerUrl: string | undefined): void {
   const csp = contentSecurityPolicy({ devServerUrl: devServerUrl ?? null });
   session.webRequest.onHeadersReceived((details, callback) => {
+    // Archived pages carry their own, stricter policy (captures/archiveProtocol.ts archiveCsp).
+    if (details.url.startsWith(`${ARCHIVE_SCHEME}:`)) return callback({ responseHeaders: details.responseHeaders ?? {} });
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null;

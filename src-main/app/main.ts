@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, se
 import workerEntry from './worker/caseWorkerMain?modulePath';
 import { appMenuTemplate } from './appMenuTemplate';
 import { caseFilesInArgv } from './caseFilesInArgv';
+import { handleArchiveProtocol, registerArchiveScheme } from './archiveProtocolHandler';
 import { hardenSession } from './hardenSession';
 import { OpenCases, trackedCaseHost } from './OpenCases';
 import { RecentCases } from './RecentCases';
@@ -39,6 +40,7 @@ const closingWorkers = new Set<Promise<void>>();
 let recent: RecentCases;
 const pendingOpens: string[] = [];
 
+registerArchiveScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -66,6 +68,7 @@ function start(): void {
   }
   recent = new RecentCases(path.join(app.getPath('userData'), 'recent-cases.json'));
   hardenSession(session.defaultSession, devServerUrl);
+  handleArchiveProtocol(session.defaultSession, () => [...windows.values()].filter((w) => w.casePath !== null).map((w) => w.host));
   registerChannels(ipcMain, {
     renderer,
     hostFor: (event) => windows.get(event.sender.id)?.host,

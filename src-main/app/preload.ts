@@ -18,6 +18,7 @@ const { dossier, shell } = buildWindowApi({
   onOpenPath: (listener) => listen(OPEN_PATH_CHANNEL, listener),
   pathForFile: (file) => webUtils.getPathForFile(file),
   platform,
+  archiveProtocol: true,
 });
 
 contextBridge.exposeInMainWorld('dossier', dossier);

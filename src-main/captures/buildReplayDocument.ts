@@ -1,3 +1,4 @@
+import { archiveUrl } from './archiveProtocol';
 import type Database from 'better-sqlite3';
 import type { CaptureReplay } from '../contract/captures';
 import { decodeHtml } from './decodePayload';
@@ -91,7 +92,7 @@ export async function buildReplayDocument(db: Database.Database, captureId: stri
   for (let hops = 0; page?.location && page.http_status && page.http_status >= 300 && page.http_status < 400 && hops < MAX_REDIRECTS; hops += 1) {
     page = await resolveCaptureResource(db, captureId, page.location, at);
   }
-  if (!page) return { url, html: null, missing: [url], embedded: 0, captured_at: null, http_status: null, record_id: null };
+  if (!page) return { url, html: null, missing: [url], embedded: 0, captured_at: null, http_status: null, record_id: null, archive_urls: null };
   const base = page.url;
   let html = decodeHtml(Buffer.from(page.body_base64, 'base64'), page.content_type);
   html = html
@@ -100,7 +101,12 @@ export async function buildReplayDocument(db: Database.Database, captureId: stri
     .replace(/<base\b[^>]*>/gi, '')
     .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?(refresh|content-security-policy)[^>]*>/gi, '')
     .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
-  html = await replaceAsync(html, /<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi, async (m) => `<style${m[1]}>${await rewriteCss(db, captureId, m[2]!, base, at, budget, 1)}</style>`);
+  // Inline <style> becomes a data: stylesheet: the replay frame inherits the app's CSP, which allows
+  // data: stylesheets but no inline style.
+  html = await replaceAsync(html, /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi, async (m) => {
+    const css = await rewriteCss(db, captureId, m[1]!, base, at, budget, 1);
+    return `<link rel="stylesheet" href="data:text/css;base64,${Buffer.from(css).toString('base64')}">`;
+  });
   html = await replaceAsync(html, /\b(src|href|poster|srcset|style)\s*=\s*("([^"]*)"|'([^']*)')/gi, async (m) => {
     const name = m[1]!.toLowerCase();
     const value = m[3] ?? m[4] ?? '';
@@ -122,7 +128,10 @@ export async function buildReplayDocument(db: Database.Database, captureId: stri
   });
   const meta = `<meta http-equiv="Content-Security-Policy" content="${REPLAY_CSP}">`;
   html = /<head\b[^>]*>/i.test(html) ? html.replace(/<head\b[^>]*>/i, (h) => `${h}${meta}`) : `${meta}${html}`;
-  return { url: base, html, missing: [...budget.missing], embedded: budget.embedded, captured_at: page.captured_at, http_status: page.http_status, record_id: page.record_id };
+  const off = archiveUrl(captureId, base, at ?? page.captured_at);
+  const on = archiveUrl(captureId, base, at ?? page.captured_at, { scripts: true });
+  const archive_urls = off && on ? { scripts_off: off, scripts_on: on } : null;
+  return { url: base, html, missing: [...budget.missing], embedded: budget.embedded, captured_at: page.captured_at, http_status: page.http_status, record_id: page.record_id, archive_urls };
 }
 
 /** Whether the archive holds `url` as a stylesheet (a cheap look at the records, no bytes read). */

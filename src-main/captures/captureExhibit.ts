@@ -4,7 +4,7 @@ import type { CaptureExhibitInput, CapturePageExhibit } from './CaptureExhibitIn
 import { getCapturePageRow, listCapturePages, listCaptures } from './captureRows';
 import type { CaptureFormat } from './detectCaptureFormat';
 import { readRecordPayload } from './readRecordPayload';
-import { renderCapturePage } from './renderCapturePage';
+import { type CaptureRenderer, openCaptureRenderer } from './renderCapturePage';
 
 /** Captured pages shown per exhibit in a packet; the rest are counted on the slip sheet. */
 export const MAX_PACKET_PAGES = 25;
@@ -22,7 +22,7 @@ function placement(db: CaseFile['db'], recordRowId: string) {
   };
 }
 
-async function pageImage(caseFile: CaseFile, captureId: string, contentSha256: string, format: CaptureFormat, page: CapturePageInfo): Promise<Pick<CapturePageExhibit, 'image' | 'noImageReason'>> {
+async function pageImage(caseFile: CaseFile, renderer: () => Promise<CaptureRenderer>, contentSha256: string, format: CaptureFormat, page: CapturePageInfo): Promise<Pick<CapturePageExhibit, 'image' | 'noImageReason'>> {
   if (page.screenshot_record_id) {
     try {
       const shot = await readRecordPayload(caseFile.db, contentSha256, format, placement(caseFile.db, page.screenshot_record_id));
@@ -33,7 +33,7 @@ async function pageImage(caseFile: CaseFile, captureId: string, contentSha256: s
     }
   }
   if (!page.record) return { image: null, noImageReason: 'The page is listed in the capture but its response is not in the archive.' };
-  const rendered = await renderCapturePage(caseFile.db, captureId, page.url, page.captured_at);
+  const rendered = await (await renderer()).render(page.url, page.captured_at);
   if (rendered.png) return { image: { bytes: rendered.png, source: 'rendering', recordId: null }, noImageReason: null };
   return { image: null, noImageReason: `${rendered.reason} The page's text follows.` };
 }
@@ -51,24 +51,31 @@ export async function captureExhibitInput(caseFile: CaseFile, evidenceId: string
   if (all.length === 0) return null;
   const shown = all.slice(0, MAX_PACKET_PAGES);
   const pages: CapturePageExhibit[] = [];
-  for (const page of shown) {
-    const r = page.record;
-    const detail = getCapturePageRow(caseFile.db, page.id);
-    pages.push({
-      url: page.url,
-      title: page.title,
-      capturedAt: page.captured_at,
-      ip: r?.ip ?? null,
-      httpStatus: page.http_status,
-      recordId: r?.record_id ?? null,
-      payloadSha256: r?.payload_sha256 ?? null,
-      payloadSha1: r?.payload_sha1 ?? null,
-      blockSha256: r?.block_sha256 ?? null,
-      declaredDigests: [r?.declared_payload_digest ? `payload ${r.declared_payload_digest}` : null, r?.declared_block_digest ? `block ${r.declared_block_digest}` : null].filter((d): d is string => d !== null),
-      digestCheck: r ? (DIGEST_WORDS[r.digest_status] ?? r.digest_status) : 'no record to check',
-      text: detail.text,
-      ...(await pageImage(caseFile, capture.id, row.content_sha256, capture.format, page)),
-    });
+  // Chromium starts only if a page has no screenshot of its own, and once for all of them.
+  const browser: { opened: Promise<CaptureRenderer> | null } = { opened: null };
+  const renderer = () => (browser.opened ??= openCaptureRenderer(caseFile.db, capture.id));
+  try {
+    for (const page of shown) {
+      const r = page.record;
+      const detail = getCapturePageRow(caseFile.db, page.id);
+      pages.push({
+        url: page.url,
+        title: page.title,
+        capturedAt: page.captured_at,
+        ip: r?.ip ?? null,
+        httpStatus: page.http_status,
+        recordId: r?.record_id ?? null,
+        payloadSha256: r?.payload_sha256 ?? null,
+        payloadSha1: r?.payload_sha1 ?? null,
+        blockSha256: r?.block_sha256 ?? null,
+        declaredDigests: [r?.declared_payload_digest ? `payload ${r.declared_payload_digest}` : null, r?.declared_block_digest ? `block ${r.declared_block_digest}` : null].filter((d): d is string => d !== null),
+        digestCheck: r ? (DIGEST_WORDS[r.digest_status] ?? r.digest_status) : 'no record to check',
+        text: detail.text,
+        ...(await pageImage(caseFile, renderer, row.content_sha256, capture.format, page)),
+      });
+    }
+  } finally {
+    if (browser.opened) await (await browser.opened).close();
   }
   return {
     format: capture.format,

@@ -9,7 +9,8 @@ export type CaptureFormat = 'warc' | 'warc.gz' | 'wacz' | 'har' | 'mhtml';
 export function detectCaptureFormat(name: string, head: Buffer): CaptureFormat {
   const lower = name.toLowerCase();
   const text = head.subarray(0, 2048).toString('latin1');
-  if (head[0] === 0x1f && head[1] === 0x8b && /\.(warc|arc)\.gz$|\.warc\.gz|\.gz$/.test(lower)) return 'warc.gz';
+  // Gzip members: a .warc.gz, or a gzipped WARC someone named .warc.
+  if (head[0] === 0x1f && head[1] === 0x8b && /\.warc(\.gz)?$|\.gz$/.test(lower)) return 'warc.gz';
   if (head.readUInt32LE?.(0) === 0x04034b50 && lower.endsWith('.wacz')) return 'wacz';
   if (/^WARC\/\d/.test(text)) return 'warc';
   if (/^\s*\{/.test(text) && /"log"\s*:/.test(text)) return 'har';

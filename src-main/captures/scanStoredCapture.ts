@@ -6,7 +6,7 @@ import type { CaptureProblem, ScannedRecord } from './CaptureRecordData';
 import type { CaptureFormat } from './detectCaptureFormat';
 import { scanHar } from './scanHar';
 import { scanMhtml } from './scanMhtml';
-import { scanWarc } from './scanWarc';
+import { type ScanStop, scanWarc } from './scanWarc';
 import { readStoredRange, storedSize, streamStoredRange } from './storedBytes';
 import { readZipDirectory, type ZipMember } from './zipDirectory';
 
@@ -166,6 +166,82 @@ async function scanWacz(db: Database.Database, sha256: string, problems: Capture
   return { records: records(), listedPages, info };
 }
 
+/** Offset of the next line starting "WARC/1." at or after `from`, or null: where reading resumes after damage. */
+async function nextWarcHeader(db: Database.Database, sha256: string, from: number, size: number): Promise<number | null> {
+  const marker = Buffer.from('\nWARC/1.');
+  let carry = Buffer.alloc(0);
+  let carryStart = from;
+  for await (const chunk of streamStoredRange(db, sha256, from, size - from)) {
+    const window = Buffer.concat([carry, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)]);
+    const at = window.indexOf(marker);
+    if (at >= 0) return carryStart + at + 1;
+    carry = window.subarray(Math.max(0, window.length - marker.length));
+    carryStart += window.length - carry.length;
+  }
+  return null;
+}
+
+/** Whether the bytes at a candidate offset start a gzip member that inflates to a WARC record's version line. */
+function startsWarcMember(db: Database.Database, sha256: string, at: number): boolean {
+  const head = readStoredRange(db, sha256, at, 64 * 1024);
+  // Reserved flag bits must be clear in a real gzip header (a chance match inside deflate data rarely has them so).
+  if (head.length < 18 || (head[3]! & 0xe0) !== 0) return false;
+  try {
+    const inflated = zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: 64 * 1024 });
+    return inflated.subarray(0, 7).toString('latin1') === 'WARC/1.';
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of the next gzip member holding a WARC record at or after `from`, or null: where a .warc.gz resumes after damage. */
+async function nextGzipMember(db: Database.Database, sha256: string, from: number, size: number): Promise<number | null> {
+  const magic = Buffer.from([0x1f, 0x8b, 0x08]);
+  let carry = Buffer.alloc(0);
+  let carryStart = from;
+  for await (const chunk of streamStoredRange(db, sha256, from, size - from)) {
+    const window = Buffer.concat([carry, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)]);
+    for (let at = window.indexOf(magic); at >= 0; at = window.indexOf(magic, at + 1)) {
+      if (startsWarcMember(db, sha256, carryStart + at)) return carryStart + at;
+    }
+    carry = window.subarray(Math.max(0, window.length - magic.length + 1));
+    carryStart += window.length - carry.length;
+  }
+  return null;
+}
+
+/**
+ * A WARC (plain, or gzip members), record by record; after a damaged record (no valid length,
+ * unreadable headers, a gzip member that does not inflate) reading resumes at the next WARC header
+ * or, in a .warc.gz, at the next gzip member holding a WARC record (each record is its own member),
+ * so one bad record does not hide the ones after it. Both the damage and the resume point are reported.
+ */
+async function* scanResumingWarc(
+  db: Database.Database,
+  sha256: string,
+  size: number,
+  gzip: boolean,
+  problems: CaptureProblem[],
+  signal?: AbortSignal,
+): AsyncGenerator<ScannedRecord, void, undefined> {
+  let start = 0;
+  let seq = 0;
+  for (;;) {
+    const stop: ScanStop = { damagedAt: null };
+    const place = { member: null, memberOffset: null, memberMethod: null, totalBytes: size, gzip, firstSeq: seq, baseOffset: start };
+    for await (const record of scanWarc(streamStoredRange(db, sha256, start, size - start, signal), place, problems, stop)) {
+      seq = record.seq + 1;
+      yield record;
+    }
+    if (stop.damagedAt === null) return;
+    const next = gzip ? await nextGzipMember(db, sha256, stop.damagedAt + 1, size) : await nextWarcHeader(db, sha256, stop.damagedAt + 1, size);
+    if (next === null) return;
+    const what = gzip ? 'the next gzip member holding a WARC record' : 'the next WARC record';
+    problems.push({ offset: next, member: null, message: `Reading resumed at offset ${next}, ${what} after the damage at offset ${stop.damagedAt}.`, kind: 'damage' });
+    start = next;
+  }
+}
+
 /**
  * Reads the records of a capture from its exhibit's stored bytes (never from the original file, so
  * offsets and digests describe exactly what the case holds). Shared by import and verification.
@@ -180,12 +256,9 @@ export async function scanStoredCapture(
   const size = storedSize(db, contentSha256);
   switch (format) {
     case 'warc':
+      return { records: scanResumingWarc(db, contentSha256, size, false, problems, signal), listedPages: null, info: {} };
     case 'warc.gz':
-      return {
-        records: scanWarc(streamStoredRange(db, contentSha256, 0, size, signal), { member: null, memberOffset: null, memberMethod: null, totalBytes: size, gzip: format === 'warc.gz', firstSeq: 0 }, problems),
-        listedPages: null,
-        info: {},
-      };
+      return { records: scanResumingWarc(db, contentSha256, size, true, problems, signal), listedPages: null, info: {} };
     case 'wacz':
       return scanWacz(db, contentSha256, problems, signal);
     case 'har':

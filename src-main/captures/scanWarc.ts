@@ -20,6 +20,13 @@ export interface WarcStreamPlace {
   gzip: boolean;
   /** Sequence number of the first record (records of all members of a WACZ are numbered in one run). */
   firstSeq: number;
+  /** Offset in the exhibit (or member) where this stream starts: reading resumed there after damage. */
+  baseOffset?: number;
+}
+
+/** Where a scan stopped on damage (the offset of the damaged record), so reading can resume after it. */
+export interface ScanStop {
+  damagedAt: number | null;
 }
 
 function stripAngles(value: string | null | undefined): string | null {
@@ -104,15 +111,17 @@ export async function* scanWarc(
   source: AsyncIterable<Uint8Array>,
   place: WarcStreamPlace,
   problems: CaptureProblem[],
+  stop: ScanStop = { damagedAt: null },
 ): AsyncGenerator<ScannedRecord, void, undefined> {
+  const base = place.baseOffset ?? 0;
   // warcio warns on the console about records not followed by a blank line; we report damage ourselves.
   const parser = new WARCParser(source, { parseHttp: false });
   let seq = place.firstSeq;
-  let end = 0;
+  let end = base;
   const problem = (offset: number | null, message: string) => problems.push({ offset, member: place.member, message });
   try {
     for await (const record of parser) {
-      const offset = parser.offset;
+      const offset = base + parser.offset;
       const type = record.warcType ?? 'unknown';
       const protocol = record.warcHeaders.protocol ?? '';
       // warcio reads a missing Content-Length as 0: check the header itself (a record cut inside its headers has none).
@@ -187,18 +196,26 @@ export async function* scanWarc(
         info: type === 'warcinfo' ? parseWarcFields(read.kept.subarray(0, MAX_INFO_BYTES)) : null,
       };
       seq += 1;
-      if (status === 'truncated') return;
+      if (status === 'truncated') {
+        stop.damagedAt = offset;
+        return;
+      }
     }
   } catch (error) {
-    problem(end, `The data from offset ${end}${place.member ? ` of ${place.member}` : ''} could not be read as a WARC record (${(error as Error).message}); records after it were not imported.`);
+    const at = Math.max(end, base);
+    problem(at, `The data from offset ${at}${place.member ? ` of ${place.member}` : ''} could not be read as a WARC record (${(error as Error).message}).`);
+    stop.damagedAt = at;
     return;
   }
   // A plain WARC ends each record with a blank line (4 bytes) that the parser does not count.
   const slack = place.gzip ? 0 : 4;
+  if (end === 0) end = base;
   if (place.totalBytes - end > slack) {
     problem(
       end,
       `${place.totalBytes - end} bytes from offset ${end}${place.member ? ` of ${place.member}` : ''} could not be read as a complete WARC record (the file is truncated or damaged there).`,
     );
+    // warcio ends quietly at a gzip member that does not inflate: the caller may find the next record after it.
+    stop.damagedAt = end;
   }
 }

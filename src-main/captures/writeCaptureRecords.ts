@@ -81,6 +81,8 @@ export async function writeCaptureRecords(caseFile: CaseFile, captureId: string,
     const key = urlKey(record.target_uri!);
     const entry = listed.get(key);
     const isRedirect = record.http_status !== null && record.http_status >= 300 && record.http_status < 400;
+    // A page cut short in the archive would look whole in lists and search: it is reported, not listed.
+    if (record.digest_status === 'truncated') continue;
     const wanted = scan.listedPages ? entry !== undefined && !matched.has(key) && !isRedirect : html !== null && !isRedirect;
     if (!wanted) continue;
     matched.add(key);

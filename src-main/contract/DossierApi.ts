@@ -271,6 +271,8 @@ export interface DossierApi {
   'captures.resource': (req: RequestOf<'captures.resource'>) => Promise<CaptureResource | null>;
   /** A captured page made self-contained from the stored archive for the sandboxed replay view. */
   'captures.replay': (req: RequestOf<'captures.replay'>) => Promise<CaptureReplay>;
+  /** Parses again, from the stored bytes, the capture of an exhibit whose import was interrupted (still 'importing'). */
+  'captures.reparse': (req: RequestOf<'captures.reparse'>) => Promise<CaptureImportResult>;
 }
 
 /** An archive to import as a capture exhibit (the schema's input type). */
@@ -303,6 +305,7 @@ export const CHANNELS = [
   'share.create', 'share.receive', 'case.merge',
   'captures.import', 'captures.list', 'captures.pages', 'captures.page', 'captures.records', 'captures.resource', 'captures.replay',
   'case.overview',
+  'captures.reparse',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

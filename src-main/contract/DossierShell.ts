@@ -35,6 +35,8 @@ export type OpenPurpose = 'siteList' | 'share' | 'mergeSource';
 
 export interface DossierShell {
   readonly platform: 'darwin' | 'win32' | 'linux' | 'web';
+  /** The app serves captured pages on its dossier-archive: protocol (the desktop app; not a plain web page). */
+  readonly archiveProtocol: boolean;
   chooseNewCasePath(request: { suggestedName: string }): Promise<string | null>;
   chooseCaseToOpen(request: Record<string, never>): Promise<string | null>;
   chooseEvidenceFiles(request: Record<string, never>): Promise<string[]>;

@@ -107,4 +107,10 @@ export interface CaptureReplay {
   captured_at: string | null;
   http_status: number | null;
   record_id: string | null;
+  /**
+   * The page's addresses on the app's dossier-archive: protocol (served from the stored archive by
+   * main), with page scripts off and on; null when the page is not in the archive or its URL cannot
+   * be carried. Only a shell with that protocol can load them.
+   */
+  archive_urls: { scripts_off: string; scripts_on: string } | null;
 }

@@ -163,6 +163,7 @@ export const requestSchemas = {
     path: absolutePath,
     websiteId: idSchema.optional(),
     createSites: z.boolean().optional(),
+    again: z.boolean().optional(),
     taskId: taskId.optional(),
     title: z.string().trim().min(1).max(500).optional(),
     source_url: z.string().trim().max(4000).optional(),
@@ -181,4 +182,5 @@ export const requestSchemas = {
   'captures.records': z.object({ captureId: idSchema, afterSeq: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(5000).optional() }),
   'captures.resource': z.object({ captureId: idSchema, url: z.string().min(1).max(8192), at: z.string().max(40).optional() }),
   'captures.replay': z.object({ captureId: idSchema, url: z.string().min(1).max(8192), at: z.string().max(40).optional() }),
+  'captures.reparse': z.object({ evidenceId: idSchema, taskId: taskId.optional() }),
 } satisfies Record<Channel, z.ZodType>;

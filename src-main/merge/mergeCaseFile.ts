@@ -14,6 +14,7 @@ import type { MergeConflict, MergeReport } from '../contract/MergeReport';
 import { copyEvidenceContents, unionAudit, unionByPrimaryKey, unionHistory } from './mergeAppendOnly';
 import { mergeMutableTable } from './mergeMutableTable';
 import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
+import { mergeCaptures } from '../captures/mergeCaptures';
 import { reindexMerged } from './reindexMerged';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
@@ -86,6 +87,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
         touched.push({ table: table.table, ids: result.touched });
       }
       for (const table of APPEND_ONLY_TABLES) report.appended[table] = unionByPrimaryKey(target, other.db, table, ['id']);
+      // Web captures (src-main/captures): records and pages of exhibits read on the other side.
+      report.appended.capture = mergeCaptures(target, other.db);
       report.appended.record_history = unionHistory(target, other.db);
       report.appended.audit_entry = unionAudit(target, other.db);
       reindexMerged(target, touched);

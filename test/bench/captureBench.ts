@@ -1,44 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { WARCRecord, WARCSerializer } from 'warcio';
 import { createCase } from '../../src-main/case/caseInfo';
 import { closeCaseFile } from '../../src-main/casefile/openCaseFile';
 import { importCapture } from '../../src-main/captures/importCapture';
 import { verifyCaptureRecords } from '../../src-main/captures/verifyCaptureRecords';
-import { type Figure, throughputFigure } from './Figure';
+import { writeWarc } from '../helpers/writeLargeWarc';
+import { type Figure, latencyFigure, throughputFigure } from './Figure';
 
 const MiB = 1024 * 1024;
-
-/** A WARC of `mib` MiB: 200-KiB responses (HTML every tenth, the rest binary), written record by record. */
-export async function writeWarc(file: string, mib: number): Promise<number> {
-  const fd = fs.openSync(file, 'w');
-  const body = Buffer.alloc(200 * 1024);
-  for (let i = 0; i < body.length; i += 1) body[i] = (i * 131 + 7) & 0xff;
-  const html = Buffer.from(`<html><head><title>Listing</title></head><body>${'<p>Hotmail accounts for sale, bulk prices.</p>'.repeat(4000)}</body></html>`);
-  let written = 0;
-  for (let n = 0; written < mib * MiB; n += 1) {
-    const isHtml = n % 10 === 0;
-    const record = WARCRecord.create(
-      {
-        url: `https://shop.example/item/${n}${isHtml ? '' : '.bin'}`,
-        type: 'response',
-        warcVersion: 'WARC/1.1',
-        httpHeaders: { 'Content-Type': isHtml ? 'text/html' : 'application/octet-stream' },
-      },
-      (async function* () {
-        yield isHtml ? html : body;
-      })(),
-    );
-    const bytes = await WARCSerializer.serialize(record, { digest: { algo: 'sha-1', prefix: 'sha1:', base32: true } });
-    fs.writeSync(fd, bytes);
-    written += bytes.length;
-  }
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
-  return written;
-}
+const RSS_PROBE = path.resolve(import.meta.dirname, '../helpers/captureImportRss.ts');
+const TSX = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
 
 /**
  * Capture import (store + parse every record + verify its digests + pages and search text) against
@@ -81,7 +55,23 @@ export async function captureBench(mib = Number(process.env.CAPTURE_BENCH_MIB ??
     }
     const importMs = performance.now() - importStarted - verifyMs;
     const mibs = bytes / MiB;
+    const parseGrowth = (mibOf: number, file: string) => {
+      const caseFile = path.join(dir, `rss-${mibOf}.dossier`);
+      const { evidence_id } = JSON.parse(execFileSync(TSX, [RSS_PROBE, 'interrupted', caseFile, file], { encoding: 'utf8' })) as { evidence_id: string };
+      return (JSON.parse(execFileSync(TSX, [RSS_PROBE, 'reparse', caseFile, evidence_id], { encoding: 'utf8' })) as { growth: number }).growth / MiB;
+    };
+    const small = path.join(dir, 'small.warc');
+    await writeWarc(small, 8);
+    const smallGrowth = parseGrowth(8, small);
+    const largeGrowth = parseGrowth(mib, source);
     return [
+      latencyFigure(
+        'capture parse peak RSS growth (own process) vs the same for an 8 MiB WARC',
+        largeGrowth,
+        smallGrowth,
+        'MiB',
+        `${mibs.toFixed(0)} MiB vs 8 MiB WARC: flat memory means a ratio near 1 whatever the file size`,
+      ),
       throughputFigure(
         'capture import (store + parse + digests + pages) vs read+SHA-256',
         mibs / (importMs / 1000),

@@ -16,18 +16,7 @@ test('dropping a file imports it as evidence through evidence.import', async ({ 
   const app = new CasePage(page);
   await app.open('Evidence');
 
-  // What webUtils.getPathForFile answers in Electron: the dropped File's path on disk.
-  await page.evaluate(([name, p]) => {
-    (window as unknown as { __dossierDroppedPaths: Record<string, string> }).__dossierDroppedPaths = { [name]: p };
-  }, [path.basename(file), file] as const);
-  const dataTransfer = await page.evaluateHandle((name) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File(['GET /shop HTTP/1.1'], name, { type: 'text/plain' }));
-    return dt;
-  }, path.basename(file));
-  await page.dispatchEvent('.case-layout', 'dragenter', { dataTransfer });
-  await expect(page.getByText('Drop to import as evidence')).toBeVisible();
-  await page.dispatchEvent('.case-layout', 'drop', { dataTransfer });
+  await app.dropFile(file, 'GET /shop HTTP/1.1', 'text/plain');
 
   await expect.poll(() => harness.requests.filter((r) => r.channel === 'evidence.import').map((r) => (r.request as { paths: string[] }).paths)).toEqual([[file]]);
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,9 @@ import { captureRecords, SITE_PATHS, startCapturedSite } from '../helpers/captur
 import { runCli, runCliJson } from '../helpers/runCli';
 import { tempDir } from '../helpers/tempDir';
 import { writeCaptureFixtures } from '../helpers/writeCaptureFixtures';
+
+const PROBE = path.resolve(import.meta.dirname, '../helpers/captureImportRss.ts');
+const TSX = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
 
 let fixtures: Awaited<ReturnType<typeof writeCaptureFixtures>>;
 let tampered: string;
@@ -95,4 +99,43 @@ describe('dossier capture', () => {
     expect(result.stdout).toContain('INCOMPLETE');
     expect(result.stdout).toMatch(/offset \d+: Record urn:uuid:[0-9a-f-]+ at offset \d+ (is cut short|has no valid Content-Length)/);
   });
+
+  it('an import interrupted by a crash shows as interrupted, and "capture reparse" parses it from the stored bytes', () => {
+    const file = path.join(tempDir(), 'crashed.dossier');
+    // The helper stores the exhibit and commits its capture as 'importing', then exits as a crash mid-parse would.
+    const probe = execFileSync(TSX, [PROBE, 'interrupted', file, fixtures.warc], { encoding: 'utf8' });
+    const { evidence_id } = JSON.parse(probe) as { evidence_id: string };
+    const listed = runCliJson<CaptureSummary[]>(['capture', 'list', file, evidence_id]);
+    expect(listed.map((c) => [c.import_status, c.record_count])).toEqual([['importing', 0]]);
+    expect(runCli(['capture', 'list', file]).stdout).toContain(`INTERRUPTED: the import stopped before its records were parsed (run "dossier capture reparse FILE ${evidence_id}")`);
+    expect(runCli(['info', file]).stdout).toContain(`web capture import INTERRUPTED; run "dossier capture reparse ${file} ${evidence_id}"`);
+
+    const reparsed = runCliJson<CaptureImportResult>(['capture', 'reparse', file, evidence_id]);
+    expect(reparsed.capture).toMatchObject({ id: listed[0]!.id, import_status: 'complete', problems: [] });
+    expect(reparsed.capture.record_count).toBeGreaterThan(10);
+    expect(reparsed.pages.map((p) => p.url)).toContain(`${fixtures.base}/`);
+    expect(runCli(['info', file]).stdout).not.toContain('INTERRUPTED');
+
+    // A finished capture is never parsed twice; an exhibit without a capture is named.
+    const again = runCli(['capture', 'reparse', file, evidence_id]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toMatch(/finished its import \(complete\); only a capture whose import was interrupted is parsed again/);
+    const missing = runCli(['capture', 'reparse', file, '01a24f16-42ab-727d-91c4-b1b84de7a0a9']);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toMatch(/holds no web capture/);
+  }, 180_000);
+
+  it('refuses to import the same archive twice with one line naming the exhibit; --again records a second capture', () => {
+    const file = newCase();
+    const first = runCliJson<CaptureImportResult>(['capture', 'import', file, fixtures.warc]);
+    const twice = runCli(['capture', 'import', file, fixtures.warc]);
+    expect(twice.status).not.toBe(0);
+    expect(twice.stderr.trim().split('\n')).toHaveLength(1);
+    expect(twice.stderr).toContain(`is already in this case as ${first.capture.exhibit_label} (exhibit ${first.evidence_id}`);
+    expect(twice.stderr).toContain('--again');
+    const again = runCliJson<CaptureImportResult>(['capture', 'import', file, fixtures.warc, '--again']);
+    expect(again.evidence_id).not.toBe(first.evidence_id);
+    expect(runCliJson<CaptureSummary[]>(['capture', 'list', file]).map((c) => c.evidence_id)).toEqual([first.evidence_id, again.evidence_id]);
+  }, 120_000);
 });

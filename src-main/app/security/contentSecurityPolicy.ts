@@ -12,13 +12,17 @@ export function contentSecurityPolicy(options: { devServerUrl?: string | null; f
   const directives: Record<string, string[]> = {
     'default-src': ["'none'"],
     'script-src': ["'self'"],
-    'style-src': ["'self'"],
+    // data: stylesheets: the capture replay document (a blob: frame inherits this policy) carries the
+    // archived page's CSS as data: links; the app itself never builds one.
+    'style-src': ["'self'", 'data:'],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],
     'connect-src': ["'none'"],
     'media-src': ["'none'"],
     'object-src': ["'none'"],
-    'frame-src': ["'none'"],
+    // The capture replay view: a blob: document built from the stored archive, in a sandboxed frame.
+    // In the app, the same view loads captured pages from main's dossier-archive: protocol instead.
+    'frame-src': ['blob:', 'dossier-archive:'],
     // The graph's layout runs in a module worker built from src-renderer into the bundle; only that
     // (same-origin files): no blob: or data: workers, which could run script made from strings.
     'worker-src': ["'self'"],

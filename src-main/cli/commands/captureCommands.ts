@@ -36,7 +36,7 @@ function problemLines(capture: CaptureSummary): string[] {
 function statusWords(capture: CaptureSummary): string {
   if (capture.import_status === 'complete') return 'import complete';
   if (capture.import_status === 'partial') return 'INCOMPLETE: some of the archive could not be read (see problems)';
-  return 'INCOMPLETE: the import was interrupted';
+  return `INTERRUPTED: the import stopped before its records were parsed (run "dossier capture reparse FILE ${capture.evidence_id}")`;
 }
 
 function captureLines(capture: CaptureSummary, pages: CapturePageInfo[]): string {
@@ -63,6 +63,7 @@ export function registerCaptureCommands(program: Command): void {
     .argument('<path>', 'the capture (.warc, .warc.gz, .wacz, .har, .mhtml)')
     .option('--website <id>', 'link the capture to this website')
     .option('--create-sites', 'add a website for each captured host the case does not have')
+    .option('--again', 'import even when the case already holds a capture with the same bytes')
     .option('--title <title>', 'exhibit title (default: the file name)')
     .option('--source <url>', 'where it came from')
     .option('--acquired-by <name>', 'who captured it')
@@ -74,6 +75,7 @@ export function registerCaptureCommands(program: Command): void {
         path: path.resolve(capturePath),
         ...(opts.website ? { websiteId: opts.website as string } : {}),
         ...(opts.createSites ? { createSites: true } : {}),
+        ...(opts.again ? { again: true } : {}),
         ...(opts.title ? { title: opts.title as string } : {}),
         ...(opts.source ? { source_url: opts.source as string } : {}),
         ...(opts.acquiredBy ? { acquired_by: opts.acquiredBy as string } : {}),
@@ -90,6 +92,18 @@ export function registerCaptureCommands(program: Command): void {
           .filter(Boolean)
           .join('\n'),
       );
+      if (result.capture.import_status !== 'complete') process.exitCode = 4;
+    });
+
+  capture
+    .command('reparse')
+    .description('Parse again, from the stored bytes, a capture whose import was interrupted (a crash or a killed process)')
+    .argument('<file>', 'case file')
+    .argument('<exhibit>', 'exhibit id of the interrupted capture')
+    .action(async (file: string, exhibit: string, _opts: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const result = await request(file, options, 'captures.reparse', { evidenceId: exhibit });
+      emit(options, result, () => [captureLines(result.capture, result.pages), `  exhibit id ${result.evidence_id}`].join('\n'));
       if (result.capture.import_status !== 'complete') process.exitCode = 4;
     });
 

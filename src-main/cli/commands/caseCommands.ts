@@ -71,7 +71,11 @@ export function registerCaseCommands(program: Command): void {
       await withContract(file, options, async (call) => {
         const summary = await call('case.summary', {});
         if (!summary) throw new DossierError('NO_CASE_OPEN', `${file} could not be opened.`);
-        emit(options, summary, () => formatSummary(summary));
+        // A capture whose import was interrupted (a crash mid-parse) is named with the command that finishes it.
+        const interrupted = (await call('captures.list', {}))
+          .filter((c) => c.import_status === 'importing')
+          .map((c) => `${c.exhibit_label}: web capture import INTERRUPTED; run "dossier capture reparse ${file} ${c.evidence_id}" to parse it from the stored bytes.`);
+        emit(options, summary, () => [formatSummary(summary), ...interrupted].join('\n'));
       }, { readonly: true });
     });
 

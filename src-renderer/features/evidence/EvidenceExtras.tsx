@@ -5,6 +5,7 @@ import { call, shellCall, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../app/appStore';
 import { useTasks } from '../../data/tasksStore';
+import { CapturesPanel } from '../captures/CapturesPanel';
 import { CustodyPanel } from './CustodyPanel';
 import { EvidencePreviewPanel } from './EvidencePreviewPanel';
 
@@ -60,5 +61,10 @@ export function EvidenceIntegrity({ item }: { item: Evidence }) {
 
 /** Below the fields: the chain of custody. */
 export function EvidenceExtras({ item }: { item: Evidence }) {
-  return <CustodyPanel item={item} />;
+  return (
+    <>
+      <CapturesPanel item={item} />
+      <CustodyPanel item={item} />
+    </>
+  );
 }

@@ -2,6 +2,7 @@ import { call, shell, shellCall, toDossierError } from '../../api';
 import { useApp } from '../app/appStore';
 import { useSelection } from '../items/itemStores';
 import { useTasks } from '../../data/tasksStore';
+import { importCaptures, isCaptureFile } from '../captures/importCaptures';
 
 /**
  * Imports files as evidence: the one path for drag-and-drop, the Import button and the menu.
@@ -12,6 +13,13 @@ export async function importEvidence(paths: string[]): Promise<void> {
   if (paths.length === 0) {
     app.showNotice({ title: 'Nothing to import', message: 'Only files from disk can be imported as evidence (not text or links dragged from a page).' });
     return;
+  }
+  // Web captures (WARC, WACZ, HAR, MHTML) are also parsed into records and pages.
+  const captures = paths.filter(isCaptureFile);
+  if (captures.length) {
+    await importCaptures(captures);
+    paths = paths.filter((p) => !isCaptureFile(p));
+    if (paths.length === 0) return;
   }
   const label = paths.length === 1 ? `Importing ${paths[0]!.split(/[\\/]/).pop()}` : `Importing ${paths.length} files`;
   try {

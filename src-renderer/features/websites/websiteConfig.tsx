@@ -6,7 +6,7 @@ import { enumLabel, formatDate } from '../../components/labels';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { ItemKindConfig } from '../items/ItemKindConfig';
 import { FlagBadges } from './FlagBadges';
-import { WebsiteStatusPanel } from './WebsiteStatusPanel';
+import { WebsiteExtras } from './WebsiteExtras';
 
 const commonFields: FieldSpec[] = [
   { name: 'role', label: 'Role', type: 'select', options: SITE_ROLES },
@@ -83,5 +83,5 @@ export const websiteConfig: ItemKindConfig<'website'> = {
   editFields: commonFields,
   create: (values) => call('websites.add', values as { input: string }),
   update: (id, patch, expectedHlc) => call('websites.update', { id, patch, expectedHlc }),
-  Extras: WebsiteStatusPanel,
+  Extras: WebsiteExtras,
 };

@@ -12,6 +12,25 @@ export class CasePage {
     await expect(this.page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   }
 
+  /**
+   * Drops a file from disk on the case window. The harness answers what webUtils.getPathForFile
+   * answers in Electron (the dropped File's path); `head` is the File's content in the page.
+   */
+  async dropFile(file: string, head: string, type: string): Promise<void> {
+    const name = file.split(/[\\/]/).pop()!;
+    await this.page.evaluate(([n, p]) => {
+      (window as unknown as { __dossierDroppedPaths: Record<string, string> }).__dossierDroppedPaths = { [n]: p };
+    }, [name, file] as const);
+    const dataTransfer = await this.page.evaluateHandle(([n, h, t]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([h], n, { type: t }));
+      return dt;
+    }, [name, head, type] as const);
+    await this.page.dispatchEvent('.case-layout', 'dragenter', { dataTransfer });
+    await expect(this.page.getByText('Drop to import as evidence')).toBeVisible();
+    await this.page.dispatchEvent('.case-layout', 'drop', { dataTransfer });
+  }
+
   get grid(): Locator {
     return this.page.getByRole('grid');
   }

@@ -45,11 +45,12 @@ describe('content security policy', () => {
     const d = directives(csp);
     expect(d.get('default-src')).toEqual(["'none'"]);
     expect(d.get('script-src')).toEqual(["'self'"]);
-    expect(d.get('style-src')).toEqual(["'self'"]);
+    // data: stylesheets and blob: frames serve the sandboxed capture replay view only.
+    expect(d.get('style-src')).toEqual(["'self'", 'data:']);
     expect(d.get('img-src')).toEqual(["'self'", 'data:']);
     expect(d.get('connect-src')).toEqual(["'none'"]);
     expect(d.get('object-src')).toEqual(["'none'"]);
-    expect(d.get('frame-src')).toEqual(["'none'"]);
+    expect(d.get('frame-src')).toEqual(['blob:', 'dossier-archive:']);
     // Workers only from our own bundle (the graph layout worker); never blob: or data:, which
     // would let script built from strings run.
     expect(d.get('worker-src')).toEqual(["'self'"]);

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCapture } from '../../../src-main/captures/importCapture';
-import { listCaptureRecords } from '../../../src-main/captures/captureRows';
+import { beginCaptureImport, importCapture, reparseCapture } from '../../../src-main/captures/importCapture';
+import { closeCaseFile } from '../../../src-main/casefile/openCaseFile';
+import { importEvidence } from '../../../src-main/evidence/importEvidence';
+import { openImportConnection } from '../../../src-main/evidence/openImportConnection';
+import { listCaptureRecords, listCaptures } from '../../../src-main/captures/captureRows';
 import { listCustody } from '../../../src-main/evidence/custody';
 import { searchCase } from '../../../src-main/search/searchCase';
 import { addWebsite, getWebsite, websiteStatusHistory } from '../../../src-main/websites/websiteService';
@@ -122,6 +125,34 @@ describe('capture import (WARC)', () => {
     expect(result.capture.problems[0]!.message).toMatch(/cut short/);
   });
 
+  it('does not list a page whose HTML is cut short in the archive (the problem names it instead)', async () => {
+    const caseFile = newTestCase();
+    const whole = Buffer.concat(plain);
+    const result = await importCapture(caseFile, writeFile('cut-page.warc', whole.subarray(0, whole.length - 30)));
+    expect(result.capture.import_status).toBe('partial');
+    expect(result.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/missing']);
+    expect(result.capture.problems[0]!.message).toMatch(/cut short/);
+  });
+
+  it('reports a record with a damaged Content-Length by its offset and resumes at the next record', async () => {
+    const caseFile = newTestCase();
+    const bytes = Buffer.concat(plain);
+    const damagedOffset = Buffer.concat(plain.slice(0, 4)).length;
+    const lengthAt = bytes.indexOf('Content-Length: ', damagedOffset);
+    bytes.write('Content-Length: x', lengthAt);
+    const result = await importCapture(caseFile, writeFile('damaged.warc', bytes));
+    expect(result.capture.import_status).toBe('partial');
+    const records = listCaptureRecords(caseFile.db, result.capture.id);
+    expect(records.find((r) => r.offset === damagedOffset)).toMatchObject({ digest_status: 'truncated' });
+    expect(result.capture.problems[0]).toMatchObject({ offset: damagedOffset });
+    expect(result.capture.problems[0]!.message).toMatch(/no valid Content-Length/);
+    expect(result.capture.problems[1]!.message).toMatch(/Reading resumed at offset \d+/);
+    // Every record after the damaged one is still there, at its own offset.
+    const after = plain.slice(5).map((_, i) => Buffer.concat(plain.slice(0, 5 + i)).length);
+    expect(records.filter((r) => r.offset! > damagedOffset).map((r) => r.offset)).toEqual(after);
+    expect(result.pages.map((p) => new URL(p.url).pathname)).toContain('/vn');
+  });
+
   it('reports a truncated .warc.gz (last gzip member cut) with the offset where reading stopped', async () => {
     const caseFile = newTestCase();
     const whole = Buffer.concat(gzipped);
@@ -130,6 +161,26 @@ describe('capture import (WARC)', () => {
     const before = Buffer.concat(gzipped.slice(0, -1)).length;
     expect(result.capture.problems.map((p) => p.offset)).toEqual([before]);
     expect(listCaptureRecords(caseFile.db, result.capture.id)).toHaveLength(10);
+  });
+
+  it('resumes a .warc.gz at the next gzip member after a damaged one, and reports both offsets', async () => {
+    const caseFile = newTestCase();
+    const damagedIndex = 4;
+    const offsets = gzipped.map((_, i) => Buffer.concat(gzipped.slice(0, i)).length);
+    const bytes = Buffer.concat(gzipped);
+    // Scribble over the middle of one member's deflate data.
+    const member = gzipped[damagedIndex]!;
+    bytes.fill(0xff, offsets[damagedIndex]! + Math.floor(member.length / 2), offsets[damagedIndex]! + Math.floor(member.length / 2) + 16);
+    const result = await importCapture(caseFile, writeFile('damaged.warc.gz', bytes));
+    expect(result.capture.import_status).toBe('partial');
+    const problems = result.capture.problems;
+    expect(problems[0]).toMatchObject({ offset: offsets[damagedIndex] });
+    expect(problems.some((p) => p.offset === offsets[damagedIndex + 1] && /Reading resumed at offset \d+/.test(p.message))).toBe(true);
+    // Every member after the damaged one is read, at its own offset.
+    const records = listCaptureRecords(caseFile.db, result.capture.id);
+    expect(records.filter((r) => r.offset! > offsets[damagedIndex]!).map((r) => r.offset)).toEqual(offsets.slice(damagedIndex + 1));
+    expect(records.filter((r) => r.offset! < offsets[damagedIndex]!).map((r) => r.offset)).toEqual(offsets.slice(0, damagedIndex));
+    expect(result.pages.map((p) => new URL(p.url).pathname)).toContain('/missing');
   });
 
   it('links captured hosts to the case websites with the capture time and puts "evidence captured" on their lifecycle', async () => {
@@ -158,6 +209,19 @@ describe('capture import (WARC)', () => {
     expect(second.websites).toHaveLength(1);
     expect(second.websites[0]!.created).toBe(true);
     expect(getWebsite(caseFile, second.websites[0]!.id).status).toBe('evidence_captured');
+  });
+
+  it('--website links the capture to a chosen website whatever its hosts; an unknown website id stores nothing', async () => {
+    const caseFile = newTestCase();
+    const chosen = addWebsite(caseFile, { input: 'hotmailbox.me' });
+    const result = await importCapture(caseFile, writeFile('shop.warc', Buffer.concat(plain)), { websiteId: chosen.id });
+    expect(result.websites).toEqual([{ id: chosen.id, host: 'hotmailbox.me', created: false }]);
+    expect(result.unmatched_hosts).toEqual(['127.0.0.1']);
+    expect(linkedItems(caseFile, chosen.id).map((l) => [l.id, l.relation])).toEqual([[result.evidence_id, 'captured']]);
+    await expect(importCapture(caseFile, writeFile('again.warc.gz', Buffer.concat(gzipped)), { websiteId: '01900000-0000-7000-8000-000000000000' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(caseFile.db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBe(1);
   });
 
   it('refuses a file that is no web capture before storing anything', async () => {
@@ -193,5 +257,70 @@ describe('capture import (WACZ)', () => {
     expect(result.capture.import_status).toBe('partial');
     expect(result.capture.problems.map((p) => p.member)).toContain('pages/pages.jsonl');
     expect(result.capture.problems.find((p) => p.member === 'pages/pages.jsonl')!.message).toMatch(/does not match datapackage.json/);
+  });
+});
+
+describe('capture reparse', () => {
+  it('parses a capture left importing by a crash into the same records and pages a fresh import gives, once', async () => {
+    const bytes = Buffer.concat(plain);
+    const file = writeFile('shop.warc', bytes);
+    const freshCase = newTestCase();
+    const fresh = await importCapture(freshCase, file);
+
+    const caseFile = newTestCase();
+    const stored = (await importEvidence(caseFile, [file], { kind: 'web_capture' })).items[0]!.evidence;
+    const connection = openImportConnection(caseFile);
+    const captureId = beginCaptureImport(connection, stored.id, stored.content_sha256!, 'warc');
+    closeCaseFile(connection);
+    expect(listCaptures(caseFile.db, stored.id).map((c) => c.import_status)).toEqual(['importing']);
+
+    const reparsed = await reparseCapture(caseFile, stored.id);
+    expect(reparsed.capture).toMatchObject({ id: captureId, import_status: 'complete', record_count: fresh.capture.record_count, problems: [] });
+    const strip = (r: ReturnType<typeof listCaptureRecords>[number]) => ({ ...r, id: undefined, capture_id: undefined });
+    expect(listCaptureRecords(caseFile.db, captureId).map(strip)).toEqual(listCaptureRecords(freshCase.db, fresh.capture.id).map(strip));
+    expect(reparsed.pages.map((p) => [p.url, p.title, p.http_status, p.captured_at])).toEqual(fresh.pages.map((p) => [p.url, p.title, p.http_status, p.captured_at]));
+    expect(searchCase(caseFile, 'tài khoản').length).toBeGreaterThan(0);
+
+    await expect(reparseCapture(caseFile, stored.id)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(listCaptures(caseFile.db, stored.id)).toHaveLength(1);
+  });
+
+  it('parses an exhibit stored as a web capture whose capture was never recorded (a crash right after storing); refuses other exhibits', async () => {
+    const caseFile = newTestCase();
+    const file = writeFile('shop.warc.gz', Buffer.concat(gzipped));
+    const stored = (await importEvidence(caseFile, [file], { kind: 'web_capture' })).items[0]!.evidence;
+    expect(listCaptures(caseFile.db, stored.id)).toEqual([]);
+    const reparsed = await reparseCapture(caseFile, stored.id);
+    expect(reparsed.capture).toMatchObject({ format: 'warc.gz', import_status: 'complete', record_count: gzipped.length });
+    expect(listCaptures(caseFile.db, stored.id)).toHaveLength(1);
+    const note = (await importEvidence(caseFile, [writeFile('note.txt', Buffer.from('not a capture'))], {})).items[0]!.evidence;
+    await expect(reparseCapture(caseFile, note.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('importing the same capture twice', () => {
+  it('refuses an archive whose bytes a capture exhibit already holds, naming that exhibit; --again allows it', async () => {
+    const caseFile = newTestCase();
+    const bytes = Buffer.concat(plain);
+    const first = await importCapture(caseFile, writeFile('shop.warc', bytes));
+    const exhibits = () => caseFile.db.prepare('SELECT count(*) FROM evidence').pluck().get();
+    // The same bytes under another name are the same archive.
+    const copy = writeFile('shop-copy.warc', bytes);
+    const refused = importCapture(caseFile, copy);
+    await expect(refused).rejects.toMatchObject({ code: 'ALREADY_EXISTS', details: { evidence_id: first.evidence_id, capture_id: first.capture.id } });
+    await expect(importCapture(caseFile, copy)).rejects.toThrow(/shop-copy\.warc is already in this case as Exhibit 1 .*--again/);
+    expect(exhibits()).toBe(1);
+    expect(listCaptures(caseFile.db)).toHaveLength(1);
+
+    // Same size, one byte different: a different archive, imported.
+    const changed = Buffer.from(bytes);
+    changed.write('X', changed.indexOf('Dossier test crawler'));
+    const other = await importCapture(caseFile, writeFile('other.warc', changed));
+    expect(other.evidence_id).not.toBe(first.evidence_id);
+
+    const again = await importCapture(caseFile, copy, { again: true });
+    expect(again.capture.import_status).toBe('complete');
+    expect(again.evidence_id).not.toBe(first.evidence_id);
+    expect(listCaptures(caseFile.db)).toHaveLength(3);
   });
 });
