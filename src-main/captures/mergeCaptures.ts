@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseFile } from '../casefile/CaseFile';
 import { unionByPrimaryKey } from '../merge/mergeAppendOnly';
-import { indexForSearch } from '../search/searchIndex';
+import { indexForSearch } from '../records/searchIndex';
 import { CAPTURE_PAGE_SEARCH_KIND } from './writeCaptureRecords';
 
 /**

@@ -1,7 +1,7 @@
 import { call, toDossierError } from '../../api';
 import { useApp } from '../app/appStore';
 import { useSelection } from '../items/itemStores';
-import { useTasks } from '../tasks/tasksStore';
+import { useTasks } from '../../data/tasksStore';
 
 /** File names imported as web captures (parsed into records and pages) rather than as plain exhibits. */
 export function isCaptureFile(path: string): boolean {
@@ -18,7 +18,7 @@ export async function importCaptures(paths: string[]): Promise<void> {
     const name = path.split(/[\\/]/).pop() ?? path;
     try {
       const result = await useTasks.getState().run(`Importing capture ${name}`, (taskId) => call('captures.import', { path, taskId }));
-      app.changed('evidence');
+      app.changed(['evidence', 'website', 'links'], { rows: true });
       useSelection.getState().select('evidence', result.evidence_id);
       app.setView('evidence');
       const { capture } = result;
