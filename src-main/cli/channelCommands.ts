@@ -51,6 +51,11 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'case.merge': 'merge', // another copy, or a share (the key file of --identity as the session's identity vault)
   'share.create': 'share', // signs with the key file of --identity, held as the session's identity vault
   'share.receive': 'receive',
+  'captures.import': 'capture import',
+  'captures.reparse': 'capture reparse',
+  'captures.list': 'capture list',
+  'captures.pages': 'capture list', // each capture's pages under it
+  'captures.page': 'capture show',
 };
 
 /**
@@ -70,4 +75,8 @@ export const UI_ONLY_CHANNELS: Partial<Record<Channel, string>> = {
   'identity.status': "the app's identity vault (OS keychain); the CLI keeps identities in key files: dossier identity new/show",
   'identity.create': "the app's identity vault (OS keychain); the CLI creates a key file: dossier identity new",
   'identity.publicLine': "the app's identity vault (OS keychain); the CLI prints a key file's line: dossier identity show",
+  'case.overview': "the overview screen's figures; the CLI gives the same facts with dossier info and dossier site list --expiring-within N / --awaiting-confirmation",
+  'captures.records': "the replay view's record browser; dossier capture list and show --json give each capture's pages, digests and problems",
+  'captures.resource': 'one archived resource for the offline replay view (the app renders it; a terminal cannot)',
+  'captures.replay': 'a self-contained copy of a captured page for the offline replay view (the app renders it; a terminal cannot)',
 };

@@ -1,28 +1,18 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { CaseSession } from '../../api/CaseSession';
-import { dispatch } from '../../api/dispatch';
-import { openCaseFile } from '../../casefile/openCaseFile';
 import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureSummary } from '../../contract/captures';
 import type { Channel, RequestOf, ResponseOf } from '../../contract/DossierApi';
-import { DossierError, type ErrorCode } from '../../contract/errors';
+import { setExitStatus } from '../cliIo';
+import { withContract } from '../contractSession';
 import { emit, fields, type GlobalOptions, table } from '../output';
-import { cliActor } from '../withCase';
 
-/** Runs one request through dispatch on the case file, exactly as the app does, and closes the file. */
+/**
+ * One request through the contract (withContract: case.open, dispatch, case.close), exactly as
+ * the app sends it. Reading requests open the file read-only.
+ */
 async function request<C extends Channel>(file: string, options: GlobalOptions, channel: C, body: RequestOf<C>): Promise<ResponseOf<C>> {
-  const session = new CaseSession(cliActor(options), (progress) => {
-    if (process.stderr.isTTY && !options.json) process.stderr.write(`\r${progress.message ?? progress.phase}   `);
-  });
-  session.replace(openCaseFile(file, { actor: session.actor }));
-  try {
-    const result = await dispatch(session, channel, body);
-    if (process.stderr.isTTY && !options.json) process.stderr.write('\r\x1b[K');
-    if (!result.ok) throw new DossierError(result.error.code as ErrorCode, result.error.message, result.error.details);
-    return result.value as ResponseOf<C>;
-  } finally {
-    session.close();
-  }
+  const readonly = channel === 'captures.list' || channel === 'captures.pages' || channel === 'captures.page';
+  return withContract(file, options, (call) => call(channel, body), { readonly });
 }
 
 function problemLines(capture: CaptureSummary): string[] {
@@ -92,7 +82,7 @@ export function registerCaptureCommands(program: Command): void {
           .filter(Boolean)
           .join('\n'),
       );
-      if (result.capture.import_status !== 'complete') process.exitCode = 4;
+      if (result.capture.import_status !== 'complete') setExitStatus(4);
     });
 
   capture
@@ -104,7 +94,7 @@ export function registerCaptureCommands(program: Command): void {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const result = await request(file, options, 'captures.reparse', { evidenceId: exhibit });
       emit(options, result, () => [captureLines(result.capture, result.pages), `  exhibit id ${result.evidence_id}`].join('\n'));
-      if (result.capture.import_status !== 'complete') process.exitCode = 4;
+      if (result.capture.import_status !== 'complete') setExitStatus(4);
     });
 
   capture
