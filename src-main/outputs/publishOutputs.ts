@@ -81,7 +81,9 @@ export function publishOutputs(caseFile: CaseFile | null, staged: readonly Stage
     for (const s of staged) placed.push(place(s, overwrite));
   };
   try {
-    if (caseFile) writeTransaction(caseFile, run);
+    // Only a record needs the case transaction; an output that records nothing (an appendix CSV)
+    // can be written from a case opened read-only.
+    if (caseFile && record) writeTransaction(caseFile, run);
     else run();
   } catch (error) {
     undo(placed);

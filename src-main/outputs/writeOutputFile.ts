@@ -34,7 +34,8 @@ export interface WrittenOutput extends OutputDigest {
 function finish(temp: string, target: string, meant: OutputDigest, options: OutputFileOptions): WrittenOutput {
   options.check?.(meant);
   const onDisk = verifyOnDisk(temp, meant, target);
-  publishOutputs(options.caseFile, [{ temp, target }], options.overwrite ?? false, () => options.record?.({ ...onDisk, path: target }));
+  const { record } = options;
+  publishOutputs(options.caseFile, [{ temp, target }], options.overwrite ?? false, record ? () => record({ ...onDisk, path: target }) : undefined);
   return { ...onDisk, path: target };
 }
 

@@ -226,6 +226,18 @@ describe('the CLI is a client of the contract', () => {
     await dossierJson(['evidence', 'preview', file, exhibit.id]);
     await dossierJson(['custody', 'transfer', file, exhibit.id, '--to', 'Clerk']);
     await dossierJson(['custody', file, exhibit.id]);
+    const har = path.join(dir, 'shop.har');
+    const entry = (url: string) => ({
+      pageref: 'p1', startedDateTime: '2023-12-01T10:00:00.000Z', time: 1,
+      request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [] },
+      response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [{ name: 'Content-Type', value: 'text/html' }], content: { size: 40, mimeType: 'text/html', text: '<title>Shop</title><p>Buy Outlook accounts</p>' } },
+    });
+    fs.writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, pages: [{ id: 'p1', title: 'Shop', startedDateTime: '2023-12-01T10:00:00.000Z' }], entries: [entry('https://hotmailbox.me/')] } }));
+    const captured = await dossierJson<{ evidence_id: string }>(['capture', 'import', file, har]);
+    const captures = await dossierJson<{ pages: { id: string }[] }[]>(['capture', 'list', file]);
+    await dossierJson(['capture', 'show', file, captures[0]!.pages[0]!.id]);
+    // A finished capture is refused (nothing to reparse), but the request went through the contract.
+    expect((await dossier(['capture', 'reparse', file, captured.evidence_id])).status).toBe(2);
     await dossierJson(['list', file, 'notes']);
     await dossierJson(['show', file, note.id]);
     await dossierJson(['search', file, 'hotmailbox']);
