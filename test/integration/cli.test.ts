@@ -123,7 +123,12 @@ describe('dossier CLI', () => {
     expect((await dossierJson<{ items: { id: string }[] }>(['site', 'list', file, '--awaiting-confirmation'])).items.map((w) => w.id)).toEqual([site.id]);
     expect((await dossierJson<{ items: unknown[] }>(['site', 'list', file, '--status', 'transfer_confirmed'])).items).toEqual([]);
     const csv = (await dossier(['appendix', file, order.id, '--csv'])).stdout.trim().split('\n');
-    expect(csv).toEqual(['registry,registrar,registrar_iana_id,registrant,domain,domain_ascii,path,status', 'VeriSign,Example Registrar,,,rockcaptcha.com,rockcaptcha.com,,named_in_order']);
+    // One row per registrable domain, as registries act on them (issue 12); status only with --columns.
+    expect(csv).toEqual([
+      'registrable_domain,u_label,a_label,registry,registrar,registrar_iana_id,flags,order,names_in_order',
+      'rockcaptcha.com,rockcaptcha.com,rockcaptcha.com,VeriSign,Example Registrar,,,Default judgment (ECF No. not recorded),',
+    ]);
+    expect((await dossier(['appendix', file, order.id, '--csv', '--columns'])).stdout.trim().split('\n')[1]).toMatch(/,named_in_order$/);
     expect((await dossier(['appendix', file, order.id])).stdout).toContain('Registry: VeriSign');
     expect((await dossier(['site', 'status', file, site.id, 'vaporised'])).stderr).toMatch(/Unknown status "vaporised"/);
     expect(integrity(file)).toBe('ok');
