@@ -39,9 +39,11 @@ export interface AuditEntry {
   detail: string;
   prev_hash: string;
   hash: string;
+  /** Digest of the records this entry seals (schema 5); null on older entries and on unsealed ones. */
+  seal_digest?: string | null;
 }
 
-export type AuditPageEntry = Omit<AuditEntry, 'detail' | 'prev_hash'>;
+export type AuditPageEntry = Omit<AuditEntry, 'detail' | 'prev_hash' | 'seal_digest'>;
 
 export interface ItemDetail<K extends ItemKind = ItemKind> {
   kind: K;

@@ -85,7 +85,13 @@ function exhibitsToVerify(caseFile: CaseFile, id: string | undefined): ExhibitTo
  * exhibits is read once. A failed check is returned (ok: false, message naming the exhibit and
  * the hashes), not thrown, so that checking all exhibits reports every failure.
  */
-export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: EvidenceTaskHooks = {}): Promise<EvidenceVerification[]> {
+export async function verifyEvidence(
+  caseFile: CaseFile,
+  id?: string,
+  hooks: EvidenceTaskHooks = {},
+  /** record: false for checks that must not write (dossier check): no custody events. */
+  options: { record?: boolean } = {},
+): Promise<EvidenceVerification[]> {
   return runInVaultQueue(caseFile.path, async () => {
     const exhibits = exhibitsToVerify(caseFile, id);
     const contents = [...new Set(exhibits.map((e) => e.content_sha256).filter((s): s is string => s !== null))];
@@ -110,7 +116,7 @@ export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: Evi
         checks.set(exhibit.content_sha256, check);
       }
       const result = judge(exhibit, check);
-      addCustodyEvent(caseFile, {
+      if (options.record !== false) addCustodyEvent(caseFile, {
         evidence_id: exhibit.id,
         action: 'verified',
         hash_seen: result.actual_sha256,

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/appendAudit';
 import { verifyAudit } from '../audit/verifyAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import { inspectHeader } from '../casefile/inspectHeader';
+import type { SealedTable } from '../casefile/recordDigest';
 import { nativeBindingOption } from '../casefile/nativeBinding';
 import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
 import { prepareCached } from '../casefile/prepareCached';
@@ -89,6 +90,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
       for (const table of APPEND_ONLY_TABLES) report.appended[table] = unionByPrimaryKey(target, other.db, table, ['id']);
       report.appended.record_history = unionHistory(target, other.db);
       report.appended.audit_entry = unionAudit(target, other.db);
+      // The seals of the entries just copied (their seal digests are in those entries' hashes).
+      report.appended.audit_seal = unionByPrimaryKey(target, other.db, 'audit_seal', ['record_id', 'record_hlc', 'chain', 'seq']);
       reindexMerged(target, touched);
       report.conflicts.push(...duplicateExhibitNumbers(target));
       const counts = [...Object.values(report.inserted), ...Object.values(report.updated), ...Object.values(report.appended), report.evidenceContentsCopied];
@@ -99,6 +102,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
           recordKind: 'case',
           recordId: ourCase,
           detail: { from: path.basename(absolute), inserted: report.inserted, updated: report.updated, appended: report.appended, conflicts: report.conflicts.length },
+          // Every record the merge changed, as it stands now: the merged state is what is audited.
+          seal: touched.flatMap((t) => t.ids.map((id) => ({ table: t.table as SealedTable, id }))),
         });
       }
       return report;

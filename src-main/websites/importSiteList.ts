@@ -82,6 +82,11 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
         const rows = [...batch.rows].sort((a, b) => (a.normalized.identity_key < b.normalized.identity_key ? -1 : a.normalized.identity_key > b.normalized.identity_key ? 1 : 0));
         for (const row of rows) report[writer.write(row)] += 1;
         writer.indexHostsAfter(before);
+        // One entry per batch seals every row it wrote (the chain covers content, 0050).
+        const written = writer.takeWritten();
+        if (written.length > 0) {
+          appendAudit(caseFile, { action: 'website.import.batch', recordKind: 'case', detail: { file: path.basename(absolute), rows: written.length }, seal: written });
+        }
       });
       report.rowsRead += batch.rows.length + batch.errors.length;
       report.errorCount += batch.errors.length;

@@ -22,7 +22,7 @@ describe('migration 0040 packet exports', () => {
     db.close();
     const caseFile = openCaseFile(file, { actor: ALICE });
     try {
-      expect(caseFile.db.pragma('user_version', { simple: true })).toBe(4);
+      expect(caseFile.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
       expect(caseFile.db.prepare('SELECT title FROM case_info').pluck().get()).toBe('Old case');
       caseFile.db.prepare(
         `INSERT INTO packet_export (id, exported_at, exported_by, file_name, volumes, options, bates_first, bates_last, total_pages, case_file_sha256, hlc)
