@@ -13,12 +13,13 @@ import { packetHandlers } from './packetHandlers';
 import { websiteHandlers } from './websiteHandlers';
 import { evidenceHandlers } from './evidenceHandlers';
 import { shareHandlers } from './shareHandlers';
+import { integrityHandlers } from './integrityHandlers';
 
 /** Channels that must not wait for evidence work: they queue it themselves, or cancel it. */
 const QUEUE_EXEMPT = new Set<Channel>(['tasks.cancel', 'evidence.import', 'evidence.verify', 'evidence.extract']);
 
 /** Every channel's handler; the type makes a missing or extra one a compile error. */
-export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...packetHandlers, ...insightHandlers, ...shareHandlers };
+export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...packetHandlers, ...insightHandlers, ...shareHandlers, ...integrityHandlers };
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

@@ -8,6 +8,7 @@ import { registerReadCommands } from './commands/readCommands';
 import { registerRecordCommands } from './commands/recordCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerSiteCommands, registerSiteImportCommand } from './commands/siteCommands';
+import { registerIntegrityCommands } from './commands/integrityCommands';
 import { fail } from './output';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerMergeCommands(program);
   registerPacketCommands(program);
   registerShareCommands(program);
+  registerIntegrityCommands(program);
   return program;
 }
 

@@ -28,6 +28,8 @@ export interface AuditReport {
 }
 
 /** One entry of the tamper-evident log, as stored (src-main/audit/appendAudit hashes all of it). */
+import type { CaseCheckReport, CheckpointVerification, SignedCheckpoint } from './integrity';
+
 export interface AuditEntry {
   chain: string;
   seq: number;
@@ -223,6 +225,13 @@ export interface DossierApi {
   }) => Promise<ShareReceived>;
   /** Another copy (.dossier) or a teammate's share (.dossier.age) into the open case. */
   'case.merge': (req: { otherPath: string; acceptSender?: string; passphrase?: string; identityPassphrase?: string; taskId?: string }) => Promise<MergeReport>;
+
+  // Integrity (src-main/integrity): the full check, and signed audit checkpoints.
+  'case.check': (req: { taskId?: string }) => Promise<CaseCheckReport>;
+  /** Signs the case's audit heads with the user's identity; written to outPath when given. */
+  'audit.checkpoint': (req: { outPath?: string; identityPassphrase?: string }) => Promise<{ path: string | null; signed: SignedCheckpoint }>;
+  /** Proves the case still holds the history a packet, share or checkpoint file certified. */
+  'audit.verifyAgainst': (req: { artefactPath: string }) => Promise<CheckpointVerification>;
 }
 
 export type Channel = keyof DossierApi;
@@ -242,6 +251,7 @@ export const CHANNELS = [
   'search.query', 'timeline.page', 'graph.get', 'audit.verify', 'audit.page',
   'identity.status', 'identity.create', 'identity.publicLine', 'roster.list', 'roster.add', 'roster.remove',
   'share.create', 'share.receive', 'case.merge',
+  'case.check', 'audit.checkpoint', 'audit.verifyAgainst',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -80,6 +80,11 @@ export const ERROR_CODES = [
   'OUTPUT_READ_ONLY_FILESYSTEM',
   'OUTPUT_VERIFY_FAILED',
   'OUTPUT_NOT_RECORDED',
+  // Integrity (src-main/integrity): the check gate and audit checkpoints.
+  'CASE_CHECK_FAILED',
+  'CHECKPOINT_INVALID',
+  'CHECKPOINT_NOT_FOUND',
+  'CHECKPOINT_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -62,13 +62,14 @@ export interface AuditCheckpoint {
   heads: CheckpointHead[];
   entries: number;
   records: number;
-  signer: { name: string; fingerprint: string; ed25519PublicKey: string };
+  /** Who signed it; null for an unsigned checkpoint (a packet exported without an identity). */
+  signer: { name: string; fingerprint: string; ed25519PublicKey: string } | null;
 }
 
-/** A checkpoint with its Ed25519 signature (base64). */
+/** A checkpoint with its Ed25519 signature (base64), or null when unsigned. */
 export interface SignedCheckpoint {
   checkpoint: AuditCheckpoint;
-  signature: string;
+  signature: string | null;
 }
 
 export interface CheckpointVerification {
@@ -76,7 +77,8 @@ export interface CheckpointVerification {
   /** Where the checkpoint came from (packet, share, checkpoint file). */
   source: string;
   checkpoint: AuditCheckpoint;
-  signatureValid: boolean;
+  /** true: signed and valid; false: signed and invalid; null: unsigned (the artefact itself is the anchor). */
+  signatureValid: boolean | null;
   /** Per chain: what the checkpoint certified and what the case holds at that position. */
   chains: { chain: string; certifiedLength: number; certifiedHead: string; presentLength: number; problem: string | null }[];
   problems: string[];

@@ -149,4 +149,7 @@ export const requestSchemas = {
     identityPassphrase: secret.optional(),
     taskId: taskId.optional(),
   }),
+  'case.check': z.object({ taskId: taskId.optional() }),
+  'audit.checkpoint': z.object({ outPath: absolutePath.optional(), identityPassphrase: secret.optional() }),
+  'audit.verifyAgainst': z.object({ artefactPath: absolutePath }),
 } satisfies Record<Channel, z.ZodType>;

@@ -7,6 +7,7 @@ import { exportCasePacket } from '../../packet/exportCasePacket';
 import { PACKET_SECTIONS, type PacketSection } from '../../packet/PacketInput';
 import { emit, type GlobalOptions, table } from '../output';
 import { withCase } from '../withCase';
+import { unlockKeyFile } from '../shareKeys';
 
 interface PacketFlags {
   out?: string;
@@ -25,6 +26,9 @@ interface PacketFlags {
   maxMb?: string;
   check?: boolean;
   overwrite?: boolean;
+  force?: boolean;
+  identity?: string;
+  passphraseFile?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -84,6 +88,9 @@ export function registerPacketCommands(program: Command): void {
     .option('--max-mb <n>', "per-file size limit in MB (overrides the profile's)")
     .option('--check', 'only check the packet against the court profile; write nothing')
     .option('--overwrite', 'replace existing files at --out (never the case file itself)')
+    .option('--force', 'export even when "dossier check" fails; the packet says so on its audit page')
+    .option('--identity <keyfile>', 'your key file: signs the audit checkpoint the packet carries (unsigned without)')
+    .option('--passphrase-file <path>', "file holding the key file's passphrase (else $DOSSIER_PASSPHRASE or a prompt)")
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const packet = packetOptions(flags);
@@ -96,8 +103,11 @@ export function registerPacketCommands(program: Command): void {
         }
         if (!flags.out) throw new DossierError('INVALID_REQUEST', 'Say where to write the packet with --out PATH.pdf.');
         const show = process.stderr.isTTY && !options.json;
+        const signer = flags.identity ? await unlockKeyFile(flags.identity, flags) : null;
         const result = await exportCasePacket(caseFile, flags.out, packet, {
           overwrite: flags.overwrite ?? false,
+          force: flags.force ?? false,
+          signer,
           onProgress: (p) => {
             if (show) process.stderr.write(`\r${p.phase}: ${p.pagesDone}/${p.pagesTotalEstimate} pages   `);
           },

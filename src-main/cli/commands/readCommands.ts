@@ -11,6 +11,7 @@ import { timeline } from '../../timeline/timeline';
 import { formatItemDetail, parseItemKind } from '../formatItem';
 import { emit, type GlobalOptions, table } from '../output';
 import { withCase } from '../withCase';
+import { verifyAgainstCommand } from './integrityCommands';
 
 function itemRow(kind: ItemKind, item: AnyItem): string[] {
   const spec = ITEM_SPECS[kind] as unknown as RecordSpec<AnyItem>;
@@ -126,8 +127,10 @@ export function registerReadCommands(program: Command): void {
     .command('verify')
     .description('Recompute every audit chain and report the first broken entry')
     .argument('<file>', 'case file')
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
+    .option('--against <artefact>', 'a packet PDF or checkpoint file: prove the case still holds the history it certified')
+    .action(async (file: string, opts: { against?: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
+      if (opts.against) return verifyAgainstCommand(file, opts.against, options);
       await withCase(file, options, (caseFile) => {
         const report = verifyAudit(caseFile.db);
         emit(options, report, () => {

@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { CaseSession } from '../../api/CaseSession';
+import { dispatch } from '../../api/dispatch';
+import { openCaseFile } from '../../casefile/openCaseFile';
+import type { Channel, RequestOf, ResponseOf } from '../../contract/DossierApi';
+import { DossierError } from '../../contract/errors';
+import type { CaseCheckReport, CheckpointVerification } from '../../contract/integrity';
+import { serializeCheckpoint, takeCheckpoint } from '../../integrity/auditCheckpoint';
+import { writeOutputFileSync } from '../../outputs/writeOutputFile';
+import { emit, type GlobalOptions } from '../output';
+import { type KeyOptions, unlockKeyFile } from '../shareKeys';
+import { cliActor, withCase } from '../withCase';
+
+/** Exit status of `dossier check` when any check fails (README: exit codes). */
+export const CHECK_FAILED_EXIT = 5;
+
+/** Opens the case for one request, sends it through dispatch (as the app does), and unwraps the result. */
+async function request<C extends Channel>(file: string, options: GlobalOptions, channel: C, body: RequestOf<C>): Promise<ResponseOf<C>> {
+  const session = new CaseSession(cliActor(options));
+  session.replace(openCaseFile(file, { actor: cliActor(options) }));
+  try {
+    const result = await dispatch(session, channel, body);
+    if (!result.ok) throw new DossierError(result.error.code, result.error.message, result.error.details);
+    return result.value as ResponseOf<C>;
+  } finally {
+    session.close();
+  }
+}
+
+function formatCheck(report: CaseCheckReport): string {
+  const lines = [`${report.ok ? 'All checks hold' : 'CHECK FAILED'} for ${report.path} (schema ${report.schemaVersion}):`];
+  for (const s of report.sections) lines.push(`  ${s.ok ? 'ok  ' : 'FAIL'}  ${s.name.padEnd(12)} ${s.summary}`);
+  if (report.findings.length > 0) lines.push('', 'Findings:');
+  for (const f of report.findings) {
+    const where = [f.table, f.id, f.fields?.length ? `fields ${f.fields.join(', ')}` : null].filter(Boolean).join(' · ');
+    lines.push(`  [${f.check}] ${f.message}${where ? `\n      ${where}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** `dossier audit verify FILE --against ARTEFACT`, called by the audit verify command. */
+export async function verifyAgainstCommand(file: string, artefact: string, options: GlobalOptions): Promise<void> {
+  const report: CheckpointVerification = await request(file, options, 'audit.verifyAgainst', { artefactPath: (await import('node:path')).resolve(artefact) });
+  const c = report.checkpoint;
+  emit(options, report, () =>
+    [
+      report.ok ? `The case holds exactly the history ${artefact} certified, and more since.` : `THE CASE DOES NOT HOLD THE HISTORY ${artefact} CERTIFIED:`,
+      ...report.problems.map((p) => `  ${p}`),
+      `Checkpoint of ${c.createdAt} (${c.reason}): ${c.entries} audit entries in ${c.heads.length} chain(s), ${c.records} records; ${
+        report.signatureValid === null ? 'unsigned' : report.signatureValid ? `signed by ${c.signer!.name} (${c.signer!.fingerprint})` : 'SIGNATURE INVALID'
+      }.`,
+    ].join('\n'),
+  );
+  if (!report.ok) process.exitCode = 3;
+}
+
+/** `dossier check` and `dossier audit checkpoint`. */
+export function registerIntegrityCommands(program: Command): void {
+  program
+    .command('check')
+    .description('Check everything a case file must hold: SQLite integrity and references, schema, audit chains, records against their audit seals, custody, evidence bytes, unfinished imports')
+    .argument('<file>', 'case file')
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const report = await request(file, options, 'case.check', {});
+      emit(options, report, () => formatCheck(report));
+      if (!report.ok) process.exitCode = CHECK_FAILED_EXIT;
+    });
+
+  const audit = program.commands.find((c) => c.name() === 'audit');
+  if (!audit) throw new Error('the audit command must be registered before the integrity commands');
+  audit
+    .command('checkpoint')
+    .description('Sign the audit chain heads, counts and time with your identity: an anchor outside the case file for "audit verify --against"')
+    .argument('<file>', 'case file')
+    .option('--out <path>', 'write the signed checkpoint to this file (never over an existing one)')
+    .requiredOption('--identity <keyfile>', 'your key file (signs the checkpoint)')
+    .option('--passphrase-file <path>', "file holding the key file's passphrase (else $DOSSIER_PASSPHRASE or a prompt)")
+    .action(async (file: string, opts: KeyOptions & { out?: string }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const signer = await unlockKeyFile(opts.identity!, opts);
+      // Signing needs the key file, which the CLI holds itself (as for share); the app signs
+      // through the audit.checkpoint channel with its identity vault.
+      await withCase(file, options, (caseFile) => {
+        const signed = takeCheckpoint(caseFile.db, signer, 'on request');
+        const text = serializeCheckpoint(signed);
+        const written = opts.out ? writeOutputFileSync(opts.out, { caseFile }, (sink) => sink.write(Buffer.from(text, 'utf8'))) : null;
+        emit(options, { path: written?.path ?? null, signed }, () =>
+          written
+            ? `Checkpoint of ${signed.checkpoint.entries} audit entries in ${signed.checkpoint.heads.length} chain(s) signed by ${signer.name} (${signer.publicIdentity.fingerprint}), written to ${written.path}.`
+            : text.trimEnd(),
+        );
+      });
+    });
+}
