@@ -4,9 +4,10 @@ import { checkCaseFile } from '../integrity/checkCaseFile';
 import { readCheckpoint } from '../integrity/readCheckpoint';
 import { writeOutputFileSync } from '../outputs/writeOutputFile';
 import { unlockVaultIdentity } from '../share/identityVault';
+import { trustTeamMember } from '../share/rosterTrust';
 import type { HandlerMap } from './Handlers';
 
-export const integrityHandlers: HandlerMap<'case.check' | 'audit.checkpoint' | 'audit.verifyAgainst'> = {
+export const integrityHandlers: HandlerMap<'case.check' | 'audit.checkpoint' | 'audit.verifyAgainst' | 'roster.trust'> = {
   'case.check': async (req, s) => {
     const task = s.startTask(req.taskId);
     try {
@@ -24,4 +25,5 @@ export const integrityHandlers: HandlerMap<'case.check' | 'audit.checkpoint' | '
     return { path: written.path, signed };
   },
   'audit.verifyAgainst': (req, s) => verifyAgainstCheckpoint(s.caseFile.db, readCheckpoint(req.artefactPath), req.artefactPath),
+  'roster.trust': (req, s) => trustTeamMember(s.caseFile, req.fingerprint),
 };

@@ -232,6 +232,8 @@ export interface DossierApi {
   'audit.checkpoint': (req: { outPath?: string; identityPassphrase?: string }) => Promise<{ path: string | null; signed: SignedCheckpoint }>;
   /** Proves the case still holds the history a packet, share or checkpoint file certified. */
   'audit.verifyAgainst': (req: { artefactPath: string }) => Promise<CheckpointVerification>;
+  /** Confirms a teammate whose key arrived by a merge (a 'roster_unconfirmed' merge conflict). */
+  'roster.trust': (req: { fingerprint: string }) => Promise<{ fingerprint: string; name: string }>;
 }
 
 export type Channel = keyof DossierApi;
@@ -251,7 +253,7 @@ export const CHANNELS = [
   'search.query', 'timeline.page', 'graph.get', 'audit.verify', 'audit.page',
   'identity.status', 'identity.create', 'identity.publicLine', 'roster.list', 'roster.add', 'roster.remove',
   'share.create', 'share.receive', 'case.merge',
-  'case.check', 'audit.checkpoint', 'audit.verifyAgainst',
+  'case.check', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

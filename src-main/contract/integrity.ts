@@ -61,7 +61,8 @@ export interface AuditCheckpoint {
   reason: string;
   heads: CheckpointHead[];
   entries: number;
-  records: number;
+  /** Records in the sealed tables; null where the artefact does not state it (a share). */
+  records: number | null;
   /** Who signed it; null for an unsigned checkpoint (a packet exported without an identity). */
   signer: { name: string; fingerprint: string; ed25519PublicKey: string } | null;
 }

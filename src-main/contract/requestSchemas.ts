@@ -152,4 +152,5 @@ export const requestSchemas = {
   'case.check': z.object({ taskId: taskId.optional() }),
   'audit.checkpoint': z.object({ outPath: absolutePath.optional(), identityPassphrase: secret.optional() }),
   'audit.verifyAgainst': z.object({ artefactPath: absolutePath }),
+  'roster.trust': z.object({ fingerprint }),
 } satisfies Record<Channel, z.ZodType>;

@@ -100,10 +100,16 @@ function signatureValid(signed: SignedCheckpoint): boolean | null {
  * since are fine (work goes on); fewer (truncation) or other (a rewrite) are not.
  */
 export function verifyAgainstCheckpoint(db: Database.Database, signed: SignedCheckpoint, source: string): CheckpointVerification {
+  return verifyHistory(db, signed.checkpoint, signatureValid(signed), source);
+}
+
+/**
+ * verifyAgainstCheckpoint for a checkpoint whose signature was checked elsewhere (a share's
+ * manifest, verified by openShare) or that has none.
+ */
+export function verifyHistory(db: Database.Database, checkpoint: AuditCheckpoint, valid: boolean | null, source: string): CheckpointVerification {
   const problems: string[] = [];
-  const valid = signatureValid(signed);
   if (valid === false) problems.push('The checkpoint signature does not verify: the checkpoint was altered or not made by the key it names.');
-  const { checkpoint } = signed;
   const caseId = db.prepare('SELECT id FROM case_info ORDER BY created_at LIMIT 1').pluck().get() as string | undefined;
   if (caseId !== checkpoint.caseId) problems.push(`The checkpoint is of case ${checkpoint.caseId}, this file holds ${caseId ?? 'no case'}.`);
   const audit = verifyAudit(db);

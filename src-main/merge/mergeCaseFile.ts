@@ -17,6 +17,7 @@ import { copyEvidenceContents, unionAudit, unionByPrimaryKey, unionHistory } fro
 import { mergeMutableTable } from './mergeMutableTable';
 import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
 import { reindexMerged } from './reindexMerged';
+import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
 function openOther(otherPath: string, target: CaseFile): { db: Database.Database; cleanup: () => void } {
@@ -77,6 +78,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
     }
     return writeTransaction(target, () => {
       const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
+      const trustedBefore = liveFingerprints(target.db);
       report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
       // Extracted text is derived from the bytes; taking the other side's saves re-parsing them.
       unionByPrimaryKey(target, other.db, 'evidence_text', ['content_sha256']);
@@ -94,6 +96,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
       report.appended.audit_seal = unionByPrimaryKey(target, other.db, 'audit_seal', ['record_id', 'record_hlc', 'chain', 'seq']);
       reindexMerged(target, touched);
       report.conflicts.push(...duplicateExhibitNumbers(target));
+      // Keys that arrived with the merge wait for the user's confirmation (roster trust).
+      report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
       const counts = [...Object.values(report.inserted), ...Object.values(report.updated), ...Object.values(report.appended), report.evidenceContentsCopied];
       report.unchanged = counts.every((n) => n === 0);
       if (!report.unchanged) {

@@ -9,6 +9,8 @@ import { DOSSIER_APP_VERSION } from './appVersion';
 import { createShare } from './createShare';
 import { exists } from './publishFile';
 import { makePrivateWorkDir } from './privateWorkDir';
+import { requirePassingCheck } from '../integrity/requirePassingCheck';
+import { appendAudit } from '../audit/appendAudit';
 import { resolveRecipients } from './resolveRecipients';
 import { exhibitsIn, recordShareSent, type ExhibitRef } from './shareCustody';
 import { serializeManifest, SNAPSHOT_ENTRY_NAME, type AuditChainHead } from './shareManifest';
@@ -28,6 +30,8 @@ export interface ShareCaseRequest {
   passphrase?: string;
   /** log2 of scrypt N for passphrase shares (default 18, as age). Lower only in tests. */
   scryptWorkFactor?: number;
+  /** Share even when `dossier check` fails (the gate below); recorded in the audit entry. */
+  force?: boolean;
 }
 
 /**
@@ -50,6 +54,8 @@ export async function shareCase(
     throw new ShareError('SHARE_OUTPUT_EXISTS', `${target} already exists; choose another name.`, { path: target });
   }
   throwIfAborted(options.signal);
+  // A case that fails its checks is not sent on unless forced (then the audit entry says so).
+  const forcedOver = await requirePassingCheck(caseFile, 'share the case', request.force ?? false, options.signal ? { signal: options.signal } : {});
   // The plain-text snapshot stays in a private folder beside the case file (swept if a kill left
   // one), never beside the output, which is often a USB stick or a synced folder.
   const workDir = await makePrivateWorkDir(path.dirname(caseFile.path));
@@ -81,6 +87,7 @@ export async function shareCase(
             manifestSha256,
             fileName: path.basename(target),
           });
+          if (forcedOver) appendAudit(caseFile, { action: 'case.shared.forced', recordKind: 'case', detail: { file: path.basename(target), failedChecks: forcedOver } });
         },
       },
     );

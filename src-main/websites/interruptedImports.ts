@@ -26,7 +26,7 @@ export function findInterruptedImports(db: Database.Database): InterruptedImport
   const open = new Map<string, InterruptedImport>();
   const interrupted: InterruptedImport[] = [];
   const resumed = new Set<string>();
-  const pendingResume = new Map<string, string>();
+  const pendingResume = new Map<string, string[]>();
   for (const row of rows) {
     const detail = JSON.parse(row.detail) as Record<string, unknown>;
     const current = open.get(row.chain);
@@ -36,16 +36,16 @@ export function findInterruptedImports(db: Database.Database): InterruptedImport
         chain: row.chain, seq: row.seq, startedAt: row.at, file: String(detail.file ?? ''), sha256: String(detail.sha256 ?? ''),
         bytes: Number(detail.bytes ?? 0), batches: 0, rowsWritten: 0,
       });
-      const resumes = detail.resumes as { chain?: string; seq?: number } | undefined;
-      if (resumes?.chain) pendingResume.set(row.chain, `${resumes.chain}#${resumes.seq}`);
+      const resumes = (Array.isArray(detail.resumes) ? detail.resumes : []) as { chain?: string; seq?: number }[];
+      if (resumes.length) pendingResume.set(row.chain, resumes.map((r) => `${r.chain}#${r.seq}`));
       else pendingResume.delete(row.chain);
     } else if (row.action === 'website.import.batch' && current) {
       current.batches += 1;
       current.rowsWritten += Number(detail.rows ?? 0);
     } else if (row.action === 'website.import' && current) {
       open.delete(row.chain);
-      const target = pendingResume.get(row.chain);
-      if (target && !detail.cancelled) resumed.add(target);
+      const targets = pendingResume.get(row.chain) ?? [];
+      if (!detail.cancelled && detail.stopped === null) for (const t of targets) resumed.add(t);
       pendingResume.delete(row.chain);
     }
   }

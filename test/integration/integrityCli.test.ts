@@ -23,19 +23,19 @@ function check(file: string): { status: number | null; report: CaseCheckReport }
   return { status: result.status, report: JSON.parse(result.stdout) as CaseCheckReport };
 }
 
-async function keyFile(): Promise<{ key: string; env: Record<string, string>; fingerprint: string }> {
+async function keyFile(): Promise<{ key: string; env: Record<string, string>; fingerprint: string; recipient: string }> {
   const me = await generateUserIdentity('Counsel Example');
   const key = path.join(tempDir(), 'me.dossier-key');
   await createKeyFile(key, me, 'pass', { scryptWorkFactor: 10 });
-  return { key, env: { DOSSIER_PASSPHRASE: 'pass' }, fingerprint: me.publicIdentity.fingerprint };
+  return { key, env: { DOSSIER_PASSPHRASE: 'pass' }, fingerprint: me.publicIdentity.fingerprint, recipient: me.publicIdentity.ageRecipient };
 }
 
 /** Rewrites one chain from `fromSeq` on with recomputed hashes: what an attacker with sqlite3 can do to an unkeyed chain. */
 function rewriteChain(file: string, chain: string, fromSeq: number, edit: (detail: string) => string): void {
   const db = new Database(file);
   db.exec('DROP TRIGGER audit_entry_no_update; DROP TRIGGER audit_entry_no_delete;');
-  const rows = db.prepare('SELECT * FROM audit_entry WHERE chain = ? ORDER BY seq').all(chain) as Parameters<typeof hashAuditEntry>[0][];
-  let prev = fromSeq > 1 ? (rows[fromSeq - 2] as { hash: string }).hash : '0'.repeat(64);
+  const rows = db.prepare('SELECT * FROM audit_entry WHERE chain = ? ORDER BY seq').all(chain) as (Parameters<typeof hashAuditEntry>[0] & { hash: string })[];
+  let prev = fromSeq > 1 ? rows[fromSeq - 2]!.hash : '0'.repeat(64);
   const update = db.prepare('UPDATE audit_entry SET detail = ?, prev_hash = ?, hash = ? WHERE chain = ? AND seq = ?');
   for (const row of rows.slice(fromSeq - 1)) {
     const detail = row.seq === fromSeq ? edit(row.detail) : row.detail;
@@ -151,4 +151,38 @@ describe('audit checkpoints: dossier audit verify --against', () => {
     expect(result.status).toBe(3);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, signatureValid: false });
   }, 300_000);
+});
+
+describe('audit verify --against a share', () => {
+  it('catches truncation and a full rewrite; a failing case is not shared without --force', async () => {
+    const { key, env, recipient: to } = await keyFile();
+    const file = demo();
+    const share = path.join(tempDir(), 'storm.dossier.age');
+    const made = runCli(['share', file, '--to', to, '--out', share, '--identity', key], { env });
+    expect(made.status, made.stderr).toBe(0);
+    const against = (caseFile: string) => runCli(['audit', 'verify', caseFile, '--against', share, '--identity', key, '--json'], { env });
+    const fine = against(file);
+    expect(fine.status, fine.stderr).toBe(0);
+    const heads = (JSON.parse(fine.stdout) as CheckpointVerification).checkpoint.heads;
+
+    const truncated = path.join(path.dirname(file), 'truncated.dossier');
+    fs.copyFileSync(file, truncated);
+    sqlite(truncated, 'DROP TRIGGER audit_entry_no_delete; DELETE FROM audit_entry WHERE seq > 40;');
+    const cut = against(truncated);
+    expect(cut.status).toBe(3);
+    expect((JSON.parse(cut.stdout) as CheckpointVerification).problems.join(' ')).toMatch(/were removed/);
+
+    const rewritten = path.join(path.dirname(file), 'rewritten.dossier');
+    fs.copyFileSync(file, rewritten);
+    rewriteChain(rewritten, heads[0]!.chain, 2, (d) => d.replace('}', ',"y":2}'));
+    const rewrite = against(rewritten);
+    expect(rewrite.status).toBe(3);
+    expect((JSON.parse(rewrite.stdout) as CheckpointVerification).problems.join(' ')).toMatch(/rewritten/);
+    // No decrypted snapshot is left beside the case after the check.
+    expect(fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith('.dossier-share-'))).toEqual([]);
+
+    sqlite(rewritten, "UPDATE note SET body = 'edited' WHERE rowid = 1;");
+    const refused = runCli(['share', rewritten, '--to', to, '--out', path.join(tempDir(), 'no.age'), '--identity', key], { env });
+    expect(refused.stderr).toContain('[CASE_CHECK_FAILED]');
+  }, 400_000);
 });

@@ -4,6 +4,7 @@ import { caseSummary } from '../../case/caseSummary';
 import { closeCaseFile } from '../../casefile/openCaseFile';
 import { buildDemoCase } from '../../demo/buildDemoCase';
 import { emit, fields, type GlobalOptions } from '../output';
+import { caseHealth, formatCaseHealth } from '../../integrity/caseHealth';
 import { cliActor, withCase } from '../withCase';
 import type { CaseSummary } from '../../contract/DossierApi';
 
@@ -69,7 +70,8 @@ export function registerCaseCommands(program: Command): void {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withCase(file, options, (caseFile) => {
         const summary = caseSummary(caseFile);
-        emit(options, summary, () => formatSummary(summary));
+        const health = caseHealth(caseFile.db);
+        emit(options, { ...summary, ...health }, () => `${formatSummary(summary)}\n${fields(formatCaseHealth(health))}`);
       });
     });
 

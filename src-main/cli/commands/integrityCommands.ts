@@ -5,10 +5,13 @@ import { openCaseFile } from '../../casefile/openCaseFile';
 import type { Channel, RequestOf, ResponseOf } from '../../contract/DossierApi';
 import { DossierError } from '../../contract/errors';
 import type { CaseCheckReport, CheckpointVerification } from '../../contract/integrity';
-import { serializeCheckpoint, takeCheckpoint } from '../../integrity/auditCheckpoint';
+import path from 'node:path';
+import { serializeCheckpoint, takeCheckpoint, verifyHistory } from '../../integrity/auditCheckpoint';
+import { shareCheckpoint } from '../../integrity/shareCheckpoint';
+import { shareKind } from '../../share/shareKind';
 import { writeOutputFileSync } from '../../outputs/writeOutputFile';
 import { emit, type GlobalOptions } from '../output';
-import { type KeyOptions, unlockKeyFile } from '../shareKeys';
+import { type KeyOptions, receiveKeysFor, unlockKeyFile } from '../shareKeys';
 import { cliActor, withCase } from '../withCase';
 
 /** Exit status of `dossier check` when any check fails (README: exit codes). */
@@ -39,14 +42,24 @@ function formatCheck(report: CaseCheckReport): string {
 }
 
 /** `dossier audit verify FILE --against ARTEFACT`, called by the audit verify command. */
-export async function verifyAgainstCommand(file: string, artefact: string, options: GlobalOptions): Promise<void> {
-  const report: CheckpointVerification = await request(file, options, 'audit.verifyAgainst', { artefactPath: (await import('node:path')).resolve(artefact) });
+export async function verifyAgainstCommand(file: string, artefact: string, options: GlobalOptions, keyOptions: KeyOptions = {}): Promise<void> {
+  const artefactPath = path.resolve(artefact);
+  let report: CheckpointVerification;
+  if ((await shareKind(artefactPath)) !== 'none') {
+    // A share's heads are inside its encryption: opening it needs the CLI's key file or passphrase.
+    const keys = await receiveKeysFor(artefactPath, keyOptions);
+    report = await withCase(file, options, async (caseFile) =>
+      verifyHistory(caseFile.db, await shareCheckpoint(artefactPath, { ...(keys.identity ? { identity: keys.identity } : {}), ...(keys.passphrase !== undefined ? { passphrase: keys.passphrase } : {}) }, path.dirname(caseFile.path)), true, artefactPath),
+    );
+  } else {
+    report = await request(file, options, 'audit.verifyAgainst', { artefactPath });
+  }
   const c = report.checkpoint;
   emit(options, report, () =>
     [
       report.ok ? `The case holds exactly the history ${artefact} certified, and more since.` : `THE CASE DOES NOT HOLD THE HISTORY ${artefact} CERTIFIED:`,
       ...report.problems.map((p) => `  ${p}`),
-      `Checkpoint of ${c.createdAt} (${c.reason}): ${c.entries} audit entries in ${c.heads.length} chain(s), ${c.records} records; ${
+      `Checkpoint of ${c.createdAt} (${c.reason}): ${c.entries} audit entries in ${c.heads.length} chain(s)${c.records === null ? '' : `, ${c.records} records`}; ${
         report.signatureValid === null ? 'unsigned' : report.signatureValid ? `signed by ${c.signer!.name} (${c.signer!.fingerprint})` : 'SIGNATURE INVALID'
       }.`,
     ].join('\n'),
@@ -67,8 +80,26 @@ export function registerIntegrityCommands(program: Command): void {
       if (!report.ok) process.exitCode = CHECK_FAILED_EXIT;
     });
 
+  program.commands
+    .find((c) => c.name() === 'roster')
+    ?.command('trust')
+    .description('Trust a teammate whose key arrived with a merge, after comparing the fingerprint with them')
+    .argument('<file>', 'case file')
+    .argument('<fingerprint>', 'the key fingerprint the merge reported')
+    .action(async (file: string, fingerprint: string, _opts: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      const trusted = await request(file, options, 'roster.trust', { fingerprint });
+      emit(options, trusted, () => `${trusted.name} (${trusted.fingerprint}) is now trusted in this case's roster.`);
+    });
+
   const audit = program.commands.find((c) => c.name() === 'audit');
   if (!audit) throw new Error('the audit command must be registered before the integrity commands');
+  // Keys for `audit verify --against SHARE.dossier.age` (the share's heads are encrypted).
+  audit.commands
+    .find((c) => c.name() === 'verify')
+    ?.option('--identity <keyfile>', 'with --against a share: your key file, to open it')
+    .option('--passphrase-file <path>', "with --identity: file holding the key file's passphrase")
+    .option('--share-passphrase-file <path>', 'with --against a passphrase share: file holding its passphrase');
   audit
     .command('checkpoint')
     .description('Sign the audit chain heads, counts and time with your identity: an anchor outside the case file for "audit verify --against"')

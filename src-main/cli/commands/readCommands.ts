@@ -130,7 +130,7 @@ export function registerReadCommands(program: Command): void {
     .option('--against <artefact>', 'a packet PDF or checkpoint file: prove the case still holds the history it certified')
     .action(async (file: string, opts: { against?: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      if (opts.against) return verifyAgainstCommand(file, opts.against, options);
+      if (opts.against) return verifyAgainstCommand(file, opts.against, options, opts as Parameters<typeof verifyAgainstCommand>[3]);
       await withCase(file, options, (caseFile) => {
         const report = verifyAudit(caseFile.db);
         emit(options, report, () => {

@@ -137,7 +137,8 @@ export function registerShareCommands(program: Command): void {
     .requiredOption('--identity <keyfile>', 'your key file (signs the share)')
     .option(...PASSPHRASE_FILE)
     .option(...SHARE_PASSPHRASE_FILE)
-    .action(async (file: string, opts: KeyOptions & { to?: string[]; passphrase?: boolean; out: string }, cmd: Command) => {
+    .option('--force', 'share even when "dossier check" fails (recorded in the audit log)')
+    .action(async (file: string, opts: KeyOptions & { to?: string[]; passphrase?: boolean; out: string; force?: boolean }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const sender = await unlockKeyFile(opts.identity!, opts);
       const passphrase = opts.passphrase ? await readSharePassphrase(opts, true) : undefined;
@@ -145,7 +146,7 @@ export function registerShareCommands(program: Command): void {
         const onProgress = progressLine();
         const created = await shareCase(
           caseFile,
-          { sender, ...(opts.to ? { to: opts.to } : {}), ...(passphrase !== undefined ? { passphrase } : {}) },
+          { sender, ...(opts.to ? { to: opts.to } : {}), ...(passphrase !== undefined ? { passphrase } : {}), ...(opts.force ? { force: true } : {}) },
           opts.out,
           onProgress ? { onProgress } : {},
         );
