@@ -6,6 +6,7 @@ import { formatCount, formatDate } from '../../components/labels';
 import { type Column, VirtualTable } from '../../components/VirtualTable';
 import { useApp } from '../app/appStore';
 import { auditList, useAuditVerify } from './auditStore';
+import { CaseCheckPanel } from './CaseCheckPanel';
 
 const columns: Column<AuditPageEntry>[] = [
   { key: 'at', label: 'When', width: '170px', render: (e) => <span className="tabular">{formatDate(e.at)}</span> },
@@ -59,6 +60,7 @@ export function AuditView() {
             </button>
           </div>
         </header>
+        <CaseCheckPanel />
         {error ? (
           <div className="banner tone-danger" role="alert">
             {error}
