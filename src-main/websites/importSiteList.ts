@@ -98,9 +98,15 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
         for (const row of rows) report[writer.write(row)] += 1;
         writer.indexHostsAfter(before);
         // One entry per batch seals every row it wrote (the chain covers content, 0050).
+        // rows: list rows this batch stored (what "how far it got" counts); records: rows sealed.
         const written = writer.takeWritten();
         if (written.length > 0) {
-          appendAudit(caseFile, { action: 'website.import.batch', recordKind: 'case', detail: { file: path.basename(absolute), rows: written.length }, seal: written });
+          appendAudit(caseFile, {
+            action: 'website.import.batch',
+            recordKind: 'case',
+            detail: { file: path.basename(absolute), rows: rows.length, records: written.length },
+            seal: written,
+          });
         }
       });
       report.rowsRead += batch.rows.length + batch.errors.length;
