@@ -45,7 +45,7 @@ export const shareHandlers: HandlerMap<ShareChannels> = {
     const caseFile = s.caseFile;
     const sender = await unlockVaultIdentity(vaultOf(s), secretOf(req.identityPassphrase));
     return withTask(s, req.taskId, (run) =>
-      shareCase(caseFile, { sender, to: req.recipients, ...(req.passphrase !== undefined ? { passphrase: req.passphrase } : {}) }, req.outPath, run),
+      shareCase(caseFile, { sender, to: req.recipients, ...(req.passphrase !== undefined ? { passphrase: req.passphrase } : {}), ...(req.force ? { force: true } : {}) }, req.outPath, run),
     );
   },
   'share.receive': async (req, s) => {

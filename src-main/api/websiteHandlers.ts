@@ -14,6 +14,7 @@ export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix'
         ...(req.format ? { format: req.format } : {}),
         ...(req.header !== undefined ? { header: req.header } : {}),
         ...(req.orderId ? { orderId: req.orderId } : {}),
+        ...(req.resume ? { resume: true } : {}),
         signal: task.signal,
         onProgress: (done, total) => task.report({ phase: 'Importing websites', done, total, unit: 'bytes' }),
       });

@@ -8,6 +8,11 @@ import { captureVerdict } from './captureVerdict';
  * Evidence verification as users run it (`evidence verify`, the app, `check`): every exhibit's
  * bytes re-hashed, and a web capture's records re-checked one by one on top.
  */
-export function verifyEvidenceWithCaptures(caseFile: CaseFile, id?: string, hooks: EvidenceTaskHooks = {}): Promise<EvidenceVerification[]> {
-  return verifyEvidence(caseFile, id, { ...hooks, moreChecks: captureVerdict });
+export function verifyEvidenceWithCaptures(
+  caseFile: CaseFile,
+  id?: string,
+  hooks: EvidenceTaskHooks = {},
+  options: { record?: boolean } = {},
+): Promise<EvidenceVerification[]> {
+  return verifyEvidence(caseFile, id, { ...hooks, moreChecks: captureVerdict }, options);
 }

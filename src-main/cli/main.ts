@@ -19,6 +19,7 @@ import { runProgram } from './runProgram';
 function usageError(message: string, write: (text: string) => void): void {
   write(`dossier: ${message.trim().replace(/^error: /, '')} (see --help) [INVALID_REQUEST]\n`);
 }
+import { registerIntegrityCommands } from './commands/integrityCommands';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerEditCommands(program);
   registerDetailCommands(program);
   registerCaptureCommands(program);
+  registerIntegrityCommands(program);
   checkRequiredOptionsTogether(program);
   return program;
 }

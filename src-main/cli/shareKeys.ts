@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DossierError } from '../contract/errors';
 import { type IdentityVault, storeKeyFileInVault } from '../share/identityVault';
 import { loadKeyFile } from '../share/keyFile';
+import type { ReceiveKeys } from '../share/openVerifiedShare';
 import { shareKind } from '../share/shareKind';
 import type { UserIdentity } from '../share/userIdentity';
 import { readPassphrase } from './readPassphrase';
@@ -112,4 +113,23 @@ export async function withKeyFileVault<T>(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What it takes to open this share, judged from the file itself (for `audit verify --against` a
+ * share, which reads its signed manifest here): a share sent to people needs --identity; a
+ * passphrase share needs its passphrase (and --identity only to name the receiver).
+ */
+export async function receiveKeysFor(sharePath: string, opts: KeyOptions): Promise<ReceiveKeys> {
+  const kind = await shareKind(sharePath);
+  if (kind === 'none') throw new DossierError('NOT_A_SHARE', `${sharePath} is not a Dossier share (not an age-encrypted file).`);
+  const accept = opts.acceptSender !== undefined ? { acceptSender: opts.acceptSender } : {};
+  if (kind === 'passphrase') {
+    const passphrase = await readSharePassphrase(opts, false);
+    return { passphrase, ...accept, ...(opts.identity ? { identity: await unlockKeyFile(opts.identity, opts) } : {}) };
+  }
+  if (!opts.identity) {
+    throw new DossierError('INVALID_REQUEST', `${sharePath} was sent to named recipients: give your key file with --identity KEYFILE.`);
+  }
+  return { identity: await unlockKeyFile(opts.identity, opts), ...accept };
 }

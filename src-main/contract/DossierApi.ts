@@ -32,6 +32,8 @@ export interface AuditReport {
 }
 
 /** One entry of the tamper-evident log, as stored (src-main/audit/appendAudit hashes all of it). */
+import type { CaseCheckReport, CaseHealth, CheckpointVerification, SignedCheckpoint } from './integrity';
+
 export interface AuditEntry {
   chain: string;
   seq: number;
@@ -43,9 +45,11 @@ export interface AuditEntry {
   detail: string;
   prev_hash: string;
   hash: string;
+  /** Digest of the records this entry seals (schema 5); null on older entries and on unsealed ones. */
+  seal_digest?: string | null;
 }
 
-export type AuditPageEntry = Omit<AuditEntry, 'detail' | 'prev_hash'>;
+export type AuditPageEntry = Omit<AuditEntry, 'detail' | 'prev_hash' | 'seal_digest'>;
 
 export interface ItemDetail<K extends ItemKind = ItemKind> {
   kind: K;
@@ -273,6 +277,18 @@ export interface DossierApi {
   'captures.replay': (req: RequestOf<'captures.replay'>) => Promise<CaptureReplay>;
   /** Parses again, from the stored bytes, the capture of an exhibit whose import was interrupted (still 'importing'). */
   'captures.reparse': (req: RequestOf<'captures.reparse'>) => Promise<CaptureImportResult>;
+
+
+  // Integrity (src-main/integrity): the full check, and signed audit checkpoints.
+  'case.check': (req: RequestOf<'case.check'>) => Promise<CaseCheckReport>;
+  /** The cheap health facts `dossier info` shows: quick_check and unfinished imports. */
+  'case.health': (req: RequestOf<'case.health'>) => Promise<CaseHealth>;
+  /** Signs the case's audit heads with the user's identity; written to outPath when given. */
+  'audit.checkpoint': (req: RequestOf<'audit.checkpoint'>) => Promise<{ path: string | null; signed: SignedCheckpoint }>;
+  /** Proves the case still holds the history a packet, share or checkpoint file certified. */
+  'audit.verifyAgainst': (req: RequestOf<'audit.verifyAgainst'>) => Promise<CheckpointVerification>;
+  /** Confirms a teammate whose key arrived by a merge (a 'roster_unconfirmed' merge conflict). */
+  'roster.trust': (req: RequestOf<'roster.trust'>) => Promise<{ fingerprint: string; name: string }>;
 }
 
 /** An archive to import as a capture exhibit (the schema's input type). */
@@ -306,6 +322,7 @@ export const CHANNELS = [
   'captures.import', 'captures.list', 'captures.pages', 'captures.page', 'captures.records', 'captures.resource', 'captures.replay',
   'case.overview',
   'captures.reparse',
+  'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -2,7 +2,7 @@ import type { ShareOrigin } from './sharing';
 
 /** What a merge brought in, and what a person should look at. */
 export interface MergeConflict {
-  kind: 'concurrent_edit' | 'duplicate_domain' | 'duplicate_link' | 'duplicate_exhibit_number' | 'duplicate_team_member';
+  kind: 'concurrent_edit' | 'duplicate_domain' | 'duplicate_link' | 'duplicate_exhibit_number' | 'duplicate_team_member' | 'roster_unconfirmed';
   table: string;
   record_id: string;
   /** The version now current. */

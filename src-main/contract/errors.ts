@@ -122,6 +122,11 @@ export const ERROR_CODES = [
   ...DOMAIN_INPUT_ERROR_CODES,
   ...SITE_FIELD_ERROR_CODES.filter((code): code is Exclude<typeof code, 'INVALID_IP'> => code !== 'INVALID_IP'),
   ...SITE_LIST_ERROR_CODES,
+  // Integrity (src-main/integrity): the check gate and audit checkpoints.
+  'CASE_CHECK_FAILED',
+  'CHECKPOINT_INVALID',
+  'CHECKPOINT_NOT_FOUND',
+  'CHECKPOINT_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -115,6 +115,12 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, ExitStatus>> = {
   OUTPUT_READ_ONLY_FILESYSTEM: 1,
   OUTPUT_VERIFY_FAILED: 4,
   OUTPUT_NOT_RECORDED: 1,
+  // Integrity (src-main/integrity): a case failing `dossier check` is a failed verification;
+  // a checkpoint that no longer matches the case is a broken audit history.
+  CASE_CHECK_FAILED: 4,
+  CHECKPOINT_INVALID: 2,
+  CHECKPOINT_NOT_FOUND: 2,
+  CHECKPOINT_MISMATCH: 3,
 };
 
 /** The exit status of a failure with this code. */

@@ -76,6 +76,8 @@ export const requestSchemas = {
     header: z.boolean().optional(),
     orderId: idSchema.optional(),
     taskId: taskId.optional(),
+    /** Complete an import of this same list that was killed midway (dossier check / info show it). */
+    resume: z.boolean().optional(),
   }),
   'websites.appendix': z.object({ orderId: idSchema, limit: z.number().int().min(1).max(100_000).optional() }),
   'websites.appendixCsv': z.object({ orderId: idSchema, outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.csv'), 'must end in .csv'), columns: z.boolean().optional() }),
@@ -142,6 +144,8 @@ export const requestSchemas = {
     passphrase: secret.optional(),
     identityPassphrase: secret.optional(),
     taskId: taskId.optional(),
+    /** Share even when the case fails `dossier check` (recorded in the audit log). */
+    force: z.boolean().optional(),
   }),
   'share.receive': z.object({
     sharePath: absolutePath,
@@ -183,4 +187,9 @@ export const requestSchemas = {
   'captures.resource': z.object({ captureId: idSchema, url: z.string().min(1).max(8192), at: z.string().max(40).optional() }),
   'captures.replay': z.object({ captureId: idSchema, url: z.string().min(1).max(8192), at: z.string().max(40).optional() }),
   'captures.reparse': z.object({ evidenceId: idSchema, taskId: taskId.optional() }),
+  'case.check': z.object({ taskId: taskId.optional() }),
+  'case.health': z.object({}),
+  'audit.checkpoint': z.object({ outPath: absolutePath.optional(), identityPassphrase: secret.optional() }),
+  'audit.verifyAgainst': z.object({ artefactPath: absolutePath }),
+  'roster.trust': z.object({ fingerprint }),
 } satisfies Record<Channel, z.ZodType>;

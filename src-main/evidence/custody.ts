@@ -46,6 +46,8 @@ export function addCustodyEvent(caseFile: CaseFile, input: CustodyCreate): Custo
       recordKind: 'evidence',
       recordId: event.evidence_id,
       detail: { custody_event: event.id, result: event.result, hash_seen: event.hash_seen },
+      // Custody is chained too: the event's own row is sealed with the exhibit's.
+      seal: [{ table: 'custody_event', id: event.id }],
     });
     return event;
   });

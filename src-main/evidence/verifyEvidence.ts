@@ -115,7 +115,13 @@ function recordVerification(caseFile: CaseFile, exhibit: ExhibitToVerify, result
  * exhibits is read once. A failed check is returned (ok: false, message naming the exhibit and
  * the hashes), not thrown, so that checking all exhibits reports every failure.
  */
-export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: EvidenceTaskHooks & { moreChecks?: ExhibitCheck } = {}): Promise<EvidenceVerification[]> {
+export async function verifyEvidence(
+  caseFile: CaseFile,
+  id?: string,
+  hooks: EvidenceTaskHooks & { moreChecks?: ExhibitCheck } = {},
+  /** record: false for checks that must not write (dossier check): no custody events. */
+  options: { record?: boolean } = {},
+): Promise<EvidenceVerification[]> {
   return runInVaultQueue(caseFile.path, async () => {
     const exhibits = exhibitsToVerify(caseFile, id);
     const contents = [...new Set(exhibits.map((e) => e.content_sha256).filter((s): s is string => s !== null))];
@@ -142,12 +148,16 @@ export async function verifyEvidence(caseFile: CaseFile, id?: string, hooks: Evi
       }
       // A web capture is also checked record by record (captures/verifyEvidenceWithCaptures): a failing record is named.
       const result = hooks.moreChecks ? await hooks.moreChecks(caseFile, exhibit.id, judge(exhibit, check), hooks.signal) : judge(exhibit, check);
-      custodyRecorded &&= recordVerification(caseFile, exhibit, result, check);
-      results.push(
-        custodyRecorded
-          ? { ...result, custody_recorded: true }
-          : { ...result, custody_recorded: false, message: `${result.message} ${CUSTODY_NOT_RECORDED}` },
-      );
+      if (options.record === false) {
+        results.push({ ...result, custody_recorded: false });
+      } else {
+        custodyRecorded &&= recordVerification(caseFile, exhibit, result, check);
+        results.push(
+          custodyRecorded
+            ? { ...result, custody_recorded: true }
+            : { ...result, custody_recorded: false, message: `${result.message} ${CUSTODY_NOT_RECORDED}` },
+        );
+      }
     }
     hooks.onProgress?.({ phase: 'verify', done, total, unit: 'bytes', message: `${results.length} checked` });
     return results;

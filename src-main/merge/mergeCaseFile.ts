@@ -6,6 +6,7 @@ import { verifyAudit } from '../audit/verifyAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import { inspectHeader } from '../casefile/inspectHeader';
 import { openDatabase, type ReadableDb } from '../casefile/openDatabase';
+import type { SealedTable } from '../casefile/recordDigest';
 import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
@@ -14,8 +15,9 @@ import type { MergeConflict, MergeReport } from '../contract/MergeReport';
 import { copyEvidenceContents, unionAudit, unionByPrimaryKey, unionHistory } from './mergeAppendOnly';
 import { mergeMutableTable } from './mergeMutableTable';
 import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
-import { mergeCaptures } from '../captures/mergeCaptures';
+import { mergeCaptures } from './mergeCaptures';
 import { reindexMerged } from './reindexMerged';
+import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
 function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; cleanup: () => void } {
@@ -76,6 +78,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
     }
     return writeTransaction(target, () => {
       const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
+      const trustedBefore = liveFingerprints(target.db);
       report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
       // Extracted text is derived from the bytes; taking the other side's saves re-parsing them.
       unionByPrimaryKey(target, other.db, 'evidence_text', ['content_sha256']);
@@ -91,8 +94,12 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
       report.appended.capture = mergeCaptures(target, other.db);
       report.appended.record_history = unionHistory(target, other.db);
       report.appended.audit_entry = unionAudit(target, other.db);
+      // The seals of the entries just copied (their seal digests are in those entries' hashes).
+      report.appended.audit_seal = unionByPrimaryKey(target, other.db, 'audit_seal', ['record_id', 'record_hlc', 'chain', 'seq']);
       reindexMerged(target, touched);
       report.conflicts.push(...duplicateExhibitNumbers(target));
+      // Keys that arrived with the merge wait for the user's confirmation (roster trust).
+      report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
       const counts = [...Object.values(report.inserted), ...Object.values(report.updated), ...Object.values(report.appended), report.evidenceContentsCopied];
       report.unchanged = counts.every((n) => n === 0);
       if (!report.unchanged) {
@@ -101,6 +108,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
           recordKind: 'case',
           recordId: ourCase,
           detail: { from: path.basename(absolute), inserted: report.inserted, updated: report.updated, appended: report.appended, conflicts: report.conflicts.length },
+          // Every record the merge changed, as it stands now: the merged state is what is audited.
+          seal: touched.flatMap((t) => t.ids.map((id) => ({ table: t.table as SealedTable, id }))),
         });
       }
       return report;

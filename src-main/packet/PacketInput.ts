@@ -183,4 +183,12 @@ export interface PacketInput {
   auditHeads: AuditChainHead[];
   /** SHA-256 of the case file at export time. */
   caseFileSha256: string;
+  /**
+   * The audit checkpoint (src-main/integrity/auditCheckpoint.ts) as canonical JSON: stored in
+   * every volume's Info dictionary (DossierCheckpoint) and summarised on the audit page, so
+   * `dossier audit verify --against PACKET.pdf` can prove the case still holds that history.
+   */
+  checkpoint?: { json: string; signer: string | null; signature: string | null };
+  /** Set when the export went ahead with --force over a failing check: printed on the audit page. */
+  forcedOver?: string | null;
 }

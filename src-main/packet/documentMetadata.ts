@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { CHECKPOINT_INFO_KEY } from '../integrity/checkpointInfoKey';
 
 export interface DocumentMetadata {
   title: string;
@@ -12,7 +13,11 @@ export interface DocumentMetadata {
   date: string;
   /** Declare PDF/A-2b (XMP identification + sRGB output intent). */
   pdfA: boolean;
+  /** Audit checkpoint JSON, stored as the Info key DossierCheckpoint (hex of its UTF-8 bytes). */
+  checkpoint?: string;
 }
+
+/** Info dictionary key holding the packet's audit checkpoint; readPacketCheckpoint reads it. */
 
 export const CREATOR = 'Dossier';
 export const PRODUCER = 'Dossier filing packet engine (pdf-lib 1.17.1)';
@@ -48,6 +53,7 @@ export function writeDocumentMetadata(doc: PDFDocument, meta: DocumentMetadata):
       Producer: PDFHexString.fromText(PRODUCER),
       CreationDate: PDFHexString.fromText(pdfDate),
       ModDate: PDFHexString.fromText(pdfDate),
+      ...(meta.checkpoint ? { [CHECKPOINT_INFO_KEY]: PDFHexString.of(Buffer.from(meta.checkpoint, 'utf8').toString('hex')) } : {}),
     }),
   );
   const xmp = buildXmp(meta, iso);

@@ -7,6 +7,9 @@ import { addCustodyEvent } from '../evidence/custody';
 import { type CasePacketOptions, casePacketInput } from './casePacketInput';
 import type { PacketProgress, PacketResult } from './PacketResult';
 import { publishOutputs } from '../outputs/publishOutputs';
+import { takeCheckpoint, serializeCheckpoint } from '../integrity/auditCheckpoint';
+import { requirePassingCheck } from '../integrity/requirePassingCheck';
+import type { UserIdentity } from '../share/userIdentity';
 
 export interface CasePacketResult extends PacketResult {
   packetId: string;
@@ -22,9 +25,24 @@ export async function exportCasePacket(
   caseFile: CaseFile,
   outPath: string,
   options: CasePacketOptions,
-  hooks: { onProgress?: (p: PacketProgress) => void; signal?: AbortSignal; fontDir?: string; overwrite?: boolean } = {},
+  hooks: {
+    onProgress?: (p: PacketProgress) => void;
+    signal?: AbortSignal;
+    fontDir?: string;
+    overwrite?: boolean;
+    /** Export even when `dossier check` fails; the packet then says so on its audit page. */
+    force?: boolean;
+    /** Signs the packet's audit checkpoint (the user's sharing identity); unsigned without. */
+    signer?: UserIdentity | null;
+  } = {},
 ): Promise<CasePacketResult> {
+  // A packet certifies the case: one that fails its checks (a broken audit chain, records edited
+  // behind the app's back, damaged evidence) is refused unless forced, and then it says so.
+  const forcedOver = await requirePassingCheck(caseFile, 'export a packet', hooks.force ?? false, hooks.signal ? { signal: hooks.signal } : {});
   const input = await casePacketInput(caseFile, options);
+  const signed = takeCheckpoint(caseFile.db, hooks.signer ?? null, 'packet export', input.options.fixedDate ?? new Date().toISOString());
+  input.checkpoint = { json: serializeCheckpoint(signed).trimEnd(), signer: signed.checkpoint.signer ? `${signed.checkpoint.signer.name} (${signed.checkpoint.signer.fingerprint})` : null, signature: signed.signature };
+  input.forcedOver = forcedOver;
   const packetId = newId();
   const fileName = path.basename(outPath);
   const labelOf = (n: number) => `${input.options.bates.prefix}${String(n).padStart(input.options.bates.padding, '0')}`;

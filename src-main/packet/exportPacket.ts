@@ -152,6 +152,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
               keywords: `Bates ${formatBatesRange(bates, bates.start, outcome.lastBates)}; SHA-256 of case file ${input.caseFileSha256}`,
               date: exportDate,
               pdfA,
+              ...(input.checkpoint ? { checkpoint: input.checkpoint.json } : {}),
             });
           }),
         );

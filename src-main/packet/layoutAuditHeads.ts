@@ -32,4 +32,19 @@ export function layoutAuditHeads(flow: LayoutFlow, ctx: SectionContext): void {
   flow.text(flow.clean(label, 'serifBold'), flow.left + 10, top - 17, { font: 'serifBold', size: 10 });
   flow.text(ctx.input.caseFileSha256, flow.left + 10, top - 34, { font: 'mono', size: 8.5 });
   flow.y = top - 44;
+  const checkpoint = ctx.input.checkpoint;
+  if (checkpoint) {
+    flow.moveDown(16);
+    flow.paragraph(
+      checkpoint.signer
+        ? `These heads form an audit checkpoint signed with the Ed25519 key of ${checkpoint.signer}; the signed checkpoint is also stored in this PDF's metadata (${'DossierCheckpoint'}). "dossier audit verify CASE --against THIS.pdf" proves whether a case file still holds exactly this history.`
+        : `These heads form an audit checkpoint, stored in this PDF's metadata (DossierCheckpoint) but not signed (no identity was given at export). "dossier audit verify CASE --against THIS.pdf" proves whether a case file still holds exactly this history.`,
+      { font: 'serif', size: 10, leading: 13, spaceAfter: 4 },
+    );
+    if (checkpoint.signature) flow.paragraph(`Signature (Ed25519, base64): ${checkpoint.signature}`, { font: 'mono', size: 7, leading: 9, spaceAfter: 4 });
+  }
+  if (ctx.input.forcedOver) {
+    flow.moveDown(10);
+    flow.paragraph(`EXPORTED WITH --force although "dossier check" failed: ${ctx.input.forcedOver}`, { font: 'serifBold', size: 10, leading: 13, spaceAfter: 4 });
+  }
 }

@@ -1,12 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AGE_PAYLOAD_NONCE_BYTES, agePayloadKey, encryptAgePayload } from './agePayload';
 import { type AgeAudience, newAgeHeader } from './newAgeHeader';
 import { readAhead } from './readAhead';
-import { FileSink } from './fileSink';
-import { exists, publishFile } from './publishFile';
+import { exists } from './publishFile';
+import { makePrivateWorkDir } from './privateWorkDir';
+import type { CaseFile } from '../casefile/CaseFile';
+import { DossierError } from '../contract/errors';
+import { outputFileError } from '../outputs/outputFileError';
+import { type WrittenOutput, writeOutputFile } from '../outputs/writeOutputFile';
 import { readFileChunks } from './fileChunks';
 import { sha256File } from './hashFile';
 import { signManifest } from './manifestSignature';
@@ -51,8 +55,15 @@ export interface CreateShareRequest {
 }
 
 export interface CreateShareOptions extends ShareRunOptions {
-  /** Where the temporary snapshot goes (default: the output's folder, which needs the space anyway). */
+  /**
+   * Folder in which a private (0700) folder for the plain-text snapshot is made (default: the
+   * case file's own folder; never the output's, which may be a USB stick or a synced folder).
+   */
   tempDir?: string;
+  /** The open case being shared: the share never goes over it, and `record` runs in its transaction. */
+  caseFile?: CaseFile;
+  /** Records the share in the case (custody, audit) before the file gets its name (writeOutputFile). */
+  record?: (manifest: ShareManifest) => void;
 }
 
 export interface CreatedShare {
@@ -65,7 +76,9 @@ export interface CreatedShare {
 /**
  * Writes an encrypted, signed share of a case file to `outPath` (conventionally
  * `<case>.dossier.age`). Streams throughout: memory does not grow with the case size.
- * The file appears at `outPath` only when complete and synced; on any failure nothing is left.
+ * Written through writeOutputFile: the file appears at `outPath` only when complete, synced, read
+ * back and recorded; on any failure nothing is left. A snapshot taken here stays in a private
+ * folder beside the case file, never beside the output.
  */
 export async function createShare(
   request: CreateShareRequest,
@@ -84,7 +97,11 @@ export async function createShare(
   }
   throwIfAborted(signal);
 
-  const workDir = await mkdtemp(path.join(options.tempDir ?? path.dirname(target), '.dossier-share-'));
+  // Only a snapshot taken here needs a work folder; it is private and beside the case file.
+  const snapshotFrom = request.caseFilePath ?? request.database?.name;
+  const workDir = snapshotFrom !== undefined && request.snapshot === undefined && request.snapshotPath === undefined
+    ? await makePrivateWorkDir(options.tempDir ?? path.dirname(path.resolve(snapshotFrom)))
+    : null;
   try {
     let snapshot: Snapshot;
     if (request.snapshot !== undefined) {
@@ -92,7 +109,7 @@ export async function createShare(
     } else if (request.snapshotPath !== undefined) {
       snapshot = await hashGivenSnapshot(request.snapshotPath, options);
     } else {
-      const snapshotPath = path.join(workDir, SNAPSHOT_ENTRY_NAME);
+      const snapshotPath = path.join(workDir!, SNAPSHOT_ENTRY_NAME);
       snapshot = request.database !== undefined
         ? await snapshotDatabase(request.database, snapshotPath, { signal, onProgress })
         : await snapshotCaseFile(request.caseFilePath!, snapshotPath, { signal, onProgress });
@@ -103,9 +120,9 @@ export async function createShare(
     const signature = signManifest(manifestBytes, request.sender.signingKey);
     const mtime = Math.floor(Date.parse(manifest.createdAt) / 1000);
 
-    const partialPath = path.join(workDir, 'share.partial');
     const rehash = createHash('sha256');
     const snapshotHandle = await open(snapshot.path, 'r');
+    let written: WrittenOutput;
     try {
       const entries: TarEntry[] = [
         { name: MANIFEST_ENTRY_NAME, size: manifestBytes.length, mtime, data: manifestBytes },
@@ -116,35 +133,34 @@ export async function createShare(
       const total = tarSize(entries.map((e) => e.size));
       const plain = counted(tarStream(entries), (done) => onProgress?.({ stage: 'encrypt', done, total }));
       // age v1: the header (age-encryption's), a fresh 16-byte nonce, then the STREAM payload
-      // (agePayload.ts, Node's ChaCha20-Poly1305).
+      // (agePayload.ts, Node's ChaCha20-Poly1305), written through the one output-file path.
       const { header, fileKey } = await newAgeHeader(audience);
       const payloadNonce = randomBytes(AGE_PAYLOAD_NONCE_BYTES);
-      const out = await open(partialPath, 'wx', 0o644);
-      try {
-        const sink = new FileSink(out);
-        await sink.write(header);
-        await sink.write(payloadNonce);
-        for await (const sealed of encryptAgePayload(agePayloadKey(fileKey, payloadNonce), plain)) {
-          await sink.write(sealed);
-        }
-        await sink.close();
-      } finally {
-        await out.close();
-      }
+      written = await writeOutputFile(
+        target,
+        {
+          caseFile: options.caseFile ?? null,
+          // Hashed again while encrypting: the bytes shipped are the bytes signed, even if someone
+          // touched a caller-supplied snapshot in between.
+          check: () => {
+            if (rehash.digest('hex') !== snapshot.sha256) throw snapshotChanged();
+          },
+          record: () => options.record?.(manifest),
+        },
+        async (sink) => {
+          await sink.write(header);
+          await sink.write(payloadNonce);
+          for await (const sealed of encryptAgePayload(agePayloadKey(fileKey, payloadNonce), plain)) await sink.write(sealed);
+        },
+      );
     } finally {
       await snapshotHandle.close();
     }
-    // Hashed again while encrypting: the bytes shipped are the bytes signed, even if someone
-    // touched a caller-supplied snapshot in between.
-    if (rehash.digest('hex') !== snapshot.sha256) {
-      throw snapshotChanged();
-    }
-    await publishFile(partialPath, target, () => new ShareError('SHARE_OUTPUT_EXISTS', `${target} appeared while the share was being written; nothing was replaced.`, { path: target }));
-    return { path: target, manifest, size: (await stat(target)).size };
+    return { path: target, manifest, size: written.bytes };
   } catch (err) {
     throw asShareError(err);
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    if (workDir) await rm(workDir, { recursive: true, force: true });
   }
 }
 
@@ -211,11 +227,14 @@ function snapshotChanged(cause?: unknown): ShareError {
   );
 }
 
-function asShareError(err: unknown): ShareError {
+function asShareError(err: unknown): DossierError {
   if (err instanceof ShareError) return err;
-  const e = err as NodeJS.ErrnoException;
-  if (e.code === 'ENOSPC') {
-    return new ShareError('IO_FAILED', 'The disk is full; free some space and try again.', {}, { cause: err });
+  if (err instanceof DossierError) {
+    // A name taken meanwhile keeps the share's own code, which the UI offers "choose another" on.
+    if (err.code === 'FILE_EXISTS') return new ShareError('SHARE_OUTPUT_EXISTS', err.message, { path: String(err.details?.path ?? '') });
+    return err;
   }
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ENOSPC' || e.code === 'EACCES' || e.code === 'EROFS') return outputFileError(err, String(e.path ?? 'the share'));
   return new ShareError('IO_FAILED', `Could not write the share: ${e.message}`, {}, { cause: err });
 }

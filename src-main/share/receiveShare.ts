@@ -4,7 +4,8 @@ import type { Actor } from '../casefile/Actor';
 import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
 import type { ShareReceived } from '../contract/sharing';
 import { openVerifiedShare, type ReceiveKeys } from './openVerifiedShare';
-import { exists, publishFile } from './publishFile';
+import { exists } from './publishFile';
+import { publishOutputs } from '../outputs/publishOutputs';
 import { recordShareReceived } from './shareCustody';
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
@@ -65,7 +66,9 @@ export async function receiveShare(sharePath: string, keys: ReceiveKeys, outFile
       closeCaseFile(caseFile);
     }
     throwIfAborted(options.signal);
-    await publishFile(received, target, () => new ShareError('FILE_EXISTS', `${target} appeared while the share was being received; nothing was replaced.`, { path: target }));
+    // The one output path (checks again, links without replacing, syncs the folder); the received
+    // file was verified above and its receipt recorded inside it, so there is no case to record in.
+    publishOutputs(null, [{ temp: received, target }], false);
     return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle };
   } finally {
     await rm(workDir, { recursive: true, force: true });

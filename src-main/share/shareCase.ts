@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { auditHeads, verifyAudit } from '../audit/verifyAudit';
 import type { CaseFile } from '../casefile/CaseFile';
@@ -7,6 +7,9 @@ import type { ShareCreated, ShareRecipientInfo } from '../contract/sharing';
 import { DOSSIER_APP_VERSION } from './appVersion';
 import { createShare } from './createShare';
 import { exists } from './publishFile';
+import { makePrivateWorkDir } from './privateWorkDir';
+import { requirePassingCheck } from '../integrity/requirePassingCheck';
+import { appendAudit } from '../audit/appendAudit';
 import { resolveRecipients } from './resolveRecipients';
 import { exhibitsIn, recordShareSent, type ExhibitRef } from './shareCustody';
 import { serializeManifest, SNAPSHOT_ENTRY_NAME, type AuditChainHead } from './shareManifest';
@@ -26,14 +29,16 @@ export interface ShareCaseRequest {
   passphrase?: string;
   /** log2 of scrypt N for passphrase shares (default 18, as age). Lower only in tests. */
   scryptWorkFactor?: number;
+  /** Share even when `dossier check` fails (the gate below); recorded in the audit entry. */
+  force?: boolean;
 }
 
 /**
  * Shares the open case: a consistent snapshot (taken through the case's own connection), a
  * manifest whose case id and audit heads are read from that very snapshot, signed by the sender,
  * encrypted to the recipients or the passphrase, written to `outPath` (never replacing a file).
- * Then every exhibit in the snapshot gets a 'transferred' custody event and the case a 'case.shared'
- * audit entry; if that cannot be recorded the share file is removed again, so no copy leaves
+ * Every exhibit in the snapshot gets a 'transferred' custody event and the case a 'case.shared'
+ * audit entry in the transaction that renames the finished share into place, so no copy leaves
  * without its record. Streams throughout (memory stays flat for multi-GB cases).
  */
 export async function shareCase(
@@ -48,10 +53,15 @@ export async function shareCase(
     throw new ShareError('SHARE_OUTPUT_EXISTS', `${target} already exists; choose another name.`, { path: target });
   }
   throwIfAborted(options.signal);
-  const workDir = await mkdtemp(path.join(path.dirname(target), '.dossier-share-'));
+  // A case that fails its checks is not sent on unless forced (then the audit entry says so).
+  const forcedOver = await requirePassingCheck(caseFile, 'share the case', request.force ?? false, options.signal ? { signal: options.signal } : {});
+  // The plain-text snapshot stays in a private folder beside the case file (swept if a kill left
+  // one), never beside the output, which is often a USB stick or a synced folder.
+  const workDir = await makePrivateWorkDir(path.dirname(caseFile.path));
   try {
     const snapshot = await snapshotDatabase(caseFile.db, path.join(workDir, SNAPSHOT_ENTRY_NAME), options);
     const facts = readSnapshot(snapshot.path);
+    let manifestSha256 = '';
     const created = await createShare(
       {
         snapshot,
@@ -62,22 +72,24 @@ export async function shareCase(
           : { recipients: recipients.map((r) => r.ageRecipient) }),
       },
       target,
-      { ...options, tempDir: workDir },
+      {
+        ...options,
+        caseFile,
+        // In the transaction that renames the share into place: no copy leaves without its record.
+        record: (manifest) => {
+          manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
+          recordShareSent(caseFile, {
+            exhibits: facts.exhibits,
+            sender: request.sender.publicIdentity,
+            recipients,
+            passphrase: request.passphrase !== undefined,
+            manifestSha256,
+            fileName: path.basename(target),
+          });
+          if (forcedOver) appendAudit(caseFile, { action: 'case.shared.forced', recordKind: 'case', detail: { file: path.basename(target), failedChecks: forcedOver } });
+        },
+      },
     );
-    const manifestSha256 = createHash('sha256').update(serializeManifest(created.manifest)).digest('hex');
-    try {
-      recordShareSent(caseFile, {
-        exhibits: facts.exhibits,
-        sender: request.sender.publicIdentity,
-        recipients,
-        passphrase: request.passphrase !== undefined,
-        manifestSha256,
-        fileName: path.basename(target),
-      });
-    } catch (err) {
-      await rm(target, { force: true });
-      throw err;
-    }
     return {
       path: target,
       size: created.size,

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { access, rm, stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import { sha256File } from './hashFile';
@@ -102,6 +103,9 @@ export async function snapshotDatabase(
  * when the sizes match. test/bench/shareBench.ts measures it at 1 GiB.
  */
 function createEmptyDatabase(destPath: string, pageSize: number): void {
+  // Mode 0600 from the first byte (SQLite gives its journal the same mode): the snapshot is the
+  // whole case in plain text.
+  writeFileSync(destPath, '', { mode: 0o600, flag: 'wx' });
   const dest = openDatabase(destPath, { create: true });
   try {
     dest.pragma(`page_size = ${pageSize}`);

@@ -6,6 +6,7 @@ import { writeTransaction } from '../casefile/writeTransaction';
 import { DossierError } from '../contract/errors';
 import type { TeamMember } from '../contract/sharing';
 import { insertRecord } from '../records/insertRecord';
+import { pendingFingerprints } from './rosterTrust';
 import type { RecordSpec } from '../records/RecordSpec';
 import { deleteRecord } from '../records/updateRecord';
 import {
@@ -103,7 +104,9 @@ export function teamRosterOf(source: CaseFile | Database.Database): TeamRoster {
   if (rows.length > MAX_MEMBERS) {
     throw new ShareError('ROSTER_INVALID', `A team roster holds at most ${MAX_MEMBERS} members.`);
   }
-  return makeTeamRoster(rows.map(memberIdentity));
+  // A key that came in by merge counts only once the user confirmed it (rosterTrust.ts).
+  const pending = pendingFingerprints(db);
+  return makeTeamRoster(rows.filter((r) => !pending.has(r.fingerprint)).map(memberIdentity));
 }
 
 /** The public identity a roster row stands for, checked against its own keys. */

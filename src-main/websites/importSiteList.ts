@@ -10,6 +10,7 @@ import { type ParseSiteListOptions, parseSiteList } from './parseSiteList';
 import type { SiteImportReport } from '../contract/SiteImportReport';
 import { SiteListError } from './SiteListError';
 import { SiteRowWriter } from './siteRowWriter';
+import { findInterruptedImports } from './interruptedImports';
 
 const MAX_REPORTED_ERRORS = 10_000;
 
@@ -23,6 +24,12 @@ export interface SiteImportOptions {
   batchSize?: number;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
   signal?: AbortSignal;
+  /**
+   * Completes an import of the same file (same SHA-256) that was killed midway: rows already in
+   * the case merge, the rest import, and the start entry names the interrupted imports it
+   * resumes, so `dossier check` no longer reports them (findInterruptedImports).
+   */
+  resume?: boolean;
 }
 
 async function sha256Of(filePath: string, signal?: AbortSignal): Promise<string> {
@@ -59,8 +66,16 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
   const report: SiteImportReport = {
     file: absolute, sha256, bytes: size, format: 'text', rowsRead: 0, imported: 0, merged: 0, errorCount: 0, errors: [], cancelled: false, stoppedAt: null,
   };
+  const resumes = options.resume ? findInterruptedImports(caseFile.db).filter((i) => i.sha256 === sha256).map((i) => ({ chain: i.chain, seq: i.seq })) : [];
+  if (options.resume && resumes.length === 0) {
+    throw new DossierError('NOT_FOUND', `No unfinished import of ${absolute} (SHA-256 ${sha256}) in this case; nothing to resume.`);
+  }
   writeTransaction(caseFile, () =>
-    appendAudit(caseFile, { action: 'website.import.start', recordKind: 'case', detail: { file: path.basename(absolute), sha256, bytes: size } }),
+    appendAudit(caseFile, {
+      action: 'website.import.start',
+      recordKind: 'case',
+      detail: { file: path.basename(absolute), sha256, bytes: size, ...(resumes.length ? { resumes } : {}) },
+    }),
   );
   const writer = new SiteRowWriter(caseFile, options.orderId ?? null);
   try {
@@ -82,6 +97,17 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
         const rows = [...batch.rows].sort((a, b) => (a.normalized.identity_key < b.normalized.identity_key ? -1 : a.normalized.identity_key > b.normalized.identity_key ? 1 : 0));
         for (const row of rows) report[writer.write(row)] += 1;
         writer.indexHostsAfter(before);
+        // One entry per batch seals every row it wrote (the chain covers content, 0050).
+        // rows: list rows this batch stored (what "how far it got" counts); records: rows sealed.
+        const written = writer.takeWritten();
+        if (written.length > 0) {
+          appendAudit(caseFile, {
+            action: 'website.import.batch',
+            recordKind: 'case',
+            detail: { file: path.basename(absolute), rows: rows.length, records: written.length },
+            seal: written,
+          });
+        }
       });
       report.rowsRead += batch.rows.length + batch.errors.length;
       report.errorCount += batch.errors.length;

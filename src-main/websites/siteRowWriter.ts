@@ -8,6 +8,7 @@ import { indexForSearch } from '../records/searchIndex';
 import type { SiteListRow } from './parseSiteList';
 import { storedSiteColumns } from './websiteService';
 import { websiteSpec } from './websiteSpec';
+import type { SealedTable } from '../casefile/recordDigest';
 
 const SCALARS = ['registrar', 'registrar_iana_id', 'registry', 'registrant', 'hosting_provider', 'asn', 'role', 'notes', 'first_seen', 'last_seen'] as const;
 
@@ -39,6 +40,18 @@ function rowValues(row: SiteListRow): Record<string, unknown> {
  */
 export class SiteRowWriter {
   private readonly now = nowIso();
+  /**
+   * Every row written since the last takeWritten(): the import seals them in one audit entry per
+   * batch (migration 0050), since a bulk import writes no audit entry per row.
+   */
+  private written: { table: SealedTable; id: string }[] = [];
+
+  /** The rows written since the last call, for the batch's audit entry. */
+  takeWritten(): { table: SealedTable; id: string }[] {
+    const taken = this.written;
+    this.written = [];
+    return taken;
+  }
 
   constructor(
     private readonly caseFile: CaseFile,
@@ -62,13 +75,16 @@ export class SiteRowWriter {
       id = this.insert(row, values);
       outcome = 'imported';
     }
+    this.written.push({ table: 'website', id });
     if (this.orderId) {
-      prepareCached(
+      const linkId = newId();
+      const linked = prepareCached(
         db,
         `INSERT INTO link (id, from_kind, from_id, to_kind, to_id, relation, created_at, created_by, updated_at, updated_by, hlc)
          SELECT ?, 'order', ?, 'website', ?, 'covers', ?, ?, ?, ?, ?
          WHERE NOT EXISTS (SELECT 1 FROM link WHERE from_id = ? AND to_id = ? AND relation = 'covers' AND deleted_at IS NULL)`,
-      ).run(newId(), this.orderId, id, this.now, this.caseFile.actor.name, this.now, this.caseFile.actor.name, this.caseFile.clock.tick(), this.orderId, id);
+      ).run(linkId, this.orderId, id, this.now, this.caseFile.actor.name, this.now, this.caseFile.actor.name, this.caseFile.clock.tick(), this.orderId, id);
+      if (linked.changes > 0) this.written.push({ table: 'link', id: linkId });
     }
     return outcome;
   }
@@ -121,10 +137,12 @@ export class SiteRowWriter {
 
   /** The dated lifecycle event a list row sets (a site's first status, or a status it lacked). */
   private recordImportedStatus(websiteId: string, status: Website['status']): void {
+    const id = newId();
     prepareCached(
       this.caseFile.db,
       `INSERT INTO website_status_event (id, website_id, status, at, note, created_at, created_by, hlc) VALUES (?, ?, ?, ?, 'Imported from a list', ?, ?, ?)`,
-    ).run(newId(), websiteId, status, this.now, this.now, this.caseFile.actor.name, this.caseFile.clock.tick());
+    ).run(id, websiteId, status, this.now, this.now, this.caseFile.actor.name, this.caseFile.clock.tick());
+    this.written.push({ table: 'website_status_event', id });
   }
 
   /** Fills what the record lacks and unions lists; never overwrites a value already recorded. */

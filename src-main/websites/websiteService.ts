@@ -42,7 +42,9 @@ export function addWebsite(caseFile: CaseFile, input: Validated<typeof websiteCr
       status_at: now,
     });
     indexHost(caseFile, stored.id, hostSearchText(stored));
-    insertStatusEvent(caseFile, stored.id, stored.status, now, {});
+    const event = insertStatusEvent(caseFile, stored.id, stored.status, now, {});
+    // The first lifecycle event is audited (and sealed) like every later one.
+    appendAudit(caseFile, { action: 'website.status_event', recordKind: 'website', recordId: stored.id, detail: { event: event.id, status: stored.status, at: now }, seal: [{ table: 'website_status_event', id: event.id }] });
     return stored;
   });
 }
@@ -112,7 +114,7 @@ export function setWebsiteStatus(
     const at = options.at ?? nowIso();
     const event = insertStatusEvent(caseFile, websiteId, status, at, options);
     const updated = updateRecord(caseFile, websiteSpec, websiteId, { status, status_at: at }, { auditAction: 'website.status' });
-    appendAudit(caseFile, { action: 'website.status_event', recordKind: 'website', recordId: websiteId, detail: { event: event.id, status, at } });
+    appendAudit(caseFile, { action: 'website.status_event', recordKind: 'website', recordId: websiteId, detail: { event: event.id, status, at }, seal: [{ table: 'website_status_event', id: event.id }] });
     return updated;
   });
 }

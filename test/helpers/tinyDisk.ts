@@ -10,10 +10,10 @@ const mounted: string[] = [];
  * stick does. Needs root (CI runs as root); when the mount is impossible the test fails loudly
  * with the reason, it is never skipped, because a disk-full path that is not exercised is untested.
  */
-export function tinyDisk(bytes = 4096): string {
+export function tinyDisk(bytes = 4096, options: { readOnly?: boolean } = {}): string {
   const dir = tempDir();
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `${options.readOnly ? 'ro,' : ''}size=${bytes}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
     throw new Error(`tinyDisk: could not mount a ${bytes}-byte tmpfs at ${dir} (run the tests as root): ${(error as Error).message}`);
   }

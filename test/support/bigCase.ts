@@ -35,12 +35,14 @@ export function buildBigCase(filePath: string, bytes: number, actor: Actor = { n
     chunks += 1;
   }
   const digest = sha256.digest('hex');
+  const sha1Hex = sha1.digest('hex');
+  const md5Hex = md5.digest('hex');
   const caseFile = createCase(filePath, { title: 'Large case' }, actor);
   try {
     writeTransaction(caseFile, () => {
       caseFile.db
         .prepare('INSERT INTO evidence_content (sha256, sha1, md5, size_bytes, chunk_count, stored_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(digest, sha1.digest('hex'), md5.digest('hex'), bytes, chunks, nowIso());
+        .run(digest, sha1Hex, md5Hex, bytes, chunks, nowIso());
       const insert = caseFile.db.prepare('INSERT INTO evidence_chunk (content_sha256, seq, data) VALUES (?, ?, ?)');
       let seq = 0;
       for (const piece of keystream(key, bytes)) insert.run(digest, seq++, piece);
@@ -51,6 +53,10 @@ export function buildBigCase(filePath: string, bytes: number, actor: Actor = { n
         kind: 'disk_image',
         size_bytes: bytes,
         sha256: digest,
+        // All three hashes, as an import records them: a share is refused for an exhibit whose
+        // recorded hashes do not match its bytes (dossier check).
+        sha1: sha1Hex,
+        md5: md5Hex,
         content_sha256: digest,
       });
     });

@@ -2,11 +2,12 @@ import { initialSchema } from './0010-initial';
 import { evidenceVault } from './0020-evidence-vault';
 import { teamRoster } from './0030-team-roster';
 import { packetExports } from './0040-packet-exports';
+import { auditSeals } from './0050-audit-seals';
 import { websiteListIndexes } from './0060-website-list-indexes';
 import { webCaptures } from './0070-web-captures';
 import type { Migration } from './Migration';
 
 /** Every schema step, in order. Append only: a landed migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, websiteListIndexes, webCaptures];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

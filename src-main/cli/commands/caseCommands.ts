@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { caseSummary } from '../../case/caseSummary';
 import { closeCaseFile } from '../../casefile/openCaseFile';
 import { buildDemoCase } from '../../demo/buildDemoCase';
+import { formatCaseHealth } from '../../integrity/caseHealth';
 import type { CaseSummary } from '../../contract/DossierApi';
 import { DossierError } from '../../contract/errors';
 import { casePath, cliActor, withContract } from '../contractSession';
@@ -71,11 +72,12 @@ export function registerCaseCommands(program: Command): void {
       await withContract(file, options, async (call) => {
         const summary = await call('case.summary', {});
         if (!summary) throw new DossierError('NO_CASE_OPEN', `${file} could not be opened.`);
+        const health = await call('case.health', {});
         // A capture whose import was interrupted (a crash mid-parse) is named with the command that finishes it.
         const interrupted = (await call('captures.list', {}))
           .filter((c) => c.import_status === 'importing')
           .map((c) => `${c.exhibit_label}: web capture import INTERRUPTED; run "dossier capture reparse ${file} ${c.evidence_id}" to parse it from the stored bytes.`);
-        emit(options, summary, () => [formatSummary(summary), ...interrupted].join('\n'));
+        emit(options, { ...summary, ...health }, () => [formatSummary(summary), fields(formatCaseHealth(health)), ...interrupted].join('\n'));
       }, { readonly: true });
     });
 

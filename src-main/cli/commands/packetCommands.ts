@@ -11,6 +11,7 @@ import { cliIo, setExitStatus } from '../cliIo';
 import { withContract } from '../contractSession';
 import { interruptSignal } from '../interruptSignal';
 import { withCase } from '../withCase';
+import { unlockKeyFile } from '../shareKeys';
 
 interface PacketFlags {
   out?: string;
@@ -30,6 +31,9 @@ interface PacketFlags {
   check?: boolean;
   overwrite?: boolean;
   columns?: boolean;
+  force?: boolean;
+  identity?: string;
+  passphraseFile?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -99,6 +103,9 @@ export function registerPacketCommands(program: Command): void {
     .option('--check', 'only check the packet against the court profile; write nothing')
     .option('--overwrite', 'replace existing files at --out (never the case file itself)')
     .option('--columns', 'Appendix A with registrant and status columns')
+    .option('--force', 'export even when "dossier check" fails; the packet says so on its audit page')
+    .option('--identity <keyfile>', 'your key file: signs the audit checkpoint the packet carries (unsigned without)')
+    .option('--passphrase-file <path>', "file holding the key file's passphrase (else $DOSSIER_PASSPHRASE or a prompt)")
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const packet = packetOptions(flags);
@@ -116,10 +123,14 @@ export function registerPacketCommands(program: Command): void {
       await withCase(file, options, async (caseFile) => {
         const io = cliIo();
         const show = io.errIsTerminal && !options.json;
+        // The key file signs the audit checkpoint the packet carries (page and PDF metadata).
+        const signer = flags.identity ? await unlockKeyFile(flags.identity, flags) : null;
         // Ctrl-C cancels the export (CANCELLED), and nothing is left at --out.
         const interrupt = interruptSignal();
         const result = await exportCasePacket(caseFile, flags.out!, packet, {
           overwrite: flags.overwrite ?? false,
+          force: flags.force ?? false,
+          signer,
           signal: interrupt.signal,
           onProgress: (p) => {
             if (show) io.writeErr(`\r${p.phase}: ${p.pagesDone}/${p.pagesTotalEstimate} pages   `);

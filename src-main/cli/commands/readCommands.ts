@@ -9,6 +9,7 @@ import { withContract } from '../contractSession';
 import { formatItemDetail, parseItemKind } from '../formatItem';
 import { columnWidths, emit, type GlobalOptions, say, table, tableWriter } from '../output';
 import { cliIo, setExitStatus } from '../cliIo';
+import { verifyAgainstCommand } from './integrityCommands';
 
 function itemRow(kind: ItemKind, item: AnyItem): string[] {
   const spec = ITEM_SPECS[kind] as unknown as RecordSpec<AnyItem>;
@@ -135,8 +136,10 @@ export function registerReadCommands(program: Command): void {
     .command('verify')
     .description('Recompute every audit chain and report the first broken entry')
     .argument('<file>', 'case file')
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
+    .option('--against <artefact>', 'a packet PDF or checkpoint file: prove the case still holds the history it certified')
+    .action(async (file: string, opts: { against?: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
+      if (opts.against) return verifyAgainstCommand(file, opts.against, options, opts as Parameters<typeof verifyAgainstCommand>[3]);
       await withContract(file, options, async (call) => {
         const report = await call('audit.verify', {});
         emit(options, report, () => {

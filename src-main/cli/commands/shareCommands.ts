@@ -138,7 +138,8 @@ export function registerShareCommands(program: Command): void {
     .requiredOption('--identity <keyfile>', 'your key file (signs the share)')
     .option(...PASSPHRASE_FILE)
     .option(...SHARE_PASSPHRASE_FILE)
-    .action(async (file: string, opts: KeyOptions & { to?: string[]; passphrase?: boolean; out: string }, cmd: Command) => {
+    .option('--force', 'share even when "dossier check" fails (recorded in the audit log)')
+    .action(async (file: string, opts: KeyOptions & { to?: string[]; passphrase?: boolean; out: string; force?: boolean }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withKeyFileVault(opts.identity!, opts, async (vault, identityPassphrase) => {
         const passphrase = opts.passphrase ? await readSharePassphrase(opts, true) : undefined;
@@ -148,7 +149,7 @@ export function registerShareCommands(program: Command): void {
           async (call) => {
             const created = await call(
               'share.create',
-              { outPath: path.resolve(opts.out), recipients: opts.to ?? [], ...(passphrase !== undefined ? { passphrase } : {}), identityPassphrase },
+              { outPath: path.resolve(opts.out), recipients: opts.to ?? [], ...(passphrase !== undefined ? { passphrase } : {}), identityPassphrase, ...(opts.force ? { force: true } : {}) },
               { outPath: '--out', recipients: '--to' },
             );
             emit(options, created, () => describeShare(created));

@@ -148,7 +148,8 @@ export function registerSiteImportCommand(program: Command): void {
     .option('--format <format>', 'csv or text (default: detected)')
     .option('--no-header', 'the CSV has no header row')
     .option('--order <id>', "link every imported site to this court order (the order's appendix)")
-    .action(async (file: string, list: string, opts: { map?: string[]; format?: string; header?: boolean; order?: string }, cmd: Command) => {
+    .option('--resume', 'complete an import of this same list that was killed midway (see dossier check / info)')
+    .action(async (file: string, list: string, opts: { map?: string[]; format?: string; header?: boolean; order?: string; resume?: boolean }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       if (opts.format && opts.format !== 'csv' && opts.format !== 'text') throw new DossierError('INVALID_REQUEST', '--format must be csv or text.');
       await withContract(file, options, async (call) => {
@@ -160,6 +161,7 @@ export function registerSiteImportCommand(program: Command): void {
             ...(opts.format ? { format: opts.format as 'csv' | 'text' } : {}),
             ...(opts.header === false ? { header: false } : {}),
             ...(opts.order ? { orderId: opts.order } : {}),
+            ...(opts.resume ? { resume: true } : {}),
           },
           { path: 'LIST', map: '--map' },
         );

@@ -7,6 +7,7 @@ import { type Column, VirtualTable } from '../../components/VirtualTable';
 import { ALL_TOPICS, useTopicsVersion } from '../../data/invalidation';
 import { useApp } from '../app/appStore';
 import { auditList, useAuditVerify } from './auditStore';
+import { CaseCheckPanel } from './CaseCheckPanel';
 
 const columns: Column<AuditPageEntry>[] = [
   { key: 'at', label: 'When', width: '170px', render: (e) => <span className="tabular">{formatDate(e.at)}</span> },
@@ -61,6 +62,7 @@ export function AuditView() {
             </button>
           </div>
         </header>
+        <CaseCheckPanel />
         {error ? (
           <div className="banner tone-danger" role="alert">
             {error}

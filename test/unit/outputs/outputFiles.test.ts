@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,25 @@ describe('output files on a full disk', () => {
     expect(error).toBeInstanceOf(DossierError);
     expect(error!.code).toBe('DISK_FULL');
     expect(fs.readdirSync(disk)).toEqual(['filler']);
+  });
+});
+
+describe('output files where writing is not allowed', () => {
+  it('a read-only disk gives OUTPUT_READ_ONLY_FILESYSTEM, an immutable folder OUTPUT_PERMISSION_DENIED; nothing is recorded', async () => {
+    const { cf, exhibit } = await caseWithExhibit();
+    const readOnly = tinyDisk(4096, { readOnly: true });
+    expect((await failure(extractEvidence(cf, exhibit.id, path.join(readOnly, 'copy.bin')))).code).toBe('OUTPUT_READ_ONLY_FILESYSTEM');
+    const locked = tempDir();
+    execFileSync('chattr', ['+i', locked]); // refuses even root, as a locked share or USB stick would
+    try {
+      const error = await failure(extractEvidence(cf, exhibit.id, path.join(locked, 'copy.bin')));
+      expect(error.code).toBe('OUTPUT_PERMISSION_DENIED');
+      expect(error.message).toMatch(/nothing was written/);
+    } finally {
+      execFileSync('chattr', ['-i', locked]);
+    }
+    expect(fs.readdirSync(locked)).toEqual([]);
+    expect(listCustody(cf, exhibit.id).filter((e) => e.action === 'extracted')).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { verifyAudit } from '../../../src-main/audit/verifyAudit';
 import { migrate } from '../../../src-main/casefile/migrate';
 import { MIGRATIONS } from '../../../src-main/casefile/migrations/index';
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
+import { trustTeamMember } from '../../../src-main/share/rosterTrust';
 import { mergeCaseFile } from '../../../src-main/merge/mergeCaseFile';
 import { addTeamMember, listTeamMembers, removeTeamMember, teamRosterOf } from '../../../src-main/share/teamRosterService';
 import type { UserIdentity } from '../../../src-main/share/userIdentity';
@@ -107,7 +108,13 @@ describe('the team roster of a case', () => {
     closeCaseFile(b);
     const report = mergeCaseFile(aa, bPath);
     expect(listTeamMembers(aa).map((m) => m.name)).toEqual(['Alice Example', 'Bob Builder', 'Carol Ng']);
-    expect(report.conflicts).toEqual([expect.objectContaining({ kind: 'duplicate_team_member', table: 'team_member' })]);
+    // Carol's key came with the merge: listed, but trusted only once confirmed (issue 10, item 7).
+    expect(report.conflicts).toEqual([
+      expect.objectContaining({ kind: 'duplicate_team_member', table: 'team_member' }),
+      expect.objectContaining({ kind: 'roster_unconfirmed', table: 'team_member' }),
+    ]);
+    expect(teamRosterOf(aa).members).toHaveLength(2);
+    trustTeamMember(aa, carol.publicIdentity.fingerprint);
     expect(teamRosterOf(aa).members).toHaveLength(3);
     expect(verifyAudit(aa.db).ok).toBe(true);
   });

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { CaseFile } from '../casefile/CaseFile';
-import { unionByPrimaryKey } from '../merge/mergeAppendOnly';
+import { unionByPrimaryKey } from './mergeAppendOnly';
 import { indexForSearch } from '../records/searchIndex';
-import { CAPTURE_PAGE_SEARCH_KIND } from './writeCaptureRecords';
+import { CAPTURE_PAGE_SEARCH_KIND } from '../captures/writeCaptureRecords';
 
 /**
  * Brings a teammate's web captures into the merged case: captures, records and pages are facts read

@@ -1,0 +1,85 @@
+import { verifyAudit } from '../audit/verifyAudit';
+import { verifyRecordSeals } from '../audit/verifyRecordSeals';
+import type { CaseFile } from '../casefile/CaseFile';
+import type { CaseCheckReport, CheckFinding, CheckName, CheckSection } from '../contract/integrity';
+import type { EvidenceTaskHooks } from '../evidence/EvidenceTaskHooks';
+import { verifyEvidenceWithCaptures } from '../captures/verifyEvidenceWithCaptures';
+import { findInterruptedImports } from '../websites/interruptedImports';
+import { schemaDifferences } from './schemaDifferences';
+
+const MAX_LISTED = 1000;
+
+/**
+ * Everything that must hold for a case file to be relied on, in one report (`dossier check`, the
+ * Audit view, and the gate before a packet export or a share): SQLite's integrity_check and
+ * foreign_key_check, the schema against the one its version defines, the audit chains, the seals
+ * of every record (content edited behind the app's back), custody events, the stored bytes of
+ * every exhibit against their recorded hashes, and imports that never finished. Writes nothing:
+ * evidence is re-hashed without custody events.
+ */
+export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks = {}): Promise<CaseCheckReport> {
+  const { db } = caseFile;
+  const findings: CheckFinding[] = [];
+  const sections: CheckSection[] = [];
+  const section = (name: CheckName, found: CheckFinding[], okSummary: string, badSummary: string) => {
+    findings.push(...found.slice(0, MAX_LISTED));
+    sections.push({ name, ok: found.length === 0, summary: found.length === 0 ? okSummary : badSummary });
+  };
+  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+  section('integrity', integrity.map((message) => ({ check: 'integrity', message })), 'SQLite integrity_check: ok.', `SQLite integrity_check found ${integrity.length} problem(s): the file is damaged.`);
+
+  const orphans = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  section(
+    'foreign_keys',
+    orphans.map((o) => ({ check: 'foreign_keys', table: o.table, message: `A row of ${o.table} (rowid ${o.rowid}) points at a missing ${o.parent}.` })),
+    'Every reference points at an existing record.',
+    `${orphans.length} reference(s) point at missing records.`,
+  );
+
+  const schema = schemaDifferences(db, schemaVersion);
+  section('schema', schema.map((message) => ({ check: 'schema', message })), `Schema is exactly version ${schemaVersion}'s (tables, indexes, triggers, CHECKs).`, `The schema differs from version ${schemaVersion}'s in ${schema.length} place(s).`);
+
+  const audit = verifyAudit(db);
+  const b = audit.firstBreak;
+  section(
+    'audit',
+    b ? [{ check: 'audit', table: 'audit_entry', id: `${b.chain}#${b.seq}`, message: `Audit chain ${b.chain} breaks at entry ${b.seq}: ${b.reason}.` }] : [],
+    `${audit.entriesChecked} audit entries in ${audit.chains.length} chain(s) verified.`,
+    'The audit log is broken.',
+  );
+
+  const content = verifyRecordSeals(db);
+  const asFinding = (f: (typeof content.findings)[number]): CheckFinding => ({ check: f.table === 'custody_event' ? 'custody' : 'content', message: f.message, table: f.table, id: f.id, fields: f.fields });
+  const contentFindings = content.findings.map(asFinding);
+  const custody = contentFindings.filter((f) => f.check === 'custody');
+  const records = contentFindings.filter((f) => f.check === 'content');
+  section('content', records, `${content.recordsChecked} records match their audited state.`, `${records.length + (content.moreFindings > 0 ? content.moreFindings : 0)} record(s) differ from their audited state.`);
+  section('custody', custody, 'Every custody event is as it was recorded.', `${custody.length} custody event(s) were altered or added behind the app's back.`);
+
+  // Exhibits recorded without stored bytes (metadata only) have nothing to re-hash; a content id
+  // removed behind the app's back shows in the content check instead.
+  const withBytes = new Set(db.prepare('SELECT id FROM evidence WHERE content_sha256 IS NOT NULL').pluck().all() as string[]);
+  const evidence = (await verifyEvidenceWithCaptures(caseFile, undefined, hooks, { record: false })).filter((e) => withBytes.has(e.id));
+  const failed = evidence.filter((e) => !e.ok);
+  section(
+    'evidence',
+    failed.map((e) => ({ check: 'evidence', table: 'evidence', id: e.id, message: e.message })),
+    `${evidence.length} exhibit(s): stored bytes match the hashes recorded at import.`,
+    `${failed.length} of ${evidence.length} exhibit(s) fail verification.`,
+  );
+
+  const interruptedImports = findInterruptedImports(db);
+  section(
+    'imports',
+    interruptedImports.map((i) => ({
+      check: 'imports',
+      message: `The import of ${i.file} started ${i.startedAt} did not finish: ${i.batches} batch(es), ${i.rowsWritten} row(s) written. Run "dossier site import FILE ${i.file} --resume" to complete it.`,
+    })),
+    'No unfinished imports.',
+    `${interruptedImports.length} import(s) did not finish.`,
+  );
+
+  return { ok: sections.every((s) => s.ok), path: caseFile.path, schemaVersion, sections, findings, interruptedImports };
+}

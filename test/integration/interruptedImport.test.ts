@@ -1,0 +1,53 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CaseCheckReport, InterruptedImport } from '../../src-main/contract/integrity';
+import { runCli, runCliJson } from '../helpers/runCli';
+import { tempDir } from '../helpers/tempDir';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/dossier.js');
+
+function batchesCommitted(caseFile: string): number {
+  try {
+    return Number(execFileSync('sqlite3', [caseFile, "SELECT count(*) FROM audit_entry WHERE action = 'website.import.batch';"], { encoding: 'utf8', stdio: 'pipe' }).trim());
+  } catch {
+    return 0; // the importer holds the lock right now
+  }
+}
+
+describe('an import killed midway', () => {
+  it('is shown by info and check with how far it got, and --resume completes it', async () => {
+    const dir = tempDir();
+    const caseFile = path.join(dir, 'cut.dossier');
+    runCliJson(['new', caseFile, '--title', 'Cut short']);
+    const list = path.join(dir, 'sites.txt');
+    fs.writeFileSync(list, `${Array.from({ length: 100_000 }, (_, i) => `cut${i}.example.org`).join('\n')}\n`);
+    const child = spawn(process.execPath, [BIN, 'site', 'import', caseFile, list], { stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_c, signal) => resolve(signal)));
+    while (child.exitCode === null && batchesCommitted(caseFile) === 0) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    expect(await exited, 'the import must still be running after its first batch, to be killed midway').toBe('SIGKILL');
+
+    const info = runCliJson<{ interruptedImports: InterruptedImport[] }>(['info', caseFile]);
+    expect(info.interruptedImports).toHaveLength(1);
+    const cut = info.interruptedImports[0]!;
+    expect(cut).toMatchObject({ file: 'sites.txt' });
+    expect(cut.batches).toBeGreaterThanOrEqual(1);
+    const stored = Number(execFileSync('sqlite3', [caseFile, 'SELECT count(*) FROM website;'], { encoding: 'utf8' }).trim());
+    expect(cut.rowsWritten).toBe(stored);
+    expect(runCli(['info', caseFile]).stdout).toContain('UNFINISHED IMPORT');
+
+    const checked = runCli(['check', caseFile, '--json']);
+    expect(checked.status).toBe(4);
+    const report = JSON.parse(checked.stdout) as CaseCheckReport;
+    expect(report.sections.filter((s) => !s.ok).map((s) => s.name)).toEqual(['imports']);
+    expect(report.findings[0]!.message).toContain(`${cut.rowsWritten} row(s) written`);
+
+    const resumed = runCliJson<{ imported: number; merged: number }>(['site', 'import', caseFile, list, '--resume'], { timeoutMs: 300_000 });
+    expect(resumed.imported + resumed.merged).toBe(100_000);
+    expect(resumed.merged).toBe(stored);
+    expect(runCli(['check', caseFile]).status).toBe(0);
+    expect(runCli(['site', 'import', caseFile, list, '--resume']).stderr).toContain('nothing to resume');
+  }, 600_000);
+});
