@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { hashAuditEntry } from '../../../src-main/audit/appendAudit';
 import { DOSSIER_APPLICATION_ID } from '../../../src-main/casefile/CaseFile';
 import { migrate } from '../../../src-main/casefile/migrate';
-import { MIGRATIONS } from '../../../src-main/casefile/migrations/index';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/casefile/migrations/index';
 import { tempDir } from '../../helpers/tempDir';
 import { ALICE, track } from '../../helpers/testCase';
 
@@ -51,7 +51,7 @@ describe('migration 0050 audit seals', () => {
     const { file, siteId, noteId } = v4CaseFile();
     expect(execFileSync('sqlite3', [file, 'PRAGMA user_version;'], { encoding: 'utf8' }).trim()).toBe('4');
     const cf = track(openCaseFile(file, { actor: ALICE }));
-    expect(cf.db.pragma('user_version', { simple: true })).toBe(5);
+    expect(cf.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const baseline = cf.db.prepare("SELECT * FROM audit_entry WHERE action = 'audit.baseline' ORDER BY seq").all() as { chain: string; detail: string; seal_digest: string }[];
     expect(baseline.length).toBeGreaterThan(0);
     expect(baseline.every((e) => JSON.parse(e.detail).reason === 'baseline at upgrade' && e.seal_digest.length === 64)).toBe(true);

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_APPLICATION_ID } from '../../../src-main/casefile/CaseFile';
 import { migrate } from '../../../src-main/casefile/migrate';
-import { MIGRATIONS } from '../../../src-main/casefile/migrations/index';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/casefile/migrations/index';
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { listWebsites } from '../../../src-main/websites/websiteService';
 import { tempDir } from '../../helpers/tempDir';
@@ -19,7 +19,7 @@ describe('migration 0060 website list indexes', () => {
     db.pragma('page_size = 65536');
     db.pragma('journal_mode = DELETE');
     db.pragma(`application_id = ${DOSSIER_APPLICATION_ID}`);
-    migrate(db, file, MIGRATIONS.filter((m) => m.version <= 4));
+    migrate(db, file, MIGRATIONS.filter((m) => m.version <= 5));
     db.prepare(`INSERT INTO case_info (id, title, created_at, created_by, updated_at, updated_by, hlc) VALUES ('c1', 'Old case', 'x', 'a', 'x', 'a', 'h')`).run();
     const insert = db.prepare(
       `INSERT INTO website (${WEBSITE_COLUMNS}) VALUES (?, ?, ?, 'domain', ?, ?, ?, 'com', '[]', '[]', '[]', '[]', 'other', ?, ?, 'x', 'a', 'x', 'a', 'h', ?)`,
@@ -31,7 +31,7 @@ describe('migration 0060 website list indexes', () => {
 
     const caseFile = openCaseFile(file, { actor: ALICE });
     try {
-      expect(caseFile.db.pragma('user_version', { simple: true })).toBe(6);
+      expect(caseFile.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       const indexes = caseFile.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'website' AND name LIKE 'website_%' ORDER BY name").pluck().all();
       expect(indexes).toEqual([
         'website_by_expiry', 'website_by_host', 'website_live_by_expires', 'website_live_by_host', 'website_live_by_registrar',

@@ -15,7 +15,7 @@ describe('migration 0070 web captures', () => {
     db.pragma('page_size = 65536');
     db.pragma('journal_mode = DELETE');
     db.pragma(`application_id = ${DOSSIER_APPLICATION_ID}`);
-    migrate(db, file, MIGRATIONS.filter((m) => m.version <= 4));
+    migrate(db, file, MIGRATIONS.filter((m) => m.version <= 6));
     db.prepare(`INSERT INTO case_info (id, title, created_at, created_by, updated_at, updated_by, hlc) VALUES ('c1', 'Old case', 'x', 'a', 'x', 'a', 'h')`).run();
     db.close();
     const caseFile = openCaseFile(file, { actor: ALICE });
