@@ -3,7 +3,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import type { Website } from '../contract/records';
 import { linkRecords } from '../links/linkService';
 import { normalizeSiteInput } from '../websites/normalizeSiteInput';
-import { addWebsite, findWebsiteByKey, getWebsite, insertStatusEvent, setWebsiteStatus } from '../websites/websiteService';
+import { addWebsite, findWebsiteByKey, getWebsite, recordStatusEvent, setWebsiteStatus } from '../websites/websiteService';
 
 /** The host of a captured URL in the form websites store it (`site add` normalisation), or null. */
 export function captureHost(url: string): string | null {
@@ -85,7 +85,7 @@ export function linkCaptureSites(
     ).get(site.id, evidenceId);
     if (!already) {
       if (site.status === 'identified') setWebsiteStatus(caseFile, site.id, 'evidence_captured', { at, evidenceId, note });
-      else insertStatusEvent(caseFile, site.id, 'evidence_captured', at, { evidenceId, note });
+      else recordStatusEvent(caseFile, site.id, 'evidence_captured', at, { evidenceId, note });
     }
     websites.push({ id: site.id, host: site.host_unicode, created });
   }

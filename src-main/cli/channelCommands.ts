@@ -56,6 +56,11 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'captures.list': 'capture list',
   'captures.pages': 'capture list', // each capture's pages under it
   'captures.page': 'capture show',
+  'case.check': 'check',
+  'case.health': 'info',
+  'audit.checkpoint': 'audit checkpoint', // signs with the key file of --identity, held as the session's identity vault
+  'audit.verifyAgainst': 'audit verify', // --against a packet PDF or checkpoint file (a share is opened with the CLI's keys)
+  'roster.trust': 'roster trust',
 };
 
 /**

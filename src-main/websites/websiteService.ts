@@ -103,6 +103,25 @@ export function insertStatusEvent(
   return event;
 }
 
+/**
+ * A dated lifecycle event that leaves the site's current status as it is (evidence captured of a
+ * site already further along), audited and sealed like every status event: an event without its
+ * audit entry would read as written behind the app's back.
+ */
+export function recordStatusEvent(
+  caseFile: CaseFile,
+  websiteId: string,
+  status: SiteStatus,
+  at: string,
+  refs: { orderId?: string | null; evidenceId?: string | null; note?: string | null },
+): WebsiteStatusEvent {
+  return writeTransaction(caseFile, () => {
+    const event = insertStatusEvent(caseFile, websiteId, status, at, refs);
+    appendAudit(caseFile, { action: 'website.status_event', recordKind: 'website', recordId: websiteId, detail: { event: event.id, status, at }, seal: [{ table: 'website_status_event', id: event.id }] });
+    return event;
+  });
+}
+
 /** Moves a website along its legal lifecycle; every change is a dated event, history kept. */
 export function setWebsiteStatus(
   caseFile: CaseFile,

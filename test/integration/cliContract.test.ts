@@ -263,6 +263,12 @@ describe('the CLI is a client of the contract', () => {
     const bobCopy = path.join(dir, 'bob.dossier');
     await dossierJson(['receive', share, '--out', bobCopy, '--identity', bobKey, '--case', file], { DOSSIER_PASSPHRASE: 'bob pass' });
     await dossierJson(['merge', file, bobCopy]);
+    // Already trusted: refused or a no-op, but sent through the contract either way.
+    await dossier(['roster', 'trust', file, bob.publicIdentity.fingerprint]);
+    expect((await dossierJson<{ ok: boolean }>(['check', file])).ok).toBe(true);
+    const checkpoint = path.join(dir, 'now.checkpoint.json');
+    await dossierJson(['audit', 'checkpoint', file, '--identity', aliceKey, '--out', checkpoint], { DOSSIER_PASSPHRASE: 'alice pass' });
+    expect((await dossierJson<{ ok: boolean }>(['audit', 'verify', file, '--against', checkpoint])).ok).toBe(true);
     await dossierJson(['roster', 'remove', file, bob.publicIdentity.fingerprint]);
 
     for (const [channel, command] of Object.entries(CHANNEL_COMMANDS)) {

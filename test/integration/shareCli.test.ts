@@ -125,7 +125,8 @@ describe('two teammates through the CLI', () => {
     const pubFile = path.join(dir, 'alice.pub');
     fs.writeFileSync(pubFile, aliceLine);
     await ok(['roster', 'add', caseFile, '--from-file', pubFile, '--role', 'lead']);
-    await ok(['roster', 'add', caseFile, ...formatPublicIdentity(bob.publicIdentity).split(' ')]);
+    // Quoted, as one argument: a key may start with '-', which unquoted would read as an option.
+    await ok(['roster', 'add', caseFile, formatPublicIdentity(bob.publicIdentity)]);
     const roster = await ok<{ name: string; role: string | null }[]>(['roster', 'list', caseFile]);
     expect(roster.map((m) => [m.name, m.role])).toEqual([['Alice Example', 'lead'], ['Bob Builder', null]]);
     await refused(['roster', 'add', caseFile, formatPublicIdentity(bob.publicIdentity)], 'ROSTER_DUPLICATE');

@@ -71,7 +71,7 @@ export function registerShareCommands(program: Command): void {
     .command('add')
     .description('Add teammates from their public identity line (dossier identity show) or a file of such lines')
     .argument('<file>', 'case file')
-    .argument('[line...]', 'the identity line: dossier-identity-v1 age1... <key> <fingerprint> <name>')
+    .argument('[line...]', 'the identity line, quoted (its key may start with -): "dossier-identity-v1 age1... <key> <fingerprint> <name>"')
     .option('--from-file <path>', 'a file of identity lines (# comments allowed)')
     .option('--role <role>', "the teammate's role, e.g. counsel")
     .action(async (file: string, words: string[], opts: { fromFile?: string; role?: string }, cmd: Command) => {
