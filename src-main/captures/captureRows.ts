@@ -49,20 +49,8 @@ export function listCaptureRecords(db: Database.Database, captureId: string, aft
   ) as CaptureRecordInfo[];
 }
 
-interface PageRow {
-  id: string;
-  capture_id: string;
-  evidence_id: string;
-  exhibit_label: string;
-  url: string;
-  host: string | null;
-  captured_at: string | null;
-  title: string | null;
-  http_status: number | null;
-  listed: number;
-  record_id: string | null;
-  screenshot_record_id: string | null;
-}
+/** A capture_page row as SQLite returns it: the contract's page with `listed` as 0/1 and the record by id. */
+type PageRow = Omit<CapturePageInfo, 'listed' | 'record'> & { listed: number; record_id: string | null };
 
 const PAGE_SELECT = `SELECT p.id, p.capture_id, c.evidence_id, e.exhibit_label, p.url, p.host, p.captured_at, p.title, p.http_status,
   p.listed, p.record_id,

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { type CaptureProblem, isHtml, type ScannedRecord } from './CaptureRecordData';
 import type { StoredCaptureScan } from './scanStoredCapture';
 import { readStoredRange, storedSize } from './storedBytes';
+import { computedDigests } from './computedDigests';
 
 /** HAR is one JSON document: it is parsed in memory, so larger files are refused with a problem, not read. */
 export const MAX_IN_MEMORY_CAPTURE = 256 * 1024 * 1024;
@@ -77,12 +78,7 @@ export async function scanHar(db: Database.Database, sha256: string, problems: C
         offset: null,
         length: null,
         block_sha256: null,
-        payload_sha1: createHash('sha1').update(body).digest('hex'),
-        payload_sha256: createHash('sha256').update(body).digest('hex'),
-        payload_length: body.length,
-        declared_block_digest: null,
-        declared_payload_digest: null,
-        digest_status: 'computed',
+        ...computedDigests(body),
         problem: null,
         html: isHtml(contentType) ? body : null,
         location: entry.response?.redirectURL || null,

@@ -4,6 +4,7 @@ import { type CaptureProblem, isHtml, type ScannedRecord } from './CaptureRecord
 import { MAX_IN_MEMORY_CAPTURE } from './scanHar';
 import type { StoredCaptureScan } from './scanStoredCapture';
 import { readStoredRange, storedSize } from './storedBytes';
+import { computedDigests } from './computedDigests';
 
 function parseHeaders(text: string): Map<string, string> {
   const headers = new Map<string, string>();
@@ -95,12 +96,7 @@ export async function scanMhtml(db: Database.Database, sha256: string, problems:
         offset: part.bodyOffset,
         length: part.body.length,
         block_sha256: createHash('sha256').update(part.body).digest('hex'),
-        payload_sha1: createHash('sha1').update(payload).digest('hex'),
-        payload_sha256: createHash('sha256').update(payload).digest('hex'),
-        payload_length: payload.length,
-        declared_block_digest: null,
-        declared_payload_digest: null,
-        digest_status: 'computed',
+        ...computedDigests(payload),
         problem: null,
         html: isHtml(contentType) ? payload : null,
         location: null,

@@ -76,12 +76,19 @@ export function indexHost(caseFile: CaseFile, websiteId: string, hostText: strin
 }
 
 /** Appends a dated event to a website's lifecycle without moving its current status (callers that do move it use setWebsiteStatus). */
+/** What a lifecycle event points at: the order naming the site, the exhibit proving it, a note. */
+export interface StatusEventRefs {
+  orderId?: string | null;
+  evidenceId?: string | null;
+  note?: string | null;
+}
+
 export function insertStatusEvent(
   caseFile: CaseFile,
   websiteId: string,
   status: SiteStatus,
   at: string,
-  refs: { orderId?: string | null; evidenceId?: string | null; note?: string | null },
+  refs: StatusEventRefs,
 ): WebsiteStatusEvent {
   const event: WebsiteStatusEvent = {
     id: newId(),
@@ -113,7 +120,7 @@ export function recordStatusEvent(
   websiteId: string,
   status: SiteStatus,
   at: string,
-  refs: { orderId?: string | null; evidenceId?: string | null; note?: string | null },
+  refs: StatusEventRefs,
 ): WebsiteStatusEvent {
   return writeTransaction(caseFile, () => {
     const event = insertStatusEvent(caseFile, websiteId, status, at, refs);
