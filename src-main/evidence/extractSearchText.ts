@@ -48,12 +48,18 @@ export async function extractSearchText(db: Database.Database, contentSha256: st
     }
   }
   if (!isTextMediaType(mediaType) || content.size_bytes === 0) return null;
+  if (mediaType === 'application/warc') {
+    // A web archive's raw records (binary payloads full of '<' and control bytes) cost hundreds of
+    // MiB of regex matches to strip and index nothing useful; its pages are indexed one by one by
+    // the capture import (captures/), which reads each record's own charset.
+    return { extractor: 'none', text: '', truncated: false, note: 'A web archive: its captured pages are indexed by the capture import (dossier capture import).' };
+  }
   const { bytes, complete } = readStoredBytes(db, contentSha256, TEXT_RAW_MAX_BYTES);
   if (mediaType === 'message/rfc822' || mediaType === 'multipart/related') {
     return { extractor: 'mime', ...capped(mimeToText(bytes.toString('latin1')), !complete), note: null };
   }
   const text = decodeText(bytes);
-  if (['text/html', 'application/xhtml+xml', 'application/warc', 'image/svg+xml'].includes(mediaType)) {
+  if (['text/html', 'application/xhtml+xml', 'image/svg+xml'].includes(mediaType)) {
     return { extractor: 'html', ...capped(htmlToText(text), !complete), note: null };
   }
   return { extractor: 'text', ...capped(text, !complete), note: null };
