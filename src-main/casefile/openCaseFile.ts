@@ -4,7 +4,8 @@ import path from 'node:path';
 import { DossierError } from '../contract/errors';
 import type { Actor } from './Actor';
 import { type CaseFile, CASE_FILE_PAGE_SIZE, DOSSIER_APPLICATION_ID } from './CaseFile';
-import { HybridLogicalClock, formatHlc } from './HybridLogicalClock';
+import { HybridLogicalClock } from './HybridLogicalClock';
+import { newestStamp } from './newestStamp';
 import { inspectHeader } from './inspectHeader';
 import { backupBeforeMigrate, migrate } from './migrate';
 import { replicaChain } from './replicaChain';
@@ -21,14 +22,14 @@ export interface OpenOptions {
   readonly?: boolean;
   /** The schema steps to apply; defaults to the app's registry (tests pass future steps). */
   migrations?: readonly Migration[];
+  /** This computer's clock in ms (tests set a skewed one); defaults to Date.now. */
+  wallClock?: () => number;
 }
 
-function makeClock(db: ReadableDb, chain: string): HybridLogicalClock {
-  const clock = new HybridLogicalClock(chain);
-  // Never stamp below the newest change already in the file, even if this machine's clock is behind.
-  const newest = db.prepare('SELECT max(at) AS at FROM audit_entry').get() as { at: string | null };
-  if (newest.at) clock.observe(formatHlc(Date.parse(newest.at), 0, chain));
-  return clock;
+function makeClock(db: ReadableDb, device: string, wallClock: () => number): HybridLogicalClock {
+  // Never stamp below the newest stamp already in the file, even if this machine's clock is
+  // behind: its own latest edit must stay its latest (the audit times are wall-clock times).
+  return new HybridLogicalClock(device, wallClock, () => newestStamp(db));
 }
 
 /** True when this process may change the file and create its journal beside it. */
@@ -78,7 +79,7 @@ export function openCaseFile(filePath: string, requested: OpenOptions): CaseFile
     }
     // The clock only needs a unique tie-breaker per writer; the audit chain is settled on the
     // first write, so opening a file (to read, or to export from it) never changes its bytes.
-    const clock = makeClock(db, `${options.actor.device}-${randomBytes(3).toString('hex')}`);
+    const clock = makeClock(db, `${options.actor.device}-${randomBytes(3).toString('hex')}`, options.wallClock ?? Date.now);
     let chain: string | null = options.readonly ? `${options.actor.device}-readonly` : null;
     const actor = options.actor;
     return {

@@ -2,7 +2,15 @@ import type { ShareOrigin } from './sharing';
 
 /** What a merge brought in, and what a person should look at. */
 export interface MergeConflict {
-  kind: 'concurrent_edit' | 'duplicate_domain' | 'duplicate_link' | 'duplicate_exhibit_number' | 'duplicate_team_member' | 'roster_unconfirmed';
+  kind:
+    | 'concurrent_edit'
+    | 'delete_edit'
+    | 'duplicate_domain'
+    | 'duplicate_link'
+    | 'duplicate_exhibit_number'
+    | 'duplicate_team_member'
+    | 'same_content'
+    | 'roster_unconfirmed';
   table: string;
   record_id: string;
   /** The version now current. */
@@ -10,6 +18,8 @@ export interface MergeConflict {
   /** The version moved to history (or the duplicate tombstoned). */
   superseded_hlc: string | null;
   message: string;
+  /** The conflict kept in the case for review (`dossier conflicts`), when there is one. */
+  conflict_id?: string;
 }
 
 export interface MergeReport {
@@ -20,7 +30,7 @@ export interface MergeReport {
   appended: Record<string, number>;
   evidenceContentsCopied: number;
   conflicts: MergeConflict[];
-  /** True when the other copy brought nothing new (merging twice changes nothing). */
+  /** True when the other copy brought nothing new: nothing was written ("already up to date"). */
   unchanged: boolean;
   /** When the other copy came as a share: who sent it, verified. */
   share?: ShareOrigin;

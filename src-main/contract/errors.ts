@@ -127,6 +127,10 @@ export const ERROR_CODES = [
   'CHECKPOINT_INVALID',
   'CHECKPOINT_NOT_FOUND',
   'CHECKPOINT_MISMATCH',
+  // Merging (src-main/merge, issue 17): a copy whose clock is beyond the drift bound; an exhibit
+  // number already taken.
+  'CLOCK_AHEAD',
+  'EXHIBIT_NUMBER_TAKEN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -121,6 +121,9 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, ExitStatus>> = {
   CHECKPOINT_INVALID: 2,
   CHECKPOINT_NOT_FOUND: 2,
   CHECKPOINT_MISMATCH: 3,
+  // Merging (issue 17): a clock beyond the drift bound is fixed on that computer, not here.
+  CLOCK_AHEAD: 1,
+  EXHIBIT_NUMBER_TAKEN: 2,
 };
 
 /** The exit status of a failure with this code. */

@@ -15,6 +15,11 @@ import type { MergeConflict, MergeReport } from '../contract/MergeReport';
 import { copyEvidenceContents, unionAudit, unionByPrimaryKey, unionHistory } from './mergeAppendOnly';
 import { mergeMutableTable } from './mergeMutableTable';
 import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
+import { checkDrift } from '../casefile/HybridLogicalClock';
+import { newestStamp } from '../casefile/newestStamp';
+import { conflictIds, mergeConflictRows } from './conflictRecords';
+import { arrivedConflicts } from './arrivedConflicts';
+import { recordExhibitConflicts } from './exhibitConflicts';
 import { mergeCaptures } from './mergeCaptures';
 import { reindexMerged } from './reindexMerged';
 import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
@@ -34,23 +39,6 @@ function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; clean
   fs.copyFileSync(otherPath, copy);
   closeCaseFile(openCaseFile(copy, { actor: target.actor }));
   return { db: openDatabase(copy, { readonly: true }), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Live exhibits sharing a number after the merge: a packet needs them told apart. */
-function duplicateExhibitNumbers(target: CaseFile): MergeConflict[] {
-  const rows = prepareCached(
-    target.db,
-    `SELECT exhibit_number, group_concat(id) AS ids, max(hlc) AS hlc FROM evidence WHERE deleted_at IS NULL
-     GROUP BY exhibit_number HAVING count(*) > 1`,
-  ).all() as { exhibit_number: number; ids: string; hlc: string }[];
-  return rows.map((r) => ({
-    kind: 'duplicate_exhibit_number' as const,
-    table: 'evidence',
-    record_id: r.ids.split(',')[0]!,
-    kept_hlc: r.hlc,
-    superseded_hlc: null,
-    message: `Exhibits ${r.ids} are all numbered ${r.exhibit_number}; renumber one before exporting a packet.`,
-  }));
 }
 
 /**
@@ -76,9 +64,14 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
     if (theirCase !== ourCase) {
       throw new DossierError('INVALID_REQUEST', `${absolute} is a copy of another case (${theirCase ?? 'none'}), not of ${ourCase}; nothing was merged.`);
     }
+    // A copy stamped beyond the drift bound is refused before anything is written: adopting its
+    // stamps would pin every later edit of the team to its future time.
+    const theirNewest = newestStamp(other.db);
+    if (theirNewest) checkDrift(theirNewest, absolute, target.clock.now());
     return writeTransaction(target, () => {
       const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
       const trustedBefore = liveFingerprints(target.db);
+      const conflictsBefore = conflictIds(target.db);
       report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
       // Extracted text is derived from the bytes; taking the other side's saves re-parsing them.
       unionByPrimaryKey(target, other.db, 'evidence_text', ['content_sha256']);
@@ -89,7 +82,10 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
         report.updated[table.table] = result.updated;
         touched.push({ table: table.table, ids: result.touched });
       }
-      for (const table of APPEND_ONLY_TABLES) report.appended[table] = unionByPrimaryKey(target, other.db, table, ['id']);
+      for (const { table, key } of APPEND_ONLY_TABLES) report.appended[table] = unionByPrimaryKey(target, other.db, table, key);
+      // Conflicts travel: the copy whose value was overwritten sees what the other copy found.
+      const conflictsChanged = mergeConflictRows(target.db, other.db);
+      report.conflicts.push(...arrivedConflicts(target.db, conflictsBefore, report.conflicts));
       // Web captures (src-main/captures): records and pages of exhibits read on the other side.
       report.appended.capture = mergeCaptures(target, other.db);
       report.appended.record_history = unionHistory(target, other.db);
@@ -97,12 +93,17 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
       // The seals of the entries just copied (their seal digests are in those entries' hashes).
       report.appended.audit_seal = unionByPrimaryKey(target, other.db, 'audit_seal', ['record_id', 'record_hlc', 'chain', 'seq']);
       reindexMerged(target, touched);
-      report.conflicts.push(...duplicateExhibitNumbers(target));
+      report.conflicts.push(...recordExhibitConflicts(target.db));
       // Keys that arrived with the merge wait for the user's confirmation (roster trust).
       report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
-      const counts = [...Object.values(report.inserted), ...Object.values(report.updated), ...Object.values(report.appended), report.evidenceContentsCopied];
-      report.unchanged = counts.every((n) => n === 0);
-      if (!report.unchanged) {
+      const newConflicts = [...conflictIds(target.db)].filter((id) => !conflictsBefore.has(id)).length;
+      const { audit_entry: auditEntries = 0, audit_seal: auditSeals = 0, ...facts } = report.appended;
+      // Entries of the other copy's audit chains alone (its own merge entries, say) are copied but
+      // get no merge entry of ours: otherwise two copies merged back and forth would each write
+      // one for the other's, forever, and never settle (issue 17).
+      const changedFacts = [...Object.values(report.inserted), ...Object.values(report.updated), ...Object.values(facts), report.evidenceContentsCopied, conflictsChanged.length, newConflicts];
+      report.unchanged = changedFacts.every((n) => n === 0) && auditEntries === 0 && auditSeals === 0;
+      if (changedFacts.some((n) => n > 0)) {
         appendAudit(target, {
           action: 'case.merge',
           recordKind: 'case',

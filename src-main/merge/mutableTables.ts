@@ -30,5 +30,21 @@ export const MUTABLE_TABLES: readonly MutableTable[] = [
   { table: 'team_member', spec: asGeneric(teamMemberSpec), uniqueKey: ['fingerprint'], duplicateKind: 'duplicate_team_member' },
 ];
 
-/** Append-only tables, unioned by primary key. Parents first (foreign keys). */
-export const APPEND_ONLY_TABLES = ['custody_event', 'website_status_event'] as const;
+/** An append-only table and its primary key: rows the target lacks are copied, nothing else moves. */
+export interface AppendOnlyTable {
+  table: string;
+  key: readonly string[];
+}
+
+/**
+ * Everything else that is a fact of the case and travels with a merge: append-only tables unioned
+ * by primary key, parents first (foreign keys), after the mutable tables they point at. A new
+ * append-only table that must travel (productions, ...) is one line here.
+ */
+export const APPEND_ONLY_TABLES: readonly AppendOnlyTable[] = [
+  // Packets as exported, and where each exhibit landed (Bates ranges): 0040-packet-exports.
+  { table: 'packet_export', key: ['id'] },
+  { table: 'packet_exhibit', key: ['packet_id', 'evidence_id'] },
+  { table: 'custody_event', key: ['id'] },
+  { table: 'website_status_event', key: ['id'] },
+];

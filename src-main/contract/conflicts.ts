@@ -1,0 +1,43 @@
+/**
+ * Conflicts a merge found, kept in the case until someone resolves them (issue 17; table
+ * merge_conflict of migration 0080). "Kept" is the version the merge left current, "lost" the one
+ * it overwrote (kept in the record's history): both values, who wrote them and when.
+ */
+export const CONFLICT_KINDS = ['edit_edit', 'delete_edit', 'duplicate', 'exhibit_number', 'same_content'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+export const CONFLICT_RESOLUTIONS = ['kept', 'restored', 'value', 'acknowledged'] as const;
+export type ConflictResolution = (typeof CONFLICT_RESOLUTIONS)[number];
+
+export interface MergeConflictRecord {
+  id: string;
+  kind: ConflictKind;
+  /** Table of the record (evidence, website, note, ...). */
+  record_table: string;
+  record_id: string;
+  /** The other record of a duplicate or of an exhibit-number clash. */
+  other_record_id: string | null;
+  /** The fields that differ. */
+  fields: string[];
+  kept_value: Record<string, unknown>;
+  lost_value: Record<string, unknown>;
+  kept_hlc: string;
+  lost_hlc: string | null;
+  kept_by: string;
+  lost_by: string | null;
+  kept_at: string;
+  lost_at: string | null;
+  resolution: ConflictResolution | null;
+  resolved_value: unknown;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  hlc: string;
+}
+
+/** A conflict as listed: the record plus what to do about it, in words. */
+export interface ConflictListing extends MergeConflictRecord {
+  /** One sentence for people (the CLI and the Conflicts view show it). */
+  summary: string;
+  /** What resolving it would do, e.g. "renumber exhibit ... to 7". */
+  proposal: string | null;
+}

@@ -1,0 +1,62 @@
+import type { CaseFile } from '../casefile/CaseFile';
+import { prepareCached } from '../casefile/prepareCached';
+import type { ConflictListing, MergeConflictRecord } from '../contract/conflicts';
+import { type ConflictRow, decodeConflict } from './conflictRecords';
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function values(v: Record<string, unknown>): string {
+  return Object.entries(v).map(([k, x]) => `${k}=${show(x)}`).join(', ');
+}
+
+/** The smallest exhibit number no live exhibit has: what an exhibit-number clash proposes. */
+export function nextFreeExhibitNumber(caseFile: CaseFile): number {
+  return ((prepareCached(caseFile.db, 'SELECT max(exhibit_number) FROM evidence WHERE deleted_at IS NULL').pluck().get() as number | null) ?? 0) + 1;
+}
+
+/** One sentence on a conflict, for the CLI and the Conflicts view. */
+export function describeConflict(c: MergeConflictRecord): string {
+  switch (c.kind) {
+    case 'edit_edit':
+      return `${c.record_table} ${c.record_id} was edited on two copies: kept ${values(c.kept_value)} (${c.kept_by}, ${c.kept_at}); overwritten ${values(c.lost_value)} (${c.lost_by}, ${c.lost_at}).`;
+    case 'delete_edit': {
+      const keptDeleted = c.kept_value.deleted_at !== null && c.kept_value.deleted_at !== undefined;
+      return `${c.record_table} ${c.record_id} was ${keptDeleted ? `deleted by ${c.kept_by}` : `edited by ${c.kept_by}`} and ${keptDeleted ? `edited by ${c.lost_by}` : `deleted by ${c.lost_by}`} on another copy; the ${keptDeleted ? 'deletion' : 'edit'} is kept.`;
+    }
+    case 'duplicate':
+      return `${c.record_table} ${c.other_record_id} (added by ${c.lost_by}) duplicated ${c.record_id} (added by ${c.kept_by}): ${values(c.kept_value)}; the duplicate was tombstoned.`;
+    case 'exhibit_number':
+      return `Exhibits ${c.record_id} (${show(c.kept_value.title)}) and ${c.other_record_id} (${show(c.lost_value.title)}) are both numbered ${show(c.kept_value.exhibit_number)}.`;
+    case 'same_content':
+      return `Exhibits ${c.record_id} (${show(c.kept_value.title)}) and ${c.other_record_id} (${show(c.lost_value.title)}) hold identical bytes: possibly one piece of evidence added twice.`;
+  }
+}
+
+function proposalFor(caseFile: CaseFile, c: MergeConflictRecord): string | null {
+  if (c.resolution) return null;
+  if (c.kind === 'exhibit_number') {
+    return `renumber exhibit ${c.other_record_id} to ${nextFreeExhibitNumber(caseFile)} (--keep mine|theirs chooses which exhibit keeps ${show(c.kept_value.exhibit_number)})`;
+  }
+  if (c.kind === 'edit_edit' || c.kind === 'delete_edit') return '--keep mine|theirs, or --keep VALUE when one field differs';
+  return 'acknowledge with --keep mine';
+}
+
+/** The case's conflicts, open ones first (oldest first); resolved ones only when asked. */
+export function listConflicts(caseFile: CaseFile, options: { includeResolved?: boolean } = {}): ConflictListing[] {
+  const rows = prepareCached(
+    caseFile.db,
+    `SELECT * FROM merge_conflict ${options.includeResolved ? '' : 'WHERE resolution IS NULL'} ORDER BY resolution IS NOT NULL, kept_at, id`,
+  ).all() as ConflictRow[];
+  return rows.map((row) => {
+    const record = decodeConflict(row);
+    return { ...record, summary: describeConflict(record), proposal: proposalFor(caseFile, record) };
+  });
+}
+
+/** How many conflicts wait for review (the Conflicts badge). */
+export function countOpenConflicts(caseFile: CaseFile): number {
+  return prepareCached(caseFile.db, 'SELECT count(*) FROM merge_conflict WHERE resolution IS NULL').pluck().get() as number;
+}
