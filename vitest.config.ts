@@ -1,9 +1,14 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    // Audit chain heads this computer wrote (casefile/chainRegister.ts) go to a temp folder, not
+    // the home folder of whoever runs the tests; child processes (the CLI) inherit it.
+    env: { DOSSIER_STATE_DIR: process.env.DOSSIER_STATE_DIR ?? path.join(os.tmpdir(), 'dossier-test-state', 'chains') },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Real SQLite files and child processes: one worker per core is plenty on 2 cores.

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../contract/DossierApi';
 import { canonicalJson } from '../casefile/canonicalJson';
 import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
+import { takeRestoredChain } from '../casefile/restoredChainNote';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -54,6 +55,20 @@ export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
 /** Appends to this device's chain. Call inside the transaction that makes the change it records. */
 export function appendAudit(caseFile: CaseFile, input: AuditInput): AuditEntry {
   const { db, actor } = caseFile;
+  // Resolving the chain is what finds a copy restored from a backup: say so on the new chain first.
+  const restored = caseFile.chain && takeRestoredChain(caseFile);
+  if (restored) {
+    appendAudit(caseFile, {
+      action: 'case.restored',
+      recordKind: 'case',
+      detail: {
+        previous_chain: restored.previousChain,
+        file_head_seq: restored.fileHead?.seq ?? 0,
+        registered_head_seq: restored.registeredHead.seq,
+        reason: 'this copy is behind what this computer already wrote on its audit chain (restored from a backup); it continues on a new chain',
+      },
+    });
+  }
   const seals = sealsFor(db, input);
   const last = prepareCached(db, 'SELECT seq, hash FROM audit_entry WHERE chain = ? ORDER BY seq DESC LIMIT 1')
     .get(caseFile.chain) as { seq: number; hash: string } | undefined;

@@ -9,6 +9,8 @@ import { newestStamp } from './newestStamp';
 import { inspectHeader } from './inspectHeader';
 import { backupBeforeMigrate, migrate } from './migrate';
 import { replicaChain } from './replicaChain';
+import { registerHead } from './chainRegister';
+import { noteRestoredChain } from './restoredChainNote';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/Migration';
 import { classifySqliteError, openDatabase, type ReadableDb } from './openDatabase';
@@ -82,16 +84,22 @@ export function openCaseFile(filePath: string, requested: OpenOptions): CaseFile
     const clock = makeClock(db, `${options.actor.device}-${randomBytes(3).toString('hex')}`, options.wallClock ?? Date.now);
     let chain: string | null = options.readonly ? `${options.actor.device}-readonly` : null;
     const actor = options.actor;
-    return {
+    const caseFile: CaseFile = {
       db,
       path: absolute,
       actor,
       clock,
       get chain(): string {
-        chain ??= replicaChain(db!, absolute, actor);
+        if (chain === null) {
+          const resolved = replicaChain(db!, absolute, actor);
+          chain = resolved.chain;
+          writingChains.set(db!, chain);
+          if (resolved.restored) noteRestoredChain(caseFile, resolved.restored);
+        }
         return chain;
       },
     };
+    return caseFile;
   } catch (error) {
     db?.close();
     const classified = classifySqliteError(error, absolute);
@@ -127,7 +135,16 @@ export function createEmptyCaseFile(filePath: string, options: OpenOptions): Cas
   return openCaseFile(absolute, options);
 }
 
-/** Closes the connection; with a rollback journal nothing is left beside the file. */
+/** The chain each open connection wrote under, so closing can register its head. */
+const writingChains = new WeakMap<ReadableDb, string>();
+
+/**
+ * Closes the connection; with a rollback journal nothing is left beside the file. When this
+ * session wrote, the head of its audit chain is registered first (restore detection, chainRegister).
+ */
 export function closeCaseFile(caseFile: CaseFile): void {
-  if (caseFile.db.open) caseFile.db.close();
+  if (!caseFile.db.open) return;
+  const chain = writingChains.get(caseFile.db);
+  if (chain) registerHead(caseFile.db, chain);
+  caseFile.db.close();
 }

@@ -2,14 +2,29 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Actor } from './Actor';
+import { type ChainHead, chainIsBehind } from './chainRegister';
+
+/** A copy found restored from a backup: the chain it would have forked, and how far it was. */
+export interface RestoredChain {
+  previousChain: string;
+  fileHead: ChainHead | null;
+  registeredHead: ChainHead;
+}
+
+function storeReplica(db: Database.Database, replica: { id: string; file: string }): void {
+  db.prepare("INSERT INTO device_meta (key, value) VALUES ('replica', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(replica));
+}
 
 /**
  * The id of the audit chain (and HLC tie-breaker) this copy of the case file writes under:
  * `<device>-<replica>`. A copy of the file (cp, a received share, a USB stick) is a new replica
  * the first time it is written, detected by its inode, so two copies edited on one machine never
- * write the same chain positions and their merge never sees a fork.
+ * write the same chain positions and their merge never sees a fork. A file restored from a backup
+ * over the original (same inode) is told by the chain register (chainRegister.ts): when its chain
+ * is behind what this computer already wrote, it continues on a new replica, and `restored` says
+ * so (appendAudit records it).
  */
-export function replicaChain(db: Database.Database, filePath: string, actor: Actor): string {
+export function replicaChain(db: Database.Database, filePath: string, actor: Actor): { chain: string; restored: RestoredChain | null } {
   const stat = fs.statSync(filePath);
   const here = `${stat.dev}:${stat.ino}`;
   const stored = db.prepare("SELECT value FROM device_meta WHERE key = 'replica'").pluck().get() as string | undefined;
@@ -21,9 +36,13 @@ export function replicaChain(db: Database.Database, filePath: string, actor: Act
   }
   if (!replica || replica.file !== here) {
     replica = { id: randomBytes(4).toString('hex'), file: here };
-    db.prepare("INSERT INTO device_meta (key, value) VALUES ('replica', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-      JSON.stringify(replica),
-    );
+    storeReplica(db, replica);
+    return { chain: `${actor.device}-${replica.id}`, restored: null };
   }
-  return `${actor.device}-${replica.id}`;
+  const chain = `${actor.device}-${replica.id}`;
+  const behind = chainIsBehind(db, chain);
+  if (!behind) return { chain, restored: null };
+  replica = { id: randomBytes(4).toString('hex'), file: here };
+  storeReplica(db, replica);
+  return { chain: `${actor.device}-${replica.id}`, restored: { previousChain: chain, fileHead: behind.file, registeredHead: behind.registered } };
 }

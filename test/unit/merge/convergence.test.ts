@@ -232,6 +232,32 @@ describe('merges that converge (issue 17)', () => {
     expectVerified(a);
   });
 
+  it('a copy restored from a backup over the original continues on a new chain and still merges', () => {
+    const { files, dir } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
+    let [a, b] = files as [CaseFile, CaseFile];
+    noteService.create(a, { title: 'before the backup', body: '' });
+    closeCaseFile(a);
+    const backup = path.join(dir, 'a.backup.dossier');
+    fs.copyFileSync(a.path, backup);
+    a = reopen(a, ALICE);
+    noteService.create(a, { title: 'after the backup', body: '' });
+    closeCaseFile(a);
+    mergeCaseFile(b, a.path);
+    const inode = fs.statSync(a.path).ino;
+    fs.copyFileSync(backup, a.path);
+    expect(fs.statSync(a.path).ino).toBe(inode);
+    a = reopen(a, ALICE);
+    noteService.create(a, { title: 'after the restore', body: '' });
+    expect(codeOf(() => mergeCaseFile(a, b.path))).toBe('done');
+    expect(a.db.prepare("SELECT count(*) FROM audit_entry WHERE action = 'case.restored'").pluck().get()).toBe(1);
+    expect(noteService.list(a).items.map((n) => n.title).sort()).toEqual(['Second note', 'Shared note', 'after the backup', 'after the restore', 'before the backup']);
+    expectVerified(a);
+    b = reopen(b, BOB);
+    expect(codeOf(() => mergeCaseFile(b, a.path))).toBe('done');
+    expectVerified(b);
+    expect(records(b)).toEqual(records(a));
+  });
+
   it('merges a copy of the previous schema version (7)', () => {
     const { files } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
     const [a, b] = files as [CaseFile, CaseFile];
