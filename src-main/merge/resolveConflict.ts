@@ -1,0 +1,152 @@
+import { appendAudit } from '../audit/appendAudit';
+import type { CaseFile } from '../casefile/CaseFile';
+import { nowIso } from '../casefile/ids';
+import { prepareCached } from '../casefile/prepareCached';
+import type { SealedTable } from '../casefile/recordDigest';
+import { writeTransaction } from '../casefile/writeTransaction';
+import type { ConflictListing, ConflictResolution, MergeConflictRecord } from '../contract/conflicts';
+import { DossierError } from '../contract/errors';
+import { renumberExhibit } from '../evidence/renumberExhibit';
+import { saveHistory } from '../records/saveHistory';
+import { deleteRecord, updateRecord } from '../records/updateRecord';
+import { type ConflictRow, decodeConflict } from './conflictRecords';
+import { listConflicts, nextFreeExhibitNumber } from './listConflicts';
+import { MUTABLE_TABLES } from './mutableTables';
+import { reindexMerged } from './reindexMerged';
+
+type Side = 'kept' | 'lost';
+
+/** Which version is "mine": the one stamped by this device (the HLC's device part starts with it). */
+function mySide(caseFile: CaseFile, c: MergeConflictRecord, keep: 'mine' | 'theirs'): Side {
+  const byMe = (stamp: string | null, name: string | null) =>
+    c.kind === 'exhibit_number' || c.kind === 'same_content' || c.kind === 'duplicate'
+      ? name === caseFile.actor.name
+      : stamp !== null && stamp.split('.').slice(2).join('.').startsWith(`${caseFile.actor.device}-`);
+  const kept = byMe(c.kept_hlc, c.kept_by);
+  const lost = byMe(c.lost_hlc, c.lost_by);
+  if (kept === lost) {
+    throw new DossierError(
+      'INVALID_REQUEST',
+      `Conflict ${c.id}: ${kept ? 'both versions were' : 'neither version was'} written by you on this device, so "mine" and "theirs" do not tell them apart. ` +
+        `Give the value to keep (--keep VALUE), or resolve it on the copy where one of them was written.`,
+    );
+  }
+  const mine: Side = kept ? 'kept' : 'lost';
+  return keep === 'mine' ? mine : mine === 'kept' ? 'lost' : 'kept';
+}
+
+function tableSpec(table: string) {
+  const found = MUTABLE_TABLES.find((t) => t.table === table);
+  if (!found) throw new DossierError('INVALID_REQUEST', `Conflicts on ${table} records cannot be resolved here.`);
+  return found.spec;
+}
+
+/** Un-deletes a record (the overwritten side of a delete/edit was the live one). */
+function restoreRecord(caseFile: CaseFile, table: string, id: string): void {
+  const spec = tableSpec(table);
+  const current = prepareCached(caseFile.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
+  if (!current.deleted_at) return;
+  saveHistory(caseFile, spec.kind, current, 'restore');
+  const now = nowIso();
+  const hlc = caseFile.clock.tick();
+  prepareCached(caseFile.db, `UPDATE ${table} SET deleted_at = NULL, updated_at = ?, updated_by = ?, hlc = ? WHERE id = ?`).run(now, caseFile.actor.name, hlc, id);
+  reindexMerged(caseFile, [{ table, ids: [id] }]);
+  appendAudit(caseFile, { action: `${spec.kind}.restore`, recordKind: spec.kind, recordId: id, detail: { hlc }, seal: [{ table: table as SealedTable, id }] });
+}
+
+/** Writes the chosen values of an edit conflict's fields into the record. */
+function applyValues(caseFile: CaseFile, c: MergeConflictRecord, values: Record<string, unknown>): void {
+  const spec = tableSpec(c.record_table);
+  if ('deleted_at' in values) {
+    if (values.deleted_at === null || values.deleted_at === undefined) restoreRecord(caseFile, c.record_table, c.record_id);
+    else {
+      const live = prepareCached(caseFile.db, `SELECT deleted_at FROM ${c.record_table} WHERE id = ?`).pluck().get(c.record_id);
+      if (live === null) deleteRecord(caseFile, spec, c.record_id);
+      return;
+    }
+  }
+  const patch: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (!spec.writable.includes(field)) continue;
+    patch[field] = spec.jsonColumns.includes(field) && typeof value === 'string' ? JSON.parse(value) : value;
+  }
+  if (Object.keys(patch).length > 0) updateRecord(caseFile, spec, c.record_id, patch, { auditAction: `${spec.kind}.resolve` });
+}
+
+/** A typed value for one field: numbers stay numbers, JSON columns take JSON. */
+function parseValue(c: MergeConflictRecord, field: string, text: string): unknown {
+  const sample = c.kept_value[field] ?? c.lost_value[field];
+  if (typeof sample === 'number') {
+    const n = Number(text);
+    if (!Number.isFinite(n)) throw new DossierError('INVALID_REQUEST', `${field} takes a number; got "${text}".`);
+    return n;
+  }
+  return text;
+}
+
+/**
+ * Settles a conflict: `mine` or `theirs` keeps one of the two versions (the overwritten one is
+ * written back as a new edit, audited); any other text is the value to keep, for an edit conflict
+ * on one field, or the new number of the other exhibit of a number clash. Duplicates and identical
+ * content are acknowledged (the merge already settled them; nothing is lost: the tombstoned row and
+ * its history stay). The resolution itself is stamped and audited, and travels with merges.
+ */
+export function resolveConflict(caseFile: CaseFile, id: string, keep: string): ConflictListing {
+  const choice = keep.trim();
+  if (!choice) throw new DossierError('INVALID_REQUEST', 'Say what to keep: --keep mine, --keep theirs or --keep VALUE.');
+  return writeTransaction(caseFile, () => {
+    const row = prepareCached(caseFile.db, 'SELECT * FROM merge_conflict WHERE id = ?').get(id) as ConflictRow | undefined;
+    if (!row) throw new DossierError('NOT_FOUND', `No conflict ${id} in this case; list them with: dossier conflicts ${caseFile.path}`);
+    const c = decodeConflict(row);
+    if (c.resolution) throw new DossierError('INVALID_REQUEST', `Conflict ${id} was already resolved by ${c.resolved_by} at ${c.resolved_at}.`);
+    const named = choice === 'mine' || choice === 'theirs' ? choice : null;
+    let resolution: ConflictResolution;
+    let resolvedValue: unknown = choice;
+    if (c.kind === 'edit_edit' || c.kind === 'delete_edit') {
+      if (named) {
+        const side = mySide(caseFile, c, named);
+        if (side === 'lost') applyValues(caseFile, c, c.lost_value);
+        resolution = side === 'kept' ? 'kept' : 'restored';
+        resolvedValue = side === 'kept' ? c.kept_value : c.lost_value;
+      } else {
+        const fields = c.fields.filter((f) => f !== 'deleted_at');
+        if (fields.length !== 1 || c.kind === 'delete_edit') {
+          throw new DossierError('INVALID_REQUEST', `Conflict ${id} is about ${c.fields.join(', ')}: a single value cannot settle it; use --keep mine or --keep theirs.`);
+        }
+        resolvedValue = { [fields[0]!]: parseValue(c, fields[0]!, choice) };
+        applyValues(caseFile, c, resolvedValue as Record<string, unknown>);
+        resolution = 'value';
+      }
+    } else if (c.kind === 'exhibit_number') {
+      const clash = prepareCached(caseFile.db, 'SELECT count(*) FROM evidence WHERE id IN (?, ?) AND deleted_at IS NULL AND exhibit_number = ?').pluck().get(c.record_id, c.other_record_id, c.kept_value.exhibit_number) as number;
+      if (clash < 2) {
+        resolution = 'acknowledged';
+      } else {
+        const moved = named ? (mySide(caseFile, c, named) === 'kept' ? c.other_record_id! : c.record_id) : c.other_record_id!;
+        const number = named ? nextFreeExhibitNumber(caseFile) : Number(parseValue(c, 'exhibit_number', choice));
+        renumberExhibit(caseFile, moved, number);
+        resolvedValue = { renumbered: moved, exhibit_number: number };
+        resolution = 'value';
+      }
+    } else {
+      if (!named) throw new DossierError('INVALID_REQUEST', `Conflict ${id} (${c.kind.replace('_', ' ')}) is acknowledged with --keep mine or --keep theirs.`);
+      resolution = 'acknowledged';
+    }
+    const hlc = caseFile.clock.tick();
+    prepareCached(caseFile.db, 'UPDATE merge_conflict SET resolution = ?, resolved_value = ?, resolved_at = ?, resolved_by = ?, hlc = ? WHERE id = ?').run(
+      resolution,
+      JSON.stringify(resolvedValue),
+      nowIso(),
+      caseFile.actor.name,
+      hlc,
+      id,
+    );
+    appendAudit(caseFile, {
+      action: 'conflict.resolve',
+      recordKind: c.record_table === 'case_info' ? 'case' : tableSpec(c.record_table).kind,
+      recordId: c.record_id,
+      detail: { conflict: id, kind: c.kind, keep: choice, resolution, hlc },
+    });
+    return listConflicts(caseFile, { includeResolved: true }).find((x) => x.id === id)!;
+  });
+}
