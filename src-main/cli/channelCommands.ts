@@ -61,6 +61,9 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'audit.checkpoint': 'audit checkpoint', // signs with the key file of --identity, held as the session's identity vault
   'audit.verifyAgainst': 'audit verify', // --against a packet PDF or checkpoint file (a share is opened with the CLI's keys)
   'roster.trust': 'roster trust',
+  'conflicts.list': 'conflicts',
+  'conflicts.resolve': 'conflicts resolve',
+  'evidence.renumber': 'evidence renumber',
 };
 
 /**

@@ -12,6 +12,7 @@ import type {
   OrderUpdate, StakeholderCreate, StakeholderUpdate, WebsiteCreate, WebsiteUpdate,
 } from './schemas';
 import type { MergeReport } from './MergeReport';
+import type { ConflictListing } from './conflicts';
 import type { IdentityStatus, PublicIdentityInfo, ShareCreated, ShareReceived, TeamMember } from './sharing';
 import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureRecordInfo, CaptureReplay, CaptureResource, CaptureSummary } from './captures';
 
@@ -289,6 +290,13 @@ export interface DossierApi {
   'audit.verifyAgainst': (req: RequestOf<'audit.verifyAgainst'>) => Promise<CheckpointVerification>;
   /** Confirms a teammate whose key arrived by a merge (a 'roster_unconfirmed' merge conflict). */
   'roster.trust': (req: RequestOf<'roster.trust'>) => Promise<{ fingerprint: string; name: string }>;
+
+  // Merge conflicts kept until resolved (src-main/merge): open ones first.
+  'conflicts.list': (req: RequestOf<'conflicts.list'>) => Promise<ConflictListing[]>;
+  /** keep: 'mine', 'theirs', or the value to keep (an edit of one field; an exhibit number). */
+  'conflicts.resolve': (req: RequestOf<'conflicts.resolve'>) => Promise<ConflictListing>;
+  /** Gives an exhibit another number; a number another live exhibit holds is EXHIBIT_NUMBER_TAKEN. */
+  'evidence.renumber': (req: RequestOf<'evidence.renumber'>) => Promise<Evidence>;
 }
 
 /** An archive to import as a capture exhibit (the schema's input type). */
@@ -323,6 +331,7 @@ export const CHANNELS = [
   'case.overview',
   'captures.reparse',
   'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
+  'conflicts.list', 'conflicts.resolve', 'evidence.renumber',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

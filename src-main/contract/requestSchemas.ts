@@ -192,4 +192,11 @@ export const requestSchemas = {
   'audit.checkpoint': z.object({ outPath: absolutePath.optional(), identityPassphrase: secret.optional() }),
   'audit.verifyAgainst': z.object({ artefactPath: absolutePath }),
   'roster.trust': z.object({ fingerprint }),
+  // Merge conflicts kept for review (issue 17, src-main/merge).
+  'conflicts.list': z.object({ includeResolved: z.boolean().optional() }),
+  'conflicts.resolve': z.object({
+    id: z.string().trim().regex(/^[0-9a-f]{32}$/, 'is not a conflict id (32 hex digits, as dossier conflicts lists them)'),
+    keep: z.string().min(1, 'is required: mine, theirs or a value').max(100_000),
+  }),
+  'evidence.renumber': z.object({ id: idSchema, exhibitNumber: z.number().int().min(1).max(1e9) }),
 } satisfies Record<Channel, z.ZodType>;

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { prepareCached } from '../casefile/prepareCached';
 import type { MergeConflict } from '../contract/MergeReport';
-import type { ConflictRow } from './conflictRecords';
+import { type ConflictRow, decodeConflict } from './conflictRecords';
+import { describeConflict } from './listConflicts';
 
 const REPORT_KIND: Readonly<Record<string, MergeConflict['kind']>> = {
   edit_edit: 'concurrent_edit',
@@ -31,6 +32,6 @@ export function arrivedConflicts(db: Database.Database, before: Set<string>, rep
       kept_hlc: r.kept_hlc,
       superseded_hlc: r.lost_hlc,
       conflict_id: r.id,
-      message: `${r.record_table} ${r.record_id}: a ${r.kind.replace('_', '/')} conflict found on the other copy (kept: ${r.kept_value}; overwritten: ${r.lost_value}, by ${r.lost_by ?? 'unknown'}). Review with: dossier conflicts`,
+      message: `Found on the other copy: ${describeConflict(decodeConflict(r))} Review with: dossier conflicts`,
     }));
 }

@@ -16,18 +16,18 @@ import { reindexMerged } from './reindexMerged';
 
 type Side = 'kept' | 'lost';
 
-/** Which version is "mine": the one stamped by this device (the HLC's device part starts with it). */
+/**
+ * Which version is "mine": the one written by whoever resolves (the actor's name, as the versions
+ * record who wrote them). Two people on one machine share a device, so the name is what tells them apart.
+ */
 function mySide(caseFile: CaseFile, c: MergeConflictRecord, keep: 'mine' | 'theirs'): Side {
-  const byMe = (stamp: string | null, name: string | null) =>
-    c.kind === 'exhibit_number' || c.kind === 'same_content' || c.kind === 'duplicate'
-      ? name === caseFile.actor.name
-      : stamp !== null && stamp.split('.').slice(2).join('.').startsWith(`${caseFile.actor.device}-`);
+  const byMe = (_stamp: string | null, name: string | null) => name === caseFile.actor.name;
   const kept = byMe(c.kept_hlc, c.kept_by);
   const lost = byMe(c.lost_hlc, c.lost_by);
   if (kept === lost) {
     throw new DossierError(
       'INVALID_REQUEST',
-      `Conflict ${c.id}: ${kept ? 'both versions were' : 'neither version was'} written by you on this device, so "mine" and "theirs" do not tell them apart. ` +
+      `Conflict ${c.id}: ${kept ? 'both versions were' : 'neither version was'} written by you (${caseFile.actor.name}), so "mine" and "theirs" do not tell them apart. ` +
         `Give the value to keep (--keep VALUE), or resolve it on the copy where one of them was written.`,
     );
   }

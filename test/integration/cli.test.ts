@@ -107,7 +107,7 @@ describe('dossier CLI', () => {
     expect(first.unchanged).toBe(false);
     expect(first.inserted.note).toBe(1);
     expect((await dossierJson<{ unchanged: boolean }>(['merge', mine, theirs])).unchanged).toBe(true);
-    expect((await dossier(['merge', mine, theirs])).stdout).toContain('already merged');
+    expect((await dossier(['merge', mine, theirs])).stdout).toContain('already up to date');
     expect((await dossierJson<{ id: string }[]>(['search', mine, 'registrar checked'])).length).toBe(1);
     expect(integrity(mine)).toBe('ok');
   });

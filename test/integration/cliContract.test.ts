@@ -270,6 +270,10 @@ describe('the CLI is a client of the contract', () => {
     await dossierJson(['audit', 'checkpoint', file, '--identity', aliceKey, '--out', checkpoint], { DOSSIER_PASSPHRASE: 'alice pass' });
     expect((await dossierJson<{ ok: boolean }>(['audit', 'verify', file, '--against', checkpoint])).ok).toBe(true);
     await dossierJson(['roster', 'remove', file, bob.publicIdentity.fingerprint]);
+    await dossierJson(['conflicts', file]);
+    // No conflict with this id: refused, but sent through the contract.
+    expect((await dossier(['conflicts', 'resolve', file, '0'.repeat(32), '--keep', 'mine'])).status).toBe(2);
+    await dossierJson(['evidence', 'renumber', file, exhibit.id, '9']);
 
     for (const [channel, command] of Object.entries(CHANNEL_COMMANDS)) {
       expect([...(dispatchedBy.get(channel) ?? [])], `${channel} from dossier ${command}`).toContain(command);

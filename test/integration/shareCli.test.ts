@@ -163,7 +163,7 @@ describe('two teammates through the CLI', () => {
     const notes = (await ok<{ items: { title: string }[] }>(['list', caseFile, 'notes'])).items.map((n) => n.title).sort();
     expect(notes).toEqual(['Alice meanwhile', 'Plan', 'Registrar reply']);
     expect((await ok<{ item: { body: string } }>(['show', caseFile, plan.id])).item.body).toBe('v1');
-    expect((await dossier(['merge', caseFile, toAlice, '--identity', keyOf(alice)], { env: as(alice) })).stdout).toContain('already merged');
+    expect((await dossier(['merge', caseFile, toAlice, '--identity', keyOf(alice)], { env: as(alice) })).stdout).toContain('already up to date');
     expect((await ok<{ ok: boolean }>(['audit', 'verify', caseFile])).ok).toBe(true);
     expect(integrity(caseFile)).toBe('ok');
 

@@ -10,7 +10,7 @@ function describeMerge(report: MergeReport): string {
   const from = report.share
     ? `${report.otherPath} (a share from ${report.share.sender.name}, ${report.share.sender.fingerprint}${report.share.sender.known ? '' : ', accepted by fingerprint'})`
     : report.otherPath;
-  if (report.unchanged) return `Nothing new in ${from}: already merged.`;
+  if (report.unchanged) return `Nothing new in ${from}: already up to date.`;
   const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   const lines = [
     `Merged ${from}`,

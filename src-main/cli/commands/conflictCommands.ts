@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import type { ConflictListing } from '../../contract/conflicts';
+import { withContract } from '../contractSession';
+import { emit, type GlobalOptions } from '../output';
+
+function formatConflicts(file: string, conflicts: ConflictListing[]): string {
+  const open = conflicts.filter((c) => !c.resolution);
+  if (conflicts.length === 0) return `No open conflicts in ${file}.`;
+  const lines = [open.length ? `${open.length} conflict(s) to review in ${file}:` : `No open conflicts in ${file}.`];
+  for (const c of conflicts) {
+    lines.push('', `${c.id}  ${c.kind.replace('_', '/')}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${c.summary}`);
+    if (c.proposal) lines.push(`  to resolve: dossier conflicts resolve ${file} ${c.id} ${c.proposal.startsWith('--') ? c.proposal : `--keep mine|theirs|NUMBER  (proposed: ${c.proposal})`}`);
+  }
+  return lines.join('\n');
+}
+
+/** `dossier conflicts FILE` and `dossier conflicts resolve FILE ID --keep mine|theirs|VALUE`; `dossier evidence renumber`. */
+export function registerConflictCommands(program: Command): void {
+  const conflicts = program
+    .command('conflicts')
+    .description('Conflicts merges found (edits on two copies, delete against edit, duplicates, exhibit numbers, identical exhibits), kept until resolved')
+    .argument('<file>', 'case file')
+    .option('--all', 'also list resolved conflicts')
+    .action(async (file: string, opts: { all?: boolean }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      await withContract(file, options, async (call) => {
+        const listed = await call('conflicts.list', { includeResolved: opts.all ?? false });
+        emit(options, listed, () => formatConflicts(file, listed));
+      }, { readonly: true });
+    });
+  conflicts
+    .command('resolve')
+    .description('Resolve a conflict: keep your version (mine), the other copy\'s (theirs), or a value (an edited field, an exhibit number)')
+    .argument('<file>', 'case file')
+    .argument('<id>', 'the conflict id, as dossier conflicts lists it')
+    .requiredOption('--keep <what>', 'mine, theirs, or the value to keep')
+    .action(async (file: string, id: string, opts: { keep: string }, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      await withContract(file, options, async (call) => {
+        const resolved = await call('conflicts.resolve', { id, keep: opts.keep }, { id: 'ID', keep: '--keep' });
+        emit(options, resolved, () => `Resolved ${resolved.id} (${resolved.resolution}): ${resolved.summary}`);
+      });
+    });
+
+  program.commands
+    .find((c) => c.name() === 'evidence')
+    ?.command('renumber')
+    .description('Give an exhibit another number (audited); a number another exhibit holds is refused')
+    .argument('<file>', 'case file')
+    .argument('<id>', 'exhibit id')
+    .argument('<number>', 'the new exhibit number')
+    .action(async (file: string, id: string, number: string, _opts: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      await withContract(file, options, async (call) => {
+        const exhibitNumber = /^\d+$/.test(number) ? Number(number) : Number.NaN;
+        const exhibit = await call('evidence.renumber', { id, exhibitNumber }, { id: 'ID', exhibitNumber: 'N' });
+        emit(options, exhibit, () => `${exhibit.exhibit_label} "${exhibit.title}" is now exhibit number ${exhibit.exhibit_number}.`);
+      });
+    });
+}
