@@ -8,6 +8,7 @@ import { recordsBench } from './recordsBench';
 import { shareBench } from './shareBench';
 import { websitesBench } from './websitesBench';
 import { captureBench } from './captureBench';
+import { mergeBench } from './mergeBench';
 
 const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   records: recordsBench,
@@ -19,6 +20,8 @@ const sections: Record<string, () => Figure[] | Promise<Figure[]>> = {
   share: () => shareBench(),
   // CAPTURE_BENCH_MIB sets the WARC size (default 64).
   captures: () => captureBench(),
+  // DOSSIER_BENCH_MERGE_ROWS sets how many records the teammate's copy changed (default 100000).
+  merge: mergeBench,
   // DOSSIER_BENCH_CLI_RUNS sets the runs per command (default 15).
   cli: cliBench,
   // Chromium frame times; DOSSIER_BENCH_UI_SITES sets the list size (default 200000).
