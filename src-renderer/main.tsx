@@ -8,6 +8,7 @@ import './styles/views.css';
 import './styles/flows.css';
 import './styles/access.css';
 import './styles/reflow.css';
+import './styles/conflicts.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

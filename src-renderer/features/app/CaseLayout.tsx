@@ -4,6 +4,7 @@ import { Icon, type IconName } from '../../components/Icon';
 import { formatCount } from '../../components/labels';
 import { TlpBadge } from '../../components/StatusBadge';
 import { AuditView } from '../audit/AuditView';
+import { ConflictsView, useOpenConflicts } from '../conflicts/ConflictsView';
 import { EvidenceView } from '../evidence/EvidenceView';
 import { importEvidence, pathsOfDroppedFiles } from '../evidence/importEvidence';
 import { GraphView } from '../graph/GraphView';
@@ -31,6 +32,7 @@ const NAV: { view: View; label: string; icon: IconName; count?: 'evidence' | 'we
   { view: 'graph', label: 'Graph', icon: 'graph' },
   { view: 'audit', label: 'Audit log', icon: 'audit' },
   { view: 'team', label: 'Team', icon: 'lock' },
+  { view: 'conflicts', label: 'Conflicts', icon: 'alert' },
 ];
 
 const VIEWS: Record<View, () => ReactNode> = {
@@ -44,6 +46,7 @@ const VIEWS: Record<View, () => ReactNode> = {
   graph: GraphView,
   audit: AuditView,
   team: TeamView,
+  conflicts: ConflictsView,
 };
 
 function hasFiles(event: DragEvent): boolean {
@@ -61,6 +64,7 @@ export function CaseLayout() {
   const depth = useRef(0);
   const mod = modifierLabel();
   const Current = VIEWS[view];
+  const openConflicts = useOpenConflicts().data?.length ?? 0;
   // Opening a case lands on its title, so a screen reader says which case is now open.
   useEffect(() => {
     focusMainHeading();
@@ -125,6 +129,11 @@ export function CaseLayout() {
                 <Icon name={item.icon} size={16} />
                 <span className="nav-label">{item.label}</span>
                 {item.count ? <span className="nav-count tabular">{formatCount(summary.counts[item.count])}</span> : null}
+                {item.view === 'conflicts' && openConflicts > 0 ? (
+                  <span className="nav-badge tabular" aria-label={`${openConflicts} to review`}>
+                    {formatCount(openConflicts)}
+                  </span>
+                ) : null}
               </button>
             </li>
           ))}

@@ -5,7 +5,7 @@ import { call, toDossierError } from '../../api';
 import { ALL_TOPICS, invalidate, isItemKind, type Topic } from '../../data/invalidation';
 import { itemLists, resetItemLists, useSelection } from '../items/itemStores';
 
-export const VIEWS = ['overview', 'evidence', 'websites', 'orders', 'stakeholders', 'notes', 'timeline', 'graph', 'audit', 'team'] as const;
+export const VIEWS = ['overview', 'evidence', 'websites', 'orders', 'stakeholders', 'notes', 'timeline', 'graph', 'audit', 'team', 'conflicts'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_OF_KIND: Record<ItemKind, View> = {

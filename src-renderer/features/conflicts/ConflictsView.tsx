@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import type { ConflictListing } from '../../../src-main/contract/conflicts';
+import { call, toDossierError } from '../../api';
+import { Icon } from '../../components/Icon';
+import { formatDate } from '../../components/labels';
+import { ALL_TOPICS } from '../../data/invalidation';
+import { useQuery } from '../../data/useQuery';
+import { useApp } from '../app/appStore';
+
+const KIND_LABEL: Record<ConflictListing['kind'], string> = {
+  edit_edit: 'Edited on two copies',
+  delete_edit: 'Deleted on one copy, edited on another',
+  duplicate: 'Added on two copies',
+  exhibit_number: 'Two exhibits, one number',
+  same_content: 'Identical exhibits',
+};
+
+/** Open merge conflicts: what the badge in the sidebar counts. Every change may add or settle one. */
+export function useOpenConflicts() {
+  return useQuery(['conflicts', 'open'], ALL_TOPICS, () => call('conflicts.list', {}));
+}
+
+function ValueList({ values }: { values: Record<string, unknown> }) {
+  // Shown as text, never as markup: values come from other copies of the case.
+  return (
+    <dl className="conflict-values">
+      {Object.entries(values).map(([field, value]) => (
+        <div key={field}>
+          <dt className="mono faint">{field}</dt>
+          <dd className="pre-wrap">{value === null ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onResolved: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const resolve = async (keep: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('conflicts.resolve', { id: conflict.id, keep });
+      onResolved();
+    } catch (raw) {
+      setError(toDossierError(raw).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const versions = conflict.kind === 'edit_edit' || conflict.kind === 'delete_edit';
+  return (
+    <article className="card conflict-card" aria-labelledby={`conflict-${conflict.id}`}>
+      <header className="conflict-head">
+        <h2 id={`conflict-${conflict.id}`} className="small">
+          {KIND_LABEL[conflict.kind]} <span className="mono faint">{conflict.record_table} {conflict.record_id.slice(-8)}</span>
+        </h2>
+        {conflict.resolution ? <span className="faint small">Resolved ({conflict.resolution}) by {conflict.resolved_by}, {formatDate(conflict.resolved_at ?? '')}</span> : null}
+      </header>
+      <p>{conflict.summary}</p>
+      <div className="conflict-sides">
+        <section>
+          <h3 className="small">Kept · {conflict.kept_by}{conflict.kept_at && versions ? `, ${formatDate(conflict.kept_at)}` : ''}</h3>
+          <ValueList values={conflict.kept_value} />
+        </section>
+        <section>
+          <h3 className="small">{versions ? 'Overwritten' : 'Other'} · {conflict.lost_by ?? '—'}{conflict.lost_at && versions ? `, ${formatDate(conflict.lost_at)}` : ''}</h3>
+          <ValueList values={conflict.lost_value} />
+        </section>
+      </div>
+      {conflict.proposal && !conflict.resolution ? <p className="faint small">Proposed: {conflict.proposal}</p> : null}
+      {error ? (
+        <div className="banner tone-danger" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {conflict.resolution ? null : (
+        <div className="conflict-actions">
+          {versions ? (
+            <>
+              <button type="button" className="btn" disabled={busy} onClick={() => void resolve('mine')}>
+                Keep mine
+              </button>
+              <button type="button" className="btn" disabled={busy} onClick={() => void resolve('theirs')}>
+                Keep theirs
+              </button>
+            </>
+          ) : conflict.kind === 'exhibit_number' ? (
+            <button type="button" className="btn" disabled={busy} onClick={() => void resolve('mine')}>
+              Renumber the other exhibit
+            </button>
+          ) : (
+            <button type="button" className="btn" disabled={busy} onClick={() => void resolve('mine')}>
+              Acknowledge
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
+
+/** Conflicts merges found, kept until someone resolves them (issue 17): both values, who, when. */
+export function ConflictsView() {
+  const [showResolved, setShowResolved] = useState(false);
+  const changed = useApp((s) => s.changed);
+  const { data, error, loading } = useQuery(['conflicts', showResolved], ALL_TOPICS, () => call('conflicts.list', { includeResolved: showResolved }));
+  const open = (data ?? []).filter((c) => !c.resolution).length;
+  return (
+    <div className="items-view">
+      <div className="items-main conflicts-main">
+        <header className="view-header">
+          <div className="view-title">
+            <h1>Conflicts</h1>
+            <span className="muted small">What merges overwrote or found twice. Nothing was lost: overwritten versions are in each record&apos;s history.</span>
+          </div>
+          <div className="view-tools">
+            <label className="small">
+              <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Show resolved
+            </label>
+          </div>
+        </header>
+        {error ? (
+          <div className="banner tone-danger" role="alert">
+            {error}
+          </div>
+        ) : null}
+        {!loading && data && open === 0 ? (
+          <div className="banner tone-success" role="status">
+            <Icon name="check" size={16} /> No conflicts to review.
+          </div>
+        ) : null}
+        {(data ?? []).map((c) => (
+          <ConflictCard key={c.id} conflict={c} onResolved={() => changed(ALL_TOPICS, { rows: true })} />
+        ))}
+      </div>
+    </div>
+  );
+}
