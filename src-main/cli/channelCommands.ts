@@ -61,6 +61,7 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'audit.checkpoint': 'audit checkpoint', // signs with the key file of --identity, held as the session's identity vault
   'audit.verifyAgainst': 'audit verify', // --against a packet PDF or checkpoint file (a share is opened with the CLI's keys)
   'roster.trust': 'roster trust',
+  'websites.importRollback': 'site import', // --rollback IMPORT-ID
 };
 
 /**

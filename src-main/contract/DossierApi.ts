@@ -32,7 +32,7 @@ export interface AuditReport {
 }
 
 /** One entry of the tamper-evident log, as stored (src-main/audit/appendAudit hashes all of it). */
-import type { CaseCheckReport, CaseHealth, CheckpointVerification, SignedCheckpoint } from './integrity';
+import type { CaseCheckReport, CaseHealth, CheckpointVerification, SignedCheckpoint, SiteImportRollback } from './integrity';
 
 export interface AuditEntry {
   chain: string;
@@ -208,6 +208,7 @@ export interface DossierApi {
   'websites.setStatus': (req: RequestOf<'websites.setStatus'>) => Promise<Website>;
   'websites.statusHistory': (req: RequestOf<'websites.statusHistory'>) => Promise<WebsiteStatusEvent[]>;
   'websites.import': (req: RequestOf<'websites.import'>) => Promise<SiteImportReport>;
+  'websites.importRollback': (req: RequestOf<'websites.importRollback'>) => Promise<SiteImportRollback>;
   'websites.appendix': (req: RequestOf<'websites.appendix'>) => Promise<AppendixPage>;
   /** The order's whole appendix as CSV at outPath (formula-like cells prefixed with '). */
   'websites.appendixCsv': (req: RequestOf<'websites.appendixCsv'>) => Promise<{ path: string; rows: number; bytes: number; sha256: string }>;
@@ -323,6 +324,7 @@ export const CHANNELS = [
   'case.overview',
   'captures.reparse',
   'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
+  'websites.importRollback',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -192,4 +192,6 @@ export const requestSchemas = {
   'audit.checkpoint': z.object({ outPath: absolutePath.optional(), identityPassphrase: secret.optional() }),
   'audit.verifyAgainst': z.object({ artefactPath: absolutePath }),
   'roster.trust': z.object({ fingerprint }),
+  /** Takes back what an unfinished site import committed (its id from case.health / case.check). */
+  'websites.importRollback': z.object({ importId: z.string().trim().min(3).max(300).regex(/^[^#\s]+#\d+$/, 'must look like CHAIN#SEQ, as dossier info prints it') }),
 } satisfies Record<Channel, z.ZodType>;
