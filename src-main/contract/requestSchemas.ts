@@ -107,6 +107,8 @@ export const requestSchemas = {
     taskId: taskId.optional(),
     /** Replace existing files (the app's save dialog asked); the CLI passes --overwrite. */
     overwrite: z.boolean().optional(),
+    /** Export even when the case fails `dossier check`; the packet's audit page then says so (CLI --force). */
+    force: z.boolean().optional(),
   }),
   'links.create': linkCreateSchema,
   'links.delete': withId,
