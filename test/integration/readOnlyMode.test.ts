@@ -39,6 +39,7 @@ function readCommands(file: string, ids: { note: string; exhibit: string }): str
     ['audit', 'verify', file],
     ['custody', file, ids.exhibit],
     ['packet', file, '--check', '--profile', 'generic-50mb'],
+    ['check', file],
   ];
 }
 
