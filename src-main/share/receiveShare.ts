@@ -7,6 +7,7 @@ import { openVerifiedShare, type ReceiveKeys } from './openVerifiedShare';
 import { exists } from './publishFile';
 import { publishOutputs } from '../outputs/publishOutputs';
 import { outputFileError } from '../outputs/outputFileError';
+import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
 import { recordShareReceived } from './shareCustody';
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
@@ -45,7 +46,10 @@ export async function receiveShare(sharePath: string, keys: ReceiveKeys, outFile
   }
   let workDir: string | null = null;
   try {
-    workDir = await mkdtemp(path.join(folder, `.${path.basename(target)}.receiving-`));
+    // Holds the decrypted case until it is verified: named with our pid so that what a killed
+    // receive left here is swept by the next output written into this folder.
+    sweepStaleFiles(folder);
+    workDir = await mkdtemp(path.join(folder, `.${path.basename(target)}.receiving-${process.pid}-`));
     return await receiveInto(sharePath, keys, target, workDir, options);
   } catch (error) {
     throw writeFailure(error, sharePath, target);
