@@ -22,6 +22,11 @@ export interface CaseSummary {
   sitesByStatus: Partial<Record<SiteStatus, number>>;
   schemaVersion: number;
   fileBytes: number;
+  /**
+   * Opened read-only (a file or folder the user may not write, a read-only disk, or a read
+   * command): reading and verifying work, changes are refused with READ_ONLY.
+   */
+  readOnly: boolean;
 }
 
 export interface AuditReport {

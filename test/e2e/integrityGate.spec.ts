@@ -76,6 +76,7 @@ test('a clean case passes the dialogs\' check and exports without being asked to
   test.setTimeout(120_000);
   await seedCase(harness);
   await page.goto('/index.html');
+  await expect(page.getByRole('navigation', { name: 'Case sections' }).getByText('Read-only', { exact: true })).toHaveCount(0);
   const packet = new PacketDialog(page);
   await packet.open();
   await expect(packet.root.getByRole('status', { name: 'Case check' })).toContainText('passes every check', { timeout: 60_000 });
@@ -131,6 +132,7 @@ test('a read-only case file opens, verifies an exhibit and runs the full check, 
     await page.goto('/index.html');
     const app = new CasePage(page);
     await expect(page.getByRole('heading', { name: /Storm-1152/, level: 1 })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Case sections' }).getByText('Read-only', { exact: true })).toBeVisible();
     await app.open('Evidence');
     await app.grid.getByRole('row').nth(1).click();
     await page.getByRole('button', { name: 'Verify hash' }).click();
