@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/appendAudit';
 import type { CaseFile } from '../casefile/CaseFile';
-import { nowIso } from '../casefile/ids';
+import { newId, nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import type { SealedTable } from '../casefile/recordDigest';
 import { writeTransaction } from '../casefile/writeTransaction';
@@ -43,8 +43,9 @@ function batchSeqs(caseFile: CaseFile, chain: string, startSeq: number): number[
  * put back to the version they had before it, 'covers' links it made are tombstoned. One audit
  * entry ('website.import.rollback', naming the import) seals every row changed, so `dossier check`
  * and `audit verify` hold after, and the import is no longer reported as unfinished.
- * Status events it appended stay: they are append-only, and belong to tombstoned sites or to
- * the version kept in history. A kill during the rollback changes nothing (one transaction).
+ * Status events it appended stay (append-only): they belong to tombstoned sites, or are followed
+ * by a new event putting a merged site's status back. A kill during the rollback changes nothing
+ * (one transaction).
  */
 export function rollbackSiteImport(caseFile: CaseFile, importId: string): SiteImportRollback {
   const target = findInterruptedImports(caseFile.db).find((i) => i.id === importId);
@@ -114,6 +115,15 @@ export function rollbackSiteImport(caseFile: CaseFile, importId: string): SiteIm
         for (const c of columns) next[c] = old[c];
         const assignments = Object.keys(next).filter((c) => c !== 'id').map((c) => `${c} = @${c}`);
         const stored = db.prepare(`UPDATE website SET ${assignments.join(', ')} WHERE id = @id RETURNING *`).get(next) as Record<string, unknown>;
+        if (stored.status !== row.status) {
+          // The import's status event stays (append-only); this one puts the lifecycle back, dated now.
+          const eventId = newId();
+          prepareCached(
+            db,
+            `INSERT INTO website_status_event (id, website_id, status, at, note, created_at, created_by, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(eventId, seal.record_id, stored.status, next.updated_at, `Import of ${target.file} rolled back`, next.updated_at, actor.name, caseFile.clock.tick());
+          changed.push({ table: 'website_status_event', id: eventId });
+        }
         const searchText = websiteSpec.searchText(decodeRow(websiteSpec, stored));
         if (searchText) indexForSearch(db, 'website', seal.record_id, searchText);
         else removeFromSearch(db, seal.record_id);

@@ -20,7 +20,7 @@ describe('an import killed midway, rolled back', () => {
     const before = runCliJson<{ id: string }>(['site', 'add', caseFile, 'cut1.example.org']);
     const order = runCliJson<{ id: string }>(['order', 'add', caseFile, '--title', 'TRO', '--docket', '1:26-cv-1', '--court', 'E.D. Va.', '--type', 'tro']);
     const list = path.join(dir, 'sites.csv');
-    fs.writeFileSync(list, `domain,registrar\n${Array.from({ length: 100_000 }, (_, i) => `cut${i}.example.org,Registrar ${i}`).join('\n')}\n`);
+    fs.writeFileSync(list, `domain,registrar,status\n${Array.from({ length: 100_000 }, (_, i) => `cut${i}.example.org,Registrar ${i},named_in_order`).join('\n')}\n`);
     expect(await killSiteImportMidway(caseFile, list, ['--order', order.id]), 'the import must still be running after its first batch, to be killed midway').toBe('SIGKILL');
 
     const info = runCliJson<{ interruptedImports: InterruptedImport[] }>(['info', caseFile]);
@@ -30,14 +30,18 @@ describe('an import killed midway, rolled back', () => {
     expect(runCli(['info', caseFile]).stdout).toContain(`--rollback ${cut.id}`);
     const liveBefore = Number(sql(caseFile, 'SELECT count(*) FROM website WHERE deleted_at IS NULL;'));
     expect(liveBefore).toBeGreaterThan(1);
-    expect(sql(caseFile, `SELECT registrar FROM website WHERE id = '${before.id}';`)).toBe('Registrar 1');
+    expect(sql(caseFile, `SELECT registrar || '|' || status FROM website WHERE id = '${before.id}';`)).toBe('Registrar 1|named_in_order');
 
     const rolled = runCliJson<{ importId: string; removed: number; restored: number; links: number }>(['site', 'import', caseFile, '--rollback', cut.id]);
     expect(rolled).toMatchObject({ importId: cut.id, removed: liveBefore - 1, restored: 1, links: liveBefore });
 
     // No row of that import is live; the site recorded before it is, as it was.
     expect(sql(caseFile, 'SELECT count(*) FROM website WHERE deleted_at IS NULL;')).toBe('1');
-    expect(sql(caseFile, `SELECT id || '|' || coalesce(registrar, 'NULL') FROM website WHERE deleted_at IS NULL;`)).toBe(`${before.id}|NULL`);
+    expect(sql(caseFile, `SELECT id || '|' || coalesce(registrar, 'NULL') || '|' || status FROM website WHERE deleted_at IS NULL;`)).toBe(`${before.id}|NULL|identified`);
+    // Its lifecycle says so: the import's event, then the one putting it back.
+    const history = runCliJson<{ status: string; note: string | null }[]>(['site', 'history', caseFile, before.id]);
+    expect(history.map((e) => e.status)).toEqual(['identified', 'named_in_order', 'identified']);
+    expect(history.at(-1)!.note).toContain('rolled back');
     expect(sql(caseFile, "SELECT count(*) FROM link WHERE relation = 'covers' AND deleted_at IS NULL;")).toBe('0');
     // Tombstones with history, not dropped rows: every removed site keeps its last version.
     expect(Number(sql(caseFile, 'SELECT count(*) FROM website WHERE deleted_at IS NOT NULL;'))).toBe(liveBefore - 1);
