@@ -7,12 +7,13 @@ import type { HandlerMap } from './Handlers';
 export const packetHandlers: HandlerMap<'packet.profiles' | 'packet.check' | 'packet.export'> = {
   'packet.profiles': () => COURT_PROFILES.map((p) => ({ name: p.name, description: p.description })),
   'packet.check': async ({ options }, session) => checkPacket(await casePacketInput(session.caseFile, options)),
-  'packet.export': async ({ outPath, options, taskId, overwrite }, session) => {
+  'packet.export': async ({ outPath, options, taskId, overwrite, force }, session) => {
     const task = session.startTask(taskId);
     try {
       const result = await exportCasePacket(session.caseFile, outPath, options, {
         signal: task.signal,
         overwrite: overwrite ?? false,
+        force: force ?? false,
         onProgress: (p) => task.report({ phase: `Packet: ${p.phase}`, done: p.pagesDone, total: p.pagesTotalEstimate, unit: 'pages' }),
       });
       return {

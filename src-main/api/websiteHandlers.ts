@@ -3,9 +3,10 @@ import { writeAppendixCsv } from '../websites/appendixCsv';
 import { appendixHeading } from '../websites/appendixHeading';
 import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import { importSiteList } from '../websites/importSiteList';
+import { rollbackSiteImport } from '../websites/rollbackSiteImport';
 import type { HandlerMap } from './Handlers';
 
-export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix' | 'websites.appendixCsv'> = {
+export const websiteHandlers: HandlerMap<'websites.import' | 'websites.importRollback' | 'websites.appendix' | 'websites.appendixCsv'> = {
   'websites.import': async (req, session) => {
     const task = session.startTask(req.taskId);
     try {
@@ -22,6 +23,7 @@ export const websiteHandlers: HandlerMap<'websites.import' | 'websites.appendix'
       task.finish();
     }
   },
+  'websites.importRollback': (req, session) => rollbackSiteImport(session.caseFile, req.importId),
   'websites.appendix': (req, session) => {
     const limit = req.limit ?? 5000;
     const rows = [];

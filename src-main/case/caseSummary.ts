@@ -25,5 +25,6 @@ export function caseSummary(caseFile: CaseFile): CaseSummary {
     sitesByStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
     schemaVersion: caseFile.db.pragma('user_version', { simple: true }) as number,
     fileBytes: fs.statSync(caseFile.path).size,
+    readOnly: caseFile.db.readonly,
   };
 }

@@ -64,6 +64,7 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'conflicts.list': 'conflicts',
   'conflicts.resolve': 'conflicts resolve',
   'evidence.renumber': 'evidence renumber',
+  'websites.importRollback': 'site import', // --rollback IMPORT-ID
 };
 
 /**

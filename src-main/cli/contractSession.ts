@@ -63,6 +63,11 @@ export async function withContract<T>(
     identityVault?: IdentityVault;
     /** Read commands: the file is opened read-only (nothing written, no upgrade, no backup). */
     readonly?: boolean;
+    /**
+     * `check`: a file whose pages are damaged (CASE_FILE_CORRUPT while case.open summarised it,
+     * the file itself open) is exactly what it must report on, so the command goes on.
+     */
+    reportDamage?: boolean;
   } = {},
 ): Promise<T> {
   const { identityVault } = extras;
@@ -80,7 +85,12 @@ export async function withContract<T>(
     }
   };
   try {
-    if (file !== null) await call('case.open', { path: casePath(file), ...(extras.readonly ? { readOnly: true } : {}) });
+    if (file !== null) {
+      await call('case.open', { path: casePath(file), ...(extras.readonly ? { readOnly: true } : {}) }).catch((error: unknown) => {
+        const damaged = (error as { code?: unknown }).code === 'CASE_FILE_CORRUPT' && session.isOpen;
+        if (!(extras.reportDamage && damaged)) throw error;
+      });
+    }
     return await work(call);
   } finally {
     cliIo().dispatched?.push('case.close');

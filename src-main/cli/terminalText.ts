@@ -1,4 +1,4 @@
-import { DISPLAY_CONTROL_GLOBAL } from '../contract/controlCharacters';
+import { spellOutControls } from '../contract/controlCharacters';
 
 /**
  * Text as a terminal may show it: control characters (ESC, BEL, CR, C1 CSI ...) and bidi
@@ -8,9 +8,5 @@ import { DISPLAY_CONTROL_GLOBAL } from '../contract/controlCharacters';
  * Every human line of the CLI goes through here once (output.ts), never per command.
  */
 export function terminalText(text: string, options: { keepLayout?: boolean } = {}): string {
-  return text.replace(DISPLAY_CONTROL_GLOBAL, (ch) => {
-    if (options.keepLayout && (ch === '\n' || ch === '\t')) return ch;
-    const code = ch.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return spellOutControls(text, options);
 }

@@ -23,6 +23,11 @@ export interface CaseSummary {
   sitesByStatus: Partial<Record<SiteStatus, number>>;
   schemaVersion: number;
   fileBytes: number;
+  /**
+   * Opened read-only (a file or folder the user may not write, a read-only disk, or a read
+   * command): reading and verifying work, changes are refused with READ_ONLY.
+   */
+  readOnly: boolean;
 }
 
 export interface AuditReport {
@@ -33,7 +38,7 @@ export interface AuditReport {
 }
 
 /** One entry of the tamper-evident log, as stored (src-main/audit/appendAudit hashes all of it). */
-import type { CaseCheckReport, CaseHealth, CheckpointVerification, SignedCheckpoint } from './integrity';
+import type { CaseCheckReport, CaseHealth, CheckpointVerification, SignedCheckpoint, SiteImportRollback } from './integrity';
 
 export interface AuditEntry {
   chain: string;
@@ -209,6 +214,7 @@ export interface DossierApi {
   'websites.setStatus': (req: RequestOf<'websites.setStatus'>) => Promise<Website>;
   'websites.statusHistory': (req: RequestOf<'websites.statusHistory'>) => Promise<WebsiteStatusEvent[]>;
   'websites.import': (req: RequestOf<'websites.import'>) => Promise<SiteImportReport>;
+  'websites.importRollback': (req: RequestOf<'websites.importRollback'>) => Promise<SiteImportRollback>;
   'websites.appendix': (req: RequestOf<'websites.appendix'>) => Promise<AppendixPage>;
   /** The order's whole appendix as CSV at outPath (formula-like cells prefixed with '). */
   'websites.appendixCsv': (req: RequestOf<'websites.appendixCsv'>) => Promise<{ path: string; rows: number; bytes: number; sha256: string }>;
@@ -332,6 +338,7 @@ export const CHANNELS = [
   'captures.reparse',
   'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
   'conflicts.list', 'conflicts.resolve', 'evidence.renumber',
+  'websites.importRollback',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -18,6 +18,20 @@ export function titleControlProblem(title: string): string | null {
   return null;
 }
 
+/**
+ * The text with each of those characters spelled out (`\x1b`, `\u202e`), so it can neither drive
+ * a terminal nor reorder what the reader sees; line breaks and tabs stay when `keepLayout`.
+ * The CLI's human output and the UI's display of raw names both use it; a title taken from a
+ * file name is stored this way (the name itself is kept byte-exact as the original name).
+ */
+export function spellOutControls(text: string, options: { keepLayout?: boolean } = {}): string {
+  return text.replace(DISPLAY_CONTROL_GLOBAL, (ch) => {
+    if (options.keepLayout && (ch === '\n' || ch === '\t')) return ch;
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Whether a name (a file name, a title from an imported file) carries characters that reorder its display. */
 export function hasBidiControl(name: string): boolean {
   return BIDI_CONTROL.test(name);

@@ -24,6 +24,8 @@ export interface CheckSection {
 
 /** An import that started and never wrote its closing audit entry (killed, crashed, cancelled hard). */
 export interface InterruptedImport {
+  /** `chain#seq` of its start entry: what `site import --rollback` and websites.importRollback take. */
+  id: string;
   chain: string;
   seq: number;
   startedAt: string;
@@ -90,4 +92,18 @@ export interface CaseHealth {
   /** 'ok', or what SQLite's quick_check found (the cheap structural check; `dossier check` does the full one). */
   quickCheck: string[];
   interruptedImports: InterruptedImport[];
+}
+
+/** What rolling back an interrupted import did (websites.importRollback, `site import --rollback`). */
+export interface SiteImportRollback {
+  importId: string;
+  file: string;
+  /** Websites the import created, now tombstoned (their last version kept in history). */
+  removed: number;
+  /** Websites recorded before the import that it filled in, put back as they were. */
+  restored: number;
+  /** 'covers' links to a court order the import made, now tombstoned. */
+  links: number;
+  /** Sites changed by someone after the import: removed or kept as they are now, and counted here. */
+  changedSince: number;
 }

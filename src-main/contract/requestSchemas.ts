@@ -107,6 +107,8 @@ export const requestSchemas = {
     taskId: taskId.optional(),
     /** Replace existing files (the app's save dialog asked); the CLI passes --overwrite. */
     overwrite: z.boolean().optional(),
+    /** Export even when the case fails `dossier check`; the packet's audit page then says so (CLI --force). */
+    force: z.boolean().optional(),
   }),
   'links.create': linkCreateSchema,
   'links.delete': withId,
@@ -199,4 +201,6 @@ export const requestSchemas = {
     keep: z.string().min(1, 'is required: mine, theirs or a value').max(100_000),
   }),
   'evidence.renumber': z.object({ id: idSchema, exhibitNumber: z.number().int().min(1).max(1e9) }),
+  /** Takes back what an unfinished site import committed (its id from case.health / case.check). */
+  'websites.importRollback': z.object({ importId: z.string().trim().min(3).max(300).regex(/^[^#\s]+#\d+$/, 'must look like CHAIN#SEQ, as dossier info prints it') }),
 } satisfies Record<Channel, z.ZodType>;

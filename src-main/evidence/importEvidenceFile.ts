@@ -14,6 +14,7 @@ import { extractSearchText } from './extractSearchText';
 import { inferEvidenceKind } from './inferEvidenceKind';
 import type { EvidenceSource } from './openEvidenceSource';
 import { type StoreHooks, storeEvidenceBytes } from './storeEvidenceBytes';
+import { spellOutControls } from '../contract/controlCharacters';
 
 /** Exhibit metadata given at import (already validated; null means "leave empty"). */
 export interface ExhibitFields {
@@ -93,7 +94,8 @@ export async function importEvidenceFile(
     const evidence = insertRecord(caseFile, evidenceSpec, {
       exhibit_number: number,
       exhibit_label: fields.exhibit_label ?? `Exhibit ${number}`,
-      title: fields.title ?? source.name,
+      // A title must be one a user could type (no live controls); the raw name is original_name.
+      title: fields.title ?? spellOutControls(source.name),
       kind: fields.kind ?? inferEvidenceKind(mediaType, source.name),
       original_name: source.name,
       media_type: mediaType,

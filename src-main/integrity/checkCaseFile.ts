@@ -6,6 +6,7 @@ import type { EvidenceTaskHooks } from '../evidence/EvidenceTaskHooks';
 import { verifyEvidenceWithCaptures } from '../captures/verifyEvidenceWithCaptures';
 import { findInterruptedImports } from '../websites/interruptedImports';
 import { schemaDifferences } from './schemaDifferences';
+import { DossierError } from '../contract/errors';
 
 const MAX_LISTED = 1000;
 
@@ -25,61 +26,90 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
     findings.push(...found.slice(0, MAX_LISTED));
     sections.push({ name, ok: found.length === 0, summary: found.length === 0 ? okSummary : badSummary });
   };
+  // A damaged file is what check is for: where SQLite cannot even read what a check needs
+  // (CASE_FILE_CORRUPT), that check fails with the reason and the others still run.
+  const guarded = async (names: CheckName[], run: () => void | Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof DossierError && error.code === 'CASE_FILE_CORRUPT')) throw error;
+      for (const name of names) {
+        const message = `The file is damaged: SQLite cannot read the pages the ${name} check needs (SQLITE_CORRUPT). Restore it from a backup or a teammate's copy.`;
+        section(name, [{ check: name, message }], '', name === 'integrity' ? 'The file is damaged: integrity_check cannot run over it.' : 'Not checked: the file is damaged where this check reads.');
+      }
+    }
+  };
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;
 
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
-  section('integrity', integrity.map((message) => ({ check: 'integrity', message })), 'SQLite integrity_check: ok.', `SQLite integrity_check found ${integrity.length} problem(s): the file is damaged.`);
+  await guarded(['integrity'], () => {
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+    section('integrity', integrity.map((message) => ({ check: 'integrity', message })), 'SQLite integrity_check: ok.', `SQLite integrity_check found ${integrity.length} problem(s): the file is damaged.`);
+  });
 
-  const orphans = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  section(
-    'foreign_keys',
-    orphans.map((o) => ({ check: 'foreign_keys', table: o.table, message: `A row of ${o.table} (rowid ${o.rowid}) points at a missing ${o.parent}.` })),
-    'Every reference points at an existing record.',
-    `${orphans.length} reference(s) point at missing records.`,
-  );
+  await guarded(['foreign_keys'], () => {
+    const orphans = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    section(
+      'foreign_keys',
+      orphans.map((o) => ({ check: 'foreign_keys', table: o.table, message: `A row of ${o.table} (rowid ${o.rowid}) points at a missing ${o.parent}.` })),
+      'Every reference points at an existing record.',
+      `${orphans.length} reference(s) point at missing records.`,
+    );
+  });
 
-  const schema = schemaDifferences(db, schemaVersion);
-  section('schema', schema.map((message) => ({ check: 'schema', message })), `Schema is exactly version ${schemaVersion}'s (tables, indexes, triggers, CHECKs).`, `The schema differs from version ${schemaVersion}'s in ${schema.length} place(s).`);
+  await guarded(['schema'], () => {
+    const schema = schemaDifferences(db, schemaVersion);
+    section('schema', schema.map((message) => ({ check: 'schema', message })), `Schema is exactly version ${schemaVersion}'s (tables, indexes, triggers, CHECKs).`, `The schema differs from version ${schemaVersion}'s in ${schema.length} place(s).`);
+  });
 
-  const audit = verifyAudit(db);
-  const b = audit.firstBreak;
-  section(
-    'audit',
-    b ? [{ check: 'audit', table: 'audit_entry', id: `${b.chain}#${b.seq}`, message: `Audit chain ${b.chain} breaks at entry ${b.seq}: ${b.reason}.` }] : [],
-    `${audit.entriesChecked} audit entries in ${audit.chains.length} chain(s) verified.`,
-    'The audit log is broken.',
-  );
+  await guarded(['audit'], () => {
+    const audit = verifyAudit(db);
+    const b = audit.firstBreak;
+    section(
+      'audit',
+      b ? [{ check: 'audit', table: 'audit_entry', id: `${b.chain}#${b.seq}`, message: `Audit chain ${b.chain} breaks at entry ${b.seq}: ${b.reason}.` }] : [],
+      `${audit.entriesChecked} audit entries in ${audit.chains.length} chain(s) verified.`,
+      'The audit log is broken.',
+    );
+  });
 
-  const content = verifyRecordSeals(db);
-  const asFinding = (f: (typeof content.findings)[number]): CheckFinding => ({ check: f.table === 'custody_event' ? 'custody' : 'content', message: f.message, table: f.table, id: f.id, fields: f.fields });
-  const contentFindings = content.findings.map(asFinding);
-  const custody = contentFindings.filter((f) => f.check === 'custody');
-  const records = contentFindings.filter((f) => f.check === 'content');
-  section('content', records, `${content.recordsChecked} records match their audited state.`, `${records.length + (content.moreFindings > 0 ? content.moreFindings : 0)} record(s) differ from their audited state.`);
-  section('custody', custody, 'Every custody event is as it was recorded.', `${custody.length} custody event(s) were altered or added behind the app's back.`);
+  await guarded(['content', 'custody'], () => {
+    const content = verifyRecordSeals(db);
+    const asFinding = (f: (typeof content.findings)[number]): CheckFinding => ({ check: f.table === 'custody_event' ? 'custody' : 'content', message: f.message, table: f.table, id: f.id, fields: f.fields });
+    const contentFindings = content.findings.map(asFinding);
+    const custody = contentFindings.filter((f) => f.check === 'custody');
+    const records = contentFindings.filter((f) => f.check === 'content');
+    section('content', records, `${content.recordsChecked} records match their audited state.`, `${records.length + (content.moreFindings > 0 ? content.moreFindings : 0)} record(s) differ from their audited state.`);
+    section('custody', custody, 'Every custody event is as it was recorded.', `${custody.length} custody event(s) were altered or added behind the app's back.`);
+  });
 
   // Exhibits recorded without stored bytes (metadata only) have nothing to re-hash; a content id
   // removed behind the app's back shows in the content check instead.
-  const withBytes = new Set(db.prepare('SELECT id FROM evidence WHERE content_sha256 IS NOT NULL').pluck().all() as string[]);
-  const evidence = (await verifyEvidenceWithCaptures(caseFile, undefined, hooks, { record: false })).filter((e) => withBytes.has(e.id));
-  const failed = evidence.filter((e) => !e.ok);
-  section(
-    'evidence',
-    failed.map((e) => ({ check: 'evidence', table: 'evidence', id: e.id, message: e.message })),
-    `${evidence.length} exhibit(s): stored bytes match the hashes recorded at import.`,
-    `${failed.length} of ${evidence.length} exhibit(s) fail verification.`,
-  );
+  await guarded(['evidence'], async () => {
+    const withBytes = new Set(db.prepare('SELECT id FROM evidence WHERE content_sha256 IS NOT NULL').pluck().all() as string[]);
+    const evidence = (await verifyEvidenceWithCaptures(caseFile, undefined, hooks, { record: false })).filter((e) => withBytes.has(e.id));
+    const failed = evidence.filter((e) => !e.ok);
+    section(
+      'evidence',
+      failed.map((e) => ({ check: 'evidence', table: 'evidence', id: e.id, message: e.message })),
+      `${evidence.length} exhibit(s): stored bytes match the hashes recorded at import.`,
+      `${failed.length} of ${evidence.length} exhibit(s) fail verification.`,
+    );
+  });
 
-  const interruptedImports = findInterruptedImports(db);
-  section(
-    'imports',
-    interruptedImports.map((i) => ({
-      check: 'imports',
-      message: `The import of ${i.file} started ${i.startedAt} did not finish: ${i.batches} batch(es), ${i.rowsWritten} row(s) written. Run "dossier site import FILE ${i.file} --resume" to complete it.`,
-    })),
-    'No unfinished imports.',
-    `${interruptedImports.length} import(s) did not finish.`,
-  );
+  let interruptedImports: ReturnType<typeof findInterruptedImports> = [];
+  await guarded(['imports'], () => {
+    interruptedImports = findInterruptedImports(db);
+    section(
+      'imports',
+      interruptedImports.map((i) => ({
+        check: 'imports',
+        message: `The import of ${i.file} started ${i.startedAt} did not finish: ${i.batches} batch(es), ${i.rowsWritten} row(s) written. Run "dossier site import FILE ${i.file} --resume" to complete it, or "dossier site import FILE --rollback ${i.id}" to take it back.`,
+        id: i.id,
+      })),
+      'No unfinished imports.',
+      `${interruptedImports.length} import(s) did not finish.`,
+    );
+  });
 
   return { ok: sections.every((s) => s.ok), path: caseFile.path, schemaVersion, sections, findings, interruptedImports };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseFile } from '../casefile/CaseFile';
 import { checkOutputTarget } from './checkOutputTarget';
+import { sweepStaleFiles } from './sweepStaleFiles';
 import { outputFileError } from './outputFileError';
 import { publishOutputs, sideName } from './publishOutputs';
 import { type OutputDigest, verifyOnDisk } from './verifyOnDisk';
@@ -52,6 +53,7 @@ function finish(temp: string, target: string, meant: OutputDigest, options: Outp
 export async function writeOutputFile(target: string, options: OutputFileOptions, write: (sink: OutputSink) => Promise<void>): Promise<WrittenOutput> {
   const absolute = path.resolve(target);
   checkOutputTarget(absolute, { overwrite: options.overwrite ?? false, caseFilePath: options.caseFile?.path ?? null });
+  sweepStaleFiles(path.dirname(absolute));
   const temp = sideName(absolute, 'dossier-part');
   let handle: fs.promises.FileHandle | undefined;
   try {
@@ -97,6 +99,7 @@ export async function writeOutputFile(target: string, options: OutputFileOptions
 export function writeOutputFileSync(target: string, options: OutputFileOptions, write: (sink: OutputSinkSync) => void): WrittenOutput {
   const absolute = path.resolve(target);
   checkOutputTarget(absolute, { overwrite: options.overwrite ?? false, caseFilePath: options.caseFile?.path ?? null });
+  sweepStaleFiles(path.dirname(absolute));
   const temp = sideName(absolute, 'dossier-part');
   let fd: number | undefined;
   try {

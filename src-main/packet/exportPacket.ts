@@ -24,6 +24,7 @@ import { DossierError } from '../contract/errors';
 import { checkOutputTarget } from '../outputs/checkOutputTarget';
 import { outputFileError } from '../outputs/outputFileError';
 import { publishOutputs } from '../outputs/publishOutputs';
+import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
 import { verifyOnDisk } from '../outputs/verifyOnDisk';
 import { volumeOutline } from './volumeOutline';
 
@@ -53,6 +54,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
   }
   // Fail before the work when the name is taken or is the case file; checked again at the rename.
   checkOutputTarget(target, { overwrite: opts.overwrite ?? false, caseFilePath: opts.caseFilePath ?? null });
+  sweepStaleFiles(path.dirname(target));
   const sectionContext = (exhibits: Map<string, Placement>, placed: Map<string, Placement>, volumeCount: number, lastBates: number): SectionContext => ({
     input,
     bates,

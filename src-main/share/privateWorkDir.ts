@@ -1,20 +1,10 @@
-import fs from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
+import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
 
 /** Prefix of the private folders holding a share's plain-text snapshot; the pid follows. */
 const PREFIX = '.dossier-share-';
 const OURS = /^\.dossier-share-(\d+)-[A-Za-z0-9]{6}$/;
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else; leave its folder alone.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes private share folders in `folder` left by a process that no longer runs (a share killed
@@ -22,20 +12,7 @@ function isRunning(pid: number): boolean {
  * processes are kept; a reused pid only delays the sweep to a later run.
  */
 export function sweepStaleWorkDirs(folder: string): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const match = OURS.exec(name);
-    if (!match || Number(match[1]) === process.pid || isRunning(Number(match[1]))) continue;
-    fs.rmSync(path.join(folder, name), { recursive: true, force: true });
-    removed.push(name);
-  }
-  return removed;
+  return sweepStaleFiles(folder, OURS);
 }
 
 /**

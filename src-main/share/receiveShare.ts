@@ -6,6 +6,8 @@ import type { ShareReceived } from '../contract/sharing';
 import { openVerifiedShare, type ReceiveKeys } from './openVerifiedShare';
 import { exists } from './publishFile';
 import { publishOutputs } from '../outputs/publishOutputs';
+import { outputFileError } from '../outputs/outputFileError';
+import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
 import { recordShareReceived } from './shareCustody';
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
@@ -42,35 +44,58 @@ export async function receiveShare(sharePath: string, keys: ReceiveKeys, outFile
   if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) {
     throw new ShareError('FILE_NOT_FOUND', `Folder ${folder} does not exist.`, { path: folder });
   }
-  const workDir = await mkdtemp(path.join(folder, `.${path.basename(target)}.receiving-`));
+  let workDir: string | null = null;
   try {
-    const verified = await openVerifiedShare(
-      sharePath,
-      keys,
-      options.localCopy ?? { roster: makeTeamRoster([]) },
-      path.join(workDir, 'share'),
-      { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
-    );
-    const received = verified.opened.snapshotPath;
-    // Written into the temporary copy, so a failure here also leaves nothing at outFile; the
-    // replica identity survives the link below (same inode).
-    const caseFile = openCaseFile(received, { actor: options.actor });
-    try {
-      recordShareReceived(caseFile, {
-        exhibits: verified.facts.exhibits,
-        origin: verified.origin,
-        receiver: keys.identity?.publicIdentity ?? null,
-        fileName: path.basename(sharePath),
-      });
-    } finally {
-      closeCaseFile(caseFile);
-    }
-    throwIfAborted(options.signal);
-    // The one output path (checks again, links without replacing, syncs the folder); the received
-    // file was verified above and its receipt recorded inside it, so there is no case to record in.
-    publishOutputs(null, [{ temp: received, target }], false);
-    return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle };
+    // Holds the decrypted case until it is verified: named with our pid so that what a killed
+    // receive left here is swept by the next output written into this folder.
+    sweepStaleFiles(folder);
+    workDir = await mkdtemp(path.join(folder, `.${path.basename(target)}.receiving-${process.pid}-`));
+    return await receiveInto(sharePath, keys, target, workDir, options);
+  } catch (error) {
+    throw writeFailure(error, sharePath, target);
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    if (workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A full, read-only or forbidden disk where the received case is being written is the output
+ * path's failure (DISK_FULL, OUTPUT_READ_ONLY_FILESYSTEM, OUTPUT_PERMISSION_DENIED, naming the
+ * target), however deep in decrypting it happened; a share file that cannot be read stays as it is.
+ */
+function writeFailure(error: unknown, sharePath: string, target: string): unknown {
+  const cause = error instanceof ShareError && error.code === 'IO_FAILED' ? error.cause : error;
+  const errno = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const readingShare = (cause as NodeJS.ErrnoException | undefined)?.path === path.resolve(sharePath);
+  if (!readingShare && (errno === 'ENOSPC' || errno === 'EDQUOT' || errno === 'EROFS' || errno === 'EACCES' || errno === 'EPERM')) return outputFileError(cause, target);
+  return error;
+}
+
+async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string, workDir: string, options: ReceiveOptions): Promise<ShareReceived> {
+  const verified = await openVerifiedShare(
+    sharePath,
+    keys,
+    options.localCopy ?? { roster: makeTeamRoster([]) },
+    path.join(workDir, 'share'),
+    { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+  );
+  const received = verified.opened.snapshotPath;
+  // Written into the temporary copy, so a failure here also leaves nothing at outFile; the
+  // replica identity survives the link below (same inode).
+  const caseFile = openCaseFile(received, { actor: options.actor });
+  try {
+    recordShareReceived(caseFile, {
+      exhibits: verified.facts.exhibits,
+      origin: verified.origin,
+      receiver: keys.identity?.publicIdentity ?? null,
+      fileName: path.basename(sharePath),
+    });
+  } finally {
+    closeCaseFile(caseFile);
+  }
+  throwIfAborted(options.signal);
+  // The one output path (checks again, links without replacing, syncs the folder); the received
+  // file was verified above and its receipt recorded inside it, so there is no case to record in.
+  publishOutputs(null, [{ temp: received, target }], false);
+  return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle };
 }

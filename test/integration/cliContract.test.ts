@@ -208,6 +208,8 @@ describe('the CLI is a client of the contract', () => {
     const csv = path.join(dir, 'sites.csv');
     fs.writeFileSync(csv, 'site\nanycaptcha.com\n');
     await dossierJson(['site', 'import', file, csv, '--order', order.id]);
+    // That import finished, so there is nothing to roll back; the request still goes through the contract.
+    expect((await dossier(['site', 'import', file, '--rollback', 'no-such-chain#1'])).stderr).toContain('No unfinished import with id no-such-chain#1');
     await dossierJson(['appendix', file, order.id]);
     expect((await dossier(['appendix', file, order.id, '--csv'])).stdout).toContain('anycaptcha.com');
     const person = await dossierJson<{ id: string }>(['stakeholder', 'add', file, '--name', 'Arkose']);

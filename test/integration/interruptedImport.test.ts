@@ -1,20 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseCheckReport, InterruptedImport } from '../../src-main/contract/integrity';
+import { killSiteImportMidway } from '../helpers/killSiteImport';
 import { runCli, runCliJson } from '../helpers/runCli';
 import { tempDir } from '../helpers/tempDir';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/dossier.js');
-
-function batchesCommitted(caseFile: string): number {
-  try {
-    return Number(execFileSync('sqlite3', [caseFile, "SELECT count(*) FROM audit_entry WHERE action = 'website.import.batch';"], { encoding: 'utf8', stdio: 'pipe' }).trim());
-  } catch {
-    return 0; // the importer holds the lock right now
-  }
-}
 
 describe('an import killed midway', () => {
   it('is shown by info and check with how far it got, and --resume completes it', async () => {
@@ -23,11 +14,7 @@ describe('an import killed midway', () => {
     runCliJson(['new', caseFile, '--title', 'Cut short']);
     const list = path.join(dir, 'sites.txt');
     fs.writeFileSync(list, `${Array.from({ length: 100_000 }, (_, i) => `cut${i}.example.org`).join('\n')}\n`);
-    const child = spawn(process.execPath, [BIN, 'site', 'import', caseFile, list], { stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_c, signal) => resolve(signal)));
-    while (child.exitCode === null && batchesCommitted(caseFile) === 0) await new Promise((r) => setTimeout(r, 20));
-    child.kill('SIGKILL');
-    expect(await exited, 'the import must still be running after its first batch, to be killed midway').toBe('SIGKILL');
+    expect(await killSiteImportMidway(caseFile, list), 'the import must still be running after its first batch, to be killed midway').toBe('SIGKILL');
 
     const info = runCliJson<{ interruptedImports: InterruptedImport[] }>(['info', caseFile]);
     expect(info.interruptedImports).toHaveLength(1);

@@ -39,6 +39,7 @@ function readCommands(file: string, ids: { note: string; exhibit: string }): str
     ['audit', 'verify', file],
     ['custody', file, ids.exhibit],
     ['packet', file, '--check', '--profile', 'generic-50mb'],
+    ['check', file],
   ];
 }
 
@@ -113,5 +114,28 @@ describe('read-only is a mode, not an error', () => {
     expect(backups).toHaveLength(1);
     expect(fileSha256(path.join(dir, backups[0]!))).toBe(before['old.dossier']);
     expect(runCliJson<{ info: { title: string } }>(['info', file]).info.title).toBe('Old case');
+  });
+
+  it('a file from a newer version or a foreign SQLite file: every command names it and leaves the folder byte-identical', { timeout: 600_000 }, () => {
+    const { dir, file } = demoCase();
+    const newer = path.join(dir, 'newer.dossier');
+    fs.copyFileSync(file, newer);
+    fs.rmSync(file);
+    const db = new Database(newer);
+    db.pragma('user_version = 99');
+    db.close();
+    const foreign = path.join(dir, 'foreign.dossier');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+    other.close();
+    const before = snapshotFolder(dir);
+    for (const [target, code] of [[newer, 'CASE_FILE_FROM_NEWER_VERSION'], [foreign, 'NOT_A_CASE_FILE']] as const) {
+      for (const args of [['info', target], ['check', target], ['evidence', 'verify', target], ['note', 'add', target, '--title', 'x', '--body', 'y']]) {
+        const result = runCli(args);
+        expect(result.status, args.join(' ')).not.toBe(0);
+        expect(result.stderr, args.join(' ')).toMatch(new RegExp(`\\[${code}\\]\n$`));
+      }
+    }
+    expect(snapshotFolder(dir)).toEqual(before);
   });
 });

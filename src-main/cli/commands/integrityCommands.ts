@@ -62,7 +62,7 @@ export function registerIntegrityCommands(program: Command): void {
         const report = await call('case.check', {});
         emit(options, report, () => formatCheck(report));
         if (!report.ok) setExitStatus(CHECK_FAILED_EXIT);
-      }, { readonly: true });
+      }, { readonly: true, reportDamage: true });
     });
 
   program.commands

@@ -143,14 +143,29 @@ export function registerSiteImportCommand(program: Command): void {
     .command('import')
     .description('Import websites from a CSV or a plain list (one per line); bad rows are reported, good rows import')
     .argument('<file>', 'case file')
-    .argument('<list>', 'CSV or text file')
+    .argument('[list]', 'CSV or text file (not with --rollback)')
     .option('--map <col=field...>', 'map a column to a field (site/url/domain, status, registrar, registrar_iana_id, registry, registrant, name_servers, ips, hosting_provider, asn, role, notes, first_seen, last_seen)')
     .option('--format <format>', 'csv or text (default: detected)')
     .option('--no-header', 'the CSV has no header row')
     .option('--order <id>', "link every imported site to this court order (the order's appendix)")
     .option('--resume', 'complete an import of this same list that was killed midway (see dossier check / info)')
-    .action(async (file: string, list: string, opts: { map?: string[]; format?: string; header?: boolean; order?: string; resume?: boolean }, cmd: Command) => {
+    .option('--rollback <import-id>', 'take back what an unfinished import committed (its id from dossier info / check): its sites tombstoned, merged sites put back')
+    .action(async (file: string, list: string | undefined, opts: { map?: string[]; format?: string; header?: boolean; order?: string; resume?: boolean; rollback?: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
+      if (opts.rollback !== undefined) {
+        if (list !== undefined || opts.resume) throw new DossierError('INVALID_REQUEST', '--rollback takes the import id only: no LIST and no --resume.');
+        await withContract(file, options, async (call) => {
+          const done = await call('websites.importRollback', { importId: opts.rollback! }, { importId: '--rollback' });
+          emit(options, done, () =>
+            [
+              `Rolled back the unfinished import of ${done.file} (${done.importId}): ${done.removed} website(s) it created removed (kept in history), ${done.restored} merged website(s) put back as they were, ${done.links} order link(s) removed.`,
+              ...(done.changedSince ? [`${done.changedSince} of its website(s) had been changed since the import (see their history).`] : []),
+            ].join('\n'),
+          );
+        });
+        return;
+      }
+      if (list === undefined) throw new DossierError('INVALID_REQUEST', 'Give the LIST file to import (or --rollback IMPORT-ID).');
       if (opts.format && opts.format !== 'csv' && opts.format !== 'text') throw new DossierError('INVALID_REQUEST', '--format must be csv or text.');
       await withContract(file, options, async (call) => {
         const report = await call(

@@ -114,6 +114,11 @@ export function CaseLayout() {
           <div className="sidebar-case-meta">
             <TlpBadge value={summary.info.classification} />
             {summary.info.code_name ? <span className="faint truncate">{summary.info.code_name}</span> : null}
+            {summary.readOnly ? (
+              <span className="badge tone-warning" title="This case file cannot be written here: reading and verifying work; changes are refused and verification records no custody event.">
+                Read-only
+              </span>
+            ) : null}
           </div>
         </div>
         <ul className="nav-list">

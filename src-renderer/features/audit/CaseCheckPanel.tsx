@@ -3,12 +3,15 @@ import type { CaseCheckReport } from '../../../src-main/contract/integrity';
 import { Icon } from '../../components/Icon';
 import { call, toDossierError } from '../../api';
 import { ALL_TOPICS, useTopicsVersion } from '../../data/invalidation';
+import { CheckFindings } from './CheckFindings';
+import { InterruptedImports } from './InterruptedImports';
 
 /**
  * "Run full check": the same report as `dossier check` (SQLite integrity, schema, audit chains,
  * records against their audit seals, custody, evidence bytes, unfinished imports), one line per
- * check and every finding named by table, record and field. Packet export and sharing refuse a
- * case that fails it (the main side enforces that; this is where the user sees why).
+ * check and every finding named by table, record and field; an unfinished import can be rolled
+ * back from here. Packet export and sharing refuse a case that fails it (the main side enforces
+ * that; their dialogs run the check too and show the same detail).
  */
 export function CaseCheckPanel() {
   const revision = useTopicsVersion(ALL_TOPICS);
@@ -48,23 +51,9 @@ export function CaseCheckPanel() {
           <Icon name={report.ok ? 'check' : 'alert'} size={16} />
           <div>
             <strong>{report.ok ? 'Every check holds.' : 'The case fails its checks: packet export and sharing are refused until this is resolved.'}</strong>
-            <ul className="banner-detail">
-              {report.sections.map((s) => (
-                <li key={s.name}>
-                  <span className={s.ok ? '' : 'strong'}>{s.ok ? 'ok' : 'FAILED'}</span> · {s.name}: {s.summary}
-                </li>
-              ))}
-            </ul>
-            {report.findings.length > 0 ? (
-              <ul className="banner-detail">
-                {report.findings.map((f, i) => (
-                  <li key={i}>
-                    {f.message}
-                    {f.table ? <span className="mono faint">{` ${f.table}${f.id ? ` ${f.id}` : ''}${f.fields?.length ? ` · ${f.fields.join(', ')}` : ''}`}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            {/* Unfinished imports are listed below with their own actions, not twice. */}
+            <CheckFindings report={{ ...report, findings: report.findings.filter((f) => f.check !== 'imports') }} />
+            {report.interruptedImports.length > 0 ? <InterruptedImports imports={report.interruptedImports} /> : null}
           </div>
         </div>
       ) : null}

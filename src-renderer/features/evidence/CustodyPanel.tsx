@@ -1,3 +1,4 @@
+import { spellOutControls } from '../../../src-main/contract/controlCharacters';
 import { useId, useState } from 'react';
 import { CUSTODY_ACTIONS, type CustodyAction } from '../../../src-main/contract/enums';
 import type { Evidence } from '../../../src-main/contract/records';
@@ -55,11 +56,13 @@ export function CustodyPanel({ item }: { item: Evidence }) {
               <span className="faint">{formatDate(event.at)}</span>
             </div>
             <div className="custody-body muted">
-              {event.actor}
-              {event.from_party ? ` · from ${event.from_party}` : ''}
-              {event.to_party ? ` · to ${event.to_party}` : ''}
-              {event.location ? ` · ${event.location}` : ''}
-              {event.details ? ` · ${event.details}` : ''}
+              {/* Paths and details quote file names as found on disk: their controls are spelled out. */}
+              {spellOutControls(
+                [event.actor, event.from_party ? `from ${event.from_party}` : '', event.to_party ? `to ${event.to_party}` : '', event.location ?? '', event.details ?? '']
+                  .filter(Boolean)
+                  .join(' · '),
+                { keepLayout: true },
+              )}
             </div>
             {event.hash_seen ? <div className="mono faint break-all">{event.hash_seen}</div> : null}
           </li>

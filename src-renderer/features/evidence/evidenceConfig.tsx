@@ -1,10 +1,12 @@
 import { EVIDENCE_KINDS } from '../../../src-main/contract/enums';
+import { spellOutControls } from '../../../src-main/contract/controlCharacters';
 import { call } from '../../api';
 import type { FieldSpec } from '../../components/RecordForm';
 import { enumLabel, formatBytes, formatDate } from '../../components/labels';
 import type { ItemKindConfig } from '../items/ItemKindConfig';
 import { EvidenceExtras, EvidenceIntegrity } from './EvidenceExtras';
 import { HashValue } from './HashValue';
+import { OriginalName } from './OriginalName';
 
 const editFields: FieldSpec[] = [
   { name: 'exhibit_label', label: 'Exhibit label', type: 'text', required: true, mono: true },
@@ -37,11 +39,12 @@ export const evidenceConfig: ItemKindConfig<'evidence'> = {
     { key: 'sha256', priority: 3, label: 'SHA-256', width: '130px', render: (e) => <span className="mono faint">{e.sha256 ? `${e.sha256.slice(0, 12)}…` : ''}</span> },
   ],
   titleOf: (e) => `${e.exhibit_label}: ${e.title}`,
-  subtitleOf: (e) => [e.original_name, e.media_type, formatBytes(e.size_bytes)].filter(Boolean).join(' · '),
+  // The raw file name may carry controls that reorder it (invoice\u202Efdp.exe): spelled out here.
+  subtitleOf: (e) => [e.original_name === null ? null : spellOutControls(e.original_name), e.media_type, formatBytes(e.size_bytes)].filter(Boolean).join(' · '),
   detailFields: [
     { label: 'Kind', render: (e) => enumLabel(e.kind) },
     { label: 'Media type', render: (e) => <span className="mono">{e.media_type}</span> },
-    { label: 'Original name', render: (e) => (e.original_name ? <span className="break-all">{e.original_name}</span> : null) },
+    { label: 'Original name', render: (e) => (e.original_name ? <OriginalName name={e.original_name} /> : null) },
     { label: 'Size', render: (e) => `${formatBytes(e.size_bytes)} (${e.size_bytes.toLocaleString('en-US')} bytes)` },
     { label: 'SHA-256', render: (e) => (e.sha256 ? <HashValue value={e.sha256} /> : null), wide: true },
     { label: 'SHA-1', render: (e) => (e.sha1 ? <HashValue value={e.sha1} /> : null), wide: true },

@@ -30,13 +30,13 @@ export async function importEvidence(paths: string[]): Promise<void> {
       useSelection.getState().select('evidence', first.evidence.id);
       app.setView('evidence');
     }
+    // One notice for both: a second would replace the first before it is read.
+    const notes: string[] = result.items.flatMap((i) => i.warnings ?? []);
     const duplicates = result.items.filter((i) => i.duplicateOf);
     if (duplicates.length) {
-      app.showNotice({
-        title: 'Some files were already in the case',
-        message: `${duplicates.length} of ${result.items.length} file(s) have the same bytes as evidence already stored; the bytes are kept once and each import is recorded.`,
-      });
+      notes.push(`${duplicates.length} of ${result.items.length} file(s) have the same bytes as evidence already stored; the bytes are kept once and each import is recorded.`);
     }
+    if (notes.length) app.showNotice({ title: duplicates.length && notes.length === 1 ? 'Some files were already in the case' : 'Check these files', message: notes.join('\n\n') });
   } catch (raw) {
     const error = toDossierError(raw);
     if (error.code !== 'CANCELLED') app.showNotice({ title: 'Import failed', message: error.message });

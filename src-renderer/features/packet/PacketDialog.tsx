@@ -10,6 +10,8 @@ import { listItems } from '../../data/listItems';
 import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 import { useDialogTask } from '../tasks/useDialogTask';
+import { CaseCheckGateNotice } from '../audit/CaseCheckGateNotice';
+import { useCaseCheckGate } from '../audit/useCaseCheckGate';
 import { ExhibitPicker } from './ExhibitPicker';
 import { batesPreview, initialPacketForm, type PacketForm, packetOptions } from './packetForm';
 import { PacketProblems, type Problem } from './PacketProblems';
@@ -40,7 +42,8 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ at: 'form' });
   const task = useDialogTask();
-
+  // The packet certifies the case: it is refused here, before a file is chosen, when the case fails its checks.
+  const gate = useCaseCheckGate();
 
   const set = <K extends keyof PacketForm>(key: K, value: PacketForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -69,13 +72,15 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
       const outPath = await shellCall((s) => s.chooseSavePath({ purpose: 'packet', suggestedName: fileNameFor(summary.info.code_name ?? summary.info.title) }));
       if (!outPath) return;
       setStep({ at: 'exporting' });
-      const result = await task.run('Exporting filing packet', (taskId) => call('packet.export', { outPath, options: packetOptions(form), taskId, overwrite: true }));
+      const result = await task.run('Exporting filing packet', (taskId) => call('packet.export', { outPath, options: packetOptions(form), taskId, overwrite: true, ...(gate.forced ? { force: true } : {}) }));
       setStep({ at: 'done', summary: result });
       changed(['evidence']);
     } catch (raw) {
       const e = toDossierError(raw);
       setStep({ at: 'form' });
       setError(e.code === 'CANCELLED' ? 'Export cancelled; no packet was written.' : e.message);
+      // The case changed since the dialog checked it: show the findings, not only the one line.
+      if (e.code === 'CASE_CHECK_FAILED') gate.rerun();
     }
   }
 
@@ -123,7 +128,7 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
             <button type="button" className="btn" onClick={() => void check()} disabled={checking}>
               <Icon name="check" size={14} /> {checking ? 'Checking…' : 'Check'}
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => void exportPacket()}>
+            <button type="button" className="btn btn-primary" onClick={() => void exportPacket()} disabled={!gate.allowed}>
               <Icon name="packet" size={14} /> Export…
             </button>
           </>
@@ -140,6 +145,12 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
               {error}
             </div>
           ) : null}
+          <CaseCheckGateNotice
+            gate={gate}
+            action="export a filing packet"
+            forceLabel="Export anyway: the packet's audit page will state that the case failed its checks, and why"
+            command="dossier packet"
+          />
           {problems ? <PacketProblems problems={problems} blocking={blocking} /> : null}
           <div className="packet-columns">
             <div className="form-grid">

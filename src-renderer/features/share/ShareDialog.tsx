@@ -8,6 +8,8 @@ import { LabeledField } from '../../components/LabeledField';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useApp } from '../app/appStore';
 import { useDialogTask } from '../tasks/useDialogTask';
+import { CaseCheckGateNotice } from '../audit/CaseCheckGateNotice';
+import { useCaseCheckGate } from '../audit/useCaseCheckGate';
 
 type Step = { at: 'form' } | { at: 'sharing' } | { at: 'done'; result: ShareCreated };
 
@@ -26,6 +28,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ at: 'form' });
   const task = useDialogTask();
+  // A share carries the case's audit checkpoint to teammates: refused here when the case fails its checks.
+  const gate = useCaseCheckGate();
 
   useEffect(() => {
     void call('identity.status', {}).then(setIdentity, (raw) => setError(toDossierError(raw).message));
@@ -51,6 +55,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           recipients: mode === 'people' ? chosen : [],
           ...(mode === 'passphrase' ? { passphrase } : {}),
           ...(identityPassphrase ? { identityPassphrase } : {}),
+          ...(gate.forced ? { force: true } : {}),
         }),
       );
       setStep({ at: 'done', result });
@@ -59,6 +64,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       const e = toDossierError(raw);
       setStep({ at: 'form' });
       setError(e.code === 'CANCELLED' ? 'Sharing cancelled; no share was written.' : e.message);
+      if (e.code === 'CASE_CHECK_FAILED') gate.rerun();
     }
   }
 
@@ -119,7 +125,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             <button type="button" className="btn" onClick={onClose}>
               Cancel
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => void share()} disabled={noIdentity || identity === null}>
+            <button type="button" className="btn btn-primary" onClick={() => void share()} disabled={noIdentity || identity === null || !gate.allowed}>
               <Icon name="share" size={14} /> Share…
             </button>
           </>
@@ -144,6 +150,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         </div>
       ) : (
         <div className="share-form">
+          <CaseCheckGateNotice gate={gate} action="share the case" forceLabel="Share anyway: the audit log records that the case failed its checks when it was shared" command="dossier share" />
           {error ? (
             <div className="form-error" role="alert">
               {error}
