@@ -49,9 +49,11 @@ function cut(value: string): string {
 export class SiteRowReader {
   private readonly seen = new Map<string, number>();
 
+  /** `trackRepeats`: false where another place sets `duplicateOf` (the worker pool, across threads). */
   constructor(
     private readonly columns: SiteListColumns | null,
     private readonly normalizeOptions: NormalizeSiteOptions = {},
+    private readonly trackRepeats = true,
   ) {}
 
   /** `byteCells` is this row's own array: non-ASCII cells are replaced by their decoded text. */
@@ -126,6 +128,7 @@ export class SiteRowReader {
       };
     }
 
+    if (!this.trackRepeats) return { rowNumber, normalized, fields, duplicateOf: null };
     const key = normalized.identity_key;
     const first = this.seen.get(key);
     if (first === undefined) this.seen.set(key, rowNumber);

@@ -1,0 +1,24 @@
+// Entry of a worker thread that normalises site-list records (siteNormalizerPool). Built as its
+// own file for the CLI bundle (scripts/build-cli.mjs) and Electron (electron.vite.config.ts); run
+// from source through tsx. Imports only the normalising code: no database, no electron.
+import { parentPort } from 'node:worker_threads';
+import type { NormalizeSiteOptions } from './NormalizedSite';
+import { type RawSiteBatch, readSiteBatch } from './parseSiteList';
+import { SiteRowReader } from './SiteRowReader';
+
+/** A batch to normalise, by sequence number. Change together with siteNormalizerPool. */
+export interface NormalizeRequest {
+  seq: number;
+  raw: RawSiteBatch;
+  normalize: NormalizeSiteOptions;
+}
+
+if (!parentPort) throw new Error('siteNormalizeWorker must run in a worker thread.');
+const port = parentPort;
+let reader: SiteRowReader | null = null;
+port.on('message', (request: NormalizeRequest) => {
+  // Repeats of a site are found by the pool across all threads, not per thread.
+  reader ??= new SiteRowReader(request.raw.columns, request.normalize, false);
+  port.postMessage({ seq: request.seq, batch: readSiteBatch(reader, request.raw) });
+});
+port.postMessage({ ready: true });
