@@ -1,22 +1,53 @@
 import type Database from 'better-sqlite3';
 import { type RecordSeal, type SealedTable, sealRow } from '../casefile/recordDigest';
 
-interface Column {
+/** A column of a sealed table, as PRAGMA table_info gives it (plain data: it crosses to worker threads). */
+export interface TableColumn {
   name: string;
-  type: 'TEXT' | 'INTEGER' | 'REAL' | 'BLOB' | 'ANY';
+  type: string;
+}
+
+/** A row ready to insert: its values in column order and its seal. */
+export interface SealedValues {
+  values: unknown[];
+  seal: RecordSeal;
+}
+
+/** The columns of `table` in their stored order. */
+export function tableColumns(db: Database.Database, table: SealedTable): TableColumn[] {
+  return db.prepare('SELECT name, upper(type) AS type FROM pragma_table_info(?) ORDER BY cid').all(table) as TableColumn[];
 }
 
 /**
- * Inserts rows of a sealed table and seals each from the values it bound, so a bulk writer need
- * not read every row back (`SELECT *`) to seal it: on a 100k-site import that read was about a
- * third of the writer's time. This holds only because every column is bound and each value is
- * exactly what SQLite returns for it (text as a string, integers as integral numbers, NULL as
- * null): a STRICT table would convert a number bound to a TEXT column, and a column left to its
- * default would be missing from the row, so both are refused here rather than sealed wrongly.
- * `dossier check` (verifyRecordSeals) recomputes every seal from the stored row.
+ * A row's values in column order and its seal, computed from the values themselves, so a bulk
+ * writer need not read every row back (`SELECT *`) to seal it: on a 100k-site import that read
+ * was about a third of the writer's time. This holds only because every column is given and each
+ * value is exactly what SQLite returns for it (text as a string, integers as integral numbers,
+ * NULL as null): a STRICT table would convert a number bound to a TEXT column, and a column left
+ * to its default would be missing from the row, so both are refused here rather than sealed
+ * wrongly. `dossier check` (verifyRecordSeals) recomputes every seal from the stored row.
+ * Pure: runs on the normalising threads too (siteNormalizeWorker).
  */
+export function sealedValues(table: SealedTable, columns: readonly TableColumn[], row: Readonly<Record<string, unknown>>): SealedValues {
+  const stored: Record<string, unknown> = {};
+  const values: unknown[] = [];
+  for (const { name, type } of columns) {
+    const value = row[name];
+    if (!storedAs(value, type)) {
+      throw new TypeError(`${table}.${name}: ${value === undefined ? 'no value given' : `a ${typeof value} cannot be stored unchanged in a ${type} column`}`);
+    }
+    stored[name] = value;
+    values.push(value);
+  }
+  if (Object.keys(row).length !== columns.length) {
+    throw new TypeError(`${table}: the row has columns the table lacks (${Object.keys(row).filter((k) => !(k in stored)).join(', ')})`);
+  }
+  return { values, seal: sealRow(table, stored) };
+}
+
+/** Inserts rows of a sealed table with their seals computed from the values (sealedValues). */
 export class SealedRowInserter {
-  private readonly columns: Column[];
+  readonly columns: TableColumn[];
   private readonly statement: Database.Statement;
   private seals: RecordSeal[] = [];
 
@@ -24,10 +55,7 @@ export class SealedRowInserter {
     db: Database.Database,
     private readonly table: SealedTable,
   ) {
-    this.columns = (db.prepare(`SELECT name, upper(type) AS type FROM pragma_table_info(?) ORDER BY cid`).all(table) as Column[]).map((c) => ({
-      name: c.name,
-      type: c.type,
-    }));
+    this.columns = tableColumns(db, table);
     this.statement = db.prepare(
       `INSERT INTO ${table} (${this.columns.map((c) => c.name).join(', ')}) VALUES (${this.columns.map(() => '?').join(', ')})`,
     );
@@ -35,21 +63,16 @@ export class SealedRowInserter {
 
   /** Inserts `row` (every column of the table, by name) and keeps its seal for takeSeals(). */
   insert(row: Readonly<Record<string, unknown>>): void {
-    const stored: Record<string, unknown> = {};
-    const values: unknown[] = [];
-    for (const { name, type } of this.columns) {
-      const value = row[name];
-      if (!storedAs(value, type)) {
-        throw new TypeError(`${this.table}.${name}: ${value === undefined ? 'no value given' : `a ${typeof value} cannot be stored unchanged in a ${type} column`}`);
-      }
-      stored[name] = value;
-      values.push(value);
+    this.insertSealed(sealedValues(this.table, this.columns, row));
+  }
+
+  /** Inserts a row prepared by sealedValues with this table's columns (on another thread, say). */
+  insertSealed(row: SealedValues): void {
+    if (row.seal.record_table !== this.table || row.values.length !== this.columns.length) {
+      throw new TypeError(`${this.table}: a row prepared for ${row.seal.record_table} with ${row.values.length} columns`);
     }
-    if (Object.keys(row).length !== this.columns.length) {
-      throw new TypeError(`${this.table}: the row has columns the table lacks (${Object.keys(row).filter((k) => !(k in stored)).join(', ')})`);
-    }
-    this.statement.run(values);
-    this.seals.push(sealRow(this.table, stored));
+    this.statement.run(row.values);
+    this.seals.push(row.seal);
   }
 
   /** The seals of the rows inserted since the last call, for the audit entry that records them. */
@@ -60,7 +83,7 @@ export class SealedRowInserter {
   }
 }
 
-function storedAs(value: unknown, type: Column['type']): boolean {
+function storedAs(value: unknown, type: string): boolean {
   if (value === null) return true;
   if (type === 'TEXT') return typeof value === 'string';
   if (type === 'INTEGER') return typeof value === 'number' && Number.isSafeInteger(value);

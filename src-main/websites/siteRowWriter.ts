@@ -6,33 +6,12 @@ import { decodeRow } from '../records/rowCodec';
 import { updateRecord } from '../records/updateRecord';
 import { indexForSearch } from '../records/searchIndex';
 import type { SiteListRow } from './parseSiteList';
-import { storedSiteColumns } from './websiteService';
+import { hasSearchText, prepareSiteInsert, rowValues, type SiteInsertContext, type SiteInsertStamps } from './prepareSiteInsert';
 import { websiteSpec } from './websiteSpec';
 import type { RecordSeal, SealedTable } from '../casefile/recordDigest';
 import { SealedRowInserter } from '../audit/SealedRowInserter';
 
 const SCALARS = ['registrar', 'registrar_iana_id', 'registry', 'registrant', 'hosting_provider', 'asn', 'role', 'notes', 'first_seen', 'last_seen'] as const;
-
-/** A list row's values in stored form; unmapped columns are kept in the notes so nothing is lost. */
-function rowValues(row: SiteListRow): Record<string, unknown> {
-  const f = row.fields;
-  const extra = Object.entries(f.extra).filter(([, v]) => v !== '').map(([k, v]) => `${k}: ${v}`);
-  const notes = [f.notes, ...extra].filter(Boolean).join('\n') || null;
-  return {
-    registrar: f.registrar,
-    registrar_iana_id: f.registrar_iana_id === null ? null : String(f.registrar_iana_id),
-    registry: f.registry,
-    registrant: f.registrant,
-    hosting_provider: f.hosting_provider,
-    asn: f.asn === null ? null : String(f.asn),
-    role: f.role,
-    notes,
-    first_seen: f.first_seen,
-    last_seen: f.last_seen,
-    name_servers: f.name_servers,
-    ips: f.ips,
-  };
-}
 
 /**
  * Writes the rows of one import batch on the bulk path: prepared statements, no per-row audit
@@ -98,24 +77,24 @@ export class SiteRowWriter {
     return outcome;
   }
 
+  /** What the normalising threads need to prepare this writer's inserts (prepareSiteInsert). */
+  insertContext(): SiteInsertContext {
+    return { now: this.now, actor: this.caseFile.actor.name, siteColumns: this.websites.columns, eventColumns: this.statusEvents.columns };
+  }
+
+  /** Fresh ids and clock stamps for one inserted site; taken ahead for rows prepared on other threads. */
+  reserveStamps(): SiteInsertStamps {
+    const { clock } = this.caseFile;
+    return { siteId: newId(), eventId: newId(), siteHlc: clock.tick(), eventHlc: clock.tick() };
+  }
+
   private insert(row: SiteListRow, values: Record<string, unknown>): string {
-    const { actor, clock } = this.caseFile;
-    const site = storedSiteColumns(row.normalized);
-    const status = row.fields.status ?? 'identified';
-    const id = newId();
-    const stored: Record<string, unknown> = {
-      id, raw_input: site.raw_input, dedupe_key: site.dedupe_key, host_kind: site.host_kind, host_unicode: site.host_unicode,
-      host_ascii: site.host_ascii, registrable_domain: site.registrable_domain, public_suffix: site.public_suffix, url_path: site.url_path,
-      flags: JSON.stringify(site.flags), flag_reasons: JSON.stringify(site.flag_reasons), registrar: values.registrar,
-      registrar_iana_id: values.registrar_iana_id, registry: values.registry, registrant: values.registrant,
-      name_servers: JSON.stringify(values.name_servers), ips: JSON.stringify(values.ips), hosting_provider: values.hosting_provider,
-      asn: values.asn, role: values.role ?? 'other', status, status_at: this.now, expires_at: null, notes: values.notes,
-      first_seen: values.first_seen, last_seen: values.last_seen, created_at: this.now, created_by: actor.name, updated_at: this.now,
-      updated_by: actor.name, hlc: clock.tick(), deleted_at: null,
-    };
-    this.websites.insert(stored);
-    this.recordImportedStatus(id, status);
-    if (SCALARS.some((k) => k !== 'role' && values[k] !== null) || site.flags.length > 0) {
+    const prepared = row.prepared ?? prepareSiteInsert(row, this.insertContext(), this.reserveStamps());
+    this.websites.insertSealed(prepared.site);
+    this.statusEvents.insertSealed(prepared.event);
+    const id = prepared.site.seal.record_id;
+    if (hasSearchText(row, values)) {
+      const stored = Object.fromEntries(this.websites.columns.map((c, i) => [c.name, prepared.site.values[i]]));
       indexForSearch(this.caseFile.db, 'website', id, websiteSpec.searchText(decodeRow(websiteSpec, stored))!);
     }
     return id;
@@ -142,7 +121,7 @@ export class SiteRowWriter {
     return (prepareCached(this.caseFile.db, 'SELECT coalesce(max(rowid), 0) FROM website').pluck().get() as number) ?? 0;
   }
 
-  /** The dated lifecycle event a list row sets (a site's first status, or a status it lacked). */
+  /** The dated lifecycle event a merged row adds (a status the site lacked). */
   private recordImportedStatus(websiteId: string, status: Website['status']): void {
     this.statusEvents.insert({
       id: newId(), website_id: websiteId, status, at: this.now, order_id: null, evidence_id: null, note: 'Imported from a list',
