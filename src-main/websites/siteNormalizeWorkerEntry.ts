@@ -31,7 +31,8 @@ import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.
       options: { eval: true, workerData: { tsx, entry } },
     };
   }
-  for (const name of ['./site-normalize-worker.mjs', './site-normalize-worker.js']) {
+  // '../': bundlers that put shared code in a chunks/ folder below the entries.
+  for (const name of ['./site-normalize-worker.mjs', './site-normalize-worker.js', '../site-normalize-worker.js']) {
     const url = new URL(name, here);
     if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return { script: url, options: {} };
   }
