@@ -4,7 +4,6 @@ import { normalizeSiteInput } from './normalizeSiteInput';
 import { SiteFieldError, type SiteFieldErrorCode } from './SiteFieldError';
 import { emptySiteFields, readSiteFields, type SiteFields, type SiteListField } from './siteFields';
 import type { SiteListColumns } from './siteListColumns';
-import type { PreparedSiteInsert } from './prepareSiteInsert';
 
 /** One good row of a site list. */
 export interface SiteListRow {
@@ -14,8 +13,6 @@ export interface SiteListRow {
   fields: SiteFields;
   /** Row number of an earlier row for the same site (same `identity_key`), for the DB to merge. */
   duplicateOf: number | null;
-  /** The rows to insert if the site is new, prepared on a normalising thread (siteNormalizerPool). */
-  prepared?: PreparedSiteInsert;
 }
 
 export type SiteListRowErrorCode =

@@ -7,7 +7,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { DossierError } from '../contract/errors';
 import { performance } from 'node:perf_hooks';
-import { type ParseSiteListOptions, parseSiteList, type RawSiteBatch, type SiteBatch, splitSiteList } from './parseSiteList';
+import { type ParseSiteListOptions, parseSiteList, type SiteBatch, splitSiteList } from './parseSiteList';
 import { defaultNormalizerThreads, normalizeInThreads, type SiteNormalizerOptions } from './siteNormalizerPool';
 import type { SiteImportReport } from '../contract/SiteImportReport';
 import { SiteListError } from './SiteListError';
@@ -125,11 +125,7 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
     };
     const input = fs.createReadStream(absolute, { highWaterMark: 1 << 16 });
     const threads = options.normalizers?.threads ?? (size >= THREADS_FROM_BYTES ? defaultNormalizerThreads() : 0);
-    // The threads also prepare each new site's rows and seals; the ids and clock stamps they use
-    // are reserved here, in file order, one set per record (a bad or merged row leaves its set unused).
-    const context = writer.insertContext();
-    const prepare = (raw: RawSiteBatch) => ({ context, stamps: raw.records.map(() => writer.reserveStamps()) });
-    const pooled = threads > 0 ? normalizeInThreads(splitSiteList(input, parseOptions), { ...options.normalizers, threads, prepare }) : null;
+    const pooled = threads > 0 ? normalizeInThreads(splitSiteList(input, parseOptions), { ...options.normalizers, threads }) : null;
     const batches: AsyncIterable<SiteBatch> = pooled ?? parseSiteList(input, parseOptions);
     if (profile) profile.threads = pooled ? threads : 0;
     let waitStart = performance.now();

@@ -54,9 +54,9 @@ export function hasSearchText(row: SiteListRow, values: Record<string, unknown> 
 }
 
 /**
- * The website row and status event an import inserts for a new site, with their seals: pure, so
- * the normalising threads prepare them while the writer inserts earlier batches (the writer
- * reserves the clock stamps in advance; a row that turns out to merge leaves its stamps unused).
+ * The website row and status event an import inserts for a new site, with their seals. Pure
+ * (plain data in and out), so it could run on another thread; measured, sending the prepared rows
+ * back cost the writer about what it saved (siteNormalizeWorker), so the writer calls it.
  */
 export function prepareSiteInsert(row: SiteListRow, context: SiteInsertContext, stamps: SiteInsertStamps): PreparedSiteInsert {
   const { now, actor } = context;

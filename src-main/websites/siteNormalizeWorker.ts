@@ -5,21 +5,12 @@ import { parentPort } from 'node:worker_threads';
 import type { NormalizeSiteOptions } from './NormalizedSite';
 import { type RawSiteBatch, readSiteBatch } from './parseSiteList';
 import { SiteRowReader } from './SiteRowReader';
-import { prepareSiteInsert, type SiteInsertContext, type SiteInsertStamps } from './prepareSiteInsert';
 
 /** A batch to normalise, by sequence number. Change together with siteNormalizerPool. */
 export interface NormalizeRequest {
   seq: number;
   raw: RawSiteBatch;
   normalize: NormalizeSiteOptions;
-  /** Also prepare each good row's inserts: the k-th row takes stamps[k] (one per record reserved). */
-  prepare?: InsertPreparation;
-}
-
-/** What the writer hands over so rows can be prepared here (ids and clock stamps reserved by it). */
-export interface InsertPreparation {
-  context: SiteInsertContext;
-  stamps: SiteInsertStamps[];
 }
 
 if (!parentPort) throw new Error('siteNormalizeWorker must run in a worker thread.');
@@ -28,9 +19,8 @@ let reader: SiteRowReader | null = null;
 port.on('message', (request: NormalizeRequest) => {
   // Repeats of a site are found by the pool across all threads, not per thread.
   reader ??= new SiteRowReader(request.raw.columns, request.normalize, false);
-  const batch = readSiteBatch(reader, request.raw);
-  const { prepare } = request;
-  if (prepare) batch.rows.forEach((row, k) => (row.prepared = prepareSiteInsert(row, prepare.context, prepare.stamps[k]!)));
-  port.postMessage({ seq: request.seq, batch });
+  // Rows only: preparing their inserts and seals here too (tried) made each row's message about
+  // three times larger, and the writer spent on receiving it about what it saved on sealing.
+  port.postMessage({ seq: request.seq, batch: readSiteBatch(reader, request.raw) });
 });
 port.postMessage({ ready: true });

@@ -3,7 +3,7 @@ import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { DossierError } from '../contract/errors';
 import type { NormalizeSiteOptions } from './NormalizedSite';
 import type { RawSiteBatch, SiteBatch } from './parseSiteList';
-import type { InsertPreparation, NormalizeRequest } from './siteNormalizeWorker';
+import type { NormalizeRequest } from './siteNormalizeWorker';
 import { siteNormalizeWorkerEntry } from './siteNormalizeWorkerEntry';
 
 export interface SiteNormalizerOptions {
@@ -12,8 +12,6 @@ export interface SiteNormalizerOptions {
   normalize?: NormalizeSiteOptions;
   /** Caps each thread's memory (Node's worker resourceLimits); a thread over it stops. */
   resourceLimits?: ResourceLimits;
-  /** Per batch, in file order as it is sent: what the threads need to prepare its rows' inserts. */
-  prepare?: (raw: RawSiteBatch) => InsertPreparation;
 }
 
 /** The default thread count: the writing thread keeps one core. */
@@ -83,8 +81,7 @@ async function* run(entry: NonNullable<ReturnType<typeof siteNormalizeWorkerEntr
     const result = new Promise<SiteBatch>((resolve, reject) => waiting.set(seq, { resolve, reject }));
     result.catch(() => undefined); // awaited in order below; a failure before then is not unhandled
     inFlight.get(worker)!.add(seq);
-    const prepare = options.prepare?.(raw);
-    worker.postMessage({ seq, raw, normalize: options.normalize ?? {}, ...(prepare ? { prepare } : {}) } satisfies NormalizeRequest);
+    worker.postMessage({ seq, raw, normalize: options.normalize ?? {} } satisfies NormalizeRequest);
     return result;
   };
 

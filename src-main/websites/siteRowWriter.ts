@@ -27,6 +27,7 @@ export class SiteRowWriter {
   private written: { table: SealedTable; id: string }[] = [];
   private readonly websites: SealedRowInserter;
   private readonly statusEvents: SealedRowInserter;
+  private readonly context: SiteInsertContext;
 
   /**
    * The rows written since the last call, for the batch's audit entry: those inserted here with
@@ -44,6 +45,7 @@ export class SiteRowWriter {
   ) {
     this.websites = new SealedRowInserter(caseFile.db, 'website');
     this.statusEvents = new SealedRowInserter(caseFile.db, 'website_status_event');
+    this.context = { now: this.now, actor: caseFile.actor.name, siteColumns: this.websites.columns, eventColumns: this.statusEvents.columns };
   }
 
   /** Inserts a new website, or merges the row into the live one with the same identity. */
@@ -77,19 +79,14 @@ export class SiteRowWriter {
     return outcome;
   }
 
-  /** What the normalising threads need to prepare this writer's inserts (prepareSiteInsert). */
-  insertContext(): SiteInsertContext {
-    return { now: this.now, actor: this.caseFile.actor.name, siteColumns: this.websites.columns, eventColumns: this.statusEvents.columns };
-  }
-
-  /** Fresh ids and clock stamps for one inserted site; taken ahead for rows prepared on other threads. */
-  reserveStamps(): SiteInsertStamps {
+  /** Fresh ids and clock stamps for one inserted site. */
+  private newStamps(): SiteInsertStamps {
     const { clock } = this.caseFile;
     return { siteId: newId(), eventId: newId(), siteHlc: clock.tick(), eventHlc: clock.tick() };
   }
 
   private insert(row: SiteListRow, values: Record<string, unknown>): string {
-    const prepared = row.prepared ?? prepareSiteInsert(row, this.insertContext(), this.reserveStamps());
+    const prepared = prepareSiteInsert(row, this.context, this.newStamps());
     this.websites.insertSealed(prepared.site);
     this.statusEvents.insertSealed(prepared.event);
     const id = prepared.site.seal.record_id;
