@@ -71,18 +71,18 @@ function valueJson(value: unknown): string {
   return canonicalJson(value);
 }
 
-/** Column positions in key order, per column list (a table's columns come in one order). */
-const keyOrders = new Map<string, { columns: string[]; order: number[] }>();
+/** Per column list (a table's columns come in one order): positions in key order, each key as `"name":`. */
+const keyOrders = new Map<string, { order: number[]; keys: string[] }>();
 
-function keyOrder(columns: string[]): number[] {
+function keyOrder(columns: string[]): { order: number[]; keys: string[] } {
   const signature = columns.join('\u0000');
   let known = keyOrders.get(signature);
   if (!known) {
     const order = columns.map((_, i) => i).sort((a, b) => (columns[a]! < columns[b]! ? -1 : columns[a]! > columns[b]! ? 1 : 0));
-    known = { columns, order };
+    known = { order, keys: columns.map((c) => `${JSON.stringify(c)}:`) };
     keyOrders.set(signature, known);
   }
-  return known.order;
+  return known;
 }
 
 /** The seal of a stored row of a sealed table. */
@@ -92,16 +92,16 @@ export function sealRow(table: SealedTable, row: StoredRow): RecordSeal {
   // serialise each row once.
   const columns = Object.keys(row);
   const values = columns.map((c) => valueJson(row[c]));
-  let json = '{';
-  for (const i of keyOrder(columns)) json += `${json.length > 1 ? ',' : ''}${JSON.stringify(columns[i])}:${values[i]}`;
-  json += '}';
+  const { order, keys } = keyOrder(columns);
+  const members = new Array<string>(order.length);
+  for (let k = 0; k < order.length; k++) members[k] = keys[order[k]!]! + values[order[k]!]!;
   let digits = '';
   for (const v of values) digits += checkDigits(v);
   return {
     record_table: table,
     record_id: String(row.id),
     record_hlc: String(row.hlc),
-    digest: hash('sha256', json, 'hex'),
+    digest: hash('sha256', `{${members.join(',')}}`, 'hex'),
     field_digests: digits,
   };
 }
