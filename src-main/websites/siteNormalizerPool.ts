@@ -33,8 +33,9 @@ function threadStopped(reason: string): DossierError {
 
 /**
  * Normalises raw batches (splitSiteList) on worker threads while the caller writes the batches
- * already done: the same batches, in file order, as parseSiteList gives on one thread, with
- * `duplicateOf` set here across all threads. Keeps at most threads + 1 batches in flight, so
+ * already done: the same batches, in file order, as parseSiteList gives on one thread, except
+ * that each batch's rows come sorted by site identity (bySiteIdentity, stable), the order the
+ * writer inserts them in; `duplicateOf` is set here across all threads. Keeps at most threads + 1 batches in flight, so
  * memory stays bounded whatever the file size. Returns null when no worker entry is built in
  * (see siteNormalizeWorkerEntry); the caller then normalises on its own thread.
  * A thread that dies (out of memory, a crash) fails the import with IMPORT_FAILED after the

@@ -9,6 +9,9 @@ import { checkCaseFile } from '../../src-main/integrity/checkCaseFile';
 import { searchCase } from '../../src-main/search/searchCase';
 import { importSiteList, type SiteImportOptions } from '../../src-main/websites/importSiteList';
 import { addWebsite, listWebsites } from '../../src-main/websites/websiteService';
+import { parseSiteList, splitSiteList } from '../../src-main/websites/parseSiteList';
+import { bySiteIdentity } from '../../src-main/websites/SiteRowReader';
+import { normalizeInThreads } from '../../src-main/websites/siteNormalizerPool';
 import { newTestCase } from '../helpers/testCase';
 import { tempDir } from '../helpers/tempDir';
 
@@ -106,6 +109,32 @@ describe('bulk site import on worker threads', () => {
       const check = await checkCaseFile(cf);
       expect(check.sections.filter((s) => !s.ok)).toEqual([]);
     }
+  });
+
+  it('hands over the batches parseSiteList gives, rows sorted by site, repeats found across threads', async () => {
+    const { file } = writeMixedList();
+    const one = [];
+    for await (const batch of parseSiteList(fs.createReadStream(file), { batchSize: 300 })) one.push(batch);
+    const pooled = [];
+    for await (const batch of normalizeInThreads(splitSiteList(fs.createReadStream(file), { batchSize: 300 }), { threads: 3 })!) pooled.push(batch);
+    expect(pooled.map((b) => b.errors)).toEqual(one.map((b) => b.errors));
+    expect(pooled.map((b) => b.rows)).toEqual(one.map((b) => [...b.rows].sort(bySiteIdentity)));
+    expect(pooled.flatMap((b) => b.rows).filter((r) => r.duplicateOf !== null).length).toBeGreaterThan(300);
+  });
+
+  it('stops at a broken CSV row after the rows before it, as on one thread', async () => {
+    const lines = ['domain,registrar', ...Array.from({ length: 2500 }, (_, i) => `broken${i}.example.com,R${i % 3}`)];
+    lines.splice(2001, 0, '"unclosed.example.com,R');
+    const file = path.join(tempDir(), 'broken.csv');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const reports = [];
+    for (const threads of [0, 2]) {
+      const cf = newTestCase();
+      const report = await importSiteList(cf, file, { batchSize: 300, normalizers: { threads } });
+      reports.push({ ...report, sites: cf.db.prepare('SELECT count(*) FROM website').pluck().get(), check: (await checkCaseFile(cf)).sections.filter((c) => !c.ok) });
+    }
+    expect(reports[1]).toEqual(reports[0]);
+    expect(reports[0]).toMatchObject({ rowsRead: 2000, imported: 2000, stoppedAt: { rowNumber: 2002 }, sites: 2000, check: [] });
   });
 
   it('keeps every imported row under its audit seal: a sqlite3 edit of one is found and named', async () => {
