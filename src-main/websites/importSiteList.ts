@@ -97,7 +97,9 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
   const report: SiteImportReport = {
     file: absolute, sha256, bytes: size, format: 'text', rowsRead: 0, imported: 0, merged: 0, errorCount: 0, errors: [], cancelled: false, stoppedAt: null,
   };
-  const resumes = options.resume ? findInterruptedImports(caseFile.db).filter((i) => i.sha256 === sha256).map((i) => ({ chain: i.chain, seq: i.seq })) : [];
+  // Read before this import's own start entry, which would count as unfinished until its end.
+  const unfinished = findInterruptedImports(caseFile.db);
+  const resumes = options.resume ? unfinished.filter((i) => i.sha256 === sha256).map((i) => ({ chain: i.chain, seq: i.seq })) : [];
   if (options.resume && resumes.length === 0) {
     throw new DossierError('NOT_FOUND', `No unfinished import of ${absolute} (SHA-256 ${sha256}) in this case; nothing to resume.`);
   }
@@ -114,7 +116,7 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
   let failure: string | null = null;
   // Host trigrams are built once at the end (indexHostsFrom). Rows of an import killed midway have
   // none yet, so after one the scan starts at the first row and finds them too.
-  const trigramsFrom = findInterruptedImports(caseFile.db).length > 0 ? 0 : writer.lastRowid();
+  const trigramsFrom = unfinished.length > 0 ? 0 : writer.lastRowid();
   try {
     const parseOptions: ParseSiteListOptions = {
       ...(options.map ? { map: options.map } : {}),
