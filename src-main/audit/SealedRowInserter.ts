@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type RecordSeal, type SealedTable, sealRow } from '../casefile/recordDigest';
+import { type RecordSeal, type SealedTable, sealValues } from '../casefile/recordDigest';
 
 /** A column of a sealed table, as PRAGMA table_info gives it (plain data: it crosses to worker threads). */
 export interface TableColumn {
@@ -29,20 +29,31 @@ export function tableColumns(db: Database.Database, table: SealedTable): TableCo
  * Pure: runs on the normalising threads too (siteNormalizeWorker).
  */
 export function sealedValues(table: SealedTable, columns: readonly TableColumn[], row: Readonly<Record<string, unknown>>): SealedValues {
-  const stored: Record<string, unknown> = {};
-  const values: unknown[] = [];
-  for (const { name, type } of columns) {
+  const values = new Array<unknown>(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const { name, type } = columns[i]!;
     const value = row[name];
     if (!storedAs(value, type)) {
       throw new TypeError(`${table}.${name}: ${value === undefined ? 'no value given' : `a ${typeof value} cannot be stored unchanged in a ${type} column`}`);
     }
-    stored[name] = value;
-    values.push(value);
+    values[i] = value;
   }
   if (Object.keys(row).length !== columns.length) {
-    throw new TypeError(`${table}: the row has columns the table lacks (${Object.keys(row).filter((k) => !(k in stored)).join(', ')})`);
+    const known = new Set(columns.map((c) => c.name));
+    throw new TypeError(`${table}: the row has columns the table lacks (${Object.keys(row).filter((k) => !known.has(k)).join(', ')})`);
   }
-  return { values, seal: sealRow(table, stored) };
+  return { values, seal: sealValues(table, namesOf(columns), values) };
+}
+
+/** The names of a column list, one array per list, so sealValues finds its layout by identity. */
+const names = new WeakMap<readonly TableColumn[], readonly string[]>();
+function namesOf(columns: readonly TableColumn[]): readonly string[] {
+  let list = names.get(columns);
+  if (!list) {
+    list = columns.map((c) => c.name);
+    names.set(columns, list);
+  }
+  return list;
 }
 
 /** Inserts rows of a sealed table with their seals computed from the values (sealedValues). */

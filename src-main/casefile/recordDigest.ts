@@ -71,39 +71,56 @@ function valueJson(value: unknown): string {
   return canonicalJson(value);
 }
 
-/** Per column list (a table's columns come in one order): positions in key order, each key as `"name":`. */
-const keyOrders = new Map<string, { order: number[]; keys: string[] }>();
+/** How a column list is sealed: positions in key order, each key as `"name":`, where id and hlc are. */
+interface ColumnLayout {
+  order: number[];
+  keys: string[];
+  id: number;
+  hlc: number;
+}
 
-function keyOrder(columns: string[]): { order: number[]; keys: string[] } {
-  const signature = columns.join('\u0000');
-  let known = keyOrders.get(signature);
-  if (!known) {
-    const order = columns.map((_, i) => i).sort((a, b) => (columns[a]! < columns[b]! ? -1 : columns[a]! > columns[b]! ? 1 : 0));
-    known = { order, keys: columns.map((c) => `${JSON.stringify(c)}:`) };
-    keyOrders.set(signature, known);
+function layoutOf(columns: readonly string[]): ColumnLayout {
+  const order = columns.map((_, i) => i).sort((a, b) => (columns[a]! < columns[b]! ? -1 : columns[a]! > columns[b]! ? 1 : 0));
+  return { order, keys: columns.map((c) => `${JSON.stringify(c)}:`), id: columns.indexOf('id'), hlc: columns.indexOf('hlc') };
+}
+
+/** Layouts by column list (a table's columns come in one order), by content and by array. */
+const layoutsBySignature = new Map<string, ColumnLayout>();
+const layoutsByArray = new WeakMap<readonly string[], ColumnLayout>();
+
+/**
+ * The seal of a row given as its column names and values in column order (the same seal as
+ * sealRow of the row object). Bulk writers pass the same `columns` array each time, so its layout
+ * is looked up by identity.
+ */
+export function sealValues(table: SealedTable, columns: readonly string[], values: readonly unknown[]): RecordSeal {
+  let layout = layoutsByArray.get(columns);
+  if (!layout) {
+    const signature = columns.join('\u0000');
+    layout = layoutsBySignature.get(signature) ?? layoutOf(columns);
+    layoutsBySignature.set(signature, layout);
+    layoutsByArray.set(columns, layout);
   }
-  return known;
+  // One serialisation per value serves both digests: the row's canonical JSON is its members in
+  // key order (what canonicalJson(row) gives; a test holds the two equal).
+  const json = values.map(valueJson);
+  const { order, keys } = layout;
+  const members = new Array<string>(order.length);
+  for (let k = 0; k < order.length; k++) members[k] = keys[order[k]!]! + json[order[k]!]!;
+  let digits = '';
+  for (const v of json) digits += checkDigits(v);
+  return {
+    record_table: table,
+    record_id: String(values[layout.id]),
+    record_hlc: String(values[layout.hlc]),
+    digest: hash('sha256', `{${members.join(',')}}`, 'hex'),
+    field_digests: digits,
+  };
 }
 
 /** The seal of a stored row of a sealed table. */
 export function sealRow(table: SealedTable, row: StoredRow): RecordSeal {
-  // One serialisation per value serves both digests: the row's canonical JSON is its members in
-  // key order (what canonicalJson(row) gives; a test holds the two equal), so bulk imports
-  // serialise each row once.
-  const columns = Object.keys(row);
-  const values = columns.map((c) => valueJson(row[c]));
-  const { order, keys } = keyOrder(columns);
-  const members = new Array<string>(order.length);
-  for (let k = 0; k < order.length; k++) members[k] = keys[order[k]!]! + values[order[k]!]!;
-  let digits = '';
-  for (const v of values) digits += checkDigits(v);
-  return {
-    record_table: table,
-    record_id: String(row.id),
-    record_hlc: String(row.hlc),
-    digest: hash('sha256', `{${members.join(',')}}`, 'hex'),
-    field_digests: digits,
-  };
+  return sealValues(table, Object.keys(row), Object.values(row));
 }
 
 /**
