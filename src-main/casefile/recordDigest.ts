@@ -132,6 +132,5 @@ export function sealSetDigest(seals: readonly RecordSeal[]): string {
   const rows = seals
     .map((s) => [s.record_table, s.record_id, s.record_hlc, s.digest, s.field_digests])
     .sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));
-  // canonicalJson of an array of arrays of text, written directly (the same bytes).
-  return createHash('sha256').update(`[${rows.map((r) => `[${r.map(valueJson).join(',')}]`).join(',')}]`).digest('hex');
+  return createHash('sha256').update(canonicalJson(rows)).digest('hex');
 }

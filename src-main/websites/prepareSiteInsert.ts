@@ -58,9 +58,13 @@ export function hasSearchText(row: SiteListRow, values: Record<string, unknown> 
  * (plain data in and out), so it could run on another thread; measured, sending the prepared rows
  * back cost the writer about what it saved (siteNormalizeWorker), so the writer calls it.
  */
-export function prepareSiteInsert(row: SiteListRow, context: SiteInsertContext, stamps: SiteInsertStamps): PreparedSiteInsert {
+export function prepareSiteInsert(
+  row: SiteListRow,
+  context: SiteInsertContext,
+  stamps: SiteInsertStamps,
+  values: Record<string, unknown> = rowValues(row),
+): PreparedSiteInsert {
   const { now, actor } = context;
-  const values = rowValues(row);
   const site = storedSiteColumns(row.normalized);
   const status = row.fields.status ?? 'identified';
   const stored: Record<string, unknown> = {

@@ -86,7 +86,7 @@ export class SiteRowWriter {
   }
 
   private insert(row: SiteListRow, values: Record<string, unknown>): string {
-    const prepared = prepareSiteInsert(row, this.context, this.newStamps());
+    const prepared = prepareSiteInsert(row, this.context, this.newStamps(), values);
     this.websites.insertSealed(prepared.site);
     this.statusEvents.insertSealed(prepared.event);
     const id = prepared.site.seal.record_id;
