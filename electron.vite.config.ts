@@ -25,7 +25,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { main: resolve('src-main/app/main.ts') } },
+      // site-normalize-worker: the site-list normalising thread, found by name beside the main
+      // chunks (src-main/websites/siteNormalizeWorkerEntry.ts).
+      rolldownOptions: { input: { main: resolve('src-main/app/main.ts'), 'site-normalize-worker': resolve('src-main/websites/siteNormalizeWorker.ts') } },
     },
   },
   preload: {

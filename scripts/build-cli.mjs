@@ -33,7 +33,9 @@ export async function buildCli() {
   fs.rmSync(outDir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { dossier: 'src-main/cli/main.ts' },
+    // The site-list normalising thread is an entry of its own, found beside the chunks by
+    // src-main/websites/siteNormalizeWorkerEntry.ts: change the name there too.
+    entryPoints: { dossier: 'src-main/cli/main.ts', 'site-normalize-worker': 'src-main/websites/siteNormalizeWorker.ts' },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     // Chunks sit beside the entry, not in a subfolder: modules that find files relative to

@@ -21,6 +21,11 @@ export interface AuditInput {
    * batch wrote; custody passes the event it appended.
    */
   seal?: readonly { table: SealedTable; id: string }[];
+  /**
+   * Seals already computed by the writer from the very values it inserted (SealedRowInserter), so
+   * a bulk batch need not read its rows back. Sealed like `seal`.
+   */
+  sealed?: readonly RecordSeal[];
 }
 
 /** The table a record kind lives in, for the kinds whose rows the chain seals. */
@@ -112,6 +117,14 @@ function sealsFor(db: Database.Database, input: AuditInput): RecordSeal[] {
     seen.add(key);
     const row = prepareCached(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
     if (row) seals.push(sealRow(table, row));
+  }
+  // A record both precomputed and named in `seal` (inserted, then merged into later in the same
+  // batch) is sealed as read back above: the precomputed seal is of its state before the merge.
+  for (const s of input.sealed ?? []) {
+    const key = `${s.record_table}\u0000${s.record_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    seals.push(s);
   }
   return seals;
 }

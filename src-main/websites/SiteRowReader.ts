@@ -21,6 +21,17 @@ export type SiteListRowErrorCode =
   | 'INVALID_UTF8'
   | 'COLUMN_COUNT';
 
+/**
+ * Orders rows by site identity (`identity_key`). The writer inserts each batch in this order, so
+ * index inserts land next to each other instead of all over the B-trees; used with a stable sort,
+ * repeated sites keep their file order (the first one's values win).
+ */
+export function bySiteIdentity(a: SiteListRow, b: SiteListRow): number {
+  const x = a.normalized.identity_key;
+  const y = b.normalized.identity_key;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** One row that was not taken, with the reason. The rest of the file goes on. */
 export interface SiteListRowError {
   rowNumber: number;
@@ -49,9 +60,11 @@ function cut(value: string): string {
 export class SiteRowReader {
   private readonly seen = new Map<string, number>();
 
+  /** `trackRepeats`: false where another place sets `duplicateOf` (the worker pool, across threads). */
   constructor(
     private readonly columns: SiteListColumns | null,
     private readonly normalizeOptions: NormalizeSiteOptions = {},
+    private readonly trackRepeats = true,
   ) {}
 
   /** `byteCells` is this row's own array: non-ASCII cells are replaced by their decoded text. */
@@ -126,6 +139,7 @@ export class SiteRowReader {
       };
     }
 
+    if (!this.trackRepeats) return { rowNumber, normalized, fields, duplicateOf: null };
     const key = normalized.identity_key;
     const first = this.seen.get(key);
     if (first === undefined) this.seen.set(key, rowNumber);

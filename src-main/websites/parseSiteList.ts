@@ -32,6 +32,15 @@ export interface ParseSiteListOptions {
   signal?: AbortSignal;
 }
 
+/** One batch of a site list as read from the file: each record's cells as bytes (latin1), not yet normalised. */
+export interface RawSiteBatch {
+  /** [row number, cells] per record, blank records left out. */
+  records: [number, string[]][];
+  bytesRead: number;
+  format: SiteListFormat;
+  columns: SiteListColumns | null;
+}
+
 export interface SiteBatch {
   rows: SiteListRow[];
   errors: SiteListRowError[];
@@ -60,6 +69,31 @@ const LINE_BREAKS = /\r\n|\r|\n/g;
  * mis-decoded registrant or domain in a court exhibit is worse than a row to fix.
  */
 export async function* parseSiteList(input: Readable, options: ParseSiteListOptions = {}): AsyncGenerator<SiteBatch> {
+  let reader: SiteRowReader | null = null;
+  for await (const raw of splitSiteList(input, options)) {
+    reader ??= new SiteRowReader(raw.columns, options.normalize);
+    yield readSiteBatch(reader, raw);
+  }
+}
+
+/** Normalises the records of a raw batch with `reader` (one reader per file: it remembers sites seen). */
+export function readSiteBatch(reader: SiteRowReader, raw: RawSiteBatch): SiteBatch {
+  const rows: SiteListRow[] = [];
+  const errors: SiteListRowError[] = [];
+  for (const [rowNumber, cells] of raw.records) {
+    const outcome = reader.read(rowNumber, cells);
+    if ('normalized' in outcome) rows.push(outcome);
+    else errors.push(outcome);
+  }
+  return { rows, errors, bytesRead: raw.bytesRead, format: raw.format, columns: raw.columns };
+}
+
+/**
+ * parseSiteList without the normalising: the file split into batches of records, in the same
+ * batches, row numbers and structural errors (a broken CSV, an over-long line), so that the
+ * records can be normalised elsewhere (worker threads: siteNormalizerPool) while this thread writes.
+ */
+export async function* splitSiteList(input: Readable, options: ParseSiteListOptions = {}): AsyncGenerator<RawSiteBatch> {
   const { signal } = options;
   signal?.throwIfAborted();
   const mapping: ColumnMapping =
@@ -94,24 +128,17 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
       for (let chunk = await nextChunk(); chunk !== null; chunk = await nextChunk()) yield chunk;
     }
 
-    let rows: SiteListRow[] = [];
-    let errors: SiteListRowError[] = [];
+    let records: [number, string[]][] = [];
     let columns: SiteListColumns | null = null;
     let yielded = false;
-    const batch = (): SiteBatch => {
-      const out = { rows, errors, bytesRead, format, columns };
-      rows = [];
-      errors = [];
+    const batch = (): RawSiteBatch => {
+      const out = { records, bytesRead, format, columns };
+      records = [];
       yielded = true;
       return out;
     };
-    const take = (outcome: SiteListRow | SiteListRowError) => {
-      if ('normalized' in outcome) rows.push(outcome);
-      else errors.push(outcome);
-    };
 
     if (format === 'text') {
-      const reader = new SiteRowReader(null, options.normalize);
       let lineNumber = 0;
       try {
         for await (const lines of byteLines(chunks())) {
@@ -121,13 +148,13 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
             // '#' starts a comment at the start of a line or after a space; a URL fragment has no space before it.
             const content = PLAIN_LINE.test(line) ? line : line.replace(/(?:^|[ \t])#.*$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
             if (content === '') continue;
-            take(reader.read(lineNumber, [content]));
-            if (rows.length + errors.length >= batchSize) yield batch();
+            records.push([lineNumber, [content]]);
+            if (records.length >= batchSize) yield batch();
           }
         }
       } catch (error) {
         // As for a broken CSV: hand over the rows read before the bad line, then stop.
-        if (error instanceof SiteListError && rows.length + errors.length > 0) yield batch();
+        if (error instanceof SiteListError && records.length > 0) yield batch();
         throw error;
       }
     } else {
@@ -150,7 +177,7 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
       });
       const pumping = pipeline(chunks(), parser);
       pumping.catch(() => undefined); // failures surface through the parser's iterator below
-      let reader: SiteRowReader | null = null;
+      let started = false;
       let nextLine = 1;
       let consumed = 0;
       try {
@@ -162,14 +189,14 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
             const rowNumber = nextLine;
             nextLine += 1 + countLineBreaks(record);
             if (record.every((cell) => ASCII_BLANK.test(cell))) continue;
-            if (reader === null) {
+            if (!started) {
               const start = startCsv(record, rowNumber, mapping, options);
               columns = start.columns;
-              reader = new SiteRowReader(columns, options.normalize);
+              started = true;
               if (!start.firstRowIsData) continue;
             }
-            take(reader.read(rowNumber, record));
-            if (rows.length + errors.length >= batchSize) yield batch();
+            records.push([rowNumber, record]);
+            if (records.length >= batchSize) yield batch();
           }
         }
       } catch (error) {
@@ -178,12 +205,12 @@ export async function* parseSiteList(input: Readable, options: ParseSiteListOpti
       }
       if (broken !== null) {
         parser.destroy();
-        if (rows.length + errors.length > 0) yield batch();
+        if (records.length > 0) yield batch();
         throw malformed(broken.error, nextLine);
       }
     }
     signal?.throwIfAborted();
-    if (rows.length + errors.length > 0 || !yielded) yield batch();
+    if (records.length > 0 || !yielded) yield batch();
   } catch (error) {
     // A cancel shows up as whatever the destroyed stream threw; report it as the signal's reason.
     signal?.throwIfAborted();

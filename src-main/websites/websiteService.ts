@@ -15,6 +15,9 @@ import { deleteRecord, updateRecord } from '../records/updateRecord';
 import { hostFilterClause, statusFilterClause } from './websiteListClauses';
 import { type NormalizedSite, normalizeSiteInput } from './normalizeSiteInput';
 import { websiteSpec } from './websiteSpec';
+import { storedSiteColumns } from './storedSiteColumns';
+
+export { storedSiteColumns };
 
 /** The live website with this canonical key, if any: one domain (+ path) is one record. */
 export function findWebsiteByKey(caseFile: CaseFile, dedupeKey: string): Website | undefined {
@@ -47,22 +50,6 @@ export function addWebsite(caseFile: CaseFile, input: Validated<typeof websiteCr
     appendAudit(caseFile, { action: 'website.status_event', recordKind: 'website', recordId: stored.id, detail: { event: event.id, status: stored.status, at: now }, seal: [{ table: 'website_status_event', id: event.id }] });
     return stored;
   });
-}
-
-/** The columns of a website row that come from normalising what was entered. */
-export function storedSiteColumns(site: NormalizedSite) {
-  return {
-    raw_input: site.raw,
-    dedupe_key: site.identity_key,
-    host_kind: site.host_kind,
-    host_unicode: site.host_unicode,
-    host_ascii: site.host_ascii,
-    registrable_domain: site.registrable_domain,
-    public_suffix: site.public_suffix,
-    url_path: site.path,
-    flags: site.flags,
-    flag_reasons: site.flagReasons,
-  };
 }
 
 /** The text the host trigram index holds for a website: both forms of an IDN. */
