@@ -36,6 +36,7 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'evidence.extract': 'evidence extract',
   'evidence.preview': 'evidence preview',
   'packet.profiles': 'packet profiles',
+  'packet.productions': 'productions',
   'packet.check': 'packet', // --check
   'links.create': 'link',
   'links.delete': 'unlink',

@@ -176,11 +176,26 @@ export type PacketRequestOptions = RequestOf<'packet.export'>['options'];
 
 export interface PacketExportSummary {
   packetId: string;
+  /** The production this export is (new, or the one re-exported). */
+  productionId: string;
   totalPages: number;
   pdfA: boolean;
   volumes: { path: string; pages: number; bytes: number; sha256: string }[];
   exhibits: { evidenceId: string; label: string; batesFirst: string; batesLast: string; rendering: string }[];
   warnings: string[];
+}
+
+/** One production (an export with frozen Bates numbers), as `dossier productions` lists it. */
+export interface ProductionSummary {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  cutoffAt: string;
+  draft: boolean;
+  batesFirst: string;
+  batesLast: string;
+  exhibitIds: string[];
+  forced: boolean;
 }
 
 export type AnyItem = ItemByKind[ItemKind];
@@ -232,6 +247,7 @@ export interface DossierApi {
   'packet.profiles': (req: RequestOf<'packet.profiles'>) => Promise<{ name: string; description: string }[]>;
   'packet.check': (req: RequestOf<'packet.check'>) => Promise<{ severity: 'error' | 'warning' | 'info'; code: string; message: string }[]>;
   'packet.export': (req: RequestOf<'packet.export'>) => Promise<PacketExportSummary>;
+  'packet.productions': (req: RequestOf<'packet.productions'>) => Promise<ProductionSummary[]>;
 
   'links.create': (req: RequestOf<'links.create'>) => Promise<Link>;
   'links.delete': (req: RequestOf<'links.delete'>) => Promise<null>;
@@ -323,6 +339,7 @@ export const CHANNELS = [
   'case.overview',
   'captures.reparse',
   'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
+  'packet.productions',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

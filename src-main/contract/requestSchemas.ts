@@ -33,6 +33,10 @@ const packetOptions = z.object({
   declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
   appendixColumns: z.boolean().optional(),
   maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
+  /** Re-export this production exactly as frozen (every other option is then refused). */
+  productionId: idSchema.optional(),
+  /** A draft: DRAFT on every page, recorded, consumes no Bates numbers. */
+  draft: z.boolean().optional(),
 });
 
 const empty = z.object({}).strict();
@@ -101,6 +105,7 @@ export const requestSchemas = {
   'tasks.cancel': z.object({ taskId }),
   'packet.profiles': empty,
   'packet.check': z.object({ options: packetOptions }),
+  'packet.productions': empty,
   'packet.export': z.object({
     outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.pdf'), 'must end in .pdf'),
     options: packetOptions,

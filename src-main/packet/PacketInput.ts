@@ -41,8 +41,10 @@ export interface BatesOptions {
   prefix: string;
   /** The first page's number. */
   start: number;
-  /** Minimum digits; the number is zero-padded to this width (wider numbers are printed in full). */
+  /** Minimum digits; the number is zero-padded to this width (a production whose numbers would be wider is refused by the check). */
   padding: number;
+  /** A draft: every page is watermarked DRAFT and the numbers are not consumed (see productions.ts). */
+  draft?: boolean;
 }
 
 /** Who signs the declaration. Defaults to `caption.preparedBy` with no role. */
@@ -183,6 +185,8 @@ export interface PacketInput {
   auditHeads: AuditChainHead[];
   /** SHA-256 of the case file at export time. */
   caseFileSha256: string;
+  /** When `caseFileSha256` was computed (the production's cut-off): printed with it. */
+  caseFileHashedAt?: string;
   /**
    * The audit checkpoint (src-main/integrity/auditCheckpoint.ts) as canonical JSON: stored in
    * every volume's Info dictionary (DossierCheckpoint) and summarised on the audit page, so

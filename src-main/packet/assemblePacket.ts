@@ -78,7 +78,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     if (number > 1) {
       // The cover takes the next Bates number now; what it says is drawn at close.
       const page = writer.newPage(pageSize[0], pageSize[1]);
-      stampPage(page, writer.fonts, fonts.metrics, { bates: formatBates(bates, nextBates), left: `Case No. ${input.caption.docket} · Volume ${number}` });
+      stampPage(page, writer.fonts, fonts.metrics, { bates: formatBates(bates, nextBates), left: `Case No. ${input.caption.docket} · Volume ${number}`, draft: bates.draft === true });
       writer.holdPage(page.ref);
       vol.cover = { page, bates: nextBates };
       nextBates++;

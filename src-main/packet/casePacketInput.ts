@@ -2,19 +2,22 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { auditHeads } from '../audit/verifyAudit';
 import type { CaseFile } from '../casefile/CaseFile';
+import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { getCaseInfo } from '../case/caseInfo';
 import { DossierError } from '../contract/errors';
 import type { PacketRequestOptions } from '../contract/DossierApi';
 import type { CourtOrder, Evidence } from '../contract/records';
 import { listCustody } from '../evidence/custody';
-import { readEvidenceStream } from '../evidence/readEvidenceStream';
 import { iterateAppendix } from '../websites/appendix';
-import { captureExhibitInput } from '../captures/captureExhibit';
 import { appendixHeading } from '../websites/appendixHeading';
 import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import type { ExhibitInput, PacketInput } from './PacketInput';
 import { PACKET_SECTIONS } from './PacketInput';
+import { exhibitReaders, nextBatesStart } from './productions';
+
+/** Purpose of the custody event a draft export records; such events are left out of later packets. */
+export const DRAFT_EXPORT_PURPOSE = 'Draft filing packet (not filed)';
 
 /** What counsel choose for one export: the contract's packet options (the CLI and the UI use them). */
 export type CasePacketOptions = PacketRequestOptions;
@@ -53,24 +56,21 @@ function exhibitInput(caseFile: CaseFile, e: Evidence): ExhibitInput {
     mediaType: e.media_type,
     originalName: e.original_name ?? e.title,
     description: e.description,
-    custody: listCustody(caseFile, e.id).map((c) => ({
+    // A draft's own "exported" events are not part of the record a filing shows (drafts are not filed).
+    custody: listCustody(caseFile, e.id).filter((c) => !(c.action === 'exported' && c.purpose === DRAFT_EXPORT_PURPOSE)).map((c) => ({
       at: c.at, actor: c.actor, action: c.action, fromParty: c.from_party, toParty: c.to_party, location: c.location,
       purpose: c.purpose, hashSeen: c.hash_seen, result: c.result, details: c.details,
     })),
-    // One exhibit's bytes at a time; the engine re-hashes them before printing any hash.
-    readBytes: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of readEvidenceStream(caseFile, content)) chunks.push(chunk);
-      return Buffer.concat(chunks);
-    },
-    readChunks: () => readEvidenceStream(caseFile, content),
-    // Web captures show their pages (src-main/captures); null for any other exhibit.
-    capture: () => captureExhibitInput(caseFile, e.id),
+    ...exhibitReaders(caseFile, e.id, content),
   };
 }
 
-/** Fills the packet engine's input from the case file. */
-export async function casePacketInput(caseFile: CaseFile, options: CasePacketOptions): Promise<PacketInput> {
+/**
+ * Fills the packet engine's input from the case file as it stands at `cutoffAt` (now): the input
+ * is frozen with the production, so its dates are fixed (the execution date, or the cut-off).
+ * A new production's Bates numbers continue after the last production of the same prefix.
+ */
+export async function casePacketInput(caseFile: CaseFile, options: CasePacketOptions, cutoffAt: string = nowIso()): Promise<PacketInput> {
   const info = getCaseInfo(caseFile);
   const orders = prepareCached(caseFile.db, "SELECT * FROM court_order WHERE deleted_at IS NULL ORDER BY coalesce(granted_at, filed_at, created_at), id").all() as CourtOrder[];
   const chosenOrder = options.orderId ? orders.find((o) => o.id === options.orderId) : undefined;
@@ -104,7 +104,8 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       });
     }
   }
-  const date = options.date ?? new Date().toISOString();
+  const date = options.date ?? cutoffAt;
+  const prefix = options.batesPrefix ?? `${(info.code_name ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`;
   return {
     caption: {
       court: captionOrder?.court ?? info.jurisdiction ?? 'Court not recorded',
@@ -116,9 +117,9 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     },
     options: {
       sections,
-      bates: { prefix: options.batesPrefix ?? `${(info.code_name ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`, start: options.batesStart ?? 1, padding: options.batesPadding ?? 6 },
+      bates: { prefix, start: options.batesStart ?? nextBatesStart(caseFile, prefix), padding: options.batesPadding ?? 6, ...(options.draft ? { draft: true } : {}) },
       profile: options.profile ?? 'sdny-ecf',
-      ...(options.date ? { fixedDate: options.date } : {}),
+      fixedDate: date,
       ...(options.declarant ? { declarant: options.declarant } : {}),
       ...(options.maxVolumeBytes ? { maxVolumeBytes: options.maxVolumeBytes } : {}),
     },
@@ -131,5 +132,6 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     })),
     auditHeads: auditHeads(caseFile.db).map((h) => ({ author: h.chain, seq: h.length, hash: h.headHash })),
     caseFileSha256: await fileSha256(caseFile.path),
+    caseFileHashedAt: cutoffAt,
   };
 }

@@ -24,6 +24,8 @@ export interface CourtProfile {
    * it; otherwise the packet is plain PDF and a warning says why.
    */
   pdfA: 'required' | 'preferred';
+  /** A filing profile: the declaration must name its declarant's title and place (checkFiling). */
+  filing?: boolean;
 }
 
 const MB = 1024 * 1024;
@@ -36,6 +38,7 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     maxVolumeBytes: 15 * MB,
     requiredSections: ['cover', 'declaration', 'index', 'exhibits'],
     pdfA: 'preferred',
+    filing: true,
   },
   {
     name: 'generic-50mb',

@@ -64,6 +64,7 @@ const schema = z.object({
       prefix: z.string().max(20).regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"'),
       start: z.number().int().min(0).max(999_999_999),
       padding: z.number().int().min(1).max(12),
+      draft: z.boolean().optional(),
     }),
     profile: z.string(),
     fixedDate: isoDate.optional(),

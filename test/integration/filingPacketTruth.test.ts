@@ -3,12 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
+import { filingCase, SIGNED } from '../helpers/filingCase';
 import { tempDir } from '../helpers/tempDir';
 
 const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-
-/** Flags every filing in these tests signs with (a filing profile needs a declarant, title and place). */
-export const SIGNED = ['--declarant', 'Jane Roe', '--declarant-role', 'Senior Investigator, Example Corp.', '--place', 'Redmond, Washington'];
 
 interface Placed {
   exhibitId: string;
@@ -17,25 +15,8 @@ interface Placed {
   batesLastLabel: string;
 }
 
-/**
- * A case as counsel would file it: two exhibits, one acquired on 2024-03-01 with no hash recorded
- * at acquisition, one imported only (the newest fact is its import today).
- */
-export async function filingCase(dir: string, opts: { bigLog?: boolean } = {}): Promise<{ file: string; ids: string[] }> {
-  const file = path.join(dir, 'storm.dossier');
-  await dossierJson(['new', file, '--title', 'Microsoft v. Does', '--code-name', 'STORM', '--docket', '1:24-cv-01234']);
-  const shot = path.join(dir, 'storefront.txt');
-  fs.writeFileSync(shot, 'Hotmailbox storefront as seen on 2024-03-01\n');
-  const log = path.join(dir, 'access.log');
-  fs.writeFileSync(log, opts.bigLog ? `${'GET /api/solve 200 captcha=1 '.repeat(48)}\n`.repeat(1000) : 'GET /api/solve 200\n');
-  const a = await dossierJson<{ items: { evidence: { id: string } }[] }>(['evidence', 'add', file, shot, '--acquired-at', '2024-03-01', '--acquired-by', 'A. Investigator', '--source', 'https://hotmailbox.me/']);
-  const b = await dossierJson<{ items: { evidence: { id: string } }[] }>(['evidence', 'add', file, log]);
-  return { file, ids: [a.items[0]!.evidence.id, b.items[0]!.evidence.id] };
-}
-
 describe('what a filed packet states (issue 11)', () => {
-  // Known bug (issue 11), fixed by a later commit on this branch.
-  it.fails('keeps Bates numbers when the same packet is exported again after an evidence verification', async () => {
+  it('keeps Bates numbers when the same packet is exported again after an evidence verification', async () => {
     const dir = tempDir();
     const { file } = await filingCase(dir);
     const first = await dossierJson<{ exhibits: Placed[] }>(['packet', file, '--out', path.join(dir, 'a.pdf'), ...SIGNED]);
@@ -55,8 +36,7 @@ describe('what a filed packet states (issue 11)', () => {
     expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
   });
 
-  // Known bug (issue 11), fixed by a later commit on this branch.
-  it.fails('refuses an execution date before the newest fact the declaration certifies (exit 2), in --check too', async () => {
+  it('refuses an execution date before the newest fact the declaration certifies (exit 2), in --check too', async () => {
     const dir = tempDir();
     const { file } = await filingCase(dir);
     // The second exhibit was imported today: a declaration dated 2024-03-05 cannot certify it.
@@ -68,8 +48,7 @@ describe('what a filed packet states (issue 11)', () => {
     expect(check.status).toBe(2);
   });
 
-  // Known bug (issue 11), fixed by a later commit on this branch.
-  it.fails('refuses a filing without a declarant instead of declaring as the computer user', async () => {
+  it('refuses a filing without a declarant instead of declaring as the computer user', async () => {
     const dir = tempDir();
     const { file } = await filingCase(dir);
     const result = await dossier(['packet', file, '--out', path.join(dir, 'x.pdf')]);
@@ -105,8 +84,7 @@ describe('what a filed packet states (issue 11)', () => {
     expect(text).not.toMatch(/\/tmp\//);
   });
 
-  // Known bug (issue 11), fixed by a later commit on this branch.
-  it.fails('stops the export on what --check calls an error (exit 2), unless --force', async () => {
+  it('stops the export on what --check calls an error (exit 2), unless --force', async () => {
     const dir = tempDir();
     const { file } = await filingCase(dir, { bigLog: true });
     const check = await dossierJson<{ severity: string; code: string }[]>(['packet', file, '--check', '--max-mb', '1', ...SIGNED]).catch(() => null);
