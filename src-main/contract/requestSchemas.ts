@@ -97,6 +97,8 @@ export const requestSchemas = {
   // The exhibit fields (label, source device/person, method, tags ...) as evidence.update takes them.
   'evidence.import': evidenceUpdateSchema.extend({
     paths: z.array(absolutePath).min(1).max(10_000),
+    /** The SHA-256 the acquirer recorded (a capture tool's digest): checked against the file, kept on the acquisition event. */
+    acquired_sha256: z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 value (64 hex digits)').optional(),
     taskId: taskId.optional(),
   }),
   'evidence.verify': z.object({ id: idSchema.optional(), taskId: taskId.optional() }),

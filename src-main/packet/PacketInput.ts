@@ -97,6 +97,8 @@ export interface ExhibitInput {
   label: string;
   title: string;
   acquiredAt: string;
+  /** The person recorded as having acquired it (not the account that imported it). */
+  acquiredBy?: string | null;
   /** URL, device or person the evidence came from. */
   source: string;
   sha256: string;

@@ -8,6 +8,8 @@ export interface Placement {
   batesLast: number;
   /** For a PDF exhibit: the active content left out of its reproduced pages (see listActiveContent). */
   removed?: string[];
+  /** An exhibit that could not be reproduced as pages: a slip sheet describes it (the declaration says so). */
+  native?: boolean;
 }
 
 /**

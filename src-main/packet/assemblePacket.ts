@@ -137,7 +137,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     await current.writer.flush();
     loaded = undefined; // the exhibit's bytes can go before the next one is read
 
-    const placement = { ...placementOf(current.number, pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates), ...(rendered.removed ? { removed: rendered.removed } : {}) };
+    const placement = { ...placementOf(current.number, pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates), ...(rendered.removed ? { removed: rendered.removed } : {}), ...(rendered.rendering === 'native' ? { native: true } : {}) };
     placeOf.set(exhibit.id, placement);
     exhibitPlacements.push({ ...placement, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}) });
     if (rendered.rendering === 'native') {

@@ -48,6 +48,7 @@ function exhibitInput(caseFile: CaseFile, e: Evidence): ExhibitInput {
     label: e.exhibit_label,
     title: e.title,
     acquiredAt: e.acquired_at ?? e.created_at,
+    acquiredBy: e.acquired_by ?? null,
     source: e.source_url ?? e.source_device ?? e.source_person ?? 'Not recorded',
     sha256: e.sha256!,
     sha1: e.sha1!,
@@ -112,7 +113,9 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       docket: info.docket_number ?? captionOrder?.docket ?? 'Docket not recorded',
       caption: captionOrder?.caption ?? info.title,
       title: options.title ?? `Declaration and Exhibits: ${info.title}`,
-      preparedBy: options.declarant?.name ?? caseFile.actor.name,
+      // Never the computer account running the export: a filing without a declarant is refused
+      // by the check (checkFiling), and a forced one says so.
+      preparedBy: options.declarant?.name ?? 'Declarant not named',
       date,
     },
     options: {

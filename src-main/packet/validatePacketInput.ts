@@ -33,6 +33,7 @@ const exhibit = z.object({
   label: z.string().min(1).max(60),
   title: line,
   acquiredAt: isoDate,
+  acquiredBy: text.nullish(),
   source: text,
   sha256,
   sha1,

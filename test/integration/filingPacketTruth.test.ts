@@ -60,8 +60,7 @@ describe('what a filed packet states (issue 11)', () => {
     expect(check.stdout + check.stderr).toMatch(/declarant/i);
   });
 
-  // Known bug (issue 11), fixed by a later commit on this branch.
-  it.fails('says "acquired" of a hash only where one was recorded at acquisition', async () => {
+  it('says "acquired" of a hash only where one was recorded at acquisition', async () => {
     const dir = tempDir();
     const { file } = await filingCase(dir);
     const out = path.join(dir, 'p.pdf');
@@ -70,11 +69,46 @@ describe('what a filed packet states (issue 11)', () => {
     const declaration = text.slice(text.indexOf('DECLARATION OF JANE ROE'), text.indexOf('INDEX OF EXHIBITS'));
     expect(declaration).not.toMatch(/recorded when the exhibit was acquired|has not been altered since it was acquired/);
     expect(declaration).toMatch(/computed when the file was imported into the case on/);
-    expect(declaration).not.toMatch(/CLI TESTER|declaration of root/i);
+    expect(declaration).not.toMatch(/DECLARATION OF CLI TESTER|DECLARATION OF ROOT/);
+    // The exhibit acquired on 2024-03-01 without a hash: the gap is stated, with the person recorded.
+    expect(declaration).toMatch(/No hash was recorded when it was obtained on March 1, 2024 by A\. Investigator/);
   });
 
-  // Known bug (issue 11), fixed by a later commit on this branch.
-  it.fails('prints no folder paths in the custody report', async () => {
+  it('says the hash matches the one recorded at acquisition when evidence add was given it, and refuses a file that does not match', async () => {
+    const dir = tempDir();
+    const { file } = await filingCase(dir);
+    const shot = path.join(dir, 'capture.txt');
+    fs.writeFileSync(shot, 'captured page\n');
+    const sha = execFileSync('sha256sum', [shot], { encoding: 'utf8' }).slice(0, 64);
+    const wrong = await dossier(['evidence', 'add', file, shot, '--acquired-at', '2024-03-02', '--acquired-by', 'B. Analyst', '--acquired-sha256', 'f'.repeat(64)]);
+    expect(wrong.status).toBe(4);
+    expect(wrong.stderr).toMatch(/does not match the SHA-256 recorded at acquisition/);
+    expect((await dossierJson<{ items: unknown[] }>(['list', file, 'evidence'])).items).toHaveLength(2);
+    const noDate = await dossier(['evidence', 'add', file, shot, '--acquired-sha256', sha]);
+    expect(noDate.status).toBe(2);
+    await dossierJson(['evidence', 'add', file, shot, '--acquired-at', '2024-03-02', '--acquired-by', 'B. Analyst', '--acquired-sha256', sha.toUpperCase()]);
+    const out = path.join(dir, 'p.pdf');
+    await dossierJson(['packet', file, '--out', out, ...SIGNED]);
+    const text = pdftotext(out).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Exhibit 3, “capture\.txt”: the SHA-256 value listed matches the hash recorded at acquisition on March 2, 2024 by B\. Analyst\./);
+    expect(text).toMatch(/Exhibit 1, “storefront\.txt”: the SHA-256 value listed was computed when the file was imported into the case on/);
+  });
+
+  it('never presents the computer account that imported a file as a person', async () => {
+    const dir = tempDir();
+    const { file } = await filingCase(dir);
+    const log = path.join(dir, 'root.log');
+    fs.writeFileSync(log, 'imported by an account\n');
+    await dossierJson(['evidence', 'add', file, log, '--actor', 'root']);
+    const out = path.join(dir, 'p.pdf');
+    await dossierJson(['packet', file, '--out', out, ...SIGNED]);
+    const text = pdftotext(out).replace(/\s+/g, ' ');
+    expect(text).not.toMatch(/by root\b/);
+    expect(text).toMatch(/For Exhibit 3, the case file records a computer account, not a person, as having imported it/);
+    expect(text).toMatch(/recorded by the computer account “root”/);
+  });
+
+  it('prints no folder paths in the custody report', async () => {
     const dir = tempDir();
     const { file } = await filingCase(dir);
     const out = path.join(dir, 'p.pdf');
