@@ -33,6 +33,8 @@ const packetOptions = z.object({
   declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
   appendixColumns: z.boolean().optional(),
   maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
+  /** The orders the orders section lists, in order (default: the appendix's order and orders linked to the chosen exhibits). */
+  orderIds: z.array(idSchema).max(1000).optional(),
   /** Re-export this production exactly as frozen (every other option is then refused). */
   productionId: idSchema.optional(),
   /** A draft: DRAFT on every page, recorded, consumes no Bates numbers. */

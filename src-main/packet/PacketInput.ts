@@ -166,6 +166,8 @@ export interface CourtOrderInput {
   expiresAt?: string | null;
   status: string;
   summary?: string | null;
+  /** The order's entry on the court's docket ("ECF No. 17"), when recorded. */
+  ecfNumber?: string | null;
 }
 
 export interface AuditChainHead {

@@ -14,6 +14,7 @@ import { appendixHeading } from '../websites/appendixHeading';
 import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import type { ExhibitInput, PacketInput } from './PacketInput';
 import { PACKET_SECTIONS } from './PacketInput';
+import { filingOrders } from './filingOrders';
 import { exhibitReaders, nextBatesStart } from './productions';
 
 /** Purpose of the custody event a draft export records; such events are left out of later packets. */
@@ -105,6 +106,7 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       });
     }
   }
+  const exhibits = exhibitsFor(caseFile, options.exhibitIds);
   const date = options.date ?? cutoffAt;
   const prefix = options.batesPrefix ?? `${(info.code_name ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`;
   return {
@@ -126,12 +128,12 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       ...(options.declarant ? { declarant: options.declarant } : {}),
       ...(options.maxVolumeBytes ? { maxVolumeBytes: options.maxVolumeBytes } : {}),
     },
-    exhibits: exhibitsFor(caseFile, options.exhibitIds).map((e) => exhibitInput(caseFile, e)),
+    exhibits: exhibits.map((e) => exhibitInput(caseFile, e)),
     domains,
     ...(appendix ? { appendix } : {}),
-    orders: orders.map((o) => ({
+    orders: filingOrders(caseFile, orders, options.orderIds, chosenOrder, exhibits.map((e) => e.id)).map((o) => ({
       title: o.title, docket: o.docket, court: o.court, judge: o.judge, type: o.order_type, filedAt: o.filed_at, grantedAt: o.granted_at,
-      servedAt: o.served_at, expiresAt: o.expires_at, status: o.status, summary: o.summary,
+      servedAt: o.served_at, expiresAt: o.expires_at, status: o.status, summary: o.summary, ecfNumber: o.ecf_number,
     })),
     auditHeads: auditHeads(caseFile.db).map((h) => ({ author: h.chain, seq: h.length, hash: h.headHash })),
     caseFileSha256: await fileSha256(caseFile.path),

@@ -103,6 +103,7 @@ const schema = z.object({
       expiresAt: optionalDate,
       status: line,
       summary: text.nullish(),
+      ecfNumber: text.nullish(),
     }),
   ),
   auditHeads: z.array(z.object({ author: line, seq: z.number().int().nonnegative(), hash: sha256 })),

@@ -36,6 +36,7 @@ interface PacketFlags {
   passphraseFile?: string;
   production?: string;
   draft?: boolean;
+  orders?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -74,6 +75,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(maxMb ? { maxVolumeBytes: maxMb * 1024 * 1024 } : {}),
     ...(flags.columns ? { appendixColumns: true } : {}),
     ...(flags.production ? { productionId: flags.production } : {}),
+    ...(flags.orders ? { orderIds: flags.orders.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
     ...(flags.draft ? { draft: true } : {}),
   };
 }
@@ -82,7 +84,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
 const PACKET_FLAG_NAMES = {
   sections: '--sections', exhibitIds: '--exhibits', orderId: '--order', batesPrefix: '--bates-prefix', batesStart: '--bates-start',
   batesPadding: '--bates-padding', profile: '--profile', date: '--date', title: '--title', name: '--declarant', role: '--declarant-role',
-  place: '--place', maxVolumeBytes: '--max-mb', productionId: '--production', draft: '--draft',
+  place: '--place', maxVolumeBytes: '--max-mb', productionId: '--production', draft: '--draft', orderIds: '--orders',
 };
 
 export function registerPacketCommands(program: Command): void {
@@ -94,6 +96,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--sections <list>', `sections in order, comma separated (default all: ${PACKET_SECTIONS.join(',')})`)
     .option('--exhibits <all|ids>', 'all, or exhibit ids comma separated, in the order wanted', 'all')
     .option('--order <id>', 'court order whose covered domains make Appendix A')
+    .option('--orders <ids>', 'orders the orders section lists, comma separated (default: the --order and orders linked to the chosen exhibits)')
     .option('--bates-prefix <prefix>', 'Bates prefix (default: the code name and "-")')
     .option('--bates-start <n>', 'first Bates number (default: after the last production with this prefix, else 1)')
     .option('--bates-padding <digits>', 'minimum digits of every Bates number of the production (default 6)')
