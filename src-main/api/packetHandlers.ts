@@ -2,14 +2,18 @@ import { casePacketInput } from '../packet/casePacketInput';
 import { checkFiling } from '../packet/checkFiling';
 import { formatBates } from '../packet/formatBates';
 import { listProductions } from '../packet/productions';
+import { getFilingCaption, updateFilingCaption } from '../packet/filingCaption';
+import type { FilingCaption } from '../contract/filingCaption';
 import { COURT_PROFILES } from '../packet/courtProfiles';
 import { exportCasePacket } from '../packet/exportCasePacket';
 import type { HandlerMap } from './Handlers';
 
-export const packetHandlers: HandlerMap<'packet.profiles' | 'packet.check' | 'packet.export' | 'packet.productions'> = {
+export const packetHandlers: HandlerMap<'packet.profiles' | 'packet.check' | 'packet.export' | 'packet.productions' | 'caption.get' | 'caption.update'> = {
   'packet.profiles': () => COURT_PROFILES.map((p) => ({ name: p.name, description: p.description })),
   // The same rules export refuses on (checkFiling); a production re-export is not checked again.
   'packet.check': async ({ options }, session) => checkFiling(session.caseFile, await casePacketInput(session.caseFile, options)),
+  'caption.get': (_req, session) => getFilingCaption(session.caseFile),
+  'caption.update': ({ patch }, session) => updateFilingCaption(session.caseFile, patch as Partial<FilingCaption>),
   'packet.productions': (_req, session) =>
     listProductions(session.caseFile).map((p) => ({
       id: p.id, createdAt: p.createdAt, createdBy: p.createdBy, cutoffAt: p.cutoffAt, draft: p.draft, exhibitIds: p.exhibitIds, forced: p.forced,

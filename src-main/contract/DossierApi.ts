@@ -1,4 +1,5 @@
 import type { CaseOverview } from './CaseOverview';
+import type { FilingCaption } from './filingCaption';
 import type { z } from 'zod';
 import type { requestSchemas } from './requestSchemas';
 import type { ItemKind, SiteStatus } from './enums';
@@ -248,6 +249,8 @@ export interface DossierApi {
   'packet.check': (req: RequestOf<'packet.check'>) => Promise<{ severity: 'error' | 'warning' | 'info'; code: string; message: string }[]>;
   'packet.export': (req: RequestOf<'packet.export'>) => Promise<PacketExportSummary>;
   'packet.productions': (req: RequestOf<'packet.productions'>) => Promise<ProductionSummary[]>;
+  'caption.get': (req: RequestOf<'caption.get'>) => Promise<FilingCaption>;
+  'caption.update': (req: RequestOf<'caption.update'>) => Promise<FilingCaption>;
 
   'links.create': (req: RequestOf<'links.create'>) => Promise<Link>;
   'links.delete': (req: RequestOf<'links.delete'>) => Promise<null>;
@@ -339,7 +342,7 @@ export const CHANNELS = [
   'case.overview',
   'captures.reparse',
   'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
-  'packet.productions',
+  'packet.productions', 'caption.get', 'caption.update',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filingCaptionSchema } from './filingCaption';
 import type { Channel } from './DossierApi';
 import { pastDate } from './calendarDate';
 import { EVIDENCE_KINDS, ITEM_KINDS, SITE_STATUSES } from './enums';
@@ -110,6 +111,9 @@ export const requestSchemas = {
   'packet.profiles': empty,
   'packet.check': z.object({ options: packetOptions }),
   'packet.productions': empty,
+  'caption.get': empty,
+  /** Replaces the fields given (lists whole: the CLI's party/counsel commands read, change and send them). */
+  'caption.update': z.object({ patch: filingCaptionSchema.partial() }),
   'packet.export': z.object({
     outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.pdf'), 'must end in .pdf'),
     options: packetOptions,

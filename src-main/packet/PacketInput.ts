@@ -170,6 +170,19 @@ export interface CourtOrderInput {
   ecfNumber?: string | null;
 }
 
+/** Counsel as the signature block prints them. */
+export interface CounselInput {
+  name: string;
+  firm?: string;
+  /** One line per "\n". */
+  address?: string;
+  phone?: string;
+  email?: string;
+  barNumber?: string;
+  /** "Attorneys for Plaintiff Microsoft Corporation". */
+  representing?: string;
+}
+
 export interface AuditChainHead {
   /** Author/device the chain belongs to, e.g. "jroe@laptop-7". */
   author: string;
@@ -189,6 +202,8 @@ export interface PacketInput {
   auditHeads: AuditChainHead[];
   /** SHA-256 of the case file at export time. */
   caseFileSha256: string;
+  /** Counsel for the signature block under the declaration (the case's filing caption). */
+  counsel?: CounselInput[];
   /** When `caseFileSha256` was computed (the production's cut-off): printed with it. */
   caseFileHashedAt?: string;
   /**

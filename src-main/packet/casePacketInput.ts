@@ -15,6 +15,8 @@ import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import type { ExhibitInput, PacketInput } from './PacketInput';
 import { PACKET_SECTIONS } from './PacketInput';
 import { filingOrders } from './filingOrders';
+import { getFilingCaption } from './filingCaption';
+import { partyCaption, withInitials } from './partyCaption';
 import { exhibitReaders, nextBatesStart } from './productions';
 
 /** Purpose of the custody event a draft export records; such events are left out of later packets. */
@@ -109,11 +111,13 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
   const exhibits = exhibitsFor(caseFile, options.exhibitIds);
   const date = options.date ?? cutoffAt;
   const prefix = options.batesPrefix ?? `${(info.code_name ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`;
+  const filing = getFilingCaption(caseFile);
   return {
     caption: {
-      court: captionOrder?.court ?? info.jurisdiction ?? 'Court not recorded',
-      docket: info.docket_number ?? captionOrder?.docket ?? 'Docket not recorded',
-      caption: captionOrder?.caption ?? info.title,
+      // The case's own caption first (dossier caption set / party add); an order's only as a fallback.
+      court: filing.court ?? captionOrder?.court ?? info.jurisdiction ?? 'Court not recorded',
+      docket: withInitials(info.docket_number ?? captionOrder?.docket ?? 'Docket not recorded', filing.judgeInitials),
+      caption: partyCaption(filing.parties) ?? captionOrder?.caption ?? info.title,
       title: options.title ?? `Declaration and Exhibits: ${info.title}`,
       // Never the computer account running the export: a filing without a declarant is refused
       // by the check (checkFiling), and a forced one says so.
@@ -138,5 +142,6 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     auditHeads: auditHeads(caseFile.db).map((h) => ({ author: h.chain, seq: h.length, hash: h.headHash })),
     caseFileSha256: await fileSha256(caseFile.path),
     caseFileHashedAt: cutoffAt,
+    counsel: filing.counsel,
   };
 }

@@ -1,4 +1,6 @@
 import { custodyGaps, hashStatement, listLabels } from './exhibitFacts';
+import { layoutCaptionBlock } from './layoutCaptionBlock';
+import type { CounselInput } from './PacketInput';
 import { formatBates } from './formatBates';
 import { formatLongDate } from './formatText';
 import type { LayoutFlow } from './LayoutFlow';
@@ -19,8 +21,10 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
   const { caption } = ctx.input;
   const exhibits = ctx.input.exhibits;
   flow.newPage();
-  flow.heading(`DECLARATION OF ${declarant.name.toUpperCase()}`, 13, 4);
-  flow.paragraph(`Case No. ${caption.docket}`, { font: 'serif', size: 11, align: 'center', spaceAfter: 18 });
+  // A declaration filed on its own (the ECF main document) carries the full caption.
+  layoutCaptionBlock(flow, caption);
+  flow.y -= 28;
+  flow.heading(`DECLARATION OF ${declarant.name.toUpperCase()}`, 13, 18);
 
   const para = (n: number, text: string): void =>
     flow.paragraph(text, { ...BODY, label: `${n}.`, labelAt: 36, firstIndent: 72, spaceAfter: 8, keepLines: 3 });
@@ -89,10 +93,13 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
     spaceAfter: 0,
   });
 
-  // Signature block, kept whole, on the right half.
+  // Signature block, kept whole, on the right half: the "/s/" signature ECF accepts, then the
+  // name and title under the line.
   const x = flow.left + flow.contentWidth / 2;
   flow.ensureSpace(90);
-  flow.y -= 54;
+  flow.y -= 40;
+  flow.text(flow.clean(`/s/ ${declarant.name}`, 'serifItalic'), x, flow.y, { font: 'serifItalic', size: 12 });
+  flow.y -= 6;
   flow.line(x, flow.y, flow.right, flow.y, 0.6);
   flow.y -= 15;
   flow.text(flow.clean(declarant.name, 'serif'), x, flow.y, { font: 'serif', size: 12 });
@@ -101,5 +108,27 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
       flow.y -= 13;
       flow.text(line, x, flow.y, { font: 'serif', size: 10 });
     }
+  }
+  for (const counsel of ctx.input.counsel ?? []) layoutCounselBlock(flow, counsel, x);
+}
+
+/** Counsel who file the declaration, as a signature block: /s/ line, name, firm, address, contact, bar number, whom they represent. */
+function layoutCounselBlock(flow: LayoutFlow, counsel: CounselInput, x: number): void {
+  const lines: [string, 'serif' | 'serifItalic' | 'serifBold'][] = [
+    ['Submitted by:', 'serif'],
+    [`/s/ ${counsel.name}`, 'serifItalic'],
+    [`${counsel.name}${counsel.barNumber ? ` (Bar No. ${counsel.barNumber})` : ''}`, 'serif'],
+    ...(counsel.firm ? [[counsel.firm.toUpperCase(), 'serifBold'] as [string, 'serifBold']] : []),
+    ...(counsel.address ?? '').split('\n').filter(Boolean).map((l) => [l, 'serif'] as [string, 'serif']),
+    ...(counsel.phone ? [[`Telephone: ${counsel.phone}`, 'serif'] as [string, 'serif']] : []),
+    ...(counsel.email ? [[`E-mail: ${counsel.email}`, 'serif'] as [string, 'serif']] : []),
+    ...(counsel.representing ? [[counsel.representing, 'serifItalic'] as [string, 'serifItalic']] : []),
+  ];
+  const wrapped = lines.flatMap(([text, font]) => flow.wrap(flow.clean(text, font), font, 10.5, flow.right - x).map((l) => [l, font] as const));
+  flow.ensureSpace(28 + wrapped.length * 13.5);
+  flow.y -= 28;
+  for (const [text, font] of wrapped) {
+    flow.y -= 13.5;
+    flow.text(text, x, flow.y, { font, size: 10.5 });
   }
 }

@@ -80,20 +80,32 @@ export function exhibitReaders(caseFile: CaseFile, evidenceId: string, contentSh
   };
 }
 
+/**
+ * Whether the case file has this table: a read command opens an older case file read-only,
+ * without upgrading it, so tables of migration 0090 may be missing (then it has no productions
+ * and no caption yet).
+ */
+export function hasTable(caseFile: CaseFile, name: string): boolean {
+  return prepareCached(caseFile.db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
 /** The first Bates number of a new production with this prefix: one after the last non-draft production's. */
 export function nextBatesStart(caseFile: CaseFile, prefix: string): number {
+  if (!hasTable(caseFile, 'production')) return 1;
   const last = prepareCached(caseFile.db, 'SELECT max(bates_last) FROM production WHERE bates_prefix = ? AND draft = 0').pluck().get(prefix) as number | null;
   return last === null ? 1 : last + 1;
 }
 
 /** Non-draft productions of this prefix whose range meets [first, last]: numbers that would be used twice. */
 export function overlappingProductions(caseFile: CaseFile, prefix: string, first: number, last: number): Production[] {
+  if (!hasTable(caseFile, 'production')) return [];
   const rows = prepareCached(caseFile.db, 'SELECT * FROM production WHERE bates_prefix = ? AND draft = 0 AND bates_first <= ? AND bates_last >= ? ORDER BY bates_first').all(prefix, last, first) as ProductionRow[];
   return rows.map(fromRow);
 }
 
 /** Every production of the case, oldest first. */
 export function listProductions(caseFile: CaseFile): Production[] {
+  if (!hasTable(caseFile, 'production')) return [];
   return (prepareCached(caseFile.db, 'SELECT * FROM production ORDER BY created_at, id').all() as ProductionRow[]).map(fromRow);
 }
 

@@ -108,6 +108,9 @@ const schema = z.object({
   ),
   auditHeads: z.array(z.object({ author: line, seq: z.number().int().nonnegative(), hash: sha256 })),
   caseFileSha256: sha256,
+  counsel: z
+    .array(z.object({ name: line, firm: text.optional(), address: text.optional(), phone: text.optional(), email: text.optional(), barNumber: text.optional(), representing: text.optional() }))
+    .optional(),
 });
 
 /**

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
-import { SIGNED } from '../helpers/filingCase';
+import { filingCase, SIGNED } from '../helpers/filingCase';
 import { tempDir } from '../helpers/tempDir';
 
 const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -39,5 +39,45 @@ describe('what the orders section lists (issue 11)', () => {
     const none = path.join(dir, 'c.pdf');
     await dossierJson(['packet', file, '--out', none, ...SIGNED]);
     expect(ordersSection(text(none))).toMatch(/No court orders are part of this filing/);
+  });
+
+  it('carries the case caption (parties, court, docket with the judge\'s initials) on cover and declaration, and ends the declaration with /s/ lines and the counsel block', async () => {
+    const dir = tempDir();
+    const { file } = await filingCase(dir);
+    for (const args of [
+      ['caption', 'set', file, '--court', 'United States District Court\\nSouthern District of New York', '--judge', 'Paul A. Engelmayer', '--judge-initials', 'PAE'],
+      ['party', 'add', file, '--role', 'plaintiff', '--name', 'Microsoft Corporation'],
+      ['party', 'add', file, '--role', 'defendant', '--name', 'John Does 1-2'],
+      ['counsel', 'set', file, '--name', 'Gabriel M. Ramsey', '--firm', 'Crowell & Moring LLP', '--email', 'gramsey@crowell.com', '--bar-number', '5236183', '--representing', 'Attorneys for Plaintiff Microsoft Corporation'],
+    ]) {
+      const r = await dossier(args);
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    const bad = await dossier(['caption', 'set', file, '--judge-initials', 'p.a.e']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--judge-initials must be 1 to 6 capital letters/);
+    const badMail = await dossier(['counsel', 'set', file, '--name', 'X', '--email', 'not-mail']);
+    expect(badMail.status).toBe(2);
+    const shown = await dossierJson<{ parties: { role: string; name: string }[]; counsel: { name: string }[] }>(['caption', 'show', file]);
+    expect(shown.parties).toEqual([{ role: 'plaintiff', name: 'Microsoft Corporation' }, { role: 'defendant', name: 'John Does 1-2' }]);
+    expect(shown.counsel.map((c) => c.name)).toEqual(['Gabriel M. Ramsey']);
+
+    const out = path.join(dir, 'p.pdf');
+    await dossierJson(['packet', file, '--out', out, ...SIGNED]);
+    const pages = text(out).split('\f');
+    const declaration = pages.find((p) => p.includes('DECLARATION OF JANE ROE'))!;
+    for (const page of [pages[0]!, declaration]) {
+      expect(page).toContain('SOUTHERN DISTRICT OF NEW YORK');
+      expect(page).toContain('MICROSOFT CORPORATION,');
+      expect(page).toMatch(/Plaintiff,/);
+      expect(page).toMatch(/JOHN DOES 1-2,\s*\)/);
+      expect(page).toMatch(/Defendants\./);
+      expect(page).toContain('Case No. 1:24-cv-01234 (PAE)');
+    }
+    const all = pages.join('\n');
+    expect(all).toContain('/s/ Jane Roe');
+    expect(all).toContain('/s/ Gabriel M. Ramsey');
+    expect(all).toContain('Gabriel M. Ramsey (Bar No. 5236183)');
+    expect(all).toContain('Attorneys for Plaintiff Microsoft Corporation');
   });
 });

@@ -9,6 +9,7 @@ import type { Migration } from './Migration';
  * happened to the case since. Drafts are recorded too but never consume Bates numbers (the next
  * production continues after the last non-draft one of the same prefix). Append-only: a production
  * that was filed is a fact of the case. src-main/packet/productions.ts depends on these rules.
+ * Also the case's filing caption (court, judge, parties, counsel) that covers and declarations carry.
  */
 export const productions: Migration = {
   // 0090 by file name; the version is the next after this branch's latest (the coordinator renumbers at merge).
@@ -36,6 +37,20 @@ export const productions: Migration = {
     BEGIN SELECT RAISE(ABORT, 'production is append-only'); END;
   CREATE TRIGGER production_no_delete BEFORE DELETE ON production
     BEGIN SELECT RAISE(ABORT, 'production is append-only'); END;
+
+  -- The caption and signature block of the case's filings: court, judge, parties, counsel. One
+  -- row per case (src-main/packet/filingCaption.ts validates the JSON lists).
+  CREATE TABLE filing_caption (
+    id TEXT PRIMARY KEY,
+    court TEXT CHECK (court IS NULL OR length(court) BETWEEN 1 AND 300),
+    judge TEXT CHECK (judge IS NULL OR length(judge) BETWEEN 1 AND 200),
+    judge_initials TEXT CHECK (judge_initials IS NULL OR length(judge_initials) BETWEEN 1 AND 10),
+    parties TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(parties) AND json_type(parties) = 'array'),
+    counsel TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(counsel) AND json_type(counsel) = 'array'),
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    hlc TEXT NOT NULL
+  ) STRICT;
 `);
   },
 };

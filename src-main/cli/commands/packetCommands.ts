@@ -175,6 +175,6 @@ export function registerPacketCommands(program: Command): void {
               )
             : 'No productions yet: "dossier packet FILE --out P.pdf" makes the first.',
         );
-      });
+      }, { readonly: true });
     });
 }
