@@ -36,6 +36,8 @@ const packetOptions = z.object({
   maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
   /** The orders the orders section lists, in order (default: the appendix's order and orders linked to the chosen exhibits). */
   orderIds: z.array(idSchema).max(1000).optional(),
+  /** combined: one PDF with slip sheets; ecf: declaration as main document, one PDF per exhibit, attachments.csv/.json (default: the profile's). */
+  layout: z.enum(['combined', 'ecf']).optional(),
   /** Re-export this production exactly as frozen (every other option is then refused). */
   productionId: idSchema.optional(),
   /** A draft: DRAFT on every page, recorded, consumes no Bates numbers. */

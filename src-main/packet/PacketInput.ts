@@ -72,6 +72,12 @@ export interface PacketOptions {
   textPageCap?: number;
   /** Per-file size limit in bytes, overriding the profile's (judges and courts set their own). */
   maxVolumeBytes?: number;
+  /**
+   * `combined`: one PDF, exhibits behind slip sheets (split into volumes only by size). `ecf`: the
+   * sections as the main document and each exhibit its own PDF ("Exhibit 1 - Title.pdf") with
+   * attachments.csv/.json for the court's attachment form. Default: the profile's.
+   */
+  layout?: 'combined' | 'ecf';
 }
 
 export interface CustodyEventInput {

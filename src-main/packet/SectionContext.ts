@@ -26,6 +26,8 @@ export interface SectionContext {
   exhibits: Map<string, Placement>;
   sections: Map<PacketSection, Placement>;
   volumeCount: number;
+  /** ECF layout: volume 1 is the main document, each later volume one exhibit's attachment. */
+  ecf?: boolean;
   /** Bates numbers of the whole packet. */
   packetBates: { first: number; last: number };
 }

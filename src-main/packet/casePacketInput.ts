@@ -131,6 +131,7 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       fixedDate: date,
       ...(options.declarant ? { declarant: options.declarant } : {}),
       ...(options.maxVolumeBytes ? { maxVolumeBytes: options.maxVolumeBytes } : {}),
+      ...(options.layout ? { layout: options.layout } : {}),
     },
     exhibits: exhibits.map((e) => exhibitInput(caseFile, e)),
     domains,

@@ -26,6 +26,8 @@ export interface CourtProfile {
   pdfA: 'required' | 'preferred';
   /** A filing profile: the declaration must name its declarant's title and place (checkFiling). */
   filing?: boolean;
+  /** How the packet is laid out when the options do not say (see PacketOptions.layout). */
+  layout: 'combined' | 'ecf';
 }
 
 const MB = 1024 * 1024;
@@ -33,12 +35,13 @@ const MB = 1024 * 1024;
 export const COURT_PROFILES: readonly CourtProfile[] = [
   {
     name: 'sdny-ecf',
-    description: 'S.D.N.Y. CM/ECF: US Letter, 15 MB per file, declaration and exhibit index expected',
+    description: 'S.D.N.Y. CM/ECF: US Letter, 15 MB per file, declaration and exhibit index expected, declaration as main document and one PDF per exhibit',
     pageSize: 'letter',
     maxVolumeBytes: 15 * MB,
-    requiredSections: ['cover', 'declaration', 'index', 'exhibits'],
+    requiredSections: ['declaration', 'index', 'exhibits'],
     pdfA: 'preferred',
     filing: true,
+    layout: 'ecf',
   },
   {
     name: 'generic-50mb',
@@ -47,6 +50,7 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     maxVolumeBytes: 50 * MB,
     requiredSections: [],
     pdfA: 'preferred',
+    layout: 'combined',
   },
   {
     name: 'generic-a4-50mb',
@@ -55,6 +59,7 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     maxVolumeBytes: 50 * MB,
     requiredSections: [],
     pdfA: 'preferred',
+    layout: 'combined',
   },
   {
     name: 'pdfa-strict',
@@ -63,6 +68,7 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     maxVolumeBytes: 50 * MB,
     requiredSections: ['cover', 'index', 'exhibits'],
     pdfA: 'required',
+    layout: 'combined',
   },
 ];
 

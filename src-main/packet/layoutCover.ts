@@ -26,7 +26,7 @@ export function layoutCover(flow: LayoutFlow, ctx: SectionContext): void {
   const summary = [
     plural(exhibits, 'exhibit'),
     `Bates ${formatBatesRange(ctx.bates, ctx.packetBates.first, ctx.packetBates.last)}`,
-    ctx.volumeCount > 1 ? `${ctx.volumeCount} volumes` : '',
+    ctx.ecf ? 'each exhibit filed as its own attachment' : ctx.volumeCount > 1 ? `${ctx.volumeCount} volumes` : '',
   ].filter(Boolean);
   flow.text(flow.clean(summary.join('  ·  '), 'serif'), flow.left + flow.contentWidth / 2, flow.y, { font: 'serif', size: 11 }, 'center');
 

@@ -26,7 +26,7 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
     const p = ctx.exhibits.get(ex.id);
     if (p) {
       flow.paragraph(
-        `In this packet: ${formatBatesRange(ctx.bates, p.batesFirst, p.batesLast)}${ctx.volumeCount > 1 ? `, volume ${p.volume}` : ''}, page ${p.firstPage}.`,
+        `In this packet: ${formatBatesRange(ctx.bates, p.batesFirst, p.batesLast)}${ctx.ecf ? `, filed as its own attachment` : `${ctx.volumeCount > 1 ? `, volume ${p.volume}` : ''}, page ${p.firstPage}`}.`,
         { font: 'serifItalic', size: 9.5, spaceAfter: 5 },
       );
     }

@@ -72,6 +72,7 @@ const schema = z.object({
     declarant: z.object({ name: line, role: text.optional(), place: text.optional() }).optional(),
     textPageCap: z.number().int().min(1).max(5_000).optional(),
     maxVolumeBytes: z.number().int().min(64 * 1024).optional(),
+    layout: z.enum(['combined', 'ecf']).optional(),
   }),
   exhibits: z.array(exhibit),
   domains: z.array(

@@ -22,7 +22,7 @@ describe('filing packet from a case file', () => {
     const { file, orderId } = demoWithOrder(dir);
     const out = path.join(dir, 'packet.pdf');
     const result = runCliJson<{ totalPages: number; exhibits: { exhibitId: string; label: string; batesFirstLabel: string; batesLastLabel: string; batesFirst: number; batesLast: number }[]; volumes: { sha256: string }[] }>([
-      'packet', file, '--out', out, '--order', orderId, '--bates-prefix', 'MSFT-', '--bates-start', '100', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington',
+      'packet', file, '--out', out, '--order', orderId, '--bates-prefix', 'MSFT-', '--bates-start', '100', '--layout', 'combined', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington',
     ]);
     const text = pages(out);
     expect(text).toHaveLength(result.totalPages);
@@ -55,7 +55,7 @@ describe('filing packet from a case file', () => {
     const { file, orderId } = demoWithOrder(dir);
     const a = path.join(dir, 'a.pdf');
     const b = path.join(dir, 'b.pdf');
-    const { productionId } = runCliJson<{ productionId: string }>(['packet', file, '--out', a, '--order', orderId, '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington']);
+    const { productionId } = runCliJson<{ productionId: string }>(['packet', file, '--out', a, '--order', orderId, '--layout', 'combined', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington']);
     runCliJson(['packet', file, '--out', b, '--production', productionId]);
     expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
   });

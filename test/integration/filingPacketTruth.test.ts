@@ -19,7 +19,7 @@ describe('what a filed packet states (issue 11)', () => {
   it('keeps Bates numbers when the same packet is exported again after an evidence verification', async () => {
     const dir = tempDir();
     const { file } = await filingCase(dir);
-    const first = await dossierJson<{ exhibits: Placed[] }>(['packet', file, '--out', path.join(dir, 'a.pdf'), ...SIGNED]);
+    const first = await dossierJson<{ exhibits: Placed[] }>(['packet', file, '--out', path.join(dir, 'a.pdf'), '--layout', 'combined', ...SIGNED]);
     const productionId = (first as unknown as { productionId: string }).productionId;
     expect((await dossier(['evidence', 'verify', file])).status).toBe(0);
     const again = await dossierJson<{ exhibits: Placed[] }>(['packet', file, '--production', productionId, '--out', path.join(dir, 'b.pdf')]);

@@ -26,20 +26,20 @@ describe('productions: frozen Bates numbers (issue 11)', () => {
     const dir = tempDir();
     const { file, ids } = await filingCase(dir);
     const p1 = path.join(dir, 'p1.pdf');
-    const first = await dossierJson<Exported>(['packet', file, '--out', p1, '--exhibits', ids[0]!, ...SIGNED]);
+    const first = await dossierJson<Exported>(['packet', file, '--out', p1, '--exhibits', ids[0]!, '--layout', 'combined', ...SIGNED]);
     const firstPages = pageTexts(p1);
     expect(firstPages[0]).toContain('STORM-000001');
     expect(firstPages.at(-1)).toContain(`STORM-${String(first.totalPages).padStart(6, '0')}`);
 
     const draftOut = path.join(dir, 'draft.pdf');
-    const draft = await dossierJson<Exported>(['packet', file, '--out', draftOut, '--draft', ...SIGNED]);
+    const draft = await dossierJson<Exported>(['packet', file, '--out', draftOut, '--draft', '--layout', 'combined', ...SIGNED]);
     const draftPages = pageTexts(draftOut);
     expect(draftPages[0]).toContain(`STORM-${String(first.totalPages + 1).padStart(6, '0')}`);
     for (const page of draftPages) expect(page).toContain('DRAFT');
     for (const page of firstPages) expect(page).not.toContain('DRAFT');
 
     const p2 = path.join(dir, 'p2.pdf');
-    const second = await dossierJson<Exported>(['packet', file, '--out', p2, ...SIGNED]);
+    const second = await dossierJson<Exported>(['packet', file, '--out', p2, '--layout', 'combined', ...SIGNED]);
     // The draft took no numbers: the second production starts right after the first.
     expect(pageTexts(p2)[0]).toContain(`STORM-${String(first.totalPages + 1).padStart(6, '0')}`);
     expect(pageTexts(p2).join('\n')).not.toMatch(/draft production|Draft filing packet/);

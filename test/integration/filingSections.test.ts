@@ -22,14 +22,14 @@ describe('what the orders section lists (issue 11)', () => {
     const judgment = orders.find((o) => o.title.startsWith('Default judgment'))!;
     const tro = orders.find((o) => o.title.startsWith('Emergency'))!;
     const out = path.join(dir, 'a.pdf');
-    await dossierJson(['packet', file, '--out', out, '--order', judgment.id, ...SIGNED]);
+    await dossierJson(['packet', file, '--out', out, '--order', judgment.id, '--layout', 'combined', ...SIGNED]);
     const section = ordersSection(text(out)).replace(/\s+/g, ' ');
     expect(section).toContain('1. Default judgment and permanent injunction (ECF No. 53)');
     expect(section).not.toContain('Emergency ex parte');
     expect(section).not.toContain('Supplemental preliminary');
 
     const chosen = path.join(dir, 'b.pdf');
-    await dossierJson(['packet', file, '--out', chosen, '--orders', `${tro.id},${judgment.id}`, ...SIGNED]);
+    await dossierJson(['packet', file, '--out', chosen, '--orders', `${tro.id},${judgment.id}`, '--layout', 'combined', ...SIGNED]);
     const listed = ordersSection(text(chosen)).replace(/\s+/g, ' ');
     expect(listed.indexOf('1. Emergency ex parte temporary restraining order')).toBeGreaterThan(-1);
     expect(listed.indexOf('2. Default judgment')).toBeGreaterThan(listed.indexOf('1. Emergency'));
@@ -37,7 +37,7 @@ describe('what the orders section lists (issue 11)', () => {
     expect(listed).not.toContain('Supplemental preliminary');
 
     const none = path.join(dir, 'c.pdf');
-    await dossierJson(['packet', file, '--out', none, ...SIGNED]);
+    await dossierJson(['packet', file, '--out', none, '--layout', 'combined', ...SIGNED]);
     expect(ordersSection(text(none))).toMatch(/No court orders are part of this filing/);
   });
 
@@ -63,7 +63,7 @@ describe('what the orders section lists (issue 11)', () => {
     expect(shown.counsel.map((c) => c.name)).toEqual(['Gabriel M. Ramsey']);
 
     const out = path.join(dir, 'p.pdf');
-    await dossierJson(['packet', file, '--out', out, ...SIGNED]);
+    await dossierJson(['packet', file, '--out', out, '--layout', 'combined', ...SIGNED]);
     const pages = text(out).split('\f');
     const declaration = pages.find((p) => p.includes('DECLARATION OF JANE ROE'))!;
     for (const page of [pages[0]!, declaration]) {

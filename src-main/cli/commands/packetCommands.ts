@@ -37,6 +37,7 @@ interface PacketFlags {
   production?: string;
   draft?: boolean;
   orders?: string;
+  layout?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -77,6 +78,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.production ? { productionId: flags.production } : {}),
     ...(flags.orders ? { orderIds: flags.orders.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
     ...(flags.draft ? { draft: true } : {}),
+    ...(flags.layout ? { layout: flags.layout as 'combined' | 'ecf' } : {}),
   };
 }
 
@@ -84,7 +86,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
 const PACKET_FLAG_NAMES = {
   sections: '--sections', exhibitIds: '--exhibits', orderId: '--order', batesPrefix: '--bates-prefix', batesStart: '--bates-start',
   batesPadding: '--bates-padding', profile: '--profile', date: '--date', title: '--title', name: '--declarant', role: '--declarant-role',
-  place: '--place', maxVolumeBytes: '--max-mb', productionId: '--production', draft: '--draft', orderIds: '--orders',
+  place: '--place', maxVolumeBytes: '--max-mb', productionId: '--production', draft: '--draft', orderIds: '--orders', layout: '--layout',
 };
 
 export function registerPacketCommands(program: Command): void {
@@ -104,6 +106,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--date <iso>', 'execution date of the declaration (default: now); never before the newest fact it certifies')
     .option('--production <id>', 're-export a production exactly as frozen (same Bates numbers, same bytes); see "dossier productions"')
     .option('--draft', 'a draft: DRAFT on every page, recorded, consumes no Bates numbers')
+    .option('--layout <combined|ecf>', 'ecf: declaration as the main PDF, one PDF per exhibit ("Exhibit 1 - Title.pdf"), attachments.csv/.json; combined: one PDF (default: the profile\'s; sdny-ecf is ecf)')
     .option('--title <title>', 'document title on the cover')
     .option('--declarant <name>', 'who signs the declaration')
     .option('--declarant-role <role>', "the declarant's title")
