@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filingCaptionSchema } from './filingCaption';
+import { courtProfileSchema } from './courtProfileSchema';
 import type { Channel } from './DossierApi';
 import { pastDate } from './calendarDate';
 import { EVIDENCE_KINDS, ITEM_KINDS, SITE_STATUSES } from './enums';
@@ -38,6 +39,10 @@ const packetOptions = z.object({
   orderIds: z.array(idSchema).max(1000).optional(),
   /** combined: one PDF with slip sheets; ecf: declaration as main document, one PDF per exhibit, attachments.csv/.json (default: the profile's). */
   layout: z.enum(['combined', 'ecf']).optional(),
+  /** A court profile from the user's JSON file (instead of a built-in one named by `profile`). */
+  customProfile: courtProfileSchema.optional(),
+  /** Number the chosen exhibits 1..N (or A, B ... per profile) in this filing; the index cross-references the case's labels. */
+  renumber: z.boolean().optional(),
   /** Re-export this production exactly as frozen (every other option is then refused). */
   productionId: idSchema.optional(),
   /** A draft: DRAFT on every page, recorded, consumes no Bates numbers. */

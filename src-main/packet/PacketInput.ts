@@ -1,3 +1,4 @@
+import type { CourtProfile } from './courtProfiles';
 import type { CaptureExhibitInput } from '../captures/CaptureExhibitInput';
 /**
  * What the packet engine needs to know about a case, as plain data. The case-file side fills this
@@ -62,6 +63,8 @@ export interface PacketOptions {
   bates: BatesOptions;
   /** A court profile name from `COURT_PROFILES` (page size, size cap, PDF/A policy). */
   profile: string;
+  /** The user's own profile (from a JSON file); `profile` then holds its name. */
+  customProfile?: CourtProfile;
   /**
    * Fixed export time (ISO timestamp) used for PDF dates. With it, the same input gives the same
    * bytes; without it the export time is "now".
@@ -101,6 +104,8 @@ export interface ExhibitInput {
   id: string;
   /** e.g. "Exhibit 1". Unique within the packet. */
   label: string;
+  /** The exhibit's label in the case when this filing renumbers its exhibits (--renumber). */
+  caseLabel?: string;
   title: string;
   acquiredAt: string;
   /** The person recorded as having acquired it (not the account that imported it). */

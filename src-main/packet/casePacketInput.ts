@@ -15,6 +15,9 @@ import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import type { ExhibitInput, PacketInput } from './PacketInput';
 import { PACKET_SECTIONS } from './PacketInput';
 import { filingOrders } from './filingOrders';
+import { getCourtProfile, userCourtProfile } from './courtProfiles';
+import { parseCourtProfile } from './parseCourtProfile';
+import { filingExhibitNumber } from './filingExhibitNumber';
 import { getFilingCaption } from './filingCaption';
 import { partyCaption, withInitials } from './partyCaption';
 import { exhibitReaders, nextBatesStart } from './productions';
@@ -127,13 +130,18 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     options: {
       sections,
       bates: { prefix, start: options.batesStart ?? nextBatesStart(caseFile, prefix), padding: options.batesPadding ?? 6, ...(options.draft ? { draft: true } : {}) },
-      profile: options.profile ?? 'sdny-ecf',
+      profile: options.customProfile?.name ?? options.profile ?? 'sdny-ecf',
+      ...(options.customProfile ? { customProfile: userCourtProfile(parseCourtProfile(options.customProfile, 'the court profile')) } : {}),
       fixedDate: date,
       ...(options.declarant ? { declarant: options.declarant } : {}),
       ...(options.maxVolumeBytes ? { maxVolumeBytes: options.maxVolumeBytes } : {}),
       ...(options.layout ? { layout: options.layout } : {}),
     },
-    exhibits: exhibits.map((e) => exhibitInput(caseFile, e)),
+    exhibits: exhibits.map((e, i) => {
+      const ex = exhibitInput(caseFile, e);
+      // --renumber: this filing's own sequence, the case's label kept for the index's cross-reference.
+      return options.renumber ? { ...ex, label: `Exhibit ${filingExhibitNumber(i, (options.customProfile ?? getCourtProfile(options.profile ?? 'sdny-ecf'))?.exhibitLabels ?? 'numeric')}`, caseLabel: e.exhibit_label } : ex;
+    }),
     domains,
     ...(appendix ? { appendix } : {}),
     orders: filingOrders(caseFile, orders, options.orderIds, chosenOrder, exhibits.map((e) => e.id)).map((o) => ({

@@ -26,6 +26,8 @@ export interface CourtProfile {
   pdfA: 'required' | 'preferred';
   /** A filing profile: the declaration must name its declarant's title and place (checkFiling). */
   filing?: boolean;
+  /** How a renumbered filing labels its exhibits: Exhibit 1, 2 ... or Exhibit A, B ... */
+  exhibitLabels?: 'numeric' | 'alpha';
   /** How the packet is laid out when the options do not say (see PacketOptions.layout). */
   layout: 'combined' | 'ecf';
 }
@@ -76,9 +78,15 @@ export function getCourtProfile(name: string): CourtProfile | undefined {
   return COURT_PROFILES.find((p) => p.name === name);
 }
 
-/** The profile named in the options, with the options' own size limit applied if set. */
-export function effectiveProfile(options: { profile: string; maxVolumeBytes?: number }): CourtProfile | undefined {
-  const profile = getCourtProfile(options.profile);
+/** A profile from the user's JSON file (validated by the contract's courtProfileSchema), as the engine uses it. */
+export function userCourtProfile(file: { name: string; description: string; pageSize: 'letter' | 'a4'; maxMb: number; requiredSections: PacketSection[]; pdfA: 'required' | 'preferred'; filing: boolean; layout: 'combined' | 'ecf'; exhibitLabels: 'numeric' | 'alpha' }): CourtProfile {
+  const { maxMb, ...rest } = file;
+  return { ...rest, maxVolumeBytes: maxMb * MB };
+}
+
+/** The profile of the options (the user's own, or a built-in one by name), with the options' own size limit applied if set. */
+export function effectiveProfile(options: { profile: string; maxVolumeBytes?: number; customProfile?: CourtProfile }): CourtProfile | undefined {
+  const profile = options.customProfile ?? getCourtProfile(options.profile);
   if (!profile) return undefined;
   return options.maxVolumeBytes ? { ...profile, maxVolumeBytes: options.maxVolumeBytes } : profile;
 }

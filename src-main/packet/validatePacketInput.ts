@@ -31,6 +31,7 @@ const custodyEvent = z.object({
 const exhibit = z.object({
   id: line,
   label: z.string().min(1).max(60),
+  caseLabel: z.string().min(1).max(100).optional(),
   title: line,
   acquiredAt: isoDate,
   acquiredBy: text.nullish(),
@@ -136,7 +137,7 @@ export function validatePacketInput(input: PacketInput): PacketInput {
       seenIds.add(ex.id);
       seenLabels.add(ex.label.toLowerCase());
     }
-    if (!getCourtProfile(input.options.profile)) {
+    if (!input.options.customProfile && !getCourtProfile(input.options.profile)) {
       problems.push(`options.profile "${input.options.profile}" is not a known court profile`);
     }
   }

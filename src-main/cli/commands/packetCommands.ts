@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { formatBytes } from '../../contract/formatBytes';
 import type { Command } from 'commander';
 import { parseCalendarDate } from '../../contract/calendarDate';
@@ -6,6 +7,7 @@ import type { CasePacketOptions } from '../../packet/casePacketInput';
 import { COURT_PROFILES } from '../../packet/courtProfiles';
 import { exportCasePacket } from '../../packet/exportCasePacket';
 import { PACKET_SECTIONS, type PacketSection } from '../../packet/PacketInput';
+import { parseCourtProfileJson } from '../../packet/parseCourtProfile';
 import { emit, type GlobalOptions, table } from '../output';
 import { cliIo, setExitStatus } from '../cliIo';
 import { withContract } from '../contractSession';
@@ -38,6 +40,8 @@ interface PacketFlags {
   draft?: boolean;
   orders?: string;
   layout?: string;
+  renumber?: boolean;
+  profileFile?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -47,11 +51,20 @@ function wholeNumber(value: string | undefined, flag: string, min: number): numb
   return n;
 }
 
+function readProfileFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DossierError('FILE_NOT_FOUND', `--profile-file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); give the path of a court profile JSON file.`);
+  }
+}
+
 /** The command's flags as packet options, each checked with a message naming the flag. */
 function packetOptions(flags: PacketFlags): CasePacketOptions {
   const sections = flags.sections?.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = sections?.filter((s) => !(PACKET_SECTIONS as readonly string[]).includes(s));
   if (unknown?.length) throw new DossierError('INVALID_REQUEST', `Unknown section(s) ${unknown.join(', ')}; use: ${PACKET_SECTIONS.join(', ')}.`);
+  if (flags.profile && flags.profileFile) throw new DossierError('INVALID_REQUEST', 'Use --profile or --profile-file, not both.');
   if (flags.profile && !COURT_PROFILES.some((p) => p.name === flags.profile)) {
     throw new DossierError('INVALID_REQUEST', `Unknown court profile "${flags.profile}"; use: ${COURT_PROFILES.map((p) => p.name).join(', ')}.`);
   }
@@ -79,6 +92,8 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.orders ? { orderIds: flags.orders.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
     ...(flags.draft ? { draft: true } : {}),
     ...(flags.layout ? { layout: flags.layout as 'combined' | 'ecf' } : {}),
+    ...(flags.renumber ? { renumber: true } : {}),
+    ...(flags.profileFile ? { customProfile: parseCourtProfileJson(readProfileFile(flags.profileFile), `--profile-file ${flags.profileFile}`) } : {}),
   };
 }
 
@@ -86,7 +101,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
 const PACKET_FLAG_NAMES = {
   sections: '--sections', exhibitIds: '--exhibits', orderId: '--order', batesPrefix: '--bates-prefix', batesStart: '--bates-start',
   batesPadding: '--bates-padding', profile: '--profile', date: '--date', title: '--title', name: '--declarant', role: '--declarant-role',
-  place: '--place', maxVolumeBytes: '--max-mb', productionId: '--production', draft: '--draft', orderIds: '--orders', layout: '--layout',
+  place: '--place', maxVolumeBytes: '--max-mb', productionId: '--production', draft: '--draft', orderIds: '--orders', layout: '--layout', renumber: '--renumber',
 };
 
 export function registerPacketCommands(program: Command): void {
@@ -106,6 +121,8 @@ export function registerPacketCommands(program: Command): void {
     .option('--date <iso>', 'execution date of the declaration (default: now); never before the newest fact it certifies')
     .option('--production <id>', 're-export a production exactly as frozen (same Bates numbers, same bytes); see "dossier productions"')
     .option('--draft', 'a draft: DRAFT on every page, recorded, consumes no Bates numbers')
+    .option('--profile-file <court.json>', 'your own court profile as JSON: name, description, pageSize, maxMb, requiredSections, pdfA, filing, layout, exhibitLabels')
+    .option('--renumber', "number the chosen exhibits 1..N (A, B ... where the profile says) in this filing; the index gives each one's case exhibit number")
     .option('--layout <combined|ecf>', 'ecf: declaration as the main PDF, one PDF per exhibit ("Exhibit 1 - Title.pdf"), attachments.csv/.json; combined: one PDF (default: the profile\'s; sdny-ecf is ecf)')
     .option('--title <title>', 'document title on the cover')
     .option('--declarant <name>', 'who signs the declaration')
