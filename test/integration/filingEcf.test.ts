@@ -52,6 +52,12 @@ describe('ECF layout (issue 11)', () => {
       expect(`STORM-${String(own.at(-1)).padStart(6, '0')}`).toBe(a.batesLast);
     }
     for (const v of result.volumes) expect(v.bytes).toBeLessThan(15 * 1024 * 1024);
+    // The top half inch of every page stays blank for the header CM/ECF stamps on filed documents.
+    for (const name of [main, ...attachments.map((a) => path.join(outDir, a.file))]) {
+      const words = [...execFileSync('pdftotext', ['-bbox', name, '-'], { encoding: 'utf8' }).matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)];
+      expect(words.length).toBeGreaterThan(0);
+      expect(words.filter((w) => Number(w[1]) < 36).map((w) => w[2]), name).toEqual([]);
+    }
 
     const againDir = path.join(dir, 'again');
     fs.mkdirSync(againDir);
