@@ -19,6 +19,9 @@ export const courtProfileSchema = z
     filing: z.boolean().default(false),
     layout: z.enum(['combined', 'ecf']).default('combined'),
     exhibitLabels: z.enum(['numeric', 'alpha']).default('numeric'),
+    /** The declaration's body text in points, and its line spacing (1 single, 2 double). */
+    bodyFontSize: z.number().min(10).max(14).optional(),
+    lineSpacing: z.number().min(1).max(2.5).optional(),
   })
   .strict();
 

@@ -26,6 +26,9 @@ export interface CourtProfile {
   pdfA: 'required' | 'preferred';
   /** A filing profile: the declaration must name its declarant's title and place (checkFiling). */
   filing?: boolean;
+  /** The declaration's body text size in points (default 12) and line spacing as a multiple of it (default 1.6; 2 is double-spaced). */
+  bodyFontSize?: number;
+  lineSpacing?: number;
   /** How a renumbered filing labels its exhibits: Exhibit 1, 2 ... or Exhibit A, B ... */
   exhibitLabels?: 'numeric' | 'alpha';
   /** How the packet is laid out when the options do not say (see PacketOptions.layout). */
@@ -79,9 +82,9 @@ export function getCourtProfile(name: string): CourtProfile | undefined {
 }
 
 /** A profile from the user's JSON file (validated by the contract's courtProfileSchema), as the engine uses it. */
-export function userCourtProfile(file: { name: string; description: string; pageSize: 'letter' | 'a4'; maxMb: number; requiredSections: PacketSection[]; pdfA: 'required' | 'preferred'; filing: boolean; layout: 'combined' | 'ecf'; exhibitLabels: 'numeric' | 'alpha' }): CourtProfile {
-  const { maxMb, ...rest } = file;
-  return { ...rest, maxVolumeBytes: maxMb * MB };
+export function userCourtProfile(file: { name: string; description: string; pageSize: 'letter' | 'a4'; maxMb: number; requiredSections: PacketSection[]; pdfA: 'required' | 'preferred'; filing: boolean; layout: 'combined' | 'ecf'; exhibitLabels: 'numeric' | 'alpha'; bodyFontSize?: number | undefined; lineSpacing?: number | undefined }): CourtProfile {
+  const { maxMb, bodyFontSize, lineSpacing, ...rest } = file;
+  return { ...rest, maxVolumeBytes: maxMb * MB, ...(bodyFontSize ? { bodyFontSize } : {}), ...(lineSpacing ? { lineSpacing } : {}) };
 }
 
 /** The profile of the options (the user's own, or a built-in one by name), with the options' own size limit applied if set. */

@@ -1,13 +1,13 @@
 import { custodyGaps, hashStatement, listLabels } from './exhibitFacts';
 import { layoutCaptionBlock } from './layoutCaptionBlock';
 import type { CounselInput } from './PacketInput';
+import { effectiveProfile } from './courtProfiles';
 import { formatBates } from './formatBates';
 import { formatLongDate } from './formatText';
 import type { LayoutFlow } from './LayoutFlow';
 import { layoutTable } from './layoutTable';
 import type { SectionContext } from './SectionContext';
 
-const BODY = { font: 'serif' as const, size: 12, leading: 19 };
 
 /**
  * The declaration in the form of 28 U.S.C. § 1746 (unsworn declaration under penalty of perjury,
@@ -20,6 +20,10 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
   const { declarant } = ctx;
   const { caption } = ctx.input;
   const exhibits = ctx.input.exhibits;
+  // The court's body text: size and line spacing from the profile (S.D.N.Y.: 12 pt).
+  const profile = effectiveProfile(ctx.input.options);
+  const size = profile?.bodyFontSize ?? 12;
+  const BODY = { font: 'serif' as const, size, leading: size * (profile?.lineSpacing ?? 19 / 12) };
   flow.newPage();
   // A declaration filed on its own (the ECF main document) carries the full caption.
   layoutCaptionBlock(flow, caption);

@@ -39,4 +39,21 @@ describe('renumbering and user court profiles (issue 11)', () => {
     expect((await dossier(['packet', file, '--check', '--profile-file', notJson])).stderr).toMatch(/is not JSON/);
     expect((await dossier(['packet', file, '--check', '--profile-file', path.join(dir, 'missing.json')])).status).toBe(2);
   });
+
+  it("sets the declaration in the profile's body size and line spacing", async () => {
+    const dir = tempDir();
+    const { file } = await filingCase(dir);
+    const declarationPages = async (profile: Record<string, unknown>, name: string): Promise<number> => {
+      const json = path.join(dir, `${name}.json`);
+      fs.writeFileSync(json, JSON.stringify({ name, description: name, pageSize: 'letter', maxMb: 50, layout: 'combined', ...profile }));
+      const result = await dossierJson<{ sections: { section: string; pageCount: number }[] }>(['packet', file, '--out', path.join(dir, `${name}.pdf`), '--profile-file', json, '--draft', ...SIGNED]);
+      return result.sections.find((s) => s.section === 'declaration')!.pageCount;
+    };
+    const single = await declarationPages({ lineSpacing: 1, bodyFontSize: 10 }, 'tight');
+    const double = await declarationPages({ lineSpacing: 2.5, bodyFontSize: 14 }, 'double');
+    expect(double).toBeGreaterThan(single);
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ name: 'x', description: 'x', pageSize: 'letter', maxMb: 5, lineSpacing: 5 }));
+    expect((await dossier(['packet', file, '--check', '--profile-file', bad])).stderr).toMatch(/lineSpacing/);
+  });
 });
