@@ -155,7 +155,8 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
             return writeDocumentMetadata(doc, {
               title,
               author: input.caption.preparedBy,
-              subject: `Filing packet, Case No. ${input.caption.docket}`,
+              // A forced export and a draft say so where any PDF reader shows it (Document Properties).
+              subject: `Filing packet, Case No. ${input.caption.docket}${bates.draft ? ' (DRAFT, not for filing)' : ''}${input.forcedOver ? `; ${input.forcedOver}` : ''}`,
               keywords: `Bates ${formatBatesRange(bates, bates.start, outcome.lastBates)}; SHA-256 of case file ${input.caseFileSha256}`,
               date: exportDate,
               pdfA,

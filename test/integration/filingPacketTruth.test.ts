@@ -129,5 +129,10 @@ describe('what a filed packet states (issue 11)', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/EXHIBIT_OVER_LIMIT|more than the 1 MB/);
     expect(fs.existsSync(out)).toBe(false);
+    // --force goes ahead and the packet's metadata says over what.
+    const forced = await dossier(['packet', file, '--out', out, '--max-mb', '1', '--layout', 'combined', '--force', ...SIGNED]);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Subject:.*exported with --force over 1 packet check error\(s\): EXHIBIT_OVER_LIMIT/);
+    expect((await dossierJson<{ forced: boolean }[]>(['productions', file]))[0]!.forced).toBe(true);
   });
 });
