@@ -33,6 +33,9 @@ describe('ECF layout (issue 11)', () => {
     expect(written).toEqual(['Exhibit 1 - storefront.txt.pdf', 'Exhibit 2 - access.log.pdf', 'attachments.csv', 'attachments.json', 'declaration.pdf']);
     const mainText = execFileSync('pdftotext', ['-layout', main, '-'], { encoding: 'utf8' });
     expect(mainText).toContain('DECLARATION OF JANE ROE');
+    // The contents point to each exhibit's attachment, not to volumes.
+    expect(mainText).toMatch(/Exhibit 2 — access\.log[ .]*STORM-\d{6}\s+Att\. 2/);
+    expect(mainText).not.toMatch(/Vol\. 2/);
     // The exhibits' own pages (slip sheet first) are in their attachments, not in the main document.
     expect(mainText).not.toContain('Exhibit 1 · slip sheet');
 
