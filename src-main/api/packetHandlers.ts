@@ -1,12 +1,25 @@
 import { casePacketInput } from '../packet/casePacketInput';
-import { checkPacket } from '../packet/checkPacket';
+import { checkFiling } from '../packet/checkFiling';
+import { formatBates } from '../packet/formatBates';
+import { listProductions } from '../packet/productions';
+import { getFilingCaption, updateFilingCaption } from '../packet/filingCaption';
+import type { FilingCaption } from '../contract/filingCaption';
 import { COURT_PROFILES } from '../packet/courtProfiles';
 import { exportCasePacket } from '../packet/exportCasePacket';
 import type { HandlerMap } from './Handlers';
 
-export const packetHandlers: HandlerMap<'packet.profiles' | 'packet.check' | 'packet.export'> = {
+export const packetHandlers: HandlerMap<'packet.profiles' | 'packet.check' | 'packet.export' | 'packet.productions' | 'caption.get' | 'caption.update'> = {
   'packet.profiles': () => COURT_PROFILES.map((p) => ({ name: p.name, description: p.description })),
-  'packet.check': async ({ options }, session) => checkPacket(await casePacketInput(session.caseFile, options)),
+  // The same rules export refuses on (checkFiling); a production re-export is not checked again.
+  'packet.check': async ({ options }, session) => checkFiling(session.caseFile, await casePacketInput(session.caseFile, options)),
+  'caption.get': (_req, session) => getFilingCaption(session.caseFile),
+  'caption.update': ({ patch }, session) => updateFilingCaption(session.caseFile, patch as Partial<FilingCaption>),
+  'packet.productions': (_req, session) =>
+    listProductions(session.caseFile).map((p) => ({
+      id: p.id, createdAt: p.createdAt, createdBy: p.createdBy, cutoffAt: p.cutoffAt, draft: p.draft, exhibitIds: p.exhibitIds, forced: p.forced,
+      batesFirst: formatBates({ prefix: p.batesPrefix, padding: p.batesPadding }, p.batesFirst),
+      batesLast: formatBates({ prefix: p.batesPrefix, padding: p.batesPadding }, p.batesLast),
+    })),
   'packet.export': async ({ outPath, options, taskId, overwrite, force }, session) => {
     const task = session.startTask(taskId);
     try {
@@ -18,6 +31,7 @@ export const packetHandlers: HandlerMap<'packet.profiles' | 'packet.check' | 'pa
       });
       return {
         packetId: result.packetId,
+        productionId: result.productionId,
         totalPages: result.totalPages,
         pdfA: result.pdfA,
         volumes: result.volumes.map((v) => ({ path: v.path, pages: v.pages, bytes: v.bytes, sha256: v.sha256 })),

@@ -36,6 +36,9 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'evidence.extract': 'evidence extract',
   'evidence.preview': 'evidence preview',
   'packet.profiles': 'packet profiles',
+  'packet.productions': 'productions',
+  'caption.get': 'caption show',
+  'caption.update': 'caption set',
   'packet.check': 'packet', // --check
   'links.create': 'link',
   'links.delete': 'unlink',

@@ -21,6 +21,7 @@ function usageError(message: string, write: (text: string) => void): void {
 }
 import { registerIntegrityCommands } from './commands/integrityCommands';
 import { registerConflictCommands } from './commands/conflictCommands';
+import { registerCaptionCommands } from './commands/captionCommands';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerCaptureCommands(program);
   registerIntegrityCommands(program);
   registerConflictCommands(program);
+  registerCaptionCommands(program);
   checkRequiredOptionsTogether(program);
   return program;
 }

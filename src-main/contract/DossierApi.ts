@@ -1,4 +1,5 @@
 import type { CaseOverview } from './CaseOverview';
+import type { FilingCaption } from './filingCaption';
 import type { z } from 'zod';
 import type { requestSchemas } from './requestSchemas';
 import type { ItemKind, SiteStatus } from './enums';
@@ -182,11 +183,26 @@ export type PacketRequestOptions = RequestOf<'packet.export'>['options'];
 
 export interface PacketExportSummary {
   packetId: string;
+  /** The production this export is (new, or the one re-exported). */
+  productionId: string;
   totalPages: number;
   pdfA: boolean;
   volumes: { path: string; pages: number; bytes: number; sha256: string }[];
   exhibits: { evidenceId: string; label: string; batesFirst: string; batesLast: string; rendering: string }[];
   warnings: string[];
+}
+
+/** One production (an export with frozen Bates numbers), as `dossier productions` lists it. */
+export interface ProductionSummary {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  cutoffAt: string;
+  draft: boolean;
+  batesFirst: string;
+  batesLast: string;
+  exhibitIds: string[];
+  forced: boolean;
 }
 
 export type AnyItem = ItemByKind[ItemKind];
@@ -239,6 +255,9 @@ export interface DossierApi {
   'packet.profiles': (req: RequestOf<'packet.profiles'>) => Promise<{ name: string; description: string }[]>;
   'packet.check': (req: RequestOf<'packet.check'>) => Promise<{ severity: 'error' | 'warning' | 'info'; code: string; message: string }[]>;
   'packet.export': (req: RequestOf<'packet.export'>) => Promise<PacketExportSummary>;
+  'packet.productions': (req: RequestOf<'packet.productions'>) => Promise<ProductionSummary[]>;
+  'caption.get': (req: RequestOf<'caption.get'>) => Promise<FilingCaption>;
+  'caption.update': (req: RequestOf<'caption.update'>) => Promise<FilingCaption>;
 
   'links.create': (req: RequestOf<'links.create'>) => Promise<Link>;
   'links.delete': (req: RequestOf<'links.delete'>) => Promise<null>;
@@ -339,6 +358,7 @@ export const CHANNELS = [
   'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
   'conflicts.list', 'conflicts.resolve', 'evidence.renumber',
   'websites.importRollback',
+  'packet.productions', 'caption.get', 'caption.update',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { filingCaptionSchema } from './filingCaption';
+import { courtProfileSchema } from './courtProfileSchema';
 import type { Channel } from './DossierApi';
 import { pastDate } from './calendarDate';
 import { EVIDENCE_KINDS, ITEM_KINDS, SITE_STATUSES } from './enums';
@@ -33,6 +35,18 @@ const packetOptions = z.object({
   declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
   appendixColumns: z.boolean().optional(),
   maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
+  /** The orders the orders section lists, in order (default: the appendix's order and orders linked to the chosen exhibits). */
+  orderIds: z.array(idSchema).max(1000).optional(),
+  /** combined: one PDF with slip sheets; ecf: declaration as main document, one PDF per exhibit, attachments.csv/.json (default: the profile's). */
+  layout: z.enum(['combined', 'ecf']).optional(),
+  /** A court profile from the user's JSON file (instead of a built-in one named by `profile`). */
+  customProfile: courtProfileSchema.optional(),
+  /** Number the chosen exhibits 1..N (or A, B ... per profile) in this filing; the index cross-references the case's labels. */
+  renumber: z.boolean().optional(),
+  /** Re-export this production exactly as frozen (every other option is then refused). */
+  productionId: idSchema.optional(),
+  /** A draft: DRAFT on every page, recorded, consumes no Bates numbers. */
+  draft: z.boolean().optional(),
 });
 
 const empty = z.object({}).strict();
@@ -93,6 +107,8 @@ export const requestSchemas = {
   // The exhibit fields (label, source device/person, method, tags ...) as evidence.update takes them.
   'evidence.import': evidenceUpdateSchema.extend({
     paths: z.array(absolutePath).min(1).max(10_000),
+    /** The SHA-256 the acquirer recorded (a capture tool's digest): checked against the file, kept on the acquisition event. */
+    acquired_sha256: z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 value (64 hex digits)').optional(),
     taskId: taskId.optional(),
   }),
   'evidence.verify': z.object({ id: idSchema.optional(), taskId: taskId.optional() }),
@@ -101,6 +117,10 @@ export const requestSchemas = {
   'tasks.cancel': z.object({ taskId }),
   'packet.profiles': empty,
   'packet.check': z.object({ options: packetOptions }),
+  'packet.productions': empty,
+  'caption.get': empty,
+  /** Replaces the fields given (lists whole: the CLI's party/counsel commands read, change and send them). */
+  'caption.update': z.object({ patch: filingCaptionSchema.partial() }),
   'packet.export': z.object({
     outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.pdf'), 'must end in .pdf'),
     options: packetOptions,

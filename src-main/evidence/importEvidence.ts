@@ -17,7 +17,8 @@ import { runInVaultQueue } from './vaultQueue';
  * Metadata for the imported exhibits. `title` and `exhibit_label` name one exhibit: with several
  * files the title is followed by each file's name, and a label is refused.
  */
-export type EvidenceImportOptions = EvidenceUpdate;
+/** The exhibit's fields, and the SHA-256 recorded when it was acquired (one file only). */
+export type EvidenceImportOptions = EvidenceUpdate & { acquired_sha256?: string | undefined };
 
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -78,7 +79,11 @@ export async function importEvidence(
   hooks: EvidenceTaskHooks = {},
 ): Promise<EvidenceImportResult> {
   if (paths.length === 0) throw new DossierError('INVALID_REQUEST', 'Choose at least one file to import.');
-  const fields = validate(evidenceUpdateSchema, options, 'evidence import');
+  const { acquired_sha256: acquiredSha256, ...rest } = options;
+  const fields = validate(evidenceUpdateSchema, rest, 'evidence import');
+  if (acquiredSha256 && (paths.length > 1 || !fields.acquired_at)) {
+    throw new DossierError('INVALID_REQUEST', 'A hash recorded at acquisition belongs to one file acquired at a known time: import that file alone, with --acquired-at.');
+  }
   if (paths.length > 1 && fields.exhibit_label) {
     throw new DossierError('INVALID_REQUEST', 'An exhibit label names one exhibit: import the files one by one to label them, or leave the label out.');
   }
@@ -104,7 +109,7 @@ export async function importEvidence(
           report(message, true);
           const title = fields.title && paths.length > 1 ? `${fields.title} — ${source.name}`.slice(0, 500) : fields.title;
           let firstChunk = true;
-          const imported = await importEvidenceFile(connection, source, { ...fields, title }, {
+          const imported = await importEvidenceFile(connection, source, { ...fields, title, ...(acquiredSha256 ? { acquired_sha256: acquiredSha256.toLowerCase() } : {}) }, {
             signal,
             onBytes: (bytes) => {
               done += bytes;

@@ -29,6 +29,8 @@ export interface ExhibitFields {
   method?: string | null | undefined;
   description?: string | null | undefined;
   tags?: string[] | undefined;
+  /** SHA-256 recorded when it was acquired; the import is refused when the file does not match it. */
+  acquired_sha256?: string | undefined;
 }
 
 export interface ImportedExhibit {
@@ -88,6 +90,14 @@ export async function importEvidenceFile(
     // Chunks reference their content row, which can only be written once the last byte is hashed.
     db.pragma('defer_foreign_keys = ON');
     const stored = await storeEvidenceBytes(db, source, hooks);
+    if (fields.acquired_sha256 && fields.acquired_sha256 !== stored.sha256) {
+      // The file is not what was acquired: storing it would certify the wrong bytes.
+      throw new DossierError(
+        'EVIDENCE_HASH_MISMATCH',
+        `${source.name} does not match the SHA-256 recorded at acquisition (${fields.acquired_sha256}); its SHA-256 is ${stored.sha256}. Nothing was stored: find the file that was acquired.`,
+        { path: source.path },
+      );
+    }
     const mediaType = await detectMediaType(stored.head, source.name, stored.size <= stored.head.length);
     const duplicate = stored.duplicate ? firstExhibitWithContent(caseFile, stored.sha256) : null;
     const number = nextExhibitNumber(caseFile);
@@ -122,8 +132,10 @@ export async function importEvidenceFile(
         at: fields.acquired_at,
         from_party: origin,
         to_party: fields.acquired_by ?? null,
-        details: `Acquired${origin ? ` from ${origin}` : ''}${fields.acquired_by ? ` by ${fields.acquired_by}` : ''}${fields.method ? ` (${fields.method})` : ''}; as recorded at import.`,
-        result: 'n/a',
+        // A hash recorded at acquisition is what lets a declaration say the file is unchanged since.
+        hash_seen: fields.acquired_sha256 ?? null,
+        details: `Acquired${origin ? ` from ${origin}` : ''}${fields.acquired_by ? ` by ${fields.acquired_by}` : ''}${fields.method ? ` (${fields.method})` : ''}; as recorded at import${fields.acquired_sha256 ? ', with the SHA-256 recorded at acquisition, which the imported file matches' : ''}.`,
+        result: fields.acquired_sha256 ? 'ok' : 'n/a',
       });
     }
     addCustodyEvent(caseFile, {

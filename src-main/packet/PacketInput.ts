@@ -1,3 +1,4 @@
+import type { CourtProfile } from './courtProfiles';
 import type { CaptureExhibitInput } from '../captures/CaptureExhibitInput';
 /**
  * What the packet engine needs to know about a case, as plain data. The case-file side fills this
@@ -41,8 +42,10 @@ export interface BatesOptions {
   prefix: string;
   /** The first page's number. */
   start: number;
-  /** Minimum digits; the number is zero-padded to this width (wider numbers are printed in full). */
+  /** Minimum digits; the number is zero-padded to this width (a production whose numbers would be wider is refused by the check). */
   padding: number;
+  /** A draft: every page is watermarked DRAFT and the numbers are not consumed (see productions.ts). */
+  draft?: boolean;
 }
 
 /** Who signs the declaration. Defaults to `caption.preparedBy` with no role. */
@@ -60,6 +63,8 @@ export interface PacketOptions {
   bates: BatesOptions;
   /** A court profile name from `COURT_PROFILES` (page size, size cap, PDF/A policy). */
   profile: string;
+  /** The user's own profile (from a JSON file); `profile` then holds its name. */
+  customProfile?: CourtProfile;
   /**
    * Fixed export time (ISO timestamp) used for PDF dates. With it, the same input gives the same
    * bytes; without it the export time is "now".
@@ -70,6 +75,12 @@ export interface PacketOptions {
   textPageCap?: number;
   /** Per-file size limit in bytes, overriding the profile's (judges and courts set their own). */
   maxVolumeBytes?: number;
+  /**
+   * `combined`: one PDF, exhibits behind slip sheets (split into volumes only by size). `ecf`: the
+   * sections as the main document and each exhibit its own PDF ("Exhibit 1 - Title.pdf") with
+   * attachments.csv/.json for the court's attachment form. Default: the profile's.
+   */
+  layout?: 'combined' | 'ecf';
 }
 
 export interface CustodyEventInput {
@@ -93,8 +104,12 @@ export interface ExhibitInput {
   id: string;
   /** e.g. "Exhibit 1". Unique within the packet. */
   label: string;
+  /** The exhibit's label in the case when this filing renumbers its exhibits (--renumber). */
+  caseLabel?: string;
   title: string;
   acquiredAt: string;
+  /** The person recorded as having acquired it (not the account that imported it). */
+  acquiredBy?: string | null;
   /** URL, device or person the evidence came from. */
   source: string;
   sha256: string;
@@ -162,6 +177,21 @@ export interface CourtOrderInput {
   expiresAt?: string | null;
   status: string;
   summary?: string | null;
+  /** The order's entry on the court's docket ("ECF No. 17"), when recorded. */
+  ecfNumber?: string | null;
+}
+
+/** Counsel as the signature block prints them. */
+export interface CounselInput {
+  name: string;
+  firm?: string;
+  /** One line per "\n". */
+  address?: string;
+  phone?: string;
+  email?: string;
+  barNumber?: string;
+  /** "Attorneys for Plaintiff Microsoft Corporation". */
+  representing?: string;
 }
 
 export interface AuditChainHead {
@@ -183,6 +213,10 @@ export interface PacketInput {
   auditHeads: AuditChainHead[];
   /** SHA-256 of the case file at export time. */
   caseFileSha256: string;
+  /** Counsel for the signature block under the declaration (the case's filing caption). */
+  counsel?: CounselInput[];
+  /** When `caseFileSha256` was computed (the production's cut-off): printed with it. */
+  caseFileHashedAt?: string;
   /**
    * The audit checkpoint (src-main/integrity/auditCheckpoint.ts) as canonical JSON: stored in
    * every volume's Info dictionary (DossierCheckpoint) and summarised on the audit page, so

@@ -8,6 +8,8 @@ export interface Placement {
   batesLast: number;
   /** For a PDF exhibit: the active content left out of its reproduced pages (see listActiveContent). */
   removed?: string[];
+  /** An exhibit that could not be reproduced as pages: a slip sheet describes it (the declaration says so). */
+  native?: boolean;
 }
 
 /**
@@ -24,6 +26,8 @@ export interface SectionContext {
   exhibits: Map<string, Placement>;
   sections: Map<PacketSection, Placement>;
   volumeCount: number;
+  /** ECF layout: volume 1 is the main document, each later volume one exhibit's attachment. */
+  ecf?: boolean;
   /** Bates numbers of the whole packet. */
   packetBates: { first: number; last: number };
 }

@@ -45,6 +45,8 @@ export interface AssemblyPlan {
   /** Builds the context the sections print from, for given placements. */
   sectionContext: (exhibits: Map<string, Placement>, sections: Map<string, Placement>, volumeCount: number, lastBates: number) => SectionContext;
   tempPath: (volume: number) => string;
+  /** ECF layout: each exhibit in a volume (file) of its own, without a volume cover; the generated sections are the main document. */
+  volumePerExhibit?: boolean;
   onProgress?: (p: PacketProgress) => void;
   signal?: AbortSignal;
 }
@@ -75,10 +77,10 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     const number = volumes.length + 1;
     const writer = await PdfVolumeWriter.create(plan.tempPath(number), fonts.bytes);
     const vol: VolumeState = { number, writer, exhibits: [], sections: [] };
-    if (number > 1) {
+    if (number > 1 && !plan.volumePerExhibit) {
       // The cover takes the next Bates number now; what it says is drawn at close.
       const page = writer.newPage(pageSize[0], pageSize[1]);
-      stampPage(page, writer.fonts, fonts.metrics, { bates: formatBates(bates, nextBates), left: `Case No. ${input.caption.docket} · Volume ${number}` });
+      stampPage(page, writer.fonts, fonts.metrics, { bates: formatBates(bates, nextBates), left: `Case No. ${input.caption.docket} · Volume ${number}`, draft: bates.draft === true });
       writer.holdPage(page.ref);
       vol.cover = { page, bates: nextBates };
       nextBates++;
@@ -111,6 +113,8 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
   for (const [i, exhibit] of exhibitsToRender.entries()) {
     checkAbort();
     let loaded: LoadedExhibit | undefined = await loadExhibit(exhibit);
+    // ECF: the main document holds the sections; every exhibit is an attachment of its own.
+    if (plan.volumePerExhibit && (current.exhibits.length > 0 || (current.number === 1 && plan.frontPages > 0))) current = await newVolume();
     const render = async (vol: VolumeState) => {
       const ctx: ExhibitRenderContext = {
         writer: vol.writer,
@@ -137,7 +141,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     await current.writer.flush();
     loaded = undefined; // the exhibit's bytes can go before the next one is read
 
-    const placement = { ...placementOf(current.number, pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates), ...(rendered.removed ? { removed: rendered.removed } : {}) };
+    const placement = { ...placementOf(current.number, pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates), ...(rendered.removed ? { removed: rendered.removed } : {}), ...(rendered.rendering === 'native' ? { native: true } : {}) };
     placeOf.set(exhibit.id, placement);
     exhibitPlacements.push({ ...placement, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}) });
     if (rendered.rendering === 'native') {

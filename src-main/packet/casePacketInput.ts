@@ -2,19 +2,28 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { auditHeads } from '../audit/verifyAudit';
 import type { CaseFile } from '../casefile/CaseFile';
+import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { getCaseInfo } from '../case/caseInfo';
 import { DossierError } from '../contract/errors';
 import type { PacketRequestOptions } from '../contract/DossierApi';
 import type { CourtOrder, Evidence } from '../contract/records';
 import { listCustody } from '../evidence/custody';
-import { readEvidenceStream } from '../evidence/readEvidenceStream';
 import { iterateAppendix } from '../websites/appendix';
-import { captureExhibitInput } from '../captures/captureExhibit';
 import { appendixHeading } from '../websites/appendixHeading';
 import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import type { ExhibitInput, PacketInput } from './PacketInput';
 import { PACKET_SECTIONS } from './PacketInput';
+import { filingOrders } from './filingOrders';
+import { getCourtProfile, userCourtProfile } from './courtProfiles';
+import { parseCourtProfile } from './parseCourtProfile';
+import { filingExhibitNumber } from './filingExhibitNumber';
+import { getFilingCaption } from './filingCaption';
+import { partyCaption, withInitials } from './partyCaption';
+import { exhibitReaders, nextBatesStart } from './productions';
+
+/** Purpose of the custody event a draft export records; such events are left out of later packets. */
+export const DRAFT_EXPORT_PURPOSE = 'Draft filing packet (not filed)';
 
 /** What counsel choose for one export: the contract's packet options (the CLI and the UI use them). */
 export type CasePacketOptions = PacketRequestOptions;
@@ -45,6 +54,7 @@ function exhibitInput(caseFile: CaseFile, e: Evidence): ExhibitInput {
     label: e.exhibit_label,
     title: e.title,
     acquiredAt: e.acquired_at ?? e.created_at,
+    acquiredBy: e.acquired_by ?? null,
     source: e.source_url ?? e.source_device ?? e.source_person ?? 'Not recorded',
     sha256: e.sha256!,
     sha1: e.sha1!,
@@ -53,24 +63,21 @@ function exhibitInput(caseFile: CaseFile, e: Evidence): ExhibitInput {
     mediaType: e.media_type,
     originalName: e.original_name ?? e.title,
     description: e.description,
-    custody: listCustody(caseFile, e.id).map((c) => ({
+    // A draft's own "exported" events are not part of the record a filing shows (drafts are not filed).
+    custody: listCustody(caseFile, e.id).filter((c) => !(c.action === 'exported' && c.purpose === DRAFT_EXPORT_PURPOSE)).map((c) => ({
       at: c.at, actor: c.actor, action: c.action, fromParty: c.from_party, toParty: c.to_party, location: c.location,
       purpose: c.purpose, hashSeen: c.hash_seen, result: c.result, details: c.details,
     })),
-    // One exhibit's bytes at a time; the engine re-hashes them before printing any hash.
-    readBytes: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of readEvidenceStream(caseFile, content)) chunks.push(chunk);
-      return Buffer.concat(chunks);
-    },
-    readChunks: () => readEvidenceStream(caseFile, content),
-    // Web captures show their pages (src-main/captures); null for any other exhibit.
-    capture: () => captureExhibitInput(caseFile, e.id),
+    ...exhibitReaders(caseFile, e.id, content),
   };
 }
 
-/** Fills the packet engine's input from the case file. */
-export async function casePacketInput(caseFile: CaseFile, options: CasePacketOptions): Promise<PacketInput> {
+/**
+ * Fills the packet engine's input from the case file as it stands at `cutoffAt` (now): the input
+ * is frozen with the production, so its dates are fixed (the execution date, or the cut-off).
+ * A new production's Bates numbers continue after the last production of the same prefix.
+ */
+export async function casePacketInput(caseFile: CaseFile, options: CasePacketOptions, cutoffAt: string = nowIso()): Promise<PacketInput> {
   const info = getCaseInfo(caseFile);
   const orders = prepareCached(caseFile.db, "SELECT * FROM court_order WHERE deleted_at IS NULL ORDER BY coalesce(granted_at, filed_at, created_at), id").all() as CourtOrder[];
   const chosenOrder = options.orderId ? orders.find((o) => o.id === options.orderId) : undefined;
@@ -104,32 +111,46 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       });
     }
   }
-  const date = options.date ?? new Date().toISOString();
+  const exhibits = exhibitsFor(caseFile, options.exhibitIds);
+  const date = options.date ?? cutoffAt;
+  const prefix = options.batesPrefix ?? `${(info.code_name ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`;
+  const filing = getFilingCaption(caseFile);
   return {
     caption: {
-      court: captionOrder?.court ?? info.jurisdiction ?? 'Court not recorded',
-      docket: info.docket_number ?? captionOrder?.docket ?? 'Docket not recorded',
-      caption: captionOrder?.caption ?? info.title,
+      // The case's own caption first (dossier caption set / party add); an order's only as a fallback.
+      court: filing.court ?? captionOrder?.court ?? info.jurisdiction ?? 'Court not recorded',
+      docket: withInitials(info.docket_number ?? captionOrder?.docket ?? 'Docket not recorded', filing.judgeInitials),
+      caption: partyCaption(filing.parties) ?? captionOrder?.caption ?? info.title,
       title: options.title ?? `Declaration and Exhibits: ${info.title}`,
-      preparedBy: options.declarant?.name ?? caseFile.actor.name,
+      // Never the computer account running the export: a filing without a declarant is refused
+      // by the check (checkFiling), and a forced one says so.
+      preparedBy: options.declarant?.name ?? 'Declarant not named',
       date,
     },
     options: {
       sections,
-      bates: { prefix: options.batesPrefix ?? `${(info.code_name ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`, start: options.batesStart ?? 1, padding: options.batesPadding ?? 6 },
-      profile: options.profile ?? 'sdny-ecf',
-      ...(options.date ? { fixedDate: options.date } : {}),
+      bates: { prefix, start: options.batesStart ?? nextBatesStart(caseFile, prefix), padding: options.batesPadding ?? 6, ...(options.draft ? { draft: true } : {}) },
+      profile: options.customProfile?.name ?? options.profile ?? 'sdny-ecf',
+      ...(options.customProfile ? { customProfile: userCourtProfile(parseCourtProfile(options.customProfile, 'the court profile')) } : {}),
+      fixedDate: date,
       ...(options.declarant ? { declarant: options.declarant } : {}),
       ...(options.maxVolumeBytes ? { maxVolumeBytes: options.maxVolumeBytes } : {}),
+      ...(options.layout ? { layout: options.layout } : {}),
     },
-    exhibits: exhibitsFor(caseFile, options.exhibitIds).map((e) => exhibitInput(caseFile, e)),
+    exhibits: exhibits.map((e, i) => {
+      const ex = exhibitInput(caseFile, e);
+      // --renumber: this filing's own sequence, the case's label kept for the index's cross-reference.
+      return options.renumber ? { ...ex, label: `Exhibit ${filingExhibitNumber(i, (options.customProfile ?? getCourtProfile(options.profile ?? 'sdny-ecf'))?.exhibitLabels ?? 'numeric')}`, caseLabel: e.exhibit_label } : ex;
+    }),
     domains,
     ...(appendix ? { appendix } : {}),
-    orders: orders.map((o) => ({
+    orders: filingOrders(caseFile, orders, options.orderIds, chosenOrder, exhibits.map((e) => e.id)).map((o) => ({
       title: o.title, docket: o.docket, court: o.court, judge: o.judge, type: o.order_type, filedAt: o.filed_at, grantedAt: o.granted_at,
-      servedAt: o.served_at, expiresAt: o.expires_at, status: o.status, summary: o.summary,
+      servedAt: o.served_at, expiresAt: o.expires_at, status: o.status, summary: o.summary, ecfNumber: o.ecf_number,
     })),
     auditHeads: auditHeads(caseFile.db).map((h) => ({ author: h.chain, seq: h.length, hash: h.headHash })),
     caseFileSha256: await fileSha256(caseFile.path),
+    caseFileHashedAt: cutoffAt,
+    counsel: filing.counsel,
   };
 }

@@ -24,6 +24,15 @@ export interface CourtProfile {
    * it; otherwise the packet is plain PDF and a warning says why.
    */
   pdfA: 'required' | 'preferred';
+  /** A filing profile: the declaration must name its declarant's title and place (checkFiling). */
+  filing?: boolean;
+  /** The declaration's body text size in points (default 12) and line spacing as a multiple of it (default 1.6; 2 is double-spaced). */
+  bodyFontSize?: number;
+  lineSpacing?: number;
+  /** How a renumbered filing labels its exhibits: Exhibit 1, 2 ... or Exhibit A, B ... */
+  exhibitLabels?: 'numeric' | 'alpha';
+  /** How the packet is laid out when the options do not say (see PacketOptions.layout). */
+  layout: 'combined' | 'ecf';
 }
 
 const MB = 1024 * 1024;
@@ -31,11 +40,13 @@ const MB = 1024 * 1024;
 export const COURT_PROFILES: readonly CourtProfile[] = [
   {
     name: 'sdny-ecf',
-    description: 'S.D.N.Y. CM/ECF: US Letter, 15 MB per file, declaration and exhibit index expected',
+    description: 'S.D.N.Y. CM/ECF: US Letter, 15 MB per file, declaration and exhibit index expected, declaration as main document and one PDF per exhibit',
     pageSize: 'letter',
     maxVolumeBytes: 15 * MB,
-    requiredSections: ['cover', 'declaration', 'index', 'exhibits'],
+    requiredSections: ['declaration', 'index', 'exhibits'],
     pdfA: 'preferred',
+    filing: true,
+    layout: 'ecf',
   },
   {
     name: 'generic-50mb',
@@ -44,6 +55,7 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     maxVolumeBytes: 50 * MB,
     requiredSections: [],
     pdfA: 'preferred',
+    layout: 'combined',
   },
   {
     name: 'generic-a4-50mb',
@@ -52,6 +64,7 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     maxVolumeBytes: 50 * MB,
     requiredSections: [],
     pdfA: 'preferred',
+    layout: 'combined',
   },
   {
     name: 'pdfa-strict',
@@ -60,6 +73,7 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     maxVolumeBytes: 50 * MB,
     requiredSections: ['cover', 'index', 'exhibits'],
     pdfA: 'required',
+    layout: 'combined',
   },
 ];
 
@@ -67,9 +81,15 @@ export function getCourtProfile(name: string): CourtProfile | undefined {
   return COURT_PROFILES.find((p) => p.name === name);
 }
 
-/** The profile named in the options, with the options' own size limit applied if set. */
-export function effectiveProfile(options: { profile: string; maxVolumeBytes?: number }): CourtProfile | undefined {
-  const profile = getCourtProfile(options.profile);
+/** A profile from the user's JSON file (validated by the contract's courtProfileSchema), as the engine uses it. */
+export function userCourtProfile(file: { name: string; description: string; pageSize: 'letter' | 'a4'; maxMb: number; requiredSections: PacketSection[]; pdfA: 'required' | 'preferred'; filing: boolean; layout: 'combined' | 'ecf'; exhibitLabels: 'numeric' | 'alpha'; bodyFontSize?: number | undefined; lineSpacing?: number | undefined }): CourtProfile {
+  const { maxMb, bodyFontSize, lineSpacing, ...rest } = file;
+  return { ...rest, maxVolumeBytes: maxMb * MB, ...(bodyFontSize ? { bodyFontSize } : {}), ...(lineSpacing ? { lineSpacing } : {}) };
+}
+
+/** The profile of the options (the user's own, or a built-in one by name), with the options' own size limit applied if set. */
+export function effectiveProfile(options: { profile: string; maxVolumeBytes?: number; customProfile?: CourtProfile }): CourtProfile | undefined {
+  const profile = options.customProfile ?? getCourtProfile(options.profile);
   if (!profile) return undefined;
   return options.maxVolumeBytes ? { ...profile, maxVolumeBytes: options.maxVolumeBytes } : profile;
 }

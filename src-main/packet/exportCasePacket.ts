@@ -4,7 +4,14 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { newId, nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { addCustodyEvent } from '../evidence/custody';
-import { type CasePacketOptions, casePacketInput } from './casePacketInput';
+import { type CasePacketOptions, casePacketInput, DRAFT_EXPORT_PURPOSE } from './casePacketInput';
+import { checkFiling, filingRuleProblems } from './checkFiling';
+import type { PacketProblem } from './checkPacket';
+import { formatBates } from './formatBates';
+import type { PacketInput } from './PacketInput';
+import { loadProduction, recordProduction } from './productions';
+import { DossierError } from '../contract/errors';
+import { checkOutputTarget } from '../outputs/checkOutputTarget';
 import type { PacketProgress, PacketResult } from './PacketResult';
 import { publishOutputs } from '../outputs/publishOutputs';
 import { takeCheckpoint, serializeCheckpoint } from '../integrity/auditCheckpoint';
@@ -13,13 +20,32 @@ import type { UserIdentity } from '../share/userIdentity';
 
 export interface CasePacketResult extends PacketResult {
   packetId: string;
+  /** The production this export is: a new one, or the one re-exported. */
+  productionId: string;
   caseFileSha256: string;
 }
 
+/** A check that stops an export: every error, one per line, in the error's message (exit 2). */
+function refuseOnErrors(problems: PacketProblem[]): void {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return;
+  throw new DossierError(
+    'INVALID_REQUEST',
+    `The packet was not exported: ${errors.length} problem(s) --check reports as errors: ${errors.map((e) => `[${e.code}] ${e.message}`).join(' ')} Fix them, or export anyway with --force (the packet then says so).`,
+    { problems: errors.map((e) => ({ code: e.code, message: e.message })) },
+  );
+}
+
 /**
- * Exports a filing packet from the case file and records it: the packet and each exhibit's Bates
- * range (append-only tables), an "exported" custody event per exhibit, and an audit entry with
- * every volume's SHA-256, all in the one transaction that renames the finished volumes into place.
+ * Exports a filing packet from the case file and records it as a production: the production with
+ * its frozen input and Bates range, the packet and each exhibit's Bates range (append-only
+ * tables), an "exported" custody event per exhibit, and an audit entry with every volume's
+ * SHA-256, all in the one transaction that renames the finished volumes into place.
+ *
+ * A new export is checked first with the rules `packet --check` applies (checkFiling); any error
+ * stops it unless `force`, and a forced packet says so in its metadata and on its audit page.
+ * With `options.productionId` the production is rendered again from its frozen input: the same
+ * bytes, whatever happened to the case since.
  */
 export async function exportCasePacket(
   caseFile: CaseFile,
@@ -30,27 +56,57 @@ export async function exportCasePacket(
     signal?: AbortSignal;
     fontDir?: string;
     overwrite?: boolean;
-    /** Export even when `dossier check` fails; the packet then says so on its audit page. */
+    /** Export even when `dossier check` or the packet check fails; the packet then says so. */
     force?: boolean;
     /** Signs the packet's audit checkpoint (the user's sharing identity); unsigned without. */
     signer?: UserIdentity | null;
   } = {},
 ): Promise<CasePacketResult> {
-  // A packet certifies the case: one that fails its checks (a broken audit chain, records edited
-  // behind the app's back, damaged evidence) is refused unless forced, and then it says so.
-  const forcedOver = await requirePassingCheck(caseFile, 'export a packet', hooks.force ?? false, hooks.signal ? { signal: hooks.signal } : {});
-  const input = await casePacketInput(caseFile, options);
-  const signed = takeCheckpoint(caseFile.db, hooks.signer ?? null, 'packet export', input.options.fixedDate ?? new Date().toISOString());
-  input.checkpoint = { json: serializeCheckpoint(signed).trimEnd(), signer: signed.checkpoint.signer ? `${signed.checkpoint.signer.name} (${signed.checkpoint.signer.fingerprint})` : null, signature: signed.signature };
-  input.forcedOver = forcedOver;
+  const force = hooks.force ?? false;
+  // Where the packet goes is checked before the (long) checks: a wrong folder fails at once.
+  checkOutputTarget(path.resolve(outPath), { overwrite: hooks.overwrite ?? false, caseFilePath: caseFile.path });
+  let input: PacketInput;
+  let productionId: string;
+  let isNew: boolean;
+  const cutoffAt = nowIso();
+  if (options.productionId) {
+    const { productionId: id, ...rest } = options;
+    const extra = Object.keys(rest).filter((k) => (rest as Record<string, unknown>)[k] !== undefined);
+    if (extra.length) throw new DossierError('INVALID_REQUEST', `A production is re-exported exactly as it was frozen; leave out ${extra.join(', ')} (or start a new production).`);
+    input = loadProduction(caseFile, id).input;
+    productionId = id;
+    isNew = false;
+  } else {
+    // A packet certifies the case: one that fails its checks (a broken audit chain, records edited
+    // behind the app's back, damaged evidence) is refused unless forced, and then it says so.
+    const forcedOver = await requirePassingCheck(caseFile, 'export a packet', force, hooks.signal ? { signal: hooks.signal } : {});
+    input = await casePacketInput(caseFile, options, cutoffAt);
+    const problems = await checkFiling(caseFile, input, hooks.signal ? { signal: hooks.signal } : {});
+    const forcedErrors = problems.filter((p) => p.severity === 'error');
+    if (!force) refuseOnErrors(problems);
+    const signed = takeCheckpoint(caseFile.db, hooks.signer ?? null, 'packet export', input.options.fixedDate ?? cutoffAt);
+    input.checkpoint = { json: serializeCheckpoint(signed).trimEnd(), signer: signed.checkpoint.signer ? `${signed.checkpoint.signer.name} (${signed.checkpoint.signer.fingerprint})` : null, signature: signed.signature };
+    const forcedCheck = forcedErrors.length ? `exported with --force over ${forcedErrors.length} packet check error(s): ${forcedErrors.map((e) => e.code).join(', ')}` : null;
+    input.forcedOver = [forcedOver, forcedCheck].filter(Boolean).join('; ') || null;
+    productionId = newId();
+    isNew = true;
+  }
   const packetId = newId();
   const fileName = path.basename(outPath);
-  const labelOf = (n: number) => `${input.options.bates.prefix}${String(n).padStart(input.options.bates.padding, '0')}`;
+  const { bates } = input.options;
+  const labelOf = (n: number) => formatBates(bates, n);
+  const draft = bates.draft === true;
   // Runs inside the transaction that renames the volumes into place (publishOutputs): the packet
   // exists on disk exactly when the case records it.
   const recordPacket = (result: PacketResult): void => {
     const first = result.volumes[0]!;
     const last = result.volumes[result.volumes.length - 1]!;
+    if (isNew) {
+      // The real last number is known only now; the check estimated it.
+      const overflow = filingRuleProblems(caseFile, input, last.batesLast).filter((p) => p.code === 'BATES_OVERFLOWS_PADDING');
+      if (!force) refuseOnErrors(overflow);
+      recordProduction(caseFile, { id: productionId, cutoffAt, input, batesLast: last.batesLast, forced: Boolean(input.forcedOver) });
+    }
     prepareCached(
       caseFile.db,
       `INSERT INTO packet_export (id, exported_at, exported_by, file_name, volumes, options, bates_first, bates_last, total_pages, case_file_sha256, hlc)
@@ -58,7 +114,7 @@ export async function exportCasePacket(
     ).run(
       packetId, nowIso(), caseFile.actor.name, fileName,
       JSON.stringify(result.volumes.map((v) => ({ file: path.basename(v.path), pages: v.pages, bytes: v.bytes, sha256: v.sha256 }))),
-      JSON.stringify({ ...options, declarant: options.declarant ?? null }),
+      JSON.stringify({ ...options, declarant: options.declarant ?? null, productionId }),
       labelOf(first.batesFirst), labelOf(last.batesLast), result.totalPages, input.caseFileSha256, caseFile.clock.tick(),
     );
     for (const placement of result.exhibits) {
@@ -70,15 +126,15 @@ export async function exportCasePacket(
       addCustodyEvent(caseFile, {
         evidence_id: placement.exhibitId,
         action: 'exported',
-        purpose: 'Court filing packet',
+        purpose: draft ? DRAFT_EXPORT_PURPOSE : 'Court filing packet',
         hash_seen: exhibit.sha256,
-        details: `Exported in packet ${fileName} as ${placement.batesFirstLabel}–${placement.batesLastLabel}${result.volumes.length > 1 ? ` (volume ${placement.volume})` : ''}, shown as ${placement.rendering}.`,
+        details: `Exported in ${draft ? 'draft ' : ''}production ${productionId} (${fileName}) as ${placement.batesFirstLabel}–${placement.batesLastLabel}${result.volumes.length > 1 ? ` (volume ${placement.volume})` : ''}, shown as ${placement.rendering}.`,
       });
     }
     appendAudit(caseFile, {
       action: 'packet.export',
       recordKind: 'case',
-      detail: { packet: packetId, file: fileName, volumes: result.volumes.map((v) => v.sha256), pages: result.totalPages, case_file_sha256: input.caseFileSha256 },
+      detail: { packet: packetId, production: productionId, new_production: isNew, draft, file: fileName, volumes: result.volumes.map((v) => v.sha256), pages: result.totalPages, case_file_sha256: input.caseFileSha256 },
     });
   };
   // Loaded here, not at the top: the PDF libraries take longer to load than most commands take
@@ -89,5 +145,5 @@ export async function exportCasePacket(
     caseFilePath: caseFile.path,
     publish: (staged, done) => publishOutputs(caseFile, staged, hooks.overwrite ?? false, () => recordPacket(done)),
   });
-  return { ...result, packetId, caseFileSha256: input.caseFileSha256 };
+  return { ...result, packetId, productionId, caseFileSha256: input.caseFileSha256 };
 }

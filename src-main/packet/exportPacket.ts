@@ -27,6 +27,7 @@ import { publishOutputs } from '../outputs/publishOutputs';
 import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
 import { verifyOnDisk } from '../outputs/verifyOnDisk';
 import { volumeOutline } from './volumeOutline';
+import { ecfAttachments, ecfFileName, stageAttachmentLists } from './ecfAttachments';
 
 /**
  * Exports a court filing packet: the selected sections in the user's order, every exhibit behind
@@ -43,7 +44,9 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
   const profile = effectiveProfile(input.options) as CourtProfile;
   const fonts = loadPacketFonts(opts.fontDir);
   const pageSize = PAGE_SIZES[profile.pageSize];
-  const sections = planSections(input.options.sections);
+  const ecf = (input.options.layout ?? profile.layout) === 'ecf';
+  // ECF: every generated section belongs to the main document, so the exhibits come last.
+  const sections = planSections(ecf ? [...input.options.sections.filter((s) => s !== 'exhibits'), ...(input.options.sections.includes('exhibits') ? (['exhibits'] as const) : [])] : input.options.sections);
   const { bates } = input.options;
   const exportDate = input.options.fixedDate ?? new Date().toISOString();
   const declarant = input.options.declarant ?? { name: input.caption.preparedBy };
@@ -63,6 +66,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
     exhibits,
     sections: placed as SectionContext['sections'],
     volumeCount,
+    ...(ecf ? { ecf: true } : {}),
     packetBates: { first: bates.start, last: lastBates },
   });
 
@@ -89,6 +93,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
 
   for (let attempt = 0; attempt < 4; attempt++) {
     const volumes: VolumeState[] = [];
+    const listTemps: string[] = [];
     try {
       const plan: AssemblyPlan = {
         input,
@@ -103,6 +108,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         closeReserve,
         sectionContext,
         tempPath: (n) => `${stem}.vol${n}.tmp`,
+        ...(ecf ? { volumePerExhibit: true } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
       };
@@ -141,7 +147,8 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
           );
           paintPage(vol.cover.page, cover, vol.writer.fonts, fonts.metrics);
         }
-        const title = volumes.length > 1 ? `${input.caption.title} — Volume ${vol.number} of ${volumes.length}` : input.caption.title;
+        const attached = ecf ? vol.exhibits[0]?.exhibit : undefined;
+        const title = attached ? `${attached.label}: ${attached.title}` : volumes.length > 1 && !ecf ? `${input.caption.title} — Volume ${vol.number} of ${volumes.length}` : input.caption.title;
         closed.push(
           await vol.writer.close((doc) => {
             const items = volumeOutline(vol, input.options.sections, firstExhibitVolume);
@@ -150,7 +157,8 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
             return writeDocumentMetadata(doc, {
               title,
               author: input.caption.preparedBy,
-              subject: `Filing packet, Case No. ${input.caption.docket}`,
+              // A forced export and a draft say so where any PDF reader shows it (Document Properties).
+              subject: `Filing packet, Case No. ${input.caption.docket}${bates.draft ? ' (DRAFT, not for filing)' : ''}${input.forcedOver ? `; ${input.forcedOver}` : ''}`,
               keywords: `Bates ${formatBatesRange(bates, bates.start, outcome.lastBates)}; SHA-256 of case file ${input.caseFileSha256}`,
               date: exportDate,
               pdfA,
@@ -167,7 +175,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         continue;
       }
 
-      const finalPaths = volumePaths(target, volumes.length);
+      const finalPaths = ecf ? ecfPaths(target, volumes) : volumePaths(target, volumes.length);
       const volumeResults: PacketVolume[] = volumes.map((vol, i) => {
         const inVol = placed.filter((p) => p.volume === vol.number);
         const c = closed[i] as { bytes: number; sha256: string; pages: number };
@@ -200,12 +208,19 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         verifyOnDisk(vol.writer.path, { sha256: c.sha256, bytes: c.bytes }, finalPaths[i] as string);
         return { temp: vol.writer.path, target: finalPaths[i] as string };
       });
+      if (ecf) {
+        checkOutputTarget(path.join(dir, 'attachments.csv'), { overwrite: opts.overwrite ?? false, caseFilePath: opts.caseFilePath ?? null });
+        const lists = stageAttachmentLists(dir, stem, ecfAttachments(input, outcome.exhibits, (v) => finalPaths[v - 1] as string));
+        listTemps.push(...lists.map((l) => l.temp));
+        staged.push(...lists);
+      }
       if (opts.publish) opts.publish(staged, result);
       else publishOutputs(null, staged, opts.overwrite ?? false);
       return result;
     } catch (err) {
       // publishOutputs removes what it placed when it fails, so only the temp files remain here.
       await discardAll(volumes);
+      for (const temp of listTemps) await fs.rm(temp, { force: true });
       if (err instanceof PacketError || err instanceof DossierError) throw err;
       // File system errors (ENOSPC...) and a refused case record get the output codes.
       if (/^(E[A-Z]+|SQLITE_\w+)$/.test(String((err as NodeJS.ErrnoException).code ?? ''))) throw outputFileError(err, target);
@@ -213,6 +228,20 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
     }
   }
   throw new PacketError('PACKET_FAILED', 'The packet layout did not settle (front matter pages or volume sizes); please report this packet.');
+}
+
+/**
+ * ECF file names: the main document at outPath; each exhibit's file beside it, named after the
+ * exhibit ("Exhibit 1 - Title.pdf"). A volume holding a part of the main document only (sections
+ * after a split) keeps the -volN name.
+ */
+function ecfPaths(target: string, volumes: VolumeState[]): string[] {
+  const dir = path.dirname(target);
+  const fallback = volumePaths(target, volumes.length);
+  return volumes.map((vol, i) => {
+    const ex = vol.exhibits[0]?.exhibit;
+    return i === 0 || !ex ? (i === 0 ? target : (fallback[i] as string)) : path.join(dir, ecfFileName(ex.label, ex.title));
+  });
 }
 
 /** outPath for one volume; "name-vol1.pdf", "name-vol2.pdf"... (zero-padded to sort) for several. */

@@ -25,7 +25,8 @@ export function layoutAuditHeads(flow: LayoutFlow, ctx: SectionContext): void {
     { size: 9 },
   );
   flow.moveDown(22);
-  const label = `SHA-256 of the case file at export (${formatTimestamp(ctx.exportDate)}):`;
+  // The time it was actually computed (the production's cut-off), not the execution date.
+  const label = `SHA-256 of the case file, computed ${formatTimestamp(ctx.input.caseFileHashedAt ?? ctx.exportDate)} before this production was recorded:`;
   flow.ensureSpace(56);
   const top = flow.y;
   flow.rect(flow.left, top - 44, flow.contentWidth, 44, SHADE);

@@ -1,13 +1,16 @@
+import { personOrNull } from './exhibitFacts';
 import { formatBatesRange } from './formatBates';
 import { formatTimestamp } from './formatText';
 import type { LayoutFlow } from './LayoutFlow';
-import { layoutTable } from './layoutTable';
 import type { CustodyEventInput } from './PacketInput';
 import type { SectionContext } from './SectionContext';
 
-const HASH_SIZE = 6.3;
-
-/** Chain of custody per exhibit: its SHA-256, every custody event in order, and where it is in this packet. */
+/**
+ * Chain of custody per exhibit: its SHA-256, every custody event in order, and where it is in this
+ * packet. Each event is a short block (when, what, who) with any hash on a monospaced line of its
+ * own, so a 64-digit value is never broken across lines. Places are file names only: the folders
+ * of the investigator's computer are neither evidence nor anyone else's business.
+ */
 export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void {
   flow.newPage();
   flow.heading('CHAIN OF CUSTODY', 13, 10);
@@ -15,16 +18,15 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
     flow.paragraph('No exhibits are part of this packet.', { font: 'serifItalic', size: 11 });
     return;
   }
-  const hashWidth = flow.width('0'.repeat(32), 'mono', HASH_SIZE) + 9;
   for (const ex of ctx.input.exhibits) {
-    // Keep the heading with its hash, placement line, table header and first events.
-    flow.ensureSpace(130);
+    // Keep the heading with its hash, placement line and first event.
+    flow.ensureSpace(120);
     flow.subheading(`${ex.label} — ${ex.title}`);
     flow.paragraph(`SHA-256 ${ex.sha256}`, { font: 'mono', size: 7.5, spaceAfter: 2 });
     const p = ctx.exhibits.get(ex.id);
     if (p) {
       flow.paragraph(
-        `In this packet: ${formatBatesRange(ctx.bates, p.batesFirst, p.batesLast)}${ctx.volumeCount > 1 ? `, volume ${p.volume}` : ''}, page ${p.firstPage}.`,
+        `In this packet: ${formatBatesRange(ctx.bates, p.batesFirst, p.batesLast)}${ctx.ecf ? `, filed as its own attachment` : `${ctx.volumeCount > 1 ? `, volume ${p.volume}` : ''}, page ${p.firstPage}`}.`,
         { font: 'serifItalic', size: 9.5, spaceAfter: 5 },
       );
     }
@@ -33,28 +35,45 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
       flow.paragraph('No custody events are recorded.', { font: 'serifItalic', size: 9.5, spaceAfter: 8 });
       continue;
     }
-    layoutTable(
-      flow,
-      [
-        { header: 'Date and time', share: 62 },
-        { header: 'Actor', share: 62 },
-        { header: 'Action', share: 52 },
-        { header: 'Details', share: flow.contentWidth - 62 - 62 - 52 - 40 - hashWidth },
-        { header: 'Hash seen', share: hashWidth, font: 'mono', size: HASH_SIZE },
-        { header: 'Result', share: 40 },
-      ],
-      events.map((e) => [formatTimestamp(e.at), e.actor, e.action, details(e), e.hashSeen ?? '—', e.result ?? '—']),
-      { size: 7.8, continued: `${ex.label} — ${ex.title} (continued)` },
-    );
-    flow.moveDown(10);
+    for (const e of events) {
+      flow.ensureSpace(40);
+      const result = e.result && e.result !== 'n/a' ? ` — result: ${e.result}` : '';
+      flow.paragraph(`${formatTimestamp(e.at)} · ${e.action} · ${who(e)}${result}`, { font: 'serifBold', size: 9, leading: 12, indent: 12, spaceAfter: 1, keepLines: 2 });
+      const text = details(e);
+      if (text) flow.paragraph(text, { font: 'serif', size: 9, leading: 12, indent: 24, spaceAfter: 1 });
+      if (e.hashSeen) flow.paragraph(`SHA-256 seen: ${e.hashSeen}`, { font: 'mono', size: 7, leading: 10, indent: 24, spaceAfter: 1 });
+      flow.moveDown(4);
+    }
+    flow.moveDown(8);
   }
+}
+
+/**
+ * Who the event names. For an acquisition, the person recorded as acquiring (not the account that
+ * typed it in); a computer account is called one, never presented as a person.
+ */
+function who(e: CustodyEventInput): string {
+  if (e.action === 'acquired') {
+    const person = personOrNull(e.toParty);
+    return person ? `acquired by ${person}` : 'person acquiring not recorded';
+  }
+  const person = personOrNull(e.actor);
+  return person ? `by ${person}` : `recorded by the computer account “${e.actor}”`;
+}
+
+/** A place as a file name: "/home/jroe/cases/shot.png" -> "shot.png", "C:\\cases\\a.log" -> "a.log". */
+function fileNameOnly(place: string): string {
+  const parts = place.split(/[\\/]/).filter(Boolean);
+  return parts[parts.length - 1] ?? place;
 }
 
 function details(e: CustodyEventInput): string {
   const parts: string[] = [];
-  if (e.fromParty || e.toParty) parts.push(`${e.fromParty ?? '?'} → ${e.toParty ?? '?'}`);
-  if (e.location) parts.push(`at ${e.location}`);
+  if (e.action !== 'acquired' && (e.fromParty || e.toParty)) parts.push(`${e.fromParty ?? '?'} → ${e.toParty ?? '?'}`);
+  if (e.action === 'acquired' && e.fromParty && !e.details?.includes(e.fromParty)) parts.push(`from ${e.fromParty}`);
+  if (e.location) parts.push(`file ${fileNameOnly(e.location)}`);
   if (e.purpose) parts.push(`for ${e.purpose}`);
-  if (e.details) parts.push(e.details);
-  return parts.join('; ') || '—';
+  // The hash is printed on its own line; the details' own copy of it would break mid-string.
+  if (e.details) parts.push(e.details.replace(/\b[0-9a-f]{32,64}\b/g, (h) => (h === e.hashSeen ? '(below)' : h)));
+  return parts.join('; ');
 }

@@ -39,7 +39,9 @@ export function layoutExhibitIndex(flow: LayoutFlow, ctx: SectionContext): void 
           : `${formatBates(ctx.bates, p.batesFirst)} –\n${formatBates(ctx.bates, p.batesLast)}`;
       // What sanitising left out of the reproduced pages, in short; the slip sheet names it in full.
       const removed = p?.removed ? `\nReproduced without: ${p.removed.map((r) => r.split(':')[0]).join(', ')} (see slip sheet).` : '';
-      return [ex.label, `${ex.title}${removed}`, ex.acquiredAt.slice(0, 10), ex.source, bates, ex.sha256];
+      // Renumbered for this filing: the case's own number, so both can be cross-referenced.
+      const caseNumber = ex.caseLabel && ex.caseLabel !== ex.label ? `\n(case ${ex.caseLabel.replace(/^Exhibit\s+/, 'Ex. ')})` : '';
+      return [`${ex.label}${caseNumber}`, `${ex.title}${removed}`, ex.acquiredAt.slice(0, 10), ex.source, bates, ex.sha256];
     }),
     { size: 7.8, continued: 'Index of Exhibits (continued)' },
   );

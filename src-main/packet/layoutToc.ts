@@ -36,7 +36,9 @@ export function layoutToc(flow: LayoutFlow, ctx: SectionContext): void {
         const dots = Math.max(0, Math.floor((batesStart - end) / dotW));
         flow.text('. '.repeat(dots).trimEnd(), batesStart - 4, flow.y, { font: 'serif', size, color: GREY }, 'right');
         flow.text(formatBates(ctx.bates, placement.batesFirst), flow.right - pageCol - 6, flow.y, { font: 'serif', size: 9.5 }, 'right');
-        flow.text(formatPageRef(placement, ctx.volumeCount), flow.right, flow.y, { font: 'serif', size: 9.5 }, 'right');
+        // ECF: an exhibit is its own attachment (volume 1 is the main document).
+        const where = ctx.ecf && placement.volume > 1 ? `Att. ${placement.volume - 1}` : formatPageRef(placement, ctx.volumeCount);
+        flow.text(where, flow.right, flow.y, { font: 'serif', size: 9.5 }, 'right');
       }
     });
   };

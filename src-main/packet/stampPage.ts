@@ -1,4 +1,4 @@
-import { type PDFPage, rgb } from 'pdf-lib';
+import { degrees, type PDFPage, rgb } from 'pdf-lib';
 import type { EmbeddedFonts, FontMetricsSet } from './packetFonts';
 import { visibleText } from './visibleText';
 
@@ -12,8 +12,26 @@ export const FOOTER_BAND = 44;
  * Stamps the Bates number (bottom right, the same place on every page) and an optional left
  * footer (e.g. "Exhibit 3 · page 2 of 7") in small grey sans type, clear of page content.
  */
-export function stampPage(page: PDFPage, fonts: EmbeddedFonts, metrics: FontMetricsSet, stamp: { bates: string; left?: string }): void {
-  const { width } = page.getSize();
+export function stampPage(page: PDFPage, fonts: EmbeddedFonts, metrics: FontMetricsSet, stamp: { bates: string; left?: string; draft?: boolean }): void {
+  const { width, height } = page.getSize();
+  if (stamp.draft) {
+    // Across the page, light and behind nothing a reader needs: a draft must not pass for the filed copy.
+    const size = Math.min(width, height) / 4.2;
+    const w = metrics.sansBold.widthOf('DRAFT', size);
+    const angle = Math.atan2(height, width);
+    page.drawText('DRAFT', {
+      x: width / 2 - (Math.cos(angle) * w) / 2 + (Math.sin(angle) * size) / 3,
+      y: height / 2 - (Math.sin(angle) * w) / 2 - (Math.cos(angle) * size) / 3,
+      size,
+      font: fonts.sansBold,
+      color: rgb(0.8, 0.1, 0.1),
+      opacity: 0.18,
+      rotate: degrees((angle * 180) / Math.PI),
+    });
+    // Also upright at the top: text tools (pdftotext, a clerk's search) skip diagonal text.
+    const note = 'DRAFT - NOT FOR FILING';
+    page.drawText(note, { x: (width - metrics.sansBold.widthOf(note, 9)) / 2, y: height - 20, size: 9, font: fonts.sansBold, color: rgb(0.75, 0.1, 0.1) });
+  }
   const size = 8;
   const bates = visibleText(stamp.bates, metrics.sansBold).text;
   const w = metrics.sansBold.widthOf(bates, size);

@@ -31,8 +31,10 @@ const custodyEvent = z.object({
 const exhibit = z.object({
   id: line,
   label: z.string().min(1).max(60),
+  caseLabel: z.string().min(1).max(100).optional(),
   title: line,
   acquiredAt: isoDate,
+  acquiredBy: text.nullish(),
   source: text,
   sha256,
   sha1,
@@ -64,12 +66,14 @@ const schema = z.object({
       prefix: z.string().max(20).regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"'),
       start: z.number().int().min(0).max(999_999_999),
       padding: z.number().int().min(1).max(12),
+      draft: z.boolean().optional(),
     }),
     profile: z.string(),
     fixedDate: isoDate.optional(),
     declarant: z.object({ name: line, role: text.optional(), place: text.optional() }).optional(),
     textPageCap: z.number().int().min(1).max(5_000).optional(),
     maxVolumeBytes: z.number().int().min(64 * 1024).optional(),
+    layout: z.enum(['combined', 'ecf']).optional(),
   }),
   exhibits: z.array(exhibit),
   domains: z.array(
@@ -101,10 +105,14 @@ const schema = z.object({
       expiresAt: optionalDate,
       status: line,
       summary: text.nullish(),
+      ecfNumber: text.nullish(),
     }),
   ),
   auditHeads: z.array(z.object({ author: line, seq: z.number().int().nonnegative(), hash: sha256 })),
   caseFileSha256: sha256,
+  counsel: z
+    .array(z.object({ name: line, firm: text.optional(), address: text.optional(), phone: text.optional(), email: text.optional(), barNumber: text.optional(), representing: text.optional() }))
+    .optional(),
 });
 
 /**
@@ -129,7 +137,7 @@ export function validatePacketInput(input: PacketInput): PacketInput {
       seenIds.add(ex.id);
       seenLabels.add(ex.label.toLowerCase());
     }
-    if (!getCourtProfile(input.options.profile)) {
+    if (!input.options.customProfile && !getCourtProfile(input.options.profile)) {
       problems.push(`options.profile "${input.options.profile}" is not a known court profile`);
     }
   }

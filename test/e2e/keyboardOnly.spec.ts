@@ -129,6 +129,11 @@ test('keyboard only: import a CSV, export a packet, share; each dialog step take
   await page.keyboard.press('Enter');
   const packet = page.getByRole('dialog', { name: 'Export filing packet' });
   await expect(packet.locator(':focus'), await focused(page)).toHaveCount(1);
+  // A filing names who signs it: typed into the declarant fields, by keyboard.
+  for (const [label, value] of [['Declarant name', 'Dana Whitfield'], ['Declarant role', 'Investigator'], ['Place of signing', 'Redmond, Washington']] as const) {
+    await tabTo(page, packet.getByLabel(label, { exact: true }), 80);
+    await page.keyboard.type(value);
+  }
   await tabTo(page, packet.getByRole('button', { name: 'Export…' }), 80);
   await page.keyboard.press('Enter');
   const exported = page.getByRole('dialog', { name: 'Packet exported' });

@@ -25,10 +25,14 @@ test('exports a filing packet: options, check, progress, then volumes and Bates 
   await packet.open();
   await packet.field('Bates prefix').fill('STORM-');
   await packet.field('Start').fill('100');
-  await packet.field('Fixed date').fill('2026-11-20');
+  // The execution date may not precede what the declaration certifies (the seeded imports: today).
+  const today = new Date().toISOString().slice(0, 10);
+  await packet.field('Execution date').fill(today);
   await packet.field('Order for Appendix A').selectOption({ label: 'Order granting ex parte TRO (1:23-cv-10685)' });
   await packet.field('Declarant name').fill('Dana Whitfield');
   await packet.field('Declarant role').fill('Senior Investigator');
+  await packet.field('Place of signing').fill('Redmond, Washington');
+  await packet.field('Layout').selectOption('combined');
   await expect(packet.root.getByText('STORM-000100')).toBeVisible();
   await packet.root.getByRole('button', { name: 'Move Audit chain heads up' }).click();
 
@@ -53,7 +57,7 @@ test('exports a filing packet: options, check, progress, then volumes and Bates 
 
   const exportRequest = harness.requests.find((r) => r.channel === 'packet.export')!.request as { outPath: string; options: Record<string, unknown> };
   expect(exportRequest.outPath).toBe(pdf);
-  expect(exportRequest.options).toMatchObject({ batesPrefix: 'STORM-', batesStart: 100, date: '2026-11-20', declarant: { name: 'Dana Whitfield', role: 'Senior Investigator' } });
+  expect(exportRequest.options).toMatchObject({ batesPrefix: 'STORM-', batesStart: 100, date: today, layout: 'combined', declarant: { name: 'Dana Whitfield', role: 'Senior Investigator', place: 'Redmond, Washington' } });
   const sections = exportRequest.options.sections as string[];
   expect(sections.indexOf('audit')).toBeLessThan(sections.indexOf('custody'));
 
@@ -61,4 +65,15 @@ test('exports a filing packet: options, check, progress, then volumes and Bates 
   await expect.poll(() => harness.shownInFolder).toEqual([pdf]);
   await done.getByRole('button', { name: 'Done' }).click();
   await expect(done).toBeHidden();
+
+  // The production is listed; re-exporting it writes the same bytes under another name.
+  harness.answers.savePaths.packet = path.join(outDir, 'again');
+  await packet.open();
+  const productions = packet.root.getByRole('table', { name: 'Productions' });
+  await expect(productions.getByRole('row')).toHaveCount(2);
+  await productions.getByRole('button', { name: /Re-export STORM-000100/ }).click();
+  const again = page.getByRole('dialog', { name: 'Packet exported' });
+  await expect(again).toBeVisible({ timeout: 60_000 });
+  expect(fs.readFileSync(path.join(outDir, 'again.pdf')).equals(fs.readFileSync(pdf))).toBe(true);
+  await shot(page, '22-packet-reexported');
 });

@@ -31,7 +31,7 @@ describe('captured pages in packets', () => {
       fs.writeFileSync(file, withShot);
       const imported = await importCapture(caseFile, file);
       const out = path.join(tempDir(), 'packet.pdf');
-      const result = await exportCasePacket(caseFile, out, { date: '2024-09-03', sections: ['exhibits'] });
+      const result = await exportCasePacket(caseFile, out, { profile: 'generic-50mb', sections: ['exhibits'] });
       expect(result.exhibits[0]!.rendering).toBe('image');
       const text = pdfText(out);
       const front = imported.pages[0]!;
@@ -68,7 +68,7 @@ describe('captured pages in packets', () => {
     await importCapture(caseFile, file);
     // renderCapturePage answers every request from the stored archive and refuses the rest.
     const out = path.join(tempDir(), 'packet.pdf');
-    const result = await exportCasePacket(caseFile, out, { date: '2024-09-03', sections: ['exhibits'] });
+    const result = await exportCasePacket(caseFile, out, { profile: 'generic-50mb', sections: ['exhibits'] });
     expect(result.exhibits[0]!.rendering).toBe('image');
     expect(pdfText(out)).toContain('a rendering of the archived page made offline from the stored archive');
   }, 120_000);

@@ -22,7 +22,7 @@ describe('filing packet from a case file', () => {
     const { file, orderId } = demoWithOrder(dir);
     const out = path.join(dir, 'packet.pdf');
     const result = runCliJson<{ totalPages: number; exhibits: { exhibitId: string; label: string; batesFirstLabel: string; batesLastLabel: string; batesFirst: number; batesLast: number }[]; volumes: { sha256: string }[] }>([
-      'packet', file, '--out', out, '--order', orderId, '--bates-prefix', 'MSFT-', '--bates-start', '100', '--date', '2024-09-03',
+      'packet', file, '--out', out, '--order', orderId, '--bates-prefix', 'MSFT-', '--bates-start', '100', '--layout', 'combined', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington',
     ]);
     const text = pages(out);
     expect(text).toHaveLength(result.totalPages);
@@ -50,15 +50,13 @@ describe('filing packet from a case file', () => {
     expect(runCliJson<{ ok: boolean }>(['audit', 'verify', file]).ok).toBe(true);
   });
 
-  it('gives the same bytes for the same case, options and date', () => {
+  it('gives the same bytes when a production is exported again', () => {
     const dir = tempDir();
     const { file, orderId } = demoWithOrder(dir);
-    const copy = path.join(dir, 'copy.dossier');
-    fs.copyFileSync(file, copy);
     const a = path.join(dir, 'a.pdf');
     const b = path.join(dir, 'b.pdf');
-    runCliJson(['packet', file, '--out', a, '--order', orderId, '--date', '2024-09-03']);
-    runCliJson(['packet', copy, '--out', b, '--order', orderId, '--date', '2024-09-03']);
+    const { productionId } = runCliJson<{ productionId: string }>(['packet', file, '--out', a, '--order', orderId, '--layout', 'combined', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington']);
+    runCliJson(['packet', file, '--out', b, '--production', productionId]);
     expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
   });
 
@@ -81,9 +79,9 @@ describe('filing packet from a case file', () => {
     expect(fs.existsSync(out)).toBe(false);
     // The S.D.N.Y. profile expects a declaration: the check says so, fails, and writes nothing.
     const check = await dossier(['packet', file, '--check', '--sections', 'cover,index,exhibits', '--json']);
-    expect(check.status).toBe(1);
+    expect(check.status).toBe(2);
     expect(JSON.parse(check.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/declaration/i) })]));
-    expect(await dossierJson<unknown[]>(['packet', file, '--check', '--profile', 'generic-50mb'])).toEqual([]);
+    expect(await dossierJson<unknown[]>(['packet', file, '--check', '--profile', 'generic-50mb', '--declarant', 'Jane Roe'])).toEqual([]);
   });
 });
 
@@ -100,7 +98,7 @@ describe('packet over the contract', () => {
     try {
       const bad = await dispatch(session, 'packet.export', { outPath: path.join(dir, 'p.docx'), options: {} });
       expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringContaining('.pdf') } });
-      const result = await dispatch(session, 'packet.export', { outPath: path.join(dir, 'p.pdf'), options: { batesPrefix: 'UI-' }, taskId: 't1' });
+      const result = await dispatch(session, 'packet.export', { outPath: path.join(dir, 'p.pdf'), options: { batesPrefix: 'UI-', declarant: { name: 'Jane Roe', role: 'Investigator', place: 'Redmond, Washington' } }, taskId: 't1' });
       expect(result).toMatchObject({ ok: true, value: { exhibits: expect.arrayContaining([expect.objectContaining({ label: 'Exhibit 1', batesFirst: expect.stringMatching(/^UI-\d{6}$/) })]) } });
       expect(progress.some((p) => p.startsWith('t1:Packet'))).toBe(true);
       expect(fs.existsSync(path.join(dir, 'p.pdf'))).toBe(true);

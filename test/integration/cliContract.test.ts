@@ -249,6 +249,9 @@ describe('the CLI is a client of the contract', () => {
     await dossierJson(['audit', 'log', file]);
     await dossierJson(['packet', 'profiles']);
     await dossier(['packet', file, '--check', '--json']);
+    await dossierJson(['productions', file]);
+    await dossierJson(['caption', 'set', file, '--judge-initials', 'PAE']);
+    await dossierJson(['caption', 'show', file]);
     await dossierJson(['delete', file, note.id]);
 
     const alice = await generateUserIdentity('Alice Example');

@@ -65,7 +65,7 @@ describe('a cancelled packet export is CANCELLED in the CLI', () => {
     runCliJson(['demo', file]);
     const outDir = path.join(dir, 'out');
     fs.mkdirSync(outDir);
-    const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../bin/dossier.js'), 'packet', file, '--out', path.join(outDir, 'p.pdf'), '--profile', 'generic-50mb'], {
+    const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../bin/dossier.js'), 'packet', file, '--out', path.join(outDir, 'p.pdf'), '--profile', 'generic-50mb', '--declarant', 'Jane Roe'], {
       env: { ...process.env, DOSSIER_ACTOR: 'CLI Tester' },
     });
     let stderr = '';
@@ -93,7 +93,7 @@ describe('packet failures keep their code over the contract', () => {
     try {
       const missing = await dispatch(session, 'packet.export', { outPath: path.join(dir, 'nope', 'p.pdf'), options: {} });
       expect(missing).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND', message: expect.stringContaining('does not exist') } });
-      const running = dispatch(session, 'packet.export', { outPath: path.join(dir, 'p.pdf'), options: {}, taskId: 'export-1' });
+      const running = dispatch(session, 'packet.export', { outPath: path.join(dir, 'p.pdf'), options: { profile: 'generic-50mb', declarant: { name: 'Jane Roe' } }, taskId: 'export-1' });
       expect(await dispatch(session, 'tasks.cancel', { taskId: 'export-1' })).toEqual({ ok: true, value: null });
       expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
       expect(fs.readdirSync(dir).filter((f) => f.endsWith('.pdf') || f.includes('.tmp'))).toEqual([]);

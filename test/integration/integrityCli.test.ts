@@ -84,12 +84,12 @@ describe('dossier check', () => {
     expect(status).toBe(4);
     expect(report.findings.filter((f) => f.check === 'schema').map((f) => f.message)).toEqual(['trigger custody_event_no_update is missing']);
     const out = path.join(path.dirname(file), 'p.pdf');
-    const refused = runCli(['packet', file, '--out', out, '--date', '2024-09-03']);
+    const refused = runCli(['packet', file, '--out', out, '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington']);
     expect(refused.status).toBe(4);
     expect(refused.stderr).toContain('[CASE_CHECK_FAILED]');
     expect(refused.stderr).toContain('custody_event_no_update');
     expect(fs.existsSync(out)).toBe(false);
-    runCliJson(['packet', file, '--out', out, '--date', '2024-09-03', '--force']);
+    runCliJson(['packet', file, '--out', out, '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington', '--force']);
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('EXPORTED WITH --force although "dossier check" failed');
   }, 300_000);
@@ -109,7 +109,7 @@ describe('audit checkpoints: dossier audit verify --against', () => {
     const { key, env, fingerprint } = await keyFile();
     const file = demo();
     const pdf = path.join(path.dirname(file), 'filed.pdf');
-    const exported = runCli(['packet', file, '--out', pdf, '--date', '2024-09-03', '--identity', key], { env });
+    const exported = runCli(['packet', file, '--out', pdf, '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington', '--identity', key], { env });
     expect(exported.status, exported.stderr).toBe(0);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain(fingerprint);

@@ -38,7 +38,7 @@ function readCommands(file: string, ids: { note: string; exhibit: string }): str
     ['timeline', file],
     ['audit', 'verify', file],
     ['custody', file, ids.exhibit],
-    ['packet', file, '--check', '--profile', 'generic-50mb'],
+    ['packet', file, '--check', '--profile', 'generic-50mb', '--declarant', 'Jane Roe'],
     ['check', file],
   ];
 }

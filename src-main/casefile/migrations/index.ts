@@ -6,9 +6,10 @@ import { auditSeals } from './0050-audit-seals';
 import { websiteListIndexes } from './0060-website-list-indexes';
 import { webCaptures } from './0070-web-captures';
 import { mergeConflicts } from './0080-merge-conflicts';
+import { productions } from './0090-productions';
 import type { Migration } from './Migration';
 
 /** Every schema step, in order. Append only: a landed migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures, mergeConflicts];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures, mergeConflicts, productions];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -23,6 +23,7 @@ export function registerEvidenceCommands(program: Command): void {
     .option('--source-person <person>', 'person it came from')
     .option('--acquired-by <name>', 'who acquired it')
     .option('--acquired-at <iso>', 'when it was acquired (ISO-8601)')
+    .option('--acquired-sha256 <hex>', "SHA-256 recorded when it was acquired (e.g. the capture tool's); the file must match it")
     .option('--method <method>', 'method or tool used')
     .option('--description <text>', 'description')
     .option('--tag <tag...>', 'tags')
@@ -41,11 +42,12 @@ export function registerEvidenceCommands(program: Command): void {
             source_person: opts.sourcePerson as string | undefined,
             acquired_by: opts.acquiredBy as string | undefined,
             acquired_at: opts.acquiredAt as string | undefined,
+            ...(opts.acquiredSha256 ? { acquired_sha256: opts.acquiredSha256 as string } : {}),
             method: opts.method as string | undefined,
             description: opts.description as string | undefined,
             ...(opts.tag ? { tags: opts.tag as string[] } : {}),
           },
-          { acquired_at: '--acquired-at', acquired_by: '--acquired-by', source_device: '--source-device', source_person: '--source-person', tags: '--tag' },
+          { acquired_at: '--acquired-at', acquired_by: '--acquired-by', acquired_sha256: '--acquired-sha256', source_device: '--source-device', source_person: '--source-person', tags: '--tag' },
         );
         emit(options, result, () =>
           result.items

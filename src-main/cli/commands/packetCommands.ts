@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { formatBytes } from '../../contract/formatBytes';
 import type { Command } from 'commander';
 import { parseCalendarDate } from '../../contract/calendarDate';
@@ -6,6 +7,7 @@ import type { CasePacketOptions } from '../../packet/casePacketInput';
 import { COURT_PROFILES } from '../../packet/courtProfiles';
 import { exportCasePacket } from '../../packet/exportCasePacket';
 import { PACKET_SECTIONS, type PacketSection } from '../../packet/PacketInput';
+import { parseCourtProfileJson } from '../../packet/parseCourtProfile';
 import { emit, type GlobalOptions, table } from '../output';
 import { cliIo, setExitStatus } from '../cliIo';
 import { withContract } from '../contractSession';
@@ -34,6 +36,12 @@ interface PacketFlags {
   force?: boolean;
   identity?: string;
   passphraseFile?: string;
+  production?: string;
+  draft?: boolean;
+  orders?: string;
+  layout?: string;
+  renumber?: boolean;
+  profileFile?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -43,11 +51,20 @@ function wholeNumber(value: string | undefined, flag: string, min: number): numb
   return n;
 }
 
+function readProfileFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DossierError('FILE_NOT_FOUND', `--profile-file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); give the path of a court profile JSON file.`);
+  }
+}
+
 /** The command's flags as packet options, each checked with a message naming the flag. */
 function packetOptions(flags: PacketFlags): CasePacketOptions {
   const sections = flags.sections?.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = sections?.filter((s) => !(PACKET_SECTIONS as readonly string[]).includes(s));
   if (unknown?.length) throw new DossierError('INVALID_REQUEST', `Unknown section(s) ${unknown.join(', ')}; use: ${PACKET_SECTIONS.join(', ')}.`);
+  if (flags.profile && flags.profileFile) throw new DossierError('INVALID_REQUEST', 'Use --profile or --profile-file, not both.');
   if (flags.profile && !COURT_PROFILES.some((p) => p.name === flags.profile)) {
     throw new DossierError('INVALID_REQUEST', `Unknown court profile "${flags.profile}"; use: ${COURT_PROFILES.map((p) => p.name).join(', ')}.`);
   }
@@ -71,6 +88,12 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.declarant ? { declarant: { name: flags.declarant, ...(flags.declarantRole ? { role: flags.declarantRole } : {}), ...(flags.place ? { place: flags.place } : {}) } } : {}),
     ...(maxMb ? { maxVolumeBytes: maxMb * 1024 * 1024 } : {}),
     ...(flags.columns ? { appendixColumns: true } : {}),
+    ...(flags.production ? { productionId: flags.production } : {}),
+    ...(flags.orders ? { orderIds: flags.orders.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(flags.draft ? { draft: true } : {}),
+    ...(flags.layout ? { layout: flags.layout as 'combined' | 'ecf' } : {}),
+    ...(flags.renumber ? { renumber: true } : {}),
+    ...(flags.profileFile ? { customProfile: parseCourtProfileJson(readProfileFile(flags.profileFile), `--profile-file ${flags.profileFile}`) } : {}),
   };
 }
 
@@ -78,7 +101,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
 const PACKET_FLAG_NAMES = {
   sections: '--sections', exhibitIds: '--exhibits', orderId: '--order', batesPrefix: '--bates-prefix', batesStart: '--bates-start',
   batesPadding: '--bates-padding', profile: '--profile', date: '--date', title: '--title', name: '--declarant', role: '--declarant-role',
-  place: '--place', maxVolumeBytes: '--max-mb',
+  place: '--place', maxVolumeBytes: '--max-mb', productionId: '--production', draft: '--draft', orderIds: '--orders', layout: '--layout', renumber: '--renumber',
 };
 
 export function registerPacketCommands(program: Command): void {
@@ -90,11 +113,17 @@ export function registerPacketCommands(program: Command): void {
     .option('--sections <list>', `sections in order, comma separated (default all: ${PACKET_SECTIONS.join(',')})`)
     .option('--exhibits <all|ids>', 'all, or exhibit ids comma separated, in the order wanted', 'all')
     .option('--order <id>', 'court order whose covered domains make Appendix A')
+    .option('--orders <ids>', 'orders the orders section lists, comma separated (default: the --order and orders linked to the chosen exhibits)')
     .option('--bates-prefix <prefix>', 'Bates prefix (default: the code name and "-")')
-    .option('--bates-start <n>', 'first Bates number', '1')
-    .option('--bates-padding <digits>', 'zero-pad Bates numbers to this many digits', '6')
-    .option('--profile <name>', `court profile: ${COURT_PROFILES.map((p) => p.name).join(', ')}`, 'sdny-ecf')
-    .option('--date <iso>', 'fixed date for the packet (same case + options + date = same bytes)')
+    .option('--bates-start <n>', 'first Bates number (default: after the last production with this prefix, else 1)')
+    .option('--bates-padding <digits>', 'minimum digits of every Bates number of the production (default 6)')
+    .option('--profile <name>', `court profile: ${COURT_PROFILES.map((p) => p.name).join(', ')} (default sdny-ecf)`)
+    .option('--date <iso>', 'execution date of the declaration (default: now); never before the newest fact it certifies')
+    .option('--production <id>', 're-export a production exactly as frozen (same Bates numbers, same bytes); see "dossier productions"')
+    .option('--draft', 'a draft: DRAFT on every page, recorded, consumes no Bates numbers')
+    .option('--profile-file <court.json>', 'your own court profile as JSON: name, description, pageSize, maxMb, requiredSections, pdfA, filing, layout, exhibitLabels')
+    .option('--renumber', "number the chosen exhibits 1..N (A, B ... where the profile says) in this filing; the index gives each one's case exhibit number")
+    .option('--layout <combined|ecf>', 'ecf: declaration as the main PDF, one PDF per exhibit ("Exhibit 1 - Title.pdf"), attachments.csv/.json; combined: one PDF (default: the profile\'s; sdny-ecf is ecf)')
     .option('--title <title>', 'document title on the cover')
     .option('--declarant <name>', 'who signs the declaration')
     .option('--declarant-role <role>', "the declarant's title")
@@ -103,7 +132,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--check', 'only check the packet against the court profile; write nothing')
     .option('--overwrite', 'replace existing files at --out (never the case file itself)')
     .option('--columns', 'Appendix A with registrant and status columns')
-    .option('--force', 'export even when "dossier check" fails; the packet says so on its audit page')
+    .option('--force', 'export even when "dossier check" or the packet check reports errors; the packet says so in its metadata and audit page')
     .option('--identity <keyfile>', 'your key file: signs the audit checkpoint the packet carries (unsigned without)')
     .option('--passphrase-file <path>', "file holding the key file's passphrase (else $DOSSIER_PASSPHRASE or a prompt)")
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
@@ -113,7 +142,8 @@ export function registerPacketCommands(program: Command): void {
         await withContract(file, options, async (call) => {
           const problems = await call('packet.check', { options: packet }, PACKET_FLAG_NAMES);
           emit(options, problems, () => (problems.length ? table(['severity', 'problem'], problems.map((p) => [p.severity, p.message])) : 'No problems found.'));
-          if (problems.some((p) => p.severity === 'error')) setExitStatus(1);
+          // The same errors stop an export with exit 2 (invalid input); the check says so the same way.
+          if (problems.some((p) => p.severity === 'error')) setExitStatus(2);
         });
         return;
       }
@@ -139,6 +169,7 @@ export function registerPacketCommands(program: Command): void {
         if (show) io.writeErr('\n');
         emit(options, result, () =>
           [
+            `Production ${result.productionId}${packet.draft ? ' (DRAFT: no Bates numbers consumed)' : ''}`,
             `Packet of ${result.totalPages} page(s), ${result.exhibits.length} exhibit(s)${result.pdfA ? ', PDF/A-2b' : ''}:`,
             ...result.volumes.map((v) => `  ${v.path}  ${v.pages} pages, ${formatBytes(v.bytes)}, SHA-256 ${v.sha256}`),
             table(['exhibit', 'Bates', 'shown as', 'note'], result.exhibits.map((e) => [e.label, `${e.batesFirstLabel}–${e.batesLastLabel}`, e.rendering, e.note ?? ''])),
@@ -146,5 +177,24 @@ export function registerPacketCommands(program: Command): void {
           ].join('\n'),
         );
       });
+    });
+
+  program
+    .command('productions')
+    .description('List the filing productions of the case: id, Bates range, cut-off, draft; re-export one with "packet --production ID"')
+    .argument('<file>', 'case file')
+    .action(async (file: string, _flags: unknown, cmd: Command) => {
+      const options = cmd.optsWithGlobals<GlobalOptions>();
+      await withContract(file, options, async (call) => {
+        const productions = await call('packet.productions', {});
+        emit(options, productions, () =>
+          productions.length
+            ? table(
+                ['id', 'Bates', 'exhibits', 'cut-off', 'by', 'note'],
+                productions.map((p) => [p.id, `${p.batesFirst} – ${p.batesLast}`, String(p.exhibitIds.length), p.cutoffAt, p.createdBy, [p.draft ? 'DRAFT' : '', p.forced ? 'forced' : ''].filter(Boolean).join(', ')]),
+              )
+            : 'No productions yet: "dossier packet FILE --out P.pdf" makes the first.',
+        );
+      }, { readonly: true });
     });
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { FilingCaption } from '../../../src-main/contract/filingCaption';
+import { CaptionDialog } from '../caption/CaptionDialog';
 import { CLASSIFICATIONS, ITEM_KINDS, SITE_STATUSES, type SiteStatus } from '../../../src-main/contract/enums';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
@@ -48,6 +50,7 @@ export function OverviewView() {
   const expiries = overview.data?.expiring ?? [];
   const ordersAwaitingService = overview.data?.awaitingService ?? [];
   const [editing, setEditing] = useState(false);
+  const [caption, setCaption] = useState<FilingCaption | null>(null);
 
   const info = summary.info;
   const sites = summary.counts.website;
@@ -75,6 +78,9 @@ export function OverviewView() {
         </div>
         <button type="button" className="btn" onClick={() => setEditing(true)}>
           <Icon name="edit" size={14} /> Edit case details
+        </button>
+        <button type="button" className="btn" onClick={() => void call('caption.get', {}).then(setCaption)}>
+          <Icon name="edit" size={14} /> Filing caption
         </button>
       </header>
 
@@ -222,6 +228,7 @@ export function OverviewView() {
         </section>
       </div>
 
+      {caption ? <CaptionDialog caption={caption} onSaved={() => setCaption(null)} onClose={() => setCaption(null)} /> : null}
       {editing ? (
         <FormDialog
           title="Case details"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PacketExportSummary } from '../../../src-main/contract/DossierApi';
+import type { PacketExportSummary, PacketRequestOptions, ProductionSummary } from '../../../src-main/contract/DossierApi';
 import { call, shellCall, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
@@ -16,6 +16,7 @@ import { ExhibitPicker } from './ExhibitPicker';
 import { batesPreview, initialPacketForm, type PacketForm, packetOptions } from './packetForm';
 import { PacketProblems, type Problem } from './PacketProblems';
 import { PacketSummary } from './PacketSummary';
+import { ProductionList } from './ProductionList';
 import { SectionList } from './SectionList';
 
 type Step = { at: 'form' } | { at: 'exporting' } | { at: 'done'; summary: PacketExportSummary };
@@ -32,6 +33,7 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState<PacketForm>(() => initialPacketForm(summary.info.code_name));
   const profilesQuery = useQuery(['packet.profiles'], [], () => call('packet.profiles', {}));
   const ordersQuery = useQuery(['orders', 1000], ['order'], () => listItems({ kind: 'order', limit: 1000 }));
+  const productionsQuery = useQuery(['packet.productions'], ['evidence'], () => call('packet.productions', {}));
   const exhibitsQuery = useQuery(['exhibits', 1000], ['evidence'], () => listItems({ kind: 'evidence', limit: 1000, sort: 'exhibit', direction: 'asc' }));
   const profiles = profilesQuery.data ?? [];
   const orders = ordersQuery.data?.items ?? [];
@@ -66,13 +68,13 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
     }
   }
 
-  async function exportPacket() {
+  async function exportPacket(options: PacketRequestOptions = packetOptions(form)) {
     setError(null);
     try {
       const outPath = await shellCall((s) => s.chooseSavePath({ purpose: 'packet', suggestedName: fileNameFor(summary.info.code_name ?? summary.info.title) }));
       if (!outPath) return;
       setStep({ at: 'exporting' });
-      const result = await task.run('Exporting filing packet', (taskId) => call('packet.export', { outPath, options: packetOptions(form), taskId, overwrite: true, ...(gate.forced ? { force: true } : {}) }));
+      const result = await task.run('Exporting filing packet', (taskId) => call('packet.export', { outPath, options, taskId, overwrite: true, ...(gate.forced ? { force: true } : {}) }));
       setStep({ at: 'done', summary: result });
       changed(['evidence']);
     } catch (raw) {
@@ -190,11 +192,24 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
               <p className="field-help span-2">
                 First page: <span className="mono">{batesPreview(form)}</span>
               </p>
-              <LabeledField label="Fixed date" help="Leave empty for today. A fixed date makes the same case give the same PDF bytes." wide>
+              <LabeledField label="Execution date" help="Leave empty for today. Never before the newest fact the declaration certifies." wide>
                 <input className="input" type="date" {...text('date')} />
               </LabeledField>
+              <LabeledField label="Layout" help="ECF: the declaration as the main PDF and one PDF per exhibit with an attachment list." wide>
+                <select className="select" value={form.layout} onChange={(e) => set('layout', e.target.value as PacketForm['layout'])}>
+                  <option value="">As the profile says</option>
+                  <option value="ecf">ECF: main document + one PDF per exhibit</option>
+                  <option value="combined">Combined: one PDF</option>
+                </select>
+              </LabeledField>
+              <label className="check-label span-2">
+                <input type="checkbox" checked={form.renumber} onChange={(e) => set('renumber', e.target.checked)} /> Number the chosen exhibits 1..N in this filing
+              </label>
+              <label className="check-label span-2">
+                <input type="checkbox" checked={form.draft} onChange={(e) => set('draft', e.target.checked)} /> Draft: DRAFT on every page, uses no Bates numbers
+              </label>
               <LabeledField label="Declarant name">
-                <input className="input" placeholder={summary.info.created_by} {...text('declarantName')} />
+                <input className="input" placeholder="Jane Roe" {...text('declarantName')} />
               </LabeledField>
               <LabeledField label="Declarant role">
                 <input className="input" placeholder="Senior Investigator" {...text('declarantRole')} />
@@ -209,6 +224,7 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
                 <SectionList sections={form.sections} onChange={(next) => set('sections', next)} appendixDisabled={!form.orderId} />
               </div>
               <ExhibitPicker exhibits={exhibits} chosen={form.exhibitIds} onChange={(next) => set('exhibitIds', next)} />
+              <ProductionList productions={productionsQuery.data ?? []} onReexport={(p: ProductionSummary) => void exportPacket({ productionId: p.id })} />
             </div>
           </div>
         </div>

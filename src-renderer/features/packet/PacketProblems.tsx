@@ -31,7 +31,7 @@ export function PacketProblems({ problems, blocking }: { problems: Problem[]; bl
           </li>
         ))}
       </ul>
-      {blocking ? <p className="field-help">Errors mean the court profile would likely reject the filing; you can still export to review it.</p> : null}
+      {blocking ? <p className="field-help">Export stops on these errors (as the check and the command line do): fix them first. A draft is checked the same way.</p> : null}
     </div>
   );
 }

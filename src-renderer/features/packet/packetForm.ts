@@ -17,6 +17,10 @@ export interface PacketForm {
   sections: SectionChoice[];
   /** null: every exhibit with stored bytes. */
   exhibitIds: string[] | null;
+  /** '': the profile's layout. */
+  layout: '' | 'combined' | 'ecf';
+  draft: boolean;
+  renumber: boolean;
 }
 
 export function initialPacketForm(codeName: string | null): PacketForm {
@@ -26,7 +30,8 @@ export function initialPacketForm(codeName: string | null): PacketForm {
     date: '',
     // The engine's default prefix, shown so counsel see what the pages will carry.
     batesPrefix: `${(codeName ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`,
-    batesStart: '1',
+    // Empty: continue after the last production with this prefix (the server knows where that is).
+    batesStart: '',
     batesPadding: '6',
     declarantName: '',
     declarantRole: '',
@@ -34,6 +39,9 @@ export function initialPacketForm(codeName: string | null): PacketForm {
     orderId: '',
     sections: (Object.keys(SECTION_LABELS) as PacketSectionName[]).map((name) => ({ name, included: true })),
     exhibitIds: null,
+    layout: '',
+    draft: false,
+    renumber: false,
   };
 }
 
@@ -52,10 +60,13 @@ export function packetOptions(form: PacketForm): PacketRequestOptions {
   if (form.title.trim()) options.title = form.title.trim();
   if (form.date) options.date = form.date;
   options.batesPrefix = form.batesPrefix;
-  options.batesStart = wholeNumber(form.batesStart);
+  if (form.batesStart.trim()) options.batesStart = wholeNumber(form.batesStart);
   options.batesPadding = wholeNumber(form.batesPadding);
   if (form.orderId) options.orderId = form.orderId;
   if (form.exhibitIds) options.exhibitIds = form.exhibitIds;
+  if (form.layout) options.layout = form.layout;
+  if (form.draft) options.draft = true;
+  if (form.renumber) options.renumber = true;
   if (form.declarantName.trim()) {
     options.declarant = {
       name: form.declarantName.trim(),
@@ -66,8 +77,9 @@ export function packetOptions(form: PacketForm): PacketRequestOptions {
   return options;
 }
 
-/** What the first Bates number will look like, e.g. STORM-1152-000001. */
+/** What the first Bates number will look like, e.g. STORM-1152-000001 (empty start: after the last production). */
 export function batesPreview(form: PacketForm): string {
+  if (!form.batesStart.trim()) return 'after the last production with this prefix';
   const start = wholeNumber(form.batesStart);
   const padding = wholeNumber(form.batesPadding);
   if (Number.isNaN(start) || Number.isNaN(padding)) return '—';

@@ -41,7 +41,7 @@ describe('output files on a full disk', () => {
   it('a packet onto a 4 KiB disk fails with DISK_FULL and leaves nothing', async () => {
     const { cf } = await caseWithExhibit(8 * 1024);
     const disk = tinyDisk();
-    const error = await failure(exportCasePacket(cf, path.join(disk, 'packet.pdf'), { date: '2024-09-03' }));
+    const error = await failure(exportCasePacket(cf, path.join(disk, 'packet.pdf'), { profile: 'generic-50mb', declarant: { name: 'Jane Roe' } }));
     expect(error.code).toBe('DISK_FULL');
     expect(fs.readdirSync(disk)).toEqual([]);
     expect(cf.db.prepare('SELECT count(*) FROM packet_export').pluck().get()).toBe(0);
@@ -104,13 +104,13 @@ describe('output files never replace the case file or an existing file', () => {
   it('a packet onto the case file is refused, and over an existing file only with overwrite', async () => {
     const { cf } = await caseWithExhibit(8 * 1024);
     const before = fileSha256(cf.path);
-    expect((await failure(exportCasePacket(cf, cf.path, { date: '2024-09-03' }, { overwrite: true }))).code).toBe('OUTPUT_IS_CASE_FILE');
+    expect((await failure(exportCasePacket(cf, cf.path, { profile: 'generic-50mb', declarant: { name: 'Jane Roe' } }, { overwrite: true }))).code).toBe('OUTPUT_IS_CASE_FILE');
     expect(fileSha256(cf.path)).toBe(before);
     const taken = writeFile(tempDir(), 'filed.pdf', 'the packet that was filed');
-    expect((await failure(exportCasePacket(cf, taken, { date: '2024-09-03' }))).code).toBe('FILE_EXISTS');
+    expect((await failure(exportCasePacket(cf, taken, { profile: 'generic-50mb', declarant: { name: 'Jane Roe' } }))).code).toBe('FILE_EXISTS');
     expect(fs.readFileSync(taken, 'utf8')).toBe('the packet that was filed');
     expect(fs.readdirSync(path.dirname(taken))).toEqual(['filed.pdf']);
-    const result = await exportCasePacket(cf, taken, { date: '2024-09-03' }, { overwrite: true });
+    const result = await exportCasePacket(cf, taken, { profile: 'generic-50mb', declarant: { name: 'Jane Roe' } }, { overwrite: true });
     expect(fileSha256(taken)).toBe(result.volumes[0]!.sha256);
     expect(fs.readdirSync(path.dirname(taken))).toEqual(['filed.pdf']);
   });
@@ -128,7 +128,7 @@ describe('output files never replace the case file or an existing file', () => {
     const { cf } = await caseWithExhibit(8 * 1024);
     cf.db.exec("CREATE TEMP TRIGGER packet_blocked BEFORE INSERT ON main.packet_export BEGIN SELECT RAISE(ABORT, 'packet record refused'); END;");
     const dir = tempDir();
-    await failure(exportCasePacket(cf, path.join(dir, 'p.pdf'), { date: '2024-09-03' }));
+    await failure(exportCasePacket(cf, path.join(dir, 'p.pdf'), { profile: 'generic-50mb', declarant: { name: 'Jane Roe' } }));
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

@@ -56,8 +56,9 @@ function inkOfFirstLine(file: string, page: number): number {
   const { width, pixels } = renderGray(file, page, 100);
   const px = (pt: number): number => Math.round((pt * 100) / 72);
   let dark = 0;
-  // Header rule at 792-36+2-5 pt; the first line's baseline 9.5 pt below the header's 12 pt band.
-  for (let y = px(50); y < px(62); y++) for (let x = px(62); x < px(540); x++) if ((pixels[y * width + x] ?? 255) < 128) dark++;
+  // Header rule at 792-36-10-5 pt (under the half inch left blank for the ECF stamp, see
+  // drawPageHeader); the first line's baseline 9.5 pt below the header's 12 pt band.
+  for (let y = px(62); y < px(74); y++) for (let x = px(62); x < px(540); x++) if ((pixels[y * width + x] ?? 255) < 128) dark++;
   return dark;
 }
 

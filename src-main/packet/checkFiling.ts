@@ -1,0 +1,81 @@
+import type { CaseFile } from '../casefile/CaseFile';
+import { checkPacket, type PacketProblem } from './checkPacket';
+import { type CourtProfile, effectiveProfile } from './courtProfiles';
+import { estimateExhibitPages } from './estimateExhibitPages';
+import { formatBates } from './formatBates';
+import type { PacketInput } from './PacketInput';
+import { overlappingProductions } from './productions';
+
+/** The newest fact a declaration certifies: the latest custody event of any exhibit it lists. */
+export function newestCertifiedFact(input: PacketInput): { at: string; what: string } | null {
+  let newest: { at: string; what: string } | null = null;
+  for (const ex of input.exhibits) {
+    for (const c of ex.custody) {
+      if (!newest || c.at > newest.at) newest = { at: c.at, what: `${ex.label} ${c.action} ${c.at.slice(0, 10)}` };
+    }
+  }
+  return newest;
+}
+
+/** Compares an execution date (a day, or a time) with a fact's time at the precision the date has. */
+function isBefore(date: string, factAt: string): boolean {
+  return date.length === 10 ? date < factAt.slice(0, 10) : Date.parse(date) < Date.parse(factAt);
+}
+
+/**
+ * The rules a filing must meet that the case knows and the engine does not: who signs the
+ * declaration, that it is not dated before what it certifies, that the Bates range fits its
+ * padding and is not used by another production. `lastBates`: the real last number after layout;
+ * the check estimates it.
+ */
+export function filingRuleProblems(caseFile: CaseFile, input: PacketInput, lastBates?: number): PacketProblem[] {
+  const problems: PacketProblem[] = [];
+  const profile = effectiveProfile(input.options) as CourtProfile | undefined;
+  const { declarant } = input.options;
+  if (input.options.sections.includes('declaration')) {
+    if (!declarant?.name) {
+      problems.push({ severity: 'error', code: 'DECLARANT_MISSING', message: 'The declaration has no declarant: name who signs it with --declarant (and --declarant-role, --place).' });
+    } else if (profile?.filing) {
+      const missing = [!declarant.role && '--declarant-role (title)', !declarant.place && '--place (where it is executed)'].filter(Boolean);
+      if (missing.length) problems.push({ severity: 'error', code: 'DECLARANT_INCOMPLETE', message: `The ${profile.name} profile needs the declarant's ${missing.join(' and ')}.` });
+    }
+    const newest = newestCertifiedFact(input);
+    if (newest && isBefore(input.caption.date, newest.at)) {
+      problems.push({
+        severity: 'error',
+        code: 'DATE_BEFORE_FACTS',
+        message: `The execution date ${input.caption.date} is before the newest fact the declaration certifies (${newest.what}); date it on or after ${newest.at.slice(0, 10)}.`,
+      });
+    }
+  }
+  const { bates } = input.options;
+  const textPageCap = input.options.textPageCap ?? 50;
+  const last = lastBates ?? bates.start + input.exhibits.reduce((n, ex) => n + estimateExhibitPages(ex, textPageCap), 10 + input.exhibits.length);
+  if (String(last).length > bates.padding) {
+    problems.push({
+      severity: 'error',
+      code: 'BATES_OVERFLOWS_PADDING',
+      message: `The Bates range reaches ${formatBates(bates, last)}${lastBates === undefined ? ' (estimated)' : ''}, wider than the ${bates.padding}-digit padding, so numbers would have different widths; use --bates-padding ${String(last).length} or more.`,
+    });
+  }
+  if (!bates.draft) {
+    const taken = overlappingProductions(caseFile, bates.prefix, bates.start, last);
+    if (taken.length) {
+      problems.push({
+        severity: 'error',
+        code: 'BATES_ALREADY_USED',
+        message: `Bates numbers from ${formatBates(bates, Math.max(bates.start, taken[0]!.batesFirst))} were already used by production ${taken[0]!.id}; leave out --bates-start to continue after the last production.`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Everything `packet --check` reports, and what export refuses on: the engine's checks (sections,
+ * sizes, each exhibit read once) and the filing rules above. Export and check call this one
+ * function so they cannot disagree.
+ */
+export async function checkFiling(caseFile: CaseFile, input: PacketInput, opts: { signal?: AbortSignal } = {}): Promise<PacketProblem[]> {
+  return [...filingRuleProblems(caseFile, input), ...(await checkPacket(input, opts))];
+}

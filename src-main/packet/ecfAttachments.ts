@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { verifyOnDisk } from '../outputs/verifyOnDisk';
+import type { StagedOutput } from '../outputs/publishOutputs';
+import { formatBatesRange } from './formatBates';
+import type { PacketInput } from './PacketInput';
+import type { ExhibitPlacement } from './PacketResult';
+
+/** One attachment of an ECF filing, in order, as the court's attachment form takes it. */
+export interface EcfAttachment {
+  number: number;
+  file: string;
+  category: 'Exhibit';
+  /** The text to paste into the form's description field. */
+  description: string;
+  batesFirst: string;
+  batesLast: string;
+  pages: number;
+}
+
+/**
+ * A file name a court's upload form and every operating system accept: "Exhibit 1 - Storefront
+ * capture.pdf". Characters Windows or macOS refuse become "-", and a long title is cut.
+ */
+export function ecfFileName(label: string, title: string): string {
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '-').replace(/\s+/g, ' ').trim();
+  const name = `${clean(label)} - ${clean(title)}`;
+  return `${name.length > 120 ? `${name.slice(0, 119).trimEnd()}…` : name}.pdf`;
+}
+
+/** The attachment list, in exhibit order, for the files an ECF export wrote. */
+export function ecfAttachments(input: PacketInput, exhibits: ExhibitPlacement[], fileOf: (volume: number) => string): EcfAttachment[] {
+  const { bates } = input.options;
+  return exhibits.map((p, i) => {
+    const ex = input.exhibits.find((e) => e.id === p.exhibitId)!;
+    return {
+      number: i + 1,
+      file: path.basename(fileOf(p.volume)),
+      category: 'Exhibit' as const,
+      description: `${ex.label} - ${ex.title} (${formatBatesRange(bates, p.batesFirst, p.batesLast)})`,
+      batesFirst: p.batesFirstLabel,
+      batesLast: p.batesLastLabel,
+      pages: p.pageCount,
+    };
+  });
+}
+
+/**
+ * Writes attachments.csv and attachments.json beside the main document as temp files (synced,
+ * read back and checked), to be published with the PDFs in one step.
+ */
+export function stageAttachmentLists(dir: string, stem: string, attachments: EcfAttachment[]): StagedOutput[] {
+  const csv = stringify([
+    ['number', 'file', 'category', 'description', 'bates_first', 'bates_last', 'pages'],
+    ...attachments.map((a) => [a.number, a.file, a.category, a.description, a.batesFirst, a.batesLast, a.pages]),
+  ]);
+  const json = `${JSON.stringify(attachments, null, 2)}\n`;
+  return [
+    ['attachments.csv', csv],
+    ['attachments.json', json],
+  ].map(([name, text]) => {
+    const bytes = Buffer.from(text as string, 'utf8');
+    const temp = `${stem}.${name}.tmp`;
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    const target = path.join(dir, name as string);
+    verifyOnDisk(temp, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, target);
+    return { temp, target };
+  });
+}

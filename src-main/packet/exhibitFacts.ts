@@ -1,0 +1,80 @@
+import { formatLongDate } from './formatText';
+import type { CustodyEventInput, ExhibitInput } from './PacketInput';
+
+/**
+ * A computer account rather than a person: the actor recorded when nobody set a name (`root`,
+ * `jdoe`, the OS login Dossier falls back to). A declaration never presents one as a person.
+ */
+export function isAccountName(name: string | null | undefined): boolean {
+  return !name || /^[a-z_][a-z0-9_.$-]*$/.test(name.trim());
+}
+
+/** The person named, or null when the record holds only a computer account. */
+export function personOrNull(name: string | null | undefined): string | null {
+  return name && !isAccountName(name) ? name.trim() : null;
+}
+
+function first(events: CustodyEventInput[], action: string): CustodyEventInput | undefined {
+  return [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).find((e) => e.action === action);
+}
+
+/**
+ * What the case file proves about an exhibit's hash: either it matches a hash recorded at
+ * acquisition (`evidence add --acquired-sha256`, or a capture tool's digest, recorded as the
+ * acquisition event's hash), or it was first computed when the file was imported.
+ */
+export type HashProvenance =
+  | { kind: 'acquisition'; at: string; by: string | null }
+  | { kind: 'import'; at: string | null; by: string | null; acquiredAt: string | null; acquiredBy: string | null };
+
+export function hashProvenance(ex: ExhibitInput): HashProvenance {
+  const acquired = first(ex.custody, 'acquired');
+  const imported = first(ex.custody, 'imported');
+  const acquiredBy = personOrNull(ex.acquiredBy ?? acquired?.toParty ?? null);
+  if (acquired?.hashSeen && acquired.hashSeen === ex.sha256) return { kind: 'acquisition', at: acquired.at, by: acquiredBy };
+  return { kind: 'import', at: imported?.at ?? null, by: personOrNull(imported?.actor), acquiredAt: acquired?.at ?? null, acquiredBy };
+}
+
+/** One sentence for the declaration: where the listed SHA-256 comes from, in the case file's own terms. */
+export function hashStatement(ex: ExhibitInput): string {
+  const p = hashProvenance(ex);
+  const name = `${ex.label}, “${ex.title}”`;
+  if (p.kind === 'acquisition') {
+    return `${name}: the SHA-256 value listed matches the hash recorded at acquisition on ${formatLongDate(p.at)}${p.by ? ` by ${p.by}` : ''}.`;
+  }
+  const imported = p.at ? `computed when the file was imported into the case on ${formatLongDate(p.at)}${p.by ? ` by ${p.by}` : ''}` : 'computed when the file was stored in the case (no import event is recorded)';
+  const gap = p.acquiredAt
+    ? ` No hash was recorded when it was obtained on ${formatLongDate(p.acquiredAt)}${p.acquiredBy ? ` by ${p.acquiredBy}` : ''}, so the case file cannot show that the data is unchanged between then and the import.`
+    : ' The case file records no acquisition before the import.';
+  return `${name}: the SHA-256 value listed was ${imported}.${gap}`;
+}
+
+/**
+ * Custody facts a court would want said, not hidden: verifications that failed, and no person
+ * recorded at import. One sentence per kind of gap, naming every exhibit it concerns.
+ */
+export function custodyGaps(exhibits: ExhibitInput[]): string[] {
+  const gaps: string[] = [];
+  for (const ex of exhibits) {
+    for (const e of ex.custody) {
+      if (e.result === 'mismatch' || e.result === 'failed') {
+        gaps.push(`For ${ex.label}, a ${e.action} event on ${formatLongDate(e.at)} recorded the result “${e.result}”.`);
+      }
+    }
+  }
+  const byAccount = exhibits.filter((ex) => {
+    const imported = first(ex.custody, 'imported');
+    return imported && !personOrNull(imported.actor);
+  });
+  if (byAccount.length) {
+    gaps.push(`For ${listLabels(byAccount.map((ex) => ex.label))}, the case file records a computer account, not a person, as having imported ${byAccount.length === 1 ? 'it' : 'them'}.`);
+  }
+  return gaps;
+}
+
+/** "Exhibit 1", "Exhibits 1 and 2", "Exhibits 1, 2 and 4" (labels of the form "Exhibit N" are shortened). */
+export function listLabels(labels: string[]): string {
+  const short = labels.every((l) => /^Exhibit \S+$/.test(l)) ? labels.map((l) => l.slice(8)) : labels;
+  const joined = short.length <= 1 ? (short[0] ?? '') : `${short.slice(0, -1).join(', ')} and ${short[short.length - 1]}`;
+  return short === labels ? joined : `${labels.length === 1 ? 'Exhibit' : 'Exhibits'} ${joined}`;
+}

@@ -1,0 +1,51 @@
+import type { CaseFile } from '../casefile/CaseFile';
+import { newId, nowIso } from '../casefile/ids';
+import { prepareCached } from '../casefile/prepareCached';
+import { appendAudit } from '../audit/appendAudit';
+import { type FilingCaption, filingCaptionSchema } from '../contract/filingCaption';
+import { DossierError } from '../contract/errors';
+import { hasTable } from './productions';
+
+interface CaptionRow {
+  id: string;
+  court: string | null;
+  judge: string | null;
+  judge_initials: string | null;
+  parties: string;
+  counsel: string;
+}
+
+const EMPTY: FilingCaption = { court: null, judge: null, judgeInitials: null, parties: [], counsel: [] };
+
+/** The case's filing caption (table filing_caption, migration 0090); empty fields when none is set. */
+export function getFilingCaption(caseFile: CaseFile): FilingCaption {
+  if (!hasTable(caseFile, 'filing_caption')) return EMPTY;
+  const row = prepareCached(caseFile.db, 'SELECT * FROM filing_caption LIMIT 1').get() as CaptionRow | undefined;
+  if (!row) return EMPTY;
+  return { court: row.court, judge: row.judge, judgeInitials: row.judge_initials, parties: JSON.parse(row.parties), counsel: JSON.parse(row.counsel) } as FilingCaption;
+}
+
+/**
+ * Sets the fields given (a list is replaced whole), checked as a whole, in one transaction with
+ * its audit entry. Returns the caption as stored.
+ */
+export function updateFilingCaption(caseFile: CaseFile, patch: Partial<FilingCaption>): FilingCaption {
+  const parsed = filingCaptionSchema.safeParse({ ...getFilingCaption(caseFile), ...patch });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DossierError('INVALID_REQUEST', `The filing caption's ${issue.path.join('.')} ${issue.message}.`);
+  }
+  const next = parsed.data;
+  const write = caseFile.db.transaction(() => {
+    const existing = prepareCached(caseFile.db, 'SELECT id FROM filing_caption LIMIT 1').pluck().get() as string | undefined;
+    const values = [next.court, next.judge, next.judgeInitials, JSON.stringify(next.parties), JSON.stringify(next.counsel), nowIso(), caseFile.actor.name, caseFile.clock.tick()];
+    if (existing) {
+      prepareCached(caseFile.db, 'UPDATE filing_caption SET court = ?, judge = ?, judge_initials = ?, parties = ?, counsel = ?, updated_at = ?, updated_by = ?, hlc = ? WHERE id = ?').run(...values, existing);
+    } else {
+      prepareCached(caseFile.db, 'INSERT INTO filing_caption (court, judge, judge_initials, parties, counsel, updated_at, updated_by, hlc, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values, newId());
+    }
+    appendAudit(caseFile, { action: 'caption.update', recordKind: 'case', detail: { fields: Object.keys(patch), caption: next } });
+  });
+  write();
+  return next;
+}
