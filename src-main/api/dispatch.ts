@@ -15,12 +15,13 @@ import { evidenceHandlers } from './evidenceHandlers';
 import { shareHandlers } from './shareHandlers';
 import { captureHandlers } from './captureHandlers';
 import { integrityHandlers } from './integrityHandlers';
+import { redactionHandlers } from './redactionHandlers';
 
 /** Channels that must not wait for evidence work: they queue it themselves, or cancel it. */
 const QUEUE_EXEMPT = new Set<Channel>(['tasks.cancel', 'evidence.import', 'evidence.verify', 'evidence.extract', 'captures.import', 'captures.reparse']);
 
 /** Every channel's handler; the type makes a missing or extra one a compile error. */
-export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...packetHandlers, ...insightHandlers, ...shareHandlers, ...captureHandlers, ...integrityHandlers };
+export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...packetHandlers, ...insightHandlers, ...shareHandlers, ...captureHandlers, ...integrityHandlers, ...redactionHandlers };
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

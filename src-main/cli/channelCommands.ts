@@ -61,6 +61,10 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'audit.checkpoint': 'audit checkpoint', // signs with the key file of --identity, held as the session's identity vault
   'audit.verifyAgainst': 'audit verify', // --against a packet PDF or checkpoint file (a share is opened with the CLI's keys)
   'roster.trust': 'roster trust',
+  'redact.scan': 'redact scan',
+  'redact.list': 'redact list',
+  'redact.decide': 'redact accept', // and redact reject
+  'redact.add': 'redact add',
 };
 
 /**

@@ -20,6 +20,7 @@ function usageError(message: string, write: (text: string) => void): void {
   write(`dossier: ${message.trim().replace(/^error: /, '')} (see --help) [INVALID_REQUEST]\n`);
 }
 import { registerIntegrityCommands } from './commands/integrityCommands';
+import { registerRedactCommands } from './commands/redactCommands';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerDetailCommands(program);
   registerCaptureCommands(program);
   registerIntegrityCommands(program);
+  registerRedactCommands(program);
   checkRequiredOptionsTogether(program);
   return program;
 }

@@ -33,6 +33,7 @@ export interface AuditReport {
 
 /** One entry of the tamper-evident log, as stored (src-main/audit/appendAudit hashes all of it). */
 import type { CaseCheckReport, CaseHealth, CheckpointVerification, SignedCheckpoint } from './integrity';
+import type { Redaction, RedactionScanReport } from './redaction';
 
 export interface AuditEntry {
   chain: string;
@@ -289,6 +290,15 @@ export interface DossierApi {
   'audit.verifyAgainst': (req: RequestOf<'audit.verifyAgainst'>) => Promise<CheckpointVerification>;
   /** Confirms a teammate whose key arrived by a merge (a 'roster_unconfirmed' merge conflict). */
   'roster.trust': (req: RequestOf<'roster.trust'>) => Promise<{ fingerprint: string; name: string }>;
+
+  // Redaction for public filings, Fed. R. Civ. P. 5.2 (src-main/redaction).
+  /** Finds identifiers in exhibits' text and stores them as candidates to review. */
+  'redact.scan': (req: RequestOf<'redact.scan'>) => Promise<RedactionScanReport>;
+  'redact.list': (req: RequestOf<'redact.list'>) => Promise<Redaction[]>;
+  /** Accepts (burn into public filings) or rejects a candidate, with who, when and why. */
+  'redact.decide': (req: RequestOf<'redact.decide'>) => Promise<Redaction>;
+  /** A text or a box redacted by hand (accepted at once). */
+  'redact.add': (req: RequestOf<'redact.add'>) => Promise<Redaction>;
 }
 
 /** An archive to import as a capture exhibit (the schema's input type). */
@@ -323,6 +333,7 @@ export const CHANNELS = [
   'case.overview',
   'captures.reparse',
   'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
+  'redact.scan', 'redact.list', 'redact.decide', 'redact.add',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -1,3 +1,5 @@
+import type { RecordMeta } from './records';
+
 /**
  * Redaction for public filings (Fed. R. Civ. P. 5.2): the categories of personal identifiers the
  * detectors find, the rule subsection each falls under, and the stored candidate/decision record.
@@ -51,8 +53,7 @@ export interface RedactionBox {
  * A place in an exhibit to redact: found by a detector ('detected') or added by a user
  * ('manual'), with the review decision (who, when, why). Stored in `redaction` (0100).
  */
-export interface Redaction {
-  id: string;
+export interface Redaction extends RecordMeta {
   evidence_id: string;
   source: 'detected' | 'manual';
   category: RedactionCategory;
@@ -71,12 +72,6 @@ export interface Redaction {
   decided_by: string | null;
   decided_at: string | null;
   reason: string | null;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  hlc: string;
-  deleted_at: string | null;
 }
 
 /** What `redact scan` found and stored. */

@@ -65,7 +65,9 @@ export function mergeMutableTable(target: CaseFile, other: Database.Database, sp
       result.touched.push(incoming.id, ...placeRow(target, spec, incoming, () => replace.run(incoming), conflicts));
       result.updated += 1;
     }
-    if (concurrent && !sameRow(winner, loser, columns.filter((c) => !['hlc', 'updated_at', 'updated_by'].includes(c)))) {
+    // Creation stamps differ only where both copies made the same derived-id row (redaction
+    // candidates found by both scans): the same content then is no conflict.
+    if (concurrent && !sameRow(winner, loser, columns.filter((c) => !['hlc', 'updated_at', 'updated_by', 'created_at', 'created_by'].includes(c)))) {
       conflicts.push({
         kind: 'concurrent_edit',
         table: spec.table,

@@ -5,9 +5,10 @@ import { packetExports } from './0040-packet-exports';
 import { auditSeals } from './0050-audit-seals';
 import { websiteListIndexes } from './0060-website-list-indexes';
 import { webCaptures } from './0070-web-captures';
+import { redactions } from './0100-redactions';
 import type { Migration } from './Migration';
 
 /** Every schema step, in order. Append only: a landed migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures, redactions];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
