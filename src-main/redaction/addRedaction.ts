@@ -4,12 +4,12 @@ import { DossierError } from '../contract/errors';
 import { type Redaction, type RedactionBox, type RedactionCategory, RULE_SUBSECTION } from '../contract/redaction';
 import { readStoredBytes } from '../evidence/readEvidenceStream';
 import { insertRecord } from '../records/insertRecord';
+import { exhibitForm } from './exhibitForm';
 import { exhibitScanText } from './exhibitScanText';
 import { findExhibit } from './findExhibit';
 import { initialsOf, keepBirthYear, maskKeepingLast, maskMailbox } from './keptPart';
 import { contextAround } from './findIdentifiers';
 import { redactionOf, redactionSpec } from './redactionSpec';
-import { readImageInfo } from '../packet/readImageInfo';
 
 export interface AddRedaction {
   /** Exhibit id, number or label. */
@@ -56,7 +56,7 @@ export async function addRedaction(caseFile: CaseFile, input: AddRedaction): Pro
   } else {
     const box = input.box!;
     if (page === null) throw new DossierError('INVALID_REQUEST', 'A box needs the page it is on (--page N).');
-    const size = pageSize(scan, bytes, page);
+    const size = await pageSize(scan, bytes, page);
     if (!size) throw new DossierError('INVALID_REQUEST', `${exhibit.exhibit_label} has no page ${page} to draw a box on (boxes go on PDF pages and images).`);
     if (box.w <= 0 || box.h <= 0 || box.x < 0 || box.y < 0 || box.x + box.w > size.width + 0.5 || box.y + box.h > size.height + 0.5) {
       throw new DossierError('INVALID_REQUEST', `The box ${box.x},${box.y},${box.w},${box.h} does not lie on page ${page}, which is ${Math.round(size.width)} × ${Math.round(size.height)} ${size.unit} (x,y from the top-left).`);
@@ -71,12 +71,13 @@ export async function addRedaction(caseFile: CaseFile, input: AddRedaction): Pro
   }));
 }
 
-function pageSize(scan: Awaited<ReturnType<typeof exhibitScanText>>, bytes: Uint8Array, page: number): { width: number; height: number; unit: string } | null {
+async function pageSize(scan: Awaited<ReturnType<typeof exhibitScanText>>, bytes: Uint8Array, page: number): Promise<{ width: number; height: number; unit: string } | null> {
   if (scan.kind === 'pdf') {
     const p = scan.parts.find((part) => part.page === page);
     return p ? { width: p.pdf.width, height: p.pdf.height, unit: 'points' } : null;
   }
-  const image = readImageInfo(bytes);
-  if (!image || page !== 1) return null;
+  if (page !== 1 || exhibitForm(bytes, '') !== 'image') return null;
+  const { loadImage } = await import('@napi-rs/canvas');
+  const image = await loadImage(Buffer.from(bytes));
   return { width: image.width, height: image.height, unit: 'pixels' };
 }

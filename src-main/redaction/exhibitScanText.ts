@@ -1,6 +1,6 @@
 import { decodeText } from '../evidence/decodeText';
 import { isMbox, readEmail, splitMbox } from '../evidence/readEmail';
-import { classifyExhibit } from '../packet/classifyExhibit';
+import { exhibitForm } from './exhibitForm';
 import { type PdfPageText, pdfPageText } from './pdfPageText';
 
 /** Text of an exhibit to look for identifiers in: one entry per PDF page, one for a text exhibit. */
@@ -16,7 +16,7 @@ export type ExhibitScanText =
  * (boxes on them are added by hand), other files are produced natively and not reproduced.
  */
 export async function exhibitScanText(bytes: Uint8Array, mediaType: string): Promise<ExhibitScanText> {
-  const { kind } = classifyExhibit(bytes, mediaType);
+  const kind = exhibitForm(bytes, mediaType);
   if (kind === 'pdf') {
     try {
       return { kind: 'pdf', parts: (await pdfPageText(bytes)).map((p) => ({ page: p.page, text: p.text, pdf: p })) };
