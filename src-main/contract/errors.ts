@@ -127,6 +127,8 @@ export const ERROR_CODES = [
   'CHECKPOINT_INVALID',
   'CHECKPOINT_NOT_FOUND',
   'CHECKPOINT_MISMATCH',
+  // Redaction (src-main/redaction): a redacted value found in a written public packet.
+  'REDACTION_LEAK',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -121,6 +121,8 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, ExitStatus>> = {
   CHECKPOINT_INVALID: 2,
   CHECKPOINT_NOT_FOUND: 2,
   CHECKPOINT_MISMATCH: 3,
+  // A public packet that still holds a redacted value failed its verification (nothing was written).
+  REDACTION_LEAK: 4,
 };
 
 /** The exit status of a failure with this code. */

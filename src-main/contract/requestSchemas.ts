@@ -34,6 +34,8 @@ const packetOptions = z.object({
   declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
   appendixColumns: z.boolean().optional(),
   maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
+  /** Rule 5.2(d): the unredacted set, same Bates numbers, "FILED UNDER SEAL" on every page. */
+  sealed: z.boolean().optional(),
 });
 
 const empty = z.object({}).strict();

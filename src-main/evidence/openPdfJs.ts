@@ -3,7 +3,7 @@
  * untrusted PDFs: evaluation of embedded code off, no font loading, no XFA. The module is loaded
  * on first use (it is large). Destroy the returned task when done.
  */
-export async function openPdfJs(bytes: Uint8Array) {
+export async function openPdfJs(bytes: Uint8Array, extra: { standardFontDataUrl?: string } = {}) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjs.getDocument({
     // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
@@ -13,5 +13,7 @@ export async function openPdfJs(bytes: Uint8Array) {
     useSystemFonts: false,
     enableXfa: false,
     verbosity: 0,
+    // Rendering (redaction) needs the standard fonts' data; text extraction does not.
+    ...extra,
   });
 }

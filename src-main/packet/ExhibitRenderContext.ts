@@ -39,6 +39,7 @@ export function newExhibitPage(ctx: ExhibitRenderContext, index: number, total: 
   stampPage(page, ctx.writer.fonts, ctx.metrics, {
     bates: formatBates(ctx.bates, ctx.firstBates + index),
     left: index === 0 ? `${ctx.exhibit.label} · slip sheet` : `${ctx.exhibit.label} · page ${index} of ${total - 1}`,
+    legend: ctx.bates.legend,
   });
   return page;
 }

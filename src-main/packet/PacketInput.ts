@@ -1,4 +1,5 @@
 import type { CaptureExhibitInput } from '../captures/CaptureExhibitInput';
+import type { ExhibitRedactions } from '../redaction/ExhibitRedactions';
 /**
  * What the packet engine needs to know about a case, as plain data. The case-file side fills this
  * from the database; the engine never sees SQLite. Exhibit bytes are pulled one exhibit at a time
@@ -43,6 +44,8 @@ export interface BatesOptions {
   start: number;
   /** Minimum digits; the number is zero-padded to this width (wider numbers are printed in full). */
   padding: number;
+  /** Printed above the Bates number on every page: "FILED UNDER SEAL" for a sealed set (Rule 5.2(d)). */
+  legend?: string;
 }
 
 /** Who signs the declaration. Defaults to `caption.preparedBy` with no role. */
@@ -105,6 +108,8 @@ export interface ExhibitInput {
   originalName: string;
   description?: string | null;
   custody: CustodyEventInput[];
+  /** Accepted Rule 5.2 redactions, burnt into this exhibit's pages in a public packet (src-main/redaction). */
+  redactions?: ExhibitRedactions;
   /**
    * The exhibit's exact bytes. Called when the engine needs them (possibly more than once per
    * export); the engine drops the bytes before asking for the next exhibit's.
@@ -191,4 +196,6 @@ export interface PacketInput {
   checkpoint?: { json: string; signer: string | null; signature: string | null };
   /** Set when the export went ahead with --force over a failing check: printed on the audit page. */
   forcedOver?: string | null;
+  /** Rule 5.2 candidates nobody has accepted or rejected yet, per exhibit (public packets): packet --check errors. */
+  unreviewedRedactions?: { exhibitId: string; label: string; count: number }[];
 }

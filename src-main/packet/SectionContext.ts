@@ -8,6 +8,8 @@ export interface Placement {
   batesLast: number;
   /** For a PDF exhibit: the active content left out of its reproduced pages (see listActiveContent). */
   removed?: string[];
+  /** Rule 5.2 redactions burnt in (public packets): how many, and the redacted rendering's SHA-256. */
+  redacted?: { places: number; sha256: string };
 }
 
 /**

@@ -15,6 +15,9 @@ import { appendixHeading } from '../websites/appendixHeading';
 import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import type { ExhibitInput, PacketInput } from './PacketInput';
 import { PACKET_SECTIONS } from './PacketInput';
+import { acceptedRedactions } from '../redaction/acceptedRedactions';
+import type { ExhibitRedactions } from '../redaction/ExhibitRedactions';
+import { unreviewedRedactions } from '../redaction/unreviewedRedactions';
 
 /** What counsel choose for one export: the contract's packet options (the CLI and the UI use them). */
 export type CasePacketOptions = PacketRequestOptions;
@@ -38,7 +41,7 @@ function exhibitsFor(caseFile: CaseFile, ids: string[] | undefined): Evidence[] 
   });
 }
 
-function exhibitInput(caseFile: CaseFile, e: Evidence): ExhibitInput {
+function exhibitInput(caseFile: CaseFile, e: Evidence, sealed: boolean): ExhibitInput {
   const content = e.content_sha256!;
   return {
     id: e.id,
@@ -66,7 +69,14 @@ function exhibitInput(caseFile: CaseFile, e: Evidence): ExhibitInput {
     readChunks: () => readEvidenceStream(caseFile, content),
     // Web captures show their pages (src-main/captures); null for any other exhibit.
     capture: () => captureExhibitInput(caseFile, e.id),
+    // A public packet burns in the accepted Rule 5.2 redactions; a sealed one shows everything.
+    ...redactionsOf(caseFile, e.id, sealed),
   };
+}
+
+function redactionsOf(caseFile: CaseFile, evidenceId: string, sealed: boolean): { redactions?: ExhibitRedactions } {
+  const accepted = acceptedRedactions(caseFile, evidenceId);
+  return accepted ? { redactions: { ...accepted, ...(sealed ? { sealed: true } : {}) } } : {};
 }
 
 /** Fills the packet engine's input from the case file. */
@@ -105,6 +115,7 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     }
   }
   const date = options.date ?? new Date().toISOString();
+  const exhibits = exhibitsFor(caseFile, options.exhibitIds);
   return {
     caption: {
       court: captionOrder?.court ?? info.jurisdiction ?? 'Court not recorded',
@@ -116,13 +127,17 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     },
     options: {
       sections,
-      bates: { prefix: options.batesPrefix ?? `${(info.code_name ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`, start: options.batesStart ?? 1, padding: options.batesPadding ?? 6 },
+      bates: {
+        prefix: options.batesPrefix ?? `${(info.code_name ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`, start: options.batesStart ?? 1, padding: options.batesPadding ?? 6,
+        ...(options.sealed ? { legend: 'FILED UNDER SEAL' } : {}),
+      },
       profile: options.profile ?? 'sdny-ecf',
       ...(options.date ? { fixedDate: options.date } : {}),
       ...(options.declarant ? { declarant: options.declarant } : {}),
       ...(options.maxVolumeBytes ? { maxVolumeBytes: options.maxVolumeBytes } : {}),
     },
-    exhibits: exhibitsFor(caseFile, options.exhibitIds).map((e) => exhibitInput(caseFile, e)),
+    exhibits: exhibits.map((e) => exhibitInput(caseFile, e, options.sealed === true)),
+    ...(options.sealed ? {} : { unreviewedRedactions: unreviewedRedactions(caseFile, exhibits) }),
     domains,
     ...(appendix ? { appendix } : {}),
     orders: orders.map((o) => ({

@@ -20,6 +20,15 @@ export interface PacketProblem {
 export function staticPacketProblems(input: PacketInput, profile: CourtProfile): PacketProblem[] {
   const problems: PacketProblem[] = [];
   const sections = input.options.sections;
+  // Rule 5.2: a public filing with identifiers nobody has reviewed may expose them.
+  for (const u of input.unreviewedRedactions ?? []) {
+    problems.push({
+      severity: 'error',
+      code: 'REDACTION_UNREVIEWED',
+      exhibitId: u.exhibitId,
+      message: `${u.label} has ${u.count} Rule 5.2 redaction candidate(s) nobody has accepted or rejected: review them (dossier redact list FILE "${u.label}"), or file the set under seal (--sealed).`,
+    });
+  }
   for (const required of profile.requiredSections) {
     if (!sections.includes(required)) {
       problems.push({

@@ -60,7 +60,7 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
     flow.moveDown(12);
     para(
       n++,
-      `Exhibits that can be reproduced as pages appear in the Packet as stored, each behind a slip sheet that identifies it. Exhibits that cannot be reproduced as pages are identified by a slip sheet and produced in their native form; the hash values above identify the native files. Every page of the Packet bears a unique Bates number${ctx.bates.prefix ? ` with the prefix “${ctx.bates.prefix}”` : ''}, in sequence from ${formatBates(ctx.bates, ctx.packetBates.first)} through ${formatBates(ctx.bates, ctx.packetBates.last)}.`,
+      `Exhibits that can be reproduced as pages appear in the Packet as stored${redactedLabels(exhibits)}, each behind a slip sheet that identifies it. Exhibits that cannot be reproduced as pages are identified by a slip sheet and produced in their native form; the hash values above identify the native files. Every page of the Packet bears a unique Bates number${ctx.bates.prefix ? ` with the prefix “${ctx.bates.prefix}”` : ''}, in sequence from ${formatBates(ctx.bates, ctx.packetBates.first)} through ${formatBates(ctx.bates, ctx.packetBates.last)}.`,
     );
   }
   // The attestation, the execution line and the signature stay on one page.
@@ -88,4 +88,12 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
       flow.text(line, x, flow.y, { font: 'serif', size: 10 });
     }
   }
+}
+
+/** Rule 5.2: which exhibits a public packet shows redacted, said in the declaration (from the input, so the layout holds). */
+function redactedLabels(exhibits: SectionContext['input']['exhibits']): string {
+  const labels = exhibits.filter((e) => e.redactions).map((e) => e.label);
+  if (labels.length === 0) return '';
+  // The same words in the public and the sealed set, so both lay out alike (same Bates numbers).
+  return `, except that in the public filing ${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} redacted under Federal Rule of Civil Procedure 5.2(a): personal identifiers are reduced to what the rule permits (the last four digits of a number, the year of a birth date, a minor's initials), and the pages holding them are reproduced as images with the redacted areas blacked out. The Index of Exhibits lists the SHA-256 hash value of each redacted rendering below that of the exhibit as stored`;
 }

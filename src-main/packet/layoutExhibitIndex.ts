@@ -39,7 +39,12 @@ export function layoutExhibitIndex(flow: LayoutFlow, ctx: SectionContext): void 
           : `${formatBates(ctx.bates, p.batesFirst)} –\n${formatBates(ctx.bates, p.batesLast)}`;
       // What sanitising left out of the reproduced pages, in short; the slip sheet names it in full.
       const removed = p?.removed ? `\nReproduced without: ${p.removed.map((r) => r.split(':')[0]).join(', ')} (see slip sheet).` : '';
-      return [ex.label, `${ex.title}${removed}`, ex.acquiredAt.slice(0, 10), ex.source, bates, ex.sha256];
+      // Rule 5.2: marked from the input (known before the layout, so the page count holds), with the
+      // redacted rendering's hash under the original's (a placeholder of the same width until known).
+      // The same words in the public and the sealed set, so both lay out alike (same Bates numbers).
+      const redacted = ex.redactions ? `\nRedacted under Fed. R. Civ. P. 5.2 in the public filing${p?.redacted ? ` (${p.redacted.places} place${p.redacted.places === 1 ? '' : 's'})` : ''}; second hash: the redacted rendering.` : '';
+      const hashes = ex.redactions ? `${ex.sha256}\n${p?.redacted?.sha256 ?? '-'.repeat(64)}` : ex.sha256;
+      return [ex.label, `${ex.title}${removed}${redacted}`, ex.acquiredAt.slice(0, 10), ex.source, bates, hashes];
     }),
     { size: 7.8, continued: 'Index of Exhibits (continued)' },
   );

@@ -27,6 +27,7 @@ export function paintSections(
       stampPage(page, writer.fonts, opts.metrics, {
         bates: formatBates(opts.bates, opts.firstBates + index),
         left: s.section === 'cover' ? undefined : `Case No. ${opts.docket} · ${s.title}`,
+        legend: opts.bates.legend,
       });
     }
   }

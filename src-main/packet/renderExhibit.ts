@@ -9,6 +9,7 @@ import { prepareImageExhibit } from './prepareImageExhibit';
 import { prepareTextExhibit } from './prepareTextExhibit';
 import { prepareCaptureExhibit } from './prepareCaptureExhibit';
 import { renderSlipSheet } from './renderSlipSheet';
+import { type BurntIn, burnInExhibit } from '../redaction/burnInExhibit';
 
 export interface RenderedExhibit {
   rendering: ExhibitRendering;
@@ -19,6 +20,8 @@ export interface RenderedExhibit {
   detail?: string;
   blocksPdfA?: string;
   removed?: string[];
+  /** Rule 5.2 redactions burnt in (public packets): how many, and the redacted rendering's SHA-256. */
+  redacted?: { places: number; sha256: string };
 }
 
 /**
@@ -34,6 +37,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
   let reason = kind.reason ?? '';
   let detail: string | undefined;
   let prepared: PreparedExhibit | undefined;
+  let burnt: BurntIn | undefined;
   if (kind.kind !== 'native') {
     const prepare = {
       pdf: preparePdfExhibit,
@@ -46,7 +50,11 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
       capture: (c: ExhibitRenderContext) => prepareCaptureExhibit(c, capture!),
     }[kind.kind];
     try {
-      prepared = await prepare(ctx, bytes);
+      // A public packet reproduces the exhibit with its accepted Rule 5.2 redactions burnt in.
+      if (ctx.exhibit.redactions) burnt = await burnInExhibit(kind.kind, bytes, ctx.exhibit.mediaType, ctx.exhibit.redactions);
+      const sealed = ctx.exhibit.redactions?.sealed === true;
+      prepared = await prepare(ctx, burnt && !sealed ? burnt.bytes : bytes);
+      if (burnt) prepared.presentedAs += sealed ? '; UNREDACTED, filed under seal (Fed. R. Civ. P. 5.2(d)); redacted in the public filing' : `; REDACTED under Fed. R. Civ. P. 5.2 (${burnt.summary})`;
     } catch (err) {
       if (!(err instanceof NotRenderable)) throw err;
       ctx.writer.rollback(checkpoint);
@@ -72,5 +80,6 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
     ...(prepared.note ? { note: prepared.note } : {}),
     ...(prepared.blocksPdfA ? { blocksPdfA: prepared.blocksPdfA } : {}),
     ...(prepared.removed ? { removed: prepared.removed } : {}),
+    ...(burnt ? { redacted: { places: burnt.places, sha256: burnt.sha256 } } : {}),
   };
 }

@@ -43,24 +43,33 @@ export async function pdfPageText(bytes: Uint8Array): Promise<PdfPageText[]> {
     const pages: PdfPageText[] = [];
     for (let number = 1; number <= doc.numPages; number += 1) {
       const page = await doc.getPage(number);
-      const [x1, y1, x2, y2] = page.view as [number, number, number, number];
-      const content = await page.getTextContent();
-      let text = '';
-      const items: PageTextItem[] = [];
-      for (const item of content.items as TextItemLike[]) {
-        const str = item.str ?? '';
-        const t = item.transform ?? [1, 0, 0, 1, 0, 0];
-        const h = item.height || Math.hypot(t[2]!, t[3]!) || 10;
-        items.push({ str, offset: text.length, x: t[4]! - x1, y: y2 - t[5]! - h, w: item.width ?? 0, h: h * 1.25 });
-        text += str + (item.hasEOL ? '\n' : ' ');
-      }
+      pages.push(await readPageText(page, number));
       page.cleanup();
-      pages.push({ page: number, width: x2 - x1, height: y2 - y1, text, items });
     }
     return pages;
   } finally {
     await task.destroy();
   }
+}
+
+/** One pdf.js page's text and positions (see pdfPageText). */
+export async function readPageText(
+  page: { view: number[]; getTextContent(): Promise<{ items: unknown[] }> },
+  number: number,
+): Promise<PdfPageText> {
+  const [x1, , x2, y2] = page.view as [number, number, number, number];
+  const y1 = page.view[1]!;
+  const content = await page.getTextContent();
+  let text = '';
+  const items: PageTextItem[] = [];
+  for (const item of content.items as TextItemLike[]) {
+    const str = item.str ?? '';
+    const t = item.transform ?? [1, 0, 0, 1, 0, 0];
+    const h = item.height || Math.hypot(t[2]!, t[3]!) || 10;
+    items.push({ str, offset: text.length, x: t[4]! - x1, y: y2 - t[5]! - h, w: item.width ?? 0, h: h * 1.25 });
+    text += str + (item.hasEOL ? '\n' : ' ');
+  }
+  return { page: number, width: x2 - x1, height: y2 - y1, text, items };
 }
 
 /**

@@ -50,7 +50,12 @@ export async function scanRedactions(caseFile: CaseFile, options: ScanOptions = 
     writeTransaction(caseFile, () => {
       const added: string[] = [];
       for (const part of scan.parts) {
+        // One candidate per value and page: a decision covers every occurrence (burn-in is by value).
+        const seen = new Set<string>();
         for (const hit of findIdentifiers(part.text, { optIn: options.optIn ?? [] })) {
+          const key = `${hit.category}\u0000${hit.value}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
           report.found += 1;
           const id = candidateId(exhibit.id, part.page, hit.start, hit.end, hit.category, hit.value);
           if (exists.get(id)) {

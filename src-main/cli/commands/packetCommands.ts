@@ -34,6 +34,8 @@ interface PacketFlags {
   force?: boolean;
   identity?: string;
   passphraseFile?: string;
+  sealed?: boolean;
+  referenceList?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -71,6 +73,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.declarant ? { declarant: { name: flags.declarant, ...(flags.declarantRole ? { role: flags.declarantRole } : {}), ...(flags.place ? { place: flags.place } : {}) } } : {}),
     ...(maxMb ? { maxVolumeBytes: maxMb * 1024 * 1024 } : {}),
     ...(flags.columns ? { appendixColumns: true } : {}),
+    ...(flags.sealed ? { sealed: true } : {}),
   };
 }
 
@@ -106,6 +109,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--force', 'export even when "dossier check" fails; the packet says so on its audit page')
     .option('--identity <keyfile>', 'your key file: signs the audit checkpoint the packet carries (unsigned without)')
     .option('--passphrase-file <path>', "file holding the key file's passphrase (else $DOSSIER_PASSPHRASE or a prompt)")
+    .option('--sealed', 'Rule 5.2(d): the unredacted set, same Bates numbers, "FILED UNDER SEAL" on every page (default: public, redactions burnt in)')
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const packet = packetOptions(flags);

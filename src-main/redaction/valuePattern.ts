@@ -1,0 +1,16 @@
+/**
+ * A pattern that finds a redacted value however it is spelled: letters in any case, and any of
+ * space, dot, dash, slash or no separator between its characters ("123-45-6789", "123 45 6789",
+ * "123456789"). Used both to redact and to search the finished packet for leaks: the two must
+ * agree, so both use this.
+ */
+export function valuePattern(value: string): RegExp {
+  const chars = [...value.replace(/[\s./-]+/g, '')];
+  const body = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s./-]?');
+  return new RegExp(body, 'giu');
+}
+
+/** The value's letters and digits only, lower case: what the leak check looks for in text stripped the same way. */
+export function compactForm(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
