@@ -3,9 +3,11 @@ import { findExhibit } from '../redaction/findExhibit';
 import { listRedactions } from '../redaction/listRedactions';
 import { reviewRedaction } from '../redaction/reviewRedaction';
 import { scanRedactions } from '../redaction/scanRedactions';
+import { writeReferenceList } from '../redaction/writeReferenceList';
+import { getCaseInfo } from '../case/caseInfo';
 import type { HandlerMap } from './Handlers';
 
-export const redactionHandlers: HandlerMap<'redact.scan' | 'redact.list' | 'redact.decide' | 'redact.add'> = {
+export const redactionHandlers: HandlerMap<'redact.scan' | 'redact.list' | 'redact.decide' | 'redact.add' | 'redact.referenceList'> = {
   'redact.scan': async (req, s) => {
     const task = s.startTask(req.taskId);
     try {
@@ -29,4 +31,6 @@ export const redactionHandlers: HandlerMap<'redact.scan' | 'redact.list' | 'reda
       ...(req.category ? { category: req.category } : {}),
       ...(req.reason ? { reason: req.reason } : {}),
     }),
+  'redact.referenceList': (req, s) =>
+    writeReferenceList(s.caseFile, req.outPath, { overwrite: req.overwrite ?? false, docket: getCaseInfo(s.caseFile).docket_number }),
 };

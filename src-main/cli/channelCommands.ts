@@ -65,6 +65,7 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'redact.list': 'redact list',
   'redact.decide': 'redact accept', // and redact reject
   'redact.add': 'redact add',
+  'redact.referenceList': 'packet', // --reference-list PATH.pdf
 };
 
 /**

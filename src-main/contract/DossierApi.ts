@@ -299,6 +299,8 @@ export interface DossierApi {
   'redact.decide': (req: RequestOf<'redact.decide'>) => Promise<Redaction>;
   /** A text or a box redacted by hand (accepted at once). */
   'redact.add': (req: RequestOf<'redact.add'>) => Promise<Redaction>;
+  /** The Rule 5.2(g) reference list (identifiers in full beside their redacted form), to file under seal. */
+  'redact.referenceList': (req: RequestOf<'redact.referenceList'>) => Promise<{ path: string; sha256: string; entries: number }>;
 }
 
 /** An archive to import as a capture exhibit (the schema's input type). */
@@ -333,7 +335,7 @@ export const CHANNELS = [
   'case.overview',
   'captures.reparse',
   'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
-  'redact.scan', 'redact.list', 'redact.decide', 'redact.add',
+  'redact.scan', 'redact.list', 'redact.decide', 'redact.add', 'redact.referenceList',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -93,6 +93,12 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     expect(sealed.exhibits.map((e) => [e.label, e.batesFirstLabel, e.batesLastLabel])).toEqual(pub.exhibits.map((e) => [e.label, e.batesFirstLabel, e.batesLastLabel]));
     expect(sealed.exhibits.map((e) => e.redacted)).toEqual(pub.exhibits.map((e) => e.redacted));
     const sealedText = execFileSync('pdftotext', [sealedPdf, '-'], { encoding: 'utf8' });
+    const listPdf = path.join(dir, 'reference-list.pdf');
+    const list = await dossierJson<{ entries: number; sha256: string }>(['packet', file, '--reference-list', listPdf]);
+    expect(list.entries).toBe(REDACTED.length);
+    const listText = execFileSync('pdftotext', ['-layout', listPdf, '-'], { encoding: 'utf8' });
+    expect(listText).toContain('FILED UNDER SEAL');
+    for (const [value, kept] of [[SECRETS.ssn, 'XXX-XX-6789'], [SECRETS.account, 'XXXXXXXX6789'], [SECRETS.dob, 'XX/XX/1985']]) expect(listText).toMatch(new RegExp(`${value}\\s+${kept}`));
     expect(findsAny(sealedText, REDACTED)).toEqual([...REDACTED]);
     expect(sealedText.match(/FILED UNDER SEAL/g)?.length).toBe(sealed.totalPages);
 
