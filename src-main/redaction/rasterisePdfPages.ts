@@ -10,6 +10,7 @@ import type { ExhibitRedactions } from './ExhibitRedactions';
 import { type PaintContext, paintRedactionBox } from './paintRedactionBox';
 import { boxOfSpan, type PdfPageText, readPageText } from './pdfPageText';
 import { replacementFor } from './redactText';
+import { settableText } from './settableText';
 import { valuePattern } from './valuePattern';
 
 /** Rendering resolution of a redacted page: legible print quality at a modest size. */
@@ -47,21 +48,10 @@ function boxesOnPage(text: PdfPageText, redactions: ExhibitRedactions): PageBox[
   return boxes;
 }
 
-/** Characters Helvetica (WinAnsi) can show; others are left out of the rebuilt text layer. */
-function encodable(font: PDFFont, text: string): string {
-  return [...text].filter((c) => {
-    try {
-      font.encodeText(c);
-      return true;
-    } catch {
-      return false;
-    }
-  }).join('');
-}
-
 /** Invisible text (render mode 3) placed over the picture of the page, squeezed to the width it had. */
 function invisibleText(page: PDFPage, font: PDFFont, key: PDFName, text: string, x: number, baseline: number, size: number, width: number): void {
-  const shown = encodable(font, text);
+  // Characters Helvetica cannot set are left out of the rebuilt text layer (the picture still shows them).
+  const shown = settableText(font, text, () => '');
   if (!shown || size <= 0) return;
   const natural = font.widthOfTextAtSize(shown, size);
   const squeeze = natural > 0 && width > 0 ? Math.max(10, Math.min(400, (100 * width) / natural)) : 100;

@@ -6,6 +6,7 @@ import { DossierError } from '../contract/errors';
 import { redactionLabel } from '../contract/redaction';
 import { writeOutputFile } from '../outputs/writeOutputFile';
 import { redactionOf } from './redactionSpec';
+import { settableText } from './settableText';
 
 interface Entry {
   exhibit: string;
@@ -14,17 +15,8 @@ interface Entry {
   redacted: string;
 }
 
-/** Text Helvetica (WinAnsi) can set; anything else is shown as its code point so nothing is silently lost. */
-function settable(font: PDFFont, text: string): string {
-  return [...text].map((c) => {
-    try {
-      font.encodeText(c);
-      return c;
-    } catch {
-      return `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
-    }
-  }).join('');
-}
+/** Text Helvetica can set, anything else shown as its code point so nothing is silently lost. */
+const settable = (font: PDFFont, text: string) => settableText(font, text, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 
 /**
  * The Rule 5.2(g) reference list: every accepted redaction that has a value, the identifier in
