@@ -32,6 +32,12 @@ export const RULE_SUBSECTION: Readonly<Record<RedactionCategory, string | null>>
   other: null,
 };
 
+/** Category names as counsel say them (review view, lists). */
+export const REDACTION_CATEGORY_LABELS: Readonly<Record<RedactionCategory, string>> = {
+  ssn: 'SSN', itin: 'ITIN', ein: 'EIN', payment_card: 'Payment card', iban: 'IBAN', account_number: 'Account number',
+  birth_date: 'Date of birth', minor_name: "Minor's name", email: 'E-mail address', phone: 'Phone number', other: 'Other',
+};
+
 /** What a redacted place says on the page, e.g. "REDACTED - FRCP 5.2(a)(4)". */
 export function redactionLabel(category: RedactionCategory): string {
   const rule = RULE_SUBSECTION[category];

@@ -7,7 +7,7 @@ import { insertRecord } from '../records/insertRecord';
 import { exhibitForm } from './exhibitForm';
 import { exhibitScanText } from './exhibitScanText';
 import { findExhibit } from './findExhibit';
-import { initialsOf, keepBirthYear, maskKeepingLast, maskMailbox } from './keptPart';
+import { keptFor } from '../contract/keptPart';
 import { contextAround } from './findIdentifiers';
 import { redactionOf, redactionSpec } from './redactionSpec';
 
@@ -21,15 +21,6 @@ export interface AddRedaction {
   page?: number;
   category?: RedactionCategory;
   reason?: string;
-}
-
-/** What Rule 5.2(a) keeps of a value of this category (nothing for categories outside it). */
-export function keptFor(category: RedactionCategory, value: string): string {
-  if (category === 'minor_name') return initialsOf(value);
-  if (category === 'birth_date') return keepBirthYear(value);
-  if (category === 'email') return maskMailbox(value);
-  if (RULE_SUBSECTION[category]) return maskKeepingLast(value, 4);
-  return '';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { OPT_IN_CATEGORIES, type RedactionCategory, RULE_SUBSECTION } from '../contract/redaction';
 import { isIbanValid, isLuhnValid } from './checkDigits';
-import { keepBirthYear, maskKeepingLast, maskMailbox } from './keptPart';
+import { keepBirthYear, maskKeepingLast, maskMailbox } from '../contract/keptPart';
 
 /** A personal identifier found in a text: where, what, under which rule, and what may stay. */
 export interface FoundIdentifier {

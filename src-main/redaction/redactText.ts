@@ -1,5 +1,5 @@
 import type { ExhibitRedactions, RedactedValue } from './ExhibitRedactions';
-import { maskKeepingLast } from './keptPart';
+import { maskKeepingLast } from '../contract/keptPart';
 import { valuePattern } from './valuePattern';
 
 /** What stands in a redacted place in a rebuilt text layer: the kept part and the label. */

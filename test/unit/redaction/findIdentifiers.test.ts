@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIbanValid, isLuhnValid } from '../../../src-main/redaction/checkDigits';
 import { findIdentifiers } from '../../../src-main/redaction/findIdentifiers';
-import { initialsOf, keepBirthYear, maskKeepingLast, maskMailbox } from '../../../src-main/redaction/keptPart';
+import { initialsOf, keepBirthYear, maskKeepingLast, maskMailbox } from '../../../src-main/contract/keptPart';
 
 const only = (text: string, optIn?: ('email' | 'phone')[]) =>
   findIdentifiers(text, optIn ? { optIn } : {}).map((f) => ({ category: f.category, value: f.value, kept: f.kept, rule: f.rule }));

@@ -1,6 +1,8 @@
+import { type RedactionCategory, RULE_SUBSECTION } from './redaction';
+
 /**
  * What Rule 5.2(a) lets a public filing keep of an identifier, written in the identifier's place:
- * the last four digits of a number, the year of a birth date, a minor's initials. Every other
+ * the last four digits of a number, the year of a birth date, a minor's initials. In the contract so the review view can preview it. Every other
  * letter and digit becomes "X" and separators stay, so the reader still sees what kind of number
  * was there ("XXX-XX-6789").
  */
@@ -38,4 +40,13 @@ export function initialsOf(name: string): string {
 export function maskMailbox(value: string): string {
   const at = value.lastIndexOf('@');
   return at < 0 ? maskKeepingLast(value, 0) : `${maskKeepingLast(value.slice(0, at), 0)}${value.slice(at)}`;
+}
+
+/** What Rule 5.2(a) keeps of a value of this category (nothing for categories outside it). */
+export function keptFor(category: RedactionCategory, value: string): string {
+  if (category === 'minor_name') return initialsOf(value);
+  if (category === 'birth_date') return keepBirthYear(value);
+  if (category === 'email') return maskMailbox(value);
+  if (RULE_SUBSECTION[category]) return maskKeepingLast(value, 4);
+  return '';
 }
