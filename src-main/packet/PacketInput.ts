@@ -73,6 +73,8 @@ export interface PacketOptions {
   textPageCap?: number;
   /** Per-file size limit in bytes, overriding the profile's (judges and courts set their own). */
   maxVolumeBytes?: number;
+  /** A sealed set (Rule 5.2(d)): identifiers are not problems in it. */
+  sealed?: boolean;
 }
 
 export interface CustodyEventInput {

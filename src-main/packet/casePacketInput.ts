@@ -135,6 +135,7 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       ...(options.date ? { fixedDate: options.date } : {}),
       ...(options.declarant ? { declarant: options.declarant } : {}),
       ...(options.maxVolumeBytes ? { maxVolumeBytes: options.maxVolumeBytes } : {}),
+      ...(options.sealed ? { sealed: true } : {}),
     },
     exhibits: exhibits.map((e) => exhibitInput(caseFile, e, options.sealed === true)),
     ...(options.sealed ? {} : { unreviewedRedactions: unreviewedRedactions(caseFile, exhibits) }),

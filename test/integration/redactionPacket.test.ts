@@ -52,6 +52,7 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     const problems = JSON.parse(check.stdout) as { severity: string; code: string; message: string }[];
     expect(problems.filter((p) => p.code === 'REDACTION_UNREVIEWED').map((p) => p.severity)).toEqual(['error', 'error', 'error', 'error']);
     expect(check.status).toBe(1);
+    expect(problems.filter((p) => p.code === 'REDACTION_IN_GENERATED_TEXT')).toEqual([]);
     const sealedCheck = JSON.parse((await dossier(['packet', file, '--check', '--sealed', '--json'])).stdout) as { code: string }[];
     expect(sealedCheck.some((p) => p.code === 'REDACTION_UNREVIEWED')).toBe(false);
 
@@ -110,6 +111,10 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     await acceptAll(file);
     const letter = (await dossierJson<{ items: { id: string; title: string }[] }>(['list', file, 'evidence'])).items.find((e) => e.title === 'victim-letter.txt')!;
     await dossierJson(['edit', file, letter.id, '--title', `Letter (SSN ${SECRETS.ssn})`]);
+    const check = JSON.parse((await dossier(['packet', file, '--check', '--json'])).stdout) as { code: string; message: string }[];
+    expect(check.filter((p) => p.code === 'REDACTION_IN_GENERATED_TEXT').map((p) => p.message)).toEqual([
+      "SSN found in Exhibit 2's title, file name, source or description, which the packet prints as typed: reword it (dossier edit) or file the set under seal (--sealed).",
+    ]);
     const out = path.join(dir, 'leak.pdf');
     const result = await dossier(packetArgs(file, out));
     expect(result.status).toBe(4);
