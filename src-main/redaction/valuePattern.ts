@@ -1,12 +1,13 @@
 /**
- * A pattern that finds a redacted value however it is spelled: letters in any case, and any of
- * space, dot, dash, slash or no separator between its characters ("123-45-6789", "123 45 6789",
- * "123456789"). Used both to redact and to search the finished packet for leaks: the two must
+ * A pattern that finds a redacted value however it is spelled: letters in any case, and up to
+ * three of space, dot, dash, slash (or none) between its characters ("123-45-6789", "123 45 6789",
+ * "123456789"; three because pdf.js text may hold a separator item between two runs, each joined
+ * by a space). Used both to redact and to search the finished packet for leaks: the two must
  * agree, so both use this.
  */
 export function valuePattern(value: string): RegExp {
   const chars = [...value.replace(/[\s./-]+/g, '')];
-  const body = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s./-]?');
+  const body = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s./-]{0,3}');
   return new RegExp(body, 'giu');
 }
 

@@ -124,4 +124,22 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.readdirSync(dir).filter((n) => n.includes('leak.pdf'))).toEqual([]);
   });
+
+  it('fails the export when an exhibit with redactions cannot be redacted (an encrypted PDF), never printing it unredacted', async () => {
+    const dir = tempDir();
+    const fx = await writeRedactionFixtures(dir);
+    const locked = path.join(dir, 'locked.pdf');
+    execFileSync('qpdf', ['--encrypt', '', 'owner-secret', '256', '--', fx.pdf, locked]);
+    const file = path.join(dir, 'case.dossier');
+    await dossierJson(['new', file, '--title', 'Locked']);
+    await dossierJson(['evidence', 'add', file, locked]);
+    await dossierJson(['redact', 'add', file, '1', '--page', '1', '--box', '72,120,300,20']);
+    const out = path.join(dir, 'public.pdf');
+    const result = await dossier(packetArgs(file, out));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Exhibit 1 could not be redacted .*nothing was written.*PACKET_FAILED/);
+    expect(fs.existsSync(out)).toBe(false);
+    // The sealed set shows it as any encrypted PDF (slip sheet, produced natively).
+    expect((await dossier(packetArgs(file, path.join(dir, 'sealed.pdf'), '--sealed'))).status).toBe(0);
+  });
 });
