@@ -78,6 +78,8 @@ export interface Redaction extends RecordMeta {
   decided_by: string | null;
   decided_at: string | null;
   reason: string | null;
+  /** The exhibit's label, in lists (redact.list). */
+  exhibit_label?: string;
 }
 
 /** What `redact scan` found and stored. */

@@ -15,7 +15,7 @@ export function listRedactions(caseFile: CaseFile, options: { exhibit?: string; 
   const evidenceId = options.exhibit ? findExhibit(caseFile, options.exhibit).id : null;
   const rows = prepareCached(
     caseFile.db,
-    `SELECT r.* FROM redaction r JOIN evidence e ON e.id = r.evidence_id
+    `SELECT r.*, e.exhibit_label FROM redaction r JOIN evidence e ON e.id = r.evidence_id
      WHERE r.deleted_at IS NULL AND (@evidence IS NULL OR r.evidence_id = @evidence) AND (@status IS NULL OR r.status = @status)
      ORDER BY e.exhibit_number, r.evidence_id, coalesce(r.page, 0), coalesce(r.span_start, -1), r.id LIMIT @limit`,
   ).all({ evidence: evidenceId, status: options.status ?? null, limit: Math.min(options.limit ?? PAGE_LIMIT, PAGE_LIMIT) }) as Record<string, unknown>[];

@@ -61,8 +61,8 @@ export function registerRedactCommands(program: Command): void {
           rows.length === 0
             ? 'No redactions. Find candidates with dossier redact scan FILE.'
             : table(
-                ['status', 'category', 'rule', 'where', 'value', 'kept', 'decided by', 'id'],
-                rows.map((r) => [r.status, r.category, r.rule ? `FRCP ${r.rule}` : '-', place(r), r.value ?? '[box]', r.kept || '-', r.decided_by ?? '-', r.id]),
+                ['exhibit', 'status', 'category', 'rule', 'where', 'value', 'kept', 'decided by', 'id'],
+                rows.map((r) => [r.exhibit_label ?? '', r.status, r.category, r.rule ? `FRCP ${r.rule}` : '-', place(r), r.value ?? '[box]', r.kept || '-', r.decided_by ?? '-', r.id]),
               ),
         );
       }, { readonly: true });
