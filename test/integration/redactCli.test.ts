@@ -30,7 +30,7 @@ describe('dossier redact', () => {
 
     const human = await dossier(['redact', 'list', file, '1']);
     expect(human.stdout).toContain('FRCP 5.2(a)(1)');
-    expect(human.stdout).toMatch(/^Exhibit 1 +pending +birth_date/m);
+    expect(human.stdout).toMatch(/^Exhibit 1 +rejected +birth_date/m);
     const bad = await dossier(['redact', 'add', file, '2', '--page', '1', '--box', '1,2,3']);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/--box takes x,y,w,h/);
