@@ -43,13 +43,14 @@ export async function writeReferenceList(caseFile: CaseFile, outPath: string, op
   doc.setTitle('Reference list under Fed. R. Civ. P. 5.2(g)');
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const columns = [72, 150, 260, 420];
+  const columns = [60, 120, 205, 385];
+  const right = 576;
   let page = doc.addPage([612, 792]);
   let y = 0;
   const header = () => {
     page.drawText('FILED UNDER SEAL', { x: 420, y: 750, size: 11, font: bold, color: rgb(0.6, 0, 0) });
-    page.drawText('Reference list under Fed. R. Civ. P. 5.2(g)', { x: 72, y: 720, size: 14, font: bold });
-    if (options.docket) page.drawText(settable(font, `Case No. ${options.docket}`), { x: 72, y: 702, size: 10, font });
+    page.drawText('Reference list under Fed. R. Civ. P. 5.2(g)', { x: 60, y: 720, size: 14, font: bold });
+    if (options.docket) page.drawText(settable(font, `Case No. ${options.docket}`), { x: 60, y: 702, size: 10, font });
     ['Exhibit', 'Rule', 'Identifier (in full)', 'Shown in the public filing as'].forEach((h, i) => page.drawText(h, { x: columns[i]!, y: 676, size: 9, font: bold }));
     y = 660;
   };
@@ -59,7 +60,13 @@ export async function writeReferenceList(caseFile: CaseFile, outPath: string, op
       page = doc.addPage([612, 792]);
       header();
     }
-    [e.exhibit, e.rule, e.identifier, e.redacted].forEach((t, i) => page.drawText(settable(font, t), { x: columns[i]!, y, size: 9, font, maxWidth: (columns[i + 1] ?? 560) - columns[i]! - 6 }));
+    // One line a row: a cell too wide for its column is set smaller (an identifier is never wrapped or cut).
+    [e.exhibit, e.rule, e.identifier, e.redacted].forEach((t, i) => {
+      const text = settable(font, t);
+      const room = (columns[i + 1] ?? right) - columns[i]! - 6;
+      const size = Math.max(5, Math.min(9, (9 * room) / Math.max(1, font.widthOfTextAtSize(text, 9))));
+      page.drawText(text, { x: columns[i]!, y, size, font });
+    });
     y -= 14;
   }
   const bytes = await doc.save();
