@@ -4,10 +4,11 @@ import { listRedactions } from '../redaction/listRedactions';
 import { reviewRedaction } from '../redaction/reviewRedaction';
 import { scanRedactions } from '../redaction/scanRedactions';
 import { writeReferenceList } from '../redaction/writeReferenceList';
+import { redactionPageImage } from '../redaction/redactionPageImage';
 import { getCaseInfo } from '../case/caseInfo';
 import type { HandlerMap } from './Handlers';
 
-export const redactionHandlers: HandlerMap<'redact.scan' | 'redact.list' | 'redact.decide' | 'redact.add' | 'redact.referenceList'> = {
+export const redactionHandlers: HandlerMap<'redact.scan' | 'redact.list' | 'redact.decide' | 'redact.add' | 'redact.referenceList' | 'redact.pageImage'> = {
   'redact.scan': async (req, s) => {
     const task = s.startTask(req.taskId);
     try {
@@ -31,6 +32,7 @@ export const redactionHandlers: HandlerMap<'redact.scan' | 'redact.list' | 'reda
       ...(req.category ? { category: req.category } : {}),
       ...(req.reason ? { reason: req.reason } : {}),
     }),
+  'redact.pageImage': (req, s) => redactionPageImage(s.caseFile, req.exhibit, req.page),
   'redact.referenceList': (req, s) =>
     writeReferenceList(s.caseFile, req.outPath, { overwrite: req.overwrite ?? false, docket: getCaseInfo(s.caseFile).docket_number }),
 };

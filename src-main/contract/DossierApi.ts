@@ -33,7 +33,7 @@ export interface AuditReport {
 
 /** One entry of the tamper-evident log, as stored (src-main/audit/appendAudit hashes all of it). */
 import type { CaseCheckReport, CaseHealth, CheckpointVerification, SignedCheckpoint } from './integrity';
-import type { Redaction, RedactionScanReport } from './redaction';
+import type { Redaction, RedactionPageImage, RedactionScanReport } from './redaction';
 
 export interface AuditEntry {
   chain: string;
@@ -299,6 +299,8 @@ export interface DossierApi {
   'redact.decide': (req: RequestOf<'redact.decide'>) => Promise<Redaction>;
   /** A text or a box redacted by hand (accepted at once). */
   'redact.add': (req: RequestOf<'redact.add'>) => Promise<Redaction>;
+  /** A PDF exhibit's page as a picture for drawing redaction boxes on. */
+  'redact.pageImage': (req: RequestOf<'redact.pageImage'>) => Promise<RedactionPageImage>;
   /** The Rule 5.2(g) reference list (identifiers in full beside their redacted form), to file under seal. */
   'redact.referenceList': (req: RequestOf<'redact.referenceList'>) => Promise<{ path: string; sha256: string; entries: number }>;
 }
@@ -335,7 +337,7 @@ export const CHANNELS = [
   'case.overview',
   'captures.reparse',
   'case.check', 'case.health', 'audit.checkpoint', 'audit.verifyAgainst', 'roster.trust',
-  'redact.scan', 'redact.list', 'redact.decide', 'redact.add', 'redact.referenceList',
+  'redact.scan', 'redact.list', 'redact.decide', 'redact.add', 'redact.referenceList', 'redact.pageImage',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

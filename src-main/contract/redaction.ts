@@ -82,6 +82,16 @@ export interface Redaction extends RecordMeta {
   exhibit_label?: string;
 }
 
+/** A PDF exhibit's page as a picture to draw boxes on (boxes are stored in its points). */
+export interface RedactionPageImage {
+  pages: number;
+  page: number;
+  widthPoints: number;
+  heightPoints: number;
+  /** data:image/png;base64,... */
+  imageDataUrl: string;
+}
+
 /** What `redact scan` found and stored. */
 export interface RedactionScanReport {
   exhibitsScanned: number;

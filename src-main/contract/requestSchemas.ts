@@ -211,5 +211,6 @@ export const requestSchemas = {
     category: z.enum(REDACTION_CATEGORIES).optional(),
     reason: z.string().trim().min(1).max(2000).optional(),
   }).refine((r) => (r.text === undefined) !== (r.box === undefined), 'give either text or box').refine((r) => r.box === undefined || r.page !== undefined, 'a box needs its page'),
+  'redact.pageImage': z.object({ exhibit: z.string().trim().min(1).max(200), page: z.number().int().min(1).max(1_000_000) }),
   'redact.referenceList': z.object({ outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.pdf'), 'must end in .pdf'), overwrite: z.boolean().optional() }),
 } satisfies Record<Channel, z.ZodType>;

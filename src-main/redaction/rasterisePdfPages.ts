@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import {
   beginText, degrees, endText, moveText, PDFDocument, type PDFFont, type PDFName, type PDFPage, popGraphicsState, pushGraphicsState,
   setCharacterSqueeze, setFontAndSize, setTextRenderingMode, showText, StandardFonts, TextRenderingMode,
 } from 'pdf-lib';
 import type { RedactionBox } from '../contract/redaction';
-import { openPdfJs } from '../evidence/openPdfJs';
 import type { ExhibitRedactions } from './ExhibitRedactions';
-import { type PaintContext, paintRedactionBox } from './paintRedactionBox';
+import { paintRedactionBox } from './paintRedactionBox';
+import { openPdfForRendering, renderPdfPage } from './renderPdfPage';
 import { boxOfSpan, type PdfPageText, readPageText } from './pdfPageText';
 import { replacementFor } from './redactText';
 import { settableText } from './settableText';
@@ -19,11 +17,6 @@ const DPI = 150;
 interface PageBox extends RedactionBox {
   kept: string;
   label: string;
-}
-
-/** Where pdf.js finds the 14 standard fonts' data (rendering PDFs that do not embed them). */
-function standardFontDataUrl(): string {
-  return `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 }
 
 /**
@@ -71,7 +64,7 @@ function invisibleText(page: PDFPage, font: PDFFont, key: PDFName, text: string,
  * document: objects of the replaced pages are not in it at all.
  */
 export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRedactions): Promise<{ bytes: Uint8Array; redactedPages: number[]; places: number }> {
-  const task = await openPdfJs(bytes, { standardFontDataUrl: standardFontDataUrl() });
+  const task = await openPdfForRendering(bytes);
   const src = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
   const out = await PDFDocument.create({ updateMetadata: false });
   const font = await out.embedFont(StandardFonts.Helvetica);
@@ -92,15 +85,11 @@ export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRe
       redactedPages.push(number);
       places += boxes.length;
       const scale = DPI / 72;
-      const viewport = page.getViewport({ scale, rotation: 0 });
-      // pdf.js's own canvas factory: its paths and images must come from the canvas module it loaded.
-      const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(type: 'image/png'): Buffer }; context: PaintContext } } }).canvasFactory;
-      const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, Math.ceil(viewport.width), Math.ceil(viewport.height));
-      await page.render({ canvasContext: context, viewport, canvas } as unknown as Parameters<typeof page.render>[0]).promise;
-      for (const b of boxes) paintRedactionBox(context, b.x * scale, b.y * scale, b.w * scale, b.h * scale, b.label);
-      const png = await out.embedPng(canvas.toBuffer('image/png'));
+      const png = await out.embedPng(
+        await renderPdfPage(doc, page as never, scale, (g) => {
+          for (const b of boxes) paintRedactionBox(g, b.x * scale, b.y * scale, b.w * scale, b.h * scale, b.label);
+        }),
+      );
       page.cleanup();
 
       const [x1, y1, x2, y2] = page.view as [number, number, number, number];

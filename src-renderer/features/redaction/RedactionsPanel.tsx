@@ -61,6 +61,7 @@ export function RedactionsPanel({ item }: { item: Evidence }) {
   const [message, setMessage] = useState<string | null>(null);
   const [drawing, setDrawing] = useState(false);
   const isImage = /^image\/(png|jpeg)$/.test(item.media_type);
+  const isPdf = item.media_type === 'application/pdf';
 
   async function run(action: () => Promise<unknown>) {
     setError(null);
@@ -85,10 +86,9 @@ export function RedactionsPanel({ item }: { item: Evidence }) {
       setText('');
       setReason('');
     });
-  const addBox = (box: RedactionBox) =>
+  const addBox = (box: RedactionBox, page: number) =>
     run(async () => {
-      await call('redact.add', { exhibit: item.id, page: 1, box, category, ...(reason.trim() ? { reason: reason.trim() } : {}) });
-      setDrawing(false);
+      await call('redact.add', { exhibit: item.id, page, box, category, ...(reason.trim() ? { reason: reason.trim() } : {}) });
     });
   const pending = rows.filter((r) => r.status === 'pending').length;
 
@@ -104,15 +104,22 @@ export function RedactionsPanel({ item }: { item: Evidence }) {
         <button type="button" className="btn btn-sm" onClick={() => void scan()}>
           Find identifiers
         </button>
-        {isImage ? (
+        {isImage || isPdf ? (
           <button type="button" className="btn btn-sm" aria-pressed={drawing} onClick={() => setDrawing((d) => !d)}>
-            {drawing ? 'Cancel box' : 'Draw a box'}
+            {drawing ? 'Done drawing' : 'Draw a box'}
           </button>
         ) : null}
       </div>
       {message ? <p className="faint small" role="status">{message}</p> : null}
       <QueryError what="the redactions" error={list.error} />
-      {drawing ? <BoxDrawer item={item} onBox={(box) => void addBox(box)} /> : null}
+      {drawing ? (
+        <BoxDrawer
+          item={item}
+          pdf={isPdf}
+          existing={rows.filter((r) => r.box && r.page !== null && r.status === 'accepted').map((r) => ({ page: r.page!, box: r.box! }))}
+          onBox={(box, page) => void addBox(box, page)}
+        />
+      ) : null}
       <ol className="custody-list">
         {rows.map((r) => (
           <RedactionRow key={r.id} r={r} onDecide={(row, d) => void decide(row, d)} />
