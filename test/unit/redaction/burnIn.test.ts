@@ -33,6 +33,31 @@ describe('burning redactions in', () => {
     expect([...g.getImageData(5, 5, 1, 1).data.slice(0, 3)]).toEqual([255, 255, 255]);
   });
 
+  it('takes boxes on a turned photo (EXIF orientation) as the photo is seen upright, and writes it upright', async () => {
+    // 200 × 100 stored pixels, red on the left quarter, EXIF orientation 6 (shown turned 90° clockwise: 100 × 200).
+    const c = createCanvas(200, 100);
+    const g0 = c.getContext('2d');
+    g0.fillStyle = '#ffffff';
+    g0.fillRect(0, 0, 200, 100);
+    g0.fillStyle = '#ff0000';
+    g0.fillRect(0, 0, 50, 100);
+    const jpg = c.toBuffer('image/jpeg');
+    const tiff = Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+    const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+    const turned = Buffer.concat([jpg.subarray(0, 2), Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255]), body, jpg.subarray(2)]);
+    // Upright, the red band is the top quarter; black out the bottom half.
+    const png = await burnInImage(turned, [{ page: 1, box: { x: 0, y: 100, w: 100, h: 100 }, kept: '', label: 'x' }]);
+    const image = await loadImage(Buffer.from(png));
+    expect([image.width, image.height]).toEqual([100, 200]);
+    const g = createCanvas(100, 200).getContext('2d');
+    g.drawImage(image, 0, 0);
+    const [r, gr, b] = g.getImageData(50, 20, 1, 1).data;
+    expect(r).toBeGreaterThan(200);
+    expect(gr! + b!).toBeLessThan(60);
+    expect([...g.getImageData(50, 190, 1, 1).data.slice(0, 3)]).toEqual([0, 0, 0]);
+    expect([...g.getImageData(50, 80, 1, 1).data.slice(0, 3)].every((v) => v > 200)).toBe(true);
+  });
+
   it('rasterises only the pages with a redaction, rebuilds their text without the value, and leaves nothing of the old page in the file', async () => {
     const dir = tempDir();
     const fx = await writeRedactionFixtures(dir, { plantAnnotation: true });
