@@ -34,7 +34,18 @@ test('reviews Rule 5.2 candidates of an exhibit, redacts a typed text with a pre
   await panel.getByRole('button', { name: 'Reject redaction of 03/14/1985' }).click();
   await expect(panel.locator('[data-value="03/14/1985"]')).toHaveAttribute('data-status', 'rejected');
 
-  await panel.getByLabel('Text to redact').fill('Jane Roe');
+  // Select the name in the preview, as a reader would, and take the selection.
+  await app.detail.locator('pre.evidence-text').evaluate((pre) => {
+    const node = pre.firstChild!;
+    const at = node.textContent!.indexOf('Jane Roe');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 'Jane Roe'.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await panel.getByRole('button', { name: 'Use selection' }).click();
+  await expect(panel.getByLabel('Text to redact')).toHaveValue('Jane Roe');
   await panel.getByLabel('Redaction category').selectOption('minor_name');
   await expect(panel.getByTestId('kept-preview')).toContainText('J.R.');
   await panel.getByRole('button', { name: 'Redact text' }).click();
