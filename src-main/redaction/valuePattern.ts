@@ -8,7 +8,8 @@
 export function valuePattern(value: string): RegExp {
   const chars = [...value.replace(/[\s./-]+/g, '')];
   const body = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s./-]{0,3}');
-  return new RegExp(body, 'giu');
+  // A short value ("Al", a minor's first name) only as a whole word: inside "Alice" it is not the value.
+  return new RegExp(chars.length < 6 ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body, 'giu');
 }
 
 /** The value's letters and digits only, lower case: what the leak check looks for in text stripped the same way. */

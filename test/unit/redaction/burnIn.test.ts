@@ -20,6 +20,9 @@ describe('burning redactions in', () => {
     const out = redactText(text, r);
     expect(out).toBe('SSN XXX-XX-6789, again XXX XX 6789 and XXXXX6789; J.R.     / J.R.    ; 1234-5-6780 stays');
     expect(out.length).toBe(text.length);
+    // A short value is a whole word only.
+    const short = { values: [{ value: 'Al', kept: 'A.', label }], boxes: [] };
+    expect(redactText('Al met Alice; AL.', short)).toBe('A. met Alice; A..');
   });
 
   it('burns boxes into image pixels and drops everything else of the file', async () => {
