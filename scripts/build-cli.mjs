@@ -26,7 +26,8 @@ export const CLI_BUNDLE = path.join(outDir, 'dossier.mjs');
 /** Every input esbuild read, for the staleness check (written beside the bundle). */
 const INPUTS_FILE = path.join(outDir, 'inputs.json');
 
-const EXTERNAL = ['better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*', 'pdfkit', 'electron', 'playwright-core'];
+// @napi-rs/canvas: a native module (redaction renders pages with it), loaded from node_modules like better-sqlite3.
+const EXTERNAL = ['better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*', 'pdfkit', 'electron', 'playwright-core', '@napi-rs/canvas'];
 
 /** Builds the bundle; returns its path. */
 export async function buildCli() {

@@ -16,12 +16,13 @@ import { shareHandlers } from './shareHandlers';
 import { captureHandlers } from './captureHandlers';
 import { integrityHandlers } from './integrityHandlers';
 import { conflictHandlers } from './conflictHandlers';
+import { redactionHandlers } from './redactionHandlers';
 
 /** Channels that must not wait for evidence work: they queue it themselves, or cancel it. */
 const QUEUE_EXEMPT = new Set<Channel>(['tasks.cancel', 'evidence.import', 'evidence.verify', 'evidence.extract', 'captures.import', 'captures.reparse']);
 
 /** Every channel's handler; the type makes a missing or extra one a compile error. */
-export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...packetHandlers, ...insightHandlers, ...shareHandlers, ...captureHandlers, ...integrityHandlers, ...conflictHandlers };
+export const HANDLERS: HandlerMap = { ...caseHandlers, ...itemHandlers, ...websiteHandlers, ...evidenceHandlers, ...packetHandlers, ...insightHandlers, ...shareHandlers, ...captureHandlers, ...integrityHandlers, ...conflictHandlers, ...redactionHandlers };
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

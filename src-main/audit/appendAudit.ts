@@ -31,7 +31,7 @@ export interface AuditInput {
 /** The table a record kind lives in, for the kinds whose rows the chain seals. */
 const KIND_TABLES: Readonly<Record<string, SealedTable>> = {
   case: 'case_info', evidence: 'evidence', website: 'website', order: 'court_order', stakeholder: 'stakeholder',
-  note: 'note', link: 'link', team_member: 'team_member',
+  note: 'note', link: 'link', team_member: 'team_member', redaction: 'redaction',
 };
 
 export type { AuditEntry };

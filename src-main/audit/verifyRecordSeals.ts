@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { fieldDigests, type RecordSeal, recordDigest, SEALED_TABLES, type SealedTable, sealSetDigest } from '../casefile/recordDigest';
+import { fieldDigests, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest } from '../casefile/recordDigest';
 
 /** Something in the case that its audit chain does not vouch for. */
 export interface ContentFinding {
@@ -66,7 +66,7 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
     `SELECT record_hlc, digest, field_digests FROM audit_seal WHERE record_id = ? AND record_table = ?
      AND record_hlc = (SELECT max(record_hlc) FROM audit_seal WHERE record_id = ? AND record_table = ?)`,
   );
-  for (const table of SEALED_TABLES) {
+  for (const table of sealedTablesIn(db)) {
     for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>) {
       recordsChecked += 1;
       const id = String(row.id);

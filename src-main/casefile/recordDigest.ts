@@ -14,7 +14,18 @@ import { canonicalJson } from './canonicalJson';
 export const SEALED_TABLES = [
   'case_info', 'evidence', 'website', 'court_order', 'stakeholder', 'note', 'link', 'team_member', 'custody_event', 'website_status_event',
 ] as const;
-export type SealedTable = (typeof SEALED_TABLES)[number];
+/**
+ * Tables sealed since a later schema (redaction: 0100). Kept apart from SEALED_TABLES because
+ * migration 0050 seals every SEALED_TABLES row at upgrade, before these tables exist.
+ */
+export const LATER_SEALED_TABLES = ['redaction'] as const;
+export type SealedTable = (typeof SEALED_TABLES)[number] | (typeof LATER_SEALED_TABLES)[number];
+
+/** The sealed tables this case file has (an older file opened read-only lacks the later ones). */
+export function sealedTablesIn(db: { prepare(sql: string): { pluck(): { all(...args: unknown[]): unknown[] } } }): SealedTable[] {
+  const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+  return [...SEALED_TABLES, ...LATER_SEALED_TABLES.filter((t) => present.has(t))];
+}
 
 /** A row as SQLite returns it (`SELECT *`), column order as in the table. */
 export type StoredRow = Record<string, unknown>;

@@ -68,6 +68,11 @@ export const CHANNEL_COMMANDS: Partial<Record<Channel, string>> = {
   'conflicts.resolve': 'conflicts resolve',
   'evidence.renumber': 'evidence renumber',
   'websites.importRollback': 'site import', // --rollback IMPORT-ID
+  'redact.scan': 'redact scan',
+  'redact.list': 'redact list',
+  'redact.decide': 'redact accept', // and redact reject
+  'redact.add': 'redact add',
+  'redact.referenceList': 'packet', // --reference-list PATH.pdf
 };
 
 /**
@@ -91,4 +96,5 @@ export const UI_ONLY_CHANNELS: Partial<Record<Channel, string>> = {
   'captures.records': "the replay view's record browser; dossier capture list and show --json give each capture's pages, digests and problems",
   'captures.resource': 'one archived resource for the offline replay view (the app renders it; a terminal cannot)',
   'captures.replay': 'a self-contained copy of a captured page for the offline replay view (the app renders it; a terminal cannot)',
+  'redact.pageImage': 'a picture of a PDF page to draw redaction boxes on in the Redactions view; the CLI takes the box as numbers: dossier redact add --page N --box x,y,w,h',
 };

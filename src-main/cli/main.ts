@@ -22,6 +22,7 @@ function usageError(message: string, write: (text: string) => void): void {
 import { registerIntegrityCommands } from './commands/integrityCommands';
 import { registerConflictCommands } from './commands/conflictCommands';
 import { registerCaptionCommands } from './commands/captionCommands';
+import { registerRedactCommands } from './commands/redactCommands';
 
 /** The `dossier` command: the same services as the app, for scripts and headless use. */
 export function buildProgram(): Command {
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerIntegrityCommands(program);
   registerConflictCommands(program);
   registerCaptionCommands(program);
+  registerRedactCommands(program);
   checkRequiredOptionsTogether(program);
   return program;
 }

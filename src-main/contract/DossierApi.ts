@@ -40,6 +40,7 @@ export interface AuditReport {
 
 /** One entry of the tamper-evident log, as stored (src-main/audit/appendAudit hashes all of it). */
 import type { CaseCheckReport, CaseHealth, CheckpointVerification, SignedCheckpoint, SiteImportRollback } from './integrity';
+import type { Redaction, RedactionPageImage, RedactionScanReport } from './redaction';
 
 export interface AuditEntry {
   chain: string;
@@ -322,6 +323,18 @@ export interface DossierApi {
   'conflicts.resolve': (req: RequestOf<'conflicts.resolve'>) => Promise<ConflictListing>;
   /** Gives an exhibit another number; a number another live exhibit holds is EXHIBIT_NUMBER_TAKEN. */
   'evidence.renumber': (req: RequestOf<'evidence.renumber'>) => Promise<Evidence>;
+  // Redaction for public filings, Fed. R. Civ. P. 5.2 (src-main/redaction).
+  /** Finds identifiers in exhibits' text and stores them as candidates to review. */
+  'redact.scan': (req: RequestOf<'redact.scan'>) => Promise<RedactionScanReport>;
+  'redact.list': (req: RequestOf<'redact.list'>) => Promise<Redaction[]>;
+  /** Accepts (burn into public filings) or rejects a candidate, with who, when and why. */
+  'redact.decide': (req: RequestOf<'redact.decide'>) => Promise<Redaction>;
+  /** A text or a box redacted by hand (accepted at once). */
+  'redact.add': (req: RequestOf<'redact.add'>) => Promise<Redaction>;
+  /** A PDF exhibit's page as a picture for drawing redaction boxes on. */
+  'redact.pageImage': (req: RequestOf<'redact.pageImage'>) => Promise<RedactionPageImage>;
+  /** The Rule 5.2(g) reference list (identifiers in full beside their redacted form), to file under seal. */
+  'redact.referenceList': (req: RequestOf<'redact.referenceList'>) => Promise<{ path: string; sha256: string; entries: number }>;
 }
 
 /** An archive to import as a capture exhibit (the schema's input type). */
@@ -359,6 +372,7 @@ export const CHANNELS = [
   'conflicts.list', 'conflicts.resolve', 'evidence.renumber',
   'websites.importRollback',
   'packet.productions', 'caption.get', 'caption.update',
+  'redact.scan', 'redact.list', 'redact.decide', 'redact.add', 'redact.referenceList', 'redact.pageImage',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

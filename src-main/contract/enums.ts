@@ -1,5 +1,5 @@
 /** Enumerations shared by schema CHECKs, validation and the UI. Change together with 0010-initial. */
-export const RECORD_KINDS = ['case', 'evidence', 'website', 'order', 'stakeholder', 'note', 'link', 'team_member'] as const;
+export const RECORD_KINDS = ['case', 'evidence', 'website', 'order', 'stakeholder', 'note', 'link', 'team_member', 'redaction'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Kinds a user lists, searches and links (the case itself and links are not listed as items). */

@@ -131,6 +131,8 @@ export const ERROR_CODES = [
   // number already taken.
   'CLOCK_AHEAD',
   'EXHIBIT_NUMBER_TAKEN',
+  // Redaction (src-main/redaction): a redacted value found in a written public packet.
+  'REDACTION_LEAK',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

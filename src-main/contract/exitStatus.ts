@@ -124,6 +124,8 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, ExitStatus>> = {
   // Merging (issue 17): a clock beyond the drift bound is fixed on that computer, not here.
   CLOCK_AHEAD: 1,
   EXHIBIT_NUMBER_TAKEN: 2,
+  // A public packet that still holds a redacted value failed its verification (nothing was written).
+  REDACTION_LEAK: 4,
 };
 
 /** The exit status of a failure with this code. */

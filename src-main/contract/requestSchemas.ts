@@ -4,6 +4,7 @@ import { courtProfileSchema } from './courtProfileSchema';
 import type { Channel } from './DossierApi';
 import { pastDate } from './calendarDate';
 import { EVIDENCE_KINDS, ITEM_KINDS, SITE_STATUSES } from './enums';
+import { REDACTION_CATEGORIES, REDACTION_STATUSES } from './redaction';
 import {
   caseCreateSchema, caseUpdateSchema, custodyCreateSchema, evidenceUpdateSchema, idSchema, isoDate, linkCreateSchema,
   listQuerySchema, noteCreateSchema, noteUpdateSchema, orderCreateSchema, orderUpdateSchema, stakeholderCreateSchema,
@@ -47,6 +48,8 @@ const packetOptions = z.object({
   productionId: idSchema.optional(),
   /** A draft: DRAFT on every page, recorded, consumes no Bates numbers. */
   draft: z.boolean().optional(),
+  /** Rule 5.2(d): the unredacted set, same Bates numbers, "FILED UNDER SEAL" on every page. */
+  sealed: z.boolean().optional(),
 });
 
 const empty = z.object({}).strict();
@@ -223,4 +226,22 @@ export const requestSchemas = {
   'evidence.renumber': z.object({ id: idSchema, exhibitNumber: z.number().int().min(1).max(1e9) }),
   /** Takes back what an unfinished site import committed (its id from case.health / case.check). */
   'websites.importRollback': z.object({ importId: z.string().trim().min(3).max(300).regex(/^[^#\s]+#\d+$/, 'must look like CHAIN#SEQ, as dossier info prints it') }),
+  // Redaction for public filings (src-main/redaction). `exhibit`: an exhibit's id, number or label.
+  'redact.scan': z.object({
+    exhibits: z.array(z.string().trim().min(1).max(200)).max(10_000).optional(),
+    optIn: z.array(z.enum(['email', 'phone'])).max(2).optional(),
+    taskId: taskId.optional(),
+  }),
+  'redact.list': z.object({ exhibit: z.string().trim().min(1).max(200).optional(), status: z.enum(REDACTION_STATUSES).optional() }),
+  'redact.decide': z.object({ id: idSchema, decision: z.enum(['accepted', 'rejected']), reason: z.string().trim().min(1).max(2000).optional() }),
+  'redact.add': z.object({
+    exhibit: z.string().trim().min(1).max(200),
+    text: z.string().min(1).max(1000).optional(),
+    page: z.number().int().min(1).max(1_000_000).optional(),
+    box: z.object({ x: z.number().min(0).max(1e6), y: z.number().min(0).max(1e6), w: z.number().positive().max(1e6), h: z.number().positive().max(1e6) }).optional(),
+    category: z.enum(REDACTION_CATEGORIES).optional(),
+    reason: z.string().trim().min(1).max(2000).optional(),
+  }).refine((r) => (r.text === undefined) !== (r.box === undefined), 'give either text or box').refine((r) => r.box === undefined || r.page !== undefined, 'a box needs its page'),
+  'redact.pageImage': z.object({ exhibit: z.string().trim().min(1).max(200), page: z.number().int().min(1).max(1_000_000) }),
+  'redact.referenceList': z.object({ outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.pdf'), 'must end in .pdf'), overwrite: z.boolean().optional() }),
 } satisfies Record<Channel, z.ZodType>;

@@ -1,3 +1,5 @@
+import { openPdfJs } from './openPdfJs';
+
 export interface PdfText {
   text: string;
   truncated: boolean;
@@ -17,17 +19,8 @@ interface TextItemLike {
  * (text extraction does not need them). Throws when the PDF cannot be parsed.
  */
 export async function pdfToText(bytes: Uint8Array, maxChars: number, budgetMs = 20_000): Promise<PdfText> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const started = Date.now();
-  const task = pdfjs.getDocument({
-    // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    enableXfa: false,
-    verbosity: 0,
-  });
+  const task = await openPdfJs(bytes);
   try {
     const doc = await task.promise;
     const pages: string[] = [];

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { auditHeads, verifyAudit } from '../audit/verifyAudit';
 import { canonicalJson } from '../casefile/canonicalJson';
 import { nowIso } from '../casefile/ids';
-import { SEALED_TABLES } from '../casefile/recordDigest';
+import { sealedTablesIn } from '../casefile/recordDigest';
 import { DossierError } from '../contract/errors';
 import type { AuditCheckpoint, CheckpointVerification, SignedCheckpoint } from '../contract/integrity';
 import type { KeyObject } from 'node:crypto';
@@ -26,7 +26,7 @@ function message(checkpoint: AuditCheckpoint): Buffer {
 
 /** Live and deleted records in the sealed tables: the count the checkpoint states. */
 function recordCount(db: Database.Database): number {
-  return SEALED_TABLES.reduce((n, table) => n + (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
+  return sealedTablesIn(db).reduce((n, table) => n + (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
 }
 
 /**

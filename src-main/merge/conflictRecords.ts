@@ -14,7 +14,9 @@ export type ConflictRow = Omit<MergeConflictRecord, 'fields' | 'kept_value' | 'l
 type StoredVersion = Record<string, unknown> & { id: string; hlc: string; deleted_at?: unknown; updated_at?: unknown; updated_by?: unknown };
 
 /** Columns every version changes; a difference there alone is no conflict. */
-const BOOKKEEPING = new Set(['hlc', 'updated_at', 'updated_by']);
+// Creation stamps differ only where both copies made the same derived-id row (redaction candidates
+// found by both scans): the same content then is no conflict.
+const BOOKKEEPING = new Set(['hlc', 'updated_at', 'updated_by', 'created_at', 'created_by']);
 
 /**
  * The id of a conflict: a pure function of what it is about, so every copy that finds it (or

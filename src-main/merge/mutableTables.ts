@@ -3,6 +3,7 @@ import { ITEM_SPECS } from '../items/itemSpecs';
 import { linkSpec } from '../links/linkService';
 import type { RecordSpec } from '../records/RecordSpec';
 import { teamMemberSpec } from '../share/teamMemberSpec';
+import { redactionSpec } from '../redaction/redactionSpec';
 
 export interface MutableTable {
   table: string;
@@ -28,6 +29,8 @@ export const MUTABLE_TABLES: readonly MutableTable[] = [
   { table: 'link', spec: asGeneric(linkSpec), uniqueKey: ['from_id', 'to_id', 'relation'], duplicateKind: 'duplicate_link' },
   // Rosters merge like records: a teammate added on either copy is on both (0030-team-roster).
   { table: 'team_member', spec: asGeneric(teamMemberSpec), uniqueKey: ['fingerprint'], duplicateKind: 'duplicate_team_member' },
+  // Redaction decisions (0100), after the exhibits they point at; detected ones share ids across copies.
+  { table: 'redaction', spec: asGeneric(redactionSpec), uniqueKey: null, duplicateKind: null },
 ];
 
 /** An append-only table and its primary key: rows the target lacks are copied, nothing else moves. */

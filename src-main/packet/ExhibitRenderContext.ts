@@ -40,6 +40,7 @@ export function newExhibitPage(ctx: ExhibitRenderContext, index: number, total: 
     bates: formatBates(ctx.bates, ctx.firstBates + index),
     left: index === 0 ? `${ctx.exhibit.label} · slip sheet` : `${ctx.exhibit.label} · page ${index} of ${total - 1}`,
     draft: ctx.bates.draft === true,
+    legend: ctx.bates.legend,
   });
   return page;
 }

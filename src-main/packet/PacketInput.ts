@@ -1,5 +1,6 @@
 import type { CourtProfile } from './courtProfiles';
 import type { CaptureExhibitInput } from '../captures/CaptureExhibitInput';
+import type { ExhibitRedactions } from '../redaction/ExhibitRedactions';
 /**
  * What the packet engine needs to know about a case, as plain data. The case-file side fills this
  * from the database; the engine never sees SQLite. Exhibit bytes are pulled one exhibit at a time
@@ -46,6 +47,8 @@ export interface BatesOptions {
   padding: number;
   /** A draft: every page is watermarked DRAFT and the numbers are not consumed (see productions.ts). */
   draft?: boolean;
+  /** Printed above the Bates number on every page: "FILED UNDER SEAL" for a sealed set (Rule 5.2(d)). */
+  legend?: string;
 }
 
 /** Who signs the declaration. Defaults to `caption.preparedBy` with no role. */
@@ -81,6 +84,8 @@ export interface PacketOptions {
    * attachments.csv/.json for the court's attachment form. Default: the profile's.
    */
   layout?: 'combined' | 'ecf';
+  /** A sealed set (Rule 5.2(d)): identifiers are not problems in it. */
+  sealed?: boolean;
 }
 
 export interface CustodyEventInput {
@@ -120,6 +125,8 @@ export interface ExhibitInput {
   originalName: string;
   description?: string | null;
   custody: CustodyEventInput[];
+  /** Accepted Rule 5.2 redactions, burnt into this exhibit's pages in a public packet (src-main/redaction). */
+  redactions?: ExhibitRedactions;
   /**
    * The exhibit's exact bytes. Called when the engine needs them (possibly more than once per
    * export); the engine drops the bytes before asking for the next exhibit's.
@@ -225,4 +232,6 @@ export interface PacketInput {
   checkpoint?: { json: string; signer: string | null; signature: string | null };
   /** Set when the export went ahead with --force over a failing check: printed on the audit page. */
   forcedOver?: string | null;
+  /** Rule 5.2 candidates nobody has accepted or rejected yet, per exhibit (public packets): packet --check errors. */
+  unreviewedRedactions?: { exhibitId: string; label: string; count: number }[];
 }

@@ -27,6 +27,8 @@ export interface ExhibitPlacement extends PagePlacement {
   note?: string;
   /** Active content left out of the reproduced pages (JavaScript, embedded files, links, forms). */
   removed?: string[];
+  /** Rule 5.2 redactions burnt in (public packets): how many, and the redacted rendering's SHA-256. */
+  redacted?: { places: number; sha256: string };
 }
 
 export interface SectionPlacement extends PagePlacement {

@@ -10,6 +10,8 @@ export interface Placement {
   removed?: string[];
   /** An exhibit that could not be reproduced as pages: a slip sheet describes it (the declaration says so). */
   native?: boolean;
+  /** Rule 5.2 redactions burnt in (public packets): how many, and the redacted rendering's SHA-256. */
+  redacted?: { places: number; sha256: string };
 }
 
 /**

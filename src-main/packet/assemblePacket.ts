@@ -80,7 +80,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     if (number > 1 && !plan.volumePerExhibit) {
       // The cover takes the next Bates number now; what it says is drawn at close.
       const page = writer.newPage(pageSize[0], pageSize[1]);
-      stampPage(page, writer.fonts, fonts.metrics, { bates: formatBates(bates, nextBates), left: `Case No. ${input.caption.docket} · Volume ${number}`, draft: bates.draft === true });
+      stampPage(page, writer.fonts, fonts.metrics, { bates: formatBates(bates, nextBates), left: `Case No. ${input.caption.docket} · Volume ${number}`, draft: bates.draft === true, legend: bates.legend });
       writer.holdPage(page.ref);
       vol.cover = { page, bates: nextBates };
       nextBates++;
@@ -141,7 +141,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     await current.writer.flush();
     loaded = undefined; // the exhibit's bytes can go before the next one is read
 
-    const placement = { ...placementOf(current.number, pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates), ...(rendered.removed ? { removed: rendered.removed } : {}), ...(rendered.rendering === 'native' ? { native: true } : {}) };
+    const placement = { ...placementOf(current.number, pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates), ...(rendered.removed ? { removed: rendered.removed } : {}), ...(rendered.rendering === 'native' ? { native: true } : {}), ...(rendered.redacted ? { redacted: rendered.redacted } : {}) };
     placeOf.set(exhibit.id, placement);
     exhibitPlacements.push({ ...placement, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}) });
     if (rendered.rendering === 'native') {

@@ -21,6 +21,9 @@ import { filingExhibitNumber } from './filingExhibitNumber';
 import { getFilingCaption } from './filingCaption';
 import { partyCaption, withInitials } from './partyCaption';
 import { exhibitReaders, nextBatesStart } from './productions';
+import { acceptedRedactions } from '../redaction/acceptedRedactions';
+import type { ExhibitRedactions } from '../redaction/ExhibitRedactions';
+import { unreviewedRedactions } from '../redaction/unreviewedRedactions';
 
 /** Purpose of the custody event a draft export records; such events are left out of later packets. */
 export const DRAFT_EXPORT_PURPOSE = 'Draft filing packet (not filed)';
@@ -47,7 +50,7 @@ function exhibitsFor(caseFile: CaseFile, ids: string[] | undefined): Evidence[] 
   });
 }
 
-function exhibitInput(caseFile: CaseFile, e: Evidence): ExhibitInput {
+function exhibitInput(caseFile: CaseFile, e: Evidence, sealed: boolean): ExhibitInput {
   const content = e.content_sha256!;
   return {
     id: e.id,
@@ -69,7 +72,14 @@ function exhibitInput(caseFile: CaseFile, e: Evidence): ExhibitInput {
       purpose: c.purpose, hashSeen: c.hash_seen, result: c.result, details: c.details,
     })),
     ...exhibitReaders(caseFile, e.id, content),
+    // A public packet burns in the accepted Rule 5.2 redactions; a sealed one shows everything.
+    ...redactionsOf(caseFile, e.id, sealed),
   };
+}
+
+function redactionsOf(caseFile: CaseFile, evidenceId: string, sealed: boolean): { redactions?: ExhibitRedactions } {
+  const accepted = acceptedRedactions(caseFile, evidenceId);
+  return accepted ? { redactions: { ...accepted, ...(sealed ? { sealed: true } : {}) } } : {};
 }
 
 /**
@@ -129,16 +139,17 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     },
     options: {
       sections,
-      bates: { prefix, start: options.batesStart ?? nextBatesStart(caseFile, prefix), padding: options.batesPadding ?? 6, ...(options.draft ? { draft: true } : {}) },
+      bates: { prefix, start: options.batesStart ?? nextBatesStart(caseFile, prefix), padding: options.batesPadding ?? 6, ...(options.draft ? { draft: true } : {}), ...(options.sealed ? { legend: 'FILED UNDER SEAL' } : {}) },
       profile: options.customProfile?.name ?? options.profile ?? 'sdny-ecf',
       ...(options.customProfile ? { customProfile: userCourtProfile(parseCourtProfile(options.customProfile, 'the court profile')) } : {}),
       fixedDate: date,
       ...(options.declarant ? { declarant: options.declarant } : {}),
       ...(options.maxVolumeBytes ? { maxVolumeBytes: options.maxVolumeBytes } : {}),
       ...(options.layout ? { layout: options.layout } : {}),
+      ...(options.sealed ? { sealed: true } : {}),
     },
     exhibits: exhibits.map((e, i) => {
-      const ex = exhibitInput(caseFile, e);
+      const ex = exhibitInput(caseFile, e, options.sealed === true);
       // --renumber: this filing's own sequence, the case's label kept for the index's cross-reference.
       return options.renumber ? { ...ex, label: `Exhibit ${filingExhibitNumber(i, (options.customProfile ?? getCourtProfile(options.profile ?? 'sdny-ecf'))?.exhibitLabels ?? 'numeric')}`, caseLabel: e.exhibit_label } : ex;
     }),
@@ -152,5 +163,6 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     caseFileSha256: await fileSha256(caseFile.path),
     caseFileHashedAt: cutoffAt,
     counsel: filing.counsel,
+    ...(options.sealed ? {} : { unreviewedRedactions: unreviewedRedactions(caseFile, exhibits) }),
   };
 }

@@ -7,6 +7,7 @@ import { PacketError } from './PacketError';
 import { NotRenderable } from './PreparedExhibit';
 import { readImageInfo } from './readImageInfo';
 import { validatePacketInput } from './validatePacketInput';
+import { identifiersInGeneratedText } from '../redaction/identifiersInGeneratedText';
 
 export interface PacketProblem {
   /** `error`: the filing would break the court's rules or cannot be made; `warning`: it will differ from what was asked; `info`: worth knowing. */
@@ -20,6 +21,21 @@ export interface PacketProblem {
 export function staticPacketProblems(input: PacketInput, profile: CourtProfile): PacketProblem[] {
   const problems: PacketProblem[] = [];
   const sections = input.options.sections;
+  // Rule 5.2: identifiers in what the packet writes itself (titles, custody, caption) go out as typed.
+  if (!input.options.sealed) {
+    for (const g of identifiersInGeneratedText(input)) {
+      problems.push({ severity: 'error', code: 'REDACTION_IN_GENERATED_TEXT', ...(g.exhibitId ? { exhibitId: g.exhibitId } : {}), message: `${g.category} found in ${g.where}, which the packet prints as typed: reword it (dossier edit) or file the set under seal (--sealed).` });
+    }
+  }
+  // Rule 5.2: a public filing with identifiers nobody has reviewed may expose them.
+  for (const u of input.unreviewedRedactions ?? []) {
+    problems.push({
+      severity: 'error',
+      code: 'REDACTION_UNREVIEWED',
+      exhibitId: u.exhibitId,
+      message: `${u.label} has ${u.count} Rule 5.2 redaction candidate(s) nobody has accepted or rejected: review them (dossier redact list FILE "${u.label}"), or file the set under seal (--sealed).`,
+    });
+  }
   for (const required of profile.requiredSections) {
     if (!sections.includes(required)) {
       problems.push({

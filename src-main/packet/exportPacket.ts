@@ -28,6 +28,7 @@ import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
 import { verifyOnDisk } from '../outputs/verifyOnDisk';
 import { volumeOutline } from './volumeOutline';
 import { ecfAttachments, ecfFileName, stageAttachmentLists } from './ecfAttachments';
+import { assertNoLeaks, redactedValues } from '../redaction/assertNoLeaks';
 
 /**
  * Exports a court filing packet: the selected sections in the user's order, every exhibit behind
@@ -202,6 +203,8 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         }
       }
       const result: PacketResult = { volumes: volumeResults, exhibits: outcome.exhibits, sections: outcome.sections, totalPages: total, pdfA, warnings };
+      // Rule 5.2: a public packet is searched for every value it redacted before anything is published.
+      await assertNoLeaks(volumes.map((vol, i) => ({ path: vol.writer.path, name: path.basename(finalPaths[i] as string) })), redactedValues(input.exhibits));
       // What is certified is what the disk holds: each volume is read back before it gets its name.
       const staged = volumes.map((vol, i) => {
         const c = closed[i] as { bytes: number; sha256: string };

@@ -76,7 +76,7 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
       para(n++, `The chain-of-custody records in the Packet show the following, which I state so that nothing in them is left unexplained: ${gaps.join(' ')}`);
     }
     const native = exhibits.filter((ex) => ctx.exhibits.get(ex.id)?.native);
-    const pages = `Each exhibit that can be reproduced as pages appears in the Packet as stored, behind a slip sheet that identifies it.`;
+    const pages = `Each exhibit that can be reproduced as pages appears in the Packet as stored${redactedLabels(exhibits)}, behind a slip sheet that identifies it.`;
     const natives = native.length
       ? ` ${listLabels(native.map((ex) => ex.label))} cannot be reproduced as pages; for ${native.length === 1 ? 'it' : 'each'} the Packet contains a slip sheet describing the file with its hash values, and the native file is kept unaltered in the case file, from which it can be produced on request.`
       : '';
@@ -135,4 +135,12 @@ function layoutCounselBlock(flow: LayoutFlow, counsel: CounselInput, x: number):
     flow.y -= 13.5;
     flow.text(text, x, flow.y, { font, size: 10.5 });
   }
+}
+
+/** Rule 5.2: which exhibits a public packet shows redacted, said in the declaration (from the input, so the layout holds). */
+function redactedLabels(exhibits: SectionContext['input']['exhibits']): string {
+  const labels = exhibits.filter((e) => e.redactions).map((e) => e.label);
+  if (labels.length === 0) return '';
+  // The same words in the public and the sealed set, so both lay out alike (same Bates numbers).
+  return `, except that in the public filing ${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} redacted under Federal Rule of Civil Procedure 5.2(a): personal identifiers are reduced to what the rule permits (the last four digits of a number, the year of a birth date, a minor's initials), and the pages holding them are reproduced as images with the redacted areas blacked out. The Index of Exhibits lists the SHA-256 hash value of each redacted rendering below that of the exhibit as stored`;
 }

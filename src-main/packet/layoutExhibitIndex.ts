@@ -41,7 +41,12 @@ export function layoutExhibitIndex(flow: LayoutFlow, ctx: SectionContext): void 
       const removed = p?.removed ? `\nReproduced without: ${p.removed.map((r) => r.split(':')[0]).join(', ')} (see slip sheet).` : '';
       // Renumbered for this filing: the case's own number, so both can be cross-referenced.
       const caseNumber = ex.caseLabel && ex.caseLabel !== ex.label ? `\n(case ${ex.caseLabel.replace(/^Exhibit\s+/, 'Ex. ')})` : '';
-      return [`${ex.label}${caseNumber}`, `${ex.title}${removed}`, ex.acquiredAt.slice(0, 10), ex.source, bates, ex.sha256];
+      // Rule 5.2: marked from the input (known before the layout, so the page count holds), with the
+      // redacted rendering's hash under the original's (a placeholder of the same width until known).
+      // The same words in the public and the sealed set, so both lay out alike (same Bates numbers).
+      const redacted = ex.redactions ? `\nRedacted under Fed. R. Civ. P. 5.2 in the public filing${p?.redacted ? ` (${p.redacted.places} place${p.redacted.places === 1 ? '' : 's'})` : ''}; second hash: the redacted rendering.` : '';
+      const hashes = ex.redactions ? `${ex.sha256}\n${p?.redacted?.sha256 ?? '-'.repeat(64)}` : ex.sha256;
+      return [`${ex.label}${caseNumber}`, `${ex.title}${removed}${redacted}`, ex.acquiredAt.slice(0, 10), ex.source, bates, hashes];
     }),
     { size: 7.8, continued: 'Index of Exhibits (continued)' },
   );

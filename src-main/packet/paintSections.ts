@@ -28,6 +28,7 @@ export function paintSections(
         bates: formatBates(opts.bates, opts.firstBates + index),
         left: s.section === 'cover' ? undefined : `Case No. ${opts.docket} · ${s.title}`,
         draft: opts.bates.draft === true,
+        legend: opts.bates.legend,
       });
     }
   }

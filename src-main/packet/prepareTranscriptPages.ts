@@ -8,6 +8,7 @@ import { missingCodePoints, paragraphDirection, scriptMeasure } from './scriptRu
 import { FOOTER_BAND } from './stampPage';
 import { spellHidden, visibleText } from './visibleText';
 import { type TextMeasure, wrapText } from './wrapText';
+import { redactText } from '../redaction/redactText';
 
 /** Body type: 9.5 pt on 12.5 pt, the size of a transcript. */
 export const TRANSCRIPT_SIZE = 9.5;
@@ -69,7 +70,9 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
   let rowCount = 0;
   let hidden = 0;
   const missing = new Set<number>();
-  const logical = source.text === '' ? [] : source.text.replace(/\r\n?/g, '\n').split('\n');
+  // A public packet prints the text with its accepted Rule 5.2 redactions applied (same length, same pages).
+  const text = ctx.exhibit.redactions && !ctx.exhibit.redactions.sealed ? redactText(source.text, ctx.exhibit.redactions) : source.text;
+  const logical = text === '' ? [] : text.replace(/\r\n?/g, '\n').split('\n');
   if (logical.length > 1 && logical[logical.length - 1] === '' && source.complete) logical.pop();
   for (const [i, raw] of logical.entries()) {
     if (rowCount > maxRows) break;

@@ -9,6 +9,8 @@ import { prepareImageExhibit } from './prepareImageExhibit';
 import { prepareTextExhibit } from './prepareTextExhibit';
 import { prepareCaptureExhibit } from './prepareCaptureExhibit';
 import { renderSlipSheet } from './renderSlipSheet';
+import { type BurntIn, burnInExhibit } from '../redaction/burnInExhibit';
+import { PacketError } from './PacketError';
 
 export interface RenderedExhibit {
   rendering: ExhibitRendering;
@@ -19,6 +21,8 @@ export interface RenderedExhibit {
   detail?: string;
   blocksPdfA?: string;
   removed?: string[];
+  /** Rule 5.2 redactions burnt in (public packets): how many, and the redacted rendering's SHA-256. */
+  redacted?: { places: number; sha256: string };
 }
 
 /**
@@ -34,6 +38,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
   let reason = kind.reason ?? '';
   let detail: string | undefined;
   let prepared: PreparedExhibit | undefined;
+  let burnt: BurntIn | undefined;
   if (kind.kind !== 'native') {
     const prepare = {
       pdf: preparePdfExhibit,
@@ -46,7 +51,15 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
       capture: (c: ExhibitRenderContext) => prepareCaptureExhibit(c, capture!),
     }[kind.kind];
     try {
-      prepared = await prepare(ctx, bytes);
+      // A public packet reproduces the exhibit with its accepted Rule 5.2 redactions burnt in. A web
+      // capture's page images cannot take them: with redactions it is produced natively (both sets, same pages).
+      if (ctx.exhibit.redactions && kind.kind === 'capture') {
+        throw new NotRenderable('The web capture has Rule 5.2 redactions, which cannot be burnt into its page images; it is produced natively.');
+      }
+      if (ctx.exhibit.redactions) burnt = await redactOrFail(ctx, kind.kind, bytes);
+      const sealed = ctx.exhibit.redactions?.sealed === true;
+      prepared = await prepare(ctx, burnt && !sealed ? burnt.bytes : bytes);
+      if (burnt) prepared.presentedAs += sealed ? '; UNREDACTED, filed under seal (Fed. R. Civ. P. 5.2(d)); redacted in the public filing' : `; REDACTED under Fed. R. Civ. P. 5.2 (${burnt.summary})`;
     } catch (err) {
       if (!(err instanceof NotRenderable)) throw err;
       ctx.writer.rollback(checkpoint);
@@ -72,5 +85,20 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
     ...(prepared.note ? { note: prepared.note } : {}),
     ...(prepared.blocksPdfA ? { blocksPdfA: prepared.blocksPdfA } : {}),
     ...(prepared.removed ? { removed: prepared.removed } : {}),
+    ...(burnt ? { redacted: { places: burnt.places, sha256: burnt.sha256 } } : {}),
   };
+}
+
+/**
+ * The exhibit with its redactions burnt in; in a public set any failure stops the export (never
+ * the unredacted file instead). The sealed set shows the original anyway: there a failure only
+ * leaves the redacted rendering's hash out.
+ */
+async function redactOrFail(ctx: ExhibitRenderContext, form: string, bytes: Uint8Array): Promise<BurntIn | undefined> {
+  try {
+    return await burnInExhibit(form, bytes, ctx.exhibit.mediaType, ctx.exhibit.redactions!);
+  } catch (err) {
+    if (ctx.exhibit.redactions!.sealed) return undefined;
+    throw new PacketError('PACKET_FAILED', `${ctx.exhibit.label} could not be redacted (${err instanceof Error ? err.message : String(err)}); nothing was written. File it under seal (--sealed) or leave it out of the public set.`, undefined, { cause: err });
+  }
 }

@@ -12,7 +12,7 @@ export const FOOTER_BAND = 44;
  * Stamps the Bates number (bottom right, the same place on every page) and an optional left
  * footer (e.g. "Exhibit 3 · page 2 of 7") in small grey sans type, clear of page content.
  */
-export function stampPage(page: PDFPage, fonts: EmbeddedFonts, metrics: FontMetricsSet, stamp: { bates: string; left?: string; draft?: boolean }): void {
+export function stampPage(page: PDFPage, fonts: EmbeddedFonts, metrics: FontMetricsSet, stamp: { bates: string; left?: string; draft?: boolean; legend?: string | undefined }): void {
   const { width, height } = page.getSize();
   if (stamp.draft) {
     // Across the page, light and behind nothing a reader needs: a draft must not pass for the filed copy.
@@ -36,6 +36,11 @@ export function stampPage(page: PDFPage, fonts: EmbeddedFonts, metrics: FontMetr
   const bates = visibleText(stamp.bates, metrics.sansBold).text;
   const w = metrics.sansBold.widthOf(bates, size);
   page.drawText(bates, { x: width - STAMP_INSET_X - w, y: STAMP_BASELINE_Y, size, font: fonts.sansBold, color: rgb(0.15, 0.15, 0.15) });
+  if (stamp.legend) {
+    // Above the Bates number, still inside the footer band that page content never enters.
+    const legend = visibleText(stamp.legend, metrics.sansBold).text;
+    page.drawText(legend, { x: width - STAMP_INSET_X - metrics.sansBold.widthOf(legend, 9), y: STAMP_BASELINE_Y + 11, size: 9, font: fonts.sansBold, color: rgb(0.6, 0, 0) });
+  }
   if (stamp.left) {
     const left = visibleText(stamp.left, metrics.sans).text;
     const room = width - 2 * STAMP_INSET_X - w - 24;

@@ -12,6 +12,8 @@ import { decodeRow, encodeValues } from './rowCodec';
 export interface InsertOptions {
   /** Skip the per-record audit entry (bulk imports write one summary entry instead). */
   skipAudit?: boolean;
+  /** A stable id the caller derived (redaction candidates); otherwise a new UUIDv7. */
+  id?: string;
 }
 
 /** Stores a new record with its common columns, search text and an audit entry, in one transaction. */
@@ -27,7 +29,7 @@ export function insertRecord<Row extends { id: string }>(
   const now = nowIso();
   const row = {
     ...encodeValues(spec, values),
-    id: newId(),
+    id: options.id ?? newId(),
     created_at: now,
     created_by: caseFile.actor.name,
     updated_at: now,

@@ -228,6 +228,11 @@ describe('the CLI is a client of the contract', () => {
     await dossierJson(['evidence', 'preview', file, exhibit.id]);
     await dossierJson(['custody', 'transfer', file, exhibit.id, '--to', 'Clerk']);
     await dossierJson(['custody', file, exhibit.id]);
+    await dossierJson(['redact', 'scan', file]);
+    await dossierJson(['redact', 'list', file]);
+    const redaction = await dossierJson<{ id: string }>(['redact', 'add', file, exhibit.id, '--text', 'accounts']);
+    await dossierJson(['redact', 'accept', file, redaction.id]);
+    await dossierJson(['packet', file, '--reference-list', path.join(dir, 'reference-list.pdf')]);
     const har = path.join(dir, 'shop.har');
     const entry = (url: string) => ({
       pageref: 'p1', startedDateTime: '2023-12-01T10:00:00.000Z', time: 1,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { formatBytes } from '../../contract/formatBytes';
 import type { Command } from 'commander';
 import { parseCalendarDate } from '../../contract/calendarDate';
@@ -42,6 +43,8 @@ interface PacketFlags {
   layout?: string;
   renumber?: boolean;
   profileFile?: string;
+  sealed?: boolean;
+  referenceList?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -94,6 +97,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.layout ? { layout: flags.layout as 'combined' | 'ecf' } : {}),
     ...(flags.renumber ? { renumber: true } : {}),
     ...(flags.profileFile ? { customProfile: parseCourtProfileJson(readProfileFile(flags.profileFile), `--profile-file ${flags.profileFile}`) } : {}),
+    ...(flags.sealed ? { sealed: true } : {}),
   };
 }
 
@@ -135,6 +139,8 @@ export function registerPacketCommands(program: Command): void {
     .option('--force', 'export even when "dossier check" or the packet check reports errors; the packet says so in its metadata and audit page')
     .option('--identity <keyfile>', 'your key file: signs the audit checkpoint the packet carries (unsigned without)')
     .option('--passphrase-file <path>', "file holding the key file's passphrase (else $DOSSIER_PASSPHRASE or a prompt)")
+    .option('--sealed', 'Rule 5.2(d): the unredacted set, same Bates numbers, "FILED UNDER SEAL" on every page (default: public, redactions burnt in)')
+    .option('--reference-list <path.pdf>', 'also (or only, without --out) write the Rule 5.2(g) reference list: each redacted identifier in full beside its redacted form, to file under seal')
     .action(async (file: string, flags: PacketFlags, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const packet = packetOptions(flags);
@@ -146,6 +152,15 @@ export function registerPacketCommands(program: Command): void {
           if (problems.some((p) => p.severity === 'error')) setExitStatus(2);
         });
         return;
+      }
+      if (flags.referenceList) {
+        if (flags.out && options.json) throw new DossierError('INVALID_REQUEST', '--json prints one document: write the reference list and the packet with two commands.');
+        const outPath = path.resolve(flags.referenceList);
+        await withContract(file, options, async (call) => {
+          const list = await call('redact.referenceList', { outPath, ...(flags.overwrite ? { overwrite: true } : {}) }, { outPath: '--reference-list' });
+          emit(options, list, () => `Reference list under Fed. R. Civ. P. 5.2(g): ${list.entries} identifier(s), written to ${list.path} (SHA-256 ${list.sha256}).`);
+        });
+        if (!flags.out) return;
       }
       if (!flags.out) throw new DossierError('INVALID_REQUEST', 'Say where to write the packet with --out PATH.pdf.');
       // Export is the one packet path outside the contract: its --json report (Bates numbers per

@@ -7,6 +7,7 @@ import { useApp } from '../app/appStore';
 import { useTasks } from '../../data/tasksStore';
 import { CapturesPanel } from '../captures/CapturesPanel';
 import { CustodyPanel } from './CustodyPanel';
+import { RedactionsPanel } from '../redaction/RedactionsPanel';
 import { EvidencePreviewPanel } from './EvidencePreviewPanel';
 
 /** Above the fields: check the stored bytes against their hash, save a copy, look at them. */
@@ -64,6 +65,7 @@ export function EvidenceExtras({ item }: { item: Evidence }) {
   return (
     <>
       <CapturesPanel item={item} />
+      <RedactionsPanel item={item} />
       <CustodyPanel item={item} />
     </>
   );

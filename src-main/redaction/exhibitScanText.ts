@@ -1,0 +1,38 @@
+import { decodeText } from '../evidence/decodeText';
+import { isMbox, readEmail, splitMbox } from '../evidence/readEmail';
+import { exhibitForm } from './exhibitForm';
+import { type PdfPageText, pdfPageText } from './pdfPageText';
+
+/** Text of an exhibit to look for identifiers in: one entry per PDF page, one for a text exhibit. */
+export type ExhibitScanText =
+  | { kind: 'text'; parts: { page: null; text: string }[] }
+  | { kind: 'pdf'; parts: { page: number; text: string; pdf: PdfPageText }[] }
+  | { kind: 'none'; reason: string };
+
+/**
+ * The text the packet prints of an exhibit, for the detectors: a text file decoded as the packet
+ * decodes it; an e-mail both as stored (headers, encoded parts) and as a mail client shows it
+ * (decoded subject, body); a PDF's text layer page by page with positions. Images carry no text
+ * (boxes on them are added by hand), other files are produced natively and not reproduced.
+ */
+export async function exhibitScanText(bytes: Uint8Array, mediaType: string): Promise<ExhibitScanText> {
+  const kind = exhibitForm(bytes, mediaType);
+  if (kind === 'pdf') {
+    try {
+      return { kind: 'pdf', parts: (await pdfPageText(bytes)).map((p) => ({ page: p.page, text: p.text, pdf: p })) };
+    } catch (err) {
+      return { kind: 'none', reason: `the PDF could not be read (${err instanceof Error ? err.message : String(err)})` };
+    }
+  }
+  if (kind === 'text') return { kind: 'text', parts: [{ page: null, text: decodeText(bytes, { mediaType }).text }] };
+  if (kind === 'email') {
+    const shown: string[] = [];
+    for (const message of isMbox(bytes) ? splitMbox(bytes) : [bytes]) {
+      const v = await readEmail(message);
+      shown.push([v.from, v.to, v.cc, v.date, v.subject, v.body, ...v.attachments.map((a) => a.name)].join('\n'));
+    }
+    return { kind: 'text', parts: [{ page: null, text: `${decodeText(bytes, { mediaType }).text}\n${shown.join('\n')}` }] };
+  }
+  if (kind === 'image') return { kind: 'none', reason: 'an image has no text to scan: draw boxes over identifiers by hand (redact add --box)' };
+  return { kind: 'none', reason: 'produced natively, not reproduced as pages' };
+}

@@ -1,0 +1,116 @@
+import {
+  beginText, degrees, endText, moveText, PDFDocument, type PDFFont, type PDFName, type PDFPage, popGraphicsState, pushGraphicsState,
+  setCharacterSqueeze, setFontAndSize, setTextRenderingMode, showText, StandardFonts, TextRenderingMode,
+} from 'pdf-lib';
+import type { RedactionBox } from '../contract/redaction';
+import type { ExhibitRedactions } from './ExhibitRedactions';
+import { paintRedactionBox } from './paintRedactionBox';
+import { openPdfForRendering, renderPdfPage } from './renderPdfPage';
+import { boxOfSpan, type PdfPageText, readPageText } from './pdfPageText';
+import { replacementFor } from './redactText';
+import { settableText } from './settableText';
+import { valuePattern } from './valuePattern';
+
+/** Rendering resolution of a redacted page: legible print quality at a modest size. */
+const DPI = 150;
+
+interface PageBox extends RedactionBox {
+  kept: string;
+  label: string;
+}
+
+/**
+ * Whether a word lies under a redaction box: a third of its width or more covered. Boxes are
+ * widened by a character either side (boxOfSpan), so a neighbouring word they graze stays.
+ */
+function covered(word: RedactionBox, box: RedactionBox): boolean {
+  const across = Math.min(word.x + word.w, box.x + box.w) - Math.max(word.x, box.x);
+  const down = Math.min(word.y + word.h, box.y + box.h) - Math.max(word.y, box.y);
+  return down > 0 && across >= Math.max(0.01, word.w / 3);
+}
+
+/** The boxes to burn into a page: drawn by hand on it, and around every accepted value its text holds. */
+function boxesOnPage(text: PdfPageText, redactions: ExhibitRedactions): PageBox[] {
+  const boxes: PageBox[] = redactions.boxes.filter((b) => b.page === text.page).map((b) => ({ ...b.box, kept: b.kept, label: b.label }));
+  for (const v of redactions.values) {
+    for (const m of text.text.matchAll(valuePattern(v.value))) {
+      const box = boxOfSpan(text, m.index, m.index + m[0].length);
+      if (box) boxes.push({ ...box, kept: v.kept, label: v.label });
+    }
+  }
+  return boxes;
+}
+
+/** Invisible text (render mode 3) placed over the picture of the page, squeezed to the width it had. */
+function invisibleText(page: PDFPage, font: PDFFont, key: PDFName, text: string, x: number, baseline: number, size: number, width: number): void {
+  // Characters Helvetica cannot set are left out of the rebuilt text layer (the picture still shows them).
+  const shown = settableText(font, text, () => '');
+  if (!shown || size <= 0) return;
+  const natural = font.widthOfTextAtSize(shown, size);
+  const squeeze = natural > 0 && width > 0 ? Math.max(10, Math.min(400, (100 * width) / natural)) : 100;
+  page.pushOperators(
+    pushGraphicsState(), beginText(), setFontAndSize(key, size), setTextRenderingMode(TextRenderingMode.Invisible),
+    setCharacterSqueeze(squeeze), moveText(x, baseline), showText(font.encodeText(shown)), endText(), popGraphicsState(),
+  );
+}
+
+/**
+ * A PDF exhibit with its redactions burnt in: every page holding a redaction is replaced by a
+ * picture of itself (pdf.js rendering at 150 dpi) with the boxes blacked out in the pixels and
+ * labelled, under an invisible text layer rebuilt from the page's words minus those under a box
+ * (plus what the rule keeps), so the page stays searchable. The page's own content, fonts,
+ * annotations, form fields, attachments and metadata are not carried over. Other pages are copied
+ * as they are (the packet strips their active content as for any PDF). The result is a new
+ * document: objects of the replaced pages are not in it at all.
+ */
+export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRedactions): Promise<{ bytes: Uint8Array; redactedPages: number[]; places: number }> {
+  const task = await openPdfForRendering(bytes);
+  const src = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
+  const out = await PDFDocument.create({ updateMetadata: false });
+  const font = await out.embedFont(StandardFonts.Helvetica);
+  const redactedPages: number[] = [];
+  let places = 0;
+  try {
+    const doc = await task.promise;
+    for (let number = 1; number <= doc.numPages; number += 1) {
+      const page = await doc.getPage(number);
+      const text = await readPageText(page, number);
+      const boxes = boxesOnPage(text, redactions);
+      if (boxes.length === 0) {
+        const [copied] = await out.copyPages(src, [number - 1]);
+        out.addPage(copied!);
+        page.cleanup();
+        continue;
+      }
+      redactedPages.push(number);
+      places += boxes.length;
+      const scale = DPI / 72;
+      const png = await out.embedPng(
+        await renderPdfPage(doc, page as never, scale, (g) => {
+          for (const b of boxes) paintRedactionBox(g, b.x * scale, b.y * scale, b.w * scale, b.h * scale, b.label);
+        }),
+      );
+      page.cleanup();
+
+      const [x1, y1, x2, y2] = page.view as [number, number, number, number];
+      const raster = out.addPage([x2 - x1, y2 - y1]);
+      raster.setMediaBox(x1, y1, x2 - x1, y2 - y1);
+      raster.setRotation(degrees(src.getPage(number - 1).getRotation().angle));
+      raster.drawImage(png, { x: x1, y: y1, width: x2 - x1, height: y2 - y1 });
+      const key = raster.node.newFontDictionary(font.name, font.ref);
+      for (const item of text.items) {
+        const size = item.h / 1.25;
+        const per = item.str.length ? item.w / item.str.length : 0;
+        for (const word of item.str.matchAll(/\S+/gu)) {
+          const box = { x: item.x + per * word.index, y: item.y, w: per * word[0].length, h: item.h };
+          if (boxes.some((b) => covered(box, b))) continue;
+          invisibleText(raster, font, key, word[0], x1 + box.x, y2 - item.y - size, size, box.w);
+        }
+      }
+      for (const b of boxes) invisibleText(raster, font, key, replacementFor(b.kept, b.label), x1 + b.x, y2 - b.y - b.h * 0.8, Math.min(b.h * 0.6, 10), 0);
+    }
+  } finally {
+    await task.destroy();
+  }
+  return { bytes: await out.save({ useObjectStreams: false }), redactedPages, places };
+}

@@ -1,0 +1,18 @@
+/**
+ * A pattern that finds a redacted value however it is spelled: letters in any case, and up to
+ * three of space, dot, dash, slash (or none) between its characters ("123-45-6789", "123 45 6789",
+ * "123456789"; three because pdf.js text may hold a separator item between two runs, each joined
+ * by a space). Used both to redact and to search the finished packet for leaks: the two must
+ * agree, so both use this.
+ */
+export function valuePattern(value: string): RegExp {
+  const chars = [...value.replace(/[\s./-]+/g, '')];
+  const body = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s./-]{0,3}');
+  // A short value ("Al", a minor's first name) only as a whole word: inside "Alice" it is not the value.
+  return new RegExp(chars.length < 6 ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body, 'giu');
+}
+
+/** The value's letters and digits only, lower case: what the leak check looks for in text stripped the same way. */
+export function compactForm(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
