@@ -37,12 +37,17 @@ async function bigCase(): Promise<{ caseFile: string; exhibit: string }> {
   return { caseFile, exhibit: added.items[0]!.evidence.id };
 }
 
+/** Alice's identity in a key file, and the environment that unlocks it for the CLI. */
+async function aliceKeyFile() {
+  const alice = await generateUserIdentity('Alice Example');
+  const key = path.join(tempDir(), 'alice.dossier-key');
+  await createKeyFile(key, alice, 'alice pass', { scryptWorkFactor: 10 });
+  return { alice, key, env: { ...process.env, DOSSIER_ACTOR: 'CLI Tester', DOSSIER_PASSPHRASE: 'alice pass' } };
+}
+
 describe('outputs killed midway', () => {
   it('a killed receive leaves a decrypted copy in a private folder; the next receive into that folder sweeps it', async () => {
-    const alice = await generateUserIdentity('Alice Example');
-    const key = path.join(tempDir(), 'alice.dossier-key');
-    await createKeyFile(key, alice, 'alice pass', { scryptWorkFactor: 10 });
-    const env = { ...process.env, DOSSIER_ACTOR: 'CLI Tester', DOSSIER_PASSPHRASE: 'alice pass' };
+    const { alice, key, env } = await aliceKeyFile();
     const { caseFile } = await bigCase();
     const share = path.join(tempDir(), 'storm.dossier.age');
     const shared = runCli(['share', caseFile, '--to', alice.publicIdentity.ageRecipient, '--out', share, '--identity', key], { env });
@@ -73,10 +78,7 @@ describe('outputs killed midway', () => {
   }, 180_000);
 
   it("a killed share's private snapshot beside the case is swept the next time the case is opened to write, not by a read", async () => {
-    const alice = await generateUserIdentity('Alice Example');
-    const key = path.join(tempDir(), 'alice.dossier-key');
-    await createKeyFile(key, alice, 'alice pass', { scryptWorkFactor: 10 });
-    const env = { ...process.env, DOSSIER_ACTOR: 'CLI Tester', DOSSIER_PASSPHRASE: 'alice pass' };
+    const { alice, key, env } = await aliceKeyFile();
     const { caseFile } = await bigCase();
     const caseDir = path.dirname(caseFile);
     const snapshots = () => filesBelow(caseDir).filter((f) => f.includes('.dossier-share-') && fs.statSync(f, { throwIfNoEntry: false })?.size);
