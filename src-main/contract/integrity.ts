@@ -35,6 +35,11 @@ export interface InterruptedImport {
   /** Batches committed before it stopped, and the rows they wrote. */
   batches: number;
   rowsWritten: number;
+  /**
+   * The process that started it still runs (on this computer): it is in progress, not
+   * interrupted, and cannot be rolled back under its feet. Always false for older imports.
+   */
+  running: boolean;
 }
 
 export interface CaseCheckReport {

@@ -16,6 +16,10 @@ export function formatCaseHealth(health: CaseHealth): [string, string][] {
     ['Integrity', health.quickCheck.join('; ') === 'ok' ? 'quick_check ok (run "dossier check" for the full check)' : `DAMAGED: ${health.quickCheck.slice(0, 3).join('; ')}`],
   ];
   for (const i of health.interruptedImports) {
+    if (i.running) {
+      rows.push(['IMPORT RUNNING', `${i.file} (started ${i.startedAt}): ${i.batches} batch(es), ${i.rowsWritten} row(s) written so far`]);
+      continue;
+    }
     rows.push(['UNFINISHED IMPORT', `${i.file} (started ${i.startedAt}): ${i.batches} batch(es), ${i.rowsWritten} row(s) written; "dossier site import FILE ${i.file} --resume" completes it, "dossier site import FILE --rollback ${i.id}" takes it back`]);
   }
   return rows;

@@ -103,11 +103,13 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
       'imports',
       interruptedImports.map((i) => ({
         check: 'imports',
-        message: `The import of ${i.file} started ${i.startedAt} did not finish: ${i.batches} batch(es), ${i.rowsWritten} row(s) written. Run "dossier site import FILE ${i.file} --resume" to complete it, or "dossier site import FILE --rollback ${i.id}" to take it back.`,
+        message: i.running
+          ? `The import of ${i.file} started ${i.startedAt} is running now: ${i.batches} batch(es), ${i.rowsWritten} row(s) written so far. Check again when it has finished.`
+          : `The import of ${i.file} started ${i.startedAt} did not finish: ${i.batches} batch(es), ${i.rowsWritten} row(s) written. Run "dossier site import FILE ${i.file} --resume" to complete it, or "dossier site import FILE --rollback ${i.id}" to take it back.`,
         id: i.id,
       })),
       'No unfinished imports.',
-      `${interruptedImports.length} import(s) did not finish.`,
+      `${interruptedImports.length} import(s) did not finish or are still running.`,
     );
   });
 

@@ -14,6 +14,7 @@ import { SiteListError } from './SiteListError';
 import { bySiteIdentity } from './SiteRowReader';
 import { SiteRowWriter } from './siteRowWriter';
 import { findInterruptedImports } from './interruptedImports';
+import { thisImportProcess } from './importProcess';
 
 const MAX_REPORTED_ERRORS = 10_000;
 /**
@@ -98,7 +99,8 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
     file: absolute, sha256, bytes: size, format: 'text', rowsRead: 0, imported: 0, merged: 0, errorCount: 0, errors: [], cancelled: false, stoppedAt: null,
   };
   // Read before this import's own start entry, which would count as unfinished until its end.
-  const unfinished = findInterruptedImports(caseFile.db);
+  // A running import (another process) builds its own trigrams and is never resumed here.
+  const unfinished = findInterruptedImports(caseFile.db).filter((i) => !i.running);
   const resumes = options.resume ? unfinished.filter((i) => i.sha256 === sha256).map((i) => ({ chain: i.chain, seq: i.seq })) : [];
   if (options.resume && resumes.length === 0) {
     throw new DossierError('NOT_FOUND', `No unfinished import of ${absolute} (SHA-256 ${sha256}) in this case; nothing to resume.`);
@@ -107,7 +109,8 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
     appendAudit(caseFile, {
       action: 'website.import.start',
       recordKind: 'case',
-      detail: { file: path.basename(absolute), sha256, bytes: size, ...(resumes.length ? { resumes } : {}) },
+      // The process, so that info/check/rollback elsewhere tell this import running from killed.
+      detail: { file: path.basename(absolute), sha256, bytes: size, process: thisImportProcess(), ...(resumes.length ? { resumes } : {}) },
     }),
   );
   const writer = new SiteRowWriter(caseFile, options.orderId ?? null);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { InterruptedImport } from '../contract/integrity';
+import { isImportRunning } from './importProcess';
 
 interface ImportEntry {
   chain: string;
@@ -15,6 +16,7 @@ interface ImportEntry {
  * A start without its end on the same chain was killed or crashed midway: its committed batches
  * are in the case and look complete unless this says otherwise. An import that resumed it (detail
  * `resumes`) and finished closes it; so does a rollback of it (rollbackSiteImport, on any chain).
+ * One whose process still runs is listed with `running` (in progress, not killed).
  */
 export function findInterruptedImports(db: Database.Database): InterruptedImport[] {
   const rows = db
@@ -38,7 +40,7 @@ export function findInterruptedImports(db: Database.Database): InterruptedImport
       if (current) interrupted.push(current);
       open.set(row.chain, {
         id: `${row.chain}#${row.seq}`, chain: row.chain, seq: row.seq, startedAt: row.at, file: String(detail.file ?? ''), sha256: String(detail.sha256 ?? ''),
-        bytes: Number(detail.bytes ?? 0), batches: 0, rowsWritten: 0,
+        bytes: Number(detail.bytes ?? 0), batches: 0, rowsWritten: 0, running: isImportRunning(detail.process),
       });
       const resumes = (Array.isArray(detail.resumes) ? detail.resumes : []) as { chain?: string; seq?: number }[];
       if (resumes.length) pendingResume.set(row.chain, resumes.map((r) => `${r.chain}#${r.seq}`));

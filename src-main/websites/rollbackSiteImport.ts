@@ -52,6 +52,9 @@ export function rollbackSiteImport(caseFile: CaseFile, importId: string): SiteIm
   if (!target) {
     throw new DossierError('NOT_FOUND', `No unfinished import with id ${importId} in this case; "dossier info" lists the unfinished imports and their ids.`);
   }
+  if (target.running) {
+    throw new DossierError('CONFLICT', `The import of ${target.file} (${importId}) is still running on this computer: cancel it or let it finish, then roll it back if it did not finish.`);
+  }
   const seqs = batchSeqs(caseFile, target.chain, target.seq);
   const batchKeys = new Set(seqs.map((seq) => `${target.chain}#${seq}`));
   const result: SiteImportRollback = { importId, file: target.file, removed: 0, restored: 0, links: 0, changedSince: 0 };

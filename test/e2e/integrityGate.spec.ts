@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { killSiteImportMidway } from '../helpers/killSiteImport';
 import { seedCase } from './harness/seedCase';
 import { CasePage } from './pages/CasePage';
+import { expectAccessible } from './pages/axeCheck';
 import { PacketDialog } from './pages/PacketDialog';
 import { expect, SCREENSHOTS, test } from './fixtures';
 
@@ -45,6 +46,7 @@ test('the packet and share dialogs run the check themselves and refuse a tampere
   const exportButton = packet.root.getByRole('button', { name: 'Export…' });
   await expect(exportButton).toBeDisabled();
   await shot(page, '40-packet-refused-by-check');
+  await expectAccessible(page, 'packet dialog refused by the check', { scope: 'dialog[open]' });
   // The one way past it, as --force: the packet says so on its audit page.
   await gate.getByRole('checkbox', { name: /Export anyway/ }).check();
   await expect(exportButton).toBeEnabled();
@@ -100,6 +102,7 @@ test('an import killed midway is shown in the Audit view and rolled back from th
   await page.getByRole('button', { name: 'Run full check' }).click();
   const imports = page.getByRole('list', { name: 'Unfinished imports' });
   await expect(imports).toContainText('Unfinished import of sites.txt');
+  await expectAccessible(page, 'audit view with an unfinished import');
   await imports.getByRole('button', { name: 'Roll back…' }).click();
   await shot(page, '41-unfinished-import-rollback');
   await imports.getByRole('button', { name: 'Yes, roll back' }).click();

@@ -26,6 +26,7 @@ describe('an import killed midway, rolled back', () => {
     const info = runCliJson<{ interruptedImports: InterruptedImport[] }>(['info', caseFile]);
     expect(info.interruptedImports).toHaveLength(1);
     const cut = info.interruptedImports[0]!;
+    expect(cut.running).toBe(false);
     expect(cut.id).toBe(`${cut.chain}#${cut.seq}`);
     expect(runCli(['info', caseFile]).stdout).toContain(`--rollback ${cut.id}`);
     const liveBefore = Number(sql(caseFile, 'SELECT count(*) FROM website WHERE deleted_at IS NULL;'));

@@ -37,12 +37,17 @@ async function bigCase(): Promise<{ caseFile: string; exhibit: string }> {
   return { caseFile, exhibit: added.items[0]!.evidence.id };
 }
 
+/** Alice's identity in a key file, and the environment that unlocks it for the CLI. */
+async function aliceKeyFile() {
+  const alice = await generateUserIdentity('Alice Example');
+  const key = path.join(tempDir(), 'alice.dossier-key');
+  await createKeyFile(key, alice, 'alice pass', { scryptWorkFactor: 10 });
+  return { alice, key, env: { ...process.env, DOSSIER_ACTOR: 'CLI Tester', DOSSIER_PASSPHRASE: 'alice pass' } };
+}
+
 describe('outputs killed midway', () => {
   it('a killed receive leaves a decrypted copy in a private folder; the next receive into that folder sweeps it', async () => {
-    const alice = await generateUserIdentity('Alice Example');
-    const key = path.join(tempDir(), 'alice.dossier-key');
-    await createKeyFile(key, alice, 'alice pass', { scryptWorkFactor: 10 });
-    const env = { ...process.env, DOSSIER_ACTOR: 'CLI Tester', DOSSIER_PASSPHRASE: 'alice pass' };
+    const { alice, key, env } = await aliceKeyFile();
     const { caseFile } = await bigCase();
     const share = path.join(tempDir(), 'storm.dossier.age');
     const shared = runCli(['share', caseFile, '--to', alice.publicIdentity.ageRecipient, '--out', share, '--identity', key], { env });
@@ -70,5 +75,21 @@ describe('outputs killed midway', () => {
     const again = runCli(['evidence', 'extract', caseFile, exhibit, path.join(outDir, 'copy.img')], { env });
     expect(again.status, again.stderr).toBe(0);
     expect(fs.readdirSync(outDir)).toEqual(['copy.img']);
+  }, 180_000);
+
+  it("a killed share's private snapshot beside the case is swept the next time the case is opened to write, not by a read", async () => {
+    const { alice, key, env } = await aliceKeyFile();
+    const { caseFile } = await bigCase();
+    const caseDir = path.dirname(caseFile);
+    const snapshots = () => filesBelow(caseDir).filter((f) => f.includes('.dossier-share-') && fs.statSync(f, { throwIfNoEntry: false })?.size);
+    const args = ['share', caseFile, '--to', alice.publicIdentity.ageRecipient, '--out', path.join(tempDir(), 'x.dossier.age'), '--identity', key];
+    expect(await killWhen(args, env, () => snapshots().length > 0)).toBe('SIGKILL');
+    expect(snapshots().length).toBeGreaterThan(0);
+
+    expect(runCli(['info', caseFile], { env }).status).toBe(0);
+    expect(snapshots().length, 'a read command changes nothing in the folder').toBeGreaterThan(0);
+    const write = runCli(['note', 'add', caseFile, '--title', 'After the crash', '--body', 'x'], { env });
+    expect(write.status, write.stderr).toBe(0);
+    expect(fs.readdirSync(caseDir).sort()).toEqual(['storm.dossier']);
   }, 180_000);
 });

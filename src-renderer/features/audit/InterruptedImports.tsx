@@ -38,7 +38,13 @@ export function InterruptedImports({ imports }: { imports: InterruptedImport[] }
 
   return (
     <ul className="banner-detail" aria-label="Unfinished imports">
-      {imports.map((cut) => (
+      {imports.map((cut) =>
+        cut.running ? (
+          <li key={cut.id}>
+            <strong>Import of {cut.file} running</strong> (started {formatDate(cut.startedAt)}): {formatCount(cut.rowsWritten)} row(s) written so far. Run the check
+            again when it has finished.
+          </li>
+        ) : (
         <li key={cut.id}>
           <strong>Unfinished import of {cut.file}</strong> (started {formatDate(cut.startedAt)}): {formatCount(cut.batches)} batch(es), {formatCount(cut.rowsWritten)} row(s)
           written. Resume it with <span className="mono">{`dossier site import "${casePath}" ${cut.file} --resume`}</span>, or roll it back.{' '}
@@ -58,7 +64,8 @@ export function InterruptedImports({ imports }: { imports: InterruptedImport[] }
             </button>
           )}
         </li>
-      ))}
+        ),
+      )}
     </ul>
   );
 }

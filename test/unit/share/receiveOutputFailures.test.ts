@@ -43,3 +43,20 @@ describe('receiving a share onto a disk that cannot hold it', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('sharing onto a disk that cannot hold it', () => {
+  it('a full disk is DISK_FULL naming the share, and nothing is left there', async () => {
+    const dir = tinyDisk();
+    const aliceCase = teamCase(ALICE, [alice, bob], 1);
+    const out = path.join(dir, 'to-bob.dossier.age');
+    const error = await shareCase(aliceCase, { sender: alice, to: ['Bob'] }, out).then(
+      () => {
+        throw new Error('the share must fail');
+      },
+      (e: DossierError) => e,
+    );
+    expect(error.code).toBe('DISK_FULL');
+    expect(error.message).toContain(out);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
