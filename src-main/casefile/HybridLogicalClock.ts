@@ -57,6 +57,15 @@ export class HybridLogicalClock {
     this.observe(stamp);
   }
 
+  /**
+   * Reads the newest stamp in the file now, if not done yet. Call before handing the clock to a
+   * second connection (openImportConnection): the read goes through the case's own connection,
+   * which must not happen while the other holds the file's write lock.
+   */
+  prime(): void {
+    this.catchUpWithFile();
+  }
+
   /** This computer's clock, as the drift bound sees it. */
   now(): number {
     return this.wallClock();

@@ -18,6 +18,9 @@ export function openImportConnection(caseFile: CaseFile): CaseFile {
   if (caseFile.db.inTransaction) {
     throw new DossierError('INTERNAL', 'Evidence cannot be imported from inside another transaction on the case file.');
   }
+  // The shared clock reads the file's newest stamp through the case's connection: now, not inside
+  // the import's transaction on the other connection (SQLITE_BUSY once that one spills to disk).
+  caseFile.clock.prime();
   const connection = openCaseFile(caseFile.path, { actor: caseFile.actor });
   try {
     const limit = caseFile.db.pragma('max_page_count', { simple: true }) as number;

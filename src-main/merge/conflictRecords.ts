@@ -31,8 +31,8 @@ export function conflictId(kind: ConflictKind, ...parts: string[]): string {
  * conflict row (edit/edit, or delete/edit when one of them is a tombstone), or null when they agree.
  * Every value comes from the two versions, never from the copy that finds it.
  */
-export function versionConflict(table: string, kept: StoredVersion, lost: StoredVersion): ConflictRow | null {
-  const fields = Object.keys(kept).filter((c) => !BOOKKEEPING.has(c) && kept[c] !== lost[c]);
+export function versionConflict(table: string, kept: StoredVersion, lost: StoredVersion, only?: readonly string[]): ConflictRow | null {
+  const fields = (only ?? Object.keys(kept)).filter((c) => !BOOKKEEPING.has(c) && kept[c] !== lost[c]);
   if (fields.length === 0) return null;
   const deleted = (v: StoredVersion) => v.deleted_at !== null && v.deleted_at !== undefined;
   const kind: ConflictKind = deleted(kept) !== deleted(lost) ? 'delete_edit' : 'edit_edit';

@@ -35,8 +35,23 @@ export function describeConflict(c: MergeConflictRecord): string {
   }
 }
 
+/** True while the two exhibits of a number clash are both live and still share the number. */
+function stillClashing(caseFile: CaseFile, c: MergeConflictRecord): boolean {
+  return (prepareCached(caseFile.db, 'SELECT count(*) FROM evidence WHERE id IN (?, ?) AND deleted_at IS NULL AND exhibit_number = ?').pluck().get(c.record_id, c.other_record_id, c.kept_value.exhibit_number) as number) === 2;
+}
+
+/** How each kind is named in lists: the words the issue and the docs use. */
+export const CONFLICT_KIND_WORDS: Readonly<Record<MergeConflictRecord['kind'], string>> = {
+  edit_edit: 'edit/edit',
+  delete_edit: 'delete/edit',
+  duplicate: 'duplicate',
+  exhibit_number: 'exhibit number',
+  same_content: 'same content',
+};
+
 function proposalFor(caseFile: CaseFile, c: MergeConflictRecord): string | null {
   if (c.resolution) return null;
+  if (c.kind === 'exhibit_number' && !stillClashing(caseFile, c)) return 'the numbers no longer clash: acknowledge with --keep mine';
   if (c.kind === 'exhibit_number') {
     return `renumber exhibit ${c.other_record_id} to ${nextFreeExhibitNumber(caseFile)} (--keep mine|theirs chooses which exhibit keeps ${show(c.kept_value.exhibit_number)})`;
   }
@@ -52,7 +67,8 @@ export function listConflicts(caseFile: CaseFile, options: { includeResolved?: b
   ).all() as ConflictRow[];
   return rows.map((row) => {
     const record = decodeConflict(row);
-    return { ...record, summary: describeConflict(record), proposal: proposalFor(caseFile, record) };
+    const settled = record.kind === 'exhibit_number' && !record.resolution && !stillClashing(caseFile, record);
+    return { ...record, summary: `${describeConflict(record)}${settled ? ' They have been renumbered since.' : ''}`, proposal: proposalFor(caseFile, record) };
   });
 }
 

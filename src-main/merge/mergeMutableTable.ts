@@ -5,6 +5,7 @@ import type { MergeConflict } from '../contract/MergeReport';
 import { saveHistory } from '../records/saveHistory';
 import { type ConflictRow, conflictId, recordConflict, versionConflict } from './conflictRecords';
 import { settleDuplicate, tombstoneStamp } from './duplicateTombstone';
+import { BASE_STAMP, mergeFields, setStamps, type Stamps, stampsOf } from './fieldMerge';
 import type { MutableTable } from './mutableTables';
 
 type Row = Record<string, unknown> & { id: string; hlc: string; deleted_at: string | null; created_at: string; created_by: string };
@@ -24,12 +25,30 @@ export function columnsOf(db: Database.Database, table: string): string[] {
 }
 
 /**
- * True when `hlc` is a version the copy `db` replaced by an edit of its own (so whoever wrote the
- * later version saw it). A version that only lost a merge there ('merge' in history) was not seen
- * by the winner: that is a concurrent edit on every copy, the return merge included.
+ * True when the copy `db` held version `hlc` of the record (it is in its history): whatever it
+ * holds now was written knowing that version, or that version lost a merge there, which recorded
+ * the conflict then (conflicts travel: the other copy sees it on its next merge, not twice).
  */
-function supersededByEdit(db: Database.Database, recordId: string, hlc: string): boolean {
-  return prepareCached(db, "SELECT 1 FROM record_history WHERE record_id = ? AND hlc = ? AND reason <> 'merge'").get(recordId, hlc) !== undefined;
+function heldBefore(db: Database.Database, recordId: string, hlc: string): boolean {
+  return prepareCached(db, 'SELECT 1 FROM record_history WHERE record_id = ? AND hlc = ?').get(recordId, hlc) !== undefined;
+}
+
+/**
+ * The fields a version lost in a merge that the winning side (`winnerSide`, its copy) changed
+ * without having held that version or the one that set the field: concurrent changes, conflicts.
+ * A field the loser never changed (unstamped while the other's change is stamped) lost nothing.
+ * Losing the deleted state always counts (see below).
+ */
+function unseenLosses(winnerSide: Database.Database, loser: Row, lost: readonly string[], loserStamps: Stamps, winnerStamps: Stamps): string[] {
+  if (lost.length === 0 || heldBefore(winnerSide, loser.id, loser.hlc)) return [];
+  return lost.filter((f) => {
+    // Live against deleted: whichever way it went, a version the other side never held was
+    // concurrent with that deletion (or restore): a delete/edit conflict.
+    if (f === 'deleted_at') return true;
+    const stamp = loserStamps.get(f) ?? BASE_STAMP;
+    if (stamp === BASE_STAMP) return (winnerStamps.get(f) ?? BASE_STAMP) === BASE_STAMP;
+    return !heldBefore(winnerSide, loser.id, stamp);
+  });
 }
 
 function conflictKindOf(row: ConflictRow): MergeConflict['kind'] {
@@ -37,10 +56,11 @@ function conflictKindOf(row: ConflictRow): MergeConflict['kind'] {
 }
 
 /**
- * Brings one mutable table of the other copy in: rows only there are inserted; where both have
- * a row, the newer hybrid-logical-clock version wins and the other goes to history. Concurrent
- * versions (neither written knowing the other) that differ are recorded as conflicts, on whichever
- * copy finds them, the return merge included. Live duplicates made on both sides (the same domain,
+ * Brings one mutable table of the other copy in: rows only there are inserted (with their field
+ * stamps); where both have a row, each field is taken from the version that changed it last
+ * (mergeFields: concurrent edits of different fields both survive), the replaced versions go to
+ * history. A field whose concurrent change lost (neither written knowing the other) is recorded
+ * as a conflict, on whichever copy finds it, the return merge included. Live duplicates made on both sides (the same domain,
  * the same link, the same teammate key) are settled by settleDuplicate, the same on every copy.
  */
 export function mergeMutableTable(target: CaseFile, other: Database.Database, spec: MutableTable, conflicts: MergeConflict[]): TableMergeResult {
@@ -58,36 +78,57 @@ export function mergeMutableTable(target: CaseFile, other: Database.Database, sp
     const incoming = Object.fromEntries(columns.map((c) => [c, raw[c]])) as Row;
     target.clock.observe(incoming.hlc);
     const local = select.get(incoming.id) as Row | undefined;
+    const incomingStamps = stampsOf(other, spec.table, incoming.id);
     if (!local) {
-      result.touched.push(incoming.id, ...placeRow(target, spec, incoming, () => insert.run(incoming), conflicts, result));
+      result.touched.push(incoming.id, ...placeRow(target, spec, incoming, incomingStamps, () => insert.run(incoming), conflicts, result));
       result.inserted += 1;
       continue;
     }
     if (local.hlc === incoming.hlc) continue;
-    const incomingWins = incoming.hlc > local.hlc;
-    const [winner, loser] = incomingWins ? [incoming, local] : [local, incoming];
-    // A duplicate's tombstone is derived from the very version it replaces: not a concurrent edit.
-    const derived = winner.hlc === tombstoneStamp(loser.hlc);
-    const concurrent = !derived && (incomingWins ? !supersededByEdit(other, local.id, local.hlc) : !supersededByEdit(db, incoming.id, incoming.hlc));
-    saveHistory(target, spec.spec.kind, loser, 'merge');
-    if (incomingWins) {
-      result.touched.push(incoming.id, ...placeRow(target, spec, incoming, () => replace.run(incoming), conflicts, result));
+    const localStamps = stampsOf(db, spec.table, local.id);
+    const merged = mergeFields(columns, local, localStamps, incoming, incomingStamps);
+    // Which lost fields the winning side never held, read before this merge writes any history.
+    const unseen = {
+      local: unseenLosses(other, local, merged.lostBy.local, localStamps, incomingStamps),
+      incoming: unseenLosses(db, incoming, merged.lostBy.incoming, incomingStamps, localStamps),
+    };
+    if (merged.outcome === 'local') {
+      saveHistory(target, spec.spec.kind, incoming, 'merge');
+    } else {
+      saveHistory(target, spec.spec.kind, local, 'merge');
+      // A mix replaces both versions: the incoming one is kept in history too.
+      if (merged.outcome === 'mixed') saveHistory(target, spec.spec.kind, incoming, 'merge');
+      const row = merged.row as Row;
+      target.clock.observe(row.hlc);
+      result.touched.push(row.id, ...placeRow(target, spec, row, merged.stamps, () => replace.run(row), conflicts, result));
       result.updated += 1;
     }
-    const conflict = concurrent ? versionConflict(spec.table, winner, loser) : null;
-    if (conflict && recordConflict(db, conflict)) {
+    // What the merge kept; a duplicate tombstone made of it just now counts as it (that is a duplicate conflict).
+    const stored = select.get(incoming.id) as Row;
+    const current = stored.hlc === tombstoneStamp(merged.row.hlc) ? (merged.row as Row) : stored;
+    for (const [loser, lost] of [
+      [local, unseen.local],
+      [incoming, unseen.incoming],
+    ] as const) {
+      if (lost.length === 0) continue;
+      // A duplicate's tombstone is derived from the very version it replaces: not a concurrent edit.
+      if (current.hlc === tombstoneStamp(loser.hlc) || loser.hlc === tombstoneStamp(current.hlc)) continue;
+      const fields = [...lost];
+      if ((current.deleted_at === null) !== (loser.deleted_at === null) && !fields.includes('deleted_at')) fields.push('deleted_at');
+      const conflict = fields.length ? versionConflict(spec.table, current, loser, fields) : null;
+      if (!conflict || !recordConflict(db, conflict)) continue;
       result.conflictsRecorded += 1;
       conflicts.push({
         kind: conflictKindOf(conflict),
         table: spec.table,
-        record_id: winner.id,
-        kept_hlc: winner.hlc,
+        record_id: current.id,
+        kept_hlc: current.hlc,
         superseded_hlc: loser.hlc,
         conflict_id: conflict.id,
         message:
           conflict.kind === 'delete_edit'
-            ? `${spec.spec.kind} ${winner.id} was deleted on one side and edited on the other; the later change is kept (${winner.deleted_at ? 'deleted' : 'edited'}), the other is in its history. Review with: dossier conflicts`
-            : `${spec.spec.kind} ${winner.id} was changed on both sides (${(JSON.parse(conflict.fields) as string[]).join(', ')}); the later change is kept and the other is in its history. Review with: dossier conflicts`,
+            ? `${spec.spec.kind} ${current.id} was deleted on one side and edited on the other; ${current.deleted_at ? 'it stays deleted' : 'it stays live'}, the other version is in its history. Review with: dossier conflicts`
+            : `${spec.spec.kind} ${current.id} was changed on both sides (${(JSON.parse(conflict.fields) as string[]).join(', ')}); the later change of each field is kept, the other is in its history. Review with: dossier conflicts`,
       });
     }
   }
@@ -98,19 +139,24 @@ export function mergeMutableTable(target: CaseFile, other: Database.Database, sp
  * Writes a live row; when a live duplicate (same unique key, other id) is in the way, the pair is
  * settled by settleDuplicate and the conflict recorded. Returns the other ids whose row changed.
  */
-function placeRow(target: CaseFile, spec: MutableTable, row: Row, write: () => void, conflicts: MergeConflict[], result: TableMergeResult): string[] {
-  if (!spec.uniqueKey || row.deleted_at) {
+function placeRow(target: CaseFile, spec: MutableTable, row: Row, stamps: Stamps, write: () => void, conflicts: MergeConflict[], result: TableMergeResult): string[] {
+  const { db } = target;
+  // The trigger stamps what an UPDATE changed with the row's hlc; a merged version carries its own.
+  const writeWithStamps = (extra: Record<string, string> = {}) => {
     write();
+    setStamps(db, spec.table, row.id, new Map([...stamps, ...Object.entries(extra)]));
+  };
+  if (!spec.uniqueKey || row.deleted_at) {
+    writeWithStamps();
     return [];
   }
-  const { db } = target;
   const where = spec.uniqueKey.map((c) => `${c} = ?`).join(' AND ');
   const rival = prepareCached(db, `SELECT * FROM ${spec.table} WHERE ${where} AND deleted_at IS NULL AND id <> ?`).get(
     ...spec.uniqueKey.map((c) => row[c]),
     row.id,
   ) as Row | undefined;
   if (!rival) {
-    write();
+    writeWithStamps();
     return [];
   }
   const settled = settleDuplicate(row, rival);
@@ -123,11 +169,12 @@ function placeRow(target: CaseFile, spec: MutableTable, row: Row, write: () => v
     saveHistory(target, spec.spec.kind, { ...row }, 'merge');
     row.deleted_at = deletedAt;
     row.hlc = stamp;
-    write();
+    writeWithStamps({ deleted_at: stamp });
   } else {
     saveHistory(target, spec.spec.kind, rival, 'merge');
+    // The trigger stamps deleted_at with the tombstone's stamp, as writeWithStamps does above.
     prepareCached(db, `UPDATE ${spec.table} SET deleted_at = ?, hlc = ? WHERE id = ?`).run(deletedAt, stamp, rival.id);
-    write();
+    writeWithStamps();
   }
   const key = Object.fromEntries(spec.uniqueKey.map((c) => [c, kept[c]]));
   const conflict: ConflictRow = {

@@ -6,6 +6,7 @@ import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { getCaseInfo } from '../case/caseInfo';
 import { DossierError } from '../contract/errors';
+import { requireDistinctExhibitNumbers } from '../evidence/requireDistinctExhibitNumbers';
 import type { PacketRequestOptions } from '../contract/DossierApi';
 import type { CourtOrder, Evidence } from '../contract/records';
 import { listCustody } from '../evidence/custody';
@@ -41,6 +42,8 @@ function exhibitsFor(caseFile: CaseFile, ids: string[] | undefined): Evidence[] 
   const all = (prepareCached(caseFile.db, 'SELECT * FROM evidence WHERE deleted_at IS NULL ORDER BY exhibit_number, id').all() as (Evidence & { tags: string })[]).map(
     (row) => ({ ...row, tags: JSON.parse(row.tags) as string[] }),
   );
+  // Two exhibits with one number (brought together by a merge): named, with the fix (issue 17).
+  requireDistinctExhibitNumbers(caseFile, ids ? all.filter((e) => ids.includes(e.id)) : all.filter((e) => e.content_sha256));
   if (!ids) return all.filter((e) => e.content_sha256);
   return ids.map((id) => {
     const found = all.find((e) => e.id === id);

@@ -5,7 +5,7 @@ import { seedCase } from './harness/seedCase';
 import { CasePage, type Section } from './pages/CasePage';
 import { expect, SCREENSHOTS, test } from './fixtures';
 
-const SECTIONS: Section[] = ['Overview', 'Evidence', 'Websites', 'Court orders', 'Stakeholders', 'Notes', 'Timeline', 'Graph', 'Audit log', 'Team'];
+const SECTIONS: Section[] = ['Overview', 'Evidence', 'Websites', 'Court orders', 'Stakeholders', 'Notes', 'Timeline', 'Graph', 'Audit log', 'Team', 'Conflicts'];
 
 /** The page itself never scrolls sideways (the grid may, inside its own box). */
 async function pageScrollsSideways(page: Page): Promise<boolean> {

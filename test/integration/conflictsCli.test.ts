@@ -64,4 +64,25 @@ describe('dossier conflicts and evidence renumber', () => {
     expect(moved.stdout).toBe('Exhibit 7 "b.txt" is now exhibit number 7.\n');
     expect((await dossier(['check', file])).status).toBe(0);
   });
+
+  it('a packet refuses two exhibits a merge numbered alike, naming the renumber command; after it, the clash is settled', async () => {
+    const dir = tempDir();
+    const mine = path.join(dir, 'alice.dossier');
+    const theirs = path.join(dir, 'bob.dossier');
+    await dossierJson(['new', mine, '--title', 'Exhibits']);
+    fs.copyFileSync(mine, theirs);
+    fs.writeFileSync(path.join(dir, 'one.txt'), 'one');
+    fs.writeFileSync(path.join(dir, 'two.txt'), 'two');
+    await dossierJson(['evidence', 'add', mine, path.join(dir, 'one.txt')]);
+    const bobs = (await dossierJson<{ items: { evidence: { id: string } }[] }>(['evidence', 'add', theirs, path.join(dir, 'two.txt'), '--actor', 'Bob'])).items[0]!.evidence;
+    await dossierJson(['merge', mine, theirs]);
+    const refused = await dossier(['packet', mine, '--out', path.join(dir, 'p.pdf'), '--date', '2024-09-03']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`dossier evidence renumber ${mine} ${bobs.id} 2`);
+    expect(refused.stderr).toMatch(/\[EXHIBIT_NUMBER_TAKEN\]\n$/);
+    expect(fs.existsSync(path.join(dir, 'p.pdf'))).toBe(false);
+    await dossierJson(['evidence', 'renumber', mine, bobs.id, '2']);
+    expect((await dossier(['conflicts', mine])).stdout).toContain('They have been renumbered since.');
+    expect((await dossier(['packet', mine, '--out', path.join(dir, 'p.pdf'), '--date', '2024-09-03'])).status).toBe(0);
+  });
 });

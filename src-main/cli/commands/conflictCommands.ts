@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ConflictListing } from '../../contract/conflicts';
+import { CONFLICT_KIND_WORDS } from '../../merge/listConflicts';
 import { withContract } from '../contractSession';
 import { emit, type GlobalOptions } from '../output';
 
@@ -8,8 +9,16 @@ function formatConflicts(file: string, conflicts: ConflictListing[]): string {
   if (conflicts.length === 0) return `No open conflicts in ${file}.`;
   const lines = [open.length ? `${open.length} conflict(s) to review in ${file}:` : `No open conflicts in ${file}.`];
   for (const c of conflicts) {
-    lines.push('', `${c.id}  ${c.kind.replace('_', '/')}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${c.summary}`);
-    if (c.proposal) lines.push(`  to resolve: dossier conflicts resolve ${file} ${c.id} ${c.proposal.startsWith('--') ? c.proposal : `--keep mine|theirs|NUMBER  (proposed: ${c.proposal})`}`);
+    lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${c.summary}`);
+    if (c.proposal) {
+      const keep =
+        c.kind === 'edit_edit' || c.kind === 'delete_edit'
+          ? c.proposal
+          : c.kind === 'exhibit_number' && !c.proposal.startsWith('the numbers')
+            ? `--keep mine|theirs|NUMBER  (proposed: ${c.proposal})`
+            : `--keep mine  (${c.proposal})`;
+      lines.push(`  to resolve: dossier conflicts resolve ${file} ${c.id} ${keep}`);
+    }
   }
   return lines.join('\n');
 }

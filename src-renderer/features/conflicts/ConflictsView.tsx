@@ -69,7 +69,7 @@ function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onR
           <ValueList values={conflict.lost_value} />
         </section>
       </div>
-      {conflict.proposal && !conflict.resolution ? <p className="faint small">Proposed: {conflict.proposal}</p> : null}
+      {conflict.kind === 'exhibit_number' && conflict.proposal && !conflict.resolution ? <p className="faint small">Proposed: {conflict.proposal}</p> : null}
       {error ? (
         <div className="banner tone-danger" role="alert">
           {error}

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { FormDialog } from './FormDialog';
 
-export type Section = 'Overview' | 'Evidence' | 'Websites' | 'Court orders' | 'Stakeholders' | 'Notes' | 'Timeline' | 'Graph' | 'Audit log' | 'Team';
+export type Section = 'Overview' | 'Evidence' | 'Websites' | 'Court orders' | 'Stakeholders' | 'Notes' | 'Timeline' | 'Graph' | 'Audit log' | 'Team' | 'Conflicts';
 
 /** The case window: sidebar sections, a list with its detail pane, the palette. */
 export class CasePage {

@@ -258,14 +258,40 @@ describe('merges that converge (issue 17)', () => {
     expect(records(b)).toEqual(records(a));
   });
 
+  it('merges field by field: concurrent edits of different fields both survive; the same field is a conflict', () => {
+    const now = Date.now();
+    const [a, b] = copies([
+      { name: 'a.dossier', actor: ALICE, wallClock: () => now },
+      { name: 'b.dossier', actor: BOB, wallClock: () => now + 60_000 },
+    ]).files as [CaseFile, CaseFile];
+    const note = noteService.list(a).items.find((n) => n.title === 'Shared note')!;
+    noteService.update(a, note.id, { title: 'Alice title' });
+    noteService.update(a, note.id, { body: 'Alice body' });
+    noteService.update(b, note.id, { body: 'Bob body' });
+    const ab = mergeCaseFile(a, b.path);
+    const ba = mergeCaseFile(b, a.path);
+    // Bob's body is the later change of the body; Alice's title the only change of the title.
+    for (const c of [a, b]) expect(noteService.get(c, note.id)).toMatchObject({ title: 'Alice title', body: 'Bob body' });
+    expect(ab.conflicts.map((c) => c.kind)).toEqual(['concurrent_edit']);
+    expect(listConflicts(a)).toEqual([expect.objectContaining({ fields: ['body'], kept_value: { body: 'Bob body' }, lost_value: { body: 'Alice body' } })]);
+    expect(ba.conflicts.map((c) => c.conflict_id)).toEqual(ab.conflicts.map((c) => c.conflict_id));
+    expect(records(a)).toEqual(records(b));
+    const history = a.db.prepare('SELECT version_json FROM record_history WHERE record_id = ?').pluck().all(note.id) as string[];
+    expect(history.map((h) => JSON.parse(h).body)).toEqual(expect.arrayContaining(['Alice body', 'Bob body']));
+    expectVerified(a);
+    expectVerified(b);
+  });
+
   it('merges a copy of the previous schema version (7)', () => {
     const { files } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
     const [a, b] = files as [CaseFile, CaseFile];
     noteService.create(b, { title: 'Written before the upgrade', body: '' });
     closeCaseFile(b);
-    // Schema 7 is schema 8 without the conflicts table (0080 only adds it).
+    // Schema 7 is schema 8 without what 0080 adds: the conflicts and field-stamp tables and triggers.
     const old = openCaseFile(b.path, { actor: BOB });
-    old.db.exec('DROP TABLE merge_conflict; PRAGMA user_version = 7;');
+    const triggers = old.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_field_stamps'").pluck().all() as string[];
+    expect(triggers).toHaveLength(8);
+    old.db.exec(`${triggers.map((t) => `DROP TRIGGER ${t};`).join(' ')} DROP TABLE merge_conflict; DROP TABLE field_stamp; PRAGMA user_version = 7;`);
     closeCaseFile(old);
     const report = mergeCaseFile(a, b.path);
     expect(report.inserted.note).toBe(1);

@@ -105,8 +105,9 @@ describe('merging two copies of a case', () => {
     expect(records(aThenB)).toEqual(records(bThenA));
     for (const version of everyVersion) expect(versionsOf(aThenB).has(version), version).toBe(true);
     expect(listWebsites(aThenB).items.filter((w) => w.host_ascii === 'nonecaptcha.com')).toHaveLength(1);
-    expect(ab.conflicts.map((c) => c.kind).sort()).toEqual(['concurrent_edit', 'duplicate_domain', 'duplicate_link']);
-    expect(noteService.list(aThenB).items.map((n) => n.title)).toEqual(['Shared note']);
+    // Alice changed the title, Bob the body: both edits survive (per-field merge), no conflict.
+    expect(ab.conflicts.map((c) => c.kind).sort()).toEqual(['duplicate_domain', 'duplicate_link']);
+    expect(noteService.list(aThenB).items.map((n) => [n.title, n.body])).toEqual([['Alice title', 'Bob body']]);
   });
 
   it('merges two copies edited by the same person on the same machine', () => {

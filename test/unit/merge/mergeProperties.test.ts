@@ -204,7 +204,8 @@ describe('merge properties (fast-check)', () => {
           for (const c of copies) closeCaseFile(c);
         }
       }),
-      { numRuns: 12 },
+      // DOSSIER_PROPERTY_RUNS runs more (the bench's larger run); 12 keep npm test fast.
+      { numRuns: Number(process.env.DOSSIER_PROPERTY_RUNS ?? 12) },
     );
   });
 });
