@@ -3,8 +3,6 @@ import { findExhibit } from '../redaction/findExhibit';
 import { listRedactions } from '../redaction/listRedactions';
 import { reviewRedaction } from '../redaction/reviewRedaction';
 import { scanRedactions } from '../redaction/scanRedactions';
-import { writeReferenceList } from '../redaction/writeReferenceList';
-import { redactionPageImage } from '../redaction/redactionPageImage';
 import { getCaseInfo } from '../case/caseInfo';
 import type { HandlerMap } from './Handlers';
 
@@ -32,7 +30,8 @@ export const redactionHandlers: HandlerMap<'redact.scan' | 'redact.list' | 'reda
       ...(req.category ? { category: req.category } : {}),
       ...(req.reason ? { reason: req.reason } : {}),
     }),
-  'redact.pageImage': (req, s) => redactionPageImage(s.caseFile, req.exhibit, req.page),
-  'redact.referenceList': (req, s) =>
-    writeReferenceList(s.caseFile, req.outPath, { overwrite: req.overwrite ?? false, docket: getCaseInfo(s.caseFile).docket_number }),
+  // PDF and canvas libraries load on use: every CLI command goes through dispatch, few need them.
+  'redact.pageImage': async (req, s) => (await import('../redaction/redactionPageImage')).redactionPageImage(s.caseFile, req.exhibit, req.page),
+  'redact.referenceList': async (req, s) =>
+    (await import('../redaction/writeReferenceList')).writeReferenceList(s.caseFile, req.outPath, { overwrite: req.overwrite ?? false, docket: getCaseInfo(s.caseFile).docket_number }),
 };

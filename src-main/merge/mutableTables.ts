@@ -50,4 +50,6 @@ export const APPEND_ONLY_TABLES: readonly AppendOnlyTable[] = [
   { table: 'packet_exhibit', key: ['packet_id', 'evidence_id'] },
   { table: 'custody_event', key: ['id'] },
   { table: 'website_status_event', key: ['id'] },
+  // Productions (0090): the Bates numbers and input a filing froze, so any copy re-exports the same bytes.
+  { table: 'production', key: ['id'] },
 ];

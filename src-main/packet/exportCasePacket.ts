@@ -70,10 +70,11 @@ export async function exportCasePacket(
   let isNew: boolean;
   const cutoffAt = nowIso();
   if (options.productionId) {
-    const { productionId: id, ...rest } = options;
+    const { productionId: id, sealed, ...rest } = options;
     const extra = Object.keys(rest).filter((k) => (rest as Record<string, unknown>)[k] !== undefined);
     if (extra.length) throw new DossierError('INVALID_REQUEST', `A production is re-exported exactly as it was frozen; leave out ${extra.join(', ')} (or start a new production).`);
-    input = loadProduction(caseFile, id).input;
+    // --sealed: the same production unredacted (Rule 5.2(d)), so its Bates numbers are the public set's.
+    input = sealed ? sealedSet(loadProduction(caseFile, id).input) : loadProduction(caseFile, id).input;
     productionId = id;
     isNew = false;
   } else {
@@ -146,4 +147,17 @@ export async function exportCasePacket(
     publish: (staged, done) => publishOutputs(caseFile, staged, hooks.overwrite ?? false, () => recordPacket(done)),
   });
   return { ...result, packetId, productionId, caseFileSha256: input.caseFileSha256 };
+}
+
+/**
+ * The sealed counterpart of a frozen production: every page says FILED UNDER SEAL and exhibits are
+ * shown unredacted. Layout and wording do not depend on it, so the Bates numbers stay the same.
+ */
+function sealedSet(input: PacketInput): PacketInput {
+  const { unreviewedRedactions: _public, ...rest } = input;
+  return {
+    ...rest,
+    options: { ...input.options, sealed: true, bates: { ...input.options.bates, legend: 'FILED UNDER SEAL' } },
+    exhibits: input.exhibits.map((e) => (e.redactions ? { ...e, redactions: { ...e.redactions, sealed: true } } : e)),
+  };
 }

@@ -8,6 +8,7 @@ import { SECRETS, writeRedactionFixtures } from '../helpers/redactionFixtures';
 import { tempDir } from '../helpers/tempDir';
 
 interface PacketReport {
+  productionId: string;
   totalPages: number;
   exhibits: { label: string; batesFirstLabel: string; batesLastLabel: string; rendering: string; redacted?: { places: number; sha256: string } }[];
   volumes: { path: string }[];
@@ -36,10 +37,9 @@ async function acceptAll(file: string): Promise<void> {
   for (const r of await dossierJson<Redaction[]>(['redact', 'list', file, '--status', 'pending'])) await dossierJson(['redact', 'accept', file, r.id]);
 }
 
-// Without the custody report: it lists every earlier export, so a second export of the same case
-// (the sealed set after the public one) grows by those rows. Frozen productions (issue 11) end that.
 const packetArgs = (file: string, out: string, ...more: string[]) => [
-  'packet', file, '--out', out, '--date', '2024-03-01T00:00:00.000Z', '--bates-prefix', 'STORM-', '--sections', 'cover,toc,declaration,index,audit,exhibits', ...more,
+  'packet', file, '--out', out, '--bates-prefix', 'STORM-', '--layout', 'combined',
+  '--declarant', 'Jane Roe', '--declarant-role', 'Special Agent', '--place', 'New York, New York', ...more,
 ];
 
 describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
@@ -51,7 +51,7 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     const check = await dossier(['packet', file, '--check', '--json']);
     const problems = JSON.parse(check.stdout) as { severity: string; code: string; message: string }[];
     expect(problems.filter((p) => p.code === 'REDACTION_UNREVIEWED').map((p) => p.severity)).toEqual(['error', 'error', 'error', 'error']);
-    expect(check.status).toBe(1);
+    expect(check.status).toBe(2);
     expect(problems.filter((p) => p.code === 'REDACTION_IN_GENERATED_TEXT')).toEqual([]);
     const sealedCheck = JSON.parse((await dossier(['packet', file, '--check', '--sealed', '--json'])).stdout) as { code: string }[];
     expect(sealedCheck.some((p) => p.code === 'REDACTION_UNREVIEWED')).toBe(false);
@@ -89,7 +89,10 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     for (const e of redacted) for (const half of [e.redacted!.sha256.slice(0, 32), e.redacted!.sha256.slice(32)]) expect(text).toContain(half);
 
     const sealedPdf = path.join(dir, 'sealed.pdf');
-    const sealed = await dossierJson<PacketReport>(packetArgs(file, sealedPdf, '--sealed'));
+    // The sealed set is the same production unredacted (its frozen Bates numbers), whatever the
+    // public export added to the case since (custody events, the production itself).
+    const sealed = await dossierJson<PacketReport>(['packet', file, '--out', sealedPdf, '--production', pub.productionId, '--sealed']);
+    expect(sealed.productionId).toBe(pub.productionId);
     expect(sealed.totalPages).toBe(pub.totalPages);
     expect(sealed.exhibits.map((e) => [e.label, e.batesFirstLabel, e.batesLastLabel])).toEqual(pub.exhibits.map((e) => [e.label, e.batesFirstLabel, e.batesLastLabel]));
     expect(sealed.exhibits.map((e) => e.redacted)).toEqual(pub.exhibits.map((e) => e.redacted));
@@ -116,7 +119,9 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
       "SSN found in Exhibit 2's title, file name, source or description, which the packet prints as typed: reword it (dossier edit) or file the set under seal (--sealed).",
     ]);
     const out = path.join(dir, 'leak.pdf');
-    const result = await dossier(packetArgs(file, out));
+    // The check refuses it; --force gets past the check but never past the proof on the written file.
+    expect((await dossier(packetArgs(file, out))).status).toBe(2);
+    const result = await dossier(packetArgs(file, out, '--force'));
     expect(result.status).toBe(4);
     expect(result.stderr).toMatch(/REDACTION_LEAK/);
     expect(result.stderr).toMatch(/leak\.pdf page \d+ \(page text\)/);

@@ -222,13 +222,18 @@ describe('merges that converge (issue 17)', () => {
     const text = path.join(dir, 'chat.txt');
     fs.writeFileSync(text, 'seller: payment to wallet bc1q...\n');
     await importEvidence(b, [text], { title: 'Chat log' });
-    await exportCasePacket(b, path.join(dir, 'packet.pdf'), { date: '2024-09-03', sections: ['exhibits'] });
+    await exportCasePacket(b, path.join(dir, 'packet.pdf'), { date: '2024-09-03', sections: ['exhibits'], profile: 'generic-50mb' });
     const packets = (c: CaseFile) => c.db.prepare('SELECT id, bates_first, bates_last FROM packet_export').all();
     expect(packets(b)).toHaveLength(1);
     const report = mergeCaseFile(a, b.path);
     expect(report.appended.packet_export).toBe(1);
     expect(packets(a)).toEqual(packets(b));
     expect(a.db.prepare('SELECT * FROM packet_exhibit').all()).toEqual(b.db.prepare('SELECT * FROM packet_exhibit').all());
+    // The production behind it (its frozen Bates range and input) travels too, so either copy can re-export it.
+    const productions = (c: CaseFile) => c.db.prepare('SELECT id, bates_prefix, bates_first, bates_last, frozen_input FROM production').all();
+    expect(productions(b)).toHaveLength(1);
+    expect(report.appended.production).toBe(1);
+    expect(productions(a)).toEqual(productions(b));
     expectVerified(a);
   });
 
@@ -287,11 +292,15 @@ describe('merges that converge (issue 17)', () => {
     const [a, b] = files as [CaseFile, CaseFile];
     noteService.create(b, { title: 'Written before the upgrade', body: '' });
     closeCaseFile(b);
-    // Schema 7 is schema 8 without what 0080 adds: the conflicts and field-stamp tables and triggers.
+    // Schema 7 is the latest without what 0080 and later add: the conflicts and field-stamp tables and
+    // triggers (0080), productions and the filing caption (0090), redactions (0100).
     const old = openCaseFile(b.path, { actor: BOB });
     const triggers = old.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_field_stamps'").pluck().all() as string[];
     expect(triggers).toHaveLength(8);
-    old.db.exec(`${triggers.map((t) => `DROP TRIGGER ${t};`).join(' ')} DROP TABLE merge_conflict; DROP TABLE field_stamp; PRAGMA user_version = 7;`);
+    old.db.exec(
+      `${triggers.map((t) => `DROP TRIGGER ${t};`).join(' ')} DROP TABLE merge_conflict; DROP TABLE field_stamp;
+       DROP TABLE production; DROP TABLE filing_caption; DROP TABLE redaction; PRAGMA user_version = 7;`,
+    );
     closeCaseFile(old);
     const report = mergeCaseFile(a, b.path);
     expect(report.inserted.note).toBe(1);

@@ -34,7 +34,7 @@ describe('Appendix A: one row per registrable domain', () => {
   it('folds subdomains and URLs into their registrable domain, flags the look-alike, names the order; CSV likewise', async () => {
     const { api, dir, order } = await caseWithOrder();
     const out = path.join(dir, 'packet.pdf');
-    await api['packet.export']({ outPath: out, options: { sections: ['appendix'], orderId: order.id, date: '2025-03-14T00:00:00.000Z' } });
+    await api['packet.export']({ outPath: out, options: { sections: ['appendix'], profile: 'generic-50mb', orderId: order.id, date: '2025-03-14T00:00:00.000Z' } });
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
     if (process.env.DOSSIER_KEEP_PDF) fs.copyFileSync(out, path.join(process.env.DOSSIER_KEEP_PDF, 'appendix.pdf'));
     expect(text.replace(/\s+/g, ' ')).toContain('APPENDIX A TO THE EX PARTE TEMPORARY RESTRAINING ORDER OF 2025-03-12 (ECF NO. 17)');
@@ -54,7 +54,7 @@ describe('Appendix A: one row per registrable domain', () => {
     expect(text).not.toContain('Withheld');
 
     const withColumns = path.join(dir, 'packet-columns.pdf');
-    await api['packet.export']({ outPath: withColumns, options: { sections: ['appendix'], orderId: order.id, appendixColumns: true, date: '2025-03-14T00:00:00.000Z' } });
+    await api['packet.export']({ outPath: withColumns, options: { sections: ['appendix'], profile: 'generic-50mb', orderId: order.id, appendixColumns: true, date: '2025-03-14T00:00:00.000Z' } });
     expect(execFileSync('pdftotext', [withColumns, '-'], { encoding: 'utf8' })).toContain('Withheld');
 
     const csvPath = path.join(dir, 'a.csv');
@@ -79,7 +79,7 @@ describe('Appendix A: one row per registrable domain', () => {
     fs.writeFileSync(list, `${Array.from({ length: 3000 }, (_, i) => `captcha-${String(i).padStart(4, '0')}-solver.com`).join('\n')}\n`);
     await api['websites.import']({ path: list, orderId: order.id });
     const out = path.join(dir, 'big.pdf');
-    await api['packet.export']({ outPath: out, options: { sections: ['appendix'], orderId: order.id, date: '2025-03-14T00:00:00.000Z' } });
+    await api['packet.export']({ outPath: out, options: { sections: ['appendix'], profile: 'generic-50mb', orderId: order.id, date: '2025-03-14T00:00:00.000Z' } });
     if (process.env.DOSSIER_KEEP_PDF) fs.copyFileSync(out, path.join(process.env.DOSSIER_KEEP_PDF, 'big-appendix.pdf'));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))?.[1]);
     expect(pages).toBeLessThanOrEqual(40);
