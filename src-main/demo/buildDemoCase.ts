@@ -11,7 +11,8 @@ import { noteService } from '../notes/noteService';
 import { orderService } from '../orders/orderService';
 import { stakeholderService } from '../stakeholders/stakeholderService';
 import { addWebsite, setWebsiteStatus } from '../websites/websiteService';
-import { STORM_1152_CASE, STORM_1152_NOTES, STORM_1152_ORDERS, STORM_1152_SITES, STORM_1152_STAKEHOLDERS } from './storm1152';
+import { updateFilingCaption } from '../packet/filingCaption';
+import { STORM_1152_CASE, STORM_1152_FILING_CAPTION, STORM_1152_NOTES, STORM_1152_ORDERS, STORM_1152_SITES, STORM_1152_STAKEHOLDERS } from './storm1152';
 
 /** Builds the Storm-1152 demo case: seized sites, the orders covering them, stakeholders, notes, links. */
 export async function buildDemoCase(filePath: string, actor: Actor): Promise<CaseFile> {
@@ -50,6 +51,7 @@ export async function buildDemoCase(filePath: string, actor: Actor): Promise<Cas
       if (key === 'summary') linkRecords(caseFile, { from_id: noteId, to_id: sites.get('hotmailbox')!, relation: 'about' });
     }
   });
+  updateFilingCaption(caseFile, STORM_1152_FILING_CAPTION);
   // Generated, clearly synthetic evidence files, imported like any other (hashed, custody, search).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-demo-'));
   try {

@@ -113,3 +113,18 @@ export const STORM_1152_NOTES: (NoteCreate & { key: string })[] = [
     body: ['- [ ] Confirm transfer of rockcaptcha.com with the .com registry', '- [ ] Attach served copies of each order', '- [ ] Re-verify all exhibits before filing'].join('\n'),
   },
 ];
+
+/**
+ * The filing caption as the public docket gives it. Counsel is a placeholder: the reports do not
+ * name the lawyers who signed, and the demo invents no real person.
+ */
+export const STORM_1152_FILING_CAPTION = {
+  court: 'United States District Court\nSouthern District of New York',
+  judge: 'Hon. Paul A. Engelmayer',
+  judgeInitials: 'PAE',
+  parties: [
+    { role: 'plaintiff' as const, name: 'MICROSOFT CORPORATION' },
+    { role: 'defendant' as const, name: 'DUONG DINH TU, et al.' },
+  ],
+  counsel: [{ name: 'Demo Counsel', firm: 'Outside counsel (demo placeholder)', representing: 'Attorneys for Plaintiff Microsoft Corporation' }],
+};

@@ -7,7 +7,7 @@ import { emit, type GlobalOptions } from '../output';
 
 /** The caption as counsel reads it, for the terminal. */
 function showCaption(c: FilingCaption): string {
-  const lines = [`Court:   ${c.court ?? '(not set: dossier caption set FILE --court ...)'}`, `Judge:   ${c.judge ?? '—'}${c.judgeInitials ? ` (${c.judgeInitials})` : ''}`];
+  const lines = [`Court:   ${c.court?.replace(/\n/g, '\n         ') ?? '(not set: dossier caption set FILE --court ...)'}`, `Judge:   ${c.judge ?? '—'}${c.judgeInitials ? ` (${c.judgeInitials})` : ''}`];
   for (const role of PARTY_ROLES) {
     const named = c.parties.filter((p) => p.role === role).map((p) => p.name);
     if (named.length) lines.push(`${role[0]!.toUpperCase()}${role.slice(1)}s: ${named.join('; ')}`);
