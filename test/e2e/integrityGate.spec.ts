@@ -50,7 +50,11 @@ test('the packet and share dialogs run the check themselves and refuse a tampere
   // The one way past it, as --force: the packet says so on its audit page.
   await gate.getByRole('checkbox', { name: /Export anyway/ }).check();
   await expect(exportButton).toBeEnabled();
-  await packet.field('Fixed date').fill('2026-11-20');
+  // Filled as a filing needs (issue 11): the force above is only over the case check.
+  await packet.field('Declarant name').fill('Dana Whitfield');
+  await packet.field('Declarant role').fill('Senior Investigator');
+  await packet.field('Place of signing').fill('Redmond, Washington');
+  await packet.field('Layout').selectOption('combined');
   await packet.export();
   const pdf = path.join(outDir, 'storm-packet.pdf');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
