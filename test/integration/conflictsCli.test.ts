@@ -83,6 +83,8 @@ describe('dossier conflicts and evidence renumber', () => {
     expect(fs.existsSync(path.join(dir, 'p.pdf'))).toBe(false);
     await dossierJson(['evidence', 'renumber', mine, bobs.id, '2']);
     expect((await dossier(['conflicts', mine])).stdout).toContain('They have been renumbered since.');
-    expect((await dossier(['packet', mine, '--out', path.join(dir, 'p.pdf'), '--date', '2024-09-03'])).status).toBe(0);
+    const filed = await dossier(['packet', mine, '--out', path.join(dir, 'p.pdf'), '--layout', 'combined', '--declarant', 'Alice Example', '--declarant-role', 'Investigator', '--place', 'New York, New York']);
+    expect(filed.stderr).toBe('');
+    expect(filed.status).toBe(0);
   });
 });
