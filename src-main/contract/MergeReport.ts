@@ -10,7 +10,9 @@ export interface MergeConflict {
     | 'duplicate_exhibit_number'
     | 'duplicate_team_member'
     | 'same_content'
-    | 'roster_unconfirmed';
+    | 'roster_unconfirmed'
+    /** Two productions from different copies numbered the same pages (see merge/productionOverlaps). */
+    | 'bates_overlap';
   table: string;
   record_id: string;
   /** The version now current. */

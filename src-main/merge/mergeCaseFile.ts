@@ -15,6 +15,7 @@ import type { MergeConflict, MergeReport } from '../contract/MergeReport';
 import { copyEvidenceContents, unionAudit, unionByPrimaryKey, unionHistory } from './mergeAppendOnly';
 import { mergeMutableTable } from './mergeMutableTable';
 import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
+import { productionOverlaps } from './productionOverlaps';
 import { checkDrift } from '../casefile/HybridLogicalClock';
 import { newestStamp } from '../casefile/newestStamp';
 import { conflictIds, mergeConflictRows } from './conflictRecords';
@@ -94,6 +95,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
       report.appended.audit_seal = unionByPrimaryKey(target, other.db, 'audit_seal', ['record_id', 'record_hlc', 'chain', 'seq']);
       reindexMerged(target, touched);
       report.conflicts.push(...recordExhibitConflicts(target.db));
+      report.conflicts.push(...productionOverlaps(target.db, report.appended.production ?? 0));
       // Keys that arrived with the merge wait for the user's confirmation (roster trust).
       report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
       const newConflicts = [...conflictIds(target.db)].filter((id) => !conflictsBefore.has(id)).length;

@@ -237,6 +237,24 @@ describe('merges that converge (issue 17)', () => {
     expectVerified(a);
   });
 
+  it('reports two productions made on different copies that took the same Bates numbers', async () => {
+    const { files, dir } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
+    const [a, b] = files as [CaseFile, CaseFile];
+    const text = path.join(dir, 'chat.txt');
+    fs.writeFileSync(text, 'seller: payment to wallet bc1q...\n');
+    await importEvidence(a, [text], { title: 'Chat log' });
+    await importEvidence(b, [text], { title: 'Chat log (Bob)' });
+    const options = { sections: ['exhibits'] as const, profile: 'generic-50mb', batesPrefix: 'STORM-' };
+    await exportCasePacket(a, path.join(dir, 'alice.pdf'), { ...options, sections: [...options.sections] });
+    await exportCasePacket(b, path.join(dir, 'bob.pdf'), { ...options, sections: [...options.sections] });
+    const report = mergeCaseFile(a, b.path);
+    const overlaps = report.conflicts.filter((c) => c.kind === 'bates_overlap');
+    expect(overlaps).toHaveLength(1);
+    expect(overlaps[0]!.message).toMatch(/both use Bates numbers STORM-000001–STORM-0000\d\d\. Keep the one that was filed/);
+    // A merge that brings no production finds nothing new to say.
+    expect(mergeCaseFile(a, b.path).conflicts.filter((c) => c.kind === 'bates_overlap')).toEqual([]);
+  });
+
   it('a copy restored from a backup over the original continues on a new chain and still merges', () => {
     const { files, dir } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
     let [a, b] = files as [CaseFile, CaseFile];
