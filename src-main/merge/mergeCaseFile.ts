@@ -16,6 +16,7 @@ import { copyEvidenceContents, unionAudit, unionByPrimaryKey, unionHistory } fro
 import { mergeMutableTable } from './mergeMutableTable';
 import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
 import { productionOverlaps } from './productionOverlaps';
+import { mergeFilingCaption } from './mergeFilingCaption';
 import { checkDrift } from '../casefile/HybridLogicalClock';
 import { newestStamp } from '../casefile/newestStamp';
 import { conflictIds, mergeConflictRows } from './conflictRecords';
@@ -84,6 +85,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
         touched.push({ table: table.table, ids: result.touched });
       }
       for (const { table, key } of APPEND_ONLY_TABLES) report.appended[table] = unionByPrimaryKey(target, other.db, table, key);
+      report.updated.filing_caption = mergeFilingCaption(target, other.db, report.conflicts);
       // Conflicts travel: the copy whose value was overwritten sees what the other copy found.
       const conflictsChanged = mergeConflictRows(target.db, other.db);
       report.conflicts.push(...arrivedConflicts(target.db, conflictsBefore, report.conflicts));

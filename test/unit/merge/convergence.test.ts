@@ -14,6 +14,7 @@ import { listConflicts } from '../../../src-main/merge/listConflicts';
 import { mergeCaseFile } from '../../../src-main/merge/mergeCaseFile';
 import { noteService } from '../../../src-main/notes/noteService';
 import { exportCasePacket } from '../../../src-main/packet/exportCasePacket';
+import { getFilingCaption, updateFilingCaption } from '../../../src-main/packet/filingCaption';
 import { addTeamMember, removeTeamMember } from '../../../src-main/share/teamRosterService';
 import { generateUserIdentity } from '../../../src-main/share/userIdentity';
 import { addWebsite } from '../../../src-main/websites/websiteService';
@@ -253,6 +254,25 @@ describe('merges that converge (issue 17)', () => {
     expect(overlaps[0]!.message).toMatch(/both use Bates numbers STORM-000001–STORM-0000\d\d\. Keep the one that was filed/);
     // A merge that brings no production finds nothing new to say.
     expect(mergeCaseFile(a, b.path).conflicts.filter((c) => c.kind === 'bates_overlap')).toEqual([]);
+  });
+
+  it('the filing caption travels: the later one wins whole, the overwritten side is told, and merges settle', () => {
+    const { files } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
+    const [a, b] = files as [CaseFile, CaseFile];
+    updateFilingCaption(a, { court: 'United States District Court\nSouthern District of New York', parties: [{ role: 'plaintiff', name: 'MICROSOFT CORPORATION' }] });
+    expect(mergeCaseFile(b, a.path).updated.filing_caption).toBe(1);
+    expect(getFilingCaption(b)).toEqual(getFilingCaption(a));
+    expect(mergeCaseFile(b, a.path).unchanged).toBe(true);
+    // Both change it before meeting again: Bob's is later and wins on both copies, Alice is told.
+    updateFilingCaption(a, { judge: 'Hon. A. Judge' });
+    updateFilingCaption(b, { judge: 'Hon. Paul A. Engelmayer', judgeInitials: 'PAE' });
+    const report = mergeCaseFile(a, b.path);
+    expect(getFilingCaption(a)).toEqual(getFilingCaption(b));
+    expect(getFilingCaption(a).judge).toBe('Hon. Paul A. Engelmayer');
+    expect(report.conflicts.find((c) => c.table === 'filing_caption')?.message).toMatch(/judge, judge_initials\), later, by Bob/);
+    expect(mergeCaseFile(b, a.path).updated.filing_caption).toBe(0);
+    expect(a.db.prepare('SELECT count(*) FROM filing_caption').pluck().get()).toBe(1);
+    expectVerified(a);
   });
 
   it('a copy restored from a backup over the original continues on a new chain and still merges', () => {
