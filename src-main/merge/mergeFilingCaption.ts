@@ -1,18 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseFile } from '../casefile/CaseFile';
 import type { MergeConflict } from '../contract/MergeReport';
-
-interface CaptionRow {
-  id: string;
-  court: string | null;
-  judge: string | null;
-  judge_initials: string | null;
-  parties: string;
-  counsel: string;
-  updated_at: string;
-  updated_by: string;
-  hlc: string;
-}
+import type { CaptionRow } from '../packet/filingCaption';
 
 const FIELDS = ['court', 'judge', 'judge_initials', 'parties', 'counsel'] as const;
 const latest = (db: Database.Database) => db.prepare('SELECT * FROM filing_caption ORDER BY hlc DESC LIMIT 1').get() as CaptionRow | undefined;

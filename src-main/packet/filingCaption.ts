@@ -6,13 +6,17 @@ import { type FilingCaption, filingCaptionSchema } from '../contract/filingCapti
 import { DossierError } from '../contract/errors';
 import { hasTable } from './productions';
 
-interface CaptionRow {
+/** The one row of table filing_caption (0090), as stored. */
+export interface CaptionRow {
   id: string;
   court: string | null;
   judge: string | null;
   judge_initials: string | null;
   parties: string;
   counsel: string;
+  updated_at: string;
+  updated_by: string;
+  hlc: string;
 }
 
 const EMPTY: FilingCaption = { court: null, judge: null, judgeInitials: null, parties: [], counsel: [] };
