@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { DossierError } from '../contract/errors';
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import type { MergeConflict } from '../contract/MergeReport';
@@ -72,7 +73,14 @@ export function mergeMutableTable(target: CaseFile, other: Database.Database, sp
   const result: TableMergeResult = { inserted: 0, updated: 0, touched: [], conflictsRecorded: 0 };
   const otherColumns = new Set(columnsOf(other, spec.table));
   const missing = columns.filter((c) => !otherColumns.has(c));
-  if (missing.length) throw new Error(`the other copy's ${spec.table} lacks ${missing.join(', ')}`);
+  if (missing.length) {
+    // The other copy says it is of this schema version (else it was migrated on open), so its
+    // tables were altered outside Dossier: a user can cause this, and it is named as such.
+    throw new DossierError(
+      'CASE_FILE_CORRUPT',
+      `The other copy's ${spec.table} table lacks ${missing.join(', ')}, which every case file of its version has: it was altered outside Dossier. Nothing was merged.`,
+    );
+  }
 
   for (const raw of other.prepare(`SELECT ${columns.join(', ')} FROM ${spec.table}`).iterate() as IterableIterator<Row>) {
     const incoming = Object.fromEntries(columns.map((c) => [c, raw[c]])) as Row;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyAudit } from '../../../src-main/audit/verifyAudit';
 import { verifyRecordSeals } from '../../../src-main/audit/verifyRecordSeals';
@@ -273,6 +274,27 @@ describe('merges that converge (issue 17)', () => {
     expect(mergeCaseFile(b, a.path).updated.filing_caption).toBe(0);
     expect(a.db.prepare('SELECT count(*) FROM filing_caption').pluck().get()).toBe(1);
     expectVerified(a);
+  });
+
+  it('refuses by name a copy whose table was altered outside Dossier, and merges nothing', () => {
+    const { files } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
+    const [a, b] = files as [CaseFile, CaseFile];
+    noteService.create(b, { title: 'Brought by the altered copy', body: '' });
+    closeCaseFile(b);
+    const altered = new Database(b.path);
+    altered.exec('ALTER TABLE redaction DROP COLUMN reason');
+    altered.close();
+    const before = noteService.list(a).items.length;
+    let error: unknown;
+    try {
+      mergeCaseFile(a, b.path);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DossierError);
+    expect((error as DossierError).code).toBe('CASE_FILE_CORRUPT');
+    expect((error as DossierError).message).toMatch(/redaction table lacks reason.*Nothing was merged/);
+    expect(noteService.list(a).items.length).toBe(before);
   });
 
   it('a copy restored from a backup over the original continues on a new chain and still merges', () => {
