@@ -59,7 +59,12 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
       if (ctx.exhibit.redactions) burnt = await redactOrFail(ctx, kind.kind, bytes);
       const sealed = ctx.exhibit.redactions?.sealed === true;
       prepared = await prepare(ctx, burnt && !sealed ? burnt.bytes : bytes);
-      if (burnt) prepared.presentedAs += sealed ? '; UNREDACTED, filed under seal (Fed. R. Civ. P. 5.2(d)); redacted in the public filing' : `; REDACTED under Fed. R. Civ. P. 5.2 (${burnt.summary})`;
+      if (burnt) {
+        // Inside the description's sentence, not after its full stop.
+        const stop = prepared.presentedAs.endsWith('.') ? '.' : '';
+        const note = sealed ? '; UNREDACTED, filed under seal (Fed. R. Civ. P. 5.2(d)); redacted in the public filing' : `; REDACTED under Fed. R. Civ. P. 5.2 (${burnt.summary})`;
+        prepared.presentedAs = `${prepared.presentedAs.slice(0, prepared.presentedAs.length - stop.length)}${note}${stop}`;
+      }
     } catch (err) {
       if (!(err instanceof NotRenderable)) throw err;
       ctx.writer.rollback(checkpoint);
