@@ -11,8 +11,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  // Two cores shared with other work: one browser at a time.
-  workers: 1,
+  // Two spec files at a time: the suite waits on the harness and on fsyncs more than it computes
+  // (one worker used about half of two cores). Each test has its own temp case files, so files
+  // share no state. DOSSIER_E2E_WORKERS=1 runs them one by one.
+  workers: Number(process.env.DOSSIER_E2E_WORKERS ?? 2),
   retries: 0,
   // scripts/test.mjs (npm test) asks for a JSON report to count results.
   reporter: process.env.DOSSIER_E2E_JSON ? [['list'], ['json', { outputFile: process.env.DOSSIER_E2E_JSON }]] : [['list']],
