@@ -1,3 +1,4 @@
+import type { RedactionCategory } from '../contract/redaction';
 import type { CourtProfile } from './courtProfiles';
 import type { CaptureExhibitInput } from '../captures/CaptureExhibitInput';
 import type { ExhibitRedactions } from '../redaction/ExhibitRedactions';
@@ -234,4 +235,6 @@ export interface PacketInput {
   forcedOver?: string | null;
   /** Rule 5.2 candidates nobody has accepted or rejected yet, per exhibit (public packets): packet --check errors. */
   unreviewedRedactions?: { exhibitId: string; label: string; count: number }[];
+  /** Rule 5.2 identifiers the detectors find that no redaction record covers (no scan was run since they came in): packet --check errors. */
+  identifiersNeverReviewed?: { exhibitId: string; label: string; counts: Partial<Record<RedactionCategory, number>> }[];
 }

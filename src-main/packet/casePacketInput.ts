@@ -25,6 +25,7 @@ import { exhibitReaders, nextBatesStart } from './productions';
 import { acceptedRedactions } from '../redaction/acceptedRedactions';
 import type { ExhibitRedactions } from '../redaction/ExhibitRedactions';
 import { unreviewedRedactions } from '../redaction/unreviewedRedactions';
+import { identifiersNeverReviewed } from '../redaction/identifiersNeverReviewed';
 
 /** Purpose of the custody event a draft export records; such events are left out of later packets. */
 export const DRAFT_EXPORT_PURPOSE = 'Draft filing packet (not filed)';
@@ -166,6 +167,6 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     caseFileSha256: await fileSha256(caseFile.path),
     caseFileHashedAt: cutoffAt,
     counsel: filing.counsel,
-    ...(options.sealed ? {} : { unreviewedRedactions: unreviewedRedactions(caseFile, exhibits) }),
+    ...(options.sealed ? {} : { unreviewedRedactions: unreviewedRedactions(caseFile, exhibits), identifiersNeverReviewed: await identifiersNeverReviewed(caseFile, exhibits) }),
   };
 }

@@ -8,6 +8,7 @@ import { NotRenderable } from './PreparedExhibit';
 import { readImageInfo } from './readImageInfo';
 import { validatePacketInput } from './validatePacketInput';
 import { identifiersInGeneratedText } from '../redaction/identifiersInGeneratedText';
+import { describeIdentifierCounts } from '../redaction/identifiersNeverReviewed';
 
 export interface PacketProblem {
   /** `error`: the filing would break the court's rules or cannot be made; `warning`: it will differ from what was asked; `info`: worth knowing. */
@@ -34,6 +35,15 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
       code: 'REDACTION_UNREVIEWED',
       exhibitId: u.exhibitId,
       message: `${u.label} has ${u.count} Rule 5.2 redaction candidate(s) nobody has accepted or rejected: review them (dossier redact list FILE "${u.label}"), or file the set under seal (--sealed).`,
+    });
+  }
+  // Candidates exist only where a scan stored them: identifiers in exhibits nobody scanned are found here.
+  for (const n of input.identifiersNeverReviewed ?? []) {
+    problems.push({
+      severity: 'error',
+      code: 'REDACTION_NOT_REVIEWED',
+      exhibitId: n.exhibitId,
+      message: `${n.label} holds ${describeIdentifierCounts(n.counts)} (Rule 5.2) that no redaction decision covers: run dossier redact scan FILE, review the candidates (dossier redact list FILE "${n.label}"), or file the set under seal (--sealed).`,
     });
   }
   for (const required of profile.requiredSections) {

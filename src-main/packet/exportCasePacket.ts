@@ -154,7 +154,7 @@ export async function exportCasePacket(
  * shown unredacted. Layout and wording do not depend on it, so the Bates numbers stay the same.
  */
 function sealedSet(input: PacketInput): PacketInput {
-  const { unreviewedRedactions: _public, ...rest } = input;
+  const { unreviewedRedactions: _public, identifiersNeverReviewed: _neverReviewed, ...rest } = input;
   return {
     ...rest,
     options: { ...input.options, sealed: true, bates: { ...input.options.bates, legend: 'FILED UNDER SEAL' } },

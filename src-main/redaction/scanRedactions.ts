@@ -14,7 +14,7 @@ import { boxOfSpan } from './pdfPageText';
 import { redactionSpec } from './redactionSpec';
 
 /** Exhibits larger than this are scanned in their first part only (the packet prints no more of a text). */
-const SCAN_BYTES = 64 * 1024 * 1024;
+export const SCAN_BYTES = 64 * 1024 * 1024;
 
 export interface ScanOptions {
   /** Only these exhibits (default: every live exhibit with stored bytes). */
