@@ -1,6 +1,7 @@
 import type { PDFPage } from 'pdf-lib';
 import { formatBates } from './formatBates';
 import type { PageGeometry } from './LayoutFlow';
+import type { PageLayout } from './pageLayout';
 import type { BatesOptions, ExhibitInput } from './PacketInput';
 import type { FontMetricsSet } from './packetFonts';
 import type { PdfVolumeWriter } from './PdfVolumeWriter';
@@ -11,6 +12,8 @@ export interface ExhibitRenderContext {
   writer: PdfVolumeWriter;
   metrics: FontMetricsSet;
   pageSize: readonly [number, number];
+  /** The profile's margins and header zone (pageLayoutOf). */
+  layout: PageLayout;
   bates: BatesOptions;
   /** Bates number of the exhibit's first page (its slip sheet). */
   firstBates: number;
@@ -21,9 +24,13 @@ export interface ExhibitRenderContext {
   fontDir?: string;
 }
 
-/** Margins of generated pages (cover, tables, slip sheets): one inch, as court rules expect. */
-export function generatedPageGeometry(pageSize: readonly [number, number]): PageGeometry {
-  return { width: pageSize[0], height: pageSize[1], marginTop: 72, marginBottom: 72, marginLeft: 72, marginRight: 72 };
+/**
+ * Margins of generated pages (cover, tables, slip sheets): the profile's (one inch unless it says
+ * otherwise), and never less at the top than the court's header zone.
+ */
+export function generatedPageGeometry(pageSize: readonly [number, number], layout: PageLayout): PageGeometry {
+  const { margins, headerZone } = layout;
+  return { width: pageSize[0], height: pageSize[1], marginTop: Math.max(margins.top, headerZone), marginBottom: margins.bottom, marginLeft: margins.left, marginRight: margins.right };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { BatesOptions, ExhibitInput, PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
 import type { ExhibitPlacement, PacketProgress, PacketWarning, PagePlacement, SectionPlacement } from './PacketResult';
 import type { FontBytes, FontMetricsSet } from './packetFonts';
+import { pageLayoutOf } from './pageLayout';
 import { paintSections } from './paintSections';
 import { PdfVolumeWriter } from './PdfVolumeWriter';
 import { renderExhibit } from './renderExhibit';
@@ -120,6 +121,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
         writer: vol.writer,
         metrics: fonts.metrics,
         pageSize,
+        layout: pageLayoutOf(plan.profile),
         bates,
         firstBates: nextBates,
         exhibit,

@@ -1,4 +1,6 @@
 import type { PacketSection } from './PacketInput';
+import type { MarginsInches } from './pageLayout';
+import type { CourtProfileFileParsed } from '../contract/courtProfileSchema';
 
 /** Page sizes in PDF points (1/72 inch). */
 export const PAGE_SIZES = {
@@ -33,6 +35,10 @@ export interface CourtProfile {
   exhibitLabels?: 'numeric' | 'alpha';
   /** How the packet is laid out when the options do not say (see PacketOptions.layout). */
   layout: 'combined' | 'ecf';
+  /** Margins of the pages the packet writes itself, in inches (default 1); see pageLayout.ts. */
+  marginsInches?: number | MarginsInches;
+  /** The band at the top of every page left blank for the court's e-filing stamp, in inches (default 0.5). */
+  headerZoneInches?: number;
 }
 
 const MB = 1024 * 1024;
@@ -82,9 +88,17 @@ export function getCourtProfile(name: string): CourtProfile | undefined {
 }
 
 /** A profile from the user's JSON file (validated by the contract's courtProfileSchema), as the engine uses it. */
-export function userCourtProfile(file: { name: string; description: string; pageSize: 'letter' | 'a4'; maxMb: number; requiredSections: PacketSection[]; pdfA: 'required' | 'preferred'; filing: boolean; layout: 'combined' | 'ecf'; exhibitLabels: 'numeric' | 'alpha'; bodyFontSize?: number | undefined; lineSpacing?: number | undefined }): CourtProfile {
-  const { maxMb, bodyFontSize, lineSpacing, ...rest } = file;
-  return { ...rest, maxVolumeBytes: maxMb * MB, ...(bodyFontSize ? { bodyFontSize } : {}), ...(lineSpacing ? { lineSpacing } : {}) };
+export function userCourtProfile(file: CourtProfileFileParsed): CourtProfile {
+  const { maxMb, bodyFontSize, lineSpacing, marginsInches, headerZoneInches, ...rest } = file;
+  return {
+    ...rest,
+    // A fractional limit ("0.5" MB) is a whole number of bytes.
+    maxVolumeBytes: Math.round(maxMb * MB),
+    ...(bodyFontSize ? { bodyFontSize } : {}),
+    ...(lineSpacing ? { lineSpacing } : {}),
+    ...(marginsInches !== undefined ? { marginsInches } : {}),
+    ...(headerZoneInches !== undefined ? { headerZoneInches } : {}),
+  };
 }
 
 /** The profile of the options (the user's own, or a built-in one by name), with the options' own size limit applied if set. */

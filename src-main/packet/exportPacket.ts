@@ -17,6 +17,7 @@ import { PacketError } from './PacketError';
 import type { ExportPacketOptions, PacketResult, PacketVolume, PacketWarning } from './PacketResult';
 import { loadPacketFonts } from './packetFonts';
 import { paintPage } from './paintPage';
+import { pageLayoutOf } from './pageLayout';
 import type { Placement, SectionContext } from './SectionContext';
 import { planSections } from './SectionPlan';
 import { validatePacketInput } from './validatePacketInput';
@@ -144,6 +145,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
               batesLast: last?.batesLast ?? vol.cover.bates,
             },
             pageSize,
+            pageLayoutOf(profile),
             fonts.metrics,
           );
           paintPage(vol.cover.page, cover, vol.writer.fonts, fonts.metrics);

@@ -35,7 +35,7 @@ function clip(s: string, max: number): string {
  */
 export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo): void {
   const ex = ctx.exhibit;
-  const flow = new LayoutFlow(generatedPageGeometry(ctx.pageSize), ctx.metrics);
+  const flow = new LayoutFlow(generatedPageGeometry(ctx.pageSize, ctx.layout), ctx.metrics);
   flow.newPage();
   flow.y = flow.top - 96;
   flow.text(flow.clean(ex.label.toUpperCase(), 'serifBold'), flow.left + flow.contentWidth / 2, flow.y, { font: 'serifBold', size: 30 }, 'center');
