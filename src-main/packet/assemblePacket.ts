@@ -7,9 +7,10 @@ import { type LoadedExhibit, loadExhibit } from './loadExhibit';
 import { formatBates } from './formatBates';
 import type { BatesOptions, ExhibitInput, PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
-import type { ExhibitPlacement, PacketProgress, PacketWarning, PagePlacement, SectionPlacement } from './PacketResult';
+import type { ExhibitPart, ExhibitPlacement, PacketProgress, PacketWarning, PagePlacement, SectionPlacement } from './PacketResult';
 import type { FontBytes, FontMetricsSet } from './packetFonts';
 import { pageLayoutOf } from './pageLayout';
+import { pageOverLimitMessage, planExhibitParts } from './planExhibitParts';
 import { paintSections } from './paintSections';
 import { PdfVolumeWriter } from './PdfVolumeWriter';
 import { renderExhibit } from './renderExhibit';
@@ -26,6 +27,8 @@ export interface VolumeState {
   /** Exhibits and sections in this volume, with the ref of their first page (for bookmarks). */
   exhibits: { exhibit: ExhibitInput; ref: PDFRef }[];
   sections: { section: GeneratedSection; title: string; ref: PDFRef }[];
+  /** ECF: one part of an exhibit filed in several files ("Part 1 of 3"); `overLimit` names a page too large by itself. */
+  part?: { index: number; count: number; overLimit?: string };
 }
 
 export interface AssemblyPlan {
@@ -132,20 +135,51 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
       const bodyIndex = vol.writer.bodyPageCount;
       return { rendered: await renderExhibit(ctx, loaded as LoadedExhibit), bodyIndex };
     };
-    const checkpoint = current.writer.checkpoint();
+    let checkpoint = current.writer.checkpoint();
     let { rendered, bodyIndex } = await render(current);
     if (current.exhibits.length > 0 && overLimit(current)) {
       current.writer.rollback(checkpoint);
       current = await newVolume();
+      checkpoint = current.writer.checkpoint();
       ({ rendered, bodyIndex } = await render(current));
     }
-    current.exhibits.push({ exhibit, ref: current.writer.bodyPageRef(bodyIndex) });
-    await current.writer.flush();
+    // ECF: an exhibit too large for one file is filed in parts, split between pages as measured on
+    // the objects to be written. Each later part draws the exhibit again (same first Bates number,
+    // so every page keeps its number) and keeps only its own pages: the renderers stay unaware of
+    // parts, at the cost of drawing a split exhibit once per part.
+    const parts = plan.volumePerExhibit && overLimit(current)
+      ? planExhibitParts(current.writer, bodyIndex, { maxVolumeBytes: plan.profile.maxVolumeBytes, closeReserve: plan.closeReserve, alreadyUsed: current.number === 1 ? plan.frontBytesEstimate : 0 })
+      : [];
+    const partPlacements: ExhibitPart[] = [];
+    if (parts.length > 1) {
+      for (const [k, part] of parts.entries()) {
+        const vol = k === 0 ? current : await newVolume();
+        const since = k === 0 ? checkpoint : vol.writer.checkpoint();
+        const start = k === 0 ? bodyIndex : (await render(vol)).bodyIndex;
+        await vol.writer.keepBodyPages(start + part.start - bodyIndex, start + part.end - bodyIndex, since);
+        vol.exhibits.push({ exhibit, ref: vol.writer.bodyPageRef(since.bodyPages) });
+        vol.part = { index: k + 1, count: parts.length, ...(part.fits ? {} : { overLimit: pageOverLimitMessage(exhibit.label, part, bodyIndex, plan.profile.maxVolumeBytes, plan.profile.name) }) };
+        partPlacements.push({ ...placementOf(vol.number, pageInVolume(vol, since.bodyPages), nextBates + part.start - bodyIndex, part.end - part.start, bates), part: k + 1, of: parts.length, pageCount: part.end - part.start });
+        current = vol;
+      }
+    } else {
+      current.exhibits.push({ exhibit, ref: current.writer.bodyPageRef(bodyIndex) });
+      await current.writer.flush();
+    }
     loaded = undefined; // the exhibit's bytes can go before the next one is read
 
-    const placement = { ...placementOf(current.number, pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates), ...(rendered.removed ? { removed: rendered.removed } : {}), ...(rendered.rendering === 'native' ? { native: true } : {}), ...(rendered.redacted ? { redacted: rendered.redacted } : {}) };
+    const first = partPlacements[0];
+    const placement = {
+      ...placementOf(first?.volume ?? current.number, first?.firstPage ?? pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates),
+      ...(rendered.removed ? { removed: rendered.removed } : {}),
+      ...(rendered.rendering === 'native' ? { native: true } : {}),
+      ...(rendered.redacted ? { redacted: rendered.redacted } : {}),
+      ...(first ? { filedInParts: { count: partPlacements.length, lastVolume: current.number } } : {}),
+    };
     placeOf.set(exhibit.id, placement);
-    exhibitPlacements.push({ ...placement, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}) });
+    const { filedInParts: _parts, ...placed } = placement;
+    exhibitPlacements.push({ ...placed, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}), ...(first ? { parts: partPlacements } : {}) });
+    for (const vol of volumes) if (vol.part?.overLimit && vol.exhibits[0]?.exhibit === exhibit) warnings.push({ code: 'EXHIBIT_PAGE_OVER_LIMIT', exhibitId: exhibit.id, message: vol.part.overLimit });
     if (rendered.rendering === 'native') {
       const detail = rendered.detail ? ` [${rendered.detail}]` : '';
       warnings.push({ code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: exhibit.id, message: `${exhibit.label} is produced natively (slip sheet only): ${rendered.note}${detail}` });
