@@ -27,8 +27,10 @@ export interface VolumeState {
   /** Exhibits and sections in this volume, with the ref of their first page (for bookmarks). */
   exhibits: { exhibit: ExhibitInput; ref: PDFRef }[];
   sections: { section: GeneratedSection; title: string; ref: PDFRef }[];
-  /** ECF: one part of an exhibit filed in several files ("Part 1 of 3"); `overLimit` names a page too large by itself. */
-  part?: { index: number; count: number; overLimit?: string };
+  /** ECF: one part of an exhibit filed in several files ("Part 1 of 3"). */
+  part?: { index: number; count: number };
+  /** ECF: why this file cannot be kept under the limit: a page in it too large by itself. */
+  overLimit?: string;
 }
 
 export interface AssemblyPlan {
@@ -158,7 +160,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
         const start = k === 0 ? bodyIndex : (await render(vol)).bodyIndex;
         await vol.writer.keepBodyPages(start + part.start - bodyIndex, start + part.end - bodyIndex, since);
         vol.exhibits.push({ exhibit, ref: vol.writer.bodyPageRef(since.bodyPages) });
-        vol.part = { index: k + 1, count: parts.length, ...(part.fits ? {} : { overLimit: pageOverLimitMessage(exhibit.label, part, bodyIndex, plan.profile.maxVolumeBytes, plan.profile.name) }) };
+        vol.part = { index: k + 1, count: parts.length };
         partPlacements.push({ ...placementOf(vol.number, pageInVolume(vol, since.bodyPages), nextBates + part.start - bodyIndex, part.end - part.start, bates), part: k + 1, of: parts.length, pageCount: part.end - part.start });
         current = vol;
       }
@@ -166,6 +168,13 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
       current.exhibits.push({ exhibit, ref: current.writer.bodyPageRef(bodyIndex) });
       await current.writer.flush();
     }
+    // Filed anyway (export over the check's error with --force, or a production re-exported): in a file of its own, named in a warning.
+    parts.forEach((part, k) => {
+      if (part.fits) return;
+      const message = pageOverLimitMessage(exhibit.label, part, bodyIndex, plan.profile.maxVolumeBytes, plan.profile.name);
+      (volumes[current.number - parts.length + k] as VolumeState).overLimit = message;
+      warnings.push({ code: 'EXHIBIT_PAGE_OVER_LIMIT', exhibitId: exhibit.id, message });
+    });
     loaded = undefined; // the exhibit's bytes can go before the next one is read
 
     const first = partPlacements[0];
@@ -179,7 +188,6 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     placeOf.set(exhibit.id, placement);
     const { filedInParts: _parts, ...placed } = placement;
     exhibitPlacements.push({ ...placed, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}), ...(first ? { parts: partPlacements } : {}) });
-    for (const vol of volumes) if (vol.part?.overLimit && vol.exhibits[0]?.exhibit === exhibit) warnings.push({ code: 'EXHIBIT_PAGE_OVER_LIMIT', exhibitId: exhibit.id, message: vol.part.overLimit });
     if (rendered.rendering === 'native') {
       const detail = rendered.detail ? ` [${rendered.detail}]` : '';
       warnings.push({ code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: exhibit.id, message: `${exhibit.label} is produced natively (slip sheet only): ${rendered.note}${detail}` });

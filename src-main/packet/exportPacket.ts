@@ -176,7 +176,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
       // smaller (several exhibits, or an ECF exhibit whose pages can be split further) is redone
       // with more room kept; a page too large by itself cannot.
       const shrinkable = (vol: VolumeState | undefined): boolean =>
-        vol !== undefined && !vol.part?.overLimit && (vol.exhibits.length > 1 || (ecf && vol.exhibits.length === 1 && vol.writer.bodyPageCount > (vol.part && vol.part.index > 1 ? 1 : 2)));
+        vol !== undefined && !vol.overLimit && (vol.exhibits.length > 1 || (ecf && vol.exhibits.length === 1 && vol.writer.bodyPageCount > (vol.part && vol.part.index > 1 ? 1 : 2)));
       const over = closed.reduce((worst, c, i) => (c.bytes > profile.maxVolumeBytes && shrinkable(volumes[i]) ? Math.max(worst, c.bytes - profile.maxVolumeBytes) : worst), 0);
       if (over > 0 && attempt < 3) {
         await discardAll(volumes);
@@ -208,7 +208,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
       }
       volumeResults.forEach((v, i) => {
         if (v.bytes > profile.maxVolumeBytes) {
-          const why = volumes[i]?.part?.overLimit ?? (ecf && i === 0 ? 'the main document alone is larger than the limit' : 'a single exhibit in it is larger than the limit');
+          const why = volumes[i]?.overLimit ?? (ecf && i === 0 ? 'the main document alone is larger than the limit' : 'a single exhibit in it is larger than the limit');
           warnings.push({ code: 'VOLUME_OVER_LIMIT', message: `${path.basename(v.path)} is ${formatBytes(v.bytes)}, over the ${formatBytes(profile.maxVolumeBytes)} per-file limit of ${profile.name}: ${why}` });
         }
       });

@@ -136,5 +136,13 @@ describe('an exhibit over the per-file limit in the ECF layout (issue 11)', () =
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/\[EXHIBIT_PAGE_OVER_LIMIT\] Exhibit 4: page 1 \(with the slip sheet\) takes/);
     expect(fs.readdirSync(outDir)).toEqual([]);
+
+    // --force files it anyway, in a file of its own, and says which page is over the limit.
+    const forced = await dossierJson<{ warnings: { code: string; message: string }[]; volumes: { path: string; bytes: number }[] }>(['packet', file, '--out', path.join(outDir, 'declaration.pdf'), '--profile-file', profile, '--force', ...SIGNED]);
+    const over = forced.volumes.filter((v) => v.bytes > LIMIT).map((v) => path.basename(v.path));
+    expect(over).toEqual(['Exhibit 4 - photo.png.pdf']);
+    expect(fs.statSync(path.join(outDir, 'Exhibit 4 - photo.png.pdf')).size).toBeGreaterThan(LIMIT);
+    expect(forced.warnings.find((w) => w.code === 'VOLUME_OVER_LIMIT')?.message).toMatch(/^Exhibit 4 - photo\.png\.pdf is .* over the 262,144 bytes \(256 KiB\) per-file limit of small-ecf: Exhibit 4: page 1 \(with the slip sheet\) takes/);
+    expect(forced.warnings.map((w) => w.code)).toContain('EXHIBIT_PAGE_OVER_LIMIT');
   });
 });
