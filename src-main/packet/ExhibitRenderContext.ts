@@ -22,6 +22,8 @@ export interface ExhibitRenderContext {
   textPageCap: number;
   /** Font folder, when not the default (see loadPacketFonts). */
   fontDir?: string;
+  /** ECF: the exhibit is filed in parts and these pages are drawn for part `index` of `count` (page footers and slip sheet say so). */
+  part?: { index: number; count: number };
 }
 
 /**
@@ -45,7 +47,7 @@ export function newExhibitPage(ctx: ExhibitRenderContext, index: number, total: 
   const page = ctx.writer.newPage(w, h);
   stampPage(page, ctx.writer.fonts, ctx.metrics, {
     bates: formatBates(ctx.bates, ctx.firstBates + index),
-    left: index === 0 ? `${ctx.exhibit.label} · slip sheet` : `${ctx.exhibit.label} · page ${index} of ${total - 1}`,
+    left: `${ctx.exhibit.label}${ctx.part ? ` (Part ${ctx.part.index} of ${ctx.part.count})` : ''} · ${index === 0 ? 'slip sheet' : `page ${index} of ${total - 1}`}`,
     draft: ctx.bates.draft === true,
     legend: ctx.bates.legend,
   });

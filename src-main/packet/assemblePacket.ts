@@ -121,7 +121,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     let loaded: LoadedExhibit | undefined = await loadExhibit(exhibit);
     // ECF: the main document holds the sections; every exhibit is an attachment of its own.
     if (plan.volumePerExhibit && (current.exhibits.length > 0 || (current.number === 1 && plan.frontPages > 0))) current = await newVolume();
-    const render = async (vol: VolumeState) => {
+    const render = async (vol: VolumeState, part?: { index: number; count: number }) => {
       const ctx: ExhibitRenderContext = {
         writer: vol.writer,
         metrics: fonts.metrics,
@@ -133,31 +133,38 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
         pdfAPolicy: plan.profile.pdfA,
         textPageCap,
         ...(plan.fontDir ? { fontDir: plan.fontDir } : {}),
+        ...(part ? { part } : {}),
       };
       const bodyIndex = vol.writer.bodyPageCount;
       return { rendered: await renderExhibit(ctx, loaded as LoadedExhibit), bodyIndex };
     };
-    let checkpoint = current.writer.checkpoint();
+    const checkpoint = current.writer.checkpoint();
     let { rendered, bodyIndex } = await render(current);
     if (current.exhibits.length > 0 && overLimit(current)) {
       current.writer.rollback(checkpoint);
       current = await newVolume();
-      checkpoint = current.writer.checkpoint();
       ({ rendered, bodyIndex } = await render(current));
     }
     // ECF: an exhibit too large for one file is filed in parts, split between pages as measured on
-    // the objects to be written. Each later part draws the exhibit again (same first Bates number,
-    // so every page keeps its number) and keeps only its own pages: the renderers stay unaware of
-    // parts, at the cost of drawing a split exhibit once per part.
+    // the objects to be written. Each part draws the exhibit again (same first Bates number, so
+    // every page keeps its number; footers name the part) and keeps only its own pages: the
+    // renderers need not cut an exhibit, at the cost of drawing a split exhibit once per part
+    // (and once to plan). The real sizes are checked when the files close (exportPacket).
     const parts = plan.volumePerExhibit && overLimit(current)
       ? planExhibitParts(current.writer, bodyIndex, { maxVolumeBytes: plan.profile.maxVolumeBytes, closeReserve: plan.closeReserve, alreadyUsed: current.number === 1 ? plan.frontBytesEstimate : 0 })
       : [];
     const partPlacements: ExhibitPart[] = [];
     if (parts.length > 1) {
+      // The first part's file starts afresh: it holds nothing else (each exhibit opens a file of its
+      // own), and drawing an evidence PDF again into a document rolled back after drawing it
+      // fails inside pdf-lib (a copied content stream goes missing).
+      if (current.exhibits.length + current.sections.length > 0 || current.cover) throw new Error('An exhibit to split must open its file');
+      await current.writer.discard();
+      current.writer = await PdfVolumeWriter.create(plan.tempPath(current.number), fonts.bytes);
       for (const [k, part] of parts.entries()) {
         const vol = k === 0 ? current : await newVolume();
-        const since = k === 0 ? checkpoint : vol.writer.checkpoint();
-        const start = k === 0 ? bodyIndex : (await render(vol)).bodyIndex;
+        const since = vol.writer.checkpoint();
+        const start = (await render(vol, { index: k + 1, count: parts.length })).bodyIndex;
         await vol.writer.keepBodyPages(start + part.start - bodyIndex, start + part.end - bodyIndex, since);
         vol.exhibits.push({ exhibit, ref: vol.writer.bodyPageRef(since.bodyPages) });
         vol.part = { index: k + 1, count: parts.length };

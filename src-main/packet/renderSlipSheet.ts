@@ -54,7 +54,7 @@ export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo):
 
   const description = ex.description ?? '';
   const facts: string[][] = [
-    ['Bates range', formatBatesRange(ctx.bates, ctx.firstBates, ctx.firstBates + info.totalPages - 1)],
+    ['Bates range', `${formatBatesRange(ctx.bates, ctx.firstBates, ctx.firstBates + info.totalPages - 1)}${ctx.part ? `; filed in ${ctx.part.count} parts` : ''}`],
     ['Presented as', info.presentedAs],
     ['Original file name', clip(ex.originalName, 300)],
     ['Media type', ex.mediaType],

@@ -93,8 +93,11 @@ describe('an exhibit over the per-file limit in the ECF layout (issue 11)', () =
     }
     // The slip sheet opens part 1; each source page is in exactly one part, in order.
     const partTexts = parts.map((a) => pdftotext(path.join(outDir, a.file)));
-    expect(partTexts[0]).toContain('Exhibit 3 · slip sheet');
+    expect(partTexts[0]).toContain(`Exhibit 3 (Part 1 of ${n}) · slip sheet`);
+    expect(partTexts[0]!.replace(/\s+/g, ' ')).toMatch(new RegExp(`Bates range STORM-\\d{6} – STORM-\\d{6}; filed in ${n} parts`));
     expect(partTexts.slice(1).join('')).not.toContain('slip sheet');
+    // Each page's footer names its part, so a page printed alone can be put back.
+    partTexts.forEach((text, i) => expect(text.match(/Exhibit 3 \(Part (\d) of \d\) · page/g)?.every((m) => m.includes(`Part ${i + 1} of ${n}`))).toBe(true));
     const markers = partTexts.join('\f').match(/SCAN-PAGE-\d/g);
     expect(markers).toEqual(Array.from({ length: 8 }, (_, i) => `SCAN-PAGE-${i + 1}`));
     // The index and contents say so.
