@@ -46,13 +46,15 @@ const MB = 1024 * 1024;
 export const COURT_PROFILES: readonly CourtProfile[] = [
   {
     name: 'sdny-ecf',
-    description: 'S.D.N.Y. CM/ECF: US Letter, 15 MB per file, declaration and exhibit index expected, declaration as main document and one PDF per exhibit',
+    description: 'S.D.N.Y. CM/ECF: US Letter, 15 MB per file, declaration and exhibit index expected, declaration as main document and one PDF per exhibit (in parts when larger), 1 in margins, top 0.5 in left for the ECF header',
     pageSize: 'letter',
     maxVolumeBytes: 15 * MB,
     requiredSections: ['declaration', 'index', 'exhibits'],
     pdfA: 'preferred',
     filing: true,
     layout: 'ecf',
+    marginsInches: 1,
+    headerZoneInches: 0.5,
   },
   {
     name: 'generic-50mb',
@@ -62,6 +64,8 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     requiredSections: [],
     pdfA: 'preferred',
     layout: 'combined',
+    marginsInches: 1,
+    headerZoneInches: 0.5,
   },
   {
     name: 'generic-a4-50mb',
@@ -71,6 +75,8 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     requiredSections: [],
     pdfA: 'preferred',
     layout: 'combined',
+    marginsInches: 1,
+    headerZoneInches: 0.5,
   },
   {
     name: 'pdfa-strict',
@@ -80,6 +86,8 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     requiredSections: ['cover', 'index', 'exhibits'],
     pdfA: 'required',
     layout: 'combined',
+    marginsInches: 1,
+    headerZoneInches: 0.5,
   },
 ];
 
