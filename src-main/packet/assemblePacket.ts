@@ -164,7 +164,10 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
       for (const [k, part] of parts.entries()) {
         const vol = k === 0 ? current : await newVolume();
         const since = vol.writer.checkpoint();
-        const start = (await render(vol, { index: k + 1, count: parts.length })).bodyIndex;
+        const again = await render(vol, { index: k + 1, count: parts.length });
+        // Drawing is deterministic; a different page count would put pages in the wrong part.
+        if (again.rendered.pages !== rendered.pages) throw new PacketError('PACKET_FAILED', `${exhibit.label} came out with ${again.rendered.pages} pages instead of ${rendered.pages} when drawn again for part ${k + 1}; please report this packet.`);
+        const start = again.bodyIndex;
         await vol.writer.keepBodyPages(start + part.start - bodyIndex, start + part.end - bodyIndex, since);
         vol.exhibits.push({ exhibit, ref: vol.writer.bodyPageRef(since.bodyPages) });
         vol.part = { index: k + 1, count: parts.length };
