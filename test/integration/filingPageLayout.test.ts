@@ -29,12 +29,14 @@ describe('court profile margins and header zone (issue 11)', () => {
   it("moves the printed lines by the profile's margins and header zone, on the declaration and on exhibit pages", async () => {
     const dir = tempDir();
     const { file } = await filingCase(dir);
+    const productions = new Map<string, string>();
     const exportWith = async (name: string, extra: Record<string, unknown>): Promise<string> => {
       const json = path.join(dir, `${name}.json`);
       fs.writeFileSync(json, JSON.stringify({ name, description: name, pageSize: 'letter', maxMb: 15, filing: true, layout: 'ecf', ...extra }));
       const out = path.join(dir, name);
       fs.mkdirSync(out);
-      await dossierJson(['packet', file, '--out', path.join(out, 'decl.pdf'), '--profile-file', json, ...SIGNED]);
+      const { productionId } = await dossierJson<{ productionId: string }>(['packet', file, '--out', path.join(out, 'decl.pdf'), '--profile-file', json, ...SIGNED]);
+      productions.set(out, productionId);
       return out;
     };
     const plain = await exportWith('plain', {});
@@ -57,6 +59,11 @@ describe('court profile margins and header zone (issue 11)', () => {
     for (const name of fs.readdirSync(wide).filter((f) => f.endsWith('.pdf'))) {
       for (const words of wordsByPage(path.join(wide, name))) expect(firstLineY(words), name).toBeGreaterThanOrEqual(90);
     }
+    // The profile is frozen with the production: re-exported, the same bytes.
+    const again = path.join(dir, 'again');
+    fs.mkdirSync(again);
+    await dossierJson(['packet', file, '--production', productions.get(wide)!, '--out', path.join(again, 'decl.pdf')]);
+    for (const name of fs.readdirSync(wide)) expect(fs.readFileSync(path.join(again, name)).equals(fs.readFileSync(path.join(wide, name))), name).toBe(true);
   });
 
   it('refuses margins and header zones out of range, naming the field', async () => {
