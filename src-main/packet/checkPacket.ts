@@ -160,7 +160,7 @@ async function partProblems(input: PacketInput, ex: ExhibitInput, loaded: Loaded
     .filter((p) => !p.fits)
     .map((p) => ({ severity: 'error', code: 'EXHIBIT_PAGE_OVER_LIMIT', exhibitId: ex.id, message: pageOverLimitMessage(ex.label, p, 0, profile.maxVolumeBytes, profile.name) }));
   if (parts.length > 1) {
-    problems.push({ severity: 'info', code: 'EXHIBIT_FILED_IN_PARTS', exhibitId: ex.id, message: `${ex.label} is larger than the ${formatBytes(profile.maxVolumeBytes)} per-file limit of ${profile.name}; it will be filed in ${parts.length} parts, split between pages, with its Bates numbers running on.` });
+    problems.push({ severity: 'info', code: 'EXHIBIT_FILED_IN_PARTS', exhibitId: ex.id, message: `${ex.label} is larger than the ${formatBytes(profile.maxVolumeBytes)} per-file limit of ${profile.name}; it will be filed in parts split between pages (${parts.length} as this check measures them; the export measures the files it writes), with its Bates numbers running on.` });
   }
   return problems;
 }
