@@ -12,9 +12,10 @@ import type { FontBytes, FontMetricsSet } from './packetFonts';
 import { pageLayoutOf } from './pageLayout';
 import { pageOverLimitMessage, planExhibitParts } from './planExhibitParts';
 import { paintSections } from './paintSections';
-import { PdfVolumeWriter } from './PdfVolumeWriter';
+import { type PagePart, PdfVolumeWriter } from './PdfVolumeWriter';
 import { renderExhibit } from './renderExhibit';
 import { stampPage } from './stampPage';
+import { writeExhibitParts } from './writeExhibitParts';
 import type { Placement, SectionContext } from './SectionContext';
 import type { SectionPlan } from './SectionPlan';
 
@@ -146,34 +147,27 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
       ({ rendered, bodyIndex } = await render(current));
     }
     // ECF: an exhibit too large for one file is filed in parts, split between pages as measured on
-    // the objects to be written. Each part draws the exhibit again (same first Bates number, so
-    // every page keeps its number; footers name the part) and keeps only its own pages: the
-    // renderers need not cut an exhibit, at the cost of drawing a split exhibit once per part
-    // (and once to plan). The real sizes are checked when the files close (exportPacket).
+    // the objects to be written; the real sizes are checked when the files close (exportPacket).
     const parts = plan.volumePerExhibit && overLimit(current)
       ? planExhibitParts(current.writer, bodyIndex, { maxVolumeBytes: plan.profile.maxVolumeBytes, closeReserve: plan.closeReserve, alreadyUsed: current.number === 1 ? plan.frontBytesEstimate : 0 })
       : [];
     const partPlacements: ExhibitPart[] = [];
     if (parts.length > 1) {
-      // The first part's file starts afresh: it holds nothing else (each exhibit opens a file of its
-      // own), and drawing an evidence PDF again into a document rolled back after drawing it
-      // fails inside pdf-lib (a copied content stream goes missing).
-      if (current.exhibits.length + current.sections.length > 0 || current.cover) throw new Error('An exhibit to split must open its file');
-      await current.writer.discard();
-      current.writer = await PdfVolumeWriter.create(plan.tempPath(current.number), fonts.bytes);
-      for (const [k, part] of parts.entries()) {
-        const vol = k === 0 ? current : await newVolume();
-        const since = vol.writer.checkpoint();
-        const again = await render(vol, { index: k + 1, count: parts.length });
-        // Drawing is deterministic; a different page count would put pages in the wrong part.
-        if (again.rendered.pages !== rendered.pages) throw new PacketError('PACKET_FAILED', `${exhibit.label} came out with ${again.rendered.pages} pages instead of ${rendered.pages} when drawn again for part ${k + 1}; please report this packet.`);
-        const start = again.bodyIndex;
-        await vol.writer.keepBodyPages(start + part.start - bodyIndex, start + part.end - bodyIndex, since);
-        vol.exhibits.push({ exhibit, ref: vol.writer.bodyPageRef(since.bodyPages) });
-        vol.part = { index: k + 1, count: parts.length };
-        partPlacements.push({ ...placementOf(vol.number, pageInVolume(vol, since.bodyPages), nextBates + part.start - bodyIndex, part.end - part.start, bates), part: k + 1, of: parts.length, pageCount: part.end - part.start });
+      const written = await writeExhibitParts(current, parts, bodyIndex, rendered.pages, {
+        label: exhibit.label,
+        freshWriter: () => PdfVolumeWriter.create(plan.tempPath(current.number), fonts.bytes),
+        newVolume,
+        render: async (vol, part) => {
+          const again = await render(vol, part);
+          return { pages: again.rendered.pages, bodyIndex: again.bodyIndex };
+        },
+      });
+      written.forEach(({ vol, bodyIndex: at }, k) => {
+        const part = parts[k] as PagePart;
+        vol.exhibits.push({ exhibit, ref: vol.writer.bodyPageRef(at) });
+        partPlacements.push({ ...placementOf(vol.number, pageInVolume(vol, at), nextBates + part.start - bodyIndex, part.end - part.start, bates), part: k + 1, of: parts.length, pageCount: part.end - part.start });
         current = vol;
-      }
+      });
     } else {
       current.exhibits.push({ exhibit, ref: current.writer.bodyPageRef(bodyIndex) });
       await current.writer.flush();
