@@ -103,6 +103,7 @@ describe('an exhibit over the per-file limit in the ECF layout (issue 11)', () =
     // The index and contents say so.
     const mainText = pdftotext(main).replace(/\s+/g, ' ');
     expect(mainText).toContain(`Filed in ${n} parts (Att. 3–${2 + n}).`);
+    expect(mainText).toContain('exhibits as attachments, large ones in parts');
     expect(mainText).toMatch(new RegExp(`Exhibit 3 — scan\\.pdf[ .]*STORM-\\d{6} Att\\. 3–${2 + n}`));
 
     // The same production again: the same files, byte for byte, parts included.
