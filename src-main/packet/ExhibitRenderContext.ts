@@ -1,6 +1,7 @@
 import type { PDFPage } from 'pdf-lib';
 import { formatBates } from './formatBates';
 import type { PageGeometry } from './LayoutFlow';
+import type { PageLayout } from './pageLayout';
 import type { BatesOptions, ExhibitInput } from './PacketInput';
 import type { FontMetricsSet } from './packetFonts';
 import type { PdfVolumeWriter } from './PdfVolumeWriter';
@@ -11,6 +12,8 @@ export interface ExhibitRenderContext {
   writer: PdfVolumeWriter;
   metrics: FontMetricsSet;
   pageSize: readonly [number, number];
+  /** The profile's margins and header zone (pageLayoutOf). */
+  layout: PageLayout;
   bates: BatesOptions;
   /** Bates number of the exhibit's first page (its slip sheet). */
   firstBates: number;
@@ -19,11 +22,17 @@ export interface ExhibitRenderContext {
   textPageCap: number;
   /** Font folder, when not the default (see loadPacketFonts). */
   fontDir?: string;
+  /** ECF: the exhibit is filed in parts and these pages are drawn for part `index` of `count` (page footers and slip sheet say so). */
+  part?: { index: number; count: number };
 }
 
-/** Margins of generated pages (cover, tables, slip sheets): one inch, as court rules expect. */
-export function generatedPageGeometry(pageSize: readonly [number, number]): PageGeometry {
-  return { width: pageSize[0], height: pageSize[1], marginTop: 72, marginBottom: 72, marginLeft: 72, marginRight: 72 };
+/**
+ * Margins of generated pages (cover, tables, slip sheets): the profile's (one inch unless it says
+ * otherwise), and never less at the top than the court's header zone.
+ */
+export function generatedPageGeometry(pageSize: readonly [number, number], layout: PageLayout): PageGeometry {
+  const { margins, headerZone } = layout;
+  return { width: pageSize[0], height: pageSize[1], marginTop: Math.max(margins.top, headerZone), marginBottom: margins.bottom, marginLeft: margins.left, marginRight: margins.right };
 }
 
 /**
@@ -38,7 +47,7 @@ export function newExhibitPage(ctx: ExhibitRenderContext, index: number, total: 
   const page = ctx.writer.newPage(w, h);
   stampPage(page, ctx.writer.fonts, ctx.metrics, {
     bates: formatBates(ctx.bates, ctx.firstBates + index),
-    left: index === 0 ? `${ctx.exhibit.label} · slip sheet` : `${ctx.exhibit.label} · page ${index} of ${total - 1}`,
+    left: `${ctx.exhibit.label}${ctx.part ? ` (Part ${ctx.part.index} of ${ctx.part.count})` : ''} · ${index === 0 ? 'slip sheet' : `page ${index} of ${total - 1}`}`,
     draft: ctx.bates.draft === true,
     legend: ctx.bates.legend,
   });

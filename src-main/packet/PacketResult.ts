@@ -17,6 +17,13 @@ export interface PagePlacement {
   batesLastLabel: string;
 }
 
+/** ECF: one file of an exhibit filed in several ("Part 2 of 3"), with its own pages and Bates range. */
+export interface ExhibitPart extends PagePlacement {
+  part: number;
+  of: number;
+  pageCount: number;
+}
+
 export interface ExhibitPlacement extends PagePlacement {
   exhibitId: string;
   label: string;
@@ -29,6 +36,8 @@ export interface ExhibitPlacement extends PagePlacement {
   removed?: string[];
   /** Rule 5.2 redactions burnt in (public packets): how many, and the redacted rendering's SHA-256. */
   redacted?: { places: number; sha256: string };
+  /** ECF: the files the exhibit was split into, in order; absent when it is one file. */
+  parts?: ExhibitPart[];
 }
 
 export interface SectionPlacement extends PagePlacement {

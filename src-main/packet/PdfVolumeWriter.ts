@@ -12,6 +12,16 @@ import {
 } from 'pdf-lib';
 import { type EmbeddedFonts, embedPacketFonts, type FontBytes } from './packetFonts';
 
+/** A run of body pages planned to go into one file (see `planParts`): pages [start, end). */
+export interface PagePart {
+  start: number;
+  end: number;
+  /** Bytes the run's objects take in a file (objects its pages share counted once). */
+  bytes: number;
+  /** False for a run that does not fit although it holds the fewest pages a run may: a page too large by itself. */
+  fits: boolean;
+}
+
 /** A position in the writer to roll back to (see `rollback`). */
 export interface WriterCheckpoint {
   objectNumber: number;
@@ -55,21 +65,22 @@ export class PdfVolumeWriter {
 
   private constructor(
     readonly path: string,
-    private readonly file: fs.FileHandle,
+    /** Null for a writer that only measures (packet check): nothing is written anywhere. */
+    private readonly file: fs.FileHandle | null,
     readonly doc: PDFDocument,
     readonly fonts: EmbeddedFonts,
     private readonly pagesRef: PDFRef,
   ) {}
 
-  /** Creates the file (which must not exist) and writes the PDF header. */
-  static async create(path: string, fontBytes: FontBytes): Promise<PdfVolumeWriter> {
+  /** Creates the file (which must not exist) and writes the PDF header; with `path` null, a writer that only measures. */
+  static async create(path: string | null, fontBytes: FontBytes): Promise<PdfVolumeWriter> {
     // updateMetadata:false keeps pdf-lib from stamping "now" into the Info dictionary.
     const doc = await PDFDocument.create({ updateMetadata: false });
     const fonts = await embedPacketFonts(doc, fontBytes);
     const pagesRef = doc.catalog.get(PDFName.of('Pages'));
     if (!(pagesRef instanceof PDFRef)) throw new Error('pdf-lib catalog has no page tree reference');
-    const file = await fs.open(path, 'wx', 0o600);
-    const writer = new PdfVolumeWriter(path, file, doc, fonts, pagesRef);
+    const file = path === null ? null : await fs.open(path, 'wx', 0o600);
+    const writer = new PdfVolumeWriter(path ?? '', file, doc, fonts, pagesRef);
     // The second line's high bytes mark the file as binary (required by PDF/A).
     await writer.write(new Uint8Array([...enc.encode('%PDF-1.7\n%'), 0xe2, 0xe3, 0xcf, 0xd3, 0x0a]), false);
     return writer;
@@ -141,6 +152,57 @@ export class PdfVolumeWriter {
     return size;
   }
 
+  /**
+   * Plans how the body pages from `from` on are split into runs, each to be a file of its own:
+   * a run takes pages while `fits(bytes)` says its objects still fit, counting what its pages
+   * share (fonts, images) once per run, as each file will hold its own copy. The first `keep`
+   * pages stay together (an exhibit's slip sheet with its first page). Measured on the objects as
+   * they will be written, not on the source's size.
+   */
+  planParts(from: number, fits: (bytes: number) => boolean, keep = 1): PagePart[] {
+    const parts: PagePart[] = [];
+    let seen = new Set<number>();
+    for (let index = from; index < this.bodyPages.length; index++) {
+      const page = this.bodyPages[index] as PDFRef;
+      let added = this.newObjectsBytes(page, seen);
+      let part = parts[parts.length - 1];
+      if (!part || (index >= from + keep && !fits(part.bytes + added.bytes))) {
+        seen = new Set();
+        added = this.newObjectsBytes(page, seen);
+        part = { start: index, end: index, bytes: 0, fits: true };
+        parts.push(part);
+      }
+      for (const n of added.numbers) seen.add(n);
+      part.end = index + 1;
+      part.bytes += added.bytes;
+    }
+    for (const part of parts) part.fits = fits(part.bytes);
+    return parts;
+  }
+
+  /**
+   * Keeps only the body pages [from, to) (none of them written yet) and writes them; every object
+   * made since `since` that they do not use is dropped unwritten (the other parts of a split
+   * exhibit, which go into files of their own).
+   */
+  async keepBodyPages(from: number, to: number, since: WriterCheckpoint): Promise<void> {
+    if (from < since.bodyPages || this.bodyPages.slice(since.bodyPages).some((ref) => this.offsets.has(ref.objectNumber))) {
+      throw new Error('keepBodyPages: pages before the checkpoint, or already written, cannot be dropped');
+    }
+    const kept = [...this.bodyPages.slice(0, since.bodyPages), ...this.bodyPages.slice(from, to)];
+    this.bodyPages.length = 0;
+    this.bodyPages.push(...kept);
+    this.bodyNodes.length = Math.ceil(kept.length / PAGE_TREE_FANOUT);
+    // Each page names its page-tree node, which depends on its position.
+    kept.forEach((ref, i) => {
+      if (i >= since.bodyPages) this.doc.context.lookup(ref, PDFDict).set(PDFName.of('Parent'), this.bodyNodes[Math.floor(i / PAGE_TREE_FANOUT)] as PDFRef);
+    });
+    await this.flush();
+    for (const [ref] of this.doc.context.enumerateIndirectObjects()) {
+      if (ref.objectNumber > since.objectNumber && !this.isTreeNode(ref) && !this.held.has(ref)) this.doc.context.delete(ref);
+    }
+  }
+
   /** Writes every finished object reachable from pages not yet written, then drops them from memory. */
   async flush(): Promise<void> {
     await this.writeObjects(this.reachablePending(this.pendingPageRefs()));
@@ -201,8 +263,8 @@ export class PdfVolumeWriter {
       `startxref\n${xrefOffset}\n%%EOF\n`,
     );
     await this.write(enc.encode(lines.join('')), false);
-    await this.file.sync();
-    await this.file.close();
+    await this.file?.sync();
+    await this.file?.close();
     return { bytes: this.offset, sha256: this.fileHash.digest('hex'), pages: this.pageCount };
   }
 
@@ -210,9 +272,29 @@ export class PdfVolumeWriter {
   async discard(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
-      await this.file.close().catch(() => undefined);
+      await this.file?.close().catch(() => undefined);
     }
-    await fs.rm(this.path, { force: true });
+    if (this.file) await fs.rm(this.path, { force: true });
+  }
+
+  /** Pending objects reachable from `page` that are not among `seen` (object numbers), and their bytes in a file. */
+  private newObjectsBytes(page: PDFRef, seen: Set<number>): { numbers: number[]; bytes: number } {
+    const numbers: number[] = [];
+    let bytes = 0;
+    const stack = [page];
+    const found = new Set<number>();
+    while (stack.length > 0) {
+      const ref = stack.pop() as PDFRef;
+      const n = ref.objectNumber;
+      if (seen.has(n) || found.has(n) || this.offsets.has(n) || ref === this.pagesRef || this.isTreeNode(ref)) continue;
+      const obj = this.doc.context.lookup(ref);
+      if (obj === undefined) continue;
+      found.add(n);
+      numbers.push(n);
+      bytes += indirectObjectSize(ref, obj) + 20;
+      collectRefs(obj, stack);
+    }
+    return { numbers, bytes };
   }
 
   private isTreeNode(ref: PDFRef): boolean {
@@ -278,7 +360,7 @@ export class PdfVolumeWriter {
     if (body) this.bodyHash.update(bytes);
     this.fileHash.update(bytes);
     let done = 0;
-    while (done < bytes.length) {
+    while (this.file && done < bytes.length) {
       const { bytesWritten } = await this.file.write(bytes, done, bytes.length - done);
       done += bytesWritten;
     }

@@ -12,6 +12,8 @@ export interface Placement {
   native?: boolean;
   /** Rule 5.2 redactions burnt in (public packets): how many, and the redacted rendering's SHA-256. */
   redacted?: { places: number; sha256: string };
+  /** ECF: an exhibit filed in several parts, volumes (attachments) `volume` to `lastVolume`. */
+  filedInParts?: { count: number; lastVolume: number };
 }
 
 /**
@@ -55,6 +57,11 @@ export function sectionTitle(section: PacketSection, ctx: Pick<SectionContext, '
     case 'exhibits':
       return 'Exhibits';
   }
+}
+
+/** ECF: the attachment (or attachments, for an exhibit filed in parts) an exhibit is filed as, "Att. 2" or "Att. 3–5"; volume 1 is the main document. */
+export function attachmentRef(p: Placement): string {
+  return p.filedInParts ? `Att. ${p.volume - 1}–${p.filedInParts.lastVolume - 1}` : `Att. ${p.volume - 1}`;
 }
 
 /** "p. 12" in volume 1 of a single-volume packet, "Vol. 2, p. 3" otherwise. */

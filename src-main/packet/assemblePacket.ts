@@ -7,12 +7,15 @@ import { type LoadedExhibit, loadExhibit } from './loadExhibit';
 import { formatBates } from './formatBates';
 import type { BatesOptions, ExhibitInput, PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
-import type { ExhibitPlacement, PacketProgress, PacketWarning, PagePlacement, SectionPlacement } from './PacketResult';
+import type { ExhibitPart, ExhibitPlacement, PacketProgress, PacketWarning, PagePlacement, SectionPlacement } from './PacketResult';
 import type { FontBytes, FontMetricsSet } from './packetFonts';
+import { pageLayoutOf } from './pageLayout';
+import { pageOverLimitMessage, planExhibitParts } from './planExhibitParts';
 import { paintSections } from './paintSections';
-import { PdfVolumeWriter } from './PdfVolumeWriter';
+import { type PagePart, PdfVolumeWriter } from './PdfVolumeWriter';
 import { renderExhibit } from './renderExhibit';
 import { stampPage } from './stampPage';
+import { writeExhibitParts } from './writeExhibitParts';
 import type { Placement, SectionContext } from './SectionContext';
 import type { SectionPlan } from './SectionPlan';
 
@@ -25,6 +28,10 @@ export interface VolumeState {
   /** Exhibits and sections in this volume, with the ref of their first page (for bookmarks). */
   exhibits: { exhibit: ExhibitInput; ref: PDFRef }[];
   sections: { section: GeneratedSection; title: string; ref: PDFRef }[];
+  /** ECF: one part of an exhibit filed in several files ("Part 1 of 3"). */
+  part?: { index: number; count: number };
+  /** ECF: why this file cannot be kept under the limit: a page in it too large by itself. */
+  overLimit?: string;
 }
 
 export interface AssemblyPlan {
@@ -115,17 +122,19 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     let loaded: LoadedExhibit | undefined = await loadExhibit(exhibit);
     // ECF: the main document holds the sections; every exhibit is an attachment of its own.
     if (plan.volumePerExhibit && (current.exhibits.length > 0 || (current.number === 1 && plan.frontPages > 0))) current = await newVolume();
-    const render = async (vol: VolumeState) => {
+    const render = async (vol: VolumeState, part?: { index: number; count: number }) => {
       const ctx: ExhibitRenderContext = {
         writer: vol.writer,
         metrics: fonts.metrics,
         pageSize,
+        layout: pageLayoutOf(plan.profile),
         bates,
         firstBates: nextBates,
         exhibit,
         pdfAPolicy: plan.profile.pdfA,
         textPageCap,
         ...(plan.fontDir ? { fontDir: plan.fontDir } : {}),
+        ...(part ? { part } : {}),
       };
       const bodyIndex = vol.writer.bodyPageCount;
       return { rendered: await renderExhibit(ctx, loaded as LoadedExhibit), bodyIndex };
@@ -137,13 +146,52 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
       current = await newVolume();
       ({ rendered, bodyIndex } = await render(current));
     }
-    current.exhibits.push({ exhibit, ref: current.writer.bodyPageRef(bodyIndex) });
-    await current.writer.flush();
+    // ECF: an exhibit too large for one file is filed in parts, split between pages as measured on
+    // the objects to be written; the real sizes are checked when the files close (exportPacket).
+    const parts = plan.volumePerExhibit && overLimit(current)
+      ? planExhibitParts(current.writer, bodyIndex, { maxVolumeBytes: plan.profile.maxVolumeBytes, closeReserve: plan.closeReserve, alreadyUsed: current.number === 1 ? plan.frontBytesEstimate : 0 })
+      : [];
+    const partPlacements: ExhibitPart[] = [];
+    if (parts.length > 1) {
+      const written = await writeExhibitParts(current, parts, bodyIndex, rendered.pages, {
+        label: exhibit.label,
+        freshWriter: () => PdfVolumeWriter.create(plan.tempPath(current.number), fonts.bytes),
+        newVolume,
+        render: async (vol, part) => {
+          const again = await render(vol, part);
+          return { pages: again.rendered.pages, bodyIndex: again.bodyIndex };
+        },
+      });
+      written.forEach(({ vol, bodyIndex: at }, k) => {
+        const part = parts[k] as PagePart;
+        vol.exhibits.push({ exhibit, ref: vol.writer.bodyPageRef(at) });
+        partPlacements.push({ ...placementOf(vol.number, pageInVolume(vol, at), nextBates + part.start - bodyIndex, part.end - part.start, bates), part: k + 1, of: parts.length, pageCount: part.end - part.start });
+        current = vol;
+      });
+    } else {
+      current.exhibits.push({ exhibit, ref: current.writer.bodyPageRef(bodyIndex) });
+      await current.writer.flush();
+    }
+    // Filed anyway (export over the check's error with --force, or a production re-exported): in a file of its own, named in a warning.
+    parts.forEach((part, k) => {
+      if (part.fits) return;
+      const message = pageOverLimitMessage(exhibit.label, part, bodyIndex, plan.profile.maxVolumeBytes, plan.profile.name);
+      (volumes[current.number - parts.length + k] as VolumeState).overLimit = message;
+      warnings.push({ code: 'EXHIBIT_PAGE_OVER_LIMIT', exhibitId: exhibit.id, message });
+    });
     loaded = undefined; // the exhibit's bytes can go before the next one is read
 
-    const placement = { ...placementOf(current.number, pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates), ...(rendered.removed ? { removed: rendered.removed } : {}), ...(rendered.rendering === 'native' ? { native: true } : {}), ...(rendered.redacted ? { redacted: rendered.redacted } : {}) };
+    const first = partPlacements[0];
+    const placement = {
+      ...placementOf(first?.volume ?? current.number, first?.firstPage ?? pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates),
+      ...(rendered.removed ? { removed: rendered.removed } : {}),
+      ...(rendered.rendering === 'native' ? { native: true } : {}),
+      ...(rendered.redacted ? { redacted: rendered.redacted } : {}),
+      ...(first ? { filedInParts: { count: partPlacements.length, lastVolume: current.number } } : {}),
+    };
     placeOf.set(exhibit.id, placement);
-    exhibitPlacements.push({ ...placement, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}) });
+    const { filedInParts: _parts, ...placed } = placement;
+    exhibitPlacements.push({ ...placed, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}), ...(first ? { parts: partPlacements } : {}) });
     if (rendered.rendering === 'native') {
       const detail = rendered.detail ? ` [${rendered.detail}]` : '';
       warnings.push({ code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: exhibit.id, message: `${exhibit.label} is produced natively (slip sheet only): ${rendered.note}${detail}` });

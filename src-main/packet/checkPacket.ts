@@ -1,7 +1,9 @@
 import { classifyExhibit } from './classifyExhibit';
+import type { ExhibitInput } from './PacketInput';
+import { pageOverLimitMessage } from './planExhibitParts';
 import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { formatBytes } from './formatText';
-import { loadExhibit } from './loadExhibit';
+import { type LoadedExhibit, loadExhibit } from './loadExhibit';
 import type { PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
 import { NotRenderable } from './PreparedExhibit';
@@ -63,9 +65,11 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
     });
   }
   let total = 0;
+  // The ECF layout splits an exhibit too large for one file into parts (checkPacket measures them).
+  const ecf = (input.options.layout ?? profile.layout) === 'ecf';
   for (const ex of input.exhibits) {
     total += ex.size;
-    if (ex.size > profile.maxVolumeBytes && !/^(video|audio)\//.test(ex.mediaType)) {
+    if (!ecf && ex.size > profile.maxVolumeBytes && !/^(video|audio)\//.test(ex.mediaType)) {
       problems.push({
         severity: 'error',
         code: 'EXHIBIT_OVER_LIMIT',
@@ -74,7 +78,7 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
       });
     }
   }
-  if (total > profile.maxVolumeBytes) {
+  if (!ecf && total > profile.maxVolumeBytes) {
     problems.push({
       severity: 'info',
       code: 'PACKET_WILL_SPLIT',
@@ -98,14 +102,16 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
   const blocking: string[] = [];
   for (const ex of input.exhibits) {
     if (opts.signal?.aborted) throw new PacketError('CANCELLED', 'The packet check was cancelled.');
-    let bytes: Uint8Array;
+    let loaded: LoadedExhibit;
     try {
-      ({ bytes } = await loadExhibit(ex));
+      loaded = await loadExhibit(ex);
     } catch (err) {
       if (!(err instanceof PacketError)) throw err;
       problems.push({ severity: 'error', code: err.code, exhibitId: ex.id, message: err.message });
       continue;
     }
+    const { bytes } = loaded;
+    if ((input.options.layout ?? profile.layout) === 'ecf' && input.options.sections.includes('exhibits')) problems.push(...(await partProblems(input, ex, loaded, profile)));
     const kind = classifyExhibit(bytes, ex.mediaType);
     if (kind.kind === 'native') {
       problems.push({ severity: 'info', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will be produced natively: ${kind.reason}` });
@@ -142,6 +148,29 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
       code: 'PACKET_NOT_PDFA',
       message: `The packet will be a plain PDF, not PDF/A, because ${blocking.join(', ')} ${blocking.length === 1 ? 'is' : 'are'} not PDF/A. Use the pdfa-strict profile to produce such exhibits natively instead.`,
     });
+  }
+  return problems;
+}
+
+/**
+ * ECF: how an exhibit will be filed when it is too large for one file (in parts, split between
+ * pages), and any page that by itself is over the limit, which the export cannot file (an error).
+ */
+async function partProblems(input: PacketInput, ex: ExhibitInput, loaded: LoadedExhibit, profile: CourtProfile): Promise<PacketProblem[]> {
+  // pdf-lib loads on first use only (see exportCasePacket): most commands never need it.
+  const { measureExhibitParts } = await import('./measureExhibitParts');
+  let parts;
+  try {
+    parts = await measureExhibitParts(input, ex, loaded, profile);
+  } catch (err) {
+    if (!(err instanceof PacketError)) throw err;
+    return [{ severity: 'error', code: err.code, exhibitId: ex.id, message: err.message }];
+  }
+  const problems: PacketProblem[] = parts
+    .filter((p) => !p.fits)
+    .map((p) => ({ severity: 'error', code: 'EXHIBIT_PAGE_OVER_LIMIT', exhibitId: ex.id, message: pageOverLimitMessage(ex.label, p, 0, profile.maxVolumeBytes, profile.name) }));
+  if (parts.length > 1) {
+    problems.push({ severity: 'info', code: 'EXHIBIT_FILED_IN_PARTS', exhibitId: ex.id, message: `${ex.label} is larger than the ${formatBytes(profile.maxVolumeBytes)} per-file limit of ${profile.name}; it will be filed in parts split between pages (${parts.length} as this check measures them; the export measures the files it writes), with its Bates numbers running on.` });
   }
   return problems;
 }

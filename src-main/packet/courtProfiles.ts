@@ -1,4 +1,6 @@
 import type { PacketSection } from './PacketInput';
+import type { MarginsInches } from './pageLayout';
+import type { CourtProfileFileParsed } from '../contract/courtProfileSchema';
 
 /** Page sizes in PDF points (1/72 inch). */
 export const PAGE_SIZES = {
@@ -33,6 +35,10 @@ export interface CourtProfile {
   exhibitLabels?: 'numeric' | 'alpha';
   /** How the packet is laid out when the options do not say (see PacketOptions.layout). */
   layout: 'combined' | 'ecf';
+  /** Margins of the pages the packet writes itself, in inches (default 1); see pageLayout.ts. */
+  marginsInches?: number | MarginsInches;
+  /** The band at the top of every page left blank for the court's e-filing stamp, in inches (default 0.5). */
+  headerZoneInches?: number;
 }
 
 const MB = 1024 * 1024;
@@ -40,13 +46,15 @@ const MB = 1024 * 1024;
 export const COURT_PROFILES: readonly CourtProfile[] = [
   {
     name: 'sdny-ecf',
-    description: 'S.D.N.Y. CM/ECF: US Letter, 15 MB per file, declaration and exhibit index expected, declaration as main document and one PDF per exhibit',
+    description: 'S.D.N.Y. CM/ECF: US Letter, 15 MB per file, declaration and exhibit index expected, declaration as main document and one PDF per exhibit (in parts when larger), 1 in margins, top 0.5 in left for the ECF header',
     pageSize: 'letter',
     maxVolumeBytes: 15 * MB,
     requiredSections: ['declaration', 'index', 'exhibits'],
     pdfA: 'preferred',
     filing: true,
     layout: 'ecf',
+    marginsInches: 1,
+    headerZoneInches: 0.5,
   },
   {
     name: 'generic-50mb',
@@ -56,6 +64,8 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     requiredSections: [],
     pdfA: 'preferred',
     layout: 'combined',
+    marginsInches: 1,
+    headerZoneInches: 0.5,
   },
   {
     name: 'generic-a4-50mb',
@@ -65,6 +75,8 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     requiredSections: [],
     pdfA: 'preferred',
     layout: 'combined',
+    marginsInches: 1,
+    headerZoneInches: 0.5,
   },
   {
     name: 'pdfa-strict',
@@ -74,6 +86,8 @@ export const COURT_PROFILES: readonly CourtProfile[] = [
     requiredSections: ['cover', 'index', 'exhibits'],
     pdfA: 'required',
     layout: 'combined',
+    marginsInches: 1,
+    headerZoneInches: 0.5,
   },
 ];
 
@@ -82,9 +96,17 @@ export function getCourtProfile(name: string): CourtProfile | undefined {
 }
 
 /** A profile from the user's JSON file (validated by the contract's courtProfileSchema), as the engine uses it. */
-export function userCourtProfile(file: { name: string; description: string; pageSize: 'letter' | 'a4'; maxMb: number; requiredSections: PacketSection[]; pdfA: 'required' | 'preferred'; filing: boolean; layout: 'combined' | 'ecf'; exhibitLabels: 'numeric' | 'alpha'; bodyFontSize?: number | undefined; lineSpacing?: number | undefined }): CourtProfile {
-  const { maxMb, bodyFontSize, lineSpacing, ...rest } = file;
-  return { ...rest, maxVolumeBytes: maxMb * MB, ...(bodyFontSize ? { bodyFontSize } : {}), ...(lineSpacing ? { lineSpacing } : {}) };
+export function userCourtProfile(file: CourtProfileFileParsed): CourtProfile {
+  const { maxMb, bodyFontSize, lineSpacing, marginsInches, headerZoneInches, ...rest } = file;
+  return {
+    ...rest,
+    // A fractional limit ("0.5" MB) is a whole number of bytes.
+    maxVolumeBytes: Math.round(maxMb * MB),
+    ...(bodyFontSize ? { bodyFontSize } : {}),
+    ...(lineSpacing ? { lineSpacing } : {}),
+    ...(marginsInches !== undefined ? { marginsInches } : {}),
+    ...(headerZoneInches !== undefined ? { headerZoneInches } : {}),
+  };
 }
 
 /** The profile of the options (the user's own, or a built-in one by name), with the options' own size limit applied if set. */

@@ -22,29 +22,31 @@ export interface EcfAttachment {
 
 /**
  * A file name a court's upload form and every operating system accept: "Exhibit 1 - Storefront
- * capture.pdf". Characters Windows or macOS refuse become "-", and a long title is cut.
+ * capture.pdf", and "Exhibit 3 - Server logs (Part 1 of 2).pdf" for a part of a split exhibit.
+ * Characters Windows or macOS refuse become "-", and a long title is cut (never the part).
  */
-export function ecfFileName(label: string, title: string): string {
+export function ecfFileName(label: string, title: string, part?: { index: number; count: number }): string {
   const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '-').replace(/\s+/g, ' ').trim();
   const name = `${clean(label)} - ${clean(title)}`;
-  return `${name.length > 120 ? `${name.slice(0, 119).trimEnd()}…` : name}.pdf`;
+  return `${name.length > 120 ? `${name.slice(0, 119).trimEnd()}…` : name}${part ? ` (Part ${part.index} of ${part.count})` : ''}.pdf`;
 }
 
-/** The attachment list, in exhibit order, for the files an ECF export wrote. */
+/** The attachment list, in exhibit order, for the files an ECF export wrote: one row per file, so one per part of a split exhibit. */
 export function ecfAttachments(input: PacketInput, exhibits: ExhibitPlacement[], fileOf: (volume: number) => string): EcfAttachment[] {
   const { bates } = input.options;
-  return exhibits.map((p, i) => {
-    const ex = input.exhibits.find((e) => e.id === p.exhibitId)!;
-    return {
-      number: i + 1,
-      file: path.basename(fileOf(p.volume)),
-      category: 'Exhibit' as const,
-      description: `${ex.label} - ${ex.title} (${formatBatesRange(bates, p.batesFirst, p.batesLast)})`,
-      batesFirst: p.batesFirstLabel,
-      batesLast: p.batesLastLabel,
-      pages: p.pageCount,
-    };
-  });
+  return exhibits
+    .flatMap((p) => {
+      const ex = input.exhibits.find((e) => e.id === p.exhibitId)!;
+      return (p.parts ?? [p]).map((f) => ({
+        file: path.basename(fileOf(f.volume)),
+        category: 'Exhibit' as const,
+        description: `${ex.label} - ${ex.title}${'part' in f ? ` (Part ${f.part} of ${f.of})` : ''} (${formatBatesRange(bates, f.batesFirst, f.batesLast)})`,
+        batesFirst: f.batesFirstLabel,
+        batesLast: f.batesLastLabel,
+        pages: f.pageCount,
+      }));
+    })
+    .map((row, i) => ({ number: i + 1, ...row }));
 }
 
 /**

@@ -14,9 +14,10 @@ import { layoutVolumeCover } from './layoutVolumeCover';
 import { measureSectionsBytes } from './measureSectionsBytes';
 import type { PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
-import type { ExportPacketOptions, PacketResult, PacketVolume, PacketWarning } from './PacketResult';
+import type { ExportPacketOptions, PacketResult, PacketVolume, PacketWarning, PagePlacement } from './PacketResult';
 import { loadPacketFonts } from './packetFonts';
 import { paintPage } from './paintPage';
+import { pageLayoutOf } from './pageLayout';
 import type { Placement, SectionContext } from './SectionContext';
 import { planSections } from './SectionPlan';
 import { validatePacketInput } from './validatePacketInput';
@@ -28,6 +29,7 @@ import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
 import { verifyOnDisk } from '../outputs/verifyOnDisk';
 import { volumeOutline } from './volumeOutline';
 import { ecfAttachments, ecfFileName, stageAttachmentLists } from './ecfAttachments';
+import { initialCloseReserve } from './planExhibitParts';
 import { assertNoLeaks, redactedValues } from '../redaction/assertNoLeaks';
 
 /**
@@ -90,7 +92,7 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
   const stem = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}`);
   // Fonts are written when a volume closes and grow with every glyph drawn, so room is kept for
   // them; if a volume still ends up over the limit, the export is redone with more room.
-  let closeReserve = Math.min(320 * 1024, Math.max(96 * 1024, Math.round(profile.maxVolumeBytes * 0.02)));
+  let closeReserve = initialCloseReserve(profile.maxVolumeBytes);
 
   for (let attempt = 0; attempt < 4; attempt++) {
     const volumes: VolumeState[] = [];
@@ -144,12 +146,13 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
               batesLast: last?.batesLast ?? vol.cover.bates,
             },
             pageSize,
+            pageLayoutOf(profile),
             fonts.metrics,
           );
           paintPage(vol.cover.page, cover, vol.writer.fonts, fonts.metrics);
         }
         const attached = ecf ? vol.exhibits[0]?.exhibit : undefined;
-        const title = attached ? `${attached.label}: ${attached.title}` : volumes.length > 1 && !ecf ? `${input.caption.title} — Volume ${vol.number} of ${volumes.length}` : input.caption.title;
+        const title = attached ? `${attached.label}: ${attached.title}${vol.part ? ` (Part ${vol.part.index} of ${vol.part.count})` : ''}` : volumes.length > 1 && !ecf ? `${input.caption.title} — Volume ${vol.number} of ${volumes.length}` : input.caption.title;
         closed.push(
           await vol.writer.close((doc) => {
             const items = volumeOutline(vol, input.options.sections, firstExhibitVolume);
@@ -169,7 +172,12 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         );
       }
       if (opts.signal?.aborted) throw new PacketError('CANCELLED', 'The packet export was cancelled; no file was written.');
-      const over = closed.reduce((worst, c, i) => (c.bytes > profile.maxVolumeBytes && (volumes[i]?.exhibits.length ?? 0) > 1 ? Math.max(worst, c.bytes - profile.maxVolumeBytes) : worst), 0);
+      // What is compared with the limit is the closed file's real size. A file that can be made
+      // smaller (several exhibits, or an ECF exhibit whose pages can be split further) is redone
+      // with more room kept; a page too large by itself cannot.
+      const shrinkable = (vol: VolumeState | undefined): boolean =>
+        vol !== undefined && !vol.overLimit && (vol.exhibits.length > 1 || (ecf && vol.exhibits.length === 1 && vol.writer.bodyPageCount > (vol.part && vol.part.index > 1 ? 1 : 2)));
+      const over = closed.reduce((worst, c, i) => (c.bytes > profile.maxVolumeBytes && shrinkable(volumes[i]) ? Math.max(worst, c.bytes - profile.maxVolumeBytes) : worst), 0);
       if (over > 0 && attempt < 3) {
         await discardAll(volumes);
         closeReserve += over + 32 * 1024;
@@ -178,7 +186,8 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
 
       const finalPaths = ecf ? ecfPaths(target, volumes) : volumePaths(target, volumes.length);
       const volumeResults: PacketVolume[] = volumes.map((vol, i) => {
-        const inVol = placed.filter((p) => p.volume === vol.number);
+        // A split exhibit's parts are each in a volume of their own.
+        const inVol = [...outcome.exhibits.flatMap((e): PagePlacement[] => e.parts ?? [e]), ...outcome.sections].filter((p) => p.volume === vol.number);
         const c = closed[i] as { bytes: number; sha256: string; pages: number };
         const cover = vol.cover ? [vol.cover.bates] : [];
         return {
@@ -197,11 +206,12 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
       if (!pdfA) {
         warnings.push({ code: 'PACKET_NOT_PDFA', message: `The packet is a plain PDF, not PDF/A, because ${outcome.pdfABlockers.join('; ')}.` });
       }
-      for (const v of volumeResults) {
+      volumeResults.forEach((v, i) => {
         if (v.bytes > profile.maxVolumeBytes) {
-          warnings.push({ code: 'VOLUME_OVER_LIMIT', message: `${path.basename(v.path)} is ${formatBytes(v.bytes)}, over the ${formatBytes(profile.maxVolumeBytes)} per-file limit of ${profile.name}: a single exhibit in it is larger than the limit.` });
+          const why = volumes[i]?.overLimit ?? (ecf && i === 0 ? 'the main document alone is larger than the limit' : 'a single exhibit in it is larger than the limit');
+          warnings.push({ code: 'VOLUME_OVER_LIMIT', message: `${path.basename(v.path)} is ${formatBytes(v.bytes)}, over the ${formatBytes(profile.maxVolumeBytes)} per-file limit of ${profile.name}: ${why}` });
         }
-      }
+      });
       const result: PacketResult = { volumes: volumeResults, exhibits: outcome.exhibits, sections: outcome.sections, totalPages: total, pdfA, warnings };
       // Rule 5.2: a public packet is searched for every value it redacted before anything is published.
       await assertNoLeaks(volumes.map((vol, i) => ({ path: vol.writer.path, name: path.basename(finalPaths[i] as string) })), redactedValues(input.exhibits));
@@ -243,7 +253,7 @@ function ecfPaths(target: string, volumes: VolumeState[]): string[] {
   const fallback = volumePaths(target, volumes.length);
   return volumes.map((vol, i) => {
     const ex = vol.exhibits[0]?.exhibit;
-    return i === 0 || !ex ? (i === 0 ? target : (fallback[i] as string)) : path.join(dir, ecfFileName(ex.label, ex.title));
+    return i === 0 || !ex ? (i === 0 ? target : (fallback[i] as string)) : path.join(dir, ecfFileName(ex.label, ex.title, vol.part));
   });
 }
 

@@ -26,7 +26,8 @@ export function layoutCover(flow: LayoutFlow, ctx: SectionContext): void {
   const summary = [
     plural(exhibits, 'exhibit'),
     `Bates ${formatBatesRange(ctx.bates, ctx.packetBates.first, ctx.packetBates.last)}`,
-    ctx.ecf ? 'each exhibit filed as its own attachment' : ctx.volumeCount > 1 ? `${ctx.volumeCount} volumes` : '',
+    // An exhibit over the per-file limit is several attachments (ECF parts).
+    ctx.ecf ? ([...ctx.exhibits.values()].some((p) => p.filedInParts) ? 'exhibits as attachments, large ones in parts' : 'each exhibit filed as its own attachment') : ctx.volumeCount > 1 ? `${ctx.volumeCount} volumes` : '',
   ].filter(Boolean);
   flow.text(flow.clean(summary.join('  ·  '), 'serif'), flow.left + flow.contentWidth / 2, flow.y, { font: 'serif', size: 11 }, 'center');
 

@@ -3,7 +3,7 @@ import { formatBatesRange } from './formatBates';
 import { formatTimestamp } from './formatText';
 import type { LayoutFlow } from './LayoutFlow';
 import type { CustodyEventInput } from './PacketInput';
-import type { SectionContext } from './SectionContext';
+import { attachmentRef, type SectionContext } from './SectionContext';
 
 /**
  * Chain of custody per exhibit: its SHA-256, every custody event in order, and where it is in this
@@ -26,7 +26,7 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
     const p = ctx.exhibits.get(ex.id);
     if (p) {
       flow.paragraph(
-        `In this packet: ${formatBatesRange(ctx.bates, p.batesFirst, p.batesLast)}${ctx.ecf ? `, filed as its own attachment` : `${ctx.volumeCount > 1 ? `, volume ${p.volume}` : ''}, page ${p.firstPage}`}.`,
+        `In this packet: ${formatBatesRange(ctx.bates, p.batesFirst, p.batesLast)}${ctx.ecf ? (p.filedInParts ? `, filed in ${p.filedInParts.count} parts (${attachmentRef(p)})` : ', filed as its own attachment') : `${ctx.volumeCount > 1 ? `, volume ${p.volume}` : ''}, page ${p.firstPage}`}.`,
         { font: 'serifItalic', size: 9.5, spaceAfter: 5 },
       );
     }

@@ -1,7 +1,7 @@
 import { formatBates } from './formatBates';
 import type { LayoutFlow } from './LayoutFlow';
 import { layoutTable } from './layoutTable';
-import type { SectionContext } from './SectionContext';
+import { attachmentRef, type SectionContext } from './SectionContext';
 
 const HASH_SIZE = 6.3;
 
@@ -46,7 +46,9 @@ export function layoutExhibitIndex(flow: LayoutFlow, ctx: SectionContext): void 
       // The same words in the public and the sealed set, so both lay out alike (same Bates numbers).
       const redacted = ex.redactions ? `\nRedacted under Fed. R. Civ. P. 5.2 in the public filing${p?.redacted ? ` (${p.redacted.places} place${p.redacted.places === 1 ? '' : 's'})` : ''}; second hash: the redacted rendering.` : '';
       const hashes = ex.redactions ? `${ex.sha256}\n${p?.redacted?.sha256 ?? '-'.repeat(64)}` : ex.sha256;
-      return [`${ex.label}${caseNumber}`, `${ex.title}${removed}${redacted}`, ex.acquiredAt.slice(0, 10), ex.source, bates, hashes];
+      // ECF: an exhibit too large for one file is filed in parts; counsel finds them by attachment number.
+      const parts = ctx.ecf && p?.filedInParts ? `\nFiled in ${p.filedInParts.count} parts (${attachmentRef(p)}).` : '';
+      return [`${ex.label}${caseNumber}`, `${ex.title}${removed}${redacted}${parts}`, ex.acquiredAt.slice(0, 10), ex.source, bates, hashes];
     }),
     { size: 7.8, continued: 'Index of Exhibits (continued)' },
   );

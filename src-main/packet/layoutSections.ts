@@ -1,3 +1,4 @@
+import { effectiveProfile } from './courtProfiles';
 import { generatedPageGeometry } from './ExhibitRenderContext';
 import { type LaidOutPage, LayoutFlow } from './LayoutFlow';
 import { layoutAuditHeads } from './layoutAuditHeads';
@@ -10,6 +11,7 @@ import { layoutExhibitIndex } from './layoutExhibitIndex';
 import { layoutToc } from './layoutToc';
 import type { PacketSection } from './PacketInput';
 import type { FontMetricsSet } from './packetFonts';
+import { pageLayoutOf } from './pageLayout';
 import { type SectionContext, sectionTitle } from './SectionContext';
 
 export type GeneratedSection = Exclude<PacketSection, 'exhibits'>;
@@ -45,7 +47,7 @@ export function layoutSections(
   pageSize: readonly [number, number],
   metrics: FontMetricsSet,
 ): LaidOutSections {
-  const flow = new LayoutFlow(generatedPageGeometry(pageSize), metrics);
+  const flow = new LayoutFlow(generatedPageGeometry(pageSize, pageLayoutOf(effectiveProfile(ctx.input.options))), metrics);
   const result: LaidOutSection[] = [];
   for (const section of sections) {
     const firstPage = flow.pages.length;

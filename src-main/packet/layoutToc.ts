@@ -1,7 +1,7 @@
 import { formatBates } from './formatBates';
 import { GREY, type LayoutFlow } from './LayoutFlow';
 import type { PacketSection } from './PacketInput';
-import { formatPageRef, type Placement, type SectionContext, sectionTitle } from './SectionContext';
+import { attachmentRef, formatPageRef, type Placement, type SectionContext, sectionTitle } from './SectionContext';
 
 /**
  * Table of contents with dot leaders: every section after the cover, and every exhibit under
@@ -37,7 +37,7 @@ export function layoutToc(flow: LayoutFlow, ctx: SectionContext): void {
         flow.text('. '.repeat(dots).trimEnd(), batesStart - 4, flow.y, { font: 'serif', size, color: GREY }, 'right');
         flow.text(formatBates(ctx.bates, placement.batesFirst), flow.right - pageCol - 6, flow.y, { font: 'serif', size: 9.5 }, 'right');
         // ECF: an exhibit is its own attachment (volume 1 is the main document).
-        const where = ctx.ecf && placement.volume > 1 ? `Att. ${placement.volume - 1}` : formatPageRef(placement, ctx.volumeCount);
+        const where = ctx.ecf && placement.volume > 1 ? attachmentRef(placement) : formatPageRef(placement, ctx.volumeCount);
         flow.text(where, flow.right, flow.y, { font: 'serif', size: 9.5 }, 'right');
       }
     });

@@ -3,6 +3,7 @@ import { formatBatesRange } from './formatBates';
 import { type LaidOutPage, LayoutFlow } from './LayoutFlow';
 import type { BatesOptions, CaseCaption } from './PacketInput';
 import type { FontMetricsSet } from './packetFonts';
+import type { PageLayout } from './pageLayout';
 
 export interface VolumeCoverInfo {
   caption: CaseCaption;
@@ -20,8 +21,8 @@ export interface VolumeCoverInfo {
  * The first page of volumes 2, 3...: court, case number and title, "VOLUME 2 OF 3", and which
  * exhibits and Bates numbers the volume holds, so each file identifies itself when filed alone.
  */
-export function layoutVolumeCover(info: VolumeCoverInfo, pageSize: readonly [number, number], metrics: FontMetricsSet): LaidOutPage {
-  const flow = new LayoutFlow(generatedPageGeometry(pageSize), metrics);
+export function layoutVolumeCover(info: VolumeCoverInfo, pageSize: readonly [number, number], layout: PageLayout, metrics: FontMetricsSet): LaidOutPage {
+  const flow = new LayoutFlow(generatedPageGeometry(pageSize, layout), metrics);
   flow.newPage();
   const centre = flow.left + flow.contentWidth / 2;
   flow.y = flow.top - 12;

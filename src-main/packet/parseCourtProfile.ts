@@ -9,7 +9,7 @@ export function parseCourtProfile(value: unknown, source: string): ReturnType<ty
   const parsed = courtProfileSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'the profile'} ${i.message}`);
-  throw new DossierError('INVALID_REQUEST', `${source} is not a valid court profile: ${problems.join('; ')}. Fields: name, description, pageSize (letter|a4), maxMb, requiredSections, pdfA, filing, layout (combined|ecf), exhibitLabels (numeric|alpha), bodyFontSize (10-14), lineSpacing (1-2.5).`);
+  throw new DossierError('INVALID_REQUEST', `${source} is not a valid court profile: ${problems.join('; ')}. Fields: name, description, pageSize (letter|a4), maxMb, requiredSections, pdfA, filing, layout (combined|ecf), exhibitLabels (numeric|alpha), bodyFontSize (10-14), lineSpacing (1-2.5), marginsInches (0.25-2, one number or {top,right,bottom,left}), headerZoneInches (0-1.5).`);
 }
 
 /** Reads a profile from JSON text (a file's contents). */

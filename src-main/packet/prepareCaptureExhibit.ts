@@ -4,6 +4,7 @@ import { drawPageHeader } from './drawPageHeader';
 import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { readImageInfo } from './readImageInfo';
+import { exhibitTopBand } from './pageLayout';
 import { FOOTER_BAND } from './stampPage';
 import { visibleText } from './visibleText';
 import { wrapText } from './wrapText';
@@ -64,7 +65,7 @@ function metadataRows(capture: CaptureExhibitInput, page: CapturePageExhibit): [
 export async function prepareCaptureExhibit(ctx: ExhibitRenderContext, capture: CaptureExhibitInput): Promise<PreparedExhibit> {
   const [pw, ph] = ctx.pageSize;
   const areaW = pw - 2 * MARGIN;
-  const areaH = ph - MARGIN - 12 - (FOOTER_BAND + 4);
+  const areaH = ph - exhibitTopBand(ctx.layout) - 12 - (FOOTER_BAND + 4);
   const plans: PagePlan[] = [];
   for (const page of capture.pages) {
     let image: PDFImage | null = null;

@@ -3,12 +3,13 @@ import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContex
 import { describeActiveContent, listActiveContent } from './listActiveContent';
 import { loadEvidencePdf, shortMessage } from './loadEvidencePdf';
 import { NotRenderable, plural, type PreparedExhibit } from './PreparedExhibit';
+import { exhibitTopBand, type PageLayout } from './pageLayout';
 import { FOOTER_BAND } from './stampPage';
 
 /** Page entries kept when an evidence page is drawn; everything else (annotations, actions, forms, thumbnails) is dropped. */
 const KEPT_PAGE_KEYS = new Set(['Type', 'Parent', 'Contents', 'Resources', 'MediaBox', 'CropBox', 'Rotate']);
 
-/** Margin around evidence pages; small so the page is shrunk as little as possible. */
+/** Margin beside and below evidence pages; small so the page is shrunk as little as possible (above it: the court's header zone). */
 const EVIDENCE_MARGIN = 36;
 
 /**
@@ -62,7 +63,7 @@ async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<Pr
         const { box, angle } = geometry[i] as (typeof geometry)[number];
         const turned = angle === 90 || angle === 270;
         const landscape = (turned ? box.height : box.width) > (turned ? box.width : box.height);
-        drawEvidencePage(newExhibitPage(ctx, i + 1, total, landscape), e, box.width, box.height, angle);
+        drawEvidencePage(newExhibitPage(ctx, i + 1, total, landscape), ctx.layout, e, box.width, box.height, angle);
       });
     },
   };
@@ -70,6 +71,7 @@ async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<Pr
 
 function drawEvidencePage(
   page: PDFPage,
+  layout: PageLayout,
   embedded: Parameters<PDFPage['drawPage']>[0],
   w: number,
   h: number,
@@ -77,7 +79,7 @@ function drawEvidencePage(
 ): void {
   const { width: pw, height: ph } = page.getSize();
   const areaW = pw - 2 * EVIDENCE_MARGIN;
-  const areaTop = ph - EVIDENCE_MARGIN;
+  const areaTop = ph - exhibitTopBand(layout);
   const areaH = areaTop - (FOOTER_BAND + 4);
   const turned = angle === 90 || angle === 270;
   const dw = turned ? h : w;

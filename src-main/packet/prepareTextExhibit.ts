@@ -20,7 +20,7 @@ export async function prepareTextExhibit(
 ): Promise<PreparedExhibit> {
   const found = detectCharset(bytes, { mediaType: ctx.exhibit.mediaType, complete: !partial });
   const totalLines = partial ? partial.totalLines : countLines(bytes, found.charset);
-  const maxRows = ctx.textPageCap * transcriptLinesPerPage(ctx.pageSize);
+  const maxRows = ctx.textPageCap * transcriptLinesPerPage(ctx.pageSize, ctx.layout);
   const prefixBytes = Math.min(bytes.length, found.bomLength + maxRows * BYTES_PER_ROW + 1024);
   const charsetLabel = `${found.charset.toUpperCase()}${found.source === 'detected' || found.source === 'fallback' ? ', detected' : ''}`;
   return prepareTranscriptPages(ctx, {

@@ -5,11 +5,10 @@ import { groupDigits } from './formatText';
 import { MAX_TILES, MIN_SCALE, planImageTiles, type TilePlan } from './imageTiling';
 import { drawOriented } from './drawOriented';
 import { NotRenderable } from './PreparedExhibit';
+import { exhibitTopBand } from './pageLayout';
 import { FOOTER_BAND } from './stampPage';
 
 const MARGIN = 36;
-/** Height of the header band drawPageHeader takes at the top of a page. */
-const HEADER_BAND = 46;
 
 /**
  * A screenshot too tall or too wide to read on one page (a full-page capture of a website) is
@@ -29,7 +28,8 @@ export function prepareTiledImage(
   const landscape = width > height;
   const [pw, ph] = landscape ? [ctx.pageSize[1], ctx.pageSize[0]] : ctx.pageSize;
   const areaW = pw - 2 * MARGIN;
-  const areaH = ph - HEADER_BAND - (FOOTER_BAND + 4);
+  // The band drawPageHeader takes at the top of a page: the header zone and the header line.
+  const areaH = ph - (exhibitTopBand(ctx.layout) + 10) - (FOOTER_BAND + 4);
   const plan = planImageTiles(width, height, areaW, areaH);
   if (!plan) return null;
   if (plan.tiles.length > MAX_TILES) {

@@ -5,6 +5,7 @@ import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContex
 import { groupDigits } from './formatText';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { missingCodePoints, paragraphDirection, scriptMeasure } from './scriptRuns';
+import { exhibitTopBand, type PageLayout } from './pageLayout';
 import { FOOTER_BAND } from './stampPage';
 import { spellHidden, visibleText } from './visibleText';
 import { type TextMeasure, wrapText } from './wrapText';
@@ -47,8 +48,8 @@ export interface TranscriptSource {
 }
 
 /** Rows that fit on one page of the given size. */
-export function transcriptLinesPerPage(pageSize: readonly [number, number]): number {
-  const top = pageSize[1] - MARGIN + 2 - 12;
+export function transcriptLinesPerPage(pageSize: readonly [number, number], layout: PageLayout): number {
+  const top = pageSize[1] - exhibitTopBand(layout) + 2 - 12;
   return Math.floor((top - (FOOTER_BAND + 8)) / LEADING);
 }
 
@@ -63,7 +64,7 @@ export function transcriptLinesPerPage(pageSize: readonly [number, number]): num
 export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: TranscriptSource): PreparedExhibit {
   const [pw] = ctx.pageSize;
   const textWidth = pw - 2 * MARGIN - LEFT_GUTTER - RIGHT_GUTTER;
-  const linesPerPage = transcriptLinesPerPage(ctx.pageSize);
+  const linesPerPage = transcriptLinesPerPage(ctx.pageSize, ctx.layout);
   const maxRows = ctx.textPageCap * linesPerPage;
   const measure = scriptMeasure(ctx.metrics, 'text');
   const rows: (Row | typeof PAGE_BREAK)[] = [];

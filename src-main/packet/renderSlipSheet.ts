@@ -35,7 +35,7 @@ function clip(s: string, max: number): string {
  */
 export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo): void {
   const ex = ctx.exhibit;
-  const flow = new LayoutFlow(generatedPageGeometry(ctx.pageSize), ctx.metrics);
+  const flow = new LayoutFlow(generatedPageGeometry(ctx.pageSize, ctx.layout), ctx.metrics);
   flow.newPage();
   flow.y = flow.top - 96;
   flow.text(flow.clean(ex.label.toUpperCase(), 'serifBold'), flow.left + flow.contentWidth / 2, flow.y, { font: 'serifBold', size: 30 }, 'center');
@@ -54,7 +54,7 @@ export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo):
 
   const description = ex.description ?? '';
   const facts: string[][] = [
-    ['Bates range', formatBatesRange(ctx.bates, ctx.firstBates, ctx.firstBates + info.totalPages - 1)],
+    ['Bates range', `${formatBatesRange(ctx.bates, ctx.firstBates, ctx.firstBates + info.totalPages - 1)}${ctx.part ? `; filed in ${ctx.part.count} parts` : ''}`],
     ['Presented as', info.presentedAs],
     ['Original file name', clip(ex.originalName, 300)],
     ['Media type', ex.mediaType],

@@ -18,7 +18,7 @@ export function volumeOutline(vol: VolumeState, order: PacketSection[], firstExh
       items.push({
         title: vol.number > firstExhibitVolume ? 'Exhibits (continued)' : 'Exhibits',
         page: first.ref,
-        children: vol.exhibits.map((e) => ({ title: clip(`${e.exhibit.label} — ${e.exhibit.title}`), page: e.ref })),
+        children: vol.exhibits.map((e) => ({ title: clip(`${e.exhibit.label} — ${e.exhibit.title}${vol.part ? ` (Part ${vol.part.index} of ${vol.part.count})` : ''}`), page: e.ref })),
         // A long list starts folded so the sections stay in view.
         closed: vol.exhibits.length > 25,
       });

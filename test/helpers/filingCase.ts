@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dossierJson } from './dossierInProcess';
@@ -21,3 +22,21 @@ export async function filingCase(dir: string, opts: { bigLog?: boolean } = {}): 
   return { file, ids: [a.items[0]!.evidence.id, b.items[0]!.evidence.id] };
 }
 
+
+/** The Bates number stamped on each page of a PDF (the footer: the last STORM number on the page), in page order (pdftotext). */
+export function batesOf(file: string): number[] {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((page) => page.trim() !== '')
+    .map((page) => Number([...page.matchAll(/STORM-(\d{6})/g)].at(-1)![1]));
+}
+
+/** A row of attachments.json, as an ECF export writes it. */
+export interface AttachmentRow {
+  number: number;
+  file: string;
+  description: string;
+  batesFirst: string;
+  batesLast: string;
+  pages: number;
+}

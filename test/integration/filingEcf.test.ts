@@ -3,23 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossierJson } from '../helpers/dossierInProcess';
-import { filingCase, SIGNED } from '../helpers/filingCase';
+import { type AttachmentRow as Attachment, batesOf, filingCase, SIGNED } from '../helpers/filingCase';
 import { tempDir } from '../helpers/tempDir';
-
-/** The Bates number stamped on each page of a PDF (the footer: the last number on the page), in page order. */
-const batesOf = (file: string) =>
-  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .filter((page) => page.trim() !== '')
-    .map((page) => Number([...page.matchAll(/STORM-(\d{6})/g)].at(-1)![1]));
-
-interface Attachment {
-  number: number;
-  file: string;
-  description: string;
-  batesFirst: string;
-  batesLast: string;
-}
 
 describe('ECF layout (issue 11)', () => {
   it('writes the declaration as the main PDF, one PDF per exhibit and the attachment list; Bates run on across files; a re-export gives the same files', async () => {

@@ -121,11 +121,12 @@ describe('what a filed packet states (issue 11)', () => {
   it('stops the export on what --check calls an error (exit 2), unless --force', async () => {
     const dir = tempDir();
     const { file } = await filingCase(dir, { bigLog: true });
-    const check = await dossierJson<{ severity: string; code: string }[]>(['packet', file, '--check', '--max-mb', '1', ...SIGNED]).catch(() => null);
-    const checked = await dossier(['packet', file, '--check', '--max-mb', '1', ...SIGNED, '--json']);
+    // One PDF (--layout combined) cannot hold an exhibit over the limit; the ECF layout would split it.
+    const check = await dossierJson<{ severity: string; code: string }[]>(['packet', file, '--check', '--max-mb', '1', '--layout', 'combined', ...SIGNED]).catch(() => null);
+    const checked = await dossier(['packet', file, '--check', '--max-mb', '1', '--layout', 'combined', ...SIGNED, '--json']);
     expect(check ?? JSON.parse(checked.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'error', code: 'EXHIBIT_OVER_LIMIT' })]));
     const out = path.join(dir, 'p.pdf');
-    const refused = await dossier(['packet', file, '--out', out, '--max-mb', '1', ...SIGNED]);
+    const refused = await dossier(['packet', file, '--out', out, '--max-mb', '1', '--layout', 'combined', ...SIGNED]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/EXHIBIT_OVER_LIMIT|more than the 1 MB/);
     expect(fs.existsSync(out)).toBe(false);

@@ -187,7 +187,7 @@ export function registerPacketCommands(program: Command): void {
             `Production ${result.productionId}${packet.draft ? ' (DRAFT: no Bates numbers consumed)' : ''}`,
             `Packet of ${result.totalPages} page(s), ${result.exhibits.length} exhibit(s)${result.pdfA ? ', PDF/A-2b' : ''}:`,
             ...result.volumes.map((v) => `  ${v.path}  ${v.pages} pages, ${formatBytes(v.bytes)}, SHA-256 ${v.sha256}`),
-            table(['exhibit', 'Bates', 'shown as', 'note'], result.exhibits.map((e) => [e.label, `${e.batesFirstLabel}–${e.batesLastLabel}`, e.rendering, e.note ?? ''])),
+            table(['exhibit', 'Bates', 'shown as', 'note'], result.exhibits.map((e) => [e.label, `${e.batesFirstLabel}–${e.batesLastLabel}`, e.rendering, [e.parts ? `filed in ${e.parts.length} parts` : '', e.note ?? ''].filter(Boolean).join('; ')])),
             ...result.warnings.map((w) => `WARNING: ${w.message}`),
           ].join('\n'),
         );

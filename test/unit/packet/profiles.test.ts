@@ -41,6 +41,8 @@ describe('checkPacket', () => {
       profile: 'sdny-ecf',
       sections: ['cover', 'index', 'exhibits'],
       maxVolumeBytes: 100 * 1024,
+      // One PDF: an exhibit over the limit cannot be split (the ECF layout files it in parts).
+      layout: 'combined',
     });
     const problems = await checkPacket(input);
     const codes = problems.map((p) => `${p.severity}:${p.code}${p.exhibitId ? `:${p.exhibitId}` : ''}`);
