@@ -74,3 +74,11 @@ export async function writeRedactionFixtures(dir: string, options: { plantAnnota
   fs.writeFileSync(png, canvas.toBuffer('image/png'));
   return { csv, text, email, pdf, png, pngBox: { x: 100, y: 120, w: 200, h: 55 } };
 }
+
+/** `dossier packet` arguments for a combined packet as the redaction tests export it. */
+export function packetArgs(file: string, out: string, ...more: string[]): string[] {
+  return [
+    'packet', file, '--out', out, '--bates-prefix', 'STORM-', '--layout', 'combined',
+    '--declarant', 'Jane Roe', '--declarant-role', 'Special Agent', '--place', 'New York, New York', ...more,
+  ];
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Redaction } from '../../src-main/contract/redaction';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
-import { SECRETS, writeRedactionFixtures } from '../helpers/redactionFixtures';
+import { packetArgs, SECRETS, writeRedactionFixtures } from '../helpers/redactionFixtures';
 import { tempDir } from '../helpers/tempDir';
 
 interface PacketReport {
@@ -36,11 +36,6 @@ async function redactionCase(dir: string, options: { plantAnnotation?: boolean }
 async function acceptAll(file: string): Promise<void> {
   for (const r of await dossierJson<Redaction[]>(['redact', 'list', file, '--status', 'pending'])) await dossierJson(['redact', 'accept', file, r.id]);
 }
-
-const packetArgs = (file: string, out: string, ...more: string[]) => [
-  'packet', file, '--out', out, '--bates-prefix', 'STORM-', '--layout', 'combined',
-  '--declarant', 'Jane Roe', '--declarant-role', 'Special Agent', '--place', 'New York, New York', ...more,
-];
 
 describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
   it('burns redactions into the public packet, proves no redacted value is left, and keeps a sealed set with the same Bates numbers', async () => {
