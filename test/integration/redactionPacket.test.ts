@@ -119,7 +119,7 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     const result = await dossier(packetArgs(file, out, '--force'));
     expect(result.status).toBe(4);
     expect(result.stderr).toMatch(/REDACTION_LEAK/);
-    expect(result.stderr).toMatch(/leak\.pdf page \d+ \(page text\)/);
+    expect(result.stderr).toMatch(/leak\.pdf pages? \d+(, \d+)* \(page text\)/);
     expect(result.stderr).not.toContain(SECRETS.ssn);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.readdirSync(dir).filter((n) => n.includes('leak.pdf'))).toEqual([]);

@@ -85,6 +85,9 @@ describe('burning redactions in', () => {
     expect(leaks).toEqual([
       { file: 'statement.pdf', page: 1, where: 'page text', value: '0001-2345-6789' },
       { file: 'statement.pdf', page: 1, where: 'annotation', value: '0001-2345-6789' },
+      // Read from the file's own objects as well: the annotation's string, the page's content stream.
+      { file: 'statement.pdf', page: 1, where: 'content stream', value: '0001-2345-6789' },
+      { file: 'statement.pdf', page: 1, where: 'object strings', value: '0001-2345-6789' },
     ]);
     await expect(assertNoLeaks([{ path: fx.pdf, name: 'statement.pdf' }], ['000 123 456 789'])).rejects.toMatchObject({
       code: 'REDACTION_LEAK',
