@@ -8,6 +8,7 @@ import { FOOTER_BAND } from './stampPage';
 import { formatBytes, groupDigits } from './formatText';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { PAGE_BREAK, prepareTranscriptPages } from './prepareTranscriptPages';
+import { asPrinted } from '../redaction/redactText';
 
 const RULE = '─'.repeat(48);
 const MARGIN = 36;
@@ -77,7 +78,8 @@ export async function prepareEmailExhibit(ctx: ExhibitRenderContext, bytes: Uint
         const page = newExhibitPage(ctx, transcript.contentPages + 1 + i, total);
         const a = views[img.message]?.attachments[img.attachment];
         const label = `${mbox ? `message ${img.message + 1}, ` : ''}attachment ${img.attachment + 1}: ${a?.name ?? ''} (${a?.mediaType ?? ''}, ${groupDigits(img.info.width)} × ${groupDigits(img.info.height)} pixels)`;
-        const top = drawPageHeader(ctx, page, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} — ${label}`);
+        // The attachment's name comes from the message: redacted here as in the message's list.
+        const top = drawPageHeader(ctx, page, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} — ${asPrinted(label, ctx.exhibit.redactions)}`);
         const { width: pw } = page.getSize();
         const turned = img.info.orientation >= 5;
         const w = turned ? img.info.height : img.info.width;

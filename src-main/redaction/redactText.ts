@@ -104,3 +104,13 @@ export function redactText(text: string, redactions: ExhibitRedactions): string 
 export function markRedactions(text: string, redactions: ExhibitRedactions): string {
   return rewrite(text, redactions, (occurrence) => occurrence);
 }
+
+/**
+ * A line the packet prints about an exhibit from its content (an e-mail attachment's name in a
+ * page header), as the exhibit's text is printed: redacted and labelled in a public set, marked
+ * in the sealed set, as it is when there are no redactions.
+ */
+export function asPrinted(text: string, redactions: ExhibitRedactions | undefined): string {
+  if (!redactions) return text;
+  return redactions.sealed ? markRedactions(text, redactions) : redactText(text, redactions);
+}

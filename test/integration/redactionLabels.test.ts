@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import type { Redaction } from '../../src-main/contract/redaction';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
@@ -60,6 +61,31 @@ describe('inline Rule 5.2 labels on text exhibits', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(5);
+  });
+
+  it("labels the values of an e-mail, its body and an image attachment's name wherever the packet prints them", async () => {
+    const dir = tempDir();
+    const png = createCanvas(80, 40).toBuffer('image/png').toString('base64');
+    const eml = path.join(dir, 'wire.eml');
+    fs.writeFileSync(eml, [
+      'From: Seller <seller@shop.example>', 'To: Buyer <buyer@mail.example>', 'Subject: Your SSN', 'Date: Mon, 5 Feb 2024 10:00:00 +0000',
+      'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain; charset=utf-8', '',
+      `Your SSN ${SSN} is on the scan.`, '--b1', `Content-Type: image/png; name="scan SSN ${SSN}.png"`, 'Content-Transfer-Encoding: base64',
+      `Content-Disposition: attachment; filename="scan SSN ${SSN}.png"`, '', png, '--b1--', '',
+    ].join('\r\n'));
+    const file = path.join(dir, 'case.dossier');
+    await dossierJson(['new', file, '--title', 'Mail']);
+    await dossierJson(['evidence', 'add', file, eml]);
+    await dossierJson(['redact', 'scan', file]);
+    for (const r of await dossierJson<Redaction[]>(['redact', 'list', file])) await dossierJson(['redact', 'accept', file, r.id]);
+    const pub = path.join(dir, 'public.pdf');
+    const result = await dossier([...packetArgs(file, pub), '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const flat = execFileSync('pdftotext', [pub, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(flat).toContain(`Your SSN ${LABEL} is on the scan.`);
+    // The attachment's page header names it as the message's list does: redacted and labelled.
+    expect(flat).toContain(`attachment 1: scan SSN ${LABEL}.png (image/png`);
+    expect(flat).not.toMatch(/123.?45/);
   });
 
   it('refuses to redact a text that the printed labels hold', async () => {
