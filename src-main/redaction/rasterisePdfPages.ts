@@ -152,7 +152,8 @@ export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRe
           await invisibleText(raster, fonts, word[0], x1 + box.x, y2 - item.y - size, size, box.w);
         }
       }
-      for (const b of boxes) await invisibleText(raster, fonts, replacementFor(b.kept, b.label), x1 + b.x, y2 - b.y - b.h * 0.8, Math.min(b.h * 0.6, 10), 0);
+      // A leading space keeps the kept form a word of its own where the box starts right after a word ("No. XXXX6789").
+      for (const b of boxes) await invisibleText(raster, fonts, ` ${replacementFor(b.kept, b.label)}`, x1 + b.x, y2 - b.y - b.h * 0.8, Math.min(b.h * 0.6, 10), 0);
     }
   } finally {
     await task.destroy();
