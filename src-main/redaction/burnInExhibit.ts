@@ -39,5 +39,5 @@ export async function burnInExhibit(form: string, bytes: Uint8Array, mediaType: 
   const text = decodeText(bytes, { mediaType }).text;
   const redacted = redactText(text, redactions);
   const places = redactions.values.reduce((n, v) => n + (text.match(valuePattern(v.value))?.length ?? 0), 0);
-  return { bytes, sha256: sha256(Buffer.from(redacted, 'utf8')), places, summary: 'identifiers replaced by what Rule 5.2(a) keeps' };
+  return { bytes, sha256: sha256(Buffer.from(redacted, 'utf8')), places, summary: 'identifiers replaced by what Rule 5.2(a) keeps, each labelled with its subsection' };
 }
