@@ -82,8 +82,9 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
     if (lines.length > 1 && lines[lines.length - 1] === '' && source.complete) lines.pop();
     return lines;
   };
-  const logical = split(layoutText);
-  const printed = layoutText === printedText ? logical : split(printedText);
+  const printed = split(printedText);
+  // Aligned line for line (always expected); otherwise the printed text is laid out on its own.
+  const logical = layoutText === printedText ? printed : split(layoutText).length === printed.length ? split(layoutText) : printed;
   for (const [i, raw] of logical.entries()) {
     if (rowCount > maxRows) break;
     if (raw === PAGE_BREAK) {
@@ -96,7 +97,7 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
     for (const cp of missingCodePoints(ctx.metrics, shown.text, 'text')) missing.add(cp);
     const direction = paragraphDirection(shown.text);
     const wrapped = redactions ? keepLabelsWhole(clean.text) : clean.text;
-    for (const [at, line] of sameBreaks(wrapText(measure, wrapped, TRANSCRIPT_SIZE, textWidth), wrapped, shown.text).entries()) {
+    for (const [at, line] of sameBreaks(wrapText(measure, wrapped, TRANSCRIPT_SIZE, textWidth), wrapped, shown.text, measure, textWidth).entries()) {
       rows.push({ source: at === 0 ? i + 1 : 0, text: line, direction });
       rowCount++;
     }
@@ -184,8 +185,10 @@ function drawRow(ctx: ExhibitRenderContext, page: PDFPage, row: Row, number: num
  * code points. The two are the same line aligned character for character (the public line with
  * its labels held together, and the public or the sealed line as printed).
  */
-function sameBreaks(rows: string[], layout: string, shown: string): string[] {
+function sameBreaks(rows: string[], layout: string, shown: string, measure: TextMeasure, width: number): string[] {
   if (layout === shown) return rows;
+  // Not aligned (never expected): wrap what is printed itself rather than cut it in wrong places.
+  if ([...layout].length !== [...shown].length) return wrapText(measure, shown, TRANSCRIPT_SIZE, width);
   const from = [...layout];
   const to = [...shown];
   let at = 0;

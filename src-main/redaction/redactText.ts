@@ -40,8 +40,8 @@ export function labelsHold(value: string): boolean {
 /**
  * The kept form of one occurrence, exactly as many code points as the occurrence: a kept form
  * with masked characters keeps as many trailing letters and digits as it shows ("123456789" ->
- * "XXXXX6789" whichever spelling was found); initials are padded with spaces; anything else is all
- * X. Same length, so the sealed set (which prints the occurrence in the same place) breaks its
+ * "XXXXX6789" whichever spelling was found); initials are padded with spaces; anything else has
+ * every letter and digit masked. Same length, so the sealed set (which prints the occurrence in the same place) breaks its
  * lines where the public set does.
  */
 function keptLike(occurrence: string, v: RedactedValue): string {
@@ -49,8 +49,9 @@ function keptLike(occurrence: string, v: RedactedValue): string {
     const tail = v.kept.slice(v.kept.lastIndexOf('X') + 1).match(/[\p{L}\p{N}]/gu)?.length ?? 0;
     return maskKeepingLast(occurrence, tail);
   }
-  if (v.kept && [...v.kept].length <= [...occurrence].length) return v.kept + ' '.repeat([...occurrence].length - [...v.kept].length);
-  return maskKeepingLast(occurrence, 0).replace(/[^X]/g, 'X');
+  if (v.kept && [...v.kept].length <= [...occurrence].length && !/[\r\n]/.test(occurrence)) return v.kept + ' '.repeat([...occurrence].length - [...v.kept].length);
+  // Separators stay (a line break or a no-break space inside the occurrence keeps the sealed line aligned).
+  return maskKeepingLast(occurrence, 0);
 }
 
 interface Occurrence {

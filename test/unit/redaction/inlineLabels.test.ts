@@ -31,6 +31,18 @@ describe('inline redaction labels in printed text', () => {
     expect(pub).not.toMatch(/Jane|Roe/);
   });
 
+  it('keeps line breaks and hidden characters of an occurrence in place, so public and sealed lines stay aligned', () => {
+    const other = { value: 'Jane Roe', kept: '', label: 'REDACTED - personal data' };
+    const text = 'to Jane\nRoe and Jane\u00a0Roe';
+    const pub = redactText(text, { values: [other], boxes: [] });
+    expect(pub).toBe('to XXXX\nXXX [REDACTED - personal data] and XXXX\u00a0XXX [REDACTED - personal data]');
+    const sealed = markRedactions(text, { values: [other], boxes: [] });
+    expect(pub.split('\n').map((l) => [...l].length)).toEqual(sealed.split('\n').map((l) => [...l].length));
+    // Initials cannot stand in a name broken over two lines: it is masked instead.
+    const named = { values: [{ value: 'Jane Roe', kept: 'J.R.', label: 'REDACTED - FRCP 5.2(a)(3)' }], boxes: [] };
+    expect(redactText('to Jane\nRoe', named)).toBe('to XXXX\nXXX [REDACTED - FRCP 5.2(a)(3)]');
+  });
+
   it('replaces in one pass: a value is never looked for inside a label already written', () => {
     // Were the labels searched again, the SSN's "[REDACTED - FRCP 5.2(a)(1)]" would lose its "FRCP".
     const r = { values: [ssn, { value: 'FRCP', kept: '', label: 'REDACTED - personal data' }], boxes: [] };
