@@ -72,6 +72,9 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     expect(text).toContain('XXXX XXXX XXXX XXXX XX30 00');
     expect(text).toMatch(/Account No\.\s*XXXXXXXX6789/);
     expect(text).toContain(SECRETS.cardInvalid);
+    // Each place printed in a text or e-mail exhibit carries the label of its subsection.
+    const flat = text.replace(/\s+/g, ' ');
+    for (const labelled of ['XXX-XX-6789 [REDACTED - FRCP 5.2(a)(1)]', 'XX/XX/1985 [REDACTED - FRCP 5.2(a)(2)]', 'XXXX XXXX XXXX 1111 [REDACTED - FRCP 5.2(a)(4)]', 'XXXX XXXX XXXX XXXX XX30 00 [REDACTED - FRCP 5.2(a)(4)]']) expect(flat).toContain(labelled);
     // The rasterised page is still searchable for its other words, and labelled.
     expect(text).toMatch(/Transfers\s+to\s+the\s+marketplace\s+operator\s+wallet/);
     expect(text).toContain('REDACTED - FRCP 5.2(a)(4)');
