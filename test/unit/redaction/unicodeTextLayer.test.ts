@@ -1,27 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { defaultFontDir } from '../../../src-main/packet/packetFonts';
 import { rasterisePdfPages } from '../../../src-main/redaction/rasterisePdfPages';
+import { multilingualStatement } from '../../helpers/redactionFixtures';
 import { tempDir } from '../../helpers/tempDir';
 
 const label = 'REDACTED - FRCP 5.2(a)(4)';
-
-/** A page in Russian, Greek and Latin with an account number, set in an embedded Unicode font. */
-async function multilingualStatement(file: string): Promise<void> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(fs.readFileSync(path.join(defaultFontDir(), 'NotoSans-Regular.ttf')), { subset: true, customName: 'SourcePageFont' });
-  const page = doc.addPage([612, 792]);
-  page.drawText('Выписка по счёту Сбербанк', { x: 72, y: 700, size: 14, font });
-  page.drawText('Account No. 000123456789', { x: 72, y: 670, size: 12, font });
-  page.drawText('Λογαριασμός πελάτη Αθήνα', { x: 72, y: 640, size: 12, font });
-  page.drawText('Платёж продавцу закладок', { x: 72, y: 610, size: 12, font });
-  fs.writeFileSync(file, await doc.save());
-}
 
 describe('the rebuilt text layer of a redacted page', () => {
   it('keeps Cyrillic and Greek words searchable (an embedded Unicode font, not WinAnsi Helvetica)', async () => {
