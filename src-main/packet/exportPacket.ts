@@ -213,8 +213,6 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         }
       });
       const result: PacketResult = { volumes: volumeResults, exhibits: outcome.exhibits, sections: outcome.sections, totalPages: total, pdfA, warnings };
-      // Rule 5.2: a public packet is searched for every value it redacted before anything is published.
-      await assertNoLeaks(volumes.map((vol, i) => ({ path: vol.writer.path, name: path.basename(finalPaths[i] as string) })), redactedValues(input.exhibits));
       // What is certified is what the disk holds: each volume is read back before it gets its name.
       const staged = volumes.map((vol, i) => {
         const c = closed[i] as { bytes: number; sha256: string };
@@ -227,6 +225,9 @@ export async function exportPacket(input: PacketInput, outPath: string, opts: Ex
         listTemps.push(...lists.map((l) => l.temp));
         staged.push(...lists);
       }
+      // Rule 5.2: every file of a public packet (ECF lists too) and its name are searched for every
+      // value it redacted before anything is published.
+      await assertNoLeaks(staged.map((s) => ({ path: s.temp, name: path.basename(s.target) })), redactedValues(input.exhibits));
       if (opts.publish) opts.publish(staged, result);
       else publishOutputs(null, staged, opts.overwrite ?? false);
       return result;

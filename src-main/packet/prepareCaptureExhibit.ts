@@ -8,6 +8,7 @@ import { exhibitTopBand } from './pageLayout';
 import { FOOTER_BAND } from './stampPage';
 import { visibleText } from './visibleText';
 import { wrapText } from './wrapText';
+import { wholeBuffer } from './wholeBuffer';
 
 const MARGIN = 36;
 const LABEL_W = 104;
@@ -73,7 +74,7 @@ export async function prepareCaptureExhibit(ctx: ExhibitRenderContext, capture: 
     const info = page.image ? readImageInfo(page.image.bytes) : null;
     if (page.image && info) {
       try {
-        image = info.format === 'png' ? await ctx.writer.doc.embedPng(page.image.bytes) : await ctx.writer.doc.embedJpg(page.image.bytes);
+        image = info.format === 'png' ? await ctx.writer.doc.embedPng(page.image.bytes) : await ctx.writer.doc.embedJpg(wholeBuffer(page.image.bytes));
         // Written now: the volume writer flushes objects page by page (see prepareImageExhibit).
         await image.embed();
         pixels = { width: info.width, height: info.height };

@@ -8,6 +8,8 @@ import { FOOTER_BAND } from './stampPage';
 import { formatBytes, groupDigits } from './formatText';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { PAGE_BREAK, prepareTranscriptPages } from './prepareTranscriptPages';
+import { asPrinted } from '../redaction/redactText';
+import { wholeBuffer } from './wholeBuffer';
 
 const RULE = '─'.repeat(48);
 const MARGIN = 36;
@@ -36,7 +38,7 @@ export async function prepareEmailExhibit(ctx: ExhibitRenderContext, bytes: Uint
       const info = readImageInfo(imageBytes);
       if (!info || info.width * info.height > MAX_IMAGE_PIXELS || (info.components === 4 && ctx.pdfAPolicy === 'required')) continue;
       try {
-        const image = info.format === 'png' ? await ctx.writer.doc.embedPng(imageBytes) : await ctx.writer.doc.embedJpg(imageBytes);
+        const image = info.format === 'png' ? await ctx.writer.doc.embedPng(imageBytes) : await ctx.writer.doc.embedJpg(wholeBuffer(imageBytes));
         await image.embed();
         images.push({ message: m, attachment: index, image, info });
       } catch {
@@ -77,7 +79,8 @@ export async function prepareEmailExhibit(ctx: ExhibitRenderContext, bytes: Uint
         const page = newExhibitPage(ctx, transcript.contentPages + 1 + i, total);
         const a = views[img.message]?.attachments[img.attachment];
         const label = `${mbox ? `message ${img.message + 1}, ` : ''}attachment ${img.attachment + 1}: ${a?.name ?? ''} (${a?.mediaType ?? ''}, ${groupDigits(img.info.width)} × ${groupDigits(img.info.height)} pixels)`;
-        const top = drawPageHeader(ctx, page, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} — ${label}`);
+        // The attachment's name comes from the message: redacted here as in the message's list.
+        const top = drawPageHeader(ctx, page, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} — ${asPrinted(label, ctx.exhibit.redactions)}`);
         const { width: pw } = page.getSize();
         const turned = img.info.orientation >= 5;
         const w = turned ? img.info.height : img.info.width;

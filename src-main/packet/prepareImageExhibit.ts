@@ -7,6 +7,7 @@ import { readImageInfo } from './readImageInfo';
 import { FOOTER_BAND } from './stampPage';
 import { prepareTiledImage } from './prepareTiledImage';
 import { drawOriented } from './drawOriented';
+import { wholeBuffer } from './wholeBuffer';
 
 /** Above this many pixels the decoded image alone would need hundreds of MB; such files are produced natively. */
 const MAX_PIXELS = 60_000_000;
@@ -30,7 +31,7 @@ export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint
   }
   let image: PDFImage;
   try {
-    image = info.format === 'png' ? await ctx.writer.doc.embedPng(bytes) : await ctx.writer.doc.embedJpg(bytes);
+    image = info.format === 'png' ? await ctx.writer.doc.embedPng(bytes) : await ctx.writer.doc.embedJpg(wholeBuffer(bytes));
     await image.embed();
   } catch (err) {
     throw new NotRenderable('The image could not be decoded: it is damaged or in a form that cannot be reproduced.', err instanceof Error ? err.message : String(err));

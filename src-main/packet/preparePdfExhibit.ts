@@ -6,7 +6,18 @@ import { NotRenderable, plural, type PreparedExhibit } from './PreparedExhibit';
 import { exhibitTopBand, type PageLayout } from './pageLayout';
 import { FOOTER_BAND } from './stampPage';
 
-/** Page entries kept when an evidence page is drawn; everything else (annotations, actions, forms, thumbnails) is dropped. */
+/**
+ * Page entries kept when an evidence page is drawn; everything else (annotations, actions, forms,
+ * thumbnails) is dropped, on every page of every PDF exhibit, redacted or not, and so are the
+ * document's information, XMP, outline and attachments (a page is drawn as a form XObject of its
+ * content). Why not keep annotations on pages without redactions: a filing reproduces the page
+ * as printed, and comments, form values and attachments are text counsel never reviewed (the
+ * Rule 5.2 scan reads page text), so a victim's SSN in a sticky note would reach the public
+ * record unredacted; interactive content (links, JavaScript) does not belong in a court filing
+ * either. The slip sheet counts what was left out (listActiveContent) and the native file keeps
+ * it. Cost: a stamp or highlight drawn as an annotation is not in the reproduced page. What is
+ * carried (content streams and their resources, painted or not) is searched by the leak check.
+ */
 const KEPT_PAGE_KEYS = new Set(['Type', 'Parent', 'Contents', 'Resources', 'MediaBox', 'CropBox', 'Rotate']);
 
 /** Margin beside and below evidence pages; small so the page is shrunk as little as possible (above it: the court's header zone). */

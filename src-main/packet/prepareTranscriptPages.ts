@@ -9,7 +9,7 @@ import { exhibitTopBand, type PageLayout } from './pageLayout';
 import { FOOTER_BAND } from './stampPage';
 import { spellHidden, visibleText } from './visibleText';
 import { type TextMeasure, wrapText } from './wrapText';
-import { redactText } from '../redaction/redactText';
+import { keepLabelsWhole, markRedactions, redactText } from '../redaction/redactText';
 
 /** Body type: 9.5 pt on 12.5 pt, the size of a transcript. */
 export const TRANSCRIPT_SIZE = 9.5;
@@ -71,10 +71,21 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
   let rowCount = 0;
   let hidden = 0;
   const missing = new Set<number>();
-  // A public packet prints the text with its accepted Rule 5.2 redactions applied (same length, same pages).
-  const text = ctx.exhibit.redactions && !ctx.exhibit.redactions.sealed ? redactText(source.text, ctx.exhibit.redactions) : source.text;
-  const logical = text === '' ? [] : text.replace(/\r\n?/g, '\n').split('\n');
-  if (logical.length > 1 && logical[logical.length - 1] === '' && source.complete) logical.pop();
+  // A public packet prints each accepted Rule 5.2 value as its kept form and label; the sealed set
+  // prints the value in full before the same label. Lines are broken on the public text in both
+  // sets and the sealed rows cut at the same places (the two are aligned character for character),
+  // so both sets have the same pages and Bates numbers.
+  const redactions = ctx.exhibit.redactions;
+  const layoutText = redactions ? redactText(source.text, redactions) : source.text;
+  const printedText = redactions?.sealed ? markRedactions(source.text, redactions) : layoutText;
+  const split = (t: string) => {
+    const lines = t === '' ? [] : t.replace(/\r\n?/g, '\n').split('\n');
+    if (lines.length > 1 && lines[lines.length - 1] === '' && source.complete) lines.pop();
+    return lines;
+  };
+  const printed = split(printedText);
+  // Aligned line for line (always expected); otherwise the printed text is laid out on its own.
+  const logical = layoutText === printedText ? printed : split(layoutText).length === printed.length ? split(layoutText) : printed;
   for (const [i, raw] of logical.entries()) {
     if (rowCount > maxRows) break;
     if (raw === PAGE_BREAK) {
@@ -82,10 +93,12 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
       continue;
     }
     const clean = spellHidden(expandTabs(raw));
-    hidden += clean.replaced;
-    for (const cp of missingCodePoints(ctx.metrics, clean.text, 'text')) missing.add(cp);
-    const direction = paragraphDirection(clean.text);
-    for (const [at, line] of wrapText(measure, clean.text, TRANSCRIPT_SIZE, textWidth).entries()) {
+    const shown = printed === logical ? clean : spellHidden(expandTabs(printed[i] ?? ''));
+    hidden += shown.replaced;
+    for (const cp of missingCodePoints(ctx.metrics, shown.text, 'text')) missing.add(cp);
+    const direction = paragraphDirection(shown.text);
+    const wrapped = redactions ? keepLabelsWhole(clean.text) : clean.text;
+    for (const [at, line] of sameBreaks(wrapText(measure, wrapped, TRANSCRIPT_SIZE, textWidth), wrapped, shown.text, measure, textWidth).entries()) {
       rows.push({ source: at === 0 ? i + 1 : 0, text: line, direction });
       rowCount++;
     }
@@ -165,6 +178,34 @@ function drawRow(ctx: ExhibitRenderContext, page: PDFPage, row: Row, number: num
   // Right-to-left lines are set flush right, as their readers expect.
   const x = row.direction === 'rtl' ? MARGIN + LEFT_GUTTER + textWidth - measure.widthOf(row.text, TRANSCRIPT_SIZE) : MARGIN + LEFT_GUTTER;
   drawScriptText(page, ctx.writer.fonts, ctx.metrics, row.text, { x, y, size: TRANSCRIPT_SIZE, font: 'text', direction: row.direction });
+}
+
+/**
+ * `shown` cut into rows where `layout` was wrapped: wrapText's rows are pieces of its line in
+ * order (a space dropped at each break), found again by position and cut from `shown` at the same
+ * code points. The two are the same line aligned character for character (the public line with
+ * its labels held together, and the public or the sealed line as printed).
+ */
+function sameBreaks(rows: string[], layout: string, shown: string, measure: TextMeasure, width: number): string[] {
+  if (layout === shown) return rows;
+  // Not aligned (never expected): wrap what is printed itself rather than cut it in wrong places.
+  if ([...layout].length !== [...shown].length) return wrapText(measure, shown, TRANSCRIPT_SIZE, width);
+  const from = [...layout];
+  const to = [...shown];
+  let at = 0;
+  return rows.map((row) => {
+    const piece = [...row];
+    const start = Math.max(at, findFrom(from, piece, at));
+    at = start + piece.length;
+    return to.slice(start, at).join('');
+  });
+}
+
+function findFrom(haystack: string[], needle: string[], from: number): number {
+  for (let i = from; i + needle.length <= haystack.length; i++) {
+    if (needle.every((c, j) => haystack[i + j] === c)) return i;
+  }
+  return from;
 }
 
 function expandTabs(line: string): string {

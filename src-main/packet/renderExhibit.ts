@@ -101,7 +101,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
  */
 async function redactOrFail(ctx: ExhibitRenderContext, form: string, bytes: Uint8Array): Promise<BurntIn | undefined> {
   try {
-    return await burnInExhibit(form, bytes, ctx.exhibit.mediaType, ctx.exhibit.redactions!);
+    return await burnInExhibit(form, bytes, ctx.exhibit.mediaType, ctx.exhibit.redactions!, ctx.fontDir ? { fontDir: ctx.fontDir } : {});
   } catch (err) {
     if (ctx.exhibit.redactions!.sealed) return undefined;
     throw new PacketError('PACKET_FAILED', `${ctx.exhibit.label} could not be redacted (${err instanceof Error ? err.message : String(err)}); nothing was written. File it under seal (--sealed) or leave it out of the public set.`, undefined, { cause: err });

@@ -10,6 +10,7 @@ import { findExhibit } from './findExhibit';
 import { keptFor } from '../contract/keptPart';
 import { contextAround } from './findIdentifiers';
 import { redactionOf, redactionSpec } from './redactionSpec';
+import { labelsHold } from './redactText';
 
 export interface AddRedaction {
   /** Exhibit id, number or label. */
@@ -39,6 +40,8 @@ export async function addRedaction(caseFile: CaseFile, input: AddRedaction): Pro
   let page: number | null = input.page ?? null;
   if (input.text !== undefined) {
     const parts = scan.kind === 'none' ? [] : scan.parts;
+    // A label printed in the public filing must never hold a redacted value (the leak check would also fail every export).
+    if (labelsHold(input.text)) throw new DossierError('INVALID_REQUEST', `"${input.text}" is part of the labels printed on redacted places ("REDACTED - FRCP 5.2(a)(1)"), so it cannot be redacted as text; draw a box over it instead.`);
     const where = parts.find((p) => p.text.includes(input.text!));
     if (!where) throw new DossierError('INVALID_REQUEST', `"${input.text}" does not occur in the text of ${exhibit.exhibit_label}${scan.kind === 'none' ? ` (${scan.reason})` : ''}; check the spelling, or draw a box instead.`);
     const at = where.text.indexOf(input.text);

@@ -1,31 +1,60 @@
 import { DossierError } from '../contract/errors';
 import type { ExhibitRedactions } from './ExhibitRedactions';
+import fs from 'node:fs/promises';
 import { findLeaks, type Leak } from './findLeaks';
+import { textHolds, valuePattern } from './valuePattern';
 
 /** Every value an export redacted, once. */
 export function redactedValues(exhibits: readonly { redactions?: ExhibitRedactions | undefined }[]): string[] {
   return [...new Set(exhibits.flatMap((e) => (e.redactions && !e.redactions.sealed ? e.redactions.values.map((v) => v.value) : [])))];
 }
 
-function where(leak: Leak): string {
-  return `${leak.file}${leak.page !== null ? ` page ${leak.page}` : ''} (${leak.where})`;
+/** The places of the leaks, one per file and kind of place, pages listed: "leak.pdf pages 2, 4 (page text)". */
+function placesOf(leaks: readonly Leak[]): string[] {
+  const groups = new Map<string, { file: string; where: string; pages: Set<number> }>();
+  for (const l of leaks) {
+    const key = `${l.file}\u0000${l.where}`;
+    const g = groups.get(key) ?? { file: l.file, where: l.where, pages: new Set<number>() };
+    if (l.page !== null) g.pages.add(l.page);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => {
+    const pages = [...g.pages].sort((a, b) => a - b);
+    return `${g.file}${pages.length > 0 ? ` page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}` : ''} (${g.where})`;
+  });
+}
+
+/** A file name with every redacted value in it masked, fit to print in a message or a log. */
+function maskedName(name: string, values: readonly string[]): string {
+  return values.reduce((n, v) => n.replace(valuePattern(v), '[redacted value]'), name);
+}
+
+/** Leaks in a written file that is not a PDF (the ECF attachment lists), read as UTF-8 text. */
+async function findTextLeaks(file: string, values: readonly string[], label: string): Promise<Leak[]> {
+  const text = await fs.readFile(file, 'utf8');
+  return values.filter((v) => textHolds(text, v)).map((value) => ({ file: label, page: null, where: 'file text' as const, value }));
 }
 
 /**
  * Proves a public packet holds none of its redacted values before it is published: each written
- * file is read back (pdf.js, every place text can hide) and searched. Any hit fails the export,
- * naming the file and page, so nothing is published; the values themselves are not repeated in
- * the message (it may be logged), only how many there are and where.
+ * file is read back (a PDF in every place text can hide: findLeaks; the ECF lists as text) and
+ * searched, and so is its name (an ECF exhibit file is named after the exhibit's title). Any hit
+ * fails the export, naming the file and page, so nothing is published; the values themselves are
+ * not repeated in the message (it may be logged), not even inside a file name.
  */
 export async function assertNoLeaks(files: readonly { path: string; name: string }[], values: readonly string[]): Promise<void> {
   if (values.length === 0) return;
   const leaks: Leak[] = [];
-  for (const f of files) leaks.push(...(await findLeaks(f.path, values, f.name)));
+  for (const f of files) {
+    const label = maskedName(f.name, values);
+    for (const value of values) if (textHolds(f.name, value)) leaks.push({ file: label, page: null, where: 'file name', value });
+    leaks.push(...(/\.pdf$/i.test(f.name) ? await findLeaks(f.path, values, label) : await findTextLeaks(f.path, values, label)));
+  }
   if (leaks.length === 0) return;
-  const places = [...new Set(leaks.map(where))];
+  const places = placesOf(leaks);
   throw new DossierError(
     'REDACTION_LEAK',
-    `The public packet still holds ${new Set(leaks.map((l) => l.value)).size} redacted value(s), at ${places.slice(0, 5).join('; ')}${places.length > 5 ? ` and ${places.length - 5} more place(s)` : ''}; nothing was written. Remove the value from exhibit titles and descriptions, or redact it where it is, and export again.`,
+    `The public packet still holds ${new Set(leaks.map((l) => l.value)).size} redacted value(s), at ${places.slice(0, 8).join('; ')}${places.length > 8 ? ` and ${places.length - 8} more place(s)` : ''}; nothing was written. Remove the value from exhibit titles and descriptions, or redact it where it is, in every exhibit that holds it, and export again. Where no reader shows it (found only in a 'content stream' or 'object strings': an image's metadata, an object a page carries unpainted), leave that exhibit out or file the set under seal.`,
     { places },
   );
 }

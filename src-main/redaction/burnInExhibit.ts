@@ -26,9 +26,9 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * text and e-mail printed with each value replaced (prepareTranscriptPages calls redactText).
  * Never falls back to the unredacted bytes: a file that cannot be redacted fails the export.
  */
-export async function burnInExhibit(form: string, bytes: Uint8Array, mediaType: string, redactions: ExhibitRedactions): Promise<BurntIn> {
+export async function burnInExhibit(form: string, bytes: Uint8Array, mediaType: string, redactions: ExhibitRedactions, options: { fontDir?: string } = {}): Promise<BurntIn> {
   if (form === 'pdf') {
-    const out = await rasterisePdfPages(bytes, redactions);
+    const out = await rasterisePdfPages(bytes, redactions, options);
     return { bytes: out.bytes, sha256: sha256(out.bytes), places: out.places, summary: `${out.redactedPages.length === 1 ? 'page' : 'pages'} ${out.redactedPages.join(', ')} rasterised with ${out.places} redaction(s) burnt in, text layer rebuilt without the redacted words` };
   }
   if (form === 'image') {
@@ -39,5 +39,5 @@ export async function burnInExhibit(form: string, bytes: Uint8Array, mediaType: 
   const text = decodeText(bytes, { mediaType }).text;
   const redacted = redactText(text, redactions);
   const places = redactions.values.reduce((n, v) => n + (text.match(valuePattern(v.value))?.length ?? 0), 0);
-  return { bytes, sha256: sha256(Buffer.from(redacted, 'utf8')), places, summary: 'identifiers replaced by what Rule 5.2(a) keeps' };
+  return { bytes, sha256: sha256(Buffer.from(redacted, 'utf8')), places, summary: 'identifiers replaced by what Rule 5.2(a) keeps, each labelled with its subsection' };
 }

@@ -1,41 +1,39 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { openPdfJs } from '../evidence/openPdfJs';
-import { compactForm, valuePattern } from './valuePattern';
+import { pdfObjectText } from './pdfObjectText';
+import { compactForm, textHolds } from './valuePattern';
 
 /** A redacted value found in a written file. */
 export interface Leak {
   file: string;
   /** 1-based page of the file; null for document-level text (metadata, outline, attachments). */
   page: number | null;
-  where: 'page text' | 'annotation' | 'metadata' | 'outline' | 'attachment';
+  /** 'object strings' and 'content stream': found by reading the file's objects themselves (pdfObjectText). */
+  where: 'page text' | 'annotation' | 'form field' | 'document information' | 'XMP metadata' | 'outline' | 'attachment' | 'object strings' | 'content stream' | 'file name' | 'file text';
   value: string;
 }
 
-/** Below this many letters and digits a value is looked for as spelled (a short compact form would match by chance). */
-const COMPACT_MIN = 6;
-
-function holds(text: string, value: string, compactText: () => string): boolean {
-  if (valuePattern(value).test(text)) return true;
-  const compact = compactForm(value);
-  return compact.length >= COMPACT_MIN && compactText().includes(compact);
-}
-
 /**
- * Searches a finished PDF for redacted values, in every place a reader or a script can get text
- * from (pdf.js): each page's text, its annotations (contents, titles, form values, links), the
- * document's metadata and outline, and embedded files. Each value is looked for as spelled with or
- * without separators, and as its bare letters and digits in the text stripped the same way, so
- * "123-45-6789" is found as "123 45 6789" or "123456789" too.
+ * Searches a finished PDF for redacted values, first in every place a reader or a script gets
+ * text from (pdf.js): each page's text, its annotations (contents, titles, form values, links),
+ * form fields, the document information and XMP metadata, the outline and embedded files; then in
+ * every object of the file itself (pdfObjectText: strings anywhere, content streams painted or
+ * not, annotation appearances, JPEG headers), which finds what no reader shows but the file still
+ * holds. Each value is looked for as spelled with or without separators, and as its bare letters
+ * and digits in the text stripped the same way, so "123-45-6789" is found as "123 45 6789" or
+ * "123456789" too (in content streams only as spelled: glyph codes are no text to strip).
  */
 export async function findLeaks(pdfPath: string, values: readonly string[], label = path.basename(pdfPath)): Promise<Leak[]> {
   if (values.length === 0) return [];
-  const task = await openPdfJs(await fs.readFile(pdfPath));
+  const bytes = await fs.readFile(pdfPath);
+  // pdf.js may take over the buffer it is given: it gets a copy, the object search the original.
+  const task = await openPdfJs(new Uint8Array(bytes));
   const leaks: Leak[] = [];
-  const check = (text: string, page: number | null, where: Leak['where']) => {
+  const check = (text: string, page: number | null, where: Leak['where'], spelledOnly = false) => {
     let compact: string | null = null;
-    const compactText = () => (compact ??= compactForm(text));
-    for (const value of values) if (holds(text, value, compactText)) leaks.push({ file: label, page, where, value });
+    const compactText = () => (spelledOnly ? '' : (compact ??= compactForm(text)));
+    for (const value of values) if (textHolds(text, value, compactText)) leaks.push({ file: label, page, where, value });
   };
   try {
     const doc = await task.promise;
@@ -47,13 +45,17 @@ export async function findLeaks(pdfPath: string, values: readonly string[], labe
       if (annotations.length > 0) check(JSON.stringify(annotations), number, 'annotation');
       page.cleanup();
     }
+    const fields = (await doc.getFieldObjects()) as Record<string, unknown> | null;
+    if (fields) check(JSON.stringify(fields), null, 'form field');
     const meta = await doc.getMetadata();
-    check(JSON.stringify({ info: meta.info, xmp: (meta.metadata?.getRaw() as unknown) ?? null }), null, 'metadata');
+    check(JSON.stringify(meta.info), null, 'document information');
+    check(JSON.stringify((meta.metadata?.getRaw() as unknown) ?? null), null, 'XMP metadata');
     check(JSON.stringify((await doc.getOutline()) ?? []), null, 'outline');
     const attachments = ((await doc.getAttachments()) ?? {}) as Record<string, { filename: string; content: Uint8Array }>;
     for (const a of Object.values(attachments)) check(`${a.filename}\n${Buffer.from(a.content).toString('latin1')}`, null, 'attachment');
   } finally {
     await task.destroy();
   }
+  for (const o of await pdfObjectText(new Uint8Array(bytes))) check(o.text, o.page, o.kind === 'shown' ? 'content stream' : 'object strings', o.kind === 'shown');
   return leaks;
 }

@@ -1,14 +1,17 @@
+import '../packet/fontkitRuntime';
+import fontkit from '@pdf-lib/fontkit';
 import {
-  beginText, degrees, endText, moveText, PDFDocument, type PDFFont, type PDFName, type PDFPage, popGraphicsState, pushGraphicsState,
-  setCharacterSqueeze, setFontAndSize, setTextRenderingMode, showText, StandardFonts, TextRenderingMode,
+  beginText, degrees, endText, moveText, PDFDocument, type PDFFont, type PDFName, type PDFOperator, type PDFPage, popGraphicsState, pushGraphicsState,
+  setCharacterSqueeze, setFontAndSize, setTextRenderingMode, showText, TextRenderingMode,
 } from 'pdf-lib';
+import { FEATURES, type FontBytes, type FontMetricsSet, type FontRole, loadPacketFonts } from '../packet/packetFonts';
+import { scriptRuns } from '../packet/scriptRuns';
 import type { RedactionBox } from '../contract/redaction';
 import type { ExhibitRedactions } from './ExhibitRedactions';
 import { paintRedactionBox } from './paintRedactionBox';
 import { openPdfForRendering, renderPdfPage } from './renderPdfPage';
 import { boxOfSpan, type PdfPageText, readPageText } from './pdfPageText';
 import { replacementFor } from './redactText';
-import { settableText } from './settableText';
 import { valuePattern } from './valuePattern';
 
 /** Rendering resolution of a redacted page: legible print quality at a modest size. */
@@ -41,17 +44,58 @@ function boxesOnPage(text: PdfPageText, redactions: ExhibitRedactions): PageBox[
   return boxes;
 }
 
-/** Invisible text (render mode 3) placed over the picture of the page, squeezed to the width it had. */
-function invisibleText(page: PDFPage, font: PDFFont, key: PDFName, text: string, x: number, baseline: number, size: number, width: number): void {
-  // Characters Helvetica cannot set are left out of the rebuilt text layer (the picture still shows them).
-  const shown = settableText(font, text, () => '');
-  if (!shown || size <= 0) return;
-  const natural = font.widthOfTextAtSize(shown, size);
-  const squeeze = natural > 0 && width > 0 ? Math.max(10, Math.min(400, (100 * width) / natural)) : 100;
-  page.pushOperators(
-    pushGraphicsState(), beginText(), setFontAndSize(key, size), setTextRenderingMode(TextRenderingMode.Invisible),
-    setCharacterSqueeze(squeeze), moveText(x, baseline), showText(font.encodeText(shown)), endText(), popGraphicsState(),
-  );
+/**
+ * The faces of the rebuilt text layer: the packet's bundled Unicode fonts (Noto Sans first, then
+ * CJK, Arabic... as the packet itself falls back), each embedded as a subset the first time a
+ * page needs it, and its resource name on each page. A standard WinAnsi font would leave every
+ * Cyrillic, Greek or CJK word of a redacted page unsearchable.
+ */
+class TextLayerFonts {
+  private readonly embedded = new Map<FontRole, PDFFont>();
+  private readonly keys = new Map<PDFPage, Map<FontRole, PDFName>>();
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly bytes: FontBytes,
+    readonly metrics: FontMetricsSet,
+  ) {}
+
+  async font(role: FontRole): Promise<PDFFont> {
+    let font = this.embedded.get(role);
+    if (!font) {
+      font = await this.doc.embedFont(this.bytes[role], { subset: true, features: FEATURES });
+      this.embedded.set(role, font);
+    }
+    return font;
+  }
+
+  key(page: PDFPage, role: FontRole, font: PDFFont): PDFName {
+    let keys = this.keys.get(page);
+    if (!keys) this.keys.set(page, (keys = new Map()));
+    let key = keys.get(role);
+    if (!key) keys.set(role, (key = page.node.newFontDictionary(font.name, font.ref)));
+    return key;
+  }
+}
+
+/**
+ * Invisible text (render mode 3) placed over the picture of the page, squeezed to the width it
+ * had (0: its natural width): each run in the first bundled face that has its characters, so
+ * every script stays searchable. A character no bundled face has is left out of the layer (the
+ * picture still shows it).
+ */
+async function invisibleText(page: PDFPage, fonts: TextLayerFonts, text: string, x: number, baseline: number, size: number, width: number): Promise<void> {
+  if (!text || size <= 0) return;
+  const runs = scriptRuns(fonts.metrics, text, 'text', size).filter((r) => r.font !== null);
+  const natural = runs.reduce((sum, r) => sum + r.width, 0);
+  if (runs.length === 0 || natural <= 0) return;
+  const squeeze = width > 0 ? Math.max(10, Math.min(400, (100 * width) / natural)) : 100;
+  const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setTextRenderingMode(TextRenderingMode.Invisible), setCharacterSqueeze(squeeze), moveText(x, baseline)];
+  for (const run of runs) {
+    const font = await fonts.font(run.font!);
+    ops.push(setFontAndSize(fonts.key(page, run.font!, font), size), showText(font.encodeText(run.text)));
+  }
+  page.pushOperators(...ops, endText(), popGraphicsState());
 }
 
 /**
@@ -63,11 +107,13 @@ function invisibleText(page: PDFPage, font: PDFFont, key: PDFName, text: string,
  * as they are (the packet strips their active content as for any PDF). The result is a new
  * document: objects of the replaced pages are not in it at all.
  */
-export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRedactions): Promise<{ bytes: Uint8Array; redactedPages: number[]; places: number }> {
+export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRedactions, options: { fontDir?: string } = {}): Promise<{ bytes: Uint8Array; redactedPages: number[]; places: number }> {
   const task = await openPdfForRendering(bytes);
   const src = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
   const out = await PDFDocument.create({ updateMetadata: false });
-  const font = await out.embedFont(StandardFonts.Helvetica);
+  out.registerFontkit(fontkit);
+  const packetFonts = loadPacketFonts(options.fontDir);
+  const fonts = new TextLayerFonts(out, packetFonts.bytes, packetFonts.metrics);
   const redactedPages: number[] = [];
   let places = 0;
   try {
@@ -97,17 +143,17 @@ export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRe
       raster.setMediaBox(x1, y1, x2 - x1, y2 - y1);
       raster.setRotation(degrees(src.getPage(number - 1).getRotation().angle));
       raster.drawImage(png, { x: x1, y: y1, width: x2 - x1, height: y2 - y1 });
-      const key = raster.node.newFontDictionary(font.name, font.ref);
       for (const item of text.items) {
         const size = item.h / 1.25;
         const per = item.str.length ? item.w / item.str.length : 0;
         for (const word of item.str.matchAll(/\S+/gu)) {
           const box = { x: item.x + per * word.index, y: item.y, w: per * word[0].length, h: item.h };
           if (boxes.some((b) => covered(box, b))) continue;
-          invisibleText(raster, font, key, word[0], x1 + box.x, y2 - item.y - size, size, box.w);
+          await invisibleText(raster, fonts, word[0], x1 + box.x, y2 - item.y - size, size, box.w);
         }
       }
-      for (const b of boxes) invisibleText(raster, font, key, replacementFor(b.kept, b.label), x1 + b.x, y2 - b.y - b.h * 0.8, Math.min(b.h * 0.6, 10), 0);
+      // A leading space keeps the kept form a word of its own where the box starts right after a word ("No. XXXX6789").
+      for (const b of boxes) await invisibleText(raster, fonts, ` ${replacementFor(b.kept, b.label)}`, x1 + b.x, y2 - b.y - b.h * 0.8, Math.min(b.h * 0.6, 10), 0);
     }
   } finally {
     await task.destroy();

@@ -16,3 +16,17 @@ export function valuePattern(value: string): RegExp {
 export function compactForm(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+/** Below this many letters and digits a value is looked for as spelled only (a short compact form would match by chance). */
+export const COMPACT_MIN = 6;
+
+/**
+ * Whether `text` holds `value` as the leak check finds it: in a spelling valuePattern finds, or
+ * (for values of COMPACT_MIN letters and digits or more) as its bare letters and digits inside
+ * the text stripped the same way (`compactText`, computed once per text by the caller).
+ */
+export function textHolds(text: string, value: string, compactText: () => string = () => compactForm(text)): boolean {
+  if (valuePattern(value).test(text)) return true;
+  const compact = compactForm(value);
+  return compact.length >= COMPACT_MIN && compactText().includes(compact);
+}

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
+import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { defaultFontDir } from '../../src-main/packet/packetFonts';
 
 /** The identifiers the redaction fixtures hold, for tests to look for (and not find). */
 export const SECRETS = {
@@ -74,3 +76,25 @@ export async function writeRedactionFixtures(dir: string, options: { plantAnnota
   fs.writeFileSync(png, canvas.toBuffer('image/png'));
   return { csv, text, email, pdf, png, pngBox: { x: 100, y: 120, w: 200, h: 55 } };
 }
+
+/** `dossier packet` arguments for a combined packet as the redaction tests export it. */
+export function packetArgs(file: string, out: string, ...more: string[]): string[] {
+  return [
+    'packet', file, '--out', out, '--bates-prefix', 'STORM-', '--layout', 'combined',
+    '--declarant', 'Jane Roe', '--declarant-role', 'Special Agent', '--place', 'New York, New York', ...more,
+  ];
+}
+
+/** A page in Russian, Greek and Latin with an account number, set in an embedded Unicode font. */
+export async function multilingualStatement(file: string): Promise<void> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(fs.readFileSync(path.join(defaultFontDir(), 'NotoSans-Regular.ttf')), { subset: true, customName: 'SourcePageFont' });
+  const page = doc.addPage([612, 792]);
+  page.drawText('Выписка по счёту Сбербанк', { x: 72, y: 700, size: 14, font });
+  page.drawText('Account No. 000123456789', { x: 72, y: 670, size: 12, font });
+  page.drawText('Λογαριασμός πελάτη Αθήνα', { x: 72, y: 640, size: 12, font });
+  page.drawText('Платёж продавцу закладок', { x: 72, y: 610, size: 12, font });
+  fs.writeFileSync(file, await doc.save());
+}
+

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Redaction } from '../../src-main/contract/redaction';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
-import { SECRETS, writeRedactionFixtures } from '../helpers/redactionFixtures';
+import { packetArgs, SECRETS, writeRedactionFixtures } from '../helpers/redactionFixtures';
 import { tempDir } from '../helpers/tempDir';
 
 interface PacketReport {
@@ -36,11 +36,6 @@ async function redactionCase(dir: string, options: { plantAnnotation?: boolean }
 async function acceptAll(file: string): Promise<void> {
   for (const r of await dossierJson<Redaction[]>(['redact', 'list', file, '--status', 'pending'])) await dossierJson(['redact', 'accept', file, r.id]);
 }
-
-const packetArgs = (file: string, out: string, ...more: string[]) => [
-  'packet', file, '--out', out, '--bates-prefix', 'STORM-', '--layout', 'combined',
-  '--declarant', 'Jane Roe', '--declarant-role', 'Special Agent', '--place', 'New York, New York', ...more,
-];
 
 describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
   it('burns redactions into the public packet, proves no redacted value is left, and keeps a sealed set with the same Bates numbers', async () => {
@@ -77,6 +72,9 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     expect(text).toContain('XXXX XXXX XXXX XXXX XX30 00');
     expect(text).toMatch(/Account No\.\s*XXXXXXXX6789/);
     expect(text).toContain(SECRETS.cardInvalid);
+    // Each place printed in a text or e-mail exhibit carries the label of its subsection.
+    const flat = text.replace(/\s+/g, ' ');
+    for (const labelled of ['XXX-XX-6789 [REDACTED - FRCP 5.2(a)(1)]', 'XX/XX/1985 [REDACTED - FRCP 5.2(a)(2)]', 'XXXX XXXX XXXX 1111 [REDACTED - FRCP 5.2(a)(4)]', 'XXXX XXXX XXXX XXXX XX30 00 [REDACTED - FRCP 5.2(a)(4)]']) expect(flat).toContain(labelled);
     // The rasterised page is still searchable for its other words, and labelled.
     expect(text).toMatch(/Transfers\s+to\s+the\s+marketplace\s+operator\s+wallet/);
     expect(text).toContain('REDACTED - FRCP 5.2(a)(4)');
@@ -124,7 +122,7 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     const result = await dossier(packetArgs(file, out, '--force'));
     expect(result.status).toBe(4);
     expect(result.stderr).toMatch(/REDACTION_LEAK/);
-    expect(result.stderr).toMatch(/leak\.pdf page \d+ \(page text\)/);
+    expect(result.stderr).toMatch(/leak\.pdf pages? \d+(, \d+)* \(page text\)/);
     expect(result.stderr).not.toContain(SECRETS.ssn);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.readdirSync(dir).filter((n) => n.includes('leak.pdf'))).toEqual([]);

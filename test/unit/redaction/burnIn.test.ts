@@ -14,15 +14,14 @@ import { tempDir } from '../../helpers/tempDir';
 const label = 'REDACTED - FRCP 5.2(a)(4)';
 
 describe('burning redactions in', () => {
-  it('replaces a value in every spelling, same length, keeping what the rule keeps', () => {
+  it('replaces a value in every spelling, keeping what the rule keeps, each place labelled', () => {
     const r = { values: [{ value: '123-45-6789', kept: 'XXX-XX-6789', label }, { value: 'Jane Roe', kept: 'J.R.', label }], boxes: [] };
     const text = 'SSN 123-45-6789, again 123 45 6789 and 123456789; Jane Roe / JANE ROE; 1234-5-6780 stays';
     const out = redactText(text, r);
-    expect(out).toBe('SSN XXX-XX-6789, again XXX XX 6789 and XXXXX6789; J.R.     / J.R.    ; 1234-5-6780 stays');
-    expect(out.length).toBe(text.length);
+    expect(out).toBe(`SSN XXX-XX-6789 [${label}], again XXX XX 6789 [${label}] and XXXXX6789 [${label}]; J.R.     [${label}] / J.R.     [${label}]; 1234-5-6780 stays`);
     // A short value is a whole word only.
     const short = { values: [{ value: 'Al', kept: 'A.', label }], boxes: [] };
-    expect(redactText('Al met Alice; AL.', short)).toBe('A. met Alice; A..');
+    expect(redactText('Al met Alice; AL.', short)).toBe(`A. [${label}] met Alice; A. [${label}].`);
   });
 
   it('burns boxes into image pixels and drops everything else of the file', async () => {
@@ -86,6 +85,9 @@ describe('burning redactions in', () => {
     expect(leaks).toEqual([
       { file: 'statement.pdf', page: 1, where: 'page text', value: '0001-2345-6789' },
       { file: 'statement.pdf', page: 1, where: 'annotation', value: '0001-2345-6789' },
+      // Read from the file's own objects as well: the annotation's string, the page's content stream.
+      { file: 'statement.pdf', page: 1, where: 'content stream', value: '0001-2345-6789' },
+      { file: 'statement.pdf', page: 1, where: 'object strings', value: '0001-2345-6789' },
     ]);
     await expect(assertNoLeaks([{ path: fx.pdf, name: 'statement.pdf' }], ['000 123 456 789'])).rejects.toMatchObject({
       code: 'REDACTION_LEAK',
