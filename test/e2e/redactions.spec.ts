@@ -47,7 +47,7 @@ test('reviews Rule 5.2 candidates of an exhibit, redacts a typed text with a pre
   await panel.getByRole('button', { name: 'Use selection' }).click();
   await expect(panel.getByLabel('Text to redact')).toHaveValue('Jane Roe');
   await panel.getByLabel('Redaction category').selectOption('minor_name');
-  await expect(panel.getByTestId('kept-preview')).toContainText('J.R.');
+  await expect(panel.getByTestId('kept-preview')).toContainText('J.R. [REDACTED - FRCP 5.2(a)(3)]');
   await panel.getByRole('button', { name: 'Redact text' }).click();
   await expect(panel.getByTestId('redaction-row')).toHaveCount(3);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'redactions-text.png') });

@@ -9,6 +9,15 @@ import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 import { BoxDrawer } from './BoxDrawer';
 
+/**
+ * What the public filing prints in place of the value: in a text the kept part and its label
+ * ("XXX-XX-6789 [REDACTED - FRCP 5.2(a)(1)]"); on a page image the burnt-in box carries the label only.
+ */
+function shownInPublic(kept: string, category: RedactionCategory, inText: boolean): string {
+  const label = `[${redactionLabel(category)}]`;
+  return inText && kept ? `${kept} ${label}` : label;
+}
+
 /** One candidate or decision: what it is, what the public filing keeps, who decided and why. */
 function RedactionRow({ r, onDecide }: { r: Redaction; onDecide: (r: Redaction, decision: 'accepted' | 'rejected') => void }) {
   const where = r.page !== null ? `page ${r.page}` : 'text';
@@ -23,7 +32,7 @@ function RedactionRow({ r, onDecide }: { r: Redaction; onDecide: (r: Redaction, 
       <div className="custody-body">
         <span className="mono">{r.value ?? (r.box ? `box ${r.box.x}, ${r.box.y}, ${r.box.w} × ${r.box.h}` : '')}</span>
         {' → '}
-        <span className="mono" aria-label="Kept in the public filing">{r.kept || `[${redactionLabel(r.category)}]`}</span>
+        <span className="mono" aria-label="Kept in the public filing">{shownInPublic(r.kept, r.category, r.page === null)}</span>
       </div>
       {r.context ? <div className="faint small break-all">{r.context}</div> : null}
       {r.decided_by ? (
@@ -144,7 +153,7 @@ export function RedactionsPanel({ item }: { item: Evidence }) {
       </div>
       {text ? (
         <p className="faint small" data-testid="kept-preview">
-          The public filing keeps: <span className="mono">{keptFor(category, text) || `[${redactionLabel(category)}]`}</span>
+          The public filing shows: <span className="mono">{shownInPublic(keptFor(category, text), category, true)}</span>
         </p>
       ) : null}
       {error ? (
