@@ -42,7 +42,16 @@ export function replicaChain(db: Database.Database, filePath: string, actor: Act
   const chain = `${actor.device}-${replica.id}`;
   const behind = chainIsBehind(db, chain);
   if (!behind) return { chain, restored: null };
-  replica = { id: randomBytes(4).toString('hex'), file: here };
+  return { chain: startNewReplica(db, filePath, actor), restored: { previousChain: chain, fileHead: behind.file, registeredHead: behind.registered } };
+}
+
+/**
+ * Makes this copy a new replica (a new audit chain id), for a copy found restored from a backup.
+ * Call inside the transaction that records why; the stored replica is rolled back with it.
+ */
+export function startNewReplica(db: Database.Database, filePath: string, actor: Actor): string {
+  const stat = fs.statSync(filePath);
+  const replica = { id: randomBytes(4).toString('hex'), file: `${stat.dev}:${stat.ino}` };
   storeReplica(db, replica);
-  return { chain: `${actor.device}-${replica.id}`, restored: { previousChain: chain, fileHead: behind.file, registeredHead: behind.registered } };
+  return `${actor.device}-${replica.id}`;
 }
