@@ -24,7 +24,7 @@ import { arrivedConflicts } from './arrivedConflicts';
 import { recordExhibitConflicts } from './exhibitConflicts';
 import { mergeCaptures } from './mergeCaptures';
 import { reindexMerged } from './reindexMerged';
-import { abandonRestoredChain, continueRestoredChain, type RestoredByTeammate } from './restoredChain';
+import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
 import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
@@ -78,6 +78,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
         // a backup: it continues on a new chain before anything of theirs is taken (restoredChain).
         restored = continueRestoredChain(target, other.db, absolute);
         const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
+        if (restored) report.restored = describeRestore(restored);
         const trustedBefore = liveFingerprints(target.db);
         const conflictsBefore = conflictIds(target.db);
         report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
@@ -103,7 +104,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
         report.appended.audit_seal = unionByPrimaryKey(target, other.db, 'audit_seal', ['record_id', 'record_hlc', 'chain', 'seq']);
         reindexMerged(target, touched);
         report.conflicts.push(...recordExhibitConflicts(target.db));
-        report.conflicts.push(...productionOverlaps(target.db, report.appended.production ?? 0));
+        report.conflicts.push(...productionOverlaps(target.db, report.appended.production ?? 0, target.path));
         // Keys that arrived with the merge wait for the user's confirmation (roster trust).
         report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
         const newConflicts = [...conflictIds(target.db)].filter((id) => !conflictsBefore.has(id)).length;
@@ -112,7 +113,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
         // get no merge entry of ours: otherwise two copies merged back and forth would each write
         // one for the other's, forever, and never settle (issue 17).
         const changedFacts = [...Object.values(report.inserted), ...Object.values(report.updated), ...Object.values(facts), report.evidenceContentsCopied, conflictsChanged.length, newConflicts];
-        report.unchanged = changedFacts.every((n) => n === 0) && auditEntries === 0 && auditSeals === 0;
+        report.unchanged = changedFacts.every((n) => n === 0) && auditEntries === 0 && auditSeals === 0 && !restored;
         if (changedFacts.some((n) => n > 0)) {
           appendAudit(target, {
             action: 'case.merge',

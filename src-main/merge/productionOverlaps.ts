@@ -59,7 +59,7 @@ function overlapConflict(a: OverlapSide, b: OverlapSide): ConflictRow {
  * numbers (the other is exported again as a new production; nothing is renumbered silently), and
  * reported when it is new on this copy.
  */
-export function productionOverlaps(db: Database.Database, arrived: number): MergeConflict[] {
+export function productionOverlaps(db: Database.Database, arrived: number, caseFilePath: string): MergeConflict[] {
   if (arrived === 0) return [];
   const side = (t: 'a' | 'b') =>
     `${t}.id AS ${t}_id, ${t}.bates_prefix AS ${t}_prefix, ${t}.bates_first AS ${t}_first, ${t}.bates_last AS ${t}_last, ${t}.bates_padding AS ${t}_padding, ` +
@@ -92,7 +92,7 @@ export function productionOverlaps(db: Database.Database, arrived: number): Merg
       message:
         `Productions ${a.id} and ${b.id} were made on different copies and both use Bates numbers ${label(a, Number(row.first))}–${label(a, Number(row.last))}. ` +
         'Keep the one that was filed; export the other again as a new production (its numbers then continue after the last one used). ' +
-        `Say which keeps the numbers with: dossier conflicts resolve FILE ${conflict.id} --keep mine|theirs`,
+        `Say which keeps the numbers: dossier conflicts resolve ${caseFilePath} ${conflict.id} --keep mine|theirs`,
     });
   }
   return found;

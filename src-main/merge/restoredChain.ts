@@ -2,6 +2,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { type AuditEntry, appendAudit, hashAuditEntry } from '../audit/appendAudit';
 import type { CaseFile } from '../casefile/CaseFile';
+import type { MergeReport } from '../contract/MergeReport';
 import { fileHead } from '../casefile/chainRegister';
 import { continueOnChain } from '../casefile/openCaseFile';
 import { prepareCached } from '../casefile/prepareCached';
@@ -66,6 +67,21 @@ export function continueRestoredChain(target: CaseFile, other: Database.Database
   });
   moveEntries(target, forked);
   return { previousChain, chain, forkSeq, moved: forked.map((e) => ({ seq: e.seq, hash: e.hash })) };
+}
+
+/** The restore as the merge report tells it (MergeReport.restored). */
+export function describeRestore(restored: RestoredByTeammate): NonNullable<MergeReport['restored']> {
+  const moved = restored.moved.length;
+  return {
+    previousChain: restored.previousChain,
+    chain: restored.chain,
+    forkSeq: restored.forkSeq,
+    movedEntries: moved,
+    message:
+      `This copy was restored from a backup: the other copy holds entries of its audit chain ${restored.previousChain} from ${restored.forkSeq} on that it lacks. ` +
+      `It now writes on a new chain, ${restored.chain}` +
+      (moved > 0 ? `; the ${moved} entr${moved === 1 ? 'y' : 'ies'} written here since the restore were moved onto it whole.` : '.'),
+  };
 }
 
 /** Undoes the in-memory chain change when the merge that made it is rolled back. */

@@ -62,8 +62,10 @@ describe('a copy restored from a backup, found through a teammate (issue 17)', (
     expect(a.chain).toBe(chain);
     const forked = a.db.prepare('SELECT seq, hash FROM audit_entry WHERE chain = ? AND seq > ? ORDER BY seq').all(chain, backupHead) as { seq: number; hash: string }[];
     expect(forked.length).toBeGreaterThan(0);
-    expect(codeOf(() => mergeCaseFile(a, b.path))).toBe('done');
+    const report = mergeCaseFile(a, b.path);
     expect(a.chain).not.toBe(chain);
+    expect(report.restored).toMatchObject({ previousChain: chain, chain: a.chain, forkSeq: backupHead + 1, movedEntries: forked.length });
+    expect(report.restored!.message).toMatch(/restored from a backup.*new chain.*moved onto it whole/);
     const [restored] = restoredEntries(a);
     expect(restored).toBeDefined();
     expect(restored!.chain).toBe(a.chain);
