@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaseFile } from '../../../src-main/casefile/CaseFile';
 import { closeCaseFile } from '../../../src-main/casefile/openCaseFile';
+import { takeCheckpoint, verifyHistory } from '../../../src-main/integrity/auditCheckpoint';
 import { checkCaseFile } from '../../../src-main/integrity/checkCaseFile';
 import { mergeCaseFile } from '../../../src-main/merge/mergeCaseFile';
 import { noteService } from '../../../src-main/notes/noteService';
@@ -62,6 +63,9 @@ describe('a copy restored from a backup, found through a teammate (issue 17)', (
     expect(a.chain).toBe(chain);
     const forked = a.db.prepare('SELECT seq, hash FROM audit_entry WHERE chain = ? AND seq > ? ORDER BY seq').all(chain, backupHead) as { seq: number; hash: string }[];
     expect(forked.length).toBeGreaterThan(0);
+    // A packet exported now certifies the old chain as this copy holds it, fork included.
+    const certified = takeCheckpoint(a.db, null, 'packet export');
+    const rewritten = { ...certified.checkpoint, heads: certified.checkpoint.heads.map((h) => (h.chain === chain ? { ...h, headHash: 'f'.repeat(64) } : h)) };
     const report = mergeCaseFile(a, b.path);
     expect(a.chain).not.toBe(chain);
     expect(report.restored).toMatchObject({ previousChain: chain, chain: a.chain, forkSeq: backupHead + 1, movedEntries: forked.length });
@@ -86,6 +90,9 @@ describe('a copy restored from a backup, found through a teammate (issue 17)', (
     expect(noteService.list(a).items.map((n) => n.title).sort()).toEqual(['Second note', 'Shared note', 'after the restore', 'first share', 'kept working', 'kept working 2']);
     expectVerified(a);
     expect((await checkCaseFile(a)).ok).toBe(true);
+    // That packet still verifies against the case: its head is proven moved, not lost; a head nobody wrote does not.
+    expect(verifyHistory(a.db, certified.checkpoint, null, 'alice.pdf')).toMatchObject({ ok: true, problems: [] });
+    expect(verifyHistory(a.db, rewritten, null, 'forged.pdf').problems).toEqual([expect.stringMatching(/the history was rewritten/)]);
     // Alice writes on her new chain; then both ways, twice: same state, then nothing left to do.
     noteService.create(a, { title: 'on the new chain', body: '' });
     expect(codeOf(() => mergeCaseFile(b, a.path))).toBe('done');
