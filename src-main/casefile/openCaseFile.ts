@@ -153,6 +153,11 @@ export function continueOnChain(caseFile: CaseFile, chain: string): void {
   change(chain);
 }
 
+/** The audit chain this open case file writes under, if it has settled it yet (null: not yet). */
+export function settledChain(caseFile: CaseFile): string | null {
+  return writingChains.get(caseFile.db) ?? null;
+}
+
 /** The chain each open connection wrote under, so closing can register its head. */
 const writingChains = new WeakMap<ReadableDb, string>();
 

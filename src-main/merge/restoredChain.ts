@@ -4,9 +4,9 @@ import { type AuditEntry, appendAudit, hashAuditEntry } from '../audit/appendAud
 import type { CaseFile } from '../casefile/CaseFile';
 import type { MergeReport } from '../contract/MergeReport';
 import { fileHead } from '../casefile/chainRegister';
-import { continueOnChain } from '../casefile/openCaseFile';
+import { continueOnChain, settledChain } from '../casefile/openCaseFile';
 import { prepareCached } from '../casefile/prepareCached';
-import { startNewReplica } from '../casefile/replicaChain';
+import { startNewReplica, storedReplicaChain } from '../casefile/replicaChain';
 import { columnsOf } from './mergeMutableTable';
 
 /*
@@ -35,7 +35,9 @@ export interface RestoredByTeammate {
  * Returns null when the other copy agrees with this file's chain (the usual case).
  */
 export function continueRestoredChain(target: CaseFile, other: Database.Database, otherPath: string): RestoredByTeammate | null {
-  const previousChain = target.chain;
+  // Read without settling the chain (which writes): most merges find nothing and must change nothing.
+  const previousChain = settledChain(target) ?? storedReplicaChain(target.db, target.path, target.actor);
+  if (previousChain === null) return null;
   const ours = prepareCached(target.db, 'SELECT hash FROM audit_entry WHERE chain = ? AND seq = ?').pluck();
   let forkSeq: number | null = null;
   let theirHead = 0;

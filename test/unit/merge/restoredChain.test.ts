@@ -9,7 +9,7 @@ import { mergeCaseFile } from '../../../src-main/merge/mergeCaseFile';
 import { noteService } from '../../../src-main/notes/noteService';
 import { ALICE, BOB } from '../../helpers/testCase';
 import { tempDir } from '../../helpers/tempDir';
-import { codeOf, copies, expectVerified, records, reopen } from './mergeCopies';
+import { codeOf, copies, expectVerified, fileHash, records, reopen } from './mergeCopies';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -143,5 +143,17 @@ describe('a copy restored from a backup, found through a teammate (issue 17)', (
     expect(message).toMatch(/restored from a backup/);
     expect(message).toMatch(/merge .*b\.dossier into .*a\.dossier first/);
     expect(auditEntries(b)).toEqual(before);
+  });
+});
+
+describe('looking for a restore changes nothing by itself', () => {
+  it('a fresh copy (never written) merging a copy with nothing new stays byte-identical and says so', () => {
+    const { files } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
+    const [a, b] = files as [CaseFile, CaseFile];
+    const before = fileHash(b.path);
+    expect(mergeCaseFile(b, a.path).unchanged).toBe(true);
+    expect(fileHash(b.path)).toBe(before);
+    closeCaseFile(b);
+    expect(fileHash(b.path)).toBe(before);
   });
 });
