@@ -101,7 +101,8 @@ export function openCaseFile(filePath: string, requested: OpenOptions): CaseFile
     };
     chainSwitches.set(caseFile, (next) => {
       chain = next;
-      writingChains.set(db!, next);
+      if (next === null) writingChains.delete(db!);
+      else writingChains.set(db!, next);
     });
     return caseFile;
   } catch (error) {
@@ -140,14 +141,15 @@ export function createEmptyCaseFile(filePath: string, options: OpenOptions): Cas
 }
 
 /** How each open case file's audit chain is changed (continueOnChain). */
-const chainSwitches = new WeakMap<CaseFile, (chain: string) => void>();
+const chainSwitches = new WeakMap<CaseFile, (chain: string | null) => void>();
 
 /**
  * Makes an open case file write under another audit chain from now on (a copy found restored by a
- * merge, merge/restoredChain.ts; and back, when that merge is rolled back). The caller stores the
- * replica that names it (replicaChain's startNewReplica) in the same transaction.
+ * merge, merge/restoredChain.ts; and back, when that merge is rolled back: null means not settled
+ * yet, as when opened). The caller stores the replica that names it (replicaChain's
+ * startNewReplica) in the same transaction.
  */
-export function continueOnChain(caseFile: CaseFile, chain: string): void {
+export function continueOnChain(caseFile: CaseFile, chain: string | null): void {
   const change = chainSwitches.get(caseFile);
   if (!change) throw new DossierError('INTERNAL', 'This case file was not opened by openCaseFile; its audit chain cannot change.');
   change(chain);

@@ -21,6 +21,8 @@ import { columnsOf } from './mergeMutableTable';
 /** What a merge found about this copy's own chain, recorded in its `case.restored` entry. */
 export interface RestoredByTeammate {
   previousChain: string;
+  /** The chain this session had settled before (null: not yet), to go back to if the merge fails. */
+  settledBefore: string | null;
   chain: string;
   forkSeq: number;
   moved: { seq: number; hash: string }[];
@@ -36,7 +38,8 @@ export interface RestoredByTeammate {
  */
 export function continueRestoredChain(target: CaseFile, other: Database.Database, otherPath: string): RestoredByTeammate | null {
   // Read without settling the chain (which writes): most merges find nothing and must change nothing.
-  const previousChain = settledChain(target) ?? storedReplicaChain(target.db, target.path, target.actor);
+  const settled = settledChain(target);
+  const previousChain = settled ?? storedReplicaChain(target.db, target.path, target.actor);
   if (previousChain === null) return null;
   const ours = prepareCached(target.db, 'SELECT hash FROM audit_entry WHERE chain = ? AND seq = ?').pluck();
   let forkSeq: number | null = null;
@@ -50,6 +53,18 @@ export function continueRestoredChain(target: CaseFile, other: Database.Database
   const forked = target.db.prepare('SELECT * FROM audit_entry WHERE chain = ? AND seq >= ? ORDER BY seq').all(previousChain, forkSeq) as AuditEntry[];
   const chain = startNewReplica(target.db, target.path, target.actor);
   continueOnChain(target, chain);
+  const restored: RestoredByTeammate = { previousChain, settledBefore: settled, chain, forkSeq, moved: forked.map((e) => ({ seq: e.seq, hash: e.hash })) };
+  try {
+    recordRestore(target, restored, ownHead, theirHead, otherPath, forked);
+  } catch (error) {
+    abandonRestoredChain(target, restored);
+    throw error;
+  }
+  return restored;
+}
+
+function recordRestore(target: CaseFile, restored: RestoredByTeammate, ownHead: number, theirHead: number, otherPath: string, forked: readonly AuditEntry[]): void {
+  const { previousChain, forkSeq } = restored;
   appendAudit(target, {
     action: 'case.restored',
     recordKind: 'case',
@@ -68,7 +83,6 @@ export function continueRestoredChain(target: CaseFile, other: Database.Database
     },
   });
   moveEntries(target, forked);
-  return { previousChain, chain, forkSeq, moved: forked.map((e) => ({ seq: e.seq, hash: e.hash })) };
 }
 
 /** The restore as the merge report tells it (MergeReport.restored). */
@@ -88,7 +102,7 @@ export function describeRestore(restored: RestoredByTeammate): NonNullable<Merge
 
 /** Undoes the in-memory chain change when the merge that made it is rolled back. */
 export function abandonRestoredChain(target: CaseFile, restored: RestoredByTeammate | null): void {
-  if (restored) continueOnChain(target, restored.previousChain);
+  if (restored) continueOnChain(target, restored.settledBefore);
 }
 
 /**

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaseFile } from '../../../src-main/casefile/CaseFile';
 import { closeCaseFile } from '../../../src-main/casefile/openCaseFile';
@@ -143,6 +144,23 @@ describe('a copy restored from a backup, found through a teammate (issue 17)', (
     expect(message).toMatch(/restored from a backup/);
     expect(message).toMatch(/merge .*b\.dossier into .*a\.dossier first/);
     expect(auditEntries(b)).toEqual(before);
+  });
+});
+
+describe('a restore found by a merge that then fails', () => {
+  it('leaves the copy on its old chain, with no restore entry: the whole merge is undone', () => {
+    const { a, b, chain } = restoredAlice();
+    closeCaseFile(b);
+    const altered = new Database(b.path);
+    altered.exec('ALTER TABLE redaction DROP COLUMN reason');
+    altered.close();
+    const replicaBefore = a.db.prepare("SELECT value FROM device_meta WHERE key = 'replica'").pluck().get();
+    expect(codeOf(() => mergeCaseFile(a, b.path))).toBe('CASE_FILE_CORRUPT');
+    expect(restoredEntries(a)).toEqual([]);
+    expect(a.db.prepare("SELECT value FROM device_meta WHERE key = 'replica'").pluck().get()).toBe(replicaBefore);
+    noteService.create(a, { title: 'after the failed merge', body: '' });
+    expect(a.chain).toBe(chain);
+    expect(a.db.prepare("SELECT action FROM audit_entry WHERE chain = ? ORDER BY seq DESC LIMIT 1").pluck().get(chain)).toBe('note.create');
   });
 });
 
