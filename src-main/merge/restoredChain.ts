@@ -25,6 +25,8 @@ export interface RestoredByTeammate {
   settledBefore: string | null;
   chain: string;
   forkSeq: number;
+  /** The last entry of the old chain the other copy holds. */
+  teammateHead: number;
   moved: { seq: number; hash: string }[];
 }
 
@@ -53,7 +55,7 @@ export function continueRestoredChain(target: CaseFile, other: Database.Database
   const forked = target.db.prepare('SELECT * FROM audit_entry WHERE chain = ? AND seq >= ? ORDER BY seq').all(previousChain, forkSeq) as AuditEntry[];
   const chain = startNewReplica(target.db, target.path, target.actor);
   continueOnChain(target, chain);
-  const restored: RestoredByTeammate = { previousChain, settledBefore: settled, chain, forkSeq, moved: forked.map((e) => ({ seq: e.seq, hash: e.hash })) };
+  const restored: RestoredByTeammate = { previousChain, settledBefore: settled, chain, forkSeq, teammateHead: theirHead, moved: forked.map((e) => ({ seq: e.seq, hash: e.hash })) };
   try {
     recordRestore(target, restored, ownHead, theirHead, otherPath, forked);
   } catch (error) {
@@ -94,9 +96,10 @@ export function describeRestore(restored: RestoredByTeammate): NonNullable<Merge
     forkSeq: restored.forkSeq,
     movedEntries: moved,
     message:
-      `This copy was restored from a backup: the other copy holds entries of its audit chain ${restored.previousChain} from ${restored.forkSeq} on that it lacks. ` +
+      `This copy was restored from a backup: the other copy holds entries ${restored.forkSeq}–${restored.teammateHead} of this copy's audit chain ${restored.previousChain}, ` +
+      (moved > 0 ? 'where this copy had written others since the restore. ' : 'which this copy no longer had. ') +
       `It now writes on a new chain, ${restored.chain}` +
-      (moved > 0 ? `; the ${moved} entr${moved === 1 ? 'y' : 'ies'} written here since the restore were moved onto it whole.` : '.'),
+      (moved > 0 ? `; the ${moved === 1 ? 'entry' : `${moved} entries`} written here since the restore ${moved === 1 ? 'was' : 'were'} moved onto it whole.` : '.'),
   };
 }
 

@@ -70,7 +70,7 @@ describe('a copy restored from a backup, found through a teammate (issue 17)', (
     const report = mergeCaseFile(a, b.path);
     expect(a.chain).not.toBe(chain);
     expect(report.restored).toMatchObject({ previousChain: chain, chain: a.chain, forkSeq: backupHead + 1, movedEntries: forked.length });
-    expect(report.restored!.message).toMatch(/restored from a backup.*new chain.*moved onto it whole/);
+    expect(report.restored!.message).toMatch(new RegExp(`restored from a backup: the other copy holds entries ${backupHead + 1}–${sharedHead} of .*written others since the restore.*new chain, ${a.chain}; the (entry|\\d+ entries) written here since the restore (was|were) moved onto it whole`));
     const [restored] = restoredEntries(a);
     expect(restored).toBeDefined();
     expect(restored!.chain).toBe(a.chain);
