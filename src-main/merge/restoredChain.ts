@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { type AuditEntry, appendAudit, hashAuditEntry } from '../audit/appendAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import type { MergeReport } from '../contract/MergeReport';
-import { fileHead } from '../casefile/chainRegister';
+import { fileHead, registeredHead } from '../casefile/chainRegister';
+import { DossierError } from '../contract/errors';
 import { continueOnChain, settledChain } from '../casefile/openCaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { startNewReplica, storedReplicaChain } from '../casefile/replicaChain';
@@ -51,7 +52,18 @@ export function continueRestoredChain(target: CaseFile, other: Database.Database
     if (forkSeq === null && ours.get(previousChain, row.seq) !== row.hash) forkSeq = row.seq;
   }
   if (forkSeq === null) return null;
-  const ownHead = fileHead(target.db, previousChain)?.seq ?? 0;
+  const head = fileHead(target.db, previousChain);
+  const ownHead = head?.seq ?? 0;
+  const registered = registeredHead(previousChain);
+  if (registered && head && registered.seq === head.seq && registered.hash === head.hash) {
+    // This computer last wrote exactly what this file holds of its chain: it was not restored, so
+    // the other copy's different or further entries of it were made elsewhere. Refused, never taken.
+    throw new DossierError(
+      'AUDIT_CHAIN_BROKEN',
+      `${path.basename(otherPath)} holds entries of this copy's own audit chain ${previousChain} from ${forkSeq} on that this computer never wrote ` +
+        `(it last wrote entry ${head.seq}, which this copy holds): that copy was altered. Nothing was merged.`,
+    );
+  }
   const forked = target.db.prepare('SELECT * FROM audit_entry WHERE chain = ? AND seq >= ? ORDER BY seq').all(previousChain, forkSeq) as AuditEntry[];
   const chain = startNewReplica(target.db, target.path, target.actor);
   continueOnChain(target, chain);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type AuditEntry, hashAuditEntry } from '../../../src-main/audit/appendAudit';
 import type { CaseFile } from '../../../src-main/casefile/CaseFile';
 import { closeCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { takeCheckpoint, verifyHistory } from '../../../src-main/integrity/auditCheckpoint';
@@ -144,6 +145,36 @@ describe('a copy restored from a backup, found through a teammate (issue 17)', (
     expect(message).toMatch(/restored from a backup/);
     expect(message).toMatch(/merge .*b\.dossier into .*a\.dossier first/);
     expect(auditEntries(b)).toEqual(before);
+  });
+});
+
+describe('a teammate copy that claims more of my chain than this computer wrote', () => {
+  it('is refused as altered when this computer registered exactly what my file holds: nothing is taken or moved', () => {
+    const { files } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
+    let [a, b] = files as [CaseFile, CaseFile];
+    noteService.create(a, { title: 'mine', body: '' });
+    const chain = a.chain;
+    a = reopen(a, ALICE);
+    mergeCaseFile(b, a.path);
+    closeCaseFile(b);
+    // Bob's copy gets a forged continuation of Alice's chain, correctly hashed.
+    const forged = new Database(b.path);
+    forged.exec('DROP TRIGGER audit_entry_no_update; DROP TRIGGER audit_entry_no_delete;');
+    const last = forged.prepare('SELECT * FROM audit_entry WHERE chain = ? ORDER BY seq DESC LIMIT 1').get(chain) as AuditEntry;
+    const unhashed = { ...last, seq: last.seq + 1, prev_hash: last.hash, action: 'note.delete', detail: '{}', seal_digest: null };
+    const { hash: _h, ...rest } = unhashed;
+    forged.prepare('INSERT INTO audit_entry (chain, seq, at, actor, action, record_kind, record_id, detail, prev_hash, hash, seal_digest) VALUES (@chain, @seq, @at, @actor, @action, @record_kind, @record_id, @detail, @prev_hash, @hash, @seal_digest)').run({ ...rest, hash: hashAuditEntry(rest) });
+    forged.close();
+    const before = auditEntries(a);
+    let message = '';
+    try {
+      mergeCaseFile(a, b.path);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(new RegExp(`b\\.dossier holds entries of this copy's own audit chain ${chain} from ${last.seq + 1} on that this computer never wrote.*altered\\. Nothing was merged`));
+    expect(auditEntries(a)).toEqual(before);
+    expect(a.chain).toBe(chain);
   });
 });
 
