@@ -5,6 +5,7 @@ import { exportCasePacket } from '../../src-main/packet/exportCasePacket';
 import { addWebsite } from '../../src-main/websites/websiteService';
 import { seedCase } from './harness/seedCase';
 import { CasePage } from './pages/CasePage';
+import { expectAccessible } from './pages/axeCheck';
 import { expect, SCREENSHOTS, test } from './fixtures';
 
 const BOB = { name: 'Bob Counsel', device: 'bob-desktop' };
@@ -31,6 +32,7 @@ test('a duplicate domain and two productions with one Bates range: the Conflicts
   const duplicate = page.getByRole('article').filter({ hasText: 'Added on two copies' }).filter({ hasText: 'dup-shop.example' });
   await expect(duplicate).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'conflicts-choose.png'), fullPage: true });
+  await expectAccessible(page, 'conflicts with a duplicate and a Bates overlap');
 
   await duplicate.getByRole('button', { name: /Keep Bob Counsel's/ }).click();
   await expect(page.getByRole('article').filter({ hasText: 'dup-shop.example' })).toHaveCount(0);
