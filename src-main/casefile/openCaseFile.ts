@@ -99,6 +99,11 @@ export function openCaseFile(filePath: string, requested: OpenOptions): CaseFile
         return chain;
       },
     };
+    chainSwitches.set(caseFile, (next) => {
+      chain = next;
+      if (next === null) writingChains.delete(db!);
+      else writingChains.set(db!, next);
+    });
     return caseFile;
   } catch (error) {
     db?.close();
@@ -133,6 +138,26 @@ export function createEmptyCaseFile(filePath: string, options: OpenOptions): Cas
     throw error;
   }
   return openCaseFile(absolute, options);
+}
+
+/** How each open case file's audit chain is changed (continueOnChain). */
+const chainSwitches = new WeakMap<CaseFile, (chain: string | null) => void>();
+
+/**
+ * Makes an open case file write under another audit chain from now on (a copy found restored by a
+ * merge, merge/restoredChain.ts; and back, when that merge is rolled back: null means not settled
+ * yet, as when opened). The caller stores the replica that names it (replicaChain's
+ * startNewReplica) in the same transaction.
+ */
+export function continueOnChain(caseFile: CaseFile, chain: string | null): void {
+  const change = chainSwitches.get(caseFile);
+  if (!change) throw new DossierError('INTERNAL', 'This case file was not opened by openCaseFile; its audit chain cannot change.');
+  change(chain);
+}
+
+/** The audit chain this open case file writes under, if it has settled it yet (null: not yet). */
+export function settledChain(caseFile: CaseFile): string | null {
+  return writingChains.get(caseFile.db) ?? null;
 }
 
 /** The chain each open connection wrote under, so closing can register its head. */

@@ -11,6 +11,22 @@ export interface RestoredChain {
   registeredHead: ChainHead;
 }
 
+/** Which file this is on this computer (device and inode): a copy is another file. */
+function fileIdentity(filePath: string): string {
+  const stat = fs.statSync(filePath);
+  return `${stat.dev}:${stat.ino}`;
+}
+
+/** The replica this file last wrote as, or null (never written, or unreadable). */
+function storedReplica(db: Database.Database): { id: string; file: string } | null {
+  const stored = db.prepare("SELECT value FROM device_meta WHERE key = 'replica'").pluck().get() as string | undefined;
+  try {
+    return stored ? (JSON.parse(stored) as { id: string; file: string }) : null;
+  } catch {
+    return null;
+  }
+}
+
 function storeReplica(db: Database.Database, replica: { id: string; file: string }): void {
   db.prepare("INSERT INTO device_meta (key, value) VALUES ('replica', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(replica));
 }
@@ -25,15 +41,8 @@ function storeReplica(db: Database.Database, replica: { id: string; file: string
  * so (appendAudit records it).
  */
 export function replicaChain(db: Database.Database, filePath: string, actor: Actor): { chain: string; restored: RestoredChain | null } {
-  const stat = fs.statSync(filePath);
-  const here = `${stat.dev}:${stat.ino}`;
-  const stored = db.prepare("SELECT value FROM device_meta WHERE key = 'replica'").pluck().get() as string | undefined;
-  let replica: { id: string; file: string } | null = null;
-  try {
-    replica = stored ? (JSON.parse(stored) as { id: string; file: string }) : null;
-  } catch {
-    replica = null;
-  }
+  const here = fileIdentity(filePath);
+  let replica = storedReplica(db);
   if (!replica || replica.file !== here) {
     replica = { id: randomBytes(4).toString('hex'), file: here };
     storeReplica(db, replica);
@@ -42,7 +51,26 @@ export function replicaChain(db: Database.Database, filePath: string, actor: Act
   const chain = `${actor.device}-${replica.id}`;
   const behind = chainIsBehind(db, chain);
   if (!behind) return { chain, restored: null };
-  replica = { id: randomBytes(4).toString('hex'), file: here };
+  return { chain: startNewReplica(db, filePath, actor), restored: { previousChain: chain, fileHead: behind.file, registeredHead: behind.registered } };
+}
+
+/**
+ * Makes this copy a new replica (a new audit chain id), for a copy found restored from a backup.
+ * Call inside the transaction that records why; the stored replica is rolled back with it.
+ */
+export function startNewReplica(db: Database.Database, filePath: string, actor: Actor): string {
+  const replica = { id: randomBytes(4).toString('hex'), file: fileIdentity(filePath) };
   storeReplica(db, replica);
-  return { chain: `${actor.device}-${replica.id}`, restored: { previousChain: chain, fileHead: behind.file, registeredHead: behind.registered } };
+  return `${actor.device}-${replica.id}`;
+}
+
+/**
+ * The chain this file has written under, read without writing anything: the stored replica's when
+ * it belongs to this very file (same inode), else null (a copy not written yet has no chain of its
+ * own that another copy could hold). Looking for a restore must not settle the chain: that write
+ * would change an otherwise untouched file.
+ */
+export function storedReplicaChain(db: Database.Database, filePath: string, actor: Actor): string | null {
+  const replica = storedReplica(db);
+  return replica && replica.file === fileIdentity(filePath) ? `${actor.device}-${replica.id}` : null;
 }

@@ -36,4 +36,9 @@ export interface MergeReport {
   unchanged: boolean;
   /** When the other copy came as a share: who sent it, verified. */
   share?: ShareOrigin;
+  /**
+   * When the other copy showed this one was restored from a backup (it held more of this copy's
+   * own audit chain): the chain it continues on now, and why, in words (merge/restoredChain).
+   */
+  restored?: { previousChain: string; chain: string; forkSeq: number; movedEntries: number; message: string };
 }

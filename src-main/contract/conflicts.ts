@@ -3,7 +3,7 @@
  * merge_conflict of migration 0080). "Kept" is the version the merge left current, "lost" the one
  * it overwrote (kept in the record's history): both values, who wrote them and when.
  */
-export const CONFLICT_KINDS = ['edit_edit', 'delete_edit', 'duplicate', 'exhibit_number', 'same_content'] as const;
+export const CONFLICT_KINDS = ['edit_edit', 'delete_edit', 'duplicate', 'exhibit_number', 'same_content', 'bates_overlap'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 export const CONFLICT_RESOLUTIONS = ['kept', 'restored', 'value', 'acknowledged'] as const;

@@ -1,6 +1,7 @@
 import { createPublicKey, sign, verify } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { auditHeads, verifyAudit } from '../audit/verifyAudit';
+import { movedChainHashes } from '../audit/movedEntries';
 import { canonicalJson } from '../casefile/canonicalJson';
 import { nowIso } from '../casefile/ids';
 import { sealedTablesIn } from '../casefile/recordDigest';
@@ -128,7 +129,11 @@ export function verifyHistory(db: Database.Database, checkpoint: AuditCheckpoint
   const chains = checkpoint.heads.map((head) => {
     const presentLength = present.get(head.chain) ?? 0;
     let problem: string | null = null;
-    if (presentLength < head.length) {
+    // A certified head a restored copy later moved onto a new chain (proven by recomputing it).
+    const moved = hashAt.get(head.chain, head.length) !== head.headHash && movedChainHashes(db, head.chain).get(head.length) === head.headHash;
+    if (moved) {
+      // Still the certified history: its entries stand, moved whole, on the copy's new chain.
+    } else if (presentLength < head.length) {
       problem = `chain ${head.chain} has ${presentLength} entries; ${head.length} were certified: entries ${presentLength + 1}-${head.length} were removed`;
     } else if (hashAt.get(head.chain, head.length) !== head.headHash) {
       problem = `chain ${head.chain} entry ${head.length} is not the certified one: the history was rewritten`;

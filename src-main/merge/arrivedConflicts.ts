@@ -9,6 +9,7 @@ const REPORT_KIND: Readonly<Record<string, MergeConflict['kind']>> = {
   delete_edit: 'delete_edit',
   exhibit_number: 'duplicate_exhibit_number',
   same_content: 'same_content',
+  bates_overlap: 'bates_overlap',
 };
 const DUPLICATE_KIND: Readonly<Record<string, MergeConflict['kind']>> = {
   website: 'duplicate_domain',

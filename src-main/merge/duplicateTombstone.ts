@@ -23,3 +23,14 @@ export function tombstoneStamp(hlc: string): string {
   if (!parsed) return `${hlc}~dup`;
   return formatHlc(parsed.ms, parsed.counter, `${parsed.device}~dup`);
 }
+
+/**
+ * A duplicate pair settled the way someone resolved it (`dossier conflicts resolve ... --keep`):
+ * `survivorId` stays live, the other is tombstoned as settleDuplicate would. Every copy that holds
+ * the resolution (it travels with merges) settles the pair alike.
+ */
+export function settleDuplicateAs<R extends Version>(survivorId: string, a: R, b: R): { kept: R; dropped: R; deletedAt: string; stamp: string } {
+  const [kept, dropped] = a.id === survivorId ? [a, b] : [b, a];
+  const deletedAt = a.created_at > b.created_at ? a.created_at : b.created_at;
+  return { kept, dropped, deletedAt, stamp: tombstoneStamp(dropped.hlc) };
+}

@@ -32,6 +32,12 @@ export function describeConflict(c: MergeConflictRecord): string {
       return `Exhibits ${c.record_id} (${show(c.kept_value.title)}) and ${c.other_record_id} (${show(c.lost_value.title)}) are both numbered ${show(c.kept_value.exhibit_number)}.`;
     case 'same_content':
       return `Exhibits ${c.record_id} (${show(c.kept_value.title)}) and ${c.other_record_id} (${show(c.lost_value.title)}) hold identical bytes: possibly one piece of evidence added twice.`;
+    case 'bates_overlap':
+      return (
+        `Productions ${c.record_id} (${show(c.kept_value.bates_range)}, by ${c.kept_by}, ${c.kept_at}) and ${c.other_record_id} (${show(c.lost_value.bates_range)}, by ${c.lost_by}, ${c.lost_at}) ` +
+        `were made on different copies and use the same ${show(c.kept_value.bates_prefix)} Bates numbers.` +
+        (c.resolution ? ` ${String((c.resolved_value as { note?: unknown } | null)?.note ?? '')}` : ' One of them must keep the numbers and the other be re-issued as a new production.')
+      );
   }
 }
 
@@ -47,6 +53,7 @@ export const CONFLICT_KIND_WORDS: Readonly<Record<MergeConflictRecord['kind'], s
   duplicate: 'duplicate',
   exhibit_number: 'exhibit number',
   same_content: 'same content',
+  bates_overlap: 'Bates overlap',
 };
 
 function proposalFor(caseFile: CaseFile, c: MergeConflictRecord): string | null {
@@ -56,6 +63,10 @@ function proposalFor(caseFile: CaseFile, c: MergeConflictRecord): string | null 
     return `renumber exhibit ${c.other_record_id} to ${nextFreeExhibitNumber(caseFile)} (--keep mine|theirs chooses which exhibit keeps ${show(c.kept_value.exhibit_number)})`;
   }
   if (c.kind === 'edit_edit' || c.kind === 'delete_edit') return '--keep mine|theirs, or --keep VALUE when one field differs';
+  if (c.kind === 'duplicate') return `--keep mine|theirs (or the id of the row to keep): which of ${c.record_id} and ${c.other_record_id} stays; the other is tombstoned`;
+  if (c.kind === 'bates_overlap') {
+    return `--keep mine|theirs (or a production id): which of ${c.record_id} and ${c.other_record_id} keeps the numbers; the other must then be exported again as a new production`;
+  }
   return 'acknowledge with --keep mine';
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
@@ -28,7 +29,7 @@ export function unionHistory(target: CaseFile, other: Database.Database): number
  * Each device's audit chain is copied entry by entry. The same (chain, seq) with another hash means
  * one of the copies was altered or forked: the merge is refused rather than mixing histories.
  */
-export function unionAudit(target: CaseFile, other: Database.Database): number {
+export function unionAudit(target: CaseFile, other: Database.Database, otherPath: string): number {
   const local = prepareCached(target.db, 'SELECT hash FROM audit_entry WHERE chain = ? AND seq = ?').pluck();
   const columns = columnsOf(target.db, 'audit_entry');
   const insert = prepareCached(target.db, `INSERT INTO audit_entry (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
@@ -37,9 +38,13 @@ export function unionAudit(target: CaseFile, other: Database.Database): number {
     const hash = local.get(row.chain, row.seq) as string | undefined;
     if (hash === row.hash) continue;
     if (hash !== undefined) {
+      // A copy restored from a backup and written on forks its own chain; it can only be settled
+      // on that copy (merge/restoredChain), which moves what it wrote since onto a new chain.
       throw new DossierError(
         'AUDIT_CHAIN_BROKEN',
-        `The audit logs disagree at chain ${String(row.chain)} entry ${String(row.seq)}: one copy was altered. Nothing was merged.`,
+        `The audit logs disagree at chain ${String(row.chain)} entry ${String(row.seq)}: ${path.basename(otherPath)} holds another entry there than this copy. ` +
+          `Either one copy was altered, or the copy that writes chain ${String(row.chain)} was restored from a backup and written on. ` +
+          `In that case merge ${target.path} into ${otherPath} first (that copy then continues on a new chain), then merge back. Nothing was merged.`,
       );
     }
     insert.run(...columns.map((c) => row[c]));

@@ -24,6 +24,7 @@ import { arrivedConflicts } from './arrivedConflicts';
 import { recordExhibitConflicts } from './exhibitConflicts';
 import { mergeCaptures } from './mergeCaptures';
 import { reindexMerged } from './reindexMerged';
+import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
 import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
@@ -70,55 +71,65 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
     // stamps would pin every later edit of the team to its future time.
     const theirNewest = newestStamp(other.db);
     if (theirNewest) checkDrift(theirNewest, absolute, target.clock.now());
-    return writeTransaction(target, () => {
-      const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
-      const trustedBefore = liveFingerprints(target.db);
-      const conflictsBefore = conflictIds(target.db);
-      report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
-      // Extracted text is derived from the bytes; taking the other side's saves re-parsing them.
-      unionByPrimaryKey(target, other.db, 'evidence_text', ['content_sha256']);
-      const touched: { table: string; ids: string[] }[] = [];
-      for (const table of MUTABLE_TABLES) {
-        const result = mergeMutableTable(target, other.db, table, report.conflicts);
-        report.inserted[table.table] = result.inserted;
-        report.updated[table.table] = result.updated;
-        touched.push({ table: table.table, ids: result.touched });
-      }
-      for (const { table, key } of APPEND_ONLY_TABLES) report.appended[table] = unionByPrimaryKey(target, other.db, table, key);
-      report.updated.filing_caption = mergeFilingCaption(target, other.db, report.conflicts);
-      // Conflicts travel: the copy whose value was overwritten sees what the other copy found.
-      const conflictsChanged = mergeConflictRows(target.db, other.db);
-      report.conflicts.push(...arrivedConflicts(target.db, conflictsBefore, report.conflicts));
-      // Web captures (src-main/captures): records and pages of exhibits read on the other side.
-      report.appended.capture = mergeCaptures(target, other.db);
-      report.appended.record_history = unionHistory(target, other.db);
-      report.appended.audit_entry = unionAudit(target, other.db);
-      // The seals of the entries just copied (their seal digests are in those entries' hashes).
-      report.appended.audit_seal = unionByPrimaryKey(target, other.db, 'audit_seal', ['record_id', 'record_hlc', 'chain', 'seq']);
-      reindexMerged(target, touched);
-      report.conflicts.push(...recordExhibitConflicts(target.db));
-      report.conflicts.push(...productionOverlaps(target.db, report.appended.production ?? 0));
-      // Keys that arrived with the merge wait for the user's confirmation (roster trust).
-      report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
-      const newConflicts = [...conflictIds(target.db)].filter((id) => !conflictsBefore.has(id)).length;
-      const { audit_entry: auditEntries = 0, audit_seal: auditSeals = 0, ...facts } = report.appended;
-      // Entries of the other copy's audit chains alone (its own merge entries, say) are copied but
-      // get no merge entry of ours: otherwise two copies merged back and forth would each write
-      // one for the other's, forever, and never settle (issue 17).
-      const changedFacts = [...Object.values(report.inserted), ...Object.values(report.updated), ...Object.values(facts), report.evidenceContentsCopied, conflictsChanged.length, newConflicts];
-      report.unchanged = changedFacts.every((n) => n === 0) && auditEntries === 0 && auditSeals === 0;
-      if (changedFacts.some((n) => n > 0)) {
-        appendAudit(target, {
-          action: 'case.merge',
-          recordKind: 'case',
-          recordId: ourCase,
-          detail: { from: path.basename(absolute), inserted: report.inserted, updated: report.updated, appended: report.appended, conflicts: report.conflicts.length },
-          // Every record the merge changed, as it stands now: the merged state is what is audited.
-          seal: touched.flatMap((t) => t.ids.map((id) => ({ table: t.table as SealedTable, id }))),
-        });
-      }
-      return report;
-    });
+    let restored: RestoredByTeammate | null = null;
+    try {
+      return writeTransaction(target, () => {
+        // A teammate who saw more of this copy's own chain than it holds shows it was restored from
+        // a backup: it continues on a new chain before anything of theirs is taken (restoredChain).
+        restored = continueRestoredChain(target, other.db, absolute);
+        const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
+        if (restored) report.restored = describeRestore(restored);
+        const trustedBefore = liveFingerprints(target.db);
+        const conflictsBefore = conflictIds(target.db);
+        report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
+        // Extracted text is derived from the bytes; taking the other side's saves re-parsing them.
+        unionByPrimaryKey(target, other.db, 'evidence_text', ['content_sha256']);
+        const touched: { table: string; ids: string[] }[] = [];
+        for (const table of MUTABLE_TABLES) {
+          const result = mergeMutableTable(target, other.db, table, report.conflicts);
+          report.inserted[table.table] = result.inserted;
+          report.updated[table.table] = result.updated;
+          touched.push({ table: table.table, ids: result.touched });
+        }
+        for (const { table, key } of APPEND_ONLY_TABLES) report.appended[table] = unionByPrimaryKey(target, other.db, table, key);
+        report.updated.filing_caption = mergeFilingCaption(target, other.db, report.conflicts);
+        // Conflicts travel: the copy whose value was overwritten sees what the other copy found.
+        const conflictsChanged = mergeConflictRows(target.db, other.db);
+        report.conflicts.push(...arrivedConflicts(target.db, conflictsBefore, report.conflicts));
+        // Web captures (src-main/captures): records and pages of exhibits read on the other side.
+        report.appended.capture = mergeCaptures(target, other.db);
+        report.appended.record_history = unionHistory(target, other.db);
+        report.appended.audit_entry = unionAudit(target, other.db, absolute);
+        // The seals of the entries just copied (their seal digests are in those entries' hashes).
+        report.appended.audit_seal = unionByPrimaryKey(target, other.db, 'audit_seal', ['record_id', 'record_hlc', 'chain', 'seq']);
+        reindexMerged(target, touched);
+        report.conflicts.push(...recordExhibitConflicts(target.db));
+        report.conflicts.push(...productionOverlaps(target.db, report.appended.production ?? 0, target.path));
+        // Keys that arrived with the merge wait for the user's confirmation (roster trust).
+        report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
+        const newConflicts = [...conflictIds(target.db)].filter((id) => !conflictsBefore.has(id)).length;
+        const { audit_entry: auditEntries = 0, audit_seal: auditSeals = 0, ...facts } = report.appended;
+        // Entries of the other copy's audit chains alone (its own merge entries, say) are copied but
+        // get no merge entry of ours: otherwise two copies merged back and forth would each write
+        // one for the other's, forever, and never settle (issue 17).
+        const changedFacts = [...Object.values(report.inserted), ...Object.values(report.updated), ...Object.values(facts), report.evidenceContentsCopied, conflictsChanged.length, newConflicts];
+        report.unchanged = changedFacts.every((n) => n === 0) && auditEntries === 0 && auditSeals === 0 && !restored;
+        if (changedFacts.some((n) => n > 0)) {
+          appendAudit(target, {
+            action: 'case.merge',
+            recordKind: 'case',
+            recordId: ourCase,
+            detail: { from: path.basename(absolute), inserted: report.inserted, updated: report.updated, appended: report.appended, conflicts: report.conflicts.length },
+            // Every record the merge changed, as it stands now: the merged state is what is audited.
+            seal: touched.flatMap((t) => t.ids.map((id) => ({ table: t.table as SealedTable, id }))),
+          });
+        }
+        return report;
+      });
+    } catch (error) {
+      abandonRestoredChain(target, restored);
+      throw error;
+    }
   } finally {
     other.db.close();
     other.cleanup();

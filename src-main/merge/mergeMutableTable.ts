@@ -5,7 +5,8 @@ import { prepareCached } from '../casefile/prepareCached';
 import type { MergeConflict } from '../contract/MergeReport';
 import { saveHistory } from '../records/saveHistory';
 import { type ConflictRow, conflictId, recordConflict, versionConflict } from './conflictRecords';
-import { settleDuplicate, tombstoneStamp } from './duplicateTombstone';
+import { settleDuplicate, settleDuplicateAs, tombstoneStamp } from './duplicateTombstone';
+import { resolvedSurvivor } from './duplicateResolutions';
 import { BASE_STAMP, mergeFields, setStamps, type Stamps, stampsOf } from './fieldMerge';
 import type { MutableTable } from './mutableTables';
 
@@ -88,7 +89,7 @@ export function mergeMutableTable(target: CaseFile, other: Database.Database, sp
     const local = select.get(incoming.id) as Row | undefined;
     const incomingStamps = stampsOf(other, spec.table, incoming.id);
     if (!local) {
-      result.touched.push(incoming.id, ...placeRow(target, spec, incoming, incomingStamps, () => insert.run(incoming), conflicts, result));
+      result.touched.push(incoming.id, ...placeRow(target, spec, incoming, incomingStamps, () => insert.run(incoming), conflicts, result, other));
       result.inserted += 1;
       continue;
     }
@@ -108,7 +109,7 @@ export function mergeMutableTable(target: CaseFile, other: Database.Database, sp
       if (merged.outcome === 'mixed') saveHistory(target, spec.spec.kind, incoming, 'merge');
       const row = merged.row as Row;
       target.clock.observe(row.hlc);
-      result.touched.push(row.id, ...placeRow(target, spec, row, merged.stamps, () => replace.run(row), conflicts, result));
+      result.touched.push(row.id, ...placeRow(target, spec, row, merged.stamps, () => replace.run(row), conflicts, result, other));
       result.updated += 1;
     }
     // What the merge kept; a duplicate tombstone made of it just now counts as it (that is a duplicate conflict).
@@ -147,7 +148,16 @@ export function mergeMutableTable(target: CaseFile, other: Database.Database, sp
  * Writes a live row; when a live duplicate (same unique key, other id) is in the way, the pair is
  * settled by settleDuplicate and the conflict recorded. Returns the other ids whose row changed.
  */
-function placeRow(target: CaseFile, spec: MutableTable, row: Row, stamps: Stamps, write: () => void, conflicts: MergeConflict[], result: TableMergeResult): string[] {
+function placeRow(
+  target: CaseFile,
+  spec: MutableTable,
+  row: Row,
+  stamps: Stamps,
+  write: () => void,
+  conflicts: MergeConflict[],
+  result: TableMergeResult,
+  other: Database.Database,
+): string[] {
   const { db } = target;
   // The trigger stamps what an UPDATE changed with the row's hlc; a merged version carries its own.
   const writeWithStamps = (extra: Record<string, string> = {}) => {
@@ -167,7 +177,9 @@ function placeRow(target: CaseFile, spec: MutableTable, row: Row, stamps: Stamps
     writeWithStamps();
     return [];
   }
-  const settled = settleDuplicate(row, rival);
+  // A pair someone already resolved keeps the row they chose, on every copy the resolution reaches.
+  const chosen = resolvedSurvivor(db, other, spec.table, row.id, rival.id);
+  const settled = chosen ? settleDuplicateAs(chosen, row, rival) : settleDuplicate(row, rival);
   const { deletedAt, stamp } = settled;
   // Copies: `row` itself is tombstoned below when it is the dropped one.
   const kept = { ...settled.kept };
@@ -184,6 +196,7 @@ function placeRow(target: CaseFile, spec: MutableTable, row: Row, stamps: Stamps
     prepareCached(db, `UPDATE ${spec.table} SET deleted_at = ?, hlc = ? WHERE id = ?`).run(deletedAt, stamp, rival.id);
     writeWithStamps();
   }
+  if (chosen) return [rival.id];
   const key = Object.fromEntries(spec.uniqueKey.map((c) => [c, kept[c]]));
   const conflict: ConflictRow = {
     id: conflictId('duplicate', spec.table, kept.id, dropped.id, dropped.hlc),

@@ -1,42 +1,99 @@
 import type Database from 'better-sqlite3';
 import type { MergeConflict } from '../contract/MergeReport';
+import { type ConflictRow, conflictId, recordConflict } from './conflictRecords';
 
-interface Overlap {
-  a: string;
-  b: string;
+interface OverlapSide {
+  id: string;
   prefix: string;
   first: number;
   last: number;
-  hlc: string;
   padding: number;
+  hlc: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A Bates number as printed: prefix and zero-padded number. */
+function label(side: OverlapSide, n: number): string {
+  return `${side.prefix}${String(n).padStart(side.padding, '0')}`;
+}
+
+/** What a conflict row keeps of one production: its prefix, range and the range as printed. */
+function sideValue(side: OverlapSide): Record<string, unknown> {
+  return { production: side.id, bates_prefix: side.prefix, bates_first: side.first, bates_last: side.last, bates_range: `${label(side, side.first)}–${label(side, side.last)}` };
+}
+
+/**
+ * The conflict of two productions that share Bates numbers: a pure function of the two (the one
+ * with the smaller id is "kept" only in the sense of being named first), so every copy that finds
+ * it holds the same row. Resolving it says which production keeps the numbers (resolveConflict).
+ */
+function overlapConflict(a: OverlapSide, b: OverlapSide): ConflictRow {
+  return {
+    id: conflictId('bates_overlap', a.id, b.id),
+    kind: 'bates_overlap',
+    record_table: 'production',
+    record_id: a.id,
+    other_record_id: b.id,
+    fields: JSON.stringify(['bates_prefix', 'bates_first', 'bates_last']),
+    kept_value: JSON.stringify(sideValue(a)),
+    lost_value: JSON.stringify(sideValue(b)),
+    kept_hlc: a.hlc,
+    lost_hlc: b.hlc,
+    kept_by: a.created_by,
+    lost_by: b.created_by,
+    kept_at: a.created_at,
+    lost_at: b.created_at,
+    resolution: null,
+    resolved_value: null,
+    resolved_at: null,
+    resolved_by: null,
+    hlc: a.hlc > b.hlc ? a.hlc : b.hlc,
+  };
 }
 
 /**
  * Productions made on two copies before they met can both have taken the next Bates numbers of a
  * prefix. Both are facts of the case and both travel, but a number may stand for one page only:
- * each such pair is reported so counsel re-export one of them as a new production before filing.
+ * each such pair is kept as a `bates_overlap` conflict until counsel says which one keeps the
+ * numbers (the other is exported again as a new production; nothing is renumbered silently), and
+ * reported when it is new on this copy.
  */
-export function productionOverlaps(db: Database.Database, arrived: number): MergeConflict[] {
+export function productionOverlaps(db: Database.Database, arrived: number, caseFilePath: string): MergeConflict[] {
   if (arrived === 0) return [];
+  const side = (t: 'a' | 'b') =>
+    `${t}.id AS ${t}_id, ${t}.bates_prefix AS ${t}_prefix, ${t}.bates_first AS ${t}_first, ${t}.bates_last AS ${t}_last, ${t}.bates_padding AS ${t}_padding, ` +
+    `${t}.hlc AS ${t}_hlc, ${t}.created_by AS ${t}_created_by, ${t}.created_at AS ${t}_created_at`;
   const rows = db
     .prepare(
-      `SELECT a.id AS a, b.id AS b, a.bates_prefix AS prefix, max(a.bates_first, b.bates_first) AS first,
-              min(a.bates_last, b.bates_last) AS last, max(a.hlc, b.hlc) AS hlc, a.bates_padding AS padding
+      `SELECT ${side('a')}, ${side('b')}, max(a.bates_first, b.bates_first) AS first, min(a.bates_last, b.bates_last) AS last
          FROM production a JOIN production b
            ON a.bates_prefix = b.bates_prefix AND a.id < b.id AND a.draft = 0 AND b.draft = 0
           AND a.bates_first <= b.bates_last AND b.bates_first <= a.bates_last
         ORDER BY a.bates_prefix, first`,
     )
-    .all() as Overlap[];
-  const label = (o: Overlap, n: number) => `${o.prefix}${String(n).padStart(o.padding, '0')}`;
-  return rows.map((o) => ({
-    kind: 'bates_overlap',
-    table: 'production',
-    record_id: o.b,
-    kept_hlc: o.hlc,
-    superseded_hlc: null,
-    message:
-      `Productions ${o.a} and ${o.b} were made on different copies and both use Bates numbers ${label(o, o.first)}–${label(o, o.last)}. ` +
-      'Keep the one that was filed; export the other again as a new production (its numbers then continue after the last one used).',
-  }));
+    .all() as Record<string, string | number>[];
+  const found: MergeConflict[] = [];
+  for (const row of rows) {
+    const pick = (t: 'a' | 'b'): OverlapSide => ({
+      id: String(row[`${t}_id`]), prefix: String(row[`${t}_prefix`]), first: Number(row[`${t}_first`]), last: Number(row[`${t}_last`]),
+      padding: Number(row[`${t}_padding`]), hlc: String(row[`${t}_hlc`]), created_by: String(row[`${t}_created_by`]), created_at: String(row[`${t}_created_at`]),
+    });
+    const [a, b] = [pick('a'), pick('b')];
+    const conflict = overlapConflict(a, b);
+    if (!recordConflict(db, conflict)) continue;
+    found.push({
+      kind: 'bates_overlap',
+      table: 'production',
+      record_id: b.id,
+      kept_hlc: conflict.hlc,
+      superseded_hlc: null,
+      conflict_id: conflict.id,
+      message:
+        `Productions ${a.id} and ${b.id} were made on different copies and both use Bates numbers ${label(a, Number(row.first))}–${label(a, Number(row.last))}. ` +
+        'Keep the one that was filed; export the other again as a new production (its numbers then continue after the last one used). ' +
+        `Say which keeps the numbers: dossier conflicts resolve ${caseFilePath} ${conflict.id} --keep mine|theirs`,
+    });
+  }
+  return found;
 }

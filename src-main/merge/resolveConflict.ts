@@ -73,6 +73,29 @@ function applyValues(caseFile: CaseFile, c: MergeConflictRecord, values: Record<
   if (Object.keys(patch).length > 0) updateRecord(caseFile, spec, c.record_id, patch, { auditAction: `${spec.kind}.resolve` });
 }
 
+/**
+ * Which of the two records of a duplicate or a Bates overlap the person keeps: `mine` or `theirs`
+ * (by who added each), or the id of one of them.
+ */
+function chosenRecord(caseFile: CaseFile, c: MergeConflictRecord, choice: string, what: string): string {
+  if (choice === 'mine' || choice === 'theirs') return mySide(caseFile, c, choice) === 'kept' ? c.record_id : c.other_record_id!;
+  if (choice === c.record_id || choice === c.other_record_id) return choice;
+  throw new DossierError('INVALID_REQUEST', `Conflict ${c.id} is settled by the ${what} to keep: --keep mine, --keep theirs, or --keep ${c.record_id} or ${c.other_record_id}; got "${choice}".`);
+}
+
+/**
+ * Keeps `survivor` of a duplicate pair live and tombstones the other (each an audited edit with a
+ * fresh stamp, so it wins over the merge's settlement on every copy; merge/duplicateResolutions
+ * makes later merges settle the pair the same way). The tombstone comes first: the two may not be
+ * live at once (the live-key unique index).
+ */
+function keepDuplicate(caseFile: CaseFile, table: string, survivor: string, dropped: string): void {
+  const spec = tableSpec(table);
+  const live = prepareCached(caseFile.db, `SELECT deleted_at IS NULL FROM ${table} WHERE id = ?`).pluck();
+  if (live.get(dropped) === 1) deleteRecord(caseFile, spec, dropped);
+  if (live.get(survivor) === 0) restoreRecord(caseFile, table, survivor);
+}
+
 /** A typed value for one field: numbers stay numbers, JSON columns take JSON. */
 function parseValue(c: MergeConflictRecord, field: string, text: string): unknown {
   const sample = c.kept_value[field] ?? c.lost_value[field];
@@ -87,9 +110,10 @@ function parseValue(c: MergeConflictRecord, field: string, text: string): unknow
 /**
  * Settles a conflict: `mine` or `theirs` keeps one of the two versions (the overwritten one is
  * written back as a new edit, audited); any other text is the value to keep, for an edit conflict
- * on one field, or the new number of the other exhibit of a number clash. Duplicates and identical
- * content are acknowledged (the merge already settled them; nothing is lost: the tombstoned row and
- * its history stay). The resolution itself is stamped and audited, and travels with merges.
+ * on one field, or the new number of the other exhibit of a number clash. For a duplicate it says
+ * which row stays (the other is tombstoned; nothing is lost: its history stays); for a Bates overlap
+ * which production keeps the numbers (the other must be re-issued). Identical content is
+ * acknowledged. The resolution itself is stamped and audited, and travels with merges.
  */
 export function resolveConflict(caseFile: CaseFile, id: string, keep: string): ConflictListing {
   const choice = keep.trim();
@@ -128,6 +152,24 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
         resolvedValue = { renumbered: moved, exhibit_number: number };
         resolution = 'value';
       }
+    } else if (c.kind === 'duplicate') {
+      const survivor = chosenRecord(caseFile, c, choice, 'row');
+      const dropped = survivor === c.record_id ? c.other_record_id! : c.record_id;
+      keepDuplicate(caseFile, c.record_table, survivor, dropped);
+      resolution = survivor === c.record_id ? 'kept' : 'restored';
+      resolvedValue = { survivor, tombstoned: dropped };
+    } else if (c.kind === 'bates_overlap') {
+      const keeps = chosenRecord(caseFile, c, choice, 'production');
+      const reissue = keeps === c.record_id ? c.other_record_id! : c.record_id;
+      const range = (keeps === c.record_id ? c.kept_value : c.lost_value).bates_range;
+      resolution = 'value';
+      // Nothing is renumbered: a filed production's pages carry their numbers. Counsel exports the
+      // other one again as a new production, whose numbers continue after the last one used.
+      resolvedValue = {
+        keeps,
+        reissue,
+        note: `Production ${keeps} keeps Bates numbers ${String(range)}. Production ${reissue} must be re-issued: export it again as a new production (its numbers then continue after the last one used); nothing was renumbered.`,
+      };
     } else {
       if (!named) throw new DossierError('INVALID_REQUEST', `Conflict ${id} (${c.kind.replace('_', ' ')}) is acknowledged with --keep mine or --keep theirs.`);
       resolution = 'acknowledged';
@@ -143,7 +185,7 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
     );
     appendAudit(caseFile, {
       action: 'conflict.resolve',
-      recordKind: c.record_table === 'case_info' ? 'case' : tableSpec(c.record_table).kind,
+      recordKind: c.record_table === 'case_info' ? 'case' : c.record_table === 'production' ? 'production' : tableSpec(c.record_table).kind,
       recordId: c.record_id,
       detail: { conflict: id, kind: c.kind, keep: choice, resolution, hlc },
     });

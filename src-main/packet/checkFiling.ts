@@ -4,7 +4,7 @@ import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { estimateExhibitPages } from './estimateExhibitPages';
 import { formatBates } from './formatBates';
 import type { PacketInput } from './PacketInput';
-import { overlappingProductions } from './productions';
+import { hasTable, overlappingProductions } from './productions';
 
 /** The newest fact a declaration certifies: the latest custody event of any exhibit it lists. */
 export function newestCertifiedFact(input: PacketInput): { at: string; what: string } | null {
@@ -59,6 +59,7 @@ export function filingRuleProblems(caseFile: CaseFile, input: PacketInput, lastB
     });
   }
   if (!bates.draft) {
+    problems.push(...unresolvedBatesOverlaps(caseFile, bates.prefix));
     const taken = overlappingProductions(caseFile, bates.prefix, bates.start, last);
     if (taken.length) {
       problems.push({
@@ -69,6 +70,28 @@ export function filingRuleProblems(caseFile: CaseFile, input: PacketInput, lastB
     }
   }
   return problems;
+}
+
+/**
+ * Two productions of this prefix that share Bates numbers (made on different copies, found by a
+ * merge: merge/productionOverlaps) and nobody has said which keeps them: a new production would
+ * continue a numbering that is itself in question.
+ */
+function unresolvedBatesOverlaps(caseFile: CaseFile, prefix: string): PacketProblem[] {
+  if (!hasTable(caseFile, 'merge_conflict')) return [];
+  const rows = caseFile.db
+    .prepare(
+      `SELECT id, record_id, other_record_id, json_extract(kept_value, '$.bates_range') AS a, json_extract(lost_value, '$.bates_range') AS b
+         FROM merge_conflict WHERE kind = 'bates_overlap' AND resolution IS NULL AND json_extract(kept_value, '$.bates_prefix') = ? ORDER BY id`,
+    )
+    .all(prefix) as { id: string; record_id: string; other_record_id: string; a: string; b: string }[];
+  return rows.map((r) => ({
+    severity: 'error' as const,
+    code: 'BATES_OVERLAP_UNRESOLVED',
+    message:
+      `Productions ${r.record_id} (${r.a}) and ${r.other_record_id} (${r.b}) were made on different copies and use the same Bates numbers; ` +
+      `say which keeps them before a new production on this prefix: dossier conflicts resolve ${caseFile.path} ${r.id} --keep mine|theirs`,
+  }));
 }
 
 /**

@@ -12,7 +12,7 @@ function formatConflicts(file: string, conflicts: ConflictListing[]): string {
     lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${c.summary}`);
     if (c.proposal) {
       const keep =
-        c.kind === 'edit_edit' || c.kind === 'delete_edit'
+        c.kind === 'edit_edit' || c.kind === 'delete_edit' || c.kind === 'duplicate' || c.kind === 'bates_overlap'
           ? c.proposal
           : c.kind === 'exhibit_number' && !c.proposal.startsWith('the numbers')
             ? `--keep mine|theirs|NUMBER  (proposed: ${c.proposal})`
@@ -27,7 +27,7 @@ function formatConflicts(file: string, conflicts: ConflictListing[]): string {
 export function registerConflictCommands(program: Command): void {
   const conflicts = program
     .command('conflicts')
-    .description('Conflicts merges found (edits on two copies, delete against edit, duplicates, exhibit numbers, identical exhibits), kept until resolved')
+    .description('Conflicts merges found (edits on two copies, delete against edit, duplicates, exhibit numbers, identical exhibits, Bates overlaps), kept until resolved')
     .argument('<file>', 'case file')
     .option('--all', 'also list resolved conflicts')
     .action(async (file: string, opts: { all?: boolean }, cmd: Command) => {

@@ -16,6 +16,7 @@ function describeMerge(report: MergeReport): string {
     `Merged ${from}`,
     `  new records: ${sum(report.inserted)}, updated: ${sum(report.updated)}, custody/status/history/audit entries: ${sum(report.appended)}, evidence files: ${report.evidenceContentsCopied}`,
   ];
+  if (report.restored) lines.push('', report.restored.message);
   if (report.conflicts.length) {
     lines.push('', `${report.conflicts.length} conflict(s) to review:`, table(['kind', 'record', 'what happened'], report.conflicts.map((c) => [c.kind, c.record_id, c.message])));
   }

@@ -13,6 +13,7 @@ const KIND_LABEL: Record<ConflictListing['kind'], string> = {
   duplicate: 'Added on two copies',
   exhibit_number: 'Two exhibits, one number',
   same_content: 'Identical exhibits',
+  bates_overlap: 'Two productions, one Bates range',
 };
 
 /** Open merge conflicts: what the badge in the sidebar counts. Every change may add or settle one. */
@@ -61,7 +62,7 @@ function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onR
       <p>{conflict.summary}</p>
       <div className="conflict-sides">
         <section>
-          <h3 className="small">Kept · {conflict.kept_by}{conflict.kept_at && versions ? `, ${formatDate(conflict.kept_at)}` : ''}</h3>
+          <h3 className="small">{conflict.kind === 'bates_overlap' ? 'Production' : 'Kept'} · {conflict.kept_by}{conflict.kept_at && versions ? `, ${formatDate(conflict.kept_at)}` : ''}</h3>
           <ValueList values={conflict.kept_value} />
         </section>
         <section>
@@ -85,6 +86,18 @@ function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onR
               <button type="button" className="btn" disabled={busy} onClick={() => void resolve('theirs')}>
                 Keep theirs
               </button>
+            </>
+          ) : conflict.kind === 'duplicate' || conflict.kind === 'bates_overlap' ? (
+            // By id, not mine/theirs: the same person may have added both (two laptops).
+            <>
+              {[
+                [conflict.record_id, conflict.kept_by],
+                [conflict.other_record_id ?? '', conflict.lost_by ?? '—'],
+              ].map(([id, by]) => (
+                <button key={id} type="button" className="btn" disabled={busy} onClick={() => void resolve(id!)}>
+                  {conflict.kind === 'bates_overlap' ? `${by}'s production keeps the numbers` : `Keep ${by}'s`} <span className="mono faint">{id!.slice(-8)}</span>
+                </button>
+              ))}
             </>
           ) : conflict.kind === 'exhibit_number' ? (
             <button type="button" className="btn" disabled={busy} onClick={() => void resolve('mine')}>

@@ -50,6 +50,7 @@ export function MergeReportView({ report, onOpen }: { report: MergeReport; onOpe
       )}
       {total(report.inserted) ? <p className="faint small">New: {breakdown(report.inserted)}.</p> : null}
       {total(report.updated) ? <p className="faint small">Updated: {breakdown(report.updated)}.</p> : null}
+      {report.restored ? <p className="problem tone-info">{report.restored.message}</p> : null}
       {report.share ? (
         <p className="faint small">
           Sent by {report.share.sender.name} ({report.share.sender.known ? 'in your roster' : 'accepted by fingerprint'}), <span className="mono">{report.share.sender.fingerprint}</span>

@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { verifyAudit } from '../../../src-main/audit/verifyAudit';
-import { verifyRecordSeals } from '../../../src-main/audit/verifyRecordSeals';
-import type { Actor } from '../../../src-main/casefile/Actor';
 import type { CaseFile } from '../../../src-main/casefile/CaseFile';
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { DossierError } from '../../../src-main/contract/errors';
@@ -19,57 +15,9 @@ import { getFilingCaption, updateFilingCaption } from '../../../src-main/packet/
 import { addTeamMember, removeTeamMember } from '../../../src-main/share/teamRosterService';
 import { generateUserIdentity } from '../../../src-main/share/userIdentity';
 import { addWebsite } from '../../../src-main/websites/websiteService';
-import { ALICE, BOB, newTestCase, track } from '../../helpers/testCase';
-import { tempDir } from '../../helpers/tempDir';
+import { ALICE, BOB } from '../../helpers/testCase';
+import { CAROL, codeOf, copies, expectVerified, fileHash, records, reopen } from './mergeCopies';
 import { lineOf } from '../share/teamFixtures';
-
-const CAROL: Actor = { name: 'Carol Analyst', device: 'carol-tablet' };
-const TABLES = ['case_info', 'evidence', 'website', 'court_order', 'stakeholder', 'note', 'link', 'team_member', 'custody_event', 'website_status_event', 'packet_export', 'packet_exhibit', 'merge_conflict'];
-
-/** Every row of every table that must agree between converged copies. */
-function records(caseFile: CaseFile): Record<string, unknown[]> {
-  return Object.fromEntries(TABLES.map((t) => [t, caseFile.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
-}
-
-function fileHash(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
-/** The audit chain and every record's seal hold (what `dossier check` and `audit verify` check). */
-function expectVerified(caseFile: CaseFile): void {
-  expect(verifyAudit(caseFile.db).firstBreak).toBeNull();
-  expect(verifyRecordSeals(caseFile.db).findings).toEqual([]);
-}
-
-/** A base case and copies of it, each opened by its own person (optionally with its own clock). */
-function copies(names: readonly { name: string; actor: Actor; wallClock?: () => number }[]): { base: string; dir: string; files: CaseFile[] } {
-  const base = newTestCase(ALICE);
-  noteService.create(base, { title: 'Shared note', body: 'v1' });
-  noteService.create(base, { title: 'Second note', body: 'v1' });
-  addWebsite(base, { input: 'hotmailbox.me' });
-  closeCaseFile(base);
-  const dir = path.dirname(base.path);
-  const files = names.map(({ name, actor, wallClock }) => {
-    const file = path.join(dir, name);
-    fs.copyFileSync(base.path, file);
-    return track(openCaseFile(file, { actor, ...(wallClock ? { wallClock } : {}) }));
-  });
-  return { base: base.path, dir, files };
-}
-
-function reopen(caseFile: CaseFile, actor: Actor, wallClock?: () => number): CaseFile {
-  closeCaseFile(caseFile);
-  return track(openCaseFile(caseFile.path, { actor, ...(wallClock ? { wallClock } : {}) }));
-}
-
-function codeOf(work: () => unknown): string {
-  try {
-    work();
-    return 'done';
-  } catch (error) {
-    return error instanceof DossierError ? error.code : String(error);
-  }
-}
 
 describe('merges that converge (issue 17)', () => {
   it('a teammate removed after a duplicate was settled is removed on every copy', async () => {
@@ -237,24 +185,6 @@ describe('merges that converge (issue 17)', () => {
     expect(report.appended.production).toBe(1);
     expect(productions(a)).toEqual(productions(b));
     expectVerified(a);
-  });
-
-  it('reports two productions made on different copies that took the same Bates numbers', async () => {
-    const { files, dir } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
-    const [a, b] = files as [CaseFile, CaseFile];
-    const text = path.join(dir, 'chat.txt');
-    fs.writeFileSync(text, 'seller: payment to wallet bc1q...\n');
-    await importEvidence(a, [text], { title: 'Chat log' });
-    await importEvidence(b, [text], { title: 'Chat log (Bob)' });
-    const options = { sections: ['exhibits'] as const, profile: 'generic-50mb', batesPrefix: 'STORM-' };
-    await exportCasePacket(a, path.join(dir, 'alice.pdf'), { ...options, sections: [...options.sections] });
-    await exportCasePacket(b, path.join(dir, 'bob.pdf'), { ...options, sections: [...options.sections] });
-    const report = mergeCaseFile(a, b.path);
-    const overlaps = report.conflicts.filter((c) => c.kind === 'bates_overlap');
-    expect(overlaps).toHaveLength(1);
-    expect(overlaps[0]!.message).toMatch(/both use Bates numbers STORM-000001–STORM-0000\d\d\. Keep the one that was filed/);
-    // A merge that brings no production finds nothing new to say.
-    expect(mergeCaseFile(a, b.path).conflicts.filter((c) => c.kind === 'bates_overlap')).toEqual([]);
   });
 
   it('the filing caption travels: the later one wins whole, the overwritten side is told, and merges settle', () => {

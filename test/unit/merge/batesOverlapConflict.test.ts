@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CaseFile } from '../../../src-main/casefile/CaseFile';
+import { importEvidence } from '../../../src-main/evidence/importEvidence';
+import { renumberExhibit } from '../../../src-main/evidence/renumberExhibit';
+import { listConflicts } from '../../../src-main/merge/listConflicts';
+import { mergeCaseFile } from '../../../src-main/merge/mergeCaseFile';
+import { resolveConflict } from '../../../src-main/merge/resolveConflict';
+import { casePacketInput } from '../../../src-main/packet/casePacketInput';
+import { checkFiling } from '../../../src-main/packet/checkFiling';
+import { exportCasePacket } from '../../../src-main/packet/exportCasePacket';
+import { ALICE, BOB } from '../../helpers/testCase';
+import { copies, expectVerified, records } from './mergeCopies';
+
+const OPTIONS = { sections: ['exhibits'] as ('exhibits')[], profile: 'generic-50mb', batesPrefix: 'STORM-' };
+
+function productionIds(caseFile: CaseFile, by: string): string[] {
+  return caseFile.db.prepare('SELECT id FROM production WHERE created_by = ?').pluck().all(by) as string[];
+}
+
+/** Alice and Bob each make a production on STORM- before their copies meet; Alice merges Bob's. */
+async function overlappingProductions(): Promise<{ a: CaseFile; b: CaseFile; dir: string }> {
+  const { files, dir } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
+  const [a, b] = files as [CaseFile, CaseFile];
+  const text = path.join(dir, 'chat.txt');
+  fs.writeFileSync(text, 'seller: payment to wallet bc1q...\n');
+  await importEvidence(a, [text], { title: 'Chat log' });
+  await importEvidence(b, [text], { title: 'Chat log (Bob)' });
+  await exportCasePacket(a, path.join(dir, 'alice.pdf'), { ...OPTIONS, sections: [...OPTIONS.sections] });
+  await exportCasePacket(b, path.join(dir, 'bob.pdf'), { ...OPTIONS, sections: [...OPTIONS.sections] });
+  return { a, b, dir };
+}
+
+async function newProductionProblems(caseFile: CaseFile): Promise<string[]> {
+  const input = await casePacketInput(caseFile, { ...OPTIONS, sections: [...OPTIONS.sections] });
+  return (await checkFiling(caseFile, input)).filter((p) => p.severity === 'error').map((p) => `${p.code}: ${p.message}`);
+}
+
+describe('a Bates overlap is kept as a conflict (issue 17)', () => {
+  it('the merge stores it with both productions, prefix and ranges; the return merge and dossier conflicts show it on both copies', async () => {
+    const { a, b } = await overlappingProductions();
+    const [alices] = productionIds(a, ALICE.name);
+    const [bobs] = productionIds(b, BOB.name);
+    const report = mergeCaseFile(a, b.path);
+    const reported = report.conflicts.filter((c) => c.kind === 'bates_overlap');
+    expect(reported).toHaveLength(1);
+    expect(reported[0]!.message).toMatch(/both use Bates numbers STORM-000001–STORM-0000\d\d\. Keep the one that was filed/);
+    const [stored] = listConflicts(a).filter((c) => c.kind === 'bates_overlap');
+    expect(stored).toBeDefined();
+    expect(reported[0]!.conflict_id).toBe(stored!.id);
+    const [first, second] = [alices!, bobs!].sort();
+    expect(stored).toMatchObject({
+      record_table: 'production',
+      record_id: first,
+      other_record_id: second,
+      kept_value: { production: first, bates_prefix: 'STORM-', bates_first: 1, bates_range: expect.stringMatching(/^STORM-000001–STORM-0000\d\d$/) },
+      lost_value: { production: second, bates_prefix: 'STORM-', bates_first: 1 },
+    });
+    expect(stored!.summary).toMatch(/use the same STORM- Bates numbers/);
+    expect(stored!.proposal).toMatch(/keeps the numbers/);
+    // Merged again: nothing new to say, no second record.
+    expect(mergeCaseFile(a, b.path).conflicts.filter((c) => c.kind === 'bates_overlap')).toEqual([]);
+    // Bob hears of it on the return merge and holds the same record.
+    const back = mergeCaseFile(b, a.path);
+    expect(back.conflicts.filter((c) => c.kind === 'bates_overlap').map((c) => c.conflict_id)).toEqual([stored!.id]);
+    expect(listConflicts(b).filter((c) => c.kind === 'bates_overlap').map((c) => c.id)).toEqual([stored!.id]);
+    expect(records(b)).toEqual(records(a));
+  });
+
+  it('a new production on that prefix is an error until someone says which production keeps the numbers; the other is to be re-issued, nothing renumbered', async () => {
+    const { a, b, dir } = await overlappingProductions();
+    mergeCaseFile(a, b.path);
+    // Both exhibits came in as number 1 (their own conflict): Bob's is renumbered so only the overlap stands in the way.
+    const bobsExhibit = a.db.prepare("SELECT id FROM evidence WHERE title = 'Chat log (Bob)'").pluck().get() as string;
+    renumberExhibit(a, bobsExhibit, 2);
+    const [conflict] = listConflicts(a).filter((c) => c.kind === 'bates_overlap');
+    expect(await newProductionProblems(a)).toEqual([expect.stringMatching(new RegExp(`^BATES_OVERLAP_UNRESOLVED: .*resolve .*a\\.dossier ${conflict!.id} --keep mine\\|theirs`))]);
+    await expect(exportCasePacket(a, path.join(dir, 'third.pdf'), { ...OPTIONS, sections: [...OPTIONS.sections] })).rejects.toThrow(/BATES_OVERLAP_UNRESOLVED/);
+    const productionsBefore = a.db.prepare('SELECT * FROM production ORDER BY id').all();
+
+    const [alices] = productionIds(a, ALICE.name);
+    const [bobs] = productionIds(a, BOB.name);
+    const resolved = resolveConflict(a, conflict!.id, 'mine');
+    expect(resolved.resolution).toBe('value');
+    expect(resolved.resolved_value).toMatchObject({ keeps: alices, reissue: bobs });
+    expect((resolved.resolved_value as { note: string }).note).toMatch(new RegExp(`Production ${bobs} must be re-issued: export it again as a new production.*nothing was renumbered`));
+    expect(resolved.summary).toContain(`Production ${bobs} must be re-issued`);
+    expect(a.db.prepare('SELECT * FROM production ORDER BY id').all()).toEqual(productionsBefore);
+    expect(await newProductionProblems(a)).toEqual([]);
+    expectVerified(a);
+    // The choice travels: Bob's copy holds it resolved, and his new production is not held up either.
+    mergeCaseFile(b, a.path);
+    expect(listConflicts(b, { includeResolved: true }).find((c) => c.id === conflict!.id)).toMatchObject({ resolution: 'value', resolved_value: { keeps: alices } });
+    expect(await newProductionProblems(b)).toEqual([]);
+    // Bob's "mine" is the other production: resolved already, so refused with who did it.
+    expect(() => resolveConflict(b, conflict!.id, 'mine')).toThrow(/already resolved by Alice/);
+  });
+});
