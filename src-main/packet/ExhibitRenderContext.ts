@@ -3,7 +3,7 @@ import { formatBates } from './formatBates';
 import type { PageGeometry } from './LayoutFlow';
 import type { PageLayout } from './pageLayout';
 import type { BatesOptions, ExhibitInput } from './PacketInput';
-import type { FontMetricsSet } from './packetFonts';
+import type { FontMetricsSet } from '../fonts/packetFonts';
 import type { PdfVolumeWriter } from './PdfVolumeWriter';
 import { stampPage } from './stampPage';
 

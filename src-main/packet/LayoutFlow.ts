@@ -1,5 +1,5 @@
-import type { FontMetricsSet, FontRole } from './packetFonts';
-import { scriptMeasure, scriptTextWidth } from './scriptRuns';
+import type { FontMetricsSet, FontRole } from '../fonts/packetFonts';
+import { scriptMeasure, scriptTextWidth } from '../fonts/scriptRuns';
 import { spellHidden } from './visibleText';
 import { type TextMeasure, wrapText } from './wrapText';
 

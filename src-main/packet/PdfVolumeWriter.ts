@@ -10,7 +10,7 @@ import {
   PDFRef,
   PDFStream,
 } from 'pdf-lib';
-import { type EmbeddedFonts, embedPacketFonts, type FontBytes } from './packetFonts';
+import { type EmbeddedFonts, embedPacketFonts, type FontBytes } from '../fonts/packetFonts';
 
 /** A run of body pages planned to go into one file (see `planParts`): pages [start, end). */
 export interface PagePart {

@@ -8,7 +8,7 @@ import { formatBates } from './formatBates';
 import type { BatesOptions, ExhibitInput, PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
 import type { ExhibitPart, ExhibitPlacement, PacketProgress, PacketWarning, PagePlacement, SectionPlacement } from './PacketResult';
-import type { FontBytes, FontMetricsSet } from './packetFonts';
+import type { FontBytes, FontMetricsSet } from '../fonts/packetFonts';
 import { pageLayoutOf } from './pageLayout';
 import { pageOverLimitMessage, planExhibitParts } from './planExhibitParts';
 import { paintSections } from './paintSections';

@@ -1,6 +1,6 @@
 import { type PDFPage, rgb } from 'pdf-lib';
-import type { EmbeddedFonts, FontMetricsSet, FontRole } from './packetFonts';
-import { codePointLabel, missingGlyphWidth, scriptRuns } from './scriptRuns';
+import type { EmbeddedFonts, FontMetricsSet, FontRole } from '../fonts/packetFonts';
+import { codePointLabel, missingGlyphWidth, scriptRuns } from '../fonts/scriptRuns';
 
 export interface ScriptTextStyle {
   x: number;

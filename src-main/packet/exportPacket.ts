@@ -15,7 +15,7 @@ import { measureSectionsBytes } from './measureSectionsBytes';
 import type { PacketInput } from './PacketInput';
 import { PacketError } from './PacketError';
 import type { ExportPacketOptions, PacketResult, PacketVolume, PacketWarning, PagePlacement } from './PacketResult';
-import { loadPacketFonts } from './packetFonts';
+import { loadPacketFonts } from '../fonts/packetFonts';
 import { paintPage } from './paintPage';
 import { pageLayoutOf } from './pageLayout';
 import type { Placement, SectionContext } from './SectionContext';

@@ -2,7 +2,7 @@ import { compareText, groupDigits, humanizeCode } from './formatText';
 import { GREY, type LayoutFlow, type Rgb } from './LayoutFlow';
 import { layoutTable } from './layoutTable';
 import type { DomainAppendixRow } from './PacketInput';
-import type { FontRole } from './packetFonts';
+import type { FontRole } from '../fonts/packetFonts';
 import type { SectionContext } from './SectionContext';
 
 const COLUMN_GAP = 18;

@@ -10,7 +10,7 @@ import { layoutDomainAppendix } from './layoutDomainAppendix';
 import { layoutExhibitIndex } from './layoutExhibitIndex';
 import { layoutToc } from './layoutToc';
 import type { PacketSection } from './PacketInput';
-import type { FontMetricsSet } from './packetFonts';
+import type { FontMetricsSet } from '../fonts/packetFonts';
 import { pageLayoutOf } from './pageLayout';
 import { type SectionContext, sectionTitle } from './SectionContext';
 

@@ -1,5 +1,5 @@
 import { type Align, type LayoutFlow, RULE, SHADE } from './LayoutFlow';
-import type { FontRole } from './packetFonts';
+import type { FontRole } from '../fonts/packetFonts';
 
 export interface TableColumn {
   header: string;

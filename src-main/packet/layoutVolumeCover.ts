@@ -2,7 +2,7 @@ import { generatedPageGeometry } from './ExhibitRenderContext';
 import { formatBatesRange } from './formatBates';
 import { type LaidOutPage, LayoutFlow } from './LayoutFlow';
 import type { BatesOptions, CaseCaption } from './PacketInput';
-import type { FontMetricsSet } from './packetFonts';
+import type { FontMetricsSet } from '../fonts/packetFonts';
 import type { PageLayout } from './pageLayout';
 
 export interface VolumeCoverInfo {

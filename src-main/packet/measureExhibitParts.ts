@@ -1,7 +1,7 @@
 import { type CourtProfile, PAGE_SIZES } from './courtProfiles';
 import type { LoadedExhibit } from './loadExhibit';
 import type { ExhibitInput, PacketInput } from './PacketInput';
-import { loadPacketFonts } from './packetFonts';
+import { loadPacketFonts } from '../fonts/packetFonts';
 import { pageLayoutOf } from './pageLayout';
 import { PdfVolumeWriter, type PagePart } from './PdfVolumeWriter';
 import { initialCloseReserve, planExhibitParts } from './planExhibitParts';

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import type { LaidOutSections } from './layoutSections';
-import { embedPacketFonts, type FontBytes, type FontMetricsSet } from './packetFonts';
+import { embedPacketFonts, type FontBytes, type FontMetricsSet } from '../fonts/packetFonts';
 import { paintPage } from './paintPage';
 
 /**

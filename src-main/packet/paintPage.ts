@@ -1,7 +1,7 @@
 import { type PDFPage, rgb } from 'pdf-lib';
 import type { LaidOutPage } from './LayoutFlow';
 import { drawScriptText } from './drawScriptText';
-import type { EmbeddedFonts, FontMetricsSet } from './packetFonts';
+import type { EmbeddedFonts, FontMetricsSet } from '../fonts/packetFonts';
 
 /**
  * Draws a laid-out page onto a PDF page. Text stays text (searchable), in the embedded fonts,

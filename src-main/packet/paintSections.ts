@@ -2,7 +2,7 @@ import type { PDFRef } from 'pdf-lib';
 import { formatBates } from './formatBates';
 import type { LaidOutSections } from './layoutSections';
 import type { BatesOptions } from './PacketInput';
-import type { FontMetricsSet } from './packetFonts';
+import type { FontMetricsSet } from '../fonts/packetFonts';
 import { paintPage } from './paintPage';
 import type { PdfVolumeWriter } from './PdfVolumeWriter';
 import { stampPage } from './stampPage';

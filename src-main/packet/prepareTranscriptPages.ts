@@ -4,7 +4,7 @@ import { drawScriptText } from './drawScriptText';
 import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
 import { groupDigits } from './formatText';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
-import { missingCodePoints, paragraphDirection, scriptMeasure } from './scriptRuns';
+import { missingCodePoints, paragraphDirection, scriptMeasure } from '../fonts/scriptRuns';
 import { exhibitTopBand, type PageLayout } from './pageLayout';
 import { FOOTER_BAND } from './stampPage';
 import { spellHidden, visibleText } from './visibleText';

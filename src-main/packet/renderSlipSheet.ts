@@ -4,7 +4,7 @@ import { formatBytes, formatTimestamp } from './formatText';
 import { LayoutFlow, SHADE } from './LayoutFlow';
 import { layoutTable } from './layoutTable';
 import { paintPage } from './paintPage';
-import { codePointLabel } from './scriptRuns';
+import { codePointLabel } from '../fonts/scriptRuns';
 
 export interface SlipSheetInfo {
   /** Pages of the exhibit including this sheet. */

@@ -1,5 +1,5 @@
 import { degrees, type PDFPage, rgb } from 'pdf-lib';
-import type { EmbeddedFonts, FontMetricsSet } from './packetFonts';
+import type { EmbeddedFonts, FontMetricsSet } from '../fonts/packetFonts';
 import { visibleText } from './visibleText';
 
 /** Where the Bates number sits on every page: bottom right, in the footer band. */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import './fontkitRuntime';
+import '../fonts/fontkitRuntime';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDict, type PDFDocument, PDFName, type PDFPage, PDFStream } from 'pdf-lib';
-import { defaultFontDir } from './packetFonts';
+import { defaultFontDir } from '../fonts/packetFonts';
 
 /** Liberation faces are metric-compatible with these PDF standard fonts (and their Windows namesakes). */
 const FAMILIES: [RegExp, 'Sans' | 'Serif' | 'Mono'][] = [

@@ -1,4 +1,4 @@
-import type { FontMetrics } from './FontMetrics';
+import type { FontMetrics } from '../fonts/FontMetrics';
 
 // Format and control characters change what a reader sees without being visible themselves
 // (soft hyphens and zero-width spaces inside domains, right-to-left overrides in file names).

@@ -1,11 +1,11 @@
-import '../packet/fontkitRuntime';
+import '../fonts/fontkitRuntime';
 import fontkit from '@pdf-lib/fontkit';
 import {
   beginText, degrees, endText, moveText, PDFDocument, type PDFFont, type PDFName, type PDFOperator, type PDFPage, popGraphicsState, pushGraphicsState,
   setCharacterSqueeze, setFontAndSize, setTextRenderingMode, showText, TextRenderingMode,
 } from 'pdf-lib';
-import { FEATURES, type FontBytes, type FontMetricsSet, type FontRole, loadPacketFonts } from '../packet/packetFonts';
-import { scriptRuns } from '../packet/scriptRuns';
+import { FEATURES, type FontBytes, type FontMetricsSet, type FontRole, loadPacketFonts } from '../fonts/packetFonts';
+import { scriptRuns } from '../fonts/scriptRuns';
 import type { RedactionBox } from '../contract/redaction';
 import type { ExhibitRedactions } from './ExhibitRedactions';
 import { paintRedactionBox } from './paintRedactionBox';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
-import { defaultFontDir } from '../../src-main/packet/packetFonts';
+import { defaultFontDir } from '../../src-main/fonts/packetFonts';
 
 /** The identifiers the redaction fixtures hold, for tests to look for (and not find). */
 export const SECRETS = {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPacketFonts } from '../../../src-main/packet/packetFonts';
+import { loadPacketFonts } from '../../../src-main/fonts/packetFonts';
 import { PdfVolumeWriter } from '../../../src-main/packet/PdfVolumeWriter';
 import { tempDir } from '../../helpers/tempDir';
 import { qpdfCheck } from './pdfTools';

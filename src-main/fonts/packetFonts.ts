@@ -5,7 +5,7 @@ import './fontkitRuntime';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { FontMetrics } from './FontMetrics';
-import { PacketError } from './PacketError';
+import { DossierError } from '../contract/errors';
 
 /** The typefaces a packet uses, by role. Serif for the legal text, sans for stamps, mono for hashes and text exhibits. */
 export const FONT_FILES = {
@@ -72,7 +72,7 @@ export function loadPacketFonts(fontDir = defaultFontDir()): { bytes: FontBytes;
     try {
       bytes[role] = new Uint8Array(fs.readFileSync(file));
     } catch (err) {
-      throw new PacketError('PACKET_FAILED', `The font ${file} could not be read; reinstall Dossier or check the font folder.`, { file }, { cause: err });
+      throw new DossierError('PACKET_FAILED', `The font ${file} could not be read; reinstall Dossier or check the font folder.`, { file }, { cause: err });
     }
     metrics[role] = new FontMetrics(bytes[role]);
   }
