@@ -23,8 +23,8 @@ export interface CaptureDigestFacts {
   truncated: number;
   /** Records whose declared digest does not match; the first few are named in `mismatches`. */
   mismatched: number;
-  /** The digest headers and algorithms of the matched records, e.g. "WARC-Payload-Digest (SHA-1)". */
-  matchedDigests: string[];
+  /** The digest headers and algorithms of the matched records, e.g. WARC-Payload-Digest with SHA-1. */
+  matchedDigests: { header: string; algorithm: string }[];
   /** The first mismatching records, named so a reader can find them. */
   mismatches: { recordId: string; targetUri: string | null; offset: number | null; member: string | null; headers: string[] }[];
   /** WACZ: files whose SHA-256 datapackage.json gives, and those that did not match it. */

@@ -82,7 +82,7 @@ export function readCaptureDigestFacts(db: Database.Database, evidenceId: string
     // Payload digests first: that is the digest of the content a court looks at.
     matchedDigests: digests
       .sort((a, b) => (a.header === b.header ? a.algorithm.localeCompare(b.algorithm) : a.header === 'WARC-Payload-Digest' ? -1 : 1))
-      .map((d) => `${d.header} (${algorithmName(d.algorithm)})`),
+      .map((d) => ({ header: d.header, algorithm: algorithmName(d.algorithm) })),
     mismatches,
     datapackage: datapackageChecks(capture.capture_info),
   };

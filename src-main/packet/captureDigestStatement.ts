@@ -11,6 +11,13 @@ function listWords(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
+/** "WARC-Payload-Digest and WARC-Block-Digest, SHA-1"; with mixed algorithms "WARC-Payload-Digest, SHA-1, and WARC-Block-Digest, SHA-256". */
+function digestNames(digests: CaptureDigestFacts['matchedDigests']): string {
+  const algorithms = [...new Set(digests.map((d) => d.algorithm))];
+  if (algorithms.length === 1) return `${listWords(digests.map((d) => d.header))}, ${algorithms[0]}`;
+  return listWords(digests.map((d) => `${d.header}, ${d.algorithm},`)).replace(/,$/, '');
+}
+
 /**
  * What a web capture's own digests show, in the case file's counts: how many records carry a digest
  * the capture tool wrote at capture time and matched their bytes when the capture was read into the
@@ -24,8 +31,9 @@ export function captureDigestStatement(facts: CaptureDigestFacts): string {
   const parts = [`The exhibit is a web capture (${FORMAT_NAMES[facts.format] ?? facts.format}${tool}) of ${count(facts.records, 'record')}.`];
   if (facts.matched > 0) {
     const all = facts.matched === facts.records;
+    const which = all ? (facts.records === 1 ? 'Its record' : `Each of its ${count(facts.records, 'record')}`) : facts.matched === 1 ? 'One record' : `Each of ${count(facts.matched, 'record')}`;
     parts.push(
-      `${all ? (facts.records === 1 ? 'Its record' : `Each of its ${count(facts.records, 'record')}`) : `Each of ${count(facts.matched, 'record')}`} matched the ${facts.matchedDigests.length > 1 ? 'digests' : 'digest'} its capture tool wrote at capture time (${listWords(facts.matchedDigests)}) when the capture was read into the case on ${when}.`,
+      `${which} matched the ${facts.matchedDigests.length > 1 ? 'digests' : 'digest'} its capture tool wrote at capture time (${digestNames(facts.matchedDigests)}) when the capture was read into the case on ${when}.`,
     );
   }
   if (facts.noDigest > 0) {
@@ -44,7 +52,7 @@ export function captureDigestStatement(facts: CaptureDigestFacts): string {
     );
     const more = facts.mismatched > named.length ? `; and ${count(facts.mismatched - named.length, 'more record')}` : '';
     parts.push(
-      `${count(facts.mismatched, 'record')} did NOT match the digest ${facts.mismatched === 1 ? 'its' : 'their'} capture tool wrote when the capture was read into the case on ${when}: ${named.join('; ')}${more}. For ${facts.mismatched === 1 ? 'that record' : 'those records'} the case file cannot show that the content is what the capture tool recorded.`,
+      `${count(facts.mismatched, 'record')} did NOT match the digest ${facts.mismatched === 1 ? 'its' : 'their'} capture tool wrote: ${named.join('; ')}${more}. For ${facts.mismatched === 1 ? 'that record' : 'those records'} the case file cannot show that the content is what the capture tool recorded.`,
     );
   }
   if (facts.datapackage && facts.datapackage.checked > 0) {

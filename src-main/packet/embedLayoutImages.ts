@@ -11,7 +11,10 @@ export async function embedLayoutImages(doc: PDFDocument, pages: readonly LaidOu
   for (const page of pages) {
     for (const op of page.ops) {
       if (op.kind !== 'image' || images.has(op.key)) continue;
-      const image = op.format === 'png' ? await doc.embedPng(op.bytes) : await doc.embedJpg(op.bytes);
+      // A copy with its own ArrayBuffer: pdf-lib's JPEG reader reads `bytes.buffer` from offset 0,
+      // and a small Buffer is a view into Node's shared pool ("SOI not found in JPEG").
+      const bytes = new Uint8Array(op.bytes);
+      const image = op.format === 'png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
       // Written now, not at save: the volume writer streams objects out as pages are flushed.
       await image.embed();
       images.set(op.key, image);

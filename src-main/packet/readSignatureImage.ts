@@ -37,26 +37,48 @@ export async function readSignatureImage(file: string): Promise<SignatureImageIn
   if (size > MAX_SIGNATURE_BYTES) refuse(file, `is ${(size / 1024 / 1024).toFixed(1)} MB, more than the limit`);
   if (size === 0) refuse(file, 'is empty');
   const bytes = fs.readFileSync(file);
+  const magic = isPng(bytes) ? 'PNG' : bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff ? 'JPEG' : null;
+  if (!magic) refuse(file, 'is not a PNG or JPEG image (its first bytes are not a PNG or JPEG signature)');
   const info = readImageInfo(bytes);
-  if (!info) refuse(file, 'is not a PNG or JPEG image (its first bytes are not a PNG or JPEG signature)');
+  if (!info) refuse(file, `starts like a ${magic} image but its header cannot be read: it is cut short or damaged`);
+  // Size is checked from the header first, so no huge image is decoded to be refused.
+  if (Math.min(info.width, info.height) < MIN_SIDE || Math.max(info.width, info.height) > MAX_SIDE) {
+    refuse(file, `is ${info.width} x ${info.height} pixels; each side must be between ${MIN_SIDE} and ${MAX_SIDE}`);
+  }
   let decoded: { width: number; height: number };
   try {
-    // Decoding every pixel catches what a header does not: a truncated or corrupt image.
-    const { loadImage } = await import('@napi-rs/canvas');
-    decoded = await loadImage(bytes);
+    decoded = await decodeImage(bytes, info.format);
   } catch (error) {
-    refuse(file, `cannot be decoded as a ${info.format.toUpperCase()} image (${(error as Error).message})`);
+    refuse(file, `cannot be decoded as a ${info.format.toUpperCase()} image: it is cut short or damaged (${(error as Error).message})`);
   }
   if (!decoded.width || !decoded.height) refuse(file, `cannot be decoded as a ${info.format.toUpperCase()} image`);
   if (decoded.width !== info.width || decoded.height !== info.height) refuse(file, 'has a header that does not match its pixels');
   const { width, height } = decoded;
-  if (Math.min(width, height) < MIN_SIDE || Math.max(width, height) > MAX_SIDE) {
-    refuse(file, `is ${width} x ${height} pixels; each side must be between ${MIN_SIDE} and ${MAX_SIDE}`);
-  }
   if (width / height > MAX_WIDE || height / width > MAX_TALL) refuse(file, `is ${width} x ${height} pixels, not the shape of a signature`);
   // EXIF rotation would draw a phone photo on its side; the image is drawn as stored.
   if (info.orientation !== 1) refuse(file, 'carries an EXIF rotation; save it upright without rotation first');
   // CMYK JPEGs print inverted in some viewers; PDF/A needs RGB or grey.
   if (info.format === 'jpeg' && info.components === 4) refuse(file, 'is a CMYK JPEG; save it as RGB');
   return { format: info.format, width, height, sha256: createHash('sha256').update(bytes).digest('hex'), base64: bytes.toString('base64') };
+}
+
+function isPng(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+}
+
+/**
+ * Decodes every pixel, strictly: catches what a header does not (a truncated or corrupt image).
+ * Skia (@napi-rs/canvas) is not used here: it reports the header's size for a PNG cut after 60
+ * bytes and draws what it can. pngjs checks every chunk's CRC and the pixel data's length;
+ * jpeg-js with tolerantDecoding off throws on a damaged or cut scan.
+ */
+async function decodeImage(bytes: Buffer, format: 'png' | 'jpeg'): Promise<{ width: number; height: number }> {
+  if (format === 'png') {
+    const pngjs = await import('pngjs');
+    const { PNG } = 'PNG' in pngjs ? pngjs : (pngjs as { default: typeof pngjs }).default;
+    return PNG.sync.read(bytes);
+  }
+  const jpegjs = await import('jpeg-js');
+  const jpeg = 'decode' in jpegjs ? jpegjs : (jpegjs as { default: typeof jpegjs }).default;
+  return jpeg.decode(bytes, { useTArray: true, tolerantDecoding: false, maxResolutionInMP: 40, maxMemoryUsageInMB: 512 });
 }
