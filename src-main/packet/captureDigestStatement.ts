@@ -33,7 +33,8 @@ export function captureDigestStatement(facts: CaptureDigestFacts): string {
     const all = facts.matched === facts.records;
     const which = all ? (facts.records === 1 ? 'Its record' : `Each of its ${count(facts.records, 'record')}`) : facts.matched === 1 ? 'One record' : `Each of ${count(facts.matched, 'record')}`;
     parts.push(
-      `${which} matched the ${facts.matchedDigests.length > 1 ? 'digests' : 'digest'} its capture tool wrote at capture time (${digestNames(facts.matchedDigests)}) when the capture was read into the case on ${when}.`,
+      // "every digest ... for it": a record may carry one kind and not the other; the kinds listed are those the matched records carry.
+      `${which} matched every digest its capture tool wrote for it at capture time (${digestNames(facts.matchedDigests)}) when the capture was read into the case on ${when}.`,
     );
   }
   if (facts.noDigest > 0) {

@@ -93,7 +93,7 @@ describe('a capture tool\'s digests in the declaration and custody report (issue
     expect(paragraph).toMatch(/^Exhibit 1, “shop\.warc”: the SHA-256 value listed was computed when the file was imported into the case on \w+ \d+, \d{4} by CLI Tester\./);
     const digested = withDigest(records);
     expect(digested).toBe(records.length - 1);
-    const statement = `The exhibit is a web capture (WARC, written by Test Crawler 3.1) of ${records.length} records. Each of ${digested} records matched the digests its capture tool wrote at capture time (WARC-Payload-Digest and WARC-Block-Digest, SHA-1) when the capture was read into the case on`;
+    const statement = `The exhibit is a web capture (WARC, written by Test Crawler 3.1) of ${records.length} records. Each of ${digested} records matched every digest its capture tool wrote for it at capture time (WARC-Payload-Digest and WARC-Block-Digest, SHA-1) when the capture was read into the case on`;
     expect(paragraph).toContain(statement);
     expect(paragraph).toContain(`${records.length - digested} record carried no digest from the capture tool.`);
     expect(paragraph).not.toMatch(/did NOT match/);
@@ -111,7 +111,7 @@ describe('a capture tool\'s digests in the declaration and custody report (issue
     const { declaration, custody } = await exportCapture(Buffer.concat(records), 'shop-partial.warc');
     const paragraph = exhibitParagraph(declaration);
     const digested = withDigest(records);
-    expect(paragraph).toContain(`of ${records.length} records. Each of ${digested} records matched the digests its capture tool wrote at capture time`);
+    expect(paragraph).toContain(`of ${records.length} records. Each of ${digested} records matched every digest its capture tool wrote for it at capture time`);
     expect(paragraph).toContain(`${records.length - digested} records carried no digest from the capture tool.`);
     expect(declaration).not.toMatch(/\bacquired\b|recorded at acquisition/);
     expect(custody).toContain(`${records.length - digested} records carried no digest from the capture tool.`);
@@ -132,7 +132,7 @@ describe('a capture tool\'s digests in the declaration and custody report (issue
       `1 record did NOT match the digest its capture tool wrote: record ${recordId}`,
     );
     expect(paragraph).toContain(`record ${recordId} (https://hotmailbox.example/prices) at byte ${offset}, WARC-Block-Digest and WARC-Payload-Digest. For that record the case file cannot show that the content is what the capture tool recorded.`);
-    expect(paragraph).toContain(`Each of ${withDigest(records) - 1} records matched the digests`);
+    expect(paragraph).toContain(`Each of ${withDigest(records) - 1} records matched every digest`);
     // Obtained on a date with no hash: the gap is stated, and "acquired" is never said of a hash.
     expect(paragraph).toContain('No hash was recorded when it was obtained on March 1, 2024 by A. Investigator');
     expect(declaration).not.toMatch(/\bacquired\b|recorded at acquisition/);

@@ -38,7 +38,7 @@ describe('a capture\'s own digests as the case file records them', () => {
       { header: 'WARC-Block-Digest', algorithm: 'SHA-256' },
     ]);
     const text = captureDigestStatement(facts);
-    expect(text).toContain('Each of its 3 records matched the digests its capture tool wrote at capture time (WARC-Payload-Digest and WARC-Block-Digest, SHA-256)');
+    expect(text).toContain('Each of its 3 records matched every digest its capture tool wrote for it at capture time (WARC-Payload-Digest and WARC-Block-Digest, SHA-256)');
     expect(text).toContain('The SHA-256 of each of the 2 files listed in the capture\'s datapackage.json matched on');
   });
 
