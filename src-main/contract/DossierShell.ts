@@ -30,8 +30,8 @@ export interface LaunchRequest {
 
 /** Why a save dialog is shown: main picks its title, filter and the extension the file gets. */
 export type SavePurpose = 'packet' | 'appendixCsv' | 'share' | 'receivedCase';
-/** Why an open dialog is shown: a website list, a teammate's share, a copy to merge. */
-export type OpenPurpose = 'siteList' | 'share' | 'mergeSource';
+/** Why an open dialog is shown: a website list, a teammate's share, a copy to merge, the declarant's signature image. */
+export type OpenPurpose = 'siteList' | 'share' | 'mergeSource' | 'signatureImage';
 
 export interface DossierShell {
   readonly platform: 'darwin' | 'win32' | 'linux' | 'web';

@@ -50,6 +50,8 @@ const packetOptions = z.object({
   draft: z.boolean().optional(),
   /** Rule 5.2(d): the unredacted set, same Bates numbers, "FILED UNDER SEAL" on every page. */
   sealed: z.boolean().optional(),
+  /** A PNG or JPEG of the declarant's signature, drawn above the /s/ line; read and checked by main, frozen with the production. */
+  signatureImage: absolutePath.optional(),
 });
 
 const empty = z.object({}).strict();

@@ -12,7 +12,9 @@ export const SHADE: Rgb = [0.93, 0.93, 0.93];
 export type DrawOp =
   | { kind: 'text'; x: number; y: number; text: string; font: FontRole; size: number; color: Rgb }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: Rgb }
-  | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: Rgb };
+  | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: Rgb }
+  /** A PNG or JPEG drawn into the box (x, y bottom left); `key` names the bytes, embedded once per PDF (embedLayoutImages). */
+  | { kind: 'image'; x: number; y: number; w: number; h: number; format: 'png' | 'jpeg'; bytes: Uint8Array; key: string };
 
 /** One generated page as drawing operations; painted onto a PDF page later (see paintPage). */
 export interface LaidOutPage {
@@ -137,6 +139,10 @@ export class LayoutFlow {
 
   rect(x: number, y: number, w: number, h: number, fill: Rgb): void {
     this.page.ops.push({ kind: 'rect', x, y, w, h, fill });
+  }
+
+  image(op: Omit<Extract<DrawOp, { kind: 'image' }>, 'kind'>): void {
+    this.page.ops.push({ kind: 'image', ...op });
   }
 
   /** A wrapped paragraph, continued on the next page when needed. */

@@ -1,5 +1,6 @@
 import type { RedactionCategory } from '../contract/redaction';
 import type { CourtProfile } from './courtProfiles';
+import type { CaptureDigestFacts } from '../captures/CaptureDigestFacts';
 import type { CaptureExhibitInput } from '../captures/CaptureExhibitInput';
 import type { ExhibitRedactions } from '../redaction/ExhibitRedactions';
 /**
@@ -141,6 +142,8 @@ export interface ExhibitInput {
   readChunks?: () => AsyncIterable<Uint8Array>;
   /** Optional: for a web capture exhibit, its pages (metadata and image or text); null when it has none. */
   capture?: () => Promise<CaptureExhibitInput | null>;
+  /** A web capture exhibit: the digests its capture tool wrote and how they compared at import (declaration, custody report). */
+  captureDigests?: CaptureDigestFacts;
 }
 
 export interface DomainAppendixRow {
@@ -189,6 +192,22 @@ export interface CourtOrderInput {
   ecfNumber?: string | null;
 }
 
+/**
+ * The declarant's signature as an image, drawn above the "/s/" line. Checked when it is read
+ * (readSignatureImage) and kept as bytes, not a path: a production freezes it, so a re-export
+ * draws the same image after the file it came from is changed or gone.
+ */
+export interface SignatureImageInput {
+  format: 'png' | 'jpeg';
+  /** Pixel size as decoded. */
+  width: number;
+  height: number;
+  /** SHA-256 of the image bytes as read. */
+  sha256: string;
+  /** The image bytes, base64 (the frozen input is JSON). */
+  base64: string;
+}
+
 /** Counsel as the signature block prints them. */
 export interface CounselInput {
   name: string;
@@ -223,6 +242,8 @@ export interface PacketInput {
   caseFileSha256: string;
   /** Counsel for the signature block under the declaration (the case's filing caption). */
   counsel?: CounselInput[];
+  /** The declarant's signature image, drawn above the "/s/" line (which stays: ECF rules). */
+  signatureImage?: SignatureImageInput;
   /** When `caseFileSha256` was computed (the production's cut-off): printed with it. */
   caseFileHashedAt?: string;
   /**

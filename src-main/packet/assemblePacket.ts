@@ -11,6 +11,7 @@ import type { ExhibitPart, ExhibitPlacement, PacketProgress, PacketWarning, Page
 import type { FontBytes, FontMetricsSet } from '../fonts/packetFonts';
 import { pageLayoutOf } from './pageLayout';
 import { pageOverLimitMessage, planExhibitParts } from './planExhibitParts';
+import { embedLayoutImages } from './embedLayoutImages';
 import { paintSections } from './paintSections';
 import { type PagePart, PdfVolumeWriter } from './PdfVolumeWriter';
 import { renderExhibit } from './renderExhibit';
@@ -239,7 +240,8 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
         return plan.sectionContext(placeOf, sectionMap, volumes.length, nextBates - 1 + total);
       }, pageSize, fonts.metrics);
       const checkpoint = vol.writer.checkpoint();
-      const refs = paintSections(vol.writer, laid, { front: false, firstBates: nextBates, bates, docket: input.caption.docket, metrics: fonts.metrics, pageSize });
+      const images = await embedLayoutImages(vol.writer.doc, laid.pages);
+      const refs = paintSections(vol.writer, laid, { front: false, firstBates: nextBates, bates, docket: input.caption.docket, metrics: fonts.metrics, pageSize, images });
       if (vol.exhibits.length + vol.sections.length > 0 && overLimit(vol)) {
         vol.writer.rollback(checkpoint);
         current = await newVolume();
@@ -269,7 +271,8 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     const starts = new Map(frontLaid.sections.map((s) => [s.section, s.firstPage]));
     if (frontLaid.pages.length !== plan.frontPages) return { kind: 'retry', frontPages: frontLaid.pages.length, frontStarts: starts };
     const vol1 = volumes[0] as VolumeState;
-    const refs = paintSections(vol1.writer, frontLaid, { front: true, firstBates: bates.start, bates, docket: input.caption.docket, metrics: fonts.metrics, pageSize });
+    const images = await embedLayoutImages(vol1.writer.doc, frontLaid.pages);
+    const refs = paintSections(vol1.writer, frontLaid, { front: true, firstBates: bates.start, bates, docket: input.caption.docket, metrics: fonts.metrics, pageSize, images });
     const frontEntries = frontLaid.sections.map((s, k) => {
       sectionPlacements.push({ ...placementOf(1, s.firstPage + 1, bates.start + s.firstPage, s.pageCount, bates), section: s.section, title: s.title, pageCount: s.pageCount });
       return { section: s.section, title: s.title, ref: refs[k] as PDFRef };

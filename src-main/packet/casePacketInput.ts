@@ -18,11 +18,14 @@ import { PACKET_SECTIONS } from './PacketInput';
 import { filingOrders } from './filingOrders';
 import { getCourtProfile, userCourtProfile } from './courtProfiles';
 import { parseCourtProfile } from './parseCourtProfile';
+import { readSignatureImage } from './readSignatureImage';
 import { filingExhibitNumber } from './filingExhibitNumber';
 import { getFilingCaption } from './filingCaption';
 import { partyCaption, withInitials } from './partyCaption';
-import { exhibitReaders, nextBatesStart } from './productions';
+import { exhibitReaders, hasTable, nextBatesStart } from './productions';
+import type { CaptureDigestFacts } from '../captures/CaptureDigestFacts';
 import { acceptedRedactions } from '../redaction/acceptedRedactions';
+import { readCaptureDigestFacts } from '../captures/readCaptureDigestFacts';
 import type { ExhibitRedactions } from '../redaction/ExhibitRedactions';
 import { unreviewedRedactions } from '../redaction/unreviewedRedactions';
 import { identifiersNeverReviewed } from '../redaction/identifiersNeverReviewed';
@@ -76,9 +79,16 @@ function exhibitInput(caseFile: CaseFile, e: Evidence, sealed: boolean): Exhibit
       purpose: c.purpose, hashSeen: c.hash_seen, result: c.result, details: c.details,
     })),
     ...exhibitReaders(caseFile, e.id, content),
+    // A web capture's own digests and how they compared at import (frozen with the production).
+    ...captureDigestsOf(caseFile, e.id),
     // A public packet burns in the accepted Rule 5.2 redactions; a sealed one shows everything.
     ...redactionsOf(caseFile, e.id, sealed),
   };
+}
+
+function captureDigestsOf(caseFile: CaseFile, evidenceId: string): { captureDigests?: CaptureDigestFacts } {
+  const facts = hasTable(caseFile, 'capture') ? readCaptureDigestFacts(caseFile.db, evidenceId) : null;
+  return facts ? { captureDigests: facts } : {};
 }
 
 function redactionsOf(caseFile: CaseFile, evidenceId: string, sealed: boolean): { redactions?: ExhibitRedactions } {
@@ -167,6 +177,8 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     caseFileSha256: await fileSha256(caseFile.path),
     caseFileHashedAt: cutoffAt,
     counsel: filing.counsel,
+    // Read and checked now, kept as bytes: frozen with the production, whatever becomes of the file.
+    ...(options.signatureImage ? { signatureImage: await readSignatureImage(options.signatureImage) } : {}),
     ...(options.sealed ? {} : { unreviewedRedactions: unreviewedRedactions(caseFile, exhibits), identifiersNeverReviewed: await identifiersNeverReviewed(caseFile, exhibits) }),
   };
 }

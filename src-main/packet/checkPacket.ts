@@ -57,6 +57,19 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
       });
     }
   }
+  // An error, as the case check (evidence verify) already makes it for export: counsel decide with
+  // --force, which the packet discloses, to file a capture its own tool's digests contradict (it
+  // may be the only record of the site); the declaration then states the mismatch, named.
+  for (const ex of input.exhibits) {
+    const digests = ex.captureDigests;
+    if (!digests || (digests.mismatched === 0 && !digests.datapackage?.failed.length)) continue;
+    problems.push({
+      severity: 'error',
+      code: 'CAPTURE_DIGEST_MISMATCH',
+      exhibitId: ex.id,
+      message: `${ex.label} is a web capture in which ${digests.mismatched ? `${digests.mismatched} record(s)` : `${digests.datapackage!.failed.join(', ')}`} did not match the digest its capture tool wrote ("dossier capture list FILE ${ex.id}" names them). Exported with --force, the declaration and custody report state it, record by record.`,
+    });
+  }
   if (input.exhibits.length > 0 && !sections.includes('exhibits')) {
     problems.push({
       severity: 'warning',

@@ -1,3 +1,4 @@
+import { captureDigestStatement } from './captureDigestStatement';
 import { formatLongDate } from './formatText';
 import type { CustodyEventInput, ExhibitInput } from './PacketInput';
 
@@ -20,8 +21,9 @@ function first(events: CustodyEventInput[], action: string): CustodyEventInput |
 
 /**
  * What the case file proves about an exhibit's hash: either it matches a hash recorded at
- * acquisition (`evidence add --acquired-sha256`, or a capture tool's digest, recorded as the
- * acquisition event's hash), or it was first computed when the file was imported.
+ * acquisition (`evidence add --acquired-sha256`, recorded as the acquisition event's hash), or it
+ * was first computed when the file was imported. A web capture tool's digests cover the capture's
+ * records, not the file, so they are stated beside this (captureDigestStatement), never as it.
  */
 export type HashProvenance =
   | { kind: 'acquisition'; at: string; by: string | null }
@@ -39,14 +41,17 @@ export function hashProvenance(ex: ExhibitInput): HashProvenance {
 export function hashStatement(ex: ExhibitInput): string {
   const p = hashProvenance(ex);
   const name = `${ex.label}, “${ex.title}”`;
+  // A web capture's own digests cover its records, not the file: stated beside the file's hash, never as an acquisition hash.
+  const capture = ex.captureDigests ? ` ${captureDigestStatement(ex.captureDigests)}` : '';
   if (p.kind === 'acquisition') {
-    return `${name}: the SHA-256 value listed matches the hash recorded at acquisition on ${formatLongDate(p.at)}${p.by ? ` by ${p.by}` : ''}.`;
+    return `${name}: the SHA-256 value listed matches the hash recorded at acquisition on ${formatLongDate(p.at)}${p.by ? ` by ${p.by}` : ''}.${capture}`;
   }
   const imported = p.at ? `computed when the file was imported into the case on ${formatLongDate(p.at)}${p.by ? ` by ${p.by}` : ''}` : 'computed when the file was stored in the case (no import event is recorded)';
+  const beyond = capture && ex.captureDigests!.matched > 0 ? ', beyond what the capture tool’s digests stated next show' : '';
   const gap = p.acquiredAt
-    ? ` No hash was recorded when it was obtained on ${formatLongDate(p.acquiredAt)}${p.acquiredBy ? ` by ${p.acquiredBy}` : ''}, so the case file cannot show that the data is unchanged between then and the import.`
+    ? ` No hash was recorded when it was obtained on ${formatLongDate(p.acquiredAt)}${p.acquiredBy ? ` by ${p.acquiredBy}` : ''}, so the case file cannot show that the data is unchanged between then and the import${beyond}.`
     : ' The case file records no acquisition before the import.';
-  return `${name}: the SHA-256 value listed was ${imported}.${gap}`;
+  return `${name}: the SHA-256 value listed was ${imported}.${gap}${capture}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { captureDigestStatement } from './captureDigestStatement';
 import { personOrNull } from './exhibitFacts';
 import { formatBatesRange } from './formatBates';
 import { formatTimestamp } from './formatText';
@@ -30,6 +31,8 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
         { font: 'serifItalic', size: 9.5, spaceAfter: 5 },
       );
     }
+    // The same words as the declaration's, so the two never disagree about a capture's digests.
+    if (ex.captureDigests) flow.paragraph(`Capture digests: ${captureDigestStatement(ex.captureDigests)}`, { font: 'serif', size: 9.5, spaceAfter: 5 });
     const events = [...ex.custody].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     if (events.length === 0) {
       flow.paragraph('No custody events are recorded.', { font: 'serifItalic', size: 9.5, spaceAfter: 8 });

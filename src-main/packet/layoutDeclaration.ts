@@ -1,6 +1,6 @@
 import { custodyGaps, hashStatement, listLabels } from './exhibitFacts';
 import { layoutCaptionBlock } from './layoutCaptionBlock';
-import type { CounselInput } from './PacketInput';
+import type { CounselInput, SignatureImageInput } from './PacketInput';
 import { effectiveProfile } from './courtProfiles';
 import { formatBates } from './formatBates';
 import { formatLongDate } from './formatText';
@@ -85,8 +85,9 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
       `${pages}${natives} Every page of the Packet bears a unique Bates number${ctx.bates.prefix ? ` with the prefix “${ctx.bates.prefix}”` : ''}, in sequence from ${formatBates(ctx.bates, ctx.packetBates.first)} through ${formatBates(ctx.bates, ctx.packetBates.last)}.`,
     );
   }
-  // The attestation, the execution line and the signature stay on one page.
-  flow.ensureSpace(BODY.leading * 4 + 110);
+  // The attestation, the execution line and the signature (with its image) stay on one page.
+  const signature = ctx.input.signatureImage;
+  flow.ensureSpace(BODY.leading * 4 + 110 + (signature ? SIGNATURE_BOX.height + 6 : 0));
   para(
     n++,
     'I declare under penalty of perjury under the laws of the United States of America that the foregoing is true and correct.',
@@ -100,8 +101,15 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
   // Signature block, kept whole, on the right half: the "/s/" signature ECF accepts, then the
   // name and title under the line.
   const x = flow.left + flow.contentWidth / 2;
-  flow.ensureSpace(90);
-  flow.y -= 40;
+  flow.ensureSpace(90 + (signature ? SIGNATURE_BOX.height + 6 : 0));
+  if (signature) {
+    // The image sits above the /s/ line, which stays: courts' ECF rules take "/s/ Name" as the signature.
+    flow.y -= 16;
+    drawSignatureImage(flow, signature, x);
+    flow.y -= 18;
+  } else {
+    flow.y -= 40;
+  }
   flow.text(flow.clean(`/s/ ${declarant.name}`, 'serifItalic'), x, flow.y, { font: 'serifItalic', size: 12 });
   flow.y -= 6;
   flow.line(x, flow.y, flow.right, flow.y, 0.6);
@@ -114,6 +122,18 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
     }
   }
   for (const counsel of ctx.input.counsel ?? []) layoutCounselBlock(flow, counsel, x);
+}
+
+/** The box a signature image is scaled into (points): about the room a hand signature takes on a signature line. */
+const SIGNATURE_BOX = { width: 180, height: 54 };
+
+/** The signature image, scaled to fit the box keeping its proportions, standing on the box's bottom edge at `x`. */
+function drawSignatureImage(flow: LayoutFlow, signature: SignatureImageInput, x: number): void {
+  const scale = Math.min(SIGNATURE_BOX.width / signature.width, SIGNATURE_BOX.height / signature.height);
+  const w = signature.width * scale;
+  const h = signature.height * scale;
+  flow.y -= SIGNATURE_BOX.height;
+  flow.image({ x, y: flow.y, w, h, format: signature.format, bytes: Buffer.from(signature.base64, 'base64'), key: `signature-${signature.sha256}` });
 }
 
 /** Counsel who file the declaration, as a signature block: /s/ line, name, firm, address, contact, bar number, whom they represent. */

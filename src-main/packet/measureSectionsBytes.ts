@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { LaidOutSections } from './layoutSections';
 import { embedPacketFonts, type FontBytes, type FontMetricsSet } from '../fonts/packetFonts';
+import { embedLayoutImages } from './embedLayoutImages';
 import { paintPage } from './paintPage';
 
 /**
@@ -12,7 +13,9 @@ export async function measureSectionsBytes(laid: LaidOutSections, fontBytes: Fon
   if (laid.pages.length === 0) return 0;
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedPacketFonts(doc, fontBytes);
-  for (const laidOut of laid.pages) paintPage(doc.addPage([pageSize[0], pageSize[1]]), laidOut, fonts, metrics);
+  // Images too (a signature can be 2 MB): the estimate must not leave them out.
+  const images = await embedLayoutImages(doc, laid.pages);
+  for (const laidOut of laid.pages) paintPage(doc.addPage([pageSize[0], pageSize[1]]), laidOut, fonts, metrics, images);
   const bytes = await doc.save({ useObjectStreams: false });
   // Bates stamps and footers are not in the layout; allow for them.
   return bytes.length + laid.pages.length * 2048;

@@ -1,4 +1,4 @@
-import type { PDFRef } from 'pdf-lib';
+import type { PDFImage, PDFRef } from 'pdf-lib';
 import { formatBates } from './formatBates';
 import type { LaidOutSections } from './layoutSections';
 import type { BatesOptions } from './PacketInput';
@@ -15,7 +15,7 @@ import { stampPage } from './stampPage';
 export function paintSections(
   writer: PdfVolumeWriter,
   laid: LaidOutSections,
-  opts: { front: boolean; firstBates: number; bates: BatesOptions; docket: string; metrics: FontMetricsSet; pageSize: readonly [number, number] },
+  opts: { front: boolean; firstBates: number; bates: BatesOptions; docket: string; metrics: FontMetricsSet; pageSize: readonly [number, number]; images?: ReadonlyMap<string, PDFImage> },
 ): PDFRef[] {
   const firstRefs: PDFRef[] = [];
   for (const s of laid.sections) {
@@ -23,7 +23,7 @@ export function paintSections(
       const index = s.firstPage + i;
       const page = writer.newPage(opts.pageSize[0], opts.pageSize[1], opts.front);
       if (i === 0) firstRefs.push(page.ref);
-      paintPage(page, laid.pages[index] ?? { ops: [] }, writer.fonts, opts.metrics);
+      paintPage(page, laid.pages[index] ?? { ops: [] }, writer.fonts, opts.metrics, opts.images);
       stampPage(page, writer.fonts, opts.metrics, {
         bates: formatBates(opts.bates, opts.firstBates + index),
         left: s.section === 'cover' ? undefined : `Case No. ${opts.docket} · ${s.title}`,

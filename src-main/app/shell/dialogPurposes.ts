@@ -29,6 +29,7 @@ export const OPEN_PURPOSES: Record<OpenPurpose, { title: string; filters: Dialog
     title: "Merge a teammate's copy",
     filters: [{ name: 'Dossier case file or share', extensions: ['dossier', 'age'] }],
   },
+  signatureImage: { title: "Choose the declarant's signature image", filters: [{ name: 'PNG or JPEG image', extensions: ['png', 'jpg', 'jpeg'] }] },
 };
 
 /**

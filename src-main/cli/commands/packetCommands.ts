@@ -45,6 +45,7 @@ interface PacketFlags {
   profileFile?: string;
   sealed?: boolean;
   referenceList?: string;
+  signatureImage?: string;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
@@ -98,6 +99,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.renumber ? { renumber: true } : {}),
     ...(flags.profileFile ? { customProfile: parseCourtProfileJson(readProfileFile(flags.profileFile), `--profile-file ${flags.profileFile}`) } : {}),
     ...(flags.sealed ? { sealed: true } : {}),
+    ...(flags.signatureImage ? { signatureImage: path.resolve(flags.signatureImage) } : {}),
   };
 }
 
@@ -106,6 +108,7 @@ const PACKET_FLAG_NAMES = {
   sections: '--sections', exhibitIds: '--exhibits', orderId: '--order', batesPrefix: '--bates-prefix', batesStart: '--bates-start',
   batesPadding: '--bates-padding', profile: '--profile', date: '--date', title: '--title', name: '--declarant', role: '--declarant-role',
   place: '--place', maxVolumeBytes: '--max-mb', productionId: '--production', draft: '--draft', orderIds: '--orders', layout: '--layout', renumber: '--renumber',
+  signatureImage: '--signature-image',
 };
 
 export function registerPacketCommands(program: Command): void {
@@ -132,6 +135,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--declarant <name>', 'who signs the declaration')
     .option('--declarant-role <role>', "the declarant's title")
     .option('--place <place>', 'where the declaration is executed')
+    .option('--signature-image <file>', "PNG or JPEG of the declarant's signature (2 MB at most), drawn above the /s/ line; frozen with the production")
     .option('--max-mb <n>', "per-file size limit in MB (overrides the profile's)")
     .option('--check', 'only check the packet against the court profile; write nothing')
     .option('--overwrite', 'replace existing files at --out (never the case file itself)')

@@ -18,6 +18,7 @@ import { PacketProblems, type Problem } from './PacketProblems';
 import { PacketSummary } from './PacketSummary';
 import { ProductionList } from './ProductionList';
 import { SectionList } from './SectionList';
+import { SignatureImageField } from './SignatureImageField';
 
 type Step = { at: 'form' } | { at: 'exporting' } | { at: 'done'; summary: PacketExportSummary };
 
@@ -217,6 +218,7 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
               <LabeledField label="Place of signing" wide>
                 <input className="input" placeholder="Redmond, Washington" {...text('declarantPlace')} />
               </LabeledField>
+              <SignatureImageField path={form.signatureImage} onChange={(next) => set('signatureImage', next)} onError={setError} />
             </div>
             <div className="packet-side">
               <div className="field">

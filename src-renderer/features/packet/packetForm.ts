@@ -21,6 +21,8 @@ export interface PacketForm {
   layout: '' | 'combined' | 'ecf';
   draft: boolean;
   renumber: boolean;
+  /** Path of the declarant's signature image (PNG or JPEG) from the open dialog; '' for none. */
+  signatureImage: string;
 }
 
 export function initialPacketForm(codeName: string | null): PacketForm {
@@ -42,6 +44,7 @@ export function initialPacketForm(codeName: string | null): PacketForm {
     layout: '',
     draft: false,
     renumber: false,
+    signatureImage: '',
   };
 }
 
@@ -67,6 +70,7 @@ export function packetOptions(form: PacketForm): PacketRequestOptions {
   if (form.layout) options.layout = form.layout;
   if (form.draft) options.draft = true;
   if (form.renumber) options.renumber = true;
+  if (form.signatureImage) options.signatureImage = form.signatureImage;
   if (form.declarantName.trim()) {
     options.declarant = {
       name: form.declarantName.trim(),
