@@ -115,7 +115,7 @@ export async function exportCasePacket(
     ).run(
       packetId, nowIso(), caseFile.actor.name, fileName,
       JSON.stringify(result.volumes.map((v) => ({ file: path.basename(v.path), pages: v.pages, bytes: v.bytes, sha256: v.sha256 }))),
-      JSON.stringify({ ...options, declarant: options.declarant ?? null, productionId }),
+      JSON.stringify({ ...options, declarant: options.declarant ?? null, productionId, ...(options.signatureImage ? { signatureImage: path.basename(options.signatureImage) } : {}) }),
       labelOf(first.batesFirst), labelOf(last.batesLast), result.totalPages, input.caseFileSha256, caseFile.clock.tick(),
     );
     for (const placement of result.exhibits) {

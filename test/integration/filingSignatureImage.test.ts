@@ -68,6 +68,11 @@ describe('a signature image on the declaration (issue 11)', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
     for (let p = 1; p <= pages; p += 1) if (p !== signed[0]) expect(imagesOnPage(out, p)).not.toContainEqual([320, 90]);
 
+    // The export record travels in shares: it names the image file, never the folder it was in.
+    const recorded = execFileSync('sqlite3', [file, 'SELECT options FROM packet_export;'], { encoding: 'utf8' });
+    expect(recorded).toContain('signature.png');
+    expect(recorded).not.toContain(dir);
+
     fs.rmSync(signature);
     const again = path.join(dir, 'again.pdf');
     await dossierJson(['packet', file, '--production', first.productionId, '--out', again]);
