@@ -1,4 +1,5 @@
 import { casePacketInput } from '../packet/casePacketInput';
+import { caseCheckProblems } from '../packet/caseCheckProblems';
 import { checkFiling } from '../packet/checkFiling';
 import { formatBates } from '../packet/formatBates';
 import { listProductions } from '../packet/productions';
@@ -10,8 +11,12 @@ import type { HandlerMap } from './Handlers';
 
 export const packetHandlers: HandlerMap<'packet.profiles' | 'packet.check' | 'packet.export' | 'packet.productions' | 'caption.get' | 'caption.update'> = {
   'packet.profiles': () => COURT_PROFILES.map((p) => ({ name: p.name, description: p.description })),
-  // The same rules export refuses on (checkFiling); a production re-export is not checked again.
-  'packet.check': async ({ options }, session) => checkFiling(session.caseFile, await casePacketInput(session.caseFile, options)),
+  // The same rules export refuses on: `dossier check` of the case, then checkFiling (a production
+  // re-export is not checked again). The dialogs run the case check on their own (caseCheck: false).
+  'packet.check': async ({ options, caseCheck }, session) => [
+    ...(caseCheck === false ? [] : await caseCheckProblems(session.caseFile)),
+    ...(await checkFiling(session.caseFile, await casePacketInput(session.caseFile, options))),
+  ],
   'caption.get': (_req, session) => getFilingCaption(session.caseFile),
   'caption.update': ({ patch }, session) => updateFilingCaption(session.caseFile, patch as Partial<FilingCaption>),
   'packet.productions': (_req, session) =>

@@ -121,7 +121,8 @@ export const requestSchemas = {
   'evidence.preview': z.object({ id: idSchema, maxBytes: z.number().int().min(1).max(5_000_000).optional() }),
   'tasks.cancel': z.object({ taskId }),
   'packet.profiles': empty,
-  'packet.check': z.object({ options: packetOptions }),
+  /** caseCheck: false leaves out `dossier check` (for a dialog that runs it itself); default runs it, as export does. */
+  'packet.check': z.object({ options: packetOptions, caseCheck: z.boolean().optional() }),
   'packet.productions': empty,
   'caption.get': empty,
   /** Replaces the fields given (lists whole: the CLI's party/counsel commands read, change and send them). */

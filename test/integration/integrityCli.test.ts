@@ -84,6 +84,12 @@ describe('dossier check', () => {
     expect(status).toBe(4);
     expect(report.findings.filter((f) => f.check === 'schema').map((f) => f.message)).toEqual(['trigger custody_event_no_update is missing']);
     const out = path.join(path.dirname(file), 'p.pdf');
+    // packet --check applies the rules export refuses on: it must not say "No problems found" here.
+    const checked = runCli(['packet', file, '--check', '--json', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington']);
+    expect(checked.status).toBe(2);
+    const caseProblems = (JSON.parse(checked.stdout) as { severity: string; code: string; message: string }[]).filter((p) => p.code === 'CASE_CHECK_FAILED');
+    expect(caseProblems.map((p) => p.severity)).toEqual(['error']);
+    expect(caseProblems[0]!.message).toContain('custody_event_no_update');
     const refused = runCli(['packet', file, '--out', out, '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington']);
     expect(refused.status).toBe(4);
     expect(refused.stderr).toContain('[CASE_CHECK_FAILED]');

@@ -61,7 +61,7 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
     setChecking(true);
     setError(null);
     try {
-      setProblems(await call('packet.check', { options: packetOptions(form) }));
+      setProblems(await call('packet.check', { options: packetOptions(form), caseCheck: false }));
     } catch (raw) {
       setError(toDossierError(raw).message);
     } finally {
