@@ -104,7 +104,10 @@ export async function evidenceBench(bytes = Number(process.env.EVIDENCE_BENCH_MI
     const baselineMs = Math.min(...baselines);
     const best = imports.reduce((a, b) => (b.ms < a.ms ? b : a));
     const mibps = (ms: number) => bytes / MiB / (ms / 1000);
-    const peakMiB = Math.max(...imports.map((i) => i.peakRss)) / MiB;
+    // Growth above the process's own start of each run: the issue's budget is RSS above the start,
+    // and earlier sections of the same bench run leave the process larger before this one begins.
+    const growths = imports.map((i) => (i.peakRss - i.rssBefore) / MiB);
+    const growthMiB = Math.max(...growths);
     const size = `${Math.round(bytes / MiB)} MiB`;
     return [
       {
@@ -116,12 +119,12 @@ export async function evidenceBench(bytes = Number(process.env.EVIDENCE_BENCH_MI
         note: `${size}: import (3 hashes, chunks, one transaction, commit) ${Math.round(best.ms)} ms vs read+SHA-256+copy+fsync ${Math.round(baselineMs)} ms; runs ${imports.map((i) => Math.round(i.ms)).join('/')} vs ${baselines.map(Math.round).join('/')} ms`,
       },
       {
-        name: 'evidence.import.peakRss',
-        value: round(peakMiB),
+        name: 'evidence.import.rssGrowth',
+        value: round(growthMiB),
         baseline: RSS_BUDGET_MIB,
-        ratio: round(peakMiB / RSS_BUDGET_MIB),
+        ratio: round(growthMiB / RSS_BUDGET_MIB),
         unit: 'MiB',
-        note: `peak resident memory of the whole process while importing ${size} (before: ${Math.round(best.rssBefore / MiB)} MiB); baseline is the budget`,
+        note: `peak resident memory above the process's RSS at the start of the import, worst of ${imports.length} runs of ${size} (${imports.map((i) => `${Math.round(i.rssBefore / MiB)} -> ${Math.round(i.peakRss / MiB)}`).join(', ')} MiB); baseline is the budget, ratio < 1 is within it`,
       },
       {
         name: 'evidence.verify.throughput',
