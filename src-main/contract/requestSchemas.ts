@@ -25,7 +25,8 @@ const caseFilePath = absolutePath.refine((p) => p.toLowerCase().endsWith('.dossi
 
 const packetOptions = z.object({
   sections: z.array(z.enum(['cover', 'toc', 'declaration', 'index', 'appendix', 'orders', 'custody', 'audit', 'exhibits'])).min(1).max(9).optional(),
-  exhibitIds: z.array(idSchema).max(10_000).optional(),
+  /** Exhibits in the order wanted: each by id, number ("3") or label ("Exhibit 3"). */
+  exhibitIds: z.array(z.string().trim().min(1).max(200)).max(10_000).optional(),
   orderId: idSchema.optional(),
   batesPrefix: z.string().regex(/^[A-Za-z0-9_.-]{0,20}$/, 'may hold letters, digits, "-", "_" and "."').optional(),
   batesStart: z.number().int().min(0).max(1e9).optional(),

@@ -42,16 +42,24 @@ async function fileSha256(filePath: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function exhibitsFor(caseFile: CaseFile, ids: string[] | undefined): Evidence[] {
+/** The exhibit a reference names: its id, its number ("3") or its label ("Exhibit 3", any case). */
+function exhibitByRef(all: readonly Evidence[], ref: string): Evidence | undefined {
+  const text = ref.trim();
+  const number = /^\d+$/.test(text) ? Number(text) : null;
+  return all.find((e) => e.id === text) ?? all.find((e) => e.exhibit_label.toLowerCase() === text.toLowerCase() || (number !== null && e.exhibit_number === number));
+}
+
+function exhibitsFor(caseFile: CaseFile, refs: string[] | undefined): Evidence[] {
   const all = (prepareCached(caseFile.db, 'SELECT * FROM evidence WHERE deleted_at IS NULL ORDER BY exhibit_number, id').all() as (Evidence & { tags: string })[]).map(
     (row) => ({ ...row, tags: JSON.parse(row.tags) as string[] }),
   );
+  const ids = refs?.map((ref) => exhibitByRef(all, ref)?.id ?? ref);
   // Two exhibits with one number (brought together by a merge): named, with the fix (issue 17).
   requireDistinctExhibitNumbers(caseFile, ids ? all.filter((e) => ids.includes(e.id)) : all.filter((e) => e.content_sha256));
   if (!ids) return all.filter((e) => e.content_sha256);
-  return ids.map((id) => {
-    const found = all.find((e) => e.id === id);
-    if (!found) throw new DossierError('NOT_FOUND', `No exhibit with id ${id} in this case.`);
+  return ids.map((ref) => {
+    const found = exhibitByRef(all, ref);
+    if (!found) throw new DossierError('NOT_FOUND', `No exhibit "${ref}" in this case; give its id, number or label (dossier list FILE evidence).`);
     if (!found.content_sha256) throw new DossierError('INVALID_REQUEST', `${found.exhibit_label} has no stored bytes to put in a packet.`);
     return found;
   });

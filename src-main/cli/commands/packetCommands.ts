@@ -118,7 +118,7 @@ export function registerPacketCommands(program: Command): void {
     .argument('<file>', 'case file')
     .option('--out <path.pdf>', 'where to write the PDF (volumes become -vol1.pdf, -vol2.pdf ...)')
     .option('--sections <list>', `sections in order, comma separated (default all: ${PACKET_SECTIONS.join(',')})`)
-    .option('--exhibits <all|ids>', 'all, or exhibit ids comma separated, in the order wanted', 'all')
+    .option('--exhibits <all|list>', 'all, or exhibits comma separated in the order wanted, each by number, label or id (2,1 or "Exhibit 2,Exhibit 1")', 'all')
     .option('--order <id>', 'court order whose covered domains make Appendix A')
     .option('--orders <ids>', 'orders the orders section lists, comma separated (default: the --order and orders linked to the chosen exhibits)')
     .option('--bates-prefix <prefix>', 'Bates prefix (default: the code name and "-")')
