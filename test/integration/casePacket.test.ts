@@ -69,7 +69,7 @@ describe('filing packet from a case file', () => {
       [['--sections', 'cover,bogus'], /Unknown section/],
       [['--profile', 'moon-court'], /Unknown court profile/],
       [['--bates-start', '-3'], /--bates-start must be a whole number/],
-      [['--exhibits', '01900000-0000-7000-8000-000000000000'], /No exhibit "01900000-0000-7000-8000-000000000000"; give its id, number or label/],
+      [['--exhibits', '01900000-0000-7000-8000-000000000000'], /No exhibit "01900000-0000-7000-8000-000000000000" in this case; give its id, number or label/],
     ];
     for (const [flags, message] of cases) {
       const result = await dossier(['packet', file, '--out', out, ...flags]);
