@@ -114,7 +114,10 @@ export interface ExhibitInput {
   /** The exhibit's label in the case when this filing renumbers its exhibits (--renumber). */
   caseLabel?: string;
   title: string;
+  /** When it was acquired; the import time where none was recorded (then acquiredAtRecorded is false). */
   acquiredAt: string;
+  /** false: no acquisition time was recorded and acquiredAt is the import time, which the packet must not call "acquired". Absent in productions frozen before this field (they print as they did). */
+  acquiredAtRecorded?: boolean;
   /** The person recorded as having acquired it (not the account that imported it). */
   acquiredBy?: string | null;
   /** URL, device or person the evidence came from. */

@@ -72,6 +72,7 @@ function exhibitInput(caseFile: CaseFile, e: Evidence, sealed: boolean): Exhibit
     label: e.exhibit_label,
     title: e.title,
     acquiredAt: e.acquired_at ?? e.created_at,
+    acquiredAtRecorded: e.acquired_at !== null && e.acquired_at !== undefined,
     acquiredBy: e.acquired_by ?? null,
     source: e.source_url ?? e.source_device ?? e.source_person ?? 'Not recorded',
     sha256: e.sha256!,

@@ -59,7 +59,7 @@ export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo):
     ['Original file name', clip(ex.originalName, 300)],
     ['Media type', ex.mediaType],
     ['Size', formatBytes(ex.size)],
-    ['Acquired', formatTimestamp(ex.acquiredAt)],
+    ['Acquired', ex.acquiredAtRecorded === false ? `Not recorded (imported into the case ${formatTimestamp(ex.acquiredAt)})` : formatTimestamp(ex.acquiredAt)],
     ['Source', clip(ex.source, 400)],
   ];
   if (info.missingGlyphs && info.missingGlyphs.length > 0) {
