@@ -31,6 +31,12 @@ export function ecfFileName(label: string, title: string, part?: { index: number
   return `${name.length > 120 ? `${name.slice(0, 119).trimEnd()}…` : name}${part ? ` (Part ${part.index} of ${part.count})` : ''}.pdf`;
 }
 
+/** What the clerk and the public must know of a redacted exhibit from its description alone (Rule 5.2(a) and (d)). */
+function redactionNote(ex: PacketInput['exhibits'][number]): string {
+  if (!ex.redactions) return '';
+  return ex.redactions.sealed ? ' (unredacted, filed under seal)' : ' (redacted under Fed. R. Civ. P. 5.2)';
+}
+
 /** The attachment list, in exhibit order, for the files an ECF export wrote: one row per file, so one per part of a split exhibit. */
 export function ecfAttachments(input: PacketInput, exhibits: ExhibitPlacement[], fileOf: (volume: number) => string): EcfAttachment[] {
   const { bates } = input.options;
@@ -40,7 +46,7 @@ export function ecfAttachments(input: PacketInput, exhibits: ExhibitPlacement[],
       return (p.parts ?? [p]).map((f) => ({
         file: path.basename(fileOf(f.volume)),
         category: 'Exhibit' as const,
-        description: `${ex.label} - ${ex.title}${'part' in f ? ` (Part ${f.part} of ${f.of})` : ''} (${formatBatesRange(bates, f.batesFirst, f.batesLast)})`,
+        description: `${ex.label} - ${ex.title}${'part' in f ? ` (Part ${f.part} of ${f.of})` : ''}${redactionNote(ex)} (${formatBatesRange(bates, f.batesFirst, f.batesLast)})`,
         batesFirst: f.batesFirstLabel,
         batesLast: f.batesLastLabel,
         pages: f.pageCount,
