@@ -14,6 +14,6 @@ export async function burnInImage(bytes: Uint8Array, boxes: readonly RedactedBox
   const canvas = createCanvas(image.width, image.height);
   const g = canvas.getContext('2d');
   g.drawImage(image, 0, 0);
-  for (const b of boxes) if (b.page === 1) paintRedactionBox(g, b.box.x, b.box.y, b.box.w, b.box.h, b.label);
+  for (const b of boxes) if (b.page === 1) paintRedactionBox(g, b.box.x, b.box.y, b.box.w, b.box.h, b.label, b.kept);
   return new Uint8Array(canvas.toBuffer('image/png'));
 }

@@ -133,7 +133,7 @@ export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRe
       const scale = DPI / 72;
       const png = await out.embedPng(
         await renderPdfPage(doc, page as never, scale, (g) => {
-          for (const b of boxes) paintRedactionBox(g, b.x * scale, b.y * scale, b.w * scale, b.h * scale, b.label);
+          for (const b of boxes) paintRedactionBox(g, b.x * scale, b.y * scale, b.w * scale, b.h * scale, b.label, b.kept);
         }),
       );
       page.cleanup();
