@@ -47,7 +47,8 @@ export const courtProfileSchema = z
     const m = profile.marginsInches ?? 1;
     const sides = typeof m === 'number' ? { top: m, right: m, bottom: m, left: m } : m;
     let inRange = true;
-    for (const [side, value] of Object.entries(sides)) {
+    // One number sets every side: check (and report) it once.
+    for (const [side, value] of Object.entries(typeof m === 'number' ? { all: m } : sides)) {
       if (value < marginMin || value > marginMax) {
         inRange = false;
         ctx.addIssue({ code: 'custom', path: typeof m === 'number' ? ['marginsInches'] : ['marginsInches', side], message: `must be between ${marginMin} and ${marginMax} inches (is ${value})` });

@@ -76,7 +76,10 @@ describe('court profile margins and header zone (issue 11)', () => {
       expect(result.status).toBe(2);
       return result.stderr;
     };
-    expect(await refusal({ marginsInches: 0.1 })).toMatch(/marginsInches must be between 0\.25 and 2 inches \(is 0\.1\)/);
+    const oneNumber = await refusal({ marginsInches: 0.1 });
+    expect(oneNumber).toMatch(/marginsInches must be between 0\.25 and 2 inches \(is 0\.1\)/);
+    // One number is one mistake: said once, not once per side.
+    expect(oneNumber.match(/must be between/g)).toHaveLength(1);
     expect(await refusal({ marginsInches: { top: 1, right: 1, bottom: 3, left: 1 } })).toMatch(/marginsInches\.bottom must be between 0\.25 and 2 inches/);
     expect(await refusal({ headerZoneInches: 2 })).toMatch(/headerZoneInches must be between 0 and 1\.5 inches/);
     expect(await refusal({ headerZoneInches: -0.5 })).toMatch(/headerZoneInches must be between/);
