@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { HASH_THREAD_MIN_BYTES, HashThread } from '../hashing/HashThread';
 
 export interface ContentHashes {
   sha256: string;
@@ -56,53 +56,6 @@ export function createContentHasher(): ContentHasher {
 }
 
 /**
- * Worker source (CommonJS, evaluated): hashes views of shared memory it is sent, acknowledges
- * each so the sender can reuse the buffer. Kept as a string so it works unbundled (tests, CLI)
- * and bundled (Electron main) without a separate file to locate.
- */
-const HASH_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const hash = createHash(workerData.algorithm);
-parentPort.on('message', (message) => {
-  if (message.kind === 'update') {
-    hash.update(new Uint8Array(message.buffer, message.offset, message.length));
-    parentPort.postMessage({ kind: 'ack', id: message.id });
-  } else if (message.kind === 'digest') {
-    parentPort.postMessage({ kind: 'digest', hex: hash.digest('hex') });
-  }
-});`;
-
-interface HashWorker {
-  worker: Worker;
-  acks: Map<number, () => void>;
-  digest: Promise<string>;
-  requestDigest: () => void;
-  failure: Promise<never>;
-}
-
-function startHashWorker(algorithm: 'sha256' | 'sha1' | 'md5'): HashWorker {
-  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { algorithm } });
-  const acks = new Map<number, () => void>();
-  let resolveDigest: (hex: string) => void = () => undefined;
-  const digest = new Promise<string>((resolve) => (resolveDigest = resolve));
-  const failure = new Promise<never>((_resolve, reject) => {
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`${algorithm} hashing thread stopped (exit ${code})`)));
-  });
-  failure.catch(() => undefined);
-  worker.on('message', (message: { kind: 'ack'; id: number } | { kind: 'digest'; hex: string }) => {
-    if (message.kind === 'ack') {
-      acks.get(message.id)?.();
-      acks.delete(message.id);
-    } else {
-      resolveDigest(message.hex);
-    }
-  });
-  return { worker, acks, digest, failure, requestDigest: () => worker.postMessage({ kind: 'digest' }) };
-}
-
-/**
  * The three hashes on three worker threads reading the same shared memory (no copies), so the
  * thread that reads the file and writes the case file does neither hash: storing a 4 MiB chunk in
  * SQLite and hashing it overlap instead of taking turns (measured on 256 MiB here, the main
@@ -111,32 +64,18 @@ function startHashWorker(algorithm: 'sha256' | 'sha1' | 'md5'): HashWorker {
  * speed of large files. `update` needs views of a SharedArrayBuffer.
  */
 export function createParallelContentHasher(): ContentHasher {
-  const workers = [startHashWorker('sha256'), startHashWorker('sha1'), startHashWorker('md5')] as const;
-  let nextId = 0;
-  let closed = false;
+  const threads = [new HashThread('sha256'), new HashThread('sha1'), new HashThread('md5')] as const;
   const close = (): void => {
-    if (closed) return;
-    closed = true;
-    for (const w of workers) void w.worker.terminate();
+    for (const thread of threads) thread.close();
   };
   return {
-    update(bytes) {
-      if (!(bytes.buffer instanceof SharedArrayBuffer)) throw new TypeError('parallel hashing needs a view of a SharedArrayBuffer');
-      const id = nextId++;
-      const done = workers.map(
-        (w) =>
-          new Promise<void>((resolve) => {
-            w.acks.set(id, resolve);
-            w.worker.postMessage({ kind: 'update', buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.byteLength, id });
-          }),
-      );
-      return Promise.race([Promise.all(done).then(() => undefined), ...workers.map((w) => w.failure)]);
+    async update(bytes) {
+      await Promise.all(threads.map((thread) => thread.update(bytes)));
     },
     async digest() {
-      for (const w of workers) w.requestDigest();
       try {
-        const [sha256, sha1, md5] = await Promise.race([Promise.all([workers[0].digest, workers[1].digest, workers[2].digest]), ...workers.map((w) => w.failure)]);
-        return { sha256, sha1, md5 };
+        const [sha256, sha1, md5] = await Promise.all(threads.map((thread) => thread.digest()));
+        return { sha256: sha256!, sha1: sha1!, md5: md5! };
       } finally {
         close();
       }
@@ -145,8 +84,8 @@ export function createParallelContentHasher(): ContentHasher {
   };
 }
 
-/** Content at least this large is hashed on worker threads (starting them costs ~50 ms). */
-export const PARALLEL_HASH_MIN_BYTES = 32 * 1024 * 1024;
+/** Content at least this large is hashed on worker threads. */
+export const PARALLEL_HASH_MIN_BYTES = HASH_THREAD_MIN_BYTES;
 
 /**
  * Hashes a stream of chunks (stored evidence being verified). Large content goes through the

@@ -19,8 +19,9 @@ import { ALICE } from '../../helpers/testCase';
  * plan is checked, not the time (timing goes to `npm run bench`: websites.first_page_*).
  */
 describe('website list query plans', () => {
-  // 1,500 hosts contain "shop" (more than the few-matches threshold), a handful "zzq". One case
-  // for all the plans below (the test helpers close theirs after each test).
+  // 1,500 hosts contain "shop" (more than the few-matches threshold), all at their start, 1,500
+  // "example.com", none at the start, a handful "zzq". One case for all the plans below (the test
+  // helpers close theirs after each test).
   let dir: string;
   let caseFile: CaseFile;
   beforeAll(async () => {
@@ -44,9 +45,12 @@ describe('website list query plans', () => {
     return (caseFile.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
   }
 
-  const filters: { name: string; options: WebsiteListOptions; fewMatches?: true }[] = [
+  const filters: { name: string; options: WebsiteListOptions; fewMatches?: true; clusteredInHostOrder?: true }[] = [
     { name: 'no filter', options: {} },
-    { name: 'host contains "shop" (many)', options: { filter: 'shop' } },
+    { name: 'host contains "example.com" (many)', options: { filter: 'example.com' } },
+    // Every match starts with "shop": in host order they are one run, which a walk could reach
+    // only after every host before it (websiteListClauses.ts, CLUSTER_READ_MAX).
+    { name: 'host contains "shop" (many, all at the start)', options: { filter: 'shop' }, clusteredInHostOrder: true },
     { name: 'host contains "zzq" (few)', options: { filter: 'zzq' }, fewMatches: true },
     { name: 'host starts with "sh"', options: { filter: 'sh' } },
     { name: 'lifecycle state (many)', options: { status: 'identified' satisfies SiteStatus } },
@@ -62,7 +66,7 @@ describe('website list query plans', () => {
           const options = { ...filter.options, sort, direction, limit: 100 };
           const plan = planOf(options);
           const text = plan.join(' | ');
-          if (filter.fewMatches) {
+          if (filter.fewMatches || (filter.clusteredInHostOrder && sort === 'host')) {
             // Driven by the filter (a key lookup, never a scan): at most FEW_MATCHES rows read, then sorted.
             expect(text, text).toMatch(/^SEARCH website USING (INTEGER PRIMARY KEY \(rowid=\?\)|(COVERING )?INDEX website_live_\w+ \((status=\?|host_ascii>\? AND host_ascii<\?)\))/);
           } else {
@@ -84,8 +88,9 @@ describe('website list query plans', () => {
   });
 
   it('many and few matches give, page by page, the rows a full sort gives', () => {
-    // "shop-1": 611 matches (read and sorted); "shop": 1,500 (the index walk).
-    for (const filter of ['shop-1', 'shop']) {
+    // "shop-1": 611 matches and "shop": 1,500 all at the start (read and sorted); "example.com":
+    // 1,500 (the index walk).
+    for (const filter of ['shop-1', 'shop', 'example.com']) {
       const all = caseFile.db
         .prepare('SELECT host_ascii FROM website WHERE deleted_at IS NULL AND instr(host_ascii, ?) > 0 ORDER BY host_ascii DESC, id DESC')
         .pluck()
