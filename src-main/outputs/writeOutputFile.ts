@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseFile } from '../casefile/CaseFile';
+import { BackgroundSync } from './BackgroundSync';
 import { checkOutputTarget } from './checkOutputTarget';
 import { sweepStaleFiles } from './sweepStaleFiles';
 import { outputFileError } from './outputFileError';
@@ -56,6 +57,7 @@ export async function writeOutputFile(target: string, options: OutputFileOptions
   sweepStaleFiles(path.dirname(absolute));
   const temp = sideName(absolute, 'dossier-part');
   let handle: fs.promises.FileHandle | undefined;
+  let flushing: BackgroundSync | undefined;
   try {
     handle = await fs.promises.open(temp, 'wx', 0o600);
     const file = handle;
@@ -65,8 +67,11 @@ export async function writeOutputFile(target: string, options: OutputFileOptions
     // so chunks are gathered into 1 MiB writes.
     const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
     let used = 0;
+    const flusher = new BackgroundSync(file);
+    flushing = flusher;
     const writeAll = async (data: Uint8Array) => {
       for (let at = 0; at < data.length; ) at += (await file.write(data, at, data.length - at)).bytesWritten;
+      flusher.wrote(data.length);
     };
     await write({
       async write(chunk) {
@@ -84,11 +89,12 @@ export async function writeOutputFile(target: string, options: OutputFileOptions
       },
     });
     await writeAll(buffer.subarray(0, used));
-    await file.sync();
+    await flusher.finish();
     await file.close();
     handle = undefined;
     return finish(temp, absolute, { sha256: hash.digest('hex'), bytes }, options);
   } catch (error) {
+    await flushing?.settle();
     await handle?.close().catch(() => undefined);
     fs.rmSync(temp, { force: true });
     throw outputFileError(error, absolute);

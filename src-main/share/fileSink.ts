@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import { BackgroundSync } from '../outputs/BackgroundSync';
 
 /**
  * Appends chunks to an open file in writes of 1 MiB or more, one write in flight behind the
@@ -15,10 +16,13 @@ export class FileSink {
   private used = 0;
   private inFlight: Promise<void> | undefined;
   private failure: unknown;
+  private readonly flusher: BackgroundSync;
   /** bytes accepted so far */
   written = 0;
 
-  constructor(private readonly handle: FileHandle) {}
+  constructor(private readonly handle: FileHandle) {
+    this.flusher = new BackgroundSync(handle);
+  }
 
   async write(chunk: Uint8Array): Promise<void> {
     this.written += chunk.length;
@@ -36,7 +40,7 @@ export class FileSink {
   async close(): Promise<void> {
     await this.flush();
     await this.settle();
-    await this.handle.sync();
+    await this.flusher.finish();
   }
 
   private async flush(): Promise<void> {
@@ -52,9 +56,12 @@ export class FileSink {
   private async startWrite(data: Uint8Array): Promise<void> {
     await this.settle();
     // Failures are kept and rethrown by the next call rather than left as an unhandled rejection.
-    this.inFlight = writeAll(this.handle, data).catch((err: unknown) => {
-      this.failure = err;
-    });
+    this.inFlight = writeAll(this.handle, data).then(
+      () => this.flusher.wrote(data.length),
+      (err: unknown) => {
+        this.failure = err;
+      },
+    );
   }
 
   private async settle(): Promise<void> {
