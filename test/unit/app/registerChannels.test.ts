@@ -14,7 +14,10 @@ import { tempDir } from '../../helpers/tempDir';
 type Listener = (event: IpcSenderLike, ...args: unknown[]) => unknown;
 
 const sessions: CaseSession[] = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
+afterEach(() => {
+  sessions.splice(0).forEach((s) => s.close());
+  shellCalls.length = 0; // each test sees only the dialogs it opened, in any order
+});
 
 /** ipcMain stand-in that records registrations (and fails on a second one for a channel, as Electron does). */
 function fakeIpc() {
