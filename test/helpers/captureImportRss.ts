@@ -14,6 +14,7 @@ import { beginCaptureImport, importCapture, reparseCapture } from '../../src-mai
 import { detectCaptureFormat } from '../../src-main/captures/detectCaptureFormat';
 import { importEvidence } from '../../src-main/evidence/importEvidence';
 import { openImportConnection } from '../../src-main/evidence/openImportConnection';
+import { peakRssBytes } from '../support/peakRss';
 
 const [mode, caseFilePath, target] = process.argv.slice(2);
 const actor = { name: 'probe', device: 'probe' };
@@ -30,7 +31,7 @@ if (mode === 'interrupted') {
 const before = process.memoryUsage().rss;
 
 const result = mode === 'import' ? await importCapture(caseFile, target!) : await reparseCapture(caseFile, target!);
-const peak = process.resourceUsage().maxRSS * 1024;
+const peak = peakRssBytes();
 
 closeCaseFile(caseFile);
 process.stdout.write(

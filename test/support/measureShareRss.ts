@@ -15,7 +15,7 @@ export interface ShareRunMeasure {
 
 /**
  * Runs one share operation (see shareRssChild.ts) in a fresh Node process (compiled once, see compiledScript) and reports its peak RSS
- * (`process.resourceUsage().maxRSS`, the kernel's high-water mark) and duration. A fresh process
+ * (VmHWM, the kernel's high-water mark of the child's own memory: peakRss.ts) and duration. A fresh process
  * per run, so one measurement cannot inherit another's heap.
  * identityFile holds `serializeIdentity` bytes; the share is encrypted to that same identity.
  */

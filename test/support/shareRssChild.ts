@@ -15,6 +15,7 @@ import { openShare } from '../../src-main/share/openShare';
 import { receiveShare } from '../../src-main/share/receiveShare';
 import { shareCase } from '../../src-main/share/shareCase';
 import { makeTeamRoster } from '../../src-main/share/teamRoster';
+import { peakRssBytes } from './peakRss';
 
 const [mode, identityFile, input, output] = process.argv.slice(2);
 const identity = await parseIdentity(fs.readFileSync(identityFile!));
@@ -45,5 +46,4 @@ if (mode === 'create') {
   throw new Error(`unknown mode ${mode}`);
 }
 const ms = performance.now() - started;
-// maxRSS is in KiB on Linux.
-process.stdout.write(`${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ms })}\n`);
+process.stdout.write(`${JSON.stringify({ maxRssBytes: peakRssBytes(), ms })}\n`);
