@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseFile } from '../casefile/CaseFile';
-import { BackgroundSync } from './BackgroundSync';
+import { FileSink } from './FileSink';
 import { checkOutputTarget } from './checkOutputTarget';
 import { sweepStaleFiles } from './sweepStaleFiles';
 import { outputFileError } from './outputFileError';
 import { publishOutputs, sideName } from './publishOutputs';
 import { type OutputDigest, verifyOnDisk } from './verifyOnDisk';
-
-const WRITE_BUFFER_BYTES = 1 << 20;
 
 /** Where an output's bytes go while it is written: counted and hashed as they pass. */
 export interface OutputSink {
@@ -57,44 +55,29 @@ export async function writeOutputFile(target: string, options: OutputFileOptions
   sweepStaleFiles(path.dirname(absolute));
   const temp = sideName(absolute, 'dossier-part');
   let handle: fs.promises.FileHandle | undefined;
-  let flushing: BackgroundSync | undefined;
+  let closing: FileSink | undefined;
   try {
     handle = await fs.promises.open(temp, 'wx', 0o600);
-    const file = handle;
+    // One 1 MiB write in flight while the producer makes the next (FileSink), and the disk
+    // flushed in the background as the file grows (BackgroundSync, inside FileSink).
+    const sink = new FileSink(handle, { copyChunks: true });
+    closing = sink;
     const hash = createHash('sha256');
     let bytes = 0;
-    // Producers such as age emit 64 KiB chunks; one write per chunk measured slow on large shares,
-    // so chunks are gathered into 1 MiB writes.
-    const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-    let used = 0;
-    const flusher = new BackgroundSync(file);
-    flushing = flusher;
-    const writeAll = async (data: Uint8Array) => {
-      for (let at = 0; at < data.length; ) at += (await file.write(data, at, data.length - at)).bytesWritten;
-      flusher.wrote(data.length);
-    };
     await write({
       async write(chunk) {
         hash.update(chunk);
         bytes += chunk.length;
-        if (used + chunk.length > buffer.length) {
-          await writeAll(buffer.subarray(0, used));
-          used = 0;
-        }
-        if (chunk.length >= buffer.length) await writeAll(chunk);
-        else {
-          buffer.set(chunk, used);
-          used += chunk.length;
-        }
+        await sink.write(chunk);
       },
     });
-    await writeAll(buffer.subarray(0, used));
-    await flusher.finish();
+    await sink.close();
+    const file = handle;
     await file.close();
     handle = undefined;
     return finish(temp, absolute, { sha256: hash.digest('hex'), bytes }, options);
   } catch (error) {
-    await flushing?.settle();
+    await closing?.abandon();
     await handle?.close().catch(() => undefined);
     fs.rmSync(temp, { force: true });
     throw outputFileError(error, absolute);

@@ -6,7 +6,7 @@ import type { Decrypter } from 'age-encryption';
 import { loadAge } from './ageLibrary';
 import { AgePayloadError } from './agePayload';
 import { inspectAgeHeader } from './ageHeader';
-import { FileSink } from './fileSink';
+import { FileSink } from '../outputs/FileSink';
 import { decryptAgeFile, type DecryptingAgeFile } from './decryptAgeFile';
 import { verifyManifestSignature } from './manifestSignature';
 import { parseManifest, SNAPSHOT_ENTRY_NAME, type ShareManifest } from './shareManifest';

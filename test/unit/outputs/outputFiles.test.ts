@@ -7,6 +7,7 @@ import { listCustody } from '../../../src-main/evidence/custody';
 import { extractEvidence } from '../../../src-main/evidence/extractEvidence';
 import { importEvidence } from '../../../src-main/evidence/importEvidence';
 import { orderService } from '../../../src-main/orders/orderService';
+import { writeOutputFile } from '../../../src-main/outputs/writeOutputFile';
 import { exportCasePacket } from '../../../src-main/packet/exportCasePacket';
 import { writeAppendixCsv } from '../../../src-main/websites/appendixCsv';
 import { fileSha256 } from '../../helpers/fileHash';
@@ -138,5 +139,23 @@ describe('output files never replace the case file or an existing file', () => {
     await extractEvidence(cf, exhibit.id, out);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     expect(listCustody(cf, exhibit.id).at(-1)!.hash_seen).toBe(fileSha256(out));
+  });
+});
+
+describe('output files from producers that reuse their buffer', () => {
+  it('a producer refilling one 2 MiB buffer after each write gets exactly what it wrote, in order', async () => {
+    const target = path.join(tempDir(), 'reused.bin');
+    const buffer = Buffer.alloc(2 * 1024 * 1024 + 123);
+    const expected: Buffer[] = [];
+    const written = await writeOutputFile(target, { caseFile: null }, async (sink) => {
+      for (let round = 0; round < 8; round += 1) {
+        buffer.fill(round + 1);
+        expected.push(Buffer.from(buffer));
+        await sink.write(buffer); // the buffer is refilled at once: the sink must not still be writing it
+      }
+    });
+    const onDisk = fs.readFileSync(target);
+    expect(onDisk.equals(Buffer.concat(expected))).toBe(true);
+    expect(written.bytes).toBe(onDisk.length);
   });
 });

@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import { BackgroundSync } from '../outputs/BackgroundSync';
+import { BackgroundSync } from './BackgroundSync';
 
 /**
  * Appends chunks to an open file in writes of 1 MiB or more, one write in flight behind the
@@ -8,7 +8,9 @@ import { BackgroundSync } from '../outputs/BackgroundSync';
  * plus the one large chunk being written.
  *
  * A chunk of 1 MiB or more is written as it is, after write() returns: callers must not change a
- * chunk once they passed it (the share code passes fresh buffers or views of them).
+ * chunk once they passed it (the share code passes fresh buffers or views of them). With
+ * `copyChunks`, every chunk is copied into the two buffers instead, so callers may reuse theirs
+ * (writeOutputFile, whose producers are not all known here).
  */
 export class FileSink {
   private buffer = new Uint8Array(1024 * 1024);
@@ -20,13 +22,20 @@ export class FileSink {
   /** bytes accepted so far */
   written = 0;
 
-  constructor(private readonly handle: FileHandle) {
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly options: { copyChunks?: boolean } = {},
+  ) {
     this.flusher = new BackgroundSync(handle);
   }
 
   async write(chunk: Uint8Array): Promise<void> {
+    if (this.options.copyChunks === true && chunk.length > this.buffer.length) {
+      for (let at = 0; at < chunk.length; at += this.buffer.length) await this.write(chunk.subarray(at, at + this.buffer.length));
+      return;
+    }
     this.written += chunk.length;
-    if (chunk.length >= this.buffer.length) {
+    if (chunk.length >= this.buffer.length && this.options.copyChunks !== true) {
       await this.flush();
       await this.startWrite(chunk);
       return;
@@ -41,6 +50,12 @@ export class FileSink {
     await this.flush();
     await this.settle();
     await this.flusher.finish();
+  }
+
+  /** After a failure: lets the write and flush in flight settle (their errors ignored), so the file can be closed and removed. */
+  async abandon(): Promise<void> {
+    await this.inFlight;
+    await this.flusher.settle();
   }
 
   private async flush(): Promise<void> {
