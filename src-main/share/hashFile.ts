@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { readFileChunks } from './fileChunks';
+import { readAhead } from './readAhead';
 
 export interface FileDigest {
   /** lowercase hex */
@@ -18,7 +19,8 @@ export async function sha256File(
     const { size } = await handle.stat();
     const hash = createHash('sha256');
     let done = 0;
-    for await (const chunk of readFileChunks(handle, 0, size, options.signal)) {
+    // Read ahead: the next read runs on libuv's threads while this one hashes.
+    for await (const chunk of readAhead(readFileChunks(handle, 0, size, options.signal))) {
       hash.update(chunk);
       done += chunk.length;
       options.onBytes?.(done, size);
