@@ -11,7 +11,7 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { DossierError } from '../contract/errors';
 import { outputFileError } from '../outputs/outputFileError';
 import { type WrittenOutput, writeOutputFile } from '../outputs/writeOutputFile';
-import { readFileChunks } from './fileChunks';
+import { READ_AHEAD_RING, readFileChunks } from './fileChunks';
 import { sha256File } from './hashFile';
 import { signManifest } from './manifestSignature';
 import { assertX25519Recipient } from './publicIdentity';
@@ -128,7 +128,14 @@ export async function createShare(
         { name: MANIFEST_ENTRY_NAME, size: manifestBytes.length, mtime, data: manifestBytes },
         { name: SIGNATURE_ENTRY_NAME, size: signature.length, mtime, data: signature },
         // Read ahead: the next read runs on libuv's threads while this one hashes and encrypts.
-        { name: SNAPSHOT_ENTRY_NAME, size: snapshot.size, mtime, data: hashed(readAhead(readFileChunks(snapshotHandle, 0, snapshot.size, signal)), rehash) },
+        // Reused read buffers: the tar writer passes each chunk on as it is and the encryption
+        // copies what it keeps (a partial STREAM chunk) before it pulls the next.
+        {
+          name: SNAPSHOT_ENTRY_NAME,
+          size: snapshot.size,
+          mtime,
+          data: hashed(readAhead(readFileChunks(snapshotHandle, 0, snapshot.size, signal, { ring: READ_AHEAD_RING })), rehash),
+        },
       ];
       const total = tarSize(entries.map((e) => e.size));
       const plain = counted(tarStream(entries), (done) => onProgress?.({ stage: 'encrypt', done, total }));

@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { Decrypter } from 'age-encryption';
 import type { AgeHeaderInfo } from './ageHeader';
 import { AGE_PAYLOAD_NONCE_BYTES, agePayloadKey, agePlaintextSize, decryptAgePayload } from './agePayload';
-import { readFileChunks } from './fileChunks';
+import { READ_AHEAD_RING, readFileChunks } from './fileChunks';
 import { readAhead } from './readAhead';
 
 /** An age file whose header was accepted: its plaintext, decrypted as it is read. */
@@ -34,7 +34,8 @@ export async function decryptAgeFile(
   const key = agePayloadKey(fileKey, nonce);
   async function* counted(): AsyncGenerator<Uint8Array> {
     let read = payloadStart;
-    for await (const chunk of readAhead(readFileChunks(handle, payloadStart, payloadSize, options.signal))) {
+    // Reused read buffers: the decryption copies what it keeps (a partial chunk) before it pulls the next.
+    for await (const chunk of readAhead(readFileChunks(handle, payloadStart, payloadSize, options.signal, { ring: READ_AHEAD_RING }))) {
       read += chunk.length;
       options.onRead?.(read, fileSize);
       yield chunk;

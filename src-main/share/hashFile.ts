@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { readFileChunks } from './fileChunks';
+import { READ_AHEAD_RING, readFileChunks } from './fileChunks';
 import { readAhead } from './readAhead';
 
 export interface FileDigest {
@@ -20,7 +20,7 @@ export async function sha256File(
     const hash = createHash('sha256');
     let done = 0;
     // Read ahead: the next read runs on libuv's threads while this one hashes.
-    for await (const chunk of readAhead(readFileChunks(handle, 0, size, options.signal))) {
+    for await (const chunk of readAhead(readFileChunks(handle, 0, size, options.signal, { ring: READ_AHEAD_RING }))) {
       hash.update(chunk);
       done += chunk.length;
       options.onBytes?.(done, size);
