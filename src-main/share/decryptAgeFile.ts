@@ -23,7 +23,12 @@ export async function decryptAgeFile(
   fileSize: number,
   header: AgeHeaderInfo,
   decrypter: Decrypter,
-  options: { signal?: AbortSignal; onRead?: (done: number, total: number) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onRead?: (done: number, total: number) => void;
+    /** Reuse this many plaintext buffers (decryptAgePayload's outputRing). */
+    outputRing?: number;
+  } = {},
 ): Promise<DecryptingAgeFile> {
   const headerBytes = await readExactly(handle, 0, header.headerLength);
   const fileKey = await decrypter.decryptHeader(headerBytes);
@@ -41,7 +46,8 @@ export async function decryptAgeFile(
       yield chunk;
     }
   }
-  return { plaintextSize, plaintext: decryptAgePayload(key, counted(), payloadSize) };
+  const outputRing = options.outputRing;
+  return { plaintextSize, plaintext: decryptAgePayload(key, counted(), payloadSize, outputRing === undefined ? {} : { outputRing }) };
 }
 
 async function readExactly(handle: FileHandle, position: number, length: number): Promise<Uint8Array> {

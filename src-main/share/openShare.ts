@@ -101,6 +101,9 @@ export async function openShare(
     try {
       plain = await decryptAgeFile(handle, fileSize, header, decrypter, {
         signal,
+        // The tar reader holds views of at most three outputs (a 1 MiB manifest across two
+        // boundaries) and the snapshot's are copied by the FileSink before the next is pulled.
+        outputRing: 4,
         onRead: (done, total) => onProgress?.({ stage: 'decrypt', done, total }),
       });
     } catch (err) {

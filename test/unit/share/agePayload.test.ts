@@ -11,6 +11,7 @@ import {
   agePayloadKey,
   agePayloadSize,
   agePlaintextSize,
+  decryptAgePayload,
   encryptAgePayload,
 } from '../../../src-main/share/agePayload';
 import { newAgeHeader } from '../../../src-main/share/newAgeHeader';
@@ -108,5 +109,31 @@ describe('age payload with Node crypto', () => {
     // A final chunk of only a tag after full chunks: an empty last chunk, which age forbids.
     expect(() => agePlaintextSize(AGE_CHUNK_BYTES + 16 + 16)).toThrow(AgePayloadError);
     expect(() => agePlaintextSize(AGE_CHUNK_BYTES + 16 + 5)).toThrow(AgePayloadError);
+  });
+});
+
+describe('decrypting into reused buffers (outputRing)', () => {
+  it('a consumer holding the last three outputs when it pulls the next still sees them intact with a ring of four, and not with one', async () => {
+    const key = randomBytes(32);
+    const plain = randomBytes(5 * 1024 * 1024 + 12345);
+    const sealed: Uint8Array[] = [];
+    for await (const part of encryptAgePayload(key, pieces(plain, 1024 * 1024))) sealed.push(Buffer.from(part));
+    const payload = Buffer.concat(sealed);
+    // What the tar reader may do: keep views of up to three earlier outputs while it reads on.
+    async function decryptHolding(outputRing: number): Promise<boolean> {
+      const held: { view: Uint8Array; copy: Buffer }[] = [];
+      let intact = true;
+      for await (const out of decryptAgePayload(key, pieces(payload, 1024 * 1024), payload.length, { outputRing })) {
+        for (const h of held) intact &&= Buffer.from(h.view).equals(h.copy);
+        held.push({ view: out, copy: Buffer.from(out) });
+        if (held.length > 3) held.shift();
+      }
+      return intact;
+    }
+    expect(await decryptHolding(4)).toBe(true);
+    expect(await decryptHolding(1)).toBe(false);
+    const joined: Buffer[] = [];
+    for await (const out of decryptAgePayload(key, pieces(payload, 1024 * 1024), payload.length, { outputRing: 4 })) joined.push(Buffer.from(out));
+    expect(Buffer.concat(joined).equals(plain)).toBe(true);
   });
 });
