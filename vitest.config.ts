@@ -25,5 +25,7 @@ export default defineConfig({
     maxWorkers: Number(process.env.DOSSIER_TEST_WORKERS ?? 2),
     // The CLI tests run the compiled command; (re)built here once when missing or stale.
     globalSetup: ['test/support/buildCliOnce.mjs'],
+    // Cleanup after each test (temp folders, case files, tiny disks), registered in every file.
+    setupFiles: ['test/support/afterEachTest.ts'],
   },
 });

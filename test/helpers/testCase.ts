@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { afterEach } from 'vitest';
 import type { Actor } from '../../src-main/casefile/Actor';
 import type { CaseFile } from '../../src-main/casefile/CaseFile';
 import { closeCaseFile } from '../../src-main/casefile/openCaseFile';
@@ -24,6 +23,7 @@ export function track(caseFile: CaseFile): CaseFile {
   return caseFile;
 }
 
-afterEach(() => {
+/** Closes the case files the test opened (test/support/afterEachTest.ts runs it after every test). */
+export function closeTestCases(): void {
   for (const caseFile of open.splice(0)) closeCaseFile(caseFile);
-});
+}

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { afterEach } from 'vitest';
 import { tempDir } from './tempDir';
 
 const mounted: string[] = [];
@@ -21,10 +20,10 @@ export function tinyDisk(bytes = 4096, options: { readOnly?: boolean } = {}): st
   return dir;
 }
 
-afterEach(() => {
-  // Registered after tempDir's hook, so it runs first (vitest runs afterEach hooks in reverse).
+/** Unmounts the tiny disks of the test (test/support/afterEachTest.ts runs it before removing temp folders). */
+export function unmountTinyDisks(): void {
   for (const dir of mounted.splice(0)) {
     execFileSync('umount', [dir]);
     fs.rmSync(dir, { recursive: true, force: true });
   }
-});
+}
