@@ -44,6 +44,7 @@ const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed + (failedSteps > 0 && unit.failed + e2e.failed === 0 ? failedSteps : 0);
 console.log(`\nunit/integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
+fs.rmSync(reports, { recursive: true, force: true }); // counted above; nothing is left in the temp folder
 const seconds = Math.round((Date.now() - startedAt) / 1000);
 console.log(`wall time: ${Math.floor(seconds / 60)} min ${seconds % 60} s (npm test, all steps)`);
 process.exit(failedSteps > 0 || failed > 0 || passed === 0 ? 1 : 0);
