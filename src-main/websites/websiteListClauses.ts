@@ -47,8 +47,10 @@ export function hostFilterClause(db: Database.Database, filter: string, sort: We
     return { sql: `${column} >= ? AND ${column} < ?`, params: bounds };
   }
   const match = `"${filter.replace(/"/g, '""')}"`;
-  const matches = countUpTo(db, 'SELECT 1 FROM host_trigram WHERE host_trigram MATCH ?', [match]);
-  const read = matches < FEW_MATCHES || ((sort === undefined || sort === 'host') && clusteredAtPrefix(db, filter, match));
+  // In host order one count (up to CLUSTER_READ_MAX) answers both questions below.
+  const hostOrder = sort === undefined || sort === 'host';
+  const matches = countUpTo(db, 'SELECT 1 FROM host_trigram WHERE host_trigram MATCH ?', [match], hostOrder ? CLUSTER_READ_MAX : FEW_MATCHES);
+  const read = matches < FEW_MATCHES || (hostOrder && clusteredAtPrefix(db, filter, matches));
   const rowid = read ? 'rowid' : '+rowid';
   return { sql: `${rowid} IN (SELECT rowid FROM host_trigram WHERE host_trigram MATCH ?)`, params: [match] };
 }
@@ -64,9 +66,8 @@ function countUpTo(db: Database.Database, select: string, params: unknown[], bou
   return prepareCached(db, `SELECT count(*) FROM (${select} LIMIT ${bound})`).pluck().get(...params) as number;
 }
 
-/** True when at most CLUSTER_READ_MAX hosts contain `filter` and at least half of them start with it. */
-function clusteredAtPrefix(db: Database.Database, filter: string, match: string): boolean {
-  const matches = countUpTo(db, 'SELECT 1 FROM host_trigram WHERE host_trigram MATCH ?', [match], CLUSTER_READ_MAX);
+/** True when fewer than CLUSTER_READ_MAX hosts contain `filter` (`matches`, counted up to it) and at least half of them start with it. */
+function clusteredAtPrefix(db: Database.Database, filter: string, matches: number): boolean {
   if (matches >= CLUSTER_READ_MAX) return false;
   const startingWith = countUpTo(db, 'SELECT 1 FROM website WHERE deleted_at IS NULL AND host_ascii >= ? AND host_ascii < ?', [filter, prefixUpperBound(filter)], matches);
   return startingWith * 2 >= matches;
