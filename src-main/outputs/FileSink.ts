@@ -45,6 +45,19 @@ export class FileSink {
     this.used += chunk.length;
   }
 
+  /**
+   * Writes `data` at `position` (a part written earlier, e.g. reserved as zeros), after every
+   * earlier write is done; appending goes on after it as before.
+   */
+  async writeAt(data: Uint8Array, position: number): Promise<void> {
+    await this.flush();
+    await this.settle();
+    for (let offset = 0; offset < data.length; ) {
+      const { bytesWritten } = await this.handle.write(data, offset, data.length - offset, position + offset);
+      offset += bytesWritten;
+    }
+  }
+
   /** Writes what is buffered, waits for every write and fsyncs: after this the bytes are on disk. */
   async close(): Promise<void> {
     await this.flush();

@@ -89,12 +89,39 @@ export function agePlaintextSize(payloadSize: number): number {
 }
 
 /**
- * Encrypts a plaintext stream into age payload chunks. Input chunks of any size; each output is
- * one buffer of whole sealed chunks for the input consumed so far (one per ~1 MiB input chunk), so
- * the consumer writes large blocks. The last chunk is sealed when the input ends.
+ * Seals `plain` as whole chunks numbered from `firstIndex`; `endsPayload` marks its last chunk as
+ * the payload's last (only that one may be short). Each chunk depends only on the key, its index
+ * and that flag, so a writer may seal a payload's first chunks after the rest (createShare seals
+ * the ones holding the signed manifest last).
  */
-export async function* encryptAgePayload(key: Buffer, plaintext: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  let index = 0;
+export function sealAgeChunks(key: Buffer, firstIndex: number, plain: Uint8Array, endsPayload: boolean): Buffer {
+  if (!endsPayload && (plain.length === 0 || plain.length % AGE_CHUNK_BYTES !== 0)) {
+    throw new Error('only the last chunk of an age payload may be short');
+  }
+  if (plain.length === 0 && firstIndex > 0) throw new Error('an empty chunk may only be the whole payload of an empty file');
+  const count = Math.max(1, Math.ceil(plain.length / AGE_CHUNK_BYTES));
+  const out = Buffer.allocUnsafe(plain.length + count * AGE_TAG_BYTES);
+  let written = 0;
+  for (let n = 0; n < count; n += 1) {
+    const chunk = plain.subarray(n * AGE_CHUNK_BYTES, (n + 1) * AGE_CHUNK_BYTES);
+    written += sealChunkInto(key, firstIndex + n, endsPayload && n === count - 1, chunk, out, written);
+  }
+  return out;
+}
+
+/**
+ * Encrypts a plaintext stream into age payload chunks, numbered from `firstChunk` (default 0: the
+ * whole payload). Input chunks of any size; each output is one buffer of whole sealed chunks for
+ * the input consumed so far (one per ~1 MiB input chunk), so the consumer writes large blocks.
+ * The last chunk is sealed when the input ends.
+ */
+export async function* encryptAgePayload(
+  key: Buffer,
+  plaintext: AsyncIterable<Uint8Array>,
+  options: { firstChunk?: number } = {},
+): AsyncGenerator<Uint8Array> {
+  const firstChunk = options.firstChunk ?? 0;
+  let index = firstChunk;
   // Holds at most one chunk of plaintext that may turn out to be the last.
   const pending = Buffer.alloc(AGE_CHUNK_BYTES);
   let pendingUsed = 0;
@@ -129,6 +156,7 @@ export async function* encryptAgePayload(key: Buffer, plaintext: AsyncIterable<U
     pendingUsed += input.length - offset;
     yield out;
   }
+  if (pendingUsed === 0 && index > 0) throw new Error('an empty chunk may only be the whole payload of an empty file');
   const out = Buffer.allocUnsafe(pendingUsed + AGE_TAG_BYTES);
   sealChunkInto(key, index, true, pending.subarray(0, pendingUsed), out, 0);
   yield out;

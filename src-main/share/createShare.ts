@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { fstatSync } from 'node:fs';
+import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { AGE_PAYLOAD_NONCE_BYTES, agePayloadKey, encryptAgePayload } from './agePayload';
+import { AGE_PAYLOAD_NONCE_BYTES, agePayloadKey } from './agePayload';
 import { type AgeAudience, newAgeHeader } from './newAgeHeader';
 import { readAhead } from './readAhead';
 import { exists } from './publishFile';
@@ -12,15 +13,13 @@ import { DossierError } from '../contract/errors';
 import { outputFileError } from '../outputs/outputFileError';
 import { type WrittenOutput, writeOutputFile } from '../outputs/writeOutputFile';
 import { READ_AHEAD_RING, readFileChunks } from './fileChunks';
-import { sha256File } from './hashFile';
 import { signManifest } from './manifestSignature';
 import { assertX25519Recipient } from './publicIdentity';
 import { buildManifest, serializeManifest, SNAPSHOT_ENTRY_NAME, type ManifestFields, type ShareManifest } from './shareManifest';
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
-import { MANIFEST_ENTRY_NAME, SIGNATURE_ENTRY_NAME } from './shareTarReader';
-import { tarSize, tarStream, type TarEntry } from './shareTarWriter';
-import { hashSnapshot, snapshotCaseFile, snapshotDatabase, type Snapshot } from './snapshot';
+import { snapshotCaseFile, snapshotDatabase, type Snapshot } from './snapshot';
+import { writeShareArchive } from './writeShareArchive';
 import type { UserIdentity } from './userIdentity';
 import { DEFAULT_SCRYPT_WORK_FACTOR } from './keyFile';
 
@@ -32,9 +31,9 @@ export interface CreateShareRequest {
   /** An open connection, snapshotted now (the app's own connection: no restarts on its writes). */
   database?: Database.Database;
   /**
-   * A snapshot already taken and hashed (snapshotDatabase's result), when the caller needed to
-   * read it first (shareCase takes the manifest's case id and audit heads from it). Not hashed
-   * again up front; the encrypting pass re-hashes it and fails with SNAPSHOT_CHANGED on a difference.
+   * A snapshot already taken (snapshotDatabase's result), when the caller needed to read it first
+   * (shareCase takes the manifest's case id and audit heads from it). Hashed once, as it is
+   * encrypted; when it comes with a SHA-256, a difference fails with SNAPSHOT_CHANGED.
    */
   snapshot?: Snapshot;
   manifestFields: ManifestFields;
@@ -107,7 +106,7 @@ export async function createShare(
     if (request.snapshot !== undefined) {
       snapshot = request.snapshot;
     } else if (request.snapshotPath !== undefined) {
-      snapshot = await hashGivenSnapshot(request.snapshotPath, options);
+      snapshot = await givenSnapshot(request.snapshotPath);
     } else {
       const snapshotPath = path.join(workDir!, SNAPSHOT_ENTRY_NAME);
       snapshot = request.database !== undefined
@@ -115,54 +114,60 @@ export async function createShare(
         : await snapshotCaseFile(request.caseFilePath!, snapshotPath, { signal, onProgress });
     }
 
-    const manifest = buildManifest(request.manifestFields, request.sender.publicIdentity, snapshot);
-    const manifestBytes = serializeManifest(manifest);
-    const signature = signManifest(manifestBytes, request.sender.signingKey);
-    const mtime = Math.floor(Date.parse(manifest.createdAt) / 1000);
+    // The manifest states the hash of the bytes encrypted, so it is made after them
+    // (writeShareArchive); a placeholder of the same length reserves its room.
+    const fields = { ...request.manifestFields, createdAt: request.manifestFields.createdAt ?? new Date().toISOString() };
+    const headFor = (sha256: string) => {
+      const manifest = buildManifest(fields, request.sender.publicIdentity, { sha256, size: snapshot.size });
+      const bytes = serializeManifest(manifest);
+      return { manifest, bytes, signature: signManifest(bytes, request.sender.signingKey) };
+    };
+    const placeholder = headFor('0'.repeat(64));
+    let manifest: ShareManifest | undefined;
+    const mtime = Math.floor(Date.parse(fields.createdAt) / 1000);
 
-    const rehash = createHash('sha256');
     const snapshotHandle = await open(snapshot.path, 'r');
     let written: WrittenOutput;
     try {
-      const entries: TarEntry[] = [
-        { name: MANIFEST_ENTRY_NAME, size: manifestBytes.length, mtime, data: manifestBytes },
-        { name: SIGNATURE_ENTRY_NAME, size: signature.length, mtime, data: signature },
-        // Read ahead: the next read runs on libuv's threads while this one hashes and encrypts.
-        // Reused read buffers: the tar writer passes each chunk on as it is and the encryption
-        // copies what it keeps (a partial STREAM chunk) before it pulls the next.
-        {
-          name: SNAPSHOT_ENTRY_NAME,
-          size: snapshot.size,
-          mtime,
-          data: hashed(readAhead(readFileChunks(snapshotHandle, 0, snapshot.size, signal, { ring: READ_AHEAD_RING })), rehash),
-        },
-      ];
-      const total = tarSize(entries.map((e) => e.size));
-      const plain = counted(tarStream(entries), (done) => onProgress?.({ stage: 'encrypt', done, total }));
+      const before = await snapshotHandle.stat();
+      if (before.size !== snapshot.size) throw snapshotChanged();
       // age v1: the header (age-encryption's), a fresh 16-byte nonce, then the STREAM payload
       // (agePayload.ts, Node's ChaCha20-Poly1305), written through the one output-file path.
       const { header, fileKey } = await newAgeHeader(audience);
       const payloadNonce = randomBytes(AGE_PAYLOAD_NONCE_BYTES);
       written = await writeOutputFile(
         target,
-        {
-          caseFile: options.caseFile ?? null,
-          // Hashed again while encrypting: the bytes shipped are the bytes signed, even if someone
-          // touched a caller-supplied snapshot in between.
-          check: () => {
-            if (rehash.digest('hex') !== snapshot.sha256) throw snapshotChanged();
-          },
-          record: () => options.record?.(manifest),
-        },
+        { caseFile: options.caseFile ?? null, record: () => options.record?.(manifest!) },
         async (sink) => {
           await sink.write(header);
           await sink.write(payloadNonce);
-          for await (const sealed of encryptAgePayload(agePayloadKey(fileKey, payloadNonce), plain)) await sink.write(sealed);
+          await writeShareArchive(sink, {
+            key: agePayloadKey(fileKey, payloadNonce),
+            mtime,
+            snapshotSize: snapshot.size,
+            // Read ahead: the next read runs on libuv's threads while this one hashes and
+            // encrypts. Reused read buffers: the encryption copies what it keeps (a partial
+            // STREAM chunk, the chunks sealed last) before it pulls the next.
+            snapshot: asSnapshotChanged(readAhead(readFileChunks(snapshotHandle, 0, snapshot.size, signal, { ring: READ_AHEAD_RING }))),
+            placeholder: { manifest: placeholder.bytes, signature: placeholder.signature },
+            sign: (sha256) => {
+              // Read once, so it must not have been written meanwhile: a torn copy is never signed.
+              const after = fstatSync(snapshotHandle.fd);
+              if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) throw snapshotChanged();
+              // A caller that hashed its snapshot earlier gets the bytes it hashed, or nothing.
+              if (snapshot.sha256 !== undefined && sha256 !== snapshot.sha256) throw snapshotChanged();
+              const head = headFor(sha256);
+              manifest = head.manifest;
+              return { manifest: head.bytes, signature: head.signature };
+            },
+            onProgress: (done, total) => onProgress?.({ stage: 'encrypt', done, total }),
+          });
         },
       );
     } finally {
       await snapshotHandle.close();
     }
+    if (manifest === undefined) throw new Error('internal: the share was written without its manifest');
     return { path: target, manifest, size: written.bytes };
   } catch (err) {
     throw asShareError(err);
@@ -193,9 +198,12 @@ function ageAudience(request: CreateShareRequest): AgeAudience {
   return { recipients };
 }
 
-async function hashGivenSnapshot(snapshotPath: string, options: ShareRunOptions): Promise<Snapshot> {
+/** A snapshot file given by path: its size now (it is hashed once, as it is encrypted). */
+async function givenSnapshot(snapshotPath: string): Promise<Snapshot> {
   try {
-    return await hashSnapshot(snapshotPath, options);
+    const info = await stat(snapshotPath);
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+    return { path: snapshotPath, size: info.size };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', `No snapshot at ${snapshotPath}.`, { path: snapshotPath });
@@ -204,24 +212,13 @@ async function hashGivenSnapshot(snapshotPath: string, options: ShareRunOptions)
   }
 }
 
-async function* hashed(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>): AsyncGenerator<Uint8Array> {
+/** A snapshot that cannot be read to its end (cut short meanwhile) fails as SNAPSHOT_CHANGED. */
+async function* asSnapshotChanged(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   try {
-    for await (const chunk of source) {
-      hash.update(chunk);
-      yield chunk;
-    }
+    for await (const chunk of source) yield chunk;
   } catch (err) {
     if (err instanceof ShareError) throw err;
     throw snapshotChanged(err);
-  }
-}
-
-async function* counted(source: AsyncIterable<Uint8Array>, report: (done: number) => void): AsyncGenerator<Uint8Array> {
-  let done = 0;
-  for await (const chunk of source) {
-    yield chunk;
-    done += chunk.length;
-    report(done);
   }
 }
 

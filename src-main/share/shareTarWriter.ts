@@ -17,12 +17,7 @@ export interface TarEntry {
  */
 export async function* tarStream(entries: readonly TarEntry[]): AsyncGenerator<Uint8Array> {
   for (const entry of entries) {
-    if (entry.size > USTAR_MAX_SIZE) {
-      const record = encodePaxSizeRecord(entry.size);
-      yield encodeTarHeader({ name: `PaxHeaders/${entry.name}`, size: record.length, mtime: entry.mtime, typeflag: 'x' });
-      yield padded(record);
-    }
-    yield encodeTarHeader({ name: entry.name, size: entry.size, mtime: entry.mtime, typeflag: '0' });
+    yield tarEntryHead(entry);
     let written = 0;
     const chunks = entry.data instanceof Uint8Array ? [entry.data] : entry.data;
     for await (const chunk of chunks) {
@@ -39,6 +34,30 @@ export async function* tarStream(entries: readonly TarEntry[]): AsyncGenerator<U
   yield new Uint8Array(2 * BLOCK);
 }
 
+/**
+ * The blocks before an entry's data: a pax 'x' header with its size record for 8 GiB or more,
+ * then the ustar header. tarStream writes exactly these; createShare builds its archive's first
+ * entries from them (tarEntryBytes) so it can write them last.
+ */
+export function tarEntryHead(entry: Pick<TarEntry, 'name' | 'size' | 'mtime'>): Uint8Array {
+  const header = encodeTarHeader({ name: entry.name, size: entry.size, mtime: entry.mtime, typeflag: '0' });
+  if (entry.size <= USTAR_MAX_SIZE) return header;
+  const record = encodePaxSizeRecord(entry.size);
+  const pax = encodeTarHeader({ name: `PaxHeaders/${entry.name}`, size: record.length, mtime: entry.mtime, typeflag: 'x' });
+  return concat([pax, padded(record), header]);
+}
+
+/** One whole entry held in memory, as tarStream writes it: head, data, padding. */
+export function tarEntryBytes(entry: Pick<TarEntry, 'name' | 'mtime'> & { data: Uint8Array }): Uint8Array {
+  const head = tarEntryHead({ name: entry.name, size: entry.data.length, mtime: entry.mtime });
+  return concat([head, entry.data, new Uint8Array(paddingFor(entry.data.length))]);
+}
+
+/** What tarStream writes after the last entry's data: its padding, then end-of-archive. */
+export function tarEnd(lastEntrySize: number): Uint8Array {
+  return new Uint8Array(paddingFor(lastEntrySize) + 2 * BLOCK);
+}
+
 /** Exact size of the archive `tarStream` writes for these entry sizes. */
 export function tarSize(sizes: readonly number[]): number {
   let total = 2 * BLOCK;
@@ -52,5 +71,15 @@ export function tarSize(sizes: readonly number[]): number {
 function padded(data: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length + paddingFor(data.length));
   out.set(data);
+  return out;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { access, rm, stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
-import { sha256File } from './hashFile';
 import { ShareError } from './ShareError';
 import { openDatabase } from '../casefile/openDatabase';
 
@@ -14,24 +13,19 @@ import { openDatabase } from '../casefile/openDatabase';
 
 export interface Snapshot {
   readonly path: string;
-  /** lowercase hex */
-  readonly sha256: string;
   readonly size: number;
+  /**
+   * lowercase hex, when the caller hashed it; createShare then ships it only if the bytes it
+   * encrypts hash the same. A snapshot taken here is not hashed: createShare hashes it once, as
+   * it encrypts it.
+   */
+  readonly sha256?: string;
 }
 
 export interface SnapshotOptions {
   signal?: AbortSignal;
-  /** bytes copied so far (pages x page size) and the total; then the hashing pass */
-  onProgress?: (progress: { stage: 'snapshot' | 'hash'; done: number; total: number }) => void;
-}
-
-/** A snapshot file's SHA-256 and size, read back from disk with the 'hash' stage reported. */
-export async function hashSnapshot(snapshotPath: string, options: SnapshotOptions): Promise<Snapshot> {
-  const digest = await sha256File(snapshotPath, {
-    signal: options.signal,
-    onBytes: (done, total) => options.onProgress?.({ stage: 'hash', done, total }),
-  });
-  return { path: snapshotPath, ...digest };
+  /** bytes copied so far (pages x page size) and the total */
+  onProgress?: (progress: { stage: 'snapshot'; done: number; total: number }) => void;
 }
 
 /** 256 pages of 64 KiB = 16 MiB per step: progress a few times a second, short lock holds. */
@@ -89,7 +83,7 @@ export async function snapshotDatabase(
     throw new ShareError('SNAPSHOT_FAILED', `Could not copy the case file: ${message}`, {}, { cause: err });
   }
   try {
-    return await hashSnapshot(destPath, options);
+    return { path: destPath, size: (await stat(destPath)).size };
   } catch (err) {
     await removeSnapshotFiles(destPath);
     throw err;

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,5 +158,102 @@ describe('output files from producers that reuse their buffer', () => {
     const onDisk = fs.readFileSync(target);
     expect(onDisk.equals(Buffer.concat(expected))).toBe(true);
     expect(written.bytes).toBe(onDisk.length);
+  });
+});
+
+describe('output files are read back and compared before they get their name', () => {
+  /** The temp file writeOutputFile is filling in `dir` (named `<target>.dossier-part...`). */
+  function partFile(dir: string): string {
+    const parts = fs.readdirSync(dir).filter((name) => name.includes('dossier-part'));
+    expect(parts).toHaveLength(1);
+    return path.join(dir, parts[0]!);
+  }
+
+  it('a byte changed on disk behind the writer gives OUTPUT_VERIFY_FAILED naming where, and leaves nothing', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'flaky.bin');
+    const error = await failure(
+      writeOutputFile(target, { caseFile: null }, async (sink) => {
+        const block = Buffer.alloc(1024 * 1024, 7);
+        for (let i = 0; i < 4; i += 1) await sink.write(block);
+        // What a flaky stick does: a byte already written reads back different.
+        const fd = fs.openSync(partFile(dir), 'r+');
+        fs.writeSync(fd, Buffer.from([8]), 0, 1, 1024 * 1024 + 5);
+        fs.closeSync(fd);
+        await sink.write(block);
+      }),
+    );
+    expect(error.code).toBe('OUTPUT_VERIFY_FAILED');
+    expect(error.message).toMatch(/bytes 1,048,576-2,097,151/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('a large output is read back with its hash on a worker thread: the same hash, the same refusal', async () => {
+    const dir = tempDir();
+    const block = randomBytes(1024 * 1024);
+    const blocks = 40; // above HASH_THREAD_MIN_BYTES (32 MiB): read back on two threads
+    const write = (name: string, alter: boolean) =>
+      writeOutputFile(path.join(dir, name), { caseFile: null }, async (sink) => {
+        for (let i = 0; i < blocks; i += 1) await sink.write(block);
+        if (!alter) return;
+        const fd = fs.openSync(partFile(dir), 'r+');
+        fs.writeSync(fd, Buffer.from([block[7]! ^ 0xff]), 0, 1, 33 * 1024 * 1024 + 7);
+        fs.closeSync(fd);
+      });
+    const written = await write('large.bin', false);
+    expect(written).toMatchObject({ bytes: blocks * block.length, sha256: fileSha256(path.join(dir, 'large.bin')) });
+    const error = await failure(write('large-flaky.bin', true));
+    expect(error.code).toBe('OUTPUT_VERIFY_FAILED');
+    expect(error.message).toMatch(/bytes 34,603,008-35,651,583/);
+    expect(fs.readdirSync(dir)).toEqual(['large.bin']);
+  });
+
+  it('a reserved part filled at the end lands in place, and is checked like the rest', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'patched.bin');
+    const head = Buffer.from('HEAD');
+    const body = Buffer.alloc(3 * 1024 * 1024 + 17, 5);
+    const late = Buffer.alloc(70_000, 9);
+    const written = await writeOutputFile(target, { caseFile: null }, async (sink) => {
+      await sink.write(head);
+      const reserved = await sink.reserve(late.length);
+      await sink.write(body);
+      await sink.fill(reserved, late);
+    });
+    const expected = Buffer.concat([head, late, body]);
+    expect(fs.readFileSync(target).equals(expected)).toBe(true);
+    expect(written).toMatchObject({ bytes: expected.length, sha256: fileSha256(target) });
+
+    // The filled part is compared too: changed on disk after the fill, the output is refused.
+    const error = await failure(
+      writeOutputFile(path.join(dir, 'patched-flaky.bin'), { caseFile: null }, async (sink) => {
+        await sink.write(head);
+        const reserved = await sink.reserve(late.length);
+        await sink.write(body);
+        await sink.fill(reserved, late);
+        const fd = fs.openSync(partFile(dir), 'r+');
+        fs.writeSync(fd, Buffer.from([0]), 0, 1, head.length + 100);
+        fs.closeSync(fd);
+      }),
+    );
+    expect(error.code).toBe('OUTPUT_VERIFY_FAILED');
+    expect(fs.readdirSync(dir)).toEqual(['patched.bin']);
+  });
+
+  it('a reserved part never filled, or filled with the wrong length, is an error and leaves nothing', async () => {
+    const dir = tempDir();
+    await expect(
+      writeOutputFile(path.join(dir, 'unfilled.bin'), { caseFile: null }, async (sink) => {
+        await sink.reserve(10);
+        await sink.write(Buffer.from('tail'));
+      }),
+    ).rejects.toThrow(/reserved .* never filled/);
+    await expect(
+      writeOutputFile(path.join(dir, 'short.bin'), { caseFile: null }, async (sink) => {
+        const reserved = await sink.reserve(10);
+        await sink.fill(reserved, Buffer.alloc(9));
+      }),
+    ).rejects.toThrow(/10 bytes were reserved, 9 given/);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

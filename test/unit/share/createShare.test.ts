@@ -74,7 +74,7 @@ describe('createShare refuses bad requests before doing work', () => {
 
 describe('createShare during the work', () => {
   it('CANCELLED at any stage leaves nothing', async () => {
-    for (const stage of ['snapshot', 'hash', 'encrypt'] as const) {
+    for (const stage of ['snapshot', 'encrypt'] as const) {
       const controller = new AbortController();
       await expectCreateFailure(request(), 'CANCELLED', {
         signal: controller.signal,
@@ -100,6 +100,16 @@ describe('createShare during the work', () => {
     }
   });
 
+  it('SNAPSHOT_CHANGED when a snapshot given with its hash does not hash to it (the bytes hashed earlier, or nothing)', async () => {
+    const snap = path.join(tmp.dir, 'given-hashed.sqlite');
+    fs.copyFileSync(casePath, snap);
+    const size = fs.statSync(snap).size;
+    await expectCreateFailure(request({ caseFilePath: undefined, snapshot: { path: snap, size, sha256: sha256Hex(casePath).replace(/^./, (c) => (c === '0' ? '1' : '0')) } }), 'SNAPSHOT_CHANGED');
+    const out = outFile();
+    const created = await createShare(request({ caseFilePath: undefined, snapshot: { path: snap, size, sha256: sha256Hex(casePath) } }), out);
+    expect(created.manifest.snapshot).toEqual({ fileName: 'case.dossier', sha256: sha256Hex(casePath), size });
+  });
+
   it('puts the temporary snapshot in tempDir when given, and removes it', async () => {
     const tempDir = path.join(tmp.dir, 'scratch');
     fs.mkdirSync(tempDir);
@@ -113,10 +123,10 @@ describe('createShare during the work', () => {
 });
 
 describe('snapshot', () => {
-  it('copies a case file consistently, keeping page size, and hashes the copy', async () => {
+  it('copies a case file consistently, keeping page size (hashed later, once, as it is encrypted)', async () => {
     const dest = path.join(tmp.dir, 'snap-1.sqlite');
     const snap = await snapshotCaseFile(casePath, dest);
-    expect(snap.sha256).toBe(sha256Hex(dest));
+    expect(snap.sha256).toBeUndefined();
     expect(snap.size).toBe(fs.statSync(dest).size);
     const db = new Database(dest, { readonly: true });
     expect(db.pragma('page_size', { simple: true })).toBe(65536);
