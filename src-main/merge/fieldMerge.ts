@@ -78,8 +78,17 @@ export function mergeFields(columns: readonly string[], local: Version, localSta
   // when the values are one side's: a version's stamps belong to it, on every copy.
   const newer = incoming.hlc > local.hlc ? 'incoming' : 'local';
   const candidate = fromLocal > 0 && fromIncoming > 0 ? 'mixed' : fromIncoming > 0 ? 'incoming' : fromLocal > 0 ? 'local' : newer;
+  // The result is that version only if it is also the newer one: a copy's audit seals name the
+  // versions it held, and the seal with the highest stamp must be of the current row
+  // (verifyRecordSeals). Keeping an older version over a newer sealed one (its differing fields
+  // all older, e.g. two mixes of the same stamp) would read as an edit behind the app's back.
   const sameStamps = (theirs: Stamps) => sameStampSet(stamps, theirs, columns);
-  const outcome = candidate === 'incoming' && sameStamps(incomingStamps) ? 'incoming' : candidate === 'local' && sameStamps(localStamps) ? 'local' : 'mixed';
+  const outcome =
+    candidate === 'incoming' && newer === 'incoming' && sameStamps(incomingStamps)
+      ? 'incoming'
+      : candidate === 'local' && newer === 'local' && sameStamps(localStamps)
+        ? 'local'
+        : 'mixed';
   if (outcome === 'incoming') return { outcome, row: { ...incoming }, stamps: new Map(incomingStamps), lostBy };
   if (outcome === 'local') return { outcome, row: { ...local }, stamps: new Map(localStamps), lostBy };
   const newerVersion = newer === 'incoming' ? incoming : local;
