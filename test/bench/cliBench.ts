@@ -14,6 +14,7 @@ import { createCase } from '../../src-main/case/caseInfo';
 import { closeCaseFile } from '../../src-main/casefile/openCaseFile';
 import { buildCli, cliBuildIsStale } from '../../scripts/build-cli.mjs';
 import { type Figure, latencyFigure } from './Figure';
+import { median } from './median';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/dossier.js');
 
@@ -31,10 +32,6 @@ function timedRun(args: string[]): { wall: number; cpu: number | null } {
   return { wall, cpu: cpuLine ? (Number(cpuLine[1]) + Number(cpuLine[2])) * 1000 : null };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 export async function cliBench(): Promise<Figure[]> {
   if (cliBuildIsStale()) await buildCli();

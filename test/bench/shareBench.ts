@@ -4,7 +4,9 @@
  * - the whole of sharing a real 1 GiB case (shareCase: snapshot, sign, encrypt, custody) and
  *   receiving it (receiveShare: decrypt, verify, integrity, audit, custody) vs a plain `cp` + age;
  * - peak memory of each step on 1 GiB vs on 8 MiB: flat memory means a ratio near 1.
- * Size: DOSSIER_BENCH_SHARE_MIB (default 1024). Needs about 5x the size free in the temp folder.
+ * Size: DOSSIER_BENCH_SHARE_MIB (default 1024); createShare, openShare and their `age` baselines
+ * run DOSSIER_BENCH_SHARE_ROUNDS times each (default 3), medians reported. Needs about 5x the
+ * size free in the temp folder.
  * `npm run bench share`, or `npx tsx test/bench/shareBench.ts`.
  */
 import { execFile } from 'node:child_process';
@@ -17,9 +19,10 @@ import { promisify } from 'node:util';
 import { serializeIdentity } from '../../src-main/share/identityBytes';
 import { generateUserIdentity } from '../../src-main/share/userIdentity';
 import { buildBigCase } from '../support/bigCase';
-import { measureShareRss } from '../support/measureShareRss';
+import { measureShareRss, type ShareRunMeasure } from '../support/measureShareRss';
 import { latencyFigure, throughputFigure, type Figure } from './Figure';
 import { settlePageCache } from './settlePageCache';
+import { median } from './median';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
@@ -34,6 +37,8 @@ export interface ShareBenchOptions {
 
 export async function shareBench(options: ShareBenchOptions = {}): Promise<Figure[]> {
   const bytes = options.bytes ?? Number(process.env.DOSSIER_BENCH_SHARE_MIB ?? 1024) * MiB;
+  const rounds = Number(process.env.DOSSIER_BENCH_SHARE_ROUNDS ?? 3);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('DOSSIER_BENCH_SHARE_ROUNDS must be a whole number of at least 1');
   if (!Number.isFinite(bytes) || bytes < SMALL_MIB * MiB) throw new Error(`DOSSIER_BENCH_SHARE_MIB must be a number of at least ${SMALL_MIB}`);
   const dir = fs.mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'dossier-bench-'));
   const label = `${Math.round(bytes / MiB)} MiB`;
@@ -51,15 +56,26 @@ export async function shareBench(options: ShareBenchOptions = {}): Promise<Figur
     writeRandomFile(at('snapshot.bin'), bytes);
     writeRandomFile(at('small.bin'), SMALL_MIB * MiB);
     // Every timed run starts from the same page cache: its input cached, nothing else (settlePageCache).
-    const cacheDropped = settlePageCache(at('snapshot.bin'));
-    const ageEncryptMs = await timed(() => run('/usr/bin/age', ['-r', identity.publicIdentity.ageRecipient, '-o', at('cli.age'), at('snapshot.bin')]));
-    settlePageCache(at('cli.age'));
-    const ageDecryptMs = await timed(() => run('/usr/bin/age', ['-d', '-i', ageKeyFile, '-o', at('cli.out'), at('cli.age')]));
-    fs.rmSync(at('cli.out'));
-    settlePageCache(at('snapshot.bin'));
-    const create = await measureShareRss('create', identityFile, at('snapshot.bin'), at('big.age'));
-    settlePageCache(at('big.age'));
-    const open = await measureShareRss('open', identityFile, at('big.age'), at('big-out'));
+    // Each side runs `rounds` times, alternating, and the medians count: one run of either
+    // varied by up to 1.5x on this machine (age -r 1 GiB: 0.88-1.6 s within ten minutes).
+    let cacheDropped = false;
+    const ageEncrypt: number[] = [], ageDecrypt: number[] = [], creates: ShareRunMeasure[] = [], opens: ShareRunMeasure[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      for (const name of ['cli.age', 'cli.out', 'big.age', 'big-out']) fs.rmSync(at(name), { recursive: true, force: true });
+      cacheDropped = settlePageCache(at('snapshot.bin'));
+      ageEncrypt.push(await timed(() => run('/usr/bin/age', ['-r', identity.publicIdentity.ageRecipient, '-o', at('cli.age'), at('snapshot.bin')])));
+      settlePageCache(at('cli.age'));
+      ageDecrypt.push(await timed(() => run('/usr/bin/age', ['-d', '-i', ageKeyFile, '-o', at('cli.out'), at('cli.age')])));
+      fs.rmSync(at('cli.out'));
+      settlePageCache(at('snapshot.bin'));
+      creates.push(await measureShareRss('create', identityFile, at('snapshot.bin'), at('big.age')));
+      settlePageCache(at('big.age'));
+      opens.push(await measureShareRss('open', identityFile, at('big.age'), at('big-out')));
+    }
+    const ageEncryptMs = median(ageEncrypt);
+    const ageDecryptMs = median(ageDecrypt);
+    const create = { ms: median(creates.map((c) => c.ms)), maxRssBytes: Math.max(...creates.map((c) => c.maxRssBytes)) };
+    const open = { ms: median(opens.map((o) => o.ms)), maxRssBytes: Math.max(...opens.map((o) => o.maxRssBytes)) };
     const createSmall = await measureShareRss('create', identityFile, at('small.bin'), at('small.age'));
     const openSmall = await measureShareRss('open', identityFile, at('small.age'), at('small-out'));
     for (const name of ['snapshot.bin', 'big.age', 'big-out', 'cli.age']) fs.rmSync(at(name), { recursive: true, force: true });
@@ -127,6 +143,7 @@ function writeRandomFile(file: string, bytes: number): string {
   fs.closeSync(fd);
   return file;
 }
+
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
