@@ -24,7 +24,6 @@ const STAGES: Record<string, string> = {
   verify: 'Verifying',
   extract: 'Extracting',
   snapshot: 'Copying the case file',
-  hash: 'Hashing',
   encrypt: 'Encrypting',
   decrypt: 'Decrypting and checking',
 };
