@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CaseSession } from '../api/CaseSession';
 import { dispatch } from '../api/dispatch';
+import { taskPhaseLabel } from '../contract/taskPhaseLabel';
 import { localActor } from '../casefile/Actor';
 import type { Channel, RequestOf, ResponseOf } from '../contract/DossierApi';
 import { createDossierClient } from '../contract/createDossierClient';
@@ -18,15 +19,6 @@ export function cliActor(options: GlobalOptions) {
   return localActor(options.actor ?? cliIo().env.DOSSIER_ACTOR);
 }
 
-/** The services' phase names (evidence, share), as a person reads them. */
-const STAGES: Record<string, string> = {
-  import: 'Importing',
-  verify: 'Verifying',
-  extract: 'Extracting',
-  snapshot: 'Copying the case file',
-  encrypt: 'Encrypting',
-  decrypt: 'Decrypting and checking',
-};
 
 /** Progress of long work as one line on stderr, redrawn in place; only for a person at a terminal. */
 function progressPrinter(options: GlobalOptions): { onProgress: (p: TaskProgress) => void; end: () => void } {
@@ -37,7 +29,7 @@ function progressPrinter(options: GlobalOptions): { onProgress: (p: TaskProgress
     onProgress: (p) => {
       if (!show) return;
       const amount = p.total ? `${Math.min(100, Math.floor((p.done / p.total) * 100))}%` : `${p.done} ${p.unit}`;
-      io.writeErr(`\r${STAGES[p.phase] ?? p.phase}: ${amount}   `);
+      io.writeErr(`\r${taskPhaseLabel(p.phase)}: ${amount}   `);
       drawn = true;
     },
     end: () => {

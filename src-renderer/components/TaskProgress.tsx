@@ -1,5 +1,6 @@
 import { useTasks } from '../data/tasksStore';
 import { formatBytes } from './labels';
+import { taskPhaseLabel } from '../../src-main/contract/taskPhaseLabel';
 
 function amount(n: number, unit: string): string {
   return unit === 'bytes' ? formatBytes(n) : `${n.toLocaleString('en-US')} ${unit}`;
@@ -33,7 +34,7 @@ export function TaskProgress({ taskId, label }: { taskId: string | null; label: 
       >
         <span className="progress-fill" style={{ width: `${Math.round((fraction ?? 0) * 100)}%` }} />
       </div>
-      <div className="faint small">{p ? `${p.phase} · ${amount(p.done, p.unit)}${p.total ? ` of ${amount(p.total, p.unit)}` : ''}` : 'Starting…'}</div>
+      <div className="faint small">{p ? `${taskPhaseLabel(p.phase)} · ${amount(p.done, p.unit)}${p.total ? ` of ${amount(p.total, p.unit)}` : ''}` : 'Starting…'}</div>
     </div>
   );
 }

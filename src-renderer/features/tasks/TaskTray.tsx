@@ -1,6 +1,7 @@
 import { formatBytes } from '../../components/labels';
 import { Icon } from '../../components/Icon';
 import { useTasks } from '../../data/tasksStore';
+import { taskPhaseLabel } from '../../../src-main/contract/taskPhaseLabel';
 
 function progressText(done: number, total: number | null, unit: string): string {
   const fmt = (n: number) => (unit === 'bytes' ? formatBytes(n) : n.toLocaleString('en-US'));
@@ -45,7 +46,7 @@ export function TaskTray() {
               <span className="progress-fill" style={{ width: `${Math.round((task.state === 'done' ? 1 : (fraction ?? 0)) * 100)}%` }} />
             </div>
             <div className="task-foot faint small">
-              {task.state === 'done' ? 'Done' : task.state === 'cancelled' ? 'Cancelled' : task.state === 'failed' ? task.message : p ? `${p.phase} · ${progressText(p.done, p.total, p.unit)}${p.message ? ` · ${p.message}` : ''}` : 'Starting…'}
+              {task.state === 'done' ? 'Done' : task.state === 'cancelled' ? 'Cancelled' : task.state === 'failed' ? task.message : p ? `${taskPhaseLabel(p.phase)} · ${progressText(p.done, p.total, p.unit)}${p.message ? ` · ${p.message}` : ''}` : 'Starting…'}
             </div>
           </div>
         );
