@@ -16,6 +16,7 @@ export const websiteHandlers: HandlerMap<'websites.import' | 'websites.importRol
         ...(req.header !== undefined ? { header: req.header } : {}),
         ...(req.orderId ? { orderId: req.orderId } : {}),
         ...(req.resume ? { resume: true } : {}),
+        ...(req.batchRows !== undefined ? { batchSize: req.batchRows } : {}),
         signal: task.signal,
         onProgress: (done, total) => task.report({ phase: 'Importing websites', done, total, unit: 'bytes' }),
       });

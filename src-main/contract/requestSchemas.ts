@@ -98,6 +98,8 @@ export const requestSchemas = {
     taskId: taskId.optional(),
     /** Complete an import of this same list that was killed midway (dossier check / info show it). */
     resume: z.boolean().optional(),
+    /** Rows per transaction (default 20,000); each is sealed by one audit entry, and a crash loses at most the one in progress. */
+    batchRows: z.number().int().min(100).max(100_000).optional(),
   }),
   'websites.appendix': z.object({ orderId: idSchema, limit: z.number().int().min(1).max(100_000).optional() }),
   'websites.appendixCsv': z.object({ orderId: idSchema, outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.csv'), 'must end in .csv'), columns: z.boolean().optional() }),

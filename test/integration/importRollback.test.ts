@@ -20,8 +20,9 @@ describe('an import killed midway, rolled back', () => {
     const before = runCliJson<{ id: string }>(['site', 'add', caseFile, 'cut1.example.org']);
     const order = runCliJson<{ id: string }>(['order', 'add', caseFile, '--title', 'TRO', '--docket', '1:26-cv-1', '--court', 'E.D. Va.', '--type', 'tro']);
     const list = path.join(dir, 'sites.csv');
-    fs.writeFileSync(list, `domain,registrar,status\n${Array.from({ length: 100_000 }, (_, i) => `cut${i}.example.org,Registrar ${i},named_in_order`).join('\n')}\n`);
-    expect(await killSiteImportMidway(caseFile, list, ['--order', order.id]), 'the import must still be running after its first batch, to be killed midway').toBe('SIGKILL');
+    // Batches of 3,000 (--batch-rows): killed after the first of four, as after the first of many.
+    fs.writeFileSync(list, `domain,registrar,status\n${Array.from({ length: 12_000 }, (_, i) => `cut${i}.example.org,Registrar ${i},named_in_order`).join('\n')}\n`);
+    expect(await killSiteImportMidway(caseFile, list, ['--order', order.id, '--batch-rows', '3000']), 'the import must still be running after its first batch, to be killed midway').toBe('SIGKILL');
 
     const info = runCliJson<{ interruptedImports: InterruptedImport[] }>(['info', caseFile]);
     expect(info.interruptedImports).toHaveLength(1);

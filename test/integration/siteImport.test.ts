@@ -87,6 +87,25 @@ describe('bulk site import', () => {
     expect(JSON.parse(cf.db.prepare("SELECT detail FROM audit_entry WHERE action = 'website.import'").pluck().get() as string).cancelled).toBe(true);
   });
 
+  it('--batch-rows sets the rows per transaction, each sealed by its own audit entry; a bad value is refused before anything is written', () => {
+    const dir = tempDir();
+    const caseFile = path.join(dir, 'batches.dossier');
+    runCliJson(['new', caseFile, '--title', 'Batches']);
+    const list = path.join(dir, 'sites.txt');
+    fs.writeFileSync(list, `${Array.from({ length: 2_500 }, (_, i) => `b${i}.example.org`).join('\n')}\n`);
+    for (const bad of ['10', '100001', '1.5', 'many']) {
+      const refused = runCli(['site', 'import', caseFile, list, '--batch-rows', bad]);
+      expect(refused.status, bad).not.toBe(0);
+      expect(refused.stderr, bad).toMatch(/--batch-rows/);
+    }
+    expect(runCli(['site', 'import', caseFile, '--rollback', 'chain#1', '--batch-rows', '1000']).stderr).toMatch(/--batch-rows/);
+    expect(runCliJson<{ counts: { website: number } }>(['info', caseFile]).counts.website).toBe(0);
+    expect(runCliJson<{ imported: number }>(['site', 'import', caseFile, list, '--batch-rows', '1000']).imported).toBe(2_500);
+    const batches = execFileSync('sqlite3', [caseFile, "SELECT count(*) FROM audit_entry WHERE action = 'website.import.batch';"], { encoding: 'utf8' }).trim();
+    expect(batches).toBe('3');
+    expect(runCli(['check', caseFile]).status).toBe(0);
+  });
+
   it('reports a broken CSV at its row and keeps the rows before it', async () => {
     const cf = newTestCase();
     const file = writeCsv(['domain,notes', 'ok1.example.com,fine', 'ok2.example.com,"unclosed quote', ...Array.from({ length: 5 }, (_, i) => `x${i}.example.com,more`)]);

@@ -149,11 +149,12 @@ export function registerSiteImportCommand(program: Command): void {
     .option('--no-header', 'the CSV has no header row')
     .option('--order <id>', "link every imported site to this court order (the order's appendix)")
     .option('--resume', 'complete an import of this same list that was killed midway (see dossier check / info)')
+    .option('--batch-rows <n>', 'rows per transaction, each sealed by one audit entry; a crash loses at most the one in progress (default 20000)')
     .option('--rollback <import-id>', 'take back what an unfinished import committed (its id from dossier info / check): its sites tombstoned, merged sites put back')
-    .action(async (file: string, list: string | undefined, opts: { map?: string[]; format?: string; header?: boolean; order?: string; resume?: boolean; rollback?: string }, cmd: Command) => {
+    .action(async (file: string, list: string | undefined, opts: { map?: string[]; format?: string; header?: boolean; order?: string; resume?: boolean; batchRows?: string; rollback?: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       if (opts.rollback !== undefined) {
-        if (list !== undefined || opts.resume) throw new DossierError('INVALID_REQUEST', '--rollback takes the import id only: no LIST and no --resume.');
+        if (list !== undefined || opts.resume || opts.batchRows !== undefined) throw new DossierError('INVALID_REQUEST', '--rollback takes the import id only: no LIST, --resume or --batch-rows.');
         await withContract(file, options, async (call) => {
           const done = await call('websites.importRollback', { importId: opts.rollback! }, { importId: '--rollback' });
           emit(options, done, () =>
@@ -177,8 +178,9 @@ export function registerSiteImportCommand(program: Command): void {
             ...(opts.header === false ? { header: false } : {}),
             ...(opts.order ? { orderId: opts.order } : {}),
             ...(opts.resume ? { resume: true } : {}),
+            ...(opts.batchRows !== undefined ? { batchRows: Number(opts.batchRows) } : {}),
           },
-          { path: 'LIST', map: '--map' },
+          { path: 'LIST', map: '--map', batchRows: '--batch-rows' },
         );
         emit(options, report, () => {
           const lines = [

@@ -60,8 +60,13 @@ function runChild(casePath: string, file: string, killAfterMs: number | null): P
   });
 }
 
-/** Everything that must hold after any crash: a sound file, whole exhibits only, all of them intact. */
-async function checkCaseFile(casePath: string, committed: readonly string[]): Promise<number> {
+/**
+ * Everything that must hold after any crash: a sound file, whole exhibits only, all of them intact.
+ * The bytes of `rehash` ('all', or the exhibits just committed) are hashed again; damage to an
+ * earlier exhibit would persist, so the last round's 'all' finds it (hashing every exhibit after
+ * every kill made this test the slowest of the suite, ~8 GiB hashed over 20 rounds).
+ */
+async function checkCaseFile(casePath: string, committed: readonly string[], rehash: 'all' | readonly string[]): Promise<number> {
   const cf: CaseFile = openCaseFile(casePath, { actor: ALICE });
   try {
     const { db } = cf;
@@ -78,10 +83,13 @@ async function checkCaseFile(casePath: string, committed: readonly string[]): Pr
     for (const id of committed) expect(ids).toContain(id);
     // Every exhibit has exactly its import event: none was half-written, none duplicated.
     expect(db.prepare("SELECT count(*) FROM custody_event WHERE action = 'imported'").pluck().get()).toBe(ids.length);
-    const results = await verifyEvidence(cf);
+    const results = rehash === 'all' ? await verifyEvidence(cf) : (await Promise.all(rehash.map((id) => verifyEvidence(cf, id)))).flat();
     expect(results.filter((r) => !r.ok)).toEqual([]);
+    if (rehash === 'all') expect(results).toHaveLength(ids.length);
     expect(verifyAudit(db).ok).toBe(true);
-    expect(fs.existsSync(`${casePath}-journal`)).toBe(false);
+    // Verifying wrote custody events; that write replaces what a kill left of a journal
+    // (a journal cut before its header is not "hot": SQLite leaves it until the next write).
+    if (results.length > 0) expect(fs.existsSync(`${casePath}-journal`)).toBe(false);
     return ids.length;
   } finally {
     closeCaseFile(cf);
@@ -106,7 +114,7 @@ describe('an import killed with SIGKILL', () => {
       committed.push(...run.committed);
       if (run.committed.length === 0) killedMidImport += 1;
       fs.rmSync(file);
-      expect(await checkCaseFile(casePath, committed)).toBeGreaterThanOrEqual(committed.length);
+      expect(await checkCaseFile(casePath, committed, round === KILLS ? 'all' : run.committed)).toBeGreaterThanOrEqual(committed.length);
     }
     console.info(`kill test: import ~${Math.round(importMs)} ms; ${killedMidImport} of ${KILLS} kills before a commit was reported`);
   });
