@@ -47,12 +47,13 @@ function finish(temp: string, target: string, onDisk: OutputDigest, options: Out
 }
 
 /**
- * The one way Dossier writes an output file (exhibit extracts, CSVs, reference lists, shares;
- * packets and received cases have their own writers with the same steps): a temp file beside the
- * target (mode 0600, created exclusively), fsync, read back and hashed from disk, compared with
- * what was meant (WrittenLayout), recorded in the case transaction, then renamed into place. Never over an existing file without `overwrite`, never onto the open case file (device
- * and inode, so links count too). On any failure the temp file is removed and the error says
- * what happened: DISK_FULL, OUTPUT_PERMISSION_DENIED, OUTPUT_READ_ONLY_FILESYSTEM...
+ * The one way Dossier writes an output file (exhibit extracts, CSVs, reference lists, shares,
+ * checkpoints; packet volumes and received cases have their own writers, README "Output files"):
+ * a temp file beside the target (mode 0600, created exclusively), fsync, read back and hashed
+ * from disk, compared with what was meant (WrittenLayout), recorded in the case transaction,
+ * then renamed into place. Never over an existing file without `overwrite`, never onto the open
+ * case file (device and inode, so links count too). On any failure the temp file is removed and
+ * the error says what happened: DISK_FULL, OUTPUT_PERMISSION_DENIED, OUTPUT_READ_ONLY_FILESYSTEM...
  */
 export async function writeOutputFile(target: string, options: OutputFileOptions, write: (sink: OutputSink) => Promise<void>): Promise<WrittenOutput> {
   const absolute = path.resolve(target);
