@@ -7,7 +7,11 @@ import { loadKeyFile } from '../share/keyFile';
 import type { ReceiveKeys } from '../share/openVerifiedShare';
 import { shareKind } from '../share/shareKind';
 import type { UserIdentity } from '../share/userIdentity';
+import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
 import { readPassphrase } from './readPassphrase';
+
+/** The CLI's temporary identity vault folders (withKeyFileVault); the pid of their command follows the prefix. */
+const VAULT_FOLDER = /^dossier-identity-(\d+)-[A-Za-z0-9]{6}$/;
 
 /** Options of the commands that unlock a key file or open a share. */
 export interface KeyOptions {
@@ -105,7 +109,10 @@ export async function withKeyFileVault<T>(
   const passphrase = await readKeyFilePassphrase(keyFile, opts);
   const identity = await loadKeyFile(keyFile, passphrase);
   const text = await readFile(keyFile, 'utf8');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-identity-'));
+  // Named with our pid, so a later run can tell a folder a killed command left (kill -9 skips
+  // the `finally` below) from one a running command uses, and sweep it.
+  sweepStaleFiles(os.tmpdir(), VAULT_FOLDER);
+  const dir = await mkdtemp(path.join(os.tmpdir(), `dossier-identity-${process.pid}-`));
   try {
     const vault: IdentityVault = { filePath: path.join(dir, 'identity.json'), safeStorage: NO_KEYCHAIN };
     await storeKeyFileInVault(vault, text, identity);

@@ -37,7 +37,14 @@ export function sweepStaleFiles(folder: string, pattern: RegExp = STALE_OUTPUT_T
     const match = pattern.exec(name);
     const pid = Number(match?.slice(1).find((g) => g !== undefined));
     if (!match || !Number.isInteger(pid) || pid === process.pid || isProcessRunning(pid)) continue;
-    fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+    try {
+      fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+    } catch (error) {
+      // Another user's leftover in a shared folder (/tmp, sticky): not ours to remove.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') continue;
+      throw error;
+    }
     removed.push(name);
   }
   return removed;
