@@ -156,10 +156,8 @@ export async function* encryptAgePayload(
     pendingUsed += input.length - offset;
     yield out;
   }
-  if (pendingUsed === 0 && index > 0) throw new Error('an empty chunk may only be the whole payload of an empty file');
-  const out = Buffer.allocUnsafe(pendingUsed + AGE_TAG_BYTES);
-  sealChunkInto(key, index, true, pending.subarray(0, pendingUsed), out, 0);
-  yield out;
+  // The last chunk (sealAgeChunks refuses an empty one after others).
+  yield sealAgeChunks(key, index, pending.subarray(0, pendingUsed), true);
 }
 
 /**

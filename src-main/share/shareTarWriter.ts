@@ -44,13 +44,13 @@ export function tarEntryHead(entry: Pick<TarEntry, 'name' | 'size' | 'mtime'>): 
   if (entry.size <= USTAR_MAX_SIZE) return header;
   const record = encodePaxSizeRecord(entry.size);
   const pax = encodeTarHeader({ name: `PaxHeaders/${entry.name}`, size: record.length, mtime: entry.mtime, typeflag: 'x' });
-  return concat([pax, padded(record), header]);
+  return Buffer.concat([pax, padded(record), header]);
 }
 
 /** One whole entry held in memory, as tarStream writes it: head, data, padding. */
 export function tarEntryBytes(entry: Pick<TarEntry, 'name' | 'mtime'> & { data: Uint8Array }): Uint8Array {
   const head = tarEntryHead({ name: entry.name, size: entry.data.length, mtime: entry.mtime });
-  return concat([head, entry.data, new Uint8Array(paddingFor(entry.data.length))]);
+  return Buffer.concat([head, entry.data, new Uint8Array(paddingFor(entry.data.length))]);
 }
 
 /** What tarStream writes after the last entry's data: its padding, then end-of-archive. */
@@ -71,15 +71,5 @@ export function tarSize(sizes: readonly number[]): number {
 function padded(data: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length + paddingFor(data.length));
   out.set(data);
-  return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
   return out;
 }
