@@ -10,9 +10,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const startedAt = Date.now();
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-test-reports-'));
 
+/** Each step's wall time, printed at the end: which step grew is the first question when the total does. */
+const stepSeconds = [];
+
 function run(title, command, args, env = {}) {
   console.log(`\n== ${title}`);
+  const stepStart = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  stepSeconds.push(`${title.split(' (')[0]} ${Math.round((Date.now() - stepStart) / 1000)} s`);
   return result.status ?? 1;
 }
 
@@ -46,5 +51,6 @@ console.log(`\nunit/integration: ${unit.passed} passed, ${unit.failed} failed; b
 console.log(`tests: ${passed} passed, ${failed} failed`);
 fs.rmSync(reports, { recursive: true, force: true }); // counted above; nothing is left in the temp folder
 const seconds = Math.round((Date.now() - startedAt) / 1000);
+console.log(`steps: ${stepSeconds.join(', ')}`);
 console.log(`wall time: ${Math.floor(seconds / 60)} min ${seconds % 60} s (npm test, all steps)`);
 process.exit(failedSteps > 0 || failed > 0 || passed === 0 ? 1 : 0);
