@@ -1,6 +1,31 @@
-import { type PDFPage, rgb } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  type PDFFont,
+  PDFHexString,
+  PDFName,
+  PDFOperator,
+  PDFOperatorNames,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  type RGB,
+  rgb,
+  rotateAndSkewTextRadiansAndTranslate,
+  setFillingColor,
+  setFontAndSize,
+  showText,
+} from 'pdf-lib';
 import type { EmbeddedFonts, FontMetricsSet, FontRole } from '../fonts/packetFonts';
 import { codePointLabel, missingGlyphWidth, scriptRuns } from '../fonts/scriptRuns';
+
+/**
+ * Scripts whose shaping draws glyphs in another order than the text's (Indic vowel signs drawn
+ * before their consonant: Devanagari to Sinhala; Myanmar; Khmer). A glyph's ToUnicode entry
+ * alone would give those characters back in drawing order, so a copy or pdftotext of "हिन्दी"
+ * read "िहन्दी"; their runs also carry the text itself as /ActualText (PDF 32000-1, 14.9.4).
+ */
+const REORDERING_SCRIPT = /[\u0900-\u0DFF\u1000-\u109F\u1780-\u17FF]/u;
 
 export interface ScriptTextStyle {
   x: number;
@@ -16,7 +41,8 @@ export interface ScriptTextStyle {
  * Draws one line of text in any script: each run in the first bundled face that has its
  * characters, shaped by that face, in bidirectional visual order, starting at x (left edge).
  * The text layer keeps the source characters (each glyph maps back to the code points it was
- * made from), so copying or pdftotext gives the text back. A character no face has is drawn as a
+ * made from; runs of reordering scripts also carry their text as /ActualText), so copying or
+ * pdftotext gives the text back. A character no face has is drawn as a
  * small framed box holding its code point in hexadecimal; those code points are returned so
  * the caller can list them on the slip sheet.
  */
@@ -26,7 +52,8 @@ export function drawScriptText(page: PDFPage, fonts: EmbeddedFonts, metrics: Fon
   const color = rgb(...(style.color ?? [0, 0, 0]));
   for (const run of scriptRuns(metrics, text, style.font, style.size, style.direction)) {
     if (run.font !== null) {
-      page.drawText(run.text, { x, y: style.y, size: style.size, font: fonts[run.font], color });
+      if (REORDERING_SCRIPT.test(run.text)) drawWithActualText(page, fonts[run.font], run.text, { x, y: style.y, size: style.size, color });
+      else page.drawText(run.text, { x, y: style.y, size: style.size, font: fonts[run.font], color });
       x += run.width;
       continue;
     }
@@ -41,4 +68,28 @@ export function drawScriptText(page: PDFPage, fonts: EmbeddedFonts, metrics: Fon
     }
   }
   return missing;
+}
+
+/**
+ * What page.drawText writes, with the shown glyphs inside a /Span marked-content sequence that
+ * carries the text as /ActualText. The span sits inside the text object, after the font and
+ * position are set: poppler places an ActualText with the text state current at its EMC, so a
+ * span closed after drawText's ET and Q put the words on a line of their own.
+ */
+function drawWithActualText(page: PDFPage, font: PDFFont, text: string, at: { x: number; y: number; size: number; color: RGB }): void {
+  const fontKey = page.node.newFontDictionary(font.name, font.ref);
+  // An inline property list; the hex string is UTF-16BE with its byte-order mark.
+  const properties = `<< /ActualText ${PDFHexString.fromText(text).toString()} >>`;
+  page.pushOperators(
+    pushGraphicsState(),
+    beginText(),
+    setFillingColor(at.color),
+    setFontAndSize(fontKey, at.size),
+    rotateAndSkewTextRadiansAndTranslate(0, 0, 0, at.x, at.y),
+    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), properties]),
+    showText(font.encodeText(text)),
+    PDFOperator.of(PDFOperatorNames.EndMarkedContent),
+    endText(),
+    popGraphicsState(),
+  );
 }
