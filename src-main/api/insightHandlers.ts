@@ -1,5 +1,5 @@
 import { auditPage } from '../audit/auditPage';
-import { verifyAudit } from '../audit/verifyAudit';
+import { auditReport } from '../integrity/auditReport';
 import { linkGraph } from '../links/linkGraph';
 import { caseOverview } from '../overview/caseOverview';
 import { searchCase } from '../search/searchCase';
@@ -10,7 +10,7 @@ export const insightHandlers: HandlerMap<'search.query' | 'timeline.page' | 'gra
   'search.query': (req, s) => searchCase(s.caseFile, req.text, { ...(req.limit ? { limit: req.limit } : {}), ...(req.kinds ? { kinds: req.kinds } : {}) }),
   'timeline.page': (req, s) => timeline(s.caseFile, req),
   'graph.get': (req, s) => linkGraph(s.caseFile, req.limit, { ...(req.relations ? { relations: req.relations } : {}), ...(req.kinds ? { kinds: req.kinds } : {}) }),
-  'audit.verify': (_req, s) => verifyAudit(s.caseFile.db),
+  'audit.verify': (_req, s) => auditReport(s.caseFile),
   'audit.page': (req, s) => auditPage(s.caseFile.db, req),
   'case.overview': (req, s) => caseOverview(s.caseFile, { withinDays: req.withinDays }),
 };

@@ -36,6 +36,10 @@ export interface AuditReport {
   entriesChecked: number;
   chains: { chain: string; length: number; headHash: string; lastAt: string | null }[];
   firstBreak: { chain: string; seq: number; reason: string } | null;
+  /** Why this copy's own chain is behind what this computer wrote on it (restored or cut back), or null. */
+  behind: string | null;
+  /** The restores the log records (`case.restored`), one sentence each, oldest first. */
+  restores: string[];
 }
 
 /** One entry of the tamper-evident log, as stored (src-main/audit/appendAudit hashes all of it). */

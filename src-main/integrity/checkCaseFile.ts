@@ -5,6 +5,7 @@ import type { CaseCheckReport, CheckFinding, CheckName, CheckSection } from '../
 import type { EvidenceTaskHooks } from '../evidence/EvidenceTaskHooks';
 import { verifyEvidenceWithCaptures } from '../captures/verifyEvidenceWithCaptures';
 import { findInterruptedImports } from '../websites/interruptedImports';
+import { chainBehindFinding, recordedRestores } from './restoreFindings';
 import { schemaDifferences } from './schemaDifferences';
 import { DossierError } from '../contract/errors';
 
@@ -64,11 +65,14 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
   await guarded(['audit'], () => {
     const audit = verifyAudit(db);
     const b = audit.firstBreak;
+    const behind = chainBehindFinding(caseFile);
+    const restores = recordedRestores(caseFile);
+    const restoreNote = restores.length > 0 ? ` Restores recorded: ${restores.join('; ')}.` : '';
     section(
       'audit',
-      b ? [{ check: 'audit', table: 'audit_entry', id: `${b.chain}#${b.seq}`, message: `Audit chain ${b.chain} breaks at entry ${b.seq}: ${b.reason}.` }] : [],
-      `${audit.entriesChecked} audit entries in ${audit.chains.length} chain(s) verified.`,
-      'The audit log is broken.',
+      [...(b ? [{ check: 'audit' as const, table: 'audit_entry', id: `${b.chain}#${b.seq}`, message: `Audit chain ${b.chain} breaks at entry ${b.seq}: ${b.reason}.` }] : []), ...(behind ? [behind] : [])],
+      `${audit.entriesChecked} audit entries in ${audit.chains.length} chain(s) verified.${restoreNote}`,
+      b ? `The audit log is broken.${restoreNote}` : `The audit log is intact but this copy is behind what this computer wrote on it.${restoreNote}`,
     );
   });
 

@@ -144,9 +144,13 @@ export function registerReadCommands(program: Command): void {
         const report = await call('audit.verify', {});
         emit(options, report, () => {
           const heads = report.chains.map((c) => `  chain ${c.chain}: ${c.length} entries, head ${c.headHash}`).join('\n');
-          return report.ok
-            ? `Audit log intact: ${report.entriesChecked} entries verified.\n${heads}`
-            : `AUDIT LOG BROKEN at chain ${report.firstBreak!.chain} entry ${report.firstBreak!.seq}: ${report.firstBreak!.reason}.\n${heads}`;
+          const restores = report.restores.map((r) => `  restored: ${r}`).join('\n');
+          const verdict = report.firstBreak
+            ? `AUDIT LOG BROKEN at chain ${report.firstBreak.chain} entry ${report.firstBreak.seq}: ${report.firstBreak.reason}.`
+            : report.behind
+              ? `AUDIT LOG CUT BACK: ${report.behind}`
+              : `Audit log intact: ${report.entriesChecked} entries verified.`;
+          return [verdict, heads, restores].filter((part) => part !== '').join('\n');
         });
         if (!report.ok) setExitStatus(3);
       }, { readonly: true });

@@ -75,9 +75,14 @@ export function AuditView() {
               <strong>
                 {report.ok
                   ? `Audit chain intact: ${formatCount(report.entriesChecked)} entries checked.`
-                  : `Audit chain broken at ${report.firstBreak?.chain.slice(0, 8)} #${report.firstBreak?.seq}: ${report.firstBreak?.reason}`}
+                  : report.firstBreak
+                    ? `Audit chain broken at ${report.firstBreak.chain.slice(0, 8)} #${report.firstBreak.seq}: ${report.firstBreak.reason}`
+                    : `Audit chain cut back: ${report.behind ?? ''}`}
               </strong>
               <div className="banner-detail">
+                {report.restores.map((restore) => (
+                  <div key={restore}>Restored: {restore}</div>
+                ))}
                 {report.chains.map((c) => (
                   <div key={c.chain} className="mono">
                     chain {c.chain.slice(0, 12)} · {c.length} entries · head {c.headHash.slice(0, 24)}…
