@@ -2,7 +2,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 /** How the character set of a text was found, strongest first. Shown with the text so a reader can judge it. */
-export type CharsetSource = 'bom' | 'declared' | 'html-meta' | 'xml-declaration' | 'valid-utf-8' | 'detected' | 'fallback';
+export type CharsetSource = 'bom' | 'declared' | 'html-meta' | 'xml-declaration' | 'valid-utf-8' | 'mostly-utf-8' | 'detected' | 'fallback';
 
 export interface DecodedText {
   text: string;
@@ -42,10 +42,22 @@ export function detectCharset(bytes: Uint8Array, opts: { mediaType?: string; dec
   if (xmlCharset) return { charset: xmlCharset, source: 'xml-declaration', bomLength: 0 };
   // A cut file (a preview, a capped text) may end inside a character: that alone is not invalid.
   if (isUtf8(head, head.length < bytes.length || opts.complete === false)) return { charset: 'utf-8', source: 'valid-utf-8', bomLength: 0 };
+  if (mostlyUtf8(head)) return { charset: 'utf-8', source: 'mostly-utf-8', bomLength: 0 };
   const guess = chardet.analyse(head)[0];
   const detected = known(guess?.name ?? null);
   if (detected && (guess?.confidence ?? 0) >= 10) return { charset: detected, source: 'detected', bomLength: 0 };
   return { charset: 'windows-1252', source: 'fallback', bomLength: 0 };
+}
+
+/**
+ * How the charset was found, as shown after its name on a page or in a preview: nothing when the
+ * file says it (BOM, declaration, valid UTF-8), else how much to trust the reading.
+ */
+export function charsetHow(source: CharsetSource): string {
+  if (source === 'detected') return ', detected';
+  if (source === 'fallback') return ', guessed';
+  if (source === 'mostly-utf-8') return ', with bytes that are not UTF-8 shown as \uFFFD';
+  return '';
 }
 
 /**
@@ -91,6 +103,22 @@ function known(name: string | null): string | null {
   // Browsers treat these labels as their supersets (WHATWG Encoding Standard).
   const superset: Record<string, string> = { 'iso-8859-1': 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252', gb2312: 'gbk', 'x-sjis': 'shift_jis', 'shift-jis': 'shift_jis', sjis: 'shift_jis' };
   return superset[lower] ?? lower;
+}
+
+/**
+ * UTF-8 with a few damaged bytes (a stray byte, a cut character mid-file): at least two valid
+ * multi-byte characters and at most half as many bad sequences. Text in a single-byte charset
+ * rarely forms even one valid multi-byte UTF-8 sequence (an accented letter is one high byte
+ * between ASCII ones), so reading it as Windows-1252 would turn every good character into two.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let good = 0;
+  let bad = 0;
+  for (const ch of new TextDecoder('utf-8').decode(bytes)) {
+    if (ch === '\uFFFD') bad += 1;
+    else if (ch.codePointAt(0)! >= 0x80) good += 1;
+  }
+  return good >= 2 && bad * 2 <= good;
 }
 
 /** True when `bytes` is well-formed UTF-8 (a character cut at the end is allowed when `prefix`). */

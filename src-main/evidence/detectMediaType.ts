@@ -17,9 +17,7 @@ export function fileExtension(name: string): string {
  */
 export function sniffText(head: Uint8Array): string | null {
   const sample = head.subarray(0, SNIFF_BYTES);
-  if (sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff))) {
-    return new TextDecoder(sample[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(sample);
-  }
+  if (hasUtf16Bom(sample)) return utf16Text(sample);
   if (sample.includes(0)) return null;
   // The sample may end inside a multi-byte character: retry without its last 1-3 bytes.
   for (let cut = 0; cut <= 3 && cut < sample.length; cut += 1) {
@@ -29,9 +27,32 @@ export function sniffText(head: Uint8Array): string | null {
       // not valid UTF-8 at this cut
     }
   }
+  return fewControls(sample, sample.length) ? new TextDecoder('windows-1252').decode(sample) : null;
+}
+
+function hasUtf16Bom(sample: Uint8Array): boolean {
+  return sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff));
+}
+
+/** Text after a UTF-16 byte-order mark, or null when what follows does not read as text. */
+function utf16Text(sample: Uint8Array): string | null {
+  // An odd last byte may be half a character cut by the sample.
+  const even = sample.subarray(0, sample.length - (sample.length % 2));
+  let text: string;
+  try {
+    text = new TextDecoder(sample[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(even);
+  } catch {
+    return null; // unpaired surrogates: not UTF-16 text
+  }
+  const codes = Array.from(text, (ch) => ch.codePointAt(0)!);
+  return fewControls(codes, codes.length) ? text : null;
+}
+
+/** At most one control character (other than tab, line breaks, form feed, escape) in 200. */
+function fewControls(codes: Iterable<number>, length: number): boolean {
   let control = 0;
-  for (const byte of sample) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) control += 1;
-  return control <= sample.length / 200 ? new TextDecoder('windows-1252').decode(sample) : null;
+  for (const code of codes) if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x1b) control += 1;
+  return control <= length / 200;
 }
 
 /**
@@ -120,6 +141,9 @@ function isJson(text: string): boolean {
 export async function detectMediaType(head: Uint8Array, name: string, complete: boolean): Promise<string> {
   const ext = fileExtension(name);
   if (head.length === 0) return 'application/octet-stream';
+  // Before magic numbers: FF FE also reads as an MPEG audio frame sync (file-type said audio/mpeg).
+  const utf16 = hasUtf16Bom(head) ? utf16Text(head.subarray(0, SNIFF_BYTES)) : null;
+  if (utf16 !== null) return textMediaType(utf16, ext, complete);
   const detected = await fileTypeFromBuffer(head);
   if (detected) {
     if (detected.mime === 'application/gzip' && ext === 'warc.gz') return 'application/warc+gzip';

@@ -2,7 +2,7 @@ import type { CaseFile } from '../casefile/CaseFile';
 import type { EvidencePreview } from '../contract/DossierApi';
 import { isTextMediaType } from './detectMediaType';
 import { getEvidence } from './evidenceService';
-import { decodeText } from './decodeText';
+import { charsetHow, decodeText } from './decodeText';
 import { readEmail } from './readEmail';
 import { readStoredBytes } from './readEvidenceStream';
 
@@ -44,7 +44,7 @@ export function previewEvidence(caseFile: CaseFile, id: string, maxBytes = PREVI
   const { bytes, complete } = readStoredBytes(caseFile.db, evidence.content_sha256, maxBytes);
   // The same decoding as the packet's text exhibits (BOM, declared, HTML meta, detection).
   const decoded = decodeText(bytes, { mediaType, complete });
-  const how = decoded.source === 'detected' || decoded.source === 'fallback' ? ', detected' : '';
+  const how = charsetHow(decoded.source);
   return { ...none, text: decoded.text, truncated: !complete, charset: `${decoded.charset}${how}` };
 }
 

@@ -1,4 +1,4 @@
-import { decodeWith, detectCharset } from '../evidence/decodeText';
+import { charsetHow, decodeWith, detectCharset } from '../evidence/decodeText';
 import type { ExhibitRenderContext } from './ExhibitRenderContext';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { prepareTranscriptPages, transcriptLinesPerPage } from './prepareTranscriptPages';
@@ -22,7 +22,7 @@ export async function prepareTextExhibit(
   const totalLines = partial ? partial.totalLines : countLines(bytes, found.charset);
   const maxRows = ctx.textPageCap * transcriptLinesPerPage(ctx.pageSize, ctx.layout);
   const prefixBytes = Math.min(bytes.length, found.bomLength + maxRows * BYTES_PER_ROW + 1024);
-  const charsetLabel = `${found.charset.toUpperCase()}${found.source === 'detected' || found.source === 'fallback' ? ', detected' : ''}`;
+  const charsetLabel = `${found.charset.toUpperCase()}${charsetHow(found.source)}`;
   return prepareTranscriptPages(ctx, {
     text: decodeWith(bytes.subarray(found.bomLength, prefixBytes), found.charset, prefixBytes === bytes.length),
     complete: prefixBytes === bytes.length && !partial,

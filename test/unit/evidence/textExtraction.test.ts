@@ -51,3 +51,20 @@ describe('text for the search index', () => {
     expect(mimeToText(nested)).toBe('from: a');
   });
 });
+
+describe('media type of UTF-16 text with a byte-order mark', () => {
+  it('is text, not audio/mpeg (FF FE looks like an MPEG frame sync to magic-number sniffing)', async () => {
+    const log = `\uFEFF${'2024-01-05 12:00:01 login from 203.0.113.7 user=ops\r\n'.repeat(40)}`;
+    expect(await detectMediaType(Buffer.from(log, 'utf16le'), 'events.log', true)).toBe('text/plain');
+    const csv = `\uFEFFdomain,registrar\r\nhotmailbox.me,NameSilo\r\n1stcaptcha.com,NameSilo\r\nanycaptcha.com,NameSilo\r\n`;
+    expect(await detectMediaType(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(csv.slice(1), 'utf16le').swap16()]), 'list.csv', true)).toBe('text/csv');
+  });
+
+  it('but bytes after FF FE that do not read as text stay binary', async () => {
+    const noise = Buffer.alloc(4096);
+    for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 73 + 11) % 256;
+    noise[0] = 0xff;
+    noise[1] = 0xfe;
+    expect(await detectMediaType(noise, 'blob.bin', true)).not.toMatch(/^text\//);
+  });
+});
