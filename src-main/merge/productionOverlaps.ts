@@ -68,7 +68,7 @@ export function productionOverlaps(db: Database.Database, arrived: number, caseF
     .prepare(
       `SELECT ${side('a')}, ${side('b')}, max(a.bates_first, b.bates_first) AS first, min(a.bates_last, b.bates_last) AS last
          FROM production a JOIN production b
-           ON a.bates_prefix = b.bates_prefix AND a.id < b.id AND a.draft = 0 AND b.draft = 0
+           ON a.bates_prefix = b.bates_prefix COLLATE NOCASE AND a.id < b.id AND a.draft = 0 AND b.draft = 0
           AND a.bates_first <= b.bates_last AND b.bates_first <= a.bates_last
         ORDER BY a.bates_prefix, first`,
     )

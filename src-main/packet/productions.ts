@@ -89,17 +89,23 @@ export function hasTable(caseFile: CaseFile, name: string): boolean {
   return prepareCached(caseFile.db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
+/*
+ * Bates prefixes are compared without regard to case: "msft-000005" and "MSFT-000005" are the
+ * same page number to a reader, so one may not be used for two pages. (Prefixes are ASCII, which
+ * is what NOCASE folds.)
+ */
+
 /** The first Bates number of a new production with this prefix: one after the last non-draft production's. */
 export function nextBatesStart(caseFile: CaseFile, prefix: string): number {
   if (!hasTable(caseFile, 'production')) return 1;
-  const last = prepareCached(caseFile.db, 'SELECT max(bates_last) FROM production WHERE bates_prefix = ? AND draft = 0').pluck().get(prefix) as number | null;
+  const last = prepareCached(caseFile.db, 'SELECT max(bates_last) FROM production WHERE bates_prefix = ? COLLATE NOCASE AND draft = 0').pluck().get(prefix) as number | null;
   return last === null ? 1 : last + 1;
 }
 
 /** Non-draft productions of this prefix whose range meets [first, last]: numbers that would be used twice. */
 export function overlappingProductions(caseFile: CaseFile, prefix: string, first: number, last: number): Production[] {
   if (!hasTable(caseFile, 'production')) return [];
-  const rows = prepareCached(caseFile.db, 'SELECT * FROM production WHERE bates_prefix = ? AND draft = 0 AND bates_first <= ? AND bates_last >= ? ORDER BY bates_first').all(prefix, last, first) as ProductionRow[];
+  const rows = prepareCached(caseFile.db, 'SELECT * FROM production WHERE bates_prefix = ? COLLATE NOCASE AND draft = 0 AND bates_first <= ? AND bates_last >= ? ORDER BY bates_first').all(prefix, last, first) as ProductionRow[];
   return rows.map(fromRow);
 }
 

@@ -65,11 +65,14 @@ describe('productions: frozen Bates numbers (issue 11)', () => {
     const dir = tempDir();
     const { file } = await filingCase(dir);
     const first = await dossierJson<Exported>(['packet', file, '--out', path.join(dir, 'a.pdf'), ...SIGNED]);
+    const lowerPrefix = first.exhibits[0]!.batesFirstLabel.replace(/\d+$/, '').toLowerCase();
     const cases: [string[], RegExp][] = [
       [['--production', first.productionId, '--bates-start', '5'], /re-exported exactly as it was frozen; leave out batesStart/],
       [['--production', '01900000-0000-7000-8000-000000000000'], /No production with id/],
       [['--bates-start', '3', ...SIGNED], /BATES_ALREADY_USED/],
       [['--bates-padding', '1', ...SIGNED], /BATES_OVERFLOWS_PADDING.*--bates-padding 2/],
+      // A prefix that differs only in case prints the same numbers to a reader: they are taken too.
+      [['--bates-prefix', lowerPrefix, '--bates-start', '3', ...SIGNED], /BATES_ALREADY_USED/],
     ];
     for (const [flags, message] of cases) {
       const out = path.join(dir, 'x.pdf');
@@ -82,5 +85,11 @@ describe('productions: frozen Bates numbers (issue 11)', () => {
     expect(check.status).toBe(2);
     expect(JSON.parse(check.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'BATES_OVERFLOWS_PADDING' })]));
     expect((await dossierJson<Listed[]>(['productions', file])).length).toBe(1);
+    fs.mkdirSync(path.join(dir, 'lower'));
+    await dossierJson<Exported>(['packet', file, '--out', path.join(dir, 'lower', 'b.pdf'), '--bates-prefix', lowerPrefix, ...SIGNED]);
+    const [made, continued] = await dossierJson<Listed[]>(['productions', file]);
+    const number = (label: string) => Number(/(\d+)$/.exec(label)![1]);
+    expect(continued!.batesFirst.startsWith(lowerPrefix)).toBe(true);
+    expect(number(continued!.batesFirst)).toBe(number(made!.batesLast) + 1);
   });
 });

@@ -20,7 +20,7 @@ function productionIds(caseFile: CaseFile, by: string): string[] {
 }
 
 /** Alice and Bob each make a production on STORM- before their copies meet; Alice merges Bob's. */
-async function overlappingProductions(): Promise<{ a: CaseFile; b: CaseFile; dir: string }> {
+async function overlappingProductions(bobsPrefix = OPTIONS.batesPrefix): Promise<{ a: CaseFile; b: CaseFile; dir: string }> {
   const { files, dir } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
   const [a, b] = files as [CaseFile, CaseFile];
   const text = path.join(dir, 'chat.txt');
@@ -28,7 +28,7 @@ async function overlappingProductions(): Promise<{ a: CaseFile; b: CaseFile; dir
   await importEvidence(a, [text], { title: 'Chat log' });
   await importEvidence(b, [text], { title: 'Chat log (Bob)' });
   await exportCasePacket(a, path.join(dir, 'alice.pdf'), { ...OPTIONS, sections: [...OPTIONS.sections] });
-  await exportCasePacket(b, path.join(dir, 'bob.pdf'), { ...OPTIONS, sections: [...OPTIONS.sections] });
+  await exportCasePacket(b, path.join(dir, 'bob.pdf'), { ...OPTIONS, sections: [...OPTIONS.sections], batesPrefix: bobsPrefix });
   return { a, b, dir };
 }
 
@@ -38,6 +38,12 @@ async function newProductionProblems(caseFile: CaseFile): Promise<string[]> {
 }
 
 describe('a Bates overlap is kept as a conflict (issue 17)', () => {
+  it('also when the two prefixes differ only in case (storm-000001 and STORM-000001 name the same page to a reader)', async () => {
+    const { a, b } = await overlappingProductions('storm-');
+    const report = mergeCaseFile(a, b.path);
+    expect(report.conflicts.filter((c) => c.kind === 'bates_overlap')).toHaveLength(1);
+  });
+
   it('the merge stores it with both productions, prefix and ranges; the return merge and dossier conflicts show it on both copies', async () => {
     const { a, b } = await overlappingProductions();
     const [alices] = productionIds(a, ALICE.name);
