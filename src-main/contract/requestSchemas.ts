@@ -36,7 +36,8 @@ const packetOptions = z.object({
   title: titleText(500).optional(),
   declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
   appendixColumns: z.boolean().optional(),
-  maxVolumeBytes: z.number().int().min(1 << 20).max(2 ** 40).optional(),
+  // From 0.25 MB, the smallest maxMb a court profile may give (courtProfileSchema).
+  maxVolumeBytes: z.number().int().min(1 << 18).max(2 ** 40).optional(),
   /** The orders the orders section lists, in order (default: the appendix's order and orders linked to the chosen exhibits). */
   orderIds: z.array(idSchema).max(1000).optional(),
   /** combined: one PDF with slip sheets; ecf: declaration as main document, one PDF per exhibit, attachments.csv/.json (default: the profile's). */

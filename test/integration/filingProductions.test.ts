@@ -71,6 +71,8 @@ describe('productions: frozen Bates numbers (issue 11)', () => {
       [['--production', '01900000-0000-7000-8000-000000000000'], /No production with id/],
       [['--bates-start', '3', ...SIGNED], /BATES_ALREADY_USED/],
       [['--bates-padding', '1', ...SIGNED], /BATES_OVERFLOWS_PADDING.*--bates-padding 2/],
+      [['--max-mb', '0.1', ...SIGNED], /--max-mb must be a number of MB from 0.25 to 2048 \(as a court profile's maxMb\)/],
+      [['--max-mb', 'ten', ...SIGNED], /--max-mb must be a number of MB from 0.25/],
       // A prefix that differs only in case prints the same numbers to a reader: they are taken too.
       [['--bates-prefix', lowerPrefix, '--bates-start', '3', ...SIGNED], /BATES_ALREADY_USED/],
     ];
@@ -87,6 +89,9 @@ describe('productions: frozen Bates numbers (issue 11)', () => {
     expect((await dossierJson<Listed[]>(['productions', file])).length).toBe(1);
     fs.mkdirSync(path.join(dir, 'lower'));
     await dossierJson<Exported>(['packet', file, '--out', path.join(dir, 'lower', 'b.pdf'), '--bates-prefix', lowerPrefix, ...SIGNED]);
+    // A fractional limit, as a court profile's maxMb may be (it was refused as "not a whole number").
+    const halfMb = await dossier(['packet', file, '--check', '--max-mb', '0.5', ...SIGNED, '--json']);
+    expect(halfMb.stderr).toBe('');
     const [made, continued] = await dossierJson<Listed[]>(['productions', file]);
     const number = (label: string) => Number(/(\d+)$/.exec(label)![1]);
     expect(continued!.batesFirst.startsWith(lowerPrefix)).toBe(true);

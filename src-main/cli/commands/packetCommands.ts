@@ -55,6 +55,16 @@ function wholeNumber(value: string | undefined, flag: string, min: number): numb
   return n;
 }
 
+/** --max-mb: the range a court profile's maxMb takes (contract/courtProfileSchema), fractions included. */
+function megabytes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0.25 || n > 2048) {
+    throw new DossierError('INVALID_REQUEST', "--max-mb must be a number of MB from 0.25 to 2048 (as a court profile's maxMb), e.g. 24 or 0.5.");
+  }
+  return n;
+}
+
 function readProfileFile(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
@@ -77,7 +87,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
   if (flags.batesPrefix !== undefined && !/^[A-Za-z0-9_.-]{0,20}$/.test(flags.batesPrefix)) {
     throw new DossierError('INVALID_REQUEST', '--bates-prefix may hold letters, digits, "-", "_" and "." (20 at most).');
   }
-  const maxMb = wholeNumber(flags.maxMb, '--max-mb', 1);
+  const maxMb = megabytes(flags.maxMb);
   const exhibits = flags.exhibits && flags.exhibits !== 'all' ? flags.exhibits.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   return {
     ...(sections ? { sections: sections as PacketSection[] } : {}),
@@ -90,7 +100,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.date ? { date: flags.date } : {}),
     ...(flags.title ? { title: flags.title } : {}),
     ...(flags.declarant ? { declarant: { name: flags.declarant, ...(flags.declarantRole ? { role: flags.declarantRole } : {}), ...(flags.place ? { place: flags.place } : {}) } } : {}),
-    ...(maxMb ? { maxVolumeBytes: maxMb * 1024 * 1024 } : {}),
+    ...(maxMb ? { maxVolumeBytes: Math.round(maxMb * 1024 * 1024) } : {}),
     ...(flags.columns ? { appendixColumns: true } : {}),
     ...(flags.production ? { productionId: flags.production } : {}),
     ...(flags.orders ? { orderIds: flags.orders.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
