@@ -32,6 +32,13 @@ export const redactionHandlers: HandlerMap<'redact.scan' | 'redact.list' | 'reda
     }),
   // PDF and canvas libraries load on use: every CLI command goes through dispatch, few need them.
   'redact.pageImage': async (req, s) => (await import('../redaction/redactionPageImage')).redactionPageImage(s.caseFile, req.exhibit, req.page),
-  'redact.referenceList': async (req, s) =>
-    (await import('../redaction/writeReferenceList')).writeReferenceList(s.caseFile, req.outPath, { overwrite: req.overwrite ?? false, docket: getCaseInfo(s.caseFile).docket_number }),
+  'redact.referenceList': async (req, s) => {
+    // A production's list names its exhibits' identifiers (the exhibits as it froze them).
+    const exhibits = req.exhibits ?? (req.productionId ? (await import('../packet/productions')).loadProduction(s.caseFile, req.productionId).production.exhibitIds : undefined);
+    return (await import('../redaction/writeReferenceList')).writeReferenceList(s.caseFile, req.outPath, {
+      overwrite: req.overwrite ?? false,
+      docket: getCaseInfo(s.caseFile).docket_number,
+      ...(exhibits ? { exhibits } : {}),
+    });
+  },
 };

@@ -250,5 +250,11 @@ export const requestSchemas = {
     reason: z.string().trim().min(1).max(2000).optional(),
   }).refine((r) => (r.text === undefined) !== (r.box === undefined), 'give either text or box').refine((r) => r.box === undefined || r.page !== undefined, 'a box needs its page'),
   'redact.pageImage': z.object({ exhibit: z.string().trim().min(1).max(200), page: z.number().int().min(1).max(1_000_000) }),
-  'redact.referenceList': z.object({ outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.pdf'), 'must end in .pdf'), overwrite: z.boolean().optional() }),
+  'redact.referenceList': z.object({
+    outPath: absolutePath.refine((p) => p.toLowerCase().endsWith('.pdf'), 'must end in .pdf'),
+    overwrite: z.boolean().optional(),
+    // The packet's exhibits (id, number or label), or its production's: only their identifiers are listed.
+    exhibits: z.array(z.string().trim().min(1).max(200)).min(1).max(100_000).optional(),
+    productionId: z.string().trim().min(1).max(200).optional(),
+  }).refine((r) => r.exhibits === undefined || r.productionId === undefined, 'give exhibits or productionId, not both'),
 } satisfies Record<Channel, z.ZodType>;

@@ -5,6 +5,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
 import { redactionLabel } from '../contract/redaction';
 import { writeOutputFile } from '../outputs/writeOutputFile';
+import { findExhibit } from './findExhibit';
 import { redactionOf } from './redactionSpec';
 import { settableText } from './settableText';
 
@@ -13,6 +14,15 @@ interface Entry {
   rule: string;
   identifier: string;
   redacted: string;
+}
+
+/**
+ * The exhibits whose identifiers the list may name (ids, numbers or labels of a packet's
+ * exhibits), or null for every exhibit. A list filed with a packet names only what that packet
+ * redacted: the identifiers of exhibits it does not hold have no place in it.
+ */
+function listedExhibits(caseFile: CaseFile, options: { exhibits?: readonly string[] }): Set<string> | null {
+  return options.exhibits === undefined ? null : new Set(options.exhibits.map((ref) => findExhibit(caseFile, ref).id));
 }
 
 /** Text Helvetica can set, anything else shown as its code point so nothing is silently lost. */
@@ -24,13 +34,22 @@ const settable = (font: PDFFont, text: string) => settableText(font, text, (c) =
  * is written like every output (temp file, fsync, read back, renamed) and its writing is audited
  * (hash, count), never its contents.
  */
-export async function writeReferenceList(caseFile: CaseFile, outPath: string, options: { overwrite?: boolean; docket?: string | null } = {}): Promise<{ path: string; sha256: string; entries: number }> {
+export async function writeReferenceList(
+  caseFile: CaseFile,
+  outPath: string,
+  options: { overwrite?: boolean; docket?: string | null; exhibits?: readonly string[] } = {},
+): Promise<{ path: string; sha256: string; entries: number }> {
+  const only = listedExhibits(caseFile, options);
   const rows = (prepareCached(
     caseFile.db,
     `SELECT r.*, e.exhibit_label FROM redaction r JOIN evidence e ON e.id = r.evidence_id
      WHERE r.status = 'accepted' AND r.deleted_at IS NULL AND r.value IS NOT NULL AND e.deleted_at IS NULL ORDER BY e.exhibit_number, r.value`,
-  ).all() as (Record<string, unknown> & { exhibit_label: string })[]).map((r) => ({ ...redactionOf(r), exhibit_label: r.exhibit_label }));
-  if (rows.length === 0) throw new DossierError('INVALID_REQUEST', 'No accepted redaction has a value to list; accept candidates first (dossier redact list FILE).');
+  ).all() as (Record<string, unknown> & { exhibit_label: string })[])
+    .filter((r) => only === null || only.has(String(r.evidence_id)))
+    .map((r) => ({ ...redactionOf(r), exhibit_label: r.exhibit_label }));
+  if (rows.length === 0) {
+    throw new DossierError('INVALID_REQUEST', `No accepted redaction ${only === null ? '' : 'of these exhibits '}has a value to list; accept candidates first (dossier redact list FILE).`);
+  }
   const seen = new Set<string>();
   const entries: Entry[] = [];
   for (const r of rows) {

@@ -104,6 +104,16 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     expect(findsAny(sealedText, REDACTED)).toEqual([...REDACTED]);
     expect(sealedText.match(/FILED UNDER SEAL/g)?.length).toBe(sealed.totalPages);
 
+    // A list for a packet of some exhibits names the identifiers of those exhibits only (it listed every exhibit's).
+    const exhibitsIn = (pdf: string) => [...new Set(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).match(/^\s*Exhibit \d+/gm)!.map((m) => m.trim()))];
+    const oneList = path.join(dir, 'reference-list-one.pdf');
+    const one = await dossierJson<{ entries: number }>(['packet', file, '--exhibits', '2', '--reference-list', oneList]);
+    expect(exhibitsIn(oneList)).toEqual(['Exhibit 2']);
+    expect(one.entries).toBeLessThan(REDACTED.length);
+    // With --production, the production's exhibits.
+    const productionList = path.join(dir, 'reference-list-production.pdf');
+    expect((await dossierJson<{ entries: number }>(['packet', file, '--production', pub.productionId, '--reference-list', productionList])).entries).toBe(REDACTED.length);
+
   });
 
   it('fails the export, naming the page, when a redacted value is still in the output (planted in an exhibit title)', async () => {

@@ -171,7 +171,11 @@ export function registerPacketCommands(program: Command): void {
         if (flags.out && options.json) throw new DossierError('INVALID_REQUEST', '--json prints one document: write the reference list and the packet with two commands.');
         const outPath = path.resolve(flags.referenceList);
         await withContract(file, options, async (call) => {
-          const list = await call('redact.referenceList', { outPath, ...(flags.overwrite ? { overwrite: true } : {}) }, { outPath: '--reference-list' });
+          const list = await call(
+            'redact.referenceList',
+            { outPath, ...(flags.overwrite ? { overwrite: true } : {}), ...(packet.exhibitIds ? { exhibits: packet.exhibitIds } : {}), ...(flags.production ? { productionId: flags.production } : {}) },
+            { outPath: '--reference-list', exhibits: '--exhibits', productionId: '--production' },
+          );
           emit(options, list, () => `Reference list under Fed. R. Civ. P. 5.2(g): ${list.entries} identifier(s), written to ${list.path} (SHA-256 ${list.sha256}).`);
         });
         if (!flags.out) return;
