@@ -147,6 +147,8 @@ describe('two teammates through the CLI', () => {
     expect(received.status, received.stderr).toBe(0);
     expect(received.stdout).toContain('Received "Storm-1152"');
     expect(received.stdout).toContain('accepted by its fingerprint');
+    // The signature proves who made the share, not who handed it over (a recipient can re-encrypt it).
+    expect(received.stdout).toContain(`Made and signed by ${alice.publicIdentity.name} (${alice.publicIdentity.fingerprint}`);
     // the next share from Alice is trusted through Bob's own copy
     await ok(['receive', toBob, '--identity', keyOf(bob), '--out', path.join(dir, 'bob2.dossier'), '--case', bobFile], as(bob));
 

@@ -208,7 +208,8 @@ function describeReceipt(received: ShareReceived): string {
   const trust = received.sender.known ? 'in the team roster' : 'accepted by its fingerprint';
   return [
     `Received "${received.caseTitle}" into ${received.path}`,
-    `From ${received.sender.name} (${received.sender.fingerprint}, ${trust}), shared ${received.sharedAt}.`,
+    // The signature proves who made the share, not who passed it on: any recipient can re-encrypt it.
+    `Made and signed by ${received.sender.name} (${received.sender.fingerprint}, ${trust}) on ${received.sharedAt}.`,
     'Checked: signature, case file SHA-256, schema, integrity, audit log.',
     received.exhibits > 0 ? `Custody: ${received.exhibits} exhibit(s) recorded as received.` : 'No exhibits in this case: no custody entries.',
   ].join('\n');

@@ -53,7 +53,7 @@ export function ReceiveShareDialog({ sharePath, outPath, onClose }: { sharePath:
             <dd className="mono break-all">{r.path}</dd>
           </div>
           <div className="field-row">
-            <dt>From</dt>
+            <dt>Signed by</dt>
             <dd>
               {r.sender.name} {r.sender.known ? '(in your roster)' : '(accepted by fingerprint)'}
             </dd>
