@@ -86,12 +86,19 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
   // removed behind the app's back shows in the content check instead.
   await guarded(['evidence'], async () => {
     const withBytes = new Set(db.prepare('SELECT id FROM evidence WHERE content_sha256 IS NOT NULL').pluck().all() as string[]);
-    const evidence = (await verifyEvidenceWithCaptures(caseFile, undefined, hooks, { record: false })).filter((e) => withBytes.has(e.id));
+    // Deleted exhibits too: deleting tombstones the record, its bytes stay and can be extracted.
+    const deleted = new Set(db.prepare('SELECT id FROM evidence WHERE deleted_at IS NOT NULL').pluck().all() as string[]);
+    const evidence = (await verifyEvidenceWithCaptures(caseFile, undefined, hooks, { record: false, includeDeleted: true })).filter((e) => withBytes.has(e.id));
     const failed = evidence.filter((e) => !e.ok);
     section(
       'evidence',
-      failed.map((e) => ({ check: 'evidence', table: 'evidence', id: e.id, message: e.message })),
-      `${evidence.length} exhibit(s): stored bytes match the hashes recorded at import.`,
+      failed.map((e) => ({
+        check: 'evidence',
+        table: 'evidence',
+        id: e.id,
+        message: deleted.has(e.id) ? `(deleted exhibit, its bytes still kept in the case) ${e.message}` : e.message,
+      })),
+      `${evidence.length} exhibit(s)${deleted.size > 0 ? ` (${[...deleted].filter((id) => withBytes.has(id)).length} of them deleted)` : ''}: stored bytes match the hashes recorded at import.`,
       `${failed.length} of ${evidence.length} exhibit(s) fail verification.`,
     );
   });
