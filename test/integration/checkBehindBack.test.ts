@@ -66,4 +66,68 @@ describe('dossier check notices edits made behind the app\'s back', () => {
     expect(finding?.message).toContain('Exhibit 4');
     expect(finding?.message).toContain('deleted');
   }, 300_000);
+
+  it('names a production whose frozen input or Bates range was edited, and will not re-export the forged text under its numbers', () => {
+    const file = demo();
+    const out = path.join(tempDir(), 'd.pdf');
+    expect(runCli(['packet', file, '--out', out, '--declarant', 'J', '--declarant-role', 'I', '--place', 'X']).status).toBe(0);
+    expect(check(file).status).toBe(0);
+    const production = one<string>(file, 'SELECT id FROM production');
+    editBehindBack(file, ['production_no_update'], `UPDATE production SET frozen_input = replace(frozen_input, '"J"', '"Forged Person"')`);
+    expect(one<string>(file, 'SELECT frozen_input FROM production')).toContain('Forged Person');
+    const { status, report } = check(file);
+    expect(status).toBe(4);
+    const found = report.findings.filter((f) => f.table === 'production').map((f) => [f.check, f.id, f.fields]);
+    expect(found).toEqual([['content', production, ['frozen_input']]]);
+
+    const again = runCli(['packet', file, '--production', production, '--out', path.join(tempDir(), 'again.pdf')]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toContain(production);
+    expect(again.stderr).toContain('frozen_input');
+
+    editBehindBack(file, ['production_no_update'], 'UPDATE production SET bates_last = 5');
+    const bates = check(file).report.findings.filter((f) => f.table === 'production');
+    expect(bates.map((f) => f.fields)).toEqual([['bates_last', 'frozen_input']]);
+  }, 300_000);
+
+  it('names the filing caption edited behind the app\'s back; setting it through the app keeps check clean', () => {
+    const file = demo();
+    expect(runCli(['caption', 'set', file, '--judge', 'Hon. Lewis J. Liman', '--judge-initials', 'LJL']).status).toBe(0);
+    expect(check(file).status).toBe(0);
+    const caption = one<string>(file, 'SELECT id FROM filing_caption');
+    editBehindBack(file, [], "UPDATE filing_caption SET judge = 'Hon. Someone Else'");
+    const { status, report } = check(file);
+    expect(status).toBe(4);
+    expect(report.findings.filter((f) => f.table === 'filing_caption').map((f) => [f.check, f.id, f.fields])).toEqual([['content', caption, ['judge']]]);
+  }, 300_000);
+
+  it('checks every old version in record_history against the seal written when it was current', () => {
+    const file = demo();
+    const version = one<string>(file, `SELECT id FROM record_history WHERE version_json LIKE '%"raw_input":"hotmailbox.me"%'`);
+    expect(version).toBeTruthy();
+    editBehindBack(
+      file,
+      ['record_history_no_update'],
+      `UPDATE record_history SET version_json = replace(version_json, '"raw_input":"hotmailbox.me"', '"raw_input":"evil.example"')`,
+    );
+    const site = one<string>(file, `SELECT record_id FROM record_history WHERE id = '${version}'`);
+    expect(runCli(['show', file, site, '--json']).stdout).toContain('evil.example');
+    const { status, report } = check(file);
+    expect(status).toBe(4);
+    const found = report.findings.filter((f) => f.table === 'record_history');
+    expect(found.map((f) => [f.check, f.id, f.fields])).toEqual([['content', version, ['raw_input']]]);
+    expect(found[0]!.message).toContain(`website ${site}`);
+
+    // A version that never was: a row added with an invented stamp.
+    editBehindBack(
+      file,
+      [],
+      `INSERT INTO record_history (id, record_kind, record_id, hlc, version_json, superseded_at, superseded_by, reason)
+       SELECT 'forged-version', record_kind, record_id, '1000000000000.0000.forged', version_json, superseded_at, superseded_by, reason FROM record_history WHERE id = ?`,
+      version,
+    );
+    const added = check(file).report.findings.find((f) => f.id === 'forged-version');
+    expect(added?.table).toBe('record_history');
+    expect(added?.message).toContain('added behind the app');
+  }, 300_000);
 });
