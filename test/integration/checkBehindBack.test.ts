@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -129,5 +130,27 @@ describe('dossier check notices edits made behind the app\'s back', () => {
     const added = check(file).report.findings.find((f) => f.id === 'forged-version');
     expect(added?.table).toBe('record_history');
     expect(added?.message).toContain('added behind the app');
+  }, 300_000);
+
+  it('reports a truncated case file as its integrity finding (exit 4, a full report) and writes nothing', () => {
+    const file = demo();
+    const size = fs.statSync(file).size;
+    expect(size).toBeGreaterThan(3_000_000);
+    fs.truncateSync(file, 3_000_000);
+    const before = fs.readFileSync(file);
+    const { status, report } = check(file);
+    expect(status).toBe(4);
+    expect(report.ok).toBe(false);
+    const integrity = report.sections.find((s) => s.name === 'integrity')!;
+    expect(integrity.ok).toBe(false);
+    expect(report.findings).toEqual([expect.objectContaining({ check: 'integrity', message: expect.stringContaining(`3000000 bytes on disk, ${size} expected`) })]);
+    expect(report.sections.filter((s) => s.name !== 'integrity').every((s) => !s.ok && s.summary.startsWith('Not checked'))).toBe(true);
+    const human = runCli(['check', file]);
+    expect(human.status).toBe(4);
+    expect(human.stdout).toContain('CHECK FAILED');
+    expect(human.stdout).toContain('FAIL  integrity');
+    expect(human.stderr).toBe('');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
   }, 300_000);
 });
