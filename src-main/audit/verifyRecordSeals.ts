@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { verifyFieldStamps } from './verifyFieldStamps';
 import { verifyHistorySeals } from './verifyHistorySeals';
 import { changedFields, filingSealedTablesIn, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest } from '../casefile/recordDigest';
 
@@ -34,7 +35,8 @@ const MAX_FINDINGS = 1000;
  *    made with sqlite3 or a hex editor, a rollback to an older version, or a row added without
  *    the app is found and named by table, id and, where the per-field check digits tell, field;
  * 3. every sealed record still exists;
- * 4. every old version kept in record_history matches the seal written when it was current.
+ * 4. every old version kept in record_history matches the seal written when it was current;
+ * 5. every field merge stamp names a sealed version of its record, no later than its current one.
  * The chain's own hashes and links are verifyAudit's; run both (dossier check does).
  */
 export function verifyRecordSeals(db: Database.Database): ContentVerification {
@@ -63,6 +65,7 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
   let recordsChecked = 0;
   for (const table of [...sealedTablesIn(db), ...filingSealedTablesIn(db)]) recordsChecked += verifyTableSeals(db, table, report);
   const history = verifyHistorySeals(db, report);
+  verifyFieldStamps(db, sealedTablesIn(db), report);
   return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsBeforeSeals: history.unsealedBeforeSeals };
 }
 

@@ -153,4 +153,23 @@ describe('dossier check notices edits made behind the app\'s back', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
   }, 300_000);
+
+  it('names a merge field stamp that no sealed version of its record ever had (a forged future stamp wins every merge)', () => {
+    const file = demo();
+    const site = one<string>(file, "SELECT record_id FROM field_stamp WHERE record_table = 'website' AND field = 'status' LIMIT 1");
+    editBehindBack(file, [], "UPDATE field_stamp SET hlc = '9999999999999.0000.forged' WHERE record_id = ? AND field = 'status'", site);
+    const { status, report } = check(file);
+    expect(status).toBe(4);
+    expect(report.findings.filter((f) => f.table === 'field_stamp').map((f) => [f.check, f.id, f.fields])).toEqual([['content', `website/${site}`, ['status']]]);
+
+    // A stamp borrowed from another record's sealed version is no version of this one either.
+    editBehindBack(
+      file,
+      [],
+      "INSERT INTO field_stamp (record_table, record_id, field, hlc) SELECT 'website', ?, 'notes', hlc FROM website WHERE id <> ? ORDER BY hlc DESC LIMIT 1",
+      site,
+      site,
+    );
+    expect(check(file).report.findings.filter((f) => f.table === 'field_stamp').map((f) => f.fields)).toEqual([['notes'], ['status']]);
+  }, 300_000);
 });
