@@ -7,17 +7,17 @@ interface StampRow {
   field: string;
   hlc: string;
   current_hlc: string;
-  sealed: number;
+  known: number;
 }
 
 /**
  * Checks the merge stamps of record fields (field_stamp, 0080: the version stamp that last set each
  * field; a merge takes each field from the copy whose stamp is later). The table is kept by
  * triggers and no audit entry covers it, so its rows cannot be sealed one by one; what can be held
- * is that a stamp names a version of its own record that the audit chain sealed when it was
- * current, and no later than the record's current version. A forged future stamp, which would make
- * a field win every merge against a teammate's correction, fails both. Not caught: a stamp moved
- * back onto an earlier or the current sealed version of the same record (README says so).
+ * is that a stamp names a version its own record had (the current one, one an audit entry sealed,
+ * or one kept in its history) and none later than the current one. A forged future stamp, which
+ * would make a field win every merge against a teammate's correction, fails. Not caught: a stamp
+ * moved onto another version the record really had (README says so).
  */
 export function verifyFieldStamps(db: Database.Database, tables: readonly SealedTable[], report: (finding: ContentFinding) => void): number {
   if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'field_stamp'").get() === undefined) return 0;
@@ -25,14 +25,16 @@ export function verifyFieldStamps(db: Database.Database, tables: readonly Sealed
   for (const table of tables) {
     const stamps = db.prepare(
       `SELECT f.record_id, f.field, f.hlc, t.hlc AS current_hlc,
-              EXISTS (SELECT 1 FROM audit_seal s WHERE s.record_id = f.record_id AND s.record_hlc = f.hlc AND s.record_table = f.record_table) AS sealed
+              (f.hlc = t.hlc
+               OR EXISTS (SELECT 1 FROM audit_seal s WHERE s.record_id = f.record_id AND s.record_hlc = f.hlc AND s.record_table = f.record_table)
+               OR EXISTS (SELECT 1 FROM record_history h WHERE h.record_id = f.record_id AND h.hlc = f.hlc)) AS known
          FROM field_stamp f JOIN ${table} t ON t.id = f.record_id
         WHERE f.record_table = ? ORDER BY f.record_id, f.field`,
     );
     for (const s of stamps.iterate(table) as IterableIterator<StampRow>) {
       checked += 1;
-      if (s.sealed === 1 && s.hlc <= s.current_hlc) continue;
-      const why = s.hlc > s.current_hlc ? `later than the record's current version (${s.current_hlc})` : 'a version of the record that no audit entry sealed';
+      if (s.known === 1 && s.hlc <= s.current_hlc) continue;
+      const why = s.hlc > s.current_hlc ? `later than the record's current version (${s.current_hlc})` : 'a version this record never had';
       report({
         kind: 'record_changed',
         table: 'field_stamp',

@@ -22,8 +22,8 @@ export interface ContentVerification {
   moreFindings: number;
   /** Old versions in record_history checked against the seals written when they were current. */
   versionsChecked: number;
-  /** Old versions superseded before the file's first seals (schema 5 upgrade): they cannot be verified. */
-  versionsBeforeSeals: number;
+  /** Old versions no audit entry sealed on their own (verifyHistorySeals): they cannot be verified. */
+  versionsUnsealed: number;
 }
 
 const MAX_FINDINGS = 1000;
@@ -66,7 +66,7 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
   for (const table of [...sealedTablesIn(db), ...filingSealedTablesIn(db)]) recordsChecked += verifyTableSeals(db, table, report);
   const history = verifyHistorySeals(db, report);
   verifyFieldStamps(db, sealedTablesIn(db), report);
-  return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsBeforeSeals: history.unsealedBeforeSeals };
+  return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsUnsealed: history.unsealed };
 }
 
 /** The latest seal of a record: its highest sealed version (several entries may seal it). */

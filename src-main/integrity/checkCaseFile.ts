@@ -78,7 +78,7 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
     const contentFindings = content.findings.map(asFinding);
     const custody = contentFindings.filter((f) => f.check === 'custody');
     const records = contentFindings.filter((f) => f.check === 'content');
-    const unverifiable = content.versionsBeforeSeals > 0 ? ` ${content.versionsBeforeSeals} old version(s) were superseded before this file's first seals (its schema 5 upgrade) and cannot be verified.` : '';
+    const unverifiable = content.versionsUnsealed > 0 ? ` ${content.versionsUnsealed} old version(s) were never sealed on their own (superseded within the change that made them, or before the file's first seals) and cannot be verified.` : '';
     section('content', records, `${content.recordsChecked} records and ${content.versionsChecked} old version(s) in their history match their audited state.${unverifiable}`, `${records.length + (content.moreFindings > 0 ? content.moreFindings : 0)} record(s) differ from their audited state.`);
     section('custody', custody, 'Every custody event is as it was recorded.', `${custody.length} custody event(s) were altered or added behind the app's back.`);
   });

@@ -52,4 +52,19 @@ describe('a merge does not take filings edited behind the app\'s back on the oth
     expect(getFilingCaption(a).judge).toBeNull();
     expectVerified(a);
   }, 120_000);
+
+  it('refuses a copy with a record edited behind the app\'s back under a newer stamp (it would win and be sealed again here)', () => {
+    const { files } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
+    const [a, b] = files as [CaseFile, CaseFile];
+    const site = b.db.prepare('SELECT id FROM website LIMIT 1').pluck().get() as string;
+    closeCaseFile(b);
+    const db = new Database(b.path);
+    db.prepare("UPDATE website SET status = 'released', hlc = ? WHERE id = ?").run(`${Date.now() + 1000}.0000.forged`, site);
+    db.close();
+    const error = refusal(() => mergeCaseFile(a, b.path));
+    expect(error.code).toBe('CASE_CHECK_FAILED');
+    expect(error.message).toContain(`website ${site}`);
+    expect(a.db.prepare('SELECT status FROM website WHERE id = ?').pluck().get(site)).not.toBe('released');
+    expectVerified(a);
+  });
 });
