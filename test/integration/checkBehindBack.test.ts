@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { CaseCheckReport } from '../../src-main/contract/integrity';
+import type { CaseCheckReport, InterruptedImport } from '../../src-main/contract/integrity';
+import { killSiteImportMidway } from '../helpers/killSiteImport';
 import { runCli, runCliJson } from '../helpers/runCli';
 import { tempDir } from '../helpers/tempDir';
 
@@ -161,4 +162,24 @@ describe('dossier check notices edits made behind the app\'s back', () => {
     );
     expect(check(file).report.findings.filter((f) => f.table === 'field_stamp').map((f) => f.fields)).toEqual([['notes'], ['status']]);
   }, 300_000);
+
+  it('site import --rollback will not put back a kept version edited behind the app\'s back', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'cut.dossier');
+    runCliJson(['new', file, '--title', 'Cut short']);
+    const before = runCliJson<{ id: string }>(['site', 'add', file, 'cut1.example.org']);
+    const list = path.join(dir, 'sites.csv');
+    fs.writeFileSync(list, `domain,registrar\n${Array.from({ length: 12_000 }, (_, i) => `cut${i}.example.org,Registrar ${i}`).join('\n')}\n`);
+    expect(await killSiteImportMidway(file, list, ['--batch-rows', '3000'])).toBe('SIGKILL');
+    const cut = runCliJson<{ interruptedImports: InterruptedImport[] }>(['info', file]).interruptedImports[0]!;
+    const version = one<string>(file, `SELECT id FROM record_history WHERE record_id = '${before.id}' AND reason = 'update'`);
+    editBehindBack(file, ['record_history_no_update'], `UPDATE record_history SET version_json = json_set(version_json, '$.notes', 'planted') WHERE id = ?`, version);
+
+    const refused = runCli(['site', 'import', file, '--rollback', cut.id]);
+    expect(refused.status).toBe(4);
+    expect(refused.stderr).toContain(`record_history ${version}`);
+    expect(refused.stderr).toContain('(notes)');
+    expect(one<string | null>(file, `SELECT notes FROM website WHERE id = '${before.id}'`)).toBeNull();
+    expect(runCliJson<{ interruptedImports: InterruptedImport[] }>(['info', file]).interruptedImports).toHaveLength(1);
+  }, 600_000);
 });
