@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import { fieldDigests, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest } from '../casefile/recordDigest';
+import { verifyFieldStamps } from './verifyFieldStamps';
+import { verifyHistorySeals } from './verifyHistorySeals';
+import { changedFields, filingSealedTablesIn, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest } from '../casefile/recordDigest';
 
 /** Something in the case that its audit chain does not vouch for. */
 export interface ContentFinding {
@@ -18,16 +20,13 @@ export interface ContentVerification {
   findings: ContentFinding[];
   /** Findings beyond the reported ones (the report keeps the first 1000). */
   moreFindings: number;
+  /** Old versions in record_history checked against the seals written when they were current. */
+  versionsChecked: number;
+  /** Old versions no audit entry sealed on their own (verifyHistorySeals): they cannot be verified. */
+  versionsUnsealed: number;
 }
 
 const MAX_FINDINGS = 1000;
-
-function namedFields(row: Record<string, unknown>, sealed: string): string[] {
-  const now = fieldDigests(row);
-  const columns = Object.keys(row);
-  if (now.length !== sealed.length) return [];
-  return columns.filter((_, i) => now.slice(i * 4, i * 4 + 4) !== sealed.slice(i * 4, i * 4 + 4));
-}
 
 /**
  * Checks that the audit chain vouches for every record as it is stored now (schema 5 seals):
@@ -35,7 +34,9 @@ function namedFields(row: Record<string, unknown>, sealed: string): string[] {
  * 2. every row of every sealed table matches its latest seal (highest record version), so an edit
  *    made with sqlite3 or a hex editor, a rollback to an older version, or a row added without
  *    the app is found and named by table, id and, where the per-field check digits tell, field;
- * 3. every sealed record still exists.
+ * 3. every sealed record still exists;
+ * 4. every old version kept in record_history matches the seal written when it was current;
+ * 5. every field merge stamp names a sealed version of its record, no later than its current one.
  * The chain's own hashes and links are verifyAudit's; run both (dossier check does).
  */
 export function verifyRecordSeals(db: Database.Database): ContentVerification {
@@ -62,40 +63,74 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
   }
 
   let recordsChecked = 0;
+  for (const table of [...sealedTablesIn(db), ...filingSealedTablesIn(db)]) recordsChecked += verifyTableSeals(db, table, report);
+  const history = verifyHistorySeals(db, report);
+  verifyFieldStamps(db, sealedTablesIn(db), report);
+  return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsUnsealed: history.unsealed };
+}
+
+/** The latest seal of a record: its highest sealed version (several entries may seal it). */
+function latestSeals(db: Database.Database): (table: SealedTable, id: string) => { record_hlc: string; digest: string; field_digests: string }[] {
   const latest = db.prepare(
     `SELECT record_hlc, digest, field_digests FROM audit_seal WHERE record_id = ? AND record_table = ?
      AND record_hlc = (SELECT max(record_hlc) FROM audit_seal WHERE record_id = ? AND record_table = ?)`,
   );
-  for (const table of sealedTablesIn(db)) {
-    for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>) {
-      recordsChecked += 1;
-      const id = String(row.id);
-      const seals = latest.all(id, table, id, table) as { record_hlc: string; digest: string; field_digests: string }[];
-      if (seals.length === 0) {
-        report({ kind: 'record_unaudited', table, id, fields: [], message: `${table} ${id} is in the case file but no audit entry ever recorded it: it was added behind the app's back.` });
-        continue;
-      }
-      const digest = recordDigest(row);
-      const differing = seals.find((s) => s.digest !== digest);
-      if (!differing) continue;
-      const fields = namedFields(row, differing.field_digests);
-      report({
-        kind: 'record_changed',
-        table,
-        id,
-        fields,
-        message: `${table} ${id} differs from its last audited state${fields.length ? ` (${fields.join(', ')})` : ''}: it was changed behind the app's back.`,
-      });
-    }
-    const missing = db
-      .prepare(`SELECT DISTINCT s.record_id FROM audit_seal s WHERE s.record_table = ? AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = s.record_id)`)
-      .pluck()
-      .all(table) as string[];
-    for (const id of missing) {
-      report({ kind: 'record_missing', table, id, fields: [], message: `${table} ${id} was audited but is gone from the case file: it was deleted behind the app's back.` });
-    }
+  return (table, id) => latest.all(id, table, id, table) as { record_hlc: string; digest: string; field_digests: string }[];
+}
+
+/** What is wrong with one stored row of a sealed table against its latest seal; null when it matches. */
+function rowFinding(sealsOf: ReturnType<typeof latestSeals>, table: SealedTable, row: Record<string, unknown>): ContentFinding | null {
+  const id = String(row.id);
+  const seals = sealsOf(table, id);
+  if (seals.length === 0) {
+    return { kind: 'record_unaudited', table, id, fields: [], message: `${table} ${id} is in the case file but no audit entry ever recorded it: it was added behind the app's back.` };
   }
-  return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings };
+  const digest = recordDigest(row);
+  const differing = seals.find((s) => s.digest !== digest);
+  if (!differing) return null;
+  const fields = changedFields(row, differing.field_digests);
+  return {
+    kind: 'record_changed',
+    table,
+    id,
+    fields,
+    message: `${table} ${id} differs from its last audited state${fields.length ? ` (${fields.join(', ')})` : ''}: it was changed behind the app's back.`,
+  };
+}
+
+/**
+ * Checks every row of one sealed table against its latest seal, and that every record sealed in
+ * it still exists; passes each finding to `report` and returns the rows checked. The filing
+ * caption is one row per case whatever copy wrote it (a merge keeps ours and takes their values),
+ * so a sealed caption id that is gone is not a deletion.
+ */
+export function verifyTableSeals(db: Database.Database, table: SealedTable, report: (finding: ContentFinding) => void): number {
+  let recordsChecked = 0;
+  const sealsOf = latestSeals(db);
+  for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>) {
+    recordsChecked += 1;
+    const finding = rowFinding(sealsOf, table, row);
+    if (finding) report(finding);
+  }
+  if (table === 'filing_caption') return recordsChecked;
+  const missing = db
+    .prepare(`SELECT DISTINCT s.record_id FROM audit_seal s WHERE s.record_table = ? AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = s.record_id)`)
+    .pluck()
+    .all(table) as string[];
+  for (const id of missing) {
+    report({ kind: 'record_missing', table, id, fields: [], message: `${table} ${id} was audited but is gone from the case file: it was deleted behind the app's back.` });
+  }
+  return recordsChecked;
+}
+
+/**
+ * One record against its latest seal (a production before it is re-exported): null when it
+ * matches or is not there. The seal rows themselves are vouched for by the audit chain
+ * (verifyAudit and verifyRecordSeals, which dossier check runs).
+ */
+export function verifySealedRecord(db: Database.Database, table: SealedTable, id: string): ContentFinding | null {
+  const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  return row ? rowFinding(latestSeals(db), table, row) : null;
 }
 
 export type { SealedTable };

@@ -12,7 +12,7 @@ export function verifyEvidenceWithCaptures(
   caseFile: CaseFile,
   id?: string,
   hooks: EvidenceTaskHooks = {},
-  options: { record?: boolean } = {},
+  options: { record?: boolean; includeDeleted?: boolean } = {},
 ): Promise<EvidenceVerification[]> {
   return verifyEvidence(caseFile, id, { ...hooks, moreChecks: captureVerdict }, options);
 }

@@ -19,12 +19,26 @@ export const SEALED_TABLES = [
  * migration 0050 seals every SEALED_TABLES row at upgrade, before these tables exist.
  */
 export const LATER_SEALED_TABLES = ['redaction'] as const;
-export type SealedTable = (typeof SEALED_TABLES)[number] | (typeof LATER_SEALED_TABLES)[number];
+/**
+ * Filing tables sealed since schema 12 (migration 0120 seals the rows already there as they stood
+ * at upgrade): productions (the frozen input and Bates range a filing was made from) and the
+ * filing caption. Apart from the lists above: an older file opened read-only (not upgraded) has
+ * them unsealed, and a checkpoint's record count stays what it was (sealedTablesIn).
+ */
+export const FILING_SEALED_TABLES = ['production', 'filing_caption'] as const;
+/** The schema version from which FILING_SEALED_TABLES are sealed. */
+export const FILING_SEALS_SINCE = 12;
+export type SealedTable = (typeof SEALED_TABLES)[number] | (typeof LATER_SEALED_TABLES)[number] | (typeof FILING_SEALED_TABLES)[number];
 
 /** The sealed tables this case file has (an older file opened read-only lacks the later ones). */
 export function sealedTablesIn(db: { prepare(sql: string): { pluck(): { all(...args: unknown[]): unknown[] } } }): SealedTable[] {
   const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
   return [...SEALED_TABLES, ...LATER_SEALED_TABLES.filter((t) => present.has(t))];
+}
+
+/** FILING_SEALED_TABLES when this file's schema seals them (version 12 on), else none. */
+export function filingSealedTablesIn(db: { pragma(source: string, options: { simple: true }): unknown }): (typeof FILING_SEALED_TABLES)[number][] {
+  return (db.pragma('user_version', { simple: true }) as number) >= FILING_SEALS_SINCE ? [...FILING_SEALED_TABLES] : [];
 }
 
 /** A row as SQLite returns it (`SELECT *`), column order as in the table. */
@@ -54,6 +68,16 @@ export function fieldDigests(row: StoredRow): string {
   let out = '';
   for (const value of Object.values(row)) out += checkDigits(canonicalJson(value));
   return out;
+}
+
+/**
+ * The columns of `row` whose check digits differ from `sealed` (a seal's field_digests, in the
+ * same column order); none named when the column count differs.
+ */
+export function changedFields(row: StoredRow, sealed: string): string[] {
+  const now = fieldDigests(row);
+  if (now.length !== sealed.length) return [];
+  return Object.keys(row).filter((_, i) => now.slice(i * 4, i * 4 + 4) !== sealed.slice(i * 4, i * 4 + 4));
 }
 
 /** One record's state as an audit entry seals it. */

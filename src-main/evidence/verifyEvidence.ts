@@ -69,12 +69,12 @@ function judge(exhibit: ExhibitToVerify, check: ContentCheck): Omit<EvidenceVeri
   return { ...base, ok: true, message: `${label} verified: ${check.bytes} bytes, SHA-256 ${actual.sha256} as recorded at import.` };
 }
 
-function exhibitsToVerify(caseFile: CaseFile, id: string | undefined): ExhibitToVerify[] {
+function exhibitsToVerify(caseFile: CaseFile, id: string | undefined, includeDeleted: boolean): ExhibitToVerify[] {
   if (id) return [getEvidence(caseFile, id, { includeDeleted: true })];
   return prepareCached(
     caseFile.db,
     `SELECT id, exhibit_label, size_bytes, sha256, sha1, md5, content_sha256 FROM evidence
-     WHERE deleted_at IS NULL ORDER BY exhibit_number, id`,
+     WHERE ${includeDeleted ? '1' : 'deleted_at IS NULL'} ORDER BY exhibit_number, id`,
   ).all() as ExhibitToVerify[];
 }
 
@@ -119,11 +119,15 @@ export async function verifyEvidence(
   caseFile: CaseFile,
   id?: string,
   hooks: EvidenceTaskHooks & { moreChecks?: ExhibitCheck } = {},
-  /** record: false for checks that must not write (dossier check): no custody events. */
-  options: { record?: boolean } = {},
+  /**
+   * record: false for checks that must not write (dossier check): no custody events.
+   * includeDeleted: deleted exhibits too (dossier check: their bytes stay in the case and can be
+   * extracted, so an edit to them matters as much).
+   */
+  options: { record?: boolean; includeDeleted?: boolean } = {},
 ): Promise<EvidenceVerification[]> {
   return runInVaultQueue(caseFile.path, async () => {
-    const exhibits = exhibitsToVerify(caseFile, id);
+    const exhibits = exhibitsToVerify(caseFile, id, options.includeDeleted === true);
     const contents = [...new Set(exhibits.map((e) => e.content_sha256).filter((s): s is string => s !== null))];
     const total = contents.reduce((sum, sha) => {
       const row = prepareCached(caseFile.db, 'SELECT size_bytes FROM evidence_content WHERE sha256 = ?').get(sha) as { size_bytes: number } | undefined;

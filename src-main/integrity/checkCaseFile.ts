@@ -82,7 +82,8 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
     const contentFindings = content.findings.map(asFinding);
     const custody = contentFindings.filter((f) => f.check === 'custody');
     const records = contentFindings.filter((f) => f.check === 'content');
-    section('content', records, `${content.recordsChecked} records match their audited state.`, `${records.length + (content.moreFindings > 0 ? content.moreFindings : 0)} record(s) differ from their audited state.`);
+    const unverifiable = content.versionsUnsealed > 0 ? ` ${content.versionsUnsealed} old version(s) were never sealed on their own (superseded within the change that made them, or before the file's first seals) and cannot be verified.` : '';
+    section('content', records, `${content.recordsChecked} records and ${content.versionsChecked} old version(s) in their history match their audited state.${unverifiable}`, `${records.length + (content.moreFindings > 0 ? content.moreFindings : 0)} record(s) differ from their audited state.`);
     section('custody', custody, 'Every custody event is as it was recorded.', `${custody.length} custody event(s) were altered or added behind the app's back.`);
   });
 
@@ -90,12 +91,19 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
   // removed behind the app's back shows in the content check instead.
   await guarded(['evidence'], async () => {
     const withBytes = new Set(db.prepare('SELECT id FROM evidence WHERE content_sha256 IS NOT NULL').pluck().all() as string[]);
-    const evidence = (await verifyEvidenceWithCaptures(caseFile, undefined, hooks, { record: false })).filter((e) => withBytes.has(e.id));
+    // Deleted exhibits too: deleting tombstones the record, its bytes stay and can be extracted.
+    const deleted = new Set(db.prepare('SELECT id FROM evidence WHERE deleted_at IS NOT NULL').pluck().all() as string[]);
+    const evidence = (await verifyEvidenceWithCaptures(caseFile, undefined, hooks, { record: false, includeDeleted: true })).filter((e) => withBytes.has(e.id));
     const failed = evidence.filter((e) => !e.ok);
     section(
       'evidence',
-      failed.map((e) => ({ check: 'evidence', table: 'evidence', id: e.id, message: e.message })),
-      `${evidence.length} exhibit(s): stored bytes match the hashes recorded at import.`,
+      failed.map((e) => ({
+        check: 'evidence',
+        table: 'evidence',
+        id: e.id,
+        message: deleted.has(e.id) ? `(deleted exhibit, its bytes still kept in the case) ${e.message}` : e.message,
+      })),
+      `${evidence.length} exhibit(s)${deleted.size > 0 ? ` (${[...deleted].filter((id) => withBytes.has(id)).length} of them deleted)` : ''}: stored bytes match the hashes recorded at import.`,
       `${failed.length} of ${evidence.length} exhibit(s) fail verification.`,
     );
   });

@@ -17,6 +17,7 @@ import { mergeMutableTable } from './mergeMutableTable';
 import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
 import { productionOverlaps } from './productionOverlaps';
 import { mergeFilingCaption } from './mergeFilingCaption';
+import { refuseAlteredCopy } from './refuseAlteredCopy';
 import { checkDrift } from '../casefile/HybridLogicalClock';
 import { newestStamp } from '../casefile/newestStamp';
 import { conflictIds, mergeConflictRows } from './conflictRecords';
@@ -62,6 +63,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
       const b = otherAudit.firstBreak!;
       throw new DossierError('AUDIT_CHAIN_BROKEN', `${absolute} has a broken audit log (chain ${b.chain} entry ${b.seq}: ${b.reason}); nothing was merged.`);
     }
+    refuseAlteredCopy(other.db, absolute);
     const ourCase = prepareCached(target.db, 'SELECT id FROM case_info ORDER BY created_at LIMIT 1').pluck().get() as string;
     const theirCase = other.db.prepare('SELECT id FROM case_info ORDER BY created_at LIMIT 1').pluck().get() as string | undefined;
     if (theirCase !== ourCase) {
@@ -121,7 +123,10 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
             recordId: ourCase,
             detail: { from: path.basename(absolute), inserted: report.inserted, updated: report.updated, appended: report.appended, conflicts: report.conflicts.length },
             // Every record the merge changed, as it stands now: the merged state is what is audited.
-            seal: touched.flatMap((t) => t.ids.map((id) => ({ table: t.table as SealedTable, id }))),
+            seal: [
+              ...touched.flatMap((t) => t.ids.map((id) => ({ table: t.table as SealedTable, id }))),
+              ...(report.updated.filing_caption ? captionIds(target) : []),
+            ],
           });
         }
         return report;
@@ -134,4 +139,9 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
     other.db.close();
     other.cleanup();
   }
+}
+
+/** The filing caption as a record to seal (the merge took the other copy's values into it). */
+function captionIds(target: CaseFile): { table: SealedTable; id: string }[] {
+  return (prepareCached(target.db, 'SELECT id FROM filing_caption').pluck().all() as string[]).map((id) => ({ table: 'filing_caption', id }));
 }

@@ -16,6 +16,7 @@ import type { PacketProgress, PacketResult } from './PacketResult';
 import { publishOutputs } from '../outputs/publishOutputs';
 import { takeCheckpoint, serializeCheckpoint } from '../integrity/auditCheckpoint';
 import { requirePassingCheck } from '../integrity/requirePassingCheck';
+import { refuseAlteredProduction } from './refuseAlteredProduction';
 import type { UserIdentity } from '../share/userIdentity';
 
 export interface CasePacketResult extends PacketResult {
@@ -74,6 +75,7 @@ export async function exportCasePacket(
     const extra = Object.keys(rest).filter((k) => (rest as Record<string, unknown>)[k] !== undefined);
     if (extra.length) throw new DossierError('INVALID_REQUEST', `A production is re-exported exactly as it was frozen; leave out ${extra.join(', ')} (or start a new production).`);
     // --sealed: the same production unredacted (Rule 5.2(d)), so its Bates numbers are the public set's.
+    refuseAlteredProduction(caseFile, id);
     input = sealed ? sealedSet(loadProduction(caseFile, id).input) : loadProduction(caseFile, id).input;
     productionId = id;
     isNew = false;
@@ -136,6 +138,9 @@ export async function exportCasePacket(
       action: 'packet.export',
       recordKind: 'case',
       detail: { packet: packetId, production: productionId, new_production: isNew, draft, file: fileName, volumes: result.volumes.map((v) => v.sha256), pages: result.totalPages, case_file_sha256: input.caseFileSha256 },
+      // A new production is sealed with the entry (schema 12): its frozen input and Bates range
+      // edited behind the app's back show in dossier check and stop a re-export.
+      seal: isNew ? [{ table: 'production', id: productionId }] : [],
     });
   };
   // Loaded here, not at the top: the PDF libraries take longer to load than most commands take

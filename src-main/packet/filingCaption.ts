@@ -43,12 +43,14 @@ export function updateFilingCaption(caseFile: CaseFile, patch: Partial<FilingCap
   const write = caseFile.db.transaction(() => {
     const existing = prepareCached(caseFile.db, 'SELECT id FROM filing_caption LIMIT 1').pluck().get() as string | undefined;
     const values = [next.court, next.judge, next.judgeInitials, JSON.stringify(next.parties), JSON.stringify(next.counsel), nowIso(), caseFile.actor.name, caseFile.clock.tick()];
+    const id = existing ?? newId();
     if (existing) {
-      prepareCached(caseFile.db, 'UPDATE filing_caption SET court = ?, judge = ?, judge_initials = ?, parties = ?, counsel = ?, updated_at = ?, updated_by = ?, hlc = ? WHERE id = ?').run(...values, existing);
+      prepareCached(caseFile.db, 'UPDATE filing_caption SET court = ?, judge = ?, judge_initials = ?, parties = ?, counsel = ?, updated_at = ?, updated_by = ?, hlc = ? WHERE id = ?').run(...values, id);
     } else {
-      prepareCached(caseFile.db, 'INSERT INTO filing_caption (court, judge, judge_initials, parties, counsel, updated_at, updated_by, hlc, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values, newId());
+      prepareCached(caseFile.db, 'INSERT INTO filing_caption (court, judge, judge_initials, parties, counsel, updated_at, updated_by, hlc, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values, id);
     }
-    appendAudit(caseFile, { action: 'caption.update', recordKind: 'case', detail: { fields: Object.keys(patch), caption: next } });
+    // Sealed with its entry (schema 12), so dossier check finds the caption edited behind the app's back.
+    appendAudit(caseFile, { action: 'caption.update', recordKind: 'case', detail: { fields: Object.keys(patch), caption: next }, seal: [{ table: 'filing_caption', id }] });
   });
   write();
   return next;

@@ -1,4 +1,5 @@
 import { appendAudit } from '../audit/appendAudit';
+import { checkKeptVersion, type KeptVersion } from '../audit/verifyHistorySeals';
 import type { CaseFile } from '../casefile/CaseFile';
 import { newId, nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
@@ -106,11 +107,16 @@ export function rollbackSiteImport(caseFile: CaseFile, importId: string): SiteIm
         }
         const previous = prepareCached(
           db,
-          `SELECT version_json FROM record_history WHERE record_kind = 'website' AND record_id = ? AND reason = 'update' AND superseded_at >= ?
+          `SELECT id, record_kind, record_id, hlc, version_json FROM record_history WHERE record_kind = 'website' AND record_id = ? AND reason = 'update' AND superseded_at >= ?
            ORDER BY superseded_at, rowid LIMIT 1`,
-        ).pluck().get(seal.record_id, target.startedAt) as string | undefined;
+        ).get(seal.record_id, target.startedAt) as KeptVersion | undefined;
         if (!previous) continue; // the row brought nothing new: the merge changed nothing
-        const old = JSON.parse(previous) as Record<string, unknown>;
+        // Never put back a kept version that differs from its seal: it was edited behind the app's back.
+        const verdict = checkKeptVersion(db, previous);
+        if (typeof verdict === 'object') {
+          throw new DossierError('CASE_CHECK_FAILED', `Refusing to roll back the import: ${verdict.message} Run "dossier check ${caseFile.path}"; nothing was rolled back.`, { failed: ['content'] });
+        }
+        const old = JSON.parse(previous.version_json) as Record<string, unknown>;
         saveHistory(caseFile, 'website', row, 'restore');
         // Columns from the stored row (never from the JSON's keys), values from the version before.
         const columns = Object.keys(row).filter((c) => !['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'hlc', 'deleted_at'].includes(c) && c in old);

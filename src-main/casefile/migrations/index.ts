@@ -9,9 +9,10 @@ import { mergeConflicts } from './0080-merge-conflicts';
 import { productions } from './0090-productions';
 import { redactions } from './0100-redactions';
 import { batesOverlapConflicts } from './0110-bates-overlap-conflicts';
+import { filingSeals } from './0120-filing-seals';
 import type { Migration } from './Migration';
 
 /** Every schema step, in order. Append only: a landed migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures, mergeConflicts, productions, redactions, batesOverlapConflicts];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures, mergeConflicts, productions, redactions, batesOverlapConflicts, filingSeals];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,7 +5,9 @@ import { verifyHistory } from '../../integrity/auditCheckpoint';
 import { shareCheckpoint } from '../../share/shareCheckpoint';
 import { shareKind } from '../../share/shareKind';
 import { setExitStatus } from '../cliIo';
-import { withContract } from '../contractSession';
+import { casePath, withContract } from '../contractSession';
+import { DossierError } from '../../contract/errors';
+import { unopenableCaseReport } from '../../integrity/unopenableCaseReport';
 import { emit, type GlobalOptions } from '../output';
 import { type KeyOptions, receiveKeysFor, withKeyFileVault } from '../shareKeys';
 import { withCase } from '../withCase';
@@ -58,11 +60,14 @@ export function registerIntegrityCommands(program: Command): void {
     .argument('<file>', 'case file')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      await withContract(file, options, async (call) => {
-        const report = await call('case.check', {});
-        emit(options, report, () => formatCheck(report));
-        if (!report.ok) setExitStatus(CHECK_FAILED_EXIT);
-      }, { readonly: true, reportDamage: true });
+      const report = await withContract(file, options, (call) => call('case.check', {}), { readonly: true, reportDamage: true }).catch((error: unknown) => {
+        // Damage SQLite can open around is reported by case.check itself; a file it cannot open
+        // at all (truncated) escapes as CASE_FILE_CORRUPT from case.open, and is the finding here.
+        if (!(error instanceof DossierError && error.code === 'CASE_FILE_CORRUPT')) throw error;
+        return unopenableCaseReport(casePath(file), error.message);
+      });
+      emit(options, report, () => formatCheck(report));
+      if (!report.ok) setExitStatus(CHECK_FAILED_EXIT);
     });
 
   program.commands
