@@ -7,6 +7,7 @@ import { DossierError } from '../contract/errors';
 import type { TeamMember } from '../contract/sharing';
 import { insertRecord } from '../records/insertRecord';
 import { pendingFingerprints } from './rosterTrust';
+import { settledChain } from '../casefile/openCaseFile';
 import type { RecordSpec } from '../records/RecordSpec';
 import { deleteRecord } from '../records/updateRecord';
 import {
@@ -105,7 +106,7 @@ export function teamRosterOf(source: CaseFile | Database.Database): TeamRoster {
     throw new ShareError('ROSTER_INVALID', `A team roster holds at most ${MAX_MEMBERS} members.`);
   }
   // A key that came in by merge counts only once the user confirmed it (rosterTrust.ts).
-  const pending = pendingFingerprints(db);
+  const pending = pendingFingerprints(db, 'db' in source ? settledChain(source) : null);
   return makeTeamRoster(rows.filter((r) => !pending.has(r.fingerprint)).map(memberIdentity));
 }
 
