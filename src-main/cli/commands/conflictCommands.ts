@@ -13,15 +13,7 @@ function formatConflicts(file: string, conflicts: ConflictListing[], pendingKeys
   const lines = [open.length ? `${open.length} conflict(s) to review in ${file}:` : keys.length > 0 ? `No open merge conflicts in ${file}.` : `No open conflicts in ${file}.`];
   for (const c of conflicts) {
     lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${c.summary}`);
-    if (c.proposal) {
-      const keep =
-        c.kind === 'edit_edit' || c.kind === 'delete_edit' || c.kind === 'duplicate' || c.kind === 'bates_overlap'
-          ? c.proposal
-          : c.kind === 'exhibit_number' && !c.proposal.startsWith('the numbers')
-            ? `--keep mine|theirs|NUMBER  (proposed: ${c.proposal})`
-            : `--keep mine  (${c.proposal})`;
-      lines.push(`  to resolve: dossier conflicts resolve ${file} ${c.id} ${keep}`);
-    }
+    if (c.resolveWith) lines.push(`  to resolve: dossier conflicts resolve ${file} ${c.id} ${c.resolveWith}`);
   }
   return [...lines, ...keys.flatMap((k) => ['', k])].join('\n');
 }
