@@ -74,7 +74,7 @@ export async function withShareSecrets<T>(sharePath: string, opts: KeyOptions, w
 
 /** The receive-side hint for SENDER_UNKNOWN: how to accept the key once it was compared. */
 export function withAcceptHint(error: unknown): unknown {
-  if (error instanceof DossierError && error.code === 'SENDER_UNKNOWN' && error.details?.accepted === undefined && typeof error.details?.fingerprint === 'string') {
+  if (error instanceof DossierError && error.code === 'SENDER_UNKNOWN' && error.details?.accepted === undefined && error.details?.status !== 'pending' && typeof error.details?.fingerprint === 'string') {
     return new DossierError(
       error.code,
       `${error.message} If the sender confirms ${error.details.fingerprint}, run again with --accept-sender ${error.details.fingerprint}.`,

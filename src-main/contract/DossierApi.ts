@@ -14,7 +14,7 @@ import type {
 } from './schemas';
 import type { MergeReport } from './MergeReport';
 import type { ConflictListing } from './conflicts';
-import type { IdentityStatus, PublicIdentityInfo, ShareCreated, ShareReceived, TeamMember } from './sharing';
+import type { IdentityStatus, PublicIdentityInfo, RosterMember, ShareCreated, ShareReceived, TeamMember } from './sharing';
 import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureRecordInfo, CaptureReplay, CaptureResource, CaptureSummary } from './captures';
 
 export interface CaseSummary {
@@ -282,7 +282,7 @@ export interface DossierApi {
   'identity.status': (req: RequestOf<'identity.status'>) => Promise<IdentityStatus>;
   'identity.create': (req: RequestOf<'identity.create'>) => Promise<IdentityStatus>;
   'identity.publicLine': (req: RequestOf<'identity.publicLine'>) => Promise<PublicIdentityInfo>;
-  'roster.list': (req: RequestOf<'roster.list'>) => Promise<TeamMember[]>;
+  'roster.list': (req: RequestOf<'roster.list'>) => Promise<RosterMember[]>;
   'roster.add': (req: RequestOf<'roster.add'>) => Promise<TeamMember>;
   'roster.remove': (req: RequestOf<'roster.remove'>) => Promise<null>;
   /** recipients: roster fingerprints (what the dialog should send), names or age1... recipients. */

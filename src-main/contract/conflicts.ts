@@ -40,4 +40,11 @@ export interface ConflictListing extends MergeConflictRecord {
   summary: string;
   /** What resolving it would do, e.g. "renumber exhibit ... to 7". */
   proposal: string | null;
+  /**
+   * The `--keep` choices that resolve it for the person listing it (null once resolved): "mine"
+   * and "theirs" only when exactly one side is theirs, else the words or ids that name a side.
+   */
+  resolveWith: string | null;
+  /** True when exactly one side was written by the person listing it: "mine" and "theirs" then name a side. */
+  mineTellsApart: boolean;
 }

@@ -19,6 +19,14 @@ export interface TeamMember extends RecordMeta {
   role: string | null;
 }
 
+/**
+ * A roster entry as listed: 'pending' when the key came in with a merge and the user has not
+ * confirmed it yet (`dossier roster trust`): its shares are not accepted and nothing is shared to it.
+ */
+export interface RosterMember extends TeamMember {
+  status: 'trusted' | 'pending';
+}
+
 /** A user's public identity, safe to show and to send to teammates. */
 export interface PublicIdentityInfo {
   name: string;

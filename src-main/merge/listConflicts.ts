@@ -56,18 +56,48 @@ export const CONFLICT_KIND_WORDS: Readonly<Record<MergeConflictRecord['kind'], s
   bates_overlap: 'Bates overlap',
 };
 
+/**
+ * True when "mine" and "theirs" tell the two sides apart for this person: exactly one of them is
+ * theirs (by the actor's name, as the versions record who wrote them). resolveConflict refuses them otherwise.
+ */
+export function mineTellsApart(caseFile: CaseFile, c: MergeConflictRecord): boolean {
+  return (c.kept_by === caseFile.actor.name) !== (c.lost_by === caseFile.actor.name);
+}
+
+/** The one field (besides the deletion) an edit conflict is about, or null: what --keep VALUE sets. */
+export function singleValueField(c: MergeConflictRecord): string | null {
+  const fields = c.fields.filter((f) => f !== 'deleted_at');
+  return c.kind === 'edit_edit' && fields.length === 1 ? fields[0]! : null;
+}
+
 function proposalFor(caseFile: CaseFile, c: MergeConflictRecord): string | null {
   if (c.resolution) return null;
+  const mine = mineTellsApart(caseFile, c);
   if (c.kind === 'exhibit_number' && !stillClashing(caseFile, c)) return 'the numbers no longer clash: acknowledge with --keep mine';
   if (c.kind === 'exhibit_number') {
-    return `renumber exhibit ${c.other_record_id} to ${nextFreeExhibitNumber(caseFile)} (--keep mine|theirs chooses which exhibit keeps ${show(c.kept_value.exhibit_number)})`;
+    return `renumber exhibit ${c.other_record_id} to ${nextFreeExhibitNumber(caseFile)} (${mine ? '--keep mine|theirs' : `--keep ${c.record_id}|${c.other_record_id}`} chooses which exhibit keeps ${show(c.kept_value.exhibit_number)})`;
   }
-  if (c.kind === 'edit_edit' || c.kind === 'delete_edit') return '--keep mine|theirs, or --keep VALUE when one field differs';
-  if (c.kind === 'duplicate') return `--keep mine|theirs (or the id of the row to keep): which of ${c.record_id} and ${c.other_record_id} stays; the other is tombstoned`;
+  if (c.kind === 'edit_edit') {
+    const sides = mine ? '--keep mine|theirs' : '--keep kept|overwritten (the version the merge kept, or the one it overwrote)';
+    return singleValueField(c) ? `${sides}, or --keep VALUE for ${singleValueField(c)}` : sides;
+  }
+  if (c.kind === 'delete_edit') return mine ? '--keep mine|theirs (or --keep deleted|live)' : '--keep deleted|live';
+  const ids = `${c.record_id}|${c.other_record_id}`;
+  if (c.kind === 'duplicate') return `${mine ? `--keep mine|theirs (or --keep ${ids})` : `--keep ${ids}`}: which of the two rows stays; the other is tombstoned`;
   if (c.kind === 'bates_overlap') {
-    return `--keep mine|theirs (or a production id): which of ${c.record_id} and ${c.other_record_id} keeps the numbers; the other must then be exported again as a new production`;
+    return `${mine ? `--keep mine|theirs (or --keep ${ids})` : `--keep ${ids}`}: which production keeps the numbers; the other must then be exported again as a new production`;
   }
   return 'acknowledge with --keep mine';
+}
+
+/** The `--keep` text that resolves it for this person (see ConflictListing.resolveWith). */
+function resolveWithFor(caseFile: CaseFile, c: MergeConflictRecord, proposal: string | null): string | null {
+  if (proposal === null) return null;
+  if (c.kind === 'edit_edit' || c.kind === 'delete_edit' || c.kind === 'duplicate' || c.kind === 'bates_overlap') return proposal;
+  if (c.kind === 'exhibit_number' && stillClashing(caseFile, c)) {
+    return `${mineTellsApart(caseFile, c) ? '--keep mine|theirs|NUMBER' : `--keep ${c.record_id}|${c.other_record_id}|NUMBER`}  (proposed: ${proposal})`;
+  }
+  return `--keep mine  (${proposal})`;
 }
 
 /** The case's conflicts, open ones first (oldest first); resolved ones only when asked. */
@@ -79,7 +109,8 @@ export function listConflicts(caseFile: CaseFile, options: { includeResolved?: b
   return rows.map((row) => {
     const record = decodeConflict(row);
     const settled = record.kind === 'exhibit_number' && !record.resolution && !stillClashing(caseFile, record);
-    return { ...record, summary: `${describeConflict(record)}${settled ? ' They have been renumbered since.' : ''}`, proposal: proposalFor(caseFile, record) };
+    const proposal = proposalFor(caseFile, record);
+    return { ...record, summary: `${describeConflict(record)}${settled ? ' They have been renumbered since.' : ''}`, proposal, resolveWith: resolveWithFor(caseFile, record, proposal), mineTellsApart: mineTellsApart(caseFile, record) };
   });
 }
 

@@ -124,7 +124,12 @@ export function mergeMutableTable(target: CaseFile, other: Database.Database, sp
       if (current.hlc === tombstoneStamp(loser.hlc) || loser.hlc === tombstoneStamp(current.hlc)) continue;
       const fields = [...lost];
       if ((current.deleted_at === null) !== (loser.deleted_at === null) && !fields.includes('deleted_at')) fields.push('deleted_at');
-      const conflict = fields.length ? versionConflict(spec.table, current, loser, fields) : null;
+      // The fields the loser lost hold the other version's values: that version's author wrote
+      // them, not whoever edited last (a mix of a deletion and a later edit carries the editor's
+      // name, and "deleted by" must name the one who deleted).
+      const winner = loser === local ? incoming : local;
+      const kept = current.hlc === winner.hlc ? current : { ...current, updated_by: winner.updated_by, updated_at: winner.updated_at };
+      const conflict = fields.length ? versionConflict(spec.table, kept, loser, fields) : null;
       if (!conflict || !recordConflict(db, conflict)) continue;
       result.conflictsRecorded += 1;
       conflicts.push({

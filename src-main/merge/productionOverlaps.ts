@@ -92,7 +92,8 @@ export function productionOverlaps(db: Database.Database, arrived: number, caseF
       message:
         `Productions ${a.id} and ${b.id} were made on different copies and both use Bates numbers ${label(a, Number(row.first))}–${label(a, Number(row.last))}. ` +
         'Keep the one that was filed; export the other again as a new production (its numbers then continue after the last one used). ' +
-        `Say which keeps the numbers: dossier conflicts resolve ${caseFilePath} ${conflict.id} --keep mine|theirs`,
+        // By id: both may be by one person (two computers), and whoever merges may have made neither.
+        `Say which keeps the numbers: dossier conflicts resolve ${caseFilePath} ${conflict.id} --keep ${a.id} (or --keep ${b.id})`,
     });
   }
   return found;

@@ -10,7 +10,7 @@ import { renumberExhibit } from '../evidence/renumberExhibit';
 import { saveHistory } from '../records/saveHistory';
 import { deleteRecord, updateRecord } from '../records/updateRecord';
 import { type ConflictRow, decodeConflict } from './conflictRecords';
-import { listConflicts, nextFreeExhibitNumber } from './listConflicts';
+import { listConflicts, mineTellsApart, nextFreeExhibitNumber, singleValueField } from './listConflicts';
 import { MUTABLE_TABLES } from './mutableTables';
 import { reindexMerged } from './reindexMerged';
 
@@ -21,18 +21,45 @@ type Side = 'kept' | 'lost';
  * record who wrote them). Two people on one machine share a device, so the name is what tells them apart.
  */
 function mySide(caseFile: CaseFile, c: MergeConflictRecord, keep: 'mine' | 'theirs'): Side {
-  const byMe = (_stamp: string | null, name: string | null) => name === caseFile.actor.name;
-  const kept = byMe(c.kept_hlc, c.kept_by);
-  const lost = byMe(c.lost_hlc, c.lost_by);
-  if (kept === lost) {
+  const kept = c.kept_by === caseFile.actor.name;
+  if (!mineTellsApart(caseFile, c)) {
     throw new DossierError(
       'INVALID_REQUEST',
       `Conflict ${c.id}: ${kept ? 'both versions were' : 'neither version was'} written by you (${caseFile.actor.name}), so "mine" and "theirs" do not tell them apart. ` +
-        `Give the value to keep (--keep VALUE), or resolve it on the copy where one of them was written.`,
+        `Use ${sideChoices(c)}.`,
     );
   }
   const mine: Side = kept ? 'kept' : 'lost';
   return keep === 'mine' ? mine : mine === 'kept' ? 'lost' : 'kept';
+}
+
+/** How a side is named without "mine" or "theirs", for each kind: what a refusal offers instead. */
+function sideChoices(c: MergeConflictRecord): string {
+  switch (c.kind) {
+    case 'delete_edit':
+      return '--keep deleted or --keep live';
+    case 'edit_edit':
+      return `--keep kept (the version the merge kept) or --keep overwritten${singleValueField(c) ? `, or --keep VALUE for ${singleValueField(c)}` : ''}`;
+    case 'exhibit_number':
+      return `--keep ${c.record_id} or --keep ${c.other_record_id} (the exhibit that keeps its number), or --keep NUMBER (the new number of ${c.other_record_id})`;
+    default:
+      return `--keep ${c.record_id} or --keep ${c.other_record_id}`;
+  }
+}
+
+/**
+ * The side of a version conflict a choice names: mine|theirs (by author), kept|overwritten (what
+ * the merge did), and for a delete/edit deleted|live. Null: not a side (a value).
+ */
+function namedSide(caseFile: CaseFile, c: MergeConflictRecord, choice: string): Side | null {
+  if (choice === 'mine' || choice === 'theirs') return mySide(caseFile, c, choice);
+  if (choice === 'kept') return 'kept';
+  if (choice === 'overwritten') return 'lost';
+  if (c.kind === 'delete_edit' && (choice === 'deleted' || choice === 'live')) {
+    const keptDeleted = c.kept_value.deleted_at !== null && c.kept_value.deleted_at !== undefined;
+    return (choice === 'deleted') === keptDeleted ? 'kept' : 'lost';
+  }
+  return null;
 }
 
 function tableSpec(table: string) {
@@ -127,17 +154,19 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
     let resolution: ConflictResolution;
     let resolvedValue: unknown = choice;
     if (c.kind === 'edit_edit' || c.kind === 'delete_edit') {
-      if (named) {
-        const side = mySide(caseFile, c, named);
+      const side = namedSide(caseFile, c, choice);
+      if (side) {
         if (side === 'lost') applyValues(caseFile, c, c.lost_value);
         resolution = side === 'kept' ? 'kept' : 'restored';
         resolvedValue = side === 'kept' ? c.kept_value : c.lost_value;
       } else {
-        const fields = c.fields.filter((f) => f !== 'deleted_at');
-        if (fields.length !== 1 || c.kind === 'delete_edit') {
-          throw new DossierError('INVALID_REQUEST', `Conflict ${id} is about ${c.fields.join(', ')}: a single value cannot settle it; use --keep mine or --keep theirs.`);
+        const field = singleValueField(c);
+        if (field === null) {
+          const what = c.kind === 'delete_edit' ? 'a deletion against an edit' : `about ${c.fields.join(', ')}`;
+          const mine = mineTellsApart(caseFile, c) ? ' (or --keep mine, --keep theirs)' : '';
+          throw new DossierError('INVALID_REQUEST', `Conflict ${id} is ${what}: a single value cannot settle it; use ${sideChoices(c)}${mine}.`);
         }
-        resolvedValue = { [fields[0]!]: parseValue(c, fields[0]!, choice) };
+        resolvedValue = { [field]: parseValue(c, field, choice) };
         applyValues(caseFile, c, resolvedValue as Record<string, unknown>);
         resolution = 'value';
       }
@@ -146,8 +175,10 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
       if (clash < 2) {
         resolution = 'acknowledged';
       } else {
-        const moved = named ? (mySide(caseFile, c, named) === 'kept' ? c.other_record_id! : c.record_id) : c.other_record_id!;
-        const number = named ? nextFreeExhibitNumber(caseFile) : Number(parseValue(c, 'exhibit_number', choice));
+        // Which exhibit keeps the number: mine|theirs, or its id; any other text is the other's new number.
+        const keeper = named ? (mySide(caseFile, c, named) === 'kept' ? c.record_id : c.other_record_id!) : choice === c.record_id || choice === c.other_record_id ? choice : null;
+        const moved = keeper === null ? c.other_record_id! : keeper === c.record_id ? c.other_record_id! : c.record_id;
+        const number = keeper !== null ? nextFreeExhibitNumber(caseFile) : Number(parseValue(c, 'exhibit_number', choice));
         renumberExhibit(caseFile, moved, number);
         resolvedValue = { renumbered: moved, exhibit_number: number };
         resolution = 'value';

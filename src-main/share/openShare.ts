@@ -14,7 +14,7 @@ import type { ShareRunOptions } from './shareProgress';
 import { ShareError } from './ShareError';
 import { MANIFEST_ENTRY_NAME, readShareTar, SIGNATURE_ENTRY_NAME } from './shareTarReader';
 import { classifyOpenFailure, classifyHeaderFailure, truncatedShareError } from './classifyOpenFailure';
-import { findRosterMember, type TeamRoster } from './teamRoster';
+import { findHeldKey, findRosterMember, heldKeyMessage, type TeamRoster } from './teamRoster';
 import { normalizeFingerprint, samePublicKeys, type PublicIdentity } from './publicIdentity';
 import type { UserIdentity } from './userIdentity';
 
@@ -209,6 +209,14 @@ function checkSender(manifest: ShareManifest, keys: OpenShareKeys): Omit<OpenedS
       );
     }
   } else if (!known && keys.acceptUnknownSender !== true) {
+    const held = member === undefined ? findHeldKey(keys.roster, sender.fingerprint) : undefined;
+    if (held) {
+      throw new ShareError('SENDER_UNKNOWN', `This share is signed by "${sender.name}" with key ${sender.fingerprint}: ${heldKeyMessage(held, ' and open the share again')}`, {
+        fingerprint: sender.fingerprint,
+        name: sender.name,
+        status: 'pending',
+      });
+    }
     throw new ShareError(
       'SENDER_UNKNOWN',
       `This share is signed by "${sender.name}" with key ${sender.fingerprint}, which is not in your team roster. Compare this fingerprint with the sender (by phone or in person), add them to the roster if it matches, and open the share again.`,

@@ -1,7 +1,7 @@
 import type { ShareRecipientInfo } from '../contract/sharing';
 import { assertX25519Recipient, normalizeFingerprint } from './publicIdentity';
 import { ShareError } from './ShareError';
-import type { TeamRoster } from './teamRoster';
+import { findHeldKey, heldKeyMessage, type TeamRoster } from './teamRoster';
 
 const FINGERPRINT_LIKE = /^[0-9A-Fa-f]{4}([\s-]?[0-9A-Fa-f]{4}){5}$/;
 
@@ -32,6 +32,8 @@ function resolveOne(roster: TeamRoster, input: string): ShareRecipientInfo {
     const fingerprint = normalizeFingerprint(input);
     const member = roster.members.find((m) => m.fingerprint === fingerprint);
     if (member === undefined) {
+      const held = findHeldKey(roster, fingerprint);
+      if (held) throw new ShareError('RECIPIENT_UNKNOWN', heldKeyMessage(held), { recipient: fingerprint, status: 'pending' });
       throw new ShareError(
         'RECIPIENT_UNKNOWN',
         `No teammate with key ${fingerprint} in this case's roster. Add them first (dossier roster add), or give their age1... recipient.`,
@@ -45,6 +47,8 @@ function resolveOne(roster: TeamRoster, input: string): ShareRecipientInfo {
   // "Bob" for "Bob Builder": a leading whole word or words, when only one name starts so.
   const matches = exact.length > 0 || wanted === '' ? exact : roster.members.filter((m) => m.name.toLocaleLowerCase().startsWith(`${wanted} `));
   if (matches.length === 0) {
+    const held = (roster.held ?? []).filter((h) => h.name.toLocaleLowerCase() === wanted || h.name.toLocaleLowerCase().startsWith(`${wanted} `));
+    if (held.length === 1) throw new ShareError('RECIPIENT_UNKNOWN', heldKeyMessage(held[0]!), { recipient: input.slice(0, 120), status: 'pending' });
     throw new ShareError(
       'RECIPIENT_UNKNOWN',
       `"${input.slice(0, 120)}" is not a teammate in this case's roster (give a roster name, a fingerprint or an age1... recipient).`,

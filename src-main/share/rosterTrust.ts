@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit/appendAudit';
 import type { CaseFile } from '../casefile/CaseFile';
+import { registeredHead } from '../casefile/chainRegister';
+import { settledChain } from '../casefile/openCaseFile';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { DossierError } from '../contract/errors';
 import type { MergeConflict } from '../contract/MergeReport';
@@ -12,25 +14,66 @@ import { normalizeFingerprint } from './publicIdentity';
  * sends a copy could otherwise add their own key and be trusted silently. The state lives in the
  * audit log ('roster.pending' when a merge brings a key, 'roster.trust' when the user confirms),
  * which is append-only and chained, so a trust cannot be granted by editing a table.
+ *
+ * Only the owner of a copy decides whom it trusts. Every entry of a teammate's copy arrives here
+ * with a merge, and that copy is theirs to write: a 'roster.trust' written there (or a chain named
+ * like ours) must not confirm a key here. Our own decisions are the entries on the audit chains
+ * this computer wrote, told by the register of chain heads kept outside the case file
+ * (casefile/chainRegister: an entry at or before the registered head, whose hash there matches,
+ * is ours, since the chain is hashed), plus those this open session writes. A key we decided on
+ * follows our last decision (adding it ourselves is one); a key we never decided on (it was in the
+ * copy we received) is pending when anyone's merge held it, whoever later said they confirmed it.
  */
+
+/** Entries that decide whether a key is trusted: who added it, held it at a merge, confirmed it. */
+const DECISIONS = ['team_member.create', 'roster.pending', 'roster.trust'] as const;
 
 /** Live roster fingerprints, before a merge changes them. */
 export function liveFingerprints(db: Database.Database): Set<string> {
   return new Set(db.prepare('SELECT fingerprint FROM team_member WHERE deleted_at IS NULL').pluck().all() as string[]);
 }
 
-/** Fingerprints waiting for the user's confirmation (their last roster decision is 'pending'). */
-export function pendingFingerprints(db: Database.Database): Set<string> {
-  const pending = new Set<string>();
+/**
+ * Fingerprints waiting for the user's confirmation. `sessionChain` is the chain this open case
+ * file writes under (its entries are ours though not registered until it closes), if any.
+ */
+export function pendingFingerprints(db: Database.Database, sessionChain: string | null = null): Set<string> {
   const rows = db
-    .prepare("SELECT action, json_extract(detail, '$.fingerprint') AS fingerprint FROM audit_entry WHERE action IN ('roster.pending', 'roster.trust') ORDER BY at, chain, seq")
-    .all() as { action: string; fingerprint: string | null }[];
+    .prepare(
+      `SELECT chain, seq, action, json_extract(detail, '$.fingerprint') AS fingerprint FROM audit_entry
+       WHERE action IN (${DECISIONS.map(() => '?').join(', ')}) ORDER BY at, chain, seq`,
+    )
+    .all(...DECISIONS) as { chain: string; seq: number; action: string; fingerprint: string | null }[];
+  const isOurs = ownEntries(db, sessionChain);
+  const ourLast = new Map<string, string>();
+  const heldByAnyone = new Set<string>();
   for (const r of rows) {
     if (!r.fingerprint) continue;
-    if (r.action === 'roster.pending') pending.add(r.fingerprint);
-    else pending.delete(r.fingerprint);
+    if (isOurs(r.chain, r.seq)) ourLast.set(r.fingerprint, r.action);
+    else if (r.action === 'roster.pending') heldByAnyone.add(r.fingerprint);
+  }
+  const pending = new Set<string>();
+  for (const fingerprint of new Set([...ourLast.keys(), ...heldByAnyone])) {
+    const ours = ourLast.get(fingerprint);
+    if (ours === undefined ? heldByAnyone.has(fingerprint) : ours === 'roster.pending') pending.add(fingerprint);
   }
   return pending;
+}
+
+/** Tells the entries this computer wrote (see the note at the top) from all others. */
+function ownEntries(db: Database.Database, sessionChain: string | null): (chain: string, seq: number) => boolean {
+  const limits = new Map<string, number>();
+  const hashAt = db.prepare('SELECT hash FROM audit_entry WHERE chain = ? AND seq = ?').pluck();
+  return (chain, seq) => {
+    if (chain === sessionChain) return true;
+    let limit = limits.get(chain);
+    if (limit === undefined) {
+      const head = registeredHead(chain);
+      limit = head && hashAt.get(chain, head.seq) === head.hash ? head.seq : 0;
+      limits.set(chain, limit);
+    }
+    return seq <= limit;
+  };
 }
 
 /**
@@ -61,7 +104,7 @@ export function trustTeamMember(caseFile: CaseFile, fingerprint: string): { fing
   return writeTransaction(caseFile, () => {
     const row = caseFile.db.prepare('SELECT id, name FROM team_member WHERE fingerprint = ? AND deleted_at IS NULL').get(wanted) as { id: string; name: string } | undefined;
     if (!row) throw new DossierError('NOT_FOUND', `No teammate with key ${wanted} in this case's roster.`, { fingerprint: wanted });
-    if (!pendingFingerprints(caseFile.db).has(wanted)) {
+    if (!pendingFingerprints(caseFile.db, settledChain(caseFile)).has(wanted)) {
       throw new DossierError('INVALID_REQUEST', `${row.name} (${wanted}) is already trusted; nothing to confirm.`, { fingerprint: wanted });
     }
     appendAudit(caseFile, { action: 'roster.trust', recordKind: 'team_member', recordId: row.id, detail: { fingerprint: wanted } });

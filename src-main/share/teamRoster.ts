@@ -9,6 +9,28 @@ import { ShareError } from './ShareError';
 /** The teammates a user trusts: whose shares they accept and to whom they can share. */
 export interface TeamRoster {
   readonly members: readonly PublicIdentity[];
+  /**
+   * Keys in the case's roster that came with a merge and wait for the user's confirmation: not
+   * members (not trusted), kept so that refusals can say so and how to confirm them.
+   */
+  readonly held?: readonly HeldRosterKey[];
+}
+
+/** A roster key not confirmed yet, and the command that confirms it. */
+export interface HeldRosterKey {
+  readonly name: string;
+  readonly fingerprint: string;
+  readonly confirmWith: string;
+}
+
+/** The held (unconfirmed) key with this fingerprint, or undefined. */
+export function findHeldKey(roster: TeamRoster, fingerprint: string): HeldRosterKey | undefined {
+  return roster.held?.find((h) => h.fingerprint === fingerprint);
+}
+
+/** Why a held key is refused, and how to confirm it: one sentence for every refusal that meets one. */
+export function heldKeyMessage(held: HeldRosterKey, thenWhat = ''): string {
+  return `${held.name} (${held.fingerprint}) is in this case's roster but not confirmed yet: their key came in with a merge. Compare the fingerprint with them (by phone or in person), then confirm it${thenWhat}: ${held.confirmWith}`;
 }
 
 const MAX_ROSTER_LINES = 10_000;

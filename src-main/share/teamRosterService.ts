@@ -4,9 +4,10 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import { DossierError } from '../contract/errors';
-import type { TeamMember } from '../contract/sharing';
+import type { RosterMember, TeamMember } from '../contract/sharing';
 import { insertRecord } from '../records/insertRecord';
 import { pendingFingerprints } from './rosterTrust';
+import { settledChain } from '../casefile/openCaseFile';
 import type { RecordSpec } from '../records/RecordSpec';
 import { deleteRecord } from '../records/updateRecord';
 import {
@@ -69,10 +70,12 @@ export function addTeamMember(caseFile: CaseFile, identityLine: string, options:
   });
 }
 
-/** Live members, by name. */
-export function listTeamMembers(caseFile: CaseFile): TeamMember[] {
+/** Live members, by name, each trusted or pending (came with a merge, not confirmed yet). */
+export function listTeamMembers(caseFile: CaseFile): RosterMember[] {
   if (!hasRosterTable(caseFile.db)) return [];
-  return prepareCached(caseFile.db, 'SELECT * FROM team_member WHERE deleted_at IS NULL ORDER BY name, id LIMIT ?').all(MAX_MEMBERS) as TeamMember[];
+  const pending = pendingFingerprints(caseFile.db, settledChain(caseFile));
+  const rows = prepareCached(caseFile.db, 'SELECT * FROM team_member WHERE deleted_at IS NULL ORDER BY name, id LIMIT ?').all(MAX_MEMBERS) as TeamMember[];
+  return rows.map((row) => ({ ...row, status: pending.has(row.fingerprint) ? 'pending' : 'trusted' }));
 }
 
 /**
@@ -105,8 +108,11 @@ export function teamRosterOf(source: CaseFile | Database.Database): TeamRoster {
     throw new ShareError('ROSTER_INVALID', `A team roster holds at most ${MAX_MEMBERS} members.`);
   }
   // A key that came in by merge counts only once the user confirmed it (rosterTrust.ts).
-  const pending = pendingFingerprints(db);
-  return makeTeamRoster(rows.filter((r) => !pending.has(r.fingerprint)).map(memberIdentity));
+  const pending = pendingFingerprints(db, 'db' in source ? settledChain(source) : null);
+  const held = rows
+    .filter((r) => pending.has(r.fingerprint))
+    .map((r) => ({ name: r.name, fingerprint: r.fingerprint, confirmWith: `dossier roster trust ${'db' in source ? source.path : db.name} ${r.fingerprint}` }));
+  return { ...makeTeamRoster(rows.filter((r) => !pending.has(r.fingerprint)).map(memberIdentity)), held };
 }
 
 /** The public identity a roster row stands for, checked against its own keys. */

@@ -19,7 +19,7 @@ describe('dossier conflicts and evidence renumber', () => {
     expect(merged.conflicts.map((c) => c.kind)).toEqual(['concurrent_edit']);
     const listed = await dossierJson<{ id: string; kind: string; kept_value: unknown; lost_value: unknown; lost_by: string }[]>(['conflicts', mine]);
     expect(listed).toEqual([expect.objectContaining({ id: merged.conflicts[0]!.conflict_id, kind: 'edit_edit', lost_by: 'Alice' })]);
-    const human = await dossier(['conflicts', mine]);
+    const human = await dossier(['conflicts', mine, '--actor', 'Alice']);
     expect(human.status).toBe(0);
     expect(human.stdout).toContain('1 conflict(s) to review');
     expect(human.stdout).toContain(`dossier conflicts resolve ${mine} ${listed[0]!.id} --keep mine|theirs`);

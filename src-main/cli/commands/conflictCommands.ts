@@ -1,26 +1,21 @@
 import type { Command } from 'commander';
 import type { ConflictListing } from '../../contract/conflicts';
+import type { RosterMember } from '../../contract/sharing';
+import { pendingRosterText } from '../pendingRoster';
 import { CONFLICT_KIND_WORDS } from '../../merge/listConflicts';
 import { withContract } from '../contractSession';
 import { emit, type GlobalOptions } from '../output';
 
-function formatConflicts(file: string, conflicts: ConflictListing[]): string {
+function formatConflicts(file: string, conflicts: ConflictListing[], pendingKeys: readonly RosterMember[]): string {
   const open = conflicts.filter((c) => !c.resolution);
-  if (conflicts.length === 0) return `No open conflicts in ${file}.`;
-  const lines = [open.length ? `${open.length} conflict(s) to review in ${file}:` : `No open conflicts in ${file}.`];
+  const keys = pendingKeys.length > 0 ? [pendingRosterText(file, pendingKeys)] : [];
+  if (conflicts.length === 0) return keys.length > 0 ? keys[0]! : `No open conflicts in ${file}.`;
+  const lines = [open.length ? `${open.length} conflict(s) to review in ${file}:` : keys.length > 0 ? `No open merge conflicts in ${file}.` : `No open conflicts in ${file}.`];
   for (const c of conflicts) {
     lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${c.summary}`);
-    if (c.proposal) {
-      const keep =
-        c.kind === 'edit_edit' || c.kind === 'delete_edit' || c.kind === 'duplicate' || c.kind === 'bates_overlap'
-          ? c.proposal
-          : c.kind === 'exhibit_number' && !c.proposal.startsWith('the numbers')
-            ? `--keep mine|theirs|NUMBER  (proposed: ${c.proposal})`
-            : `--keep mine  (${c.proposal})`;
-      lines.push(`  to resolve: dossier conflicts resolve ${file} ${c.id} ${keep}`);
-    }
+    if (c.resolveWith) lines.push(`  to resolve: dossier conflicts resolve ${file} ${c.id} ${c.resolveWith}`);
   }
-  return lines.join('\n');
+  return [...lines, ...keys.flatMap((k) => ['', k])].join('\n');
 }
 
 /** `dossier conflicts FILE` and `dossier conflicts resolve FILE ID --keep mine|theirs|VALUE`; `dossier evidence renumber`. */
@@ -34,7 +29,9 @@ export function registerConflictCommands(program: Command): void {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withContract(file, options, async (call) => {
         const listed = await call('conflicts.list', { includeResolved: opts.all ?? false });
-        emit(options, listed, () => formatConflicts(file, listed));
+        // Keys a merge held for confirmation are what is left to do after a merge too (roster trust).
+        const pendingKeys = options.json ? [] : (await call('roster.list', {})).filter((m) => m.status === 'pending');
+        emit(options, listed, () => formatConflicts(file, listed, pendingKeys));
       }, { readonly: true });
     });
   conflicts

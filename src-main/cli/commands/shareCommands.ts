@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DossierError } from '../../contract/errors';
-import type { ShareCreated, ShareReceived, TeamMember } from '../../contract/sharing';
+import type { RosterMember, ShareCreated, ShareReceived, TeamMember } from '../../contract/sharing';
+import { pendingRosterText } from '../pendingRoster';
 import { createKeyFile } from '../../share/keyFile';
 import { formatPublicIdentity, normalizeFingerprint } from '../../share/publicIdentity';
 import { parseTeamRoster } from '../../share/teamRoster';
@@ -16,8 +17,17 @@ import { withContract } from '../contractSession';
 const PASSPHRASE_FILE = ['--passphrase-file <path>', "file whose first line is the key file's passphrase (else $DOSSIER_PASSPHRASE, else asked)"] as const;
 const SHARE_PASSPHRASE_FILE = ['--share-passphrase-file <path>', 'file whose first line is the share passphrase (else $DOSSIER_SHARE_PASSPHRASE, else asked)'] as const;
 
-function memberLine(m: TeamMember): string[] {
-  return [m.name, m.fingerprint, m.role ?? '', m.created_at.slice(0, 10), m.created_by];
+function memberLine(m: RosterMember): string[] {
+  return [m.name, m.fingerprint, m.status === 'pending' ? 'not confirmed' : 'trusted', m.role ?? '', m.created_at.slice(0, 10), m.created_by];
+}
+
+/** The roster as a table, then how to confirm each key that came in with a merge. */
+function rosterText(file: string, members: readonly RosterMember[]): string {
+  if (members.length === 0) return 'The team roster is empty (dossier roster add).';
+  const lines = [table(['name', 'fingerprint', 'trust', 'role', 'added', 'by'], members.map(memberLine))];
+  const pending = members.filter((m) => m.status === 'pending');
+  if (pending.length > 0) lines.push('', pendingRosterText(file, pending));
+  return lines.join('\n');
 }
 
 function publicIdentityText(line: string, fingerprint: string): string {
@@ -106,9 +116,7 @@ export function registerShareCommands(program: Command): void {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withContract(file, options, async (call) => {
         const members = await call('roster.list', {});
-        emit(options, members, () =>
-          members.length === 0 ? 'The team roster is empty (dossier roster add).' : table(['name', 'fingerprint', 'role', 'added', 'by'], members.map(memberLine)),
-        );
+        emit(options, members, () => rosterText(file, members));
       }, { readonly: true });
     });
   roster

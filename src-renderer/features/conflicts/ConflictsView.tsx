@@ -78,13 +78,23 @@ function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onR
       ) : null}
       {conflict.resolution ? null : (
         <div className="conflict-actions">
-          {versions ? (
+          {versions && conflict.mineTellsApart ? (
             <>
               <button type="button" className="btn" disabled={busy} onClick={() => void resolve('mine')}>
                 Keep mine
               </button>
               <button type="button" className="btn" disabled={busy} onClick={() => void resolve('theirs')}>
                 Keep theirs
+              </button>
+            </>
+          ) : versions ? (
+            // Both sides by one person (two computers), or by neither of them: named by what the merge did.
+            <>
+              <button type="button" className="btn" disabled={busy} onClick={() => void resolve('kept')}>
+                Keep the kept version ({conflict.kept_by})
+              </button>
+              <button type="button" className="btn" disabled={busy} onClick={() => void resolve('overwritten')}>
+                Keep the overwritten version ({conflict.lost_by ?? '—'})
               </button>
             </>
           ) : conflict.kind === 'duplicate' || conflict.kind === 'bates_overlap' ? (
@@ -100,7 +110,8 @@ function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onR
               ))}
             </>
           ) : conflict.kind === 'exhibit_number' ? (
-            <button type="button" className="btn" disabled={busy} onClick={() => void resolve('mine')}>
+            // By id: the first exhibit keeps its number, whoever added either.
+            <button type="button" className="btn" disabled={busy} onClick={() => void resolve(conflict.record_id)}>
               Renumber the other exhibit
             </button>
           ) : (

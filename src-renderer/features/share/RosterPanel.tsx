@@ -32,6 +32,16 @@ export function RosterPanel() {
     }
   }
 
+  async function confirm(member: TeamMember) {
+    setError(null);
+    try {
+      await call('roster.trust', { fingerprint: member.fingerprint });
+      load();
+    } catch (raw) {
+      setError(toDossierError(raw).message);
+    }
+  }
+
   async function remove(member: TeamMember) {
     setRemoving(null);
     try {
@@ -58,6 +68,15 @@ export function RosterPanel() {
                 <strong>{m.name}</strong>
                 {m.role ? <span className="faint"> · {m.role}</span> : null}
                 <div className="mono small fingerprint-small">{m.fingerprint}</div>
+                {m.status === 'pending' ? (
+                  <div className="small">
+                    <span className="badge tone-warning">Not confirmed</span> Came in with a merge: their shares are not accepted until you compare this
+                    fingerprint with them and confirm it.{' '}
+                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => void confirm(m)} aria-label={`Confirm ${m.name}'s key`}>
+                      Confirm key
+                    </button>
+                  </div>
+                ) : null}
                 <div className="faint small">
                   Added {formatDate(m.created_at)} by {m.created_by}
                 </div>

@@ -34,8 +34,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     void call('identity.status', {}).then(setIdentity, (raw) => setError(toDossierError(raw).message));
     void call('roster.list', {}).then((list) => {
-      setMembers(list);
-      setChosen(list.map((m) => m.fingerprint));
+      // A key a merge brought and nobody here confirmed is not offered (the roster panel confirms it).
+      const trusted = list.filter((m) => m.status === 'trusted');
+      setMembers(trusted);
+      setChosen(trusted.map((m) => m.fingerprint));
     });
   }, []);
 

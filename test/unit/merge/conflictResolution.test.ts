@@ -149,4 +149,23 @@ describe('resolving conflicts', () => {
     expect(getEvidence(a, bobs.id).exhibit_number).toBe(2);
     expectVerified(a);
   });
+
+  it('an exhibit clash is resolved by the id of the exhibit that keeps its number, by someone who added neither', async () => {
+    const { a, b, dir } = aliceAndBob();
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'Alice exhibit\n');
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'Bob exhibit\n');
+    const alices = (await importEvidence(a, [path.join(dir, 'a.txt')], { title: 'Alice exhibit' })).items[0]!.evidence;
+    const bobs = (await importEvidence(b, [path.join(dir, 'b.txt')], { title: 'Bob exhibit' })).items[0]!.evidence;
+    mergeCaseFile(a, b.path);
+    closeCaseFile(a);
+    const carol = track(openCaseFile(a.path, { actor: { name: 'Carol Analyst', device: 'carol-tablet' } }));
+    const clash = listConflicts(carol)[0]!;
+    expect(clash.mineTellsApart).toBe(false);
+    expect(clash.resolveWith).toContain(`--keep ${clash.record_id}|${clash.other_record_id}|NUMBER`);
+    expect(errorOf(() => resolveConflict(carol, clash.id, 'mine')).message).toContain(`--keep ${clash.record_id} or --keep ${clash.other_record_id}`);
+    // Bob's exhibit keeps number 1; Alice's moves to the next free number.
+    expect(resolveConflict(carol, clash.id, bobs.id).resolved_value).toEqual({ renumbered: alices.id, exhibit_number: 2 });
+    expect(getEvidence(carol, bobs.id).exhibit_number).toBe(1);
+    expectVerified(carol);
+  });
 });
