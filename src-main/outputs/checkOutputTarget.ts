@@ -9,10 +9,63 @@ export function isSameFile(a: string, b: string): boolean {
   return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
+/**
+ * What SQLite appends to a database's name for the files it keeps beside it: the rollback journal,
+ * the write-ahead log and its shared memory, and a multi-database commit's super-journal
+ * (`-mj` and hex digits). SQLite creates and deletes these itself; an output given one of these
+ * names is deleted at the next commit, or is taken for a hot journal and played into the case.
+ */
+const SIDE_FILE = /^-(journal|wal|shm|mj[0-9a-f]+)$/i;
+
+/** The folder resolved through symlinks, with the name kept (the file itself may not exist yet). */
+function realLocation(file: string): string {
+  const absolute = path.resolve(file);
+  try {
+    return path.join(fs.realpathSync(path.dirname(absolute)), path.basename(absolute));
+  } catch {
+    return absolute;
+  }
+}
+
+/** Names compare case-blind where the file system usually is (macOS, Windows). */
+function sameName(a: string, b: string): boolean {
+  return process.platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * What `target` is to the case file at `caseFilePath`, if anything: the file itself (by name, or
+ * device and inode through a symlink or a hard link) or one of SQLite's side files (by name beside
+ * the file as opened and beside the real file, since SQLite follows a symlinked case file).
+ */
+export function caseFileRole(target: string, caseFilePath: string): string | null {
+  const caseNames = [...new Set([path.resolve(caseFilePath), realLocation(caseFilePath), fs.existsSync(caseFilePath) ? fs.realpathSync(caseFilePath) : path.resolve(caseFilePath)])];
+  const targetNames = [...new Set([path.resolve(target), realLocation(target)])];
+  for (const caseName of caseNames) {
+    for (const name of targetNames) {
+      if (sameName(name, caseName)) return 'the open case file itself';
+      if (!sameName(name.slice(0, caseName.length), caseName)) continue;
+      const suffix = name.slice(caseName.length);
+      if (SIDE_FILE.test(suffix)) return `the open case file's SQLite side file (${suffix})`;
+    }
+  }
+  if (caseNames.flatMap((c) => [c, `${c}-journal`, `${c}-wal`, `${c}-shm`]).some((p) => isSameFile(target, p))) return 'the open case file itself (another name for it)';
+  return null;
+}
+
+function refuseCaseFileNames(target: string, caseFilePath: string): void {
+  const role = caseFileRole(target, caseFilePath);
+  if (role === null) return;
+  throw new DossierError(
+    'OUTPUT_IS_CASE_FILE',
+    `${target} is ${role}; writing there would destroy or corrupt the case (SQLite creates and deletes that file as it saves). Choose another name.`,
+    { path: target },
+  );
+}
+
 export interface OutputTargetRules {
   /** Replace a file already there (default: refuse with FILE_EXISTS). */
   overwrite: boolean;
-  /** The open case file (and its journal): never written over, whatever name reaches it. */
+  /** The open case file (and SQLite's files beside it): never written over, whatever name reaches it. */
   caseFilePath?: string | null;
 }
 
@@ -30,12 +83,7 @@ export function checkOutputTarget(target: string, rules: OutputTargetRules): voi
   if (existing?.isDirectory()) {
     throw new DossierError('INVALID_REQUEST', `${target} is a folder; give the name of the file to write.`, { path: target });
   }
-  if (rules.caseFilePath) {
-    const protectedFiles = [rules.caseFilePath, `${rules.caseFilePath}-journal`, `${rules.caseFilePath}-wal`];
-    if (path.resolve(target) === path.resolve(rules.caseFilePath) || protectedFiles.some((p) => isSameFile(target, p))) {
-      throw new DossierError('OUTPUT_IS_CASE_FILE', `${target} is the open case file itself; writing there would destroy the case. Choose another name.`, { path: target });
-    }
-  }
+  if (rules.caseFilePath) refuseCaseFileNames(target, rules.caseFilePath);
   if (existing && !rules.overwrite) {
     throw new DossierError('FILE_EXISTS', `${target} already exists; choose another name, or allow overwriting it (--overwrite).`, { path: target });
   }
