@@ -3,11 +3,12 @@ import type { ConflictListing } from '../../contract/conflicts';
 import { CONFLICT_KIND_WORDS } from '../../merge/listConflicts';
 import { withContract } from '../contractSession';
 import { emit, type GlobalOptions } from '../output';
+import { shownValue } from '../terminalText';
 
 function formatConflicts(file: string, conflicts: ConflictListing[]): string {
   const open = conflicts.filter((c) => !c.resolution);
-  if (conflicts.length === 0) return `No open conflicts in ${file}.`;
-  const lines = [open.length ? `${open.length} conflict(s) to review in ${file}:` : `No open conflicts in ${file}.`];
+  if (conflicts.length === 0) return `No open conflicts in ${shownValue(file)}.`;
+  const lines = [open.length ? `${open.length} conflict(s) to review in ${shownValue(file)}:` : `No open conflicts in ${shownValue(file)}.`];
   for (const c of conflicts) {
     lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${c.summary}`);
     if (c.proposal) {
@@ -17,7 +18,7 @@ function formatConflicts(file: string, conflicts: ConflictListing[]): string {
           : c.kind === 'exhibit_number' && !c.proposal.startsWith('the numbers')
             ? `--keep mine|theirs|NUMBER  (proposed: ${c.proposal})`
             : `--keep mine  (${c.proposal})`;
-      lines.push(`  to resolve: dossier conflicts resolve ${file} ${c.id} ${keep}`);
+      lines.push(`  to resolve: dossier conflicts resolve ${shownValue(file)} ${c.id} ${keep}`);
     }
   }
   return lines.join('\n');
