@@ -62,6 +62,16 @@ function refuseCaseFileNames(target: string, caseFilePath: string): void {
   );
 }
 
+/**
+ * Where a symbolic link at `target` points when that is nowhere (null: no link there, or one to an
+ * existing file). Such a name is taken although following it finds nothing, so an output must
+ * refuse it by name, not report later that a file "appeared".
+ */
+export function danglingLinkAt(target: string): string | null {
+  if (!fs.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink() || fs.existsSync(target)) return null;
+  return fs.readlinkSync(target);
+}
+
 export interface OutputTargetRules {
   /** Replace a file already there (default: refuse with FILE_EXISTS). */
   overwrite: boolean;
@@ -84,6 +94,10 @@ export function checkOutputTarget(target: string, rules: OutputTargetRules): voi
     throw new DossierError('INVALID_REQUEST', `${target} is a folder; give the name of the file to write.`, { path: target });
   }
   if (rules.caseFilePath) refuseCaseFileNames(target, rules.caseFilePath);
+  const link = danglingLinkAt(target);
+  if (link !== null && !rules.overwrite) {
+    throw new DossierError('FILE_EXISTS', `${target} is a symbolic link that already exists (to ${link}, which does not exist); choose another name, remove the link, or allow replacing the link itself (--overwrite).`, { path: target });
+  }
   if (existing && !rules.overwrite) {
     throw new DossierError('FILE_EXISTS', `${target} already exists; choose another name, or allow overwriting it (--overwrite).`, { path: target });
   }

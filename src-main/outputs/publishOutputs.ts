@@ -25,7 +25,8 @@ export function sideName(target: string, purpose: string): string {
 
 function place(staged: StagedOutput, overwrite: boolean): Placed {
   const { temp, target } = staged;
-  if (overwrite && fs.existsSync(target)) {
+  // lstat: a symbolic link (even one pointing nowhere) is replaced itself, never written through.
+  if (overwrite && fs.lstatSync(target, { throwIfNoEntry: false })) {
     const setAside = sideName(target, 'replaced');
     fs.renameSync(target, setAside);
     fs.renameSync(temp, target);
