@@ -54,4 +54,21 @@ describe('paths from outside are printed on one line, their line breaks escaped'
       expect(run.stdout, label).toContain('\\x0aFORGED');
     }
   });
+
+  it('capture import: the capture tool named inside the archive is shown with its line breaks escaped', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'c.dossier');
+    await dossierJson(['new', file, '--title', 'Captures']);
+    const har = path.join(dir, 'session.har');
+    const entry = {
+      startedDateTime: '2024-01-02T03:04:05.000Z',
+      request: { method: 'GET', url: 'https://example.com/', headers: [] },
+      response: { status: 200, statusText: 'OK', headers: [{ name: 'Content-Type', value: 'text/html' }], content: { mimeType: 'text/html', text: '<title>x</title>' } },
+    };
+    fs.writeFileSync(har, JSON.stringify({ log: { version: '1.2', creator: { name: 'Browser\nFORGED tool line', version: '1' }, entries: [entry] } }));
+    const imported = await dossier(['capture', 'import', file, har]);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(forgedLines(imported.stdout)).toEqual([]);
+    expect(imported.stdout).toContain('Browser\\x0aFORGED tool line');
+  });
 });
