@@ -71,4 +71,20 @@ describe('paths from outside are printed on one line, their line breaks escaped'
     expect(forgedLines(imported.stdout)).toEqual([]);
     expect(imported.stdout).toContain('Browser\\x0aFORGED tool line');
   });
+
+  it('conflicts: a one-line summary quoting a multi-line note body shows its line breaks escaped', async () => {
+    const dir = tempDir();
+    const mine = path.join(dir, 'alice.dossier');
+    const theirs = path.join(dir, 'bob.dossier');
+    await dossierJson(['new', mine, '--title', 'Conflicts']);
+    const note = await dossierJson<{ id: string }>(['note', 'add', mine, '--title', 'Plan', '--body', 'v1']);
+    fs.copyFileSync(mine, theirs);
+    await dossierJson(['edit', mine, note.id, '--body', 'Alice\nFORGED line from a body', '--actor', 'Alice']);
+    await dossierJson(['edit', theirs, note.id, '--body', 'Bob\nFORGED other body', '--actor', 'Bob']);
+    await dossierJson(['merge', mine, theirs, '--actor', 'Alice']);
+    const listed = await dossier(['conflicts', mine]);
+    expect(listed.status).toBe(0);
+    expect(forgedLines(listed.stdout)).toEqual([]);
+    expect(listed.stdout).toContain('\\x0aFORGED');
+  });
 });

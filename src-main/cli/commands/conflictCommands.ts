@@ -10,7 +10,7 @@ function formatConflicts(file: string, conflicts: ConflictListing[]): string {
   if (conflicts.length === 0) return `No open conflicts in ${shownValue(file)}.`;
   const lines = [open.length ? `${open.length} conflict(s) to review in ${shownValue(file)}:` : `No open conflicts in ${shownValue(file)}.`];
   for (const c of conflicts) {
-    lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${c.summary}`);
+    lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${shownValue(c.summary)}`); // one sentence; values it quotes (a note body) keep their breaks escaped
     if (c.proposal) {
       const keep =
         c.kind === 'edit_edit' || c.kind === 'delete_edit' || c.kind === 'duplicate' || c.kind === 'bates_overlap'
