@@ -27,9 +27,13 @@ function realLocation(file: string): string {
   }
 }
 
-/** Names compare case-blind where the file system usually is (macOS, Windows). */
+/**
+ * Names compare case-blind on every platform: macOS and Windows usually are, and so is a FAT or
+ * exFAT stick on Linux, where `CASE.DOSSIER-JOURNAL` is the journal itself. Refusing that odd name
+ * on a case-sensitive disk costs nothing.
+ */
 function sameName(a: string, b: string): boolean {
-  return process.platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase();
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 /**
@@ -42,7 +46,8 @@ export function caseFileRole(target: string, caseFilePath: string): string | nul
   const targetNames = [...new Set([path.resolve(target), realLocation(target)])];
   for (const caseName of caseNames) {
     for (const name of targetNames) {
-      if (sameName(name, caseName)) return 'the open case file itself';
+      if (name === caseName) return 'the open case file itself';
+      if (sameName(name, caseName)) return 'the open case file under its name in other letter case (the same file on a disk that ignores case)';
       if (!sameName(name.slice(0, caseName.length), caseName)) continue;
       const suffix = name.slice(caseName.length);
       if (SIDE_FILE.test(suffix)) return `the open case file's SQLite side file (${suffix})`;

@@ -70,6 +70,12 @@ describe("outputs never take the name of the case file's SQLite side files", () 
     expect(fs.readdirSync(path.dirname(cf.path)).sort()).toEqual([path.basename(cf.path)]);
   });
 
+  it('the journal name in other letter case is refused (on a FAT/exFAT stick it is the same file)', async () => {
+    const { cf, exhibit } = await caseWithExhibit();
+    const upper = path.join(path.dirname(cf.path), `${path.basename(cf.path).toUpperCase()}-JOURNAL`);
+    expect((await failure(extractEvidence(cf, exhibit.id, upper, { overwrite: true }))).code).toBe('OUTPUT_IS_CASE_FILE');
+  });
+
   it('a name that only starts like a side file is an ordinary output', async () => {
     const { cf, exhibit } = await caseWithExhibit();
     const out = `${cf.path}-journal.bin`;
