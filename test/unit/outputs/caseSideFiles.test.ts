@@ -83,3 +83,20 @@ describe("outputs never take the name of the case file's SQLite side files", () 
     expect(fileSha256(out)).toBe(written.sha256);
   });
 });
+
+describe('an output is reported written only if it is still on disk after the case saved', () => {
+  it('a name SQLite deletes at commit that the name check did not foresee gives OUTPUT_VERIFY_FAILED, never "written"', async () => {
+    const { cf, exhibit } = await caseWithExhibit();
+    // The case as if opened under a name whose journal is not this one: the name check cannot see
+    // that the target is the live journal, as with a side-file name nobody foresaw.
+    const elsewhere = path.join(tempDir(), 'elsewhere.dossier');
+    fs.copyFileSync(cf.path, elsewhere);
+    const unforeseen = Object.create(cf, { path: { value: elsewhere } }) as typeof cf;
+    const target = `${cf.path}-journal`;
+    const error = await failure(extractEvidence(unforeseen, exhibit.id, target, { overwrite: true }));
+    expect(error.code).toBe('OUTPUT_VERIFY_FAILED');
+    expect(error.message).toContain(target);
+    expect(error.message).toMatch(/no longer there/);
+    expect(fs.existsSync(target)).toBe(false);
+  });
+});
