@@ -9,8 +9,11 @@ import { writeOutputFile } from '../../../src-main/outputs/writeOutputFile';
 import { exportCasePacket } from '../../../src-main/packet/exportCasePacket';
 import { fileSha256 } from '../../helpers/fileHash';
 import { tempDir } from '../../helpers/tempDir';
-import { newTestCase } from '../../helpers/testCase';
+import { ALICE, newTestCase } from '../../helpers/testCase';
 import { writeBulkFile } from '../evidence/evidenceFiles';
+import { shareCase } from '../../../src-main/share/shareCase';
+import { makeTeam } from '../share/shareFixtures';
+import { teamCase } from '../share/teamFixtures';
 
 async function failure(promise: Promise<unknown>): Promise<DossierError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -68,6 +71,14 @@ describe("outputs never take the name of the case file's SQLite side files", () 
     expect((await failure(exportCasePacket(cf, `${cf.path}-journal`, { profile: 'generic-50mb', declarant: { name: 'Jane Roe' } }, { overwrite: true }))).code).toBe('OUTPUT_IS_CASE_FILE');
     expect((await failure(writeOutputFile(`${cf.path}-wal`, { caseFile: cf, overwrite: true }, async (sink) => sink.write(Buffer.from('x'))))).code).toBe('OUTPUT_IS_CASE_FILE');
     expect(fs.readdirSync(path.dirname(cf.path)).sort()).toEqual([path.basename(cf.path)]);
+  });
+
+  it('a share onto the journal name is refused', async () => {
+    const [alice, bob] = await makeTeam('Alice Example', 'Bob Builder');
+    const aliceCase = teamCase(ALICE, [alice!, bob!], 1);
+    const error = await failure(shareCase(aliceCase, { sender: alice!, to: ['Bob'] }, `${aliceCase.path}-journal`));
+    expect(error.code).toBe('OUTPUT_IS_CASE_FILE');
+    expect(fs.existsSync(`${aliceCase.path}-journal`)).toBe(false);
   });
 
   it('the journal name in other letter case is refused (on a FAT/exFAT stick it is the same file)', async () => {
