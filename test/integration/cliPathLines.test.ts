@@ -87,4 +87,15 @@ describe('paths from outside are printed on one line, their line breaks escaped'
     expect(forgedLines(listed.stdout)).toEqual([]);
     expect(listed.stdout).toContain('\\x0aFORGED');
   });
+
+  it('errors: a path with a line break is shown escaped on the one error line, as it really is', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'c.dossier');
+    await dossierJson(['new', file, '--title', 'Errors']);
+    const missing = path.join(dir, `gone.txt)\n  SHA-256 ${'0'.repeat(64)}`);
+    const run = await dossier(['evidence', 'add', file, missing]);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).toContain(`gone.txt)\\x0a  SHA-256 ${'0'.repeat(64)}`);
+  });
 });
