@@ -1,8 +1,7 @@
 import fs from 'node:fs';
+import { SQLITE_SIDE_SUFFIXES } from '../casefile/sqliteSideFiles';
 import { DossierError } from '../contract/errors';
 
-/** SQLite's files beside a database that can exist while it is open (journal, write-ahead log, its shared memory). */
-const SIDE_SUFFIXES = ['', '-journal', '-wal', '-shm'];
 
 /**
  * Refuses a file about to be imported when it is the open case file (or one of SQLite's files
@@ -11,7 +10,7 @@ const SIDE_SUFFIXES = ['', '-journal', '-wal', '-shm'];
  * the file as opened (or found), so what is checked is what would be read.
  */
 export function refuseCaseFileAsSource(absolute: string, stat: { dev: bigint | number; ino: bigint | number }, caseFilePath: string): void {
-  for (const suffix of SIDE_SUFFIXES) {
+  for (const suffix of ['', ...SQLITE_SIDE_SUFFIXES]) {
     const side = fs.statSync(`${caseFilePath}${suffix}`, { bigint: true, throwIfNoEntry: false });
     if (!side || side.dev !== BigInt(stat.dev) || side.ino !== BigInt(stat.ino)) continue;
     const what = suffix === '' ? 'this case file itself' : `this case file's SQLite side file (${suffix})`;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isSqliteSideSuffix, SQLITE_SIDE_SUFFIXES } from '../casefile/sqliteSideFiles';
 import { DossierError } from '../contract/errors';
 
 /** Whether two paths name the same file (device + inode), through symlinks and hard links alike. */
@@ -8,14 +9,6 @@ export function isSameFile(a: string, b: string): boolean {
   const sb = fs.statSync(b, { throwIfNoEntry: false });
   return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
 }
-
-/**
- * What SQLite appends to a database's name for the files it keeps beside it: the rollback journal,
- * the write-ahead log and its shared memory, and a multi-database commit's super-journal
- * (`-mj` and hex digits). SQLite creates and deletes these itself; an output given one of these
- * names is deleted at the next commit, or is taken for a hot journal and played into the case.
- */
-const SIDE_FILE = /^-(journal|wal|shm|mj[0-9a-f]+)$/i;
 
 /** The folder resolved through symlinks, with the name kept (the file itself may not exist yet). */
 function realLocation(file: string): string {
@@ -41,7 +34,7 @@ function sameName(a: string, b: string): boolean {
  * device and inode through a symlink or a hard link) or one of SQLite's side files (by name beside
  * the file as opened and beside the real file, since SQLite follows a symlinked case file).
  */
-export function caseFileRole(target: string, caseFilePath: string): string | null {
+function caseFileRole(target: string, caseFilePath: string): string | null {
   const caseNames = [...new Set([path.resolve(caseFilePath), realLocation(caseFilePath), fs.existsSync(caseFilePath) ? fs.realpathSync(caseFilePath) : path.resolve(caseFilePath)])];
   const targetNames = [...new Set([path.resolve(target), realLocation(target)])];
   for (const caseName of caseNames) {
@@ -50,10 +43,10 @@ export function caseFileRole(target: string, caseFilePath: string): string | nul
       if (sameName(name, caseName)) return 'the open case file under its name in other letter case (the same file on a disk that ignores case)';
       if (!sameName(name.slice(0, caseName.length), caseName)) continue;
       const suffix = name.slice(caseName.length);
-      if (SIDE_FILE.test(suffix)) return `the open case file's SQLite side file (${suffix})`;
+      if (isSqliteSideSuffix(suffix)) return `the open case file's SQLite side file (${suffix}), which SQLite creates and deletes as the case saves`;
     }
   }
-  if (caseNames.flatMap((c) => [c, `${c}-journal`, `${c}-wal`, `${c}-shm`]).some((p) => isSameFile(target, p))) return 'the open case file itself (another name for it)';
+  if (caseNames.flatMap((c) => [c, ...SQLITE_SIDE_SUFFIXES.map((suffix) => `${c}${suffix}`)]).some((p) => isSameFile(target, p))) return 'the open case file (or its journal) under another name: a link to it';
   return null;
 }
 
@@ -62,7 +55,7 @@ function refuseCaseFileNames(target: string, caseFilePath: string): void {
   if (role === null) return;
   throw new DossierError(
     'OUTPUT_IS_CASE_FILE',
-    `${target} is ${role}; writing there would destroy or corrupt the case (SQLite creates and deletes that file as it saves). Choose another name.`,
+    `${target} is ${role}; writing there would destroy or corrupt the case. Choose another name.`,
     { path: target },
   );
 }
