@@ -13,7 +13,7 @@ import { registerHead } from './chainRegister';
 import { noteRestoredChain } from './restoredChainNote';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/Migration';
-import { classifySqliteError, openDatabase, type ReadableDb } from './openDatabase';
+import { classifySqliteError, mayWrite, openDatabase, type ReadableDb, rollBackInterruptedWrite } from './openDatabase';
 
 export interface OpenOptions {
   actor: Actor;
@@ -34,59 +34,6 @@ function makeClock(db: ReadableDb, device: string, wallClock: () => number): Hyb
   return new HybridLogicalClock(device, wallClock, () => newestStamp(db));
 }
 
-/** True when this process may change the file and create its journal beside it. */
-function mayWrite(filePath: string): boolean {
-  try {
-    fs.accessSync(filePath, fs.constants.W_OK);
-    fs.accessSync(path.dirname(filePath), fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The rollback journal beside the file, when it holds something (a change in progress, or one a killed writer left). */
-function journalLeftBeside(filePath: string): string | null {
-  const journal = `${filePath}-journal`;
-  return (fs.statSync(journal, { throwIfNoEntry: false })?.size ?? 0) > 0 ? journal : null;
-}
-
-/**
- * Opens for reading. A writer killed mid-change (kill -9, a power cut) leaves a hot journal that
- * SQLite must play back before anyone reads the file, and a read-only connection cannot: SQLite
- * refuses it as a read-only file. When this process may write the file and its folder, a short
- * writable connection rolls the unfinished change back first (the file returns to its last saved
- * state, exactly what the next writer's open would do); when it may not, the error says what
- * happened and what to do, rather than calling a writable file read-only.
- */
-function openForReading(absolute: string): ReadableDb {
-  const first = openDatabase(absolute, { readonly: true });
-  try {
-    first.prepare('SELECT count(*) FROM sqlite_master').get();
-    return first;
-  } catch (error) {
-    first.close();
-    const journal = journalLeftBeside(absolute);
-    if (!(error instanceof DossierError && error.code === 'READ_ONLY') || journal === null) throw error;
-    if (!mayWrite(absolute)) {
-      throw new DossierError(
-        'READ_ONLY',
-        `${absolute} holds an unfinished change from a Dossier (or other program) that was interrupted while writing; its journal ${journal} is still beside it. ` +
-          'The change must be rolled back before the case can be read, and that needs write access to the file and its folder, which you do not have here. ' +
-          'Make them writable, or copy both files (same names, same folder) somewhere writable, and retry. Nothing was changed.',
-        { path: absolute, journal },
-      );
-    }
-  }
-  const recovering = openDatabase(absolute);
-  try {
-    recovering.prepare('SELECT count(*) FROM sqlite_master').get();
-  } finally {
-    recovering.close();
-  }
-  return openDatabase(absolute, { readonly: true });
-}
-
 /**
  * Opens an existing case file. For writing, an older schema is upgraded (after taking a copy);
  * read-only (asked for, or because the file may not be written), nothing is ever written and an
@@ -94,7 +41,9 @@ function openForReading(absolute: string): ReadableDb {
  */
 export function openCaseFile(filePath: string, requested: OpenOptions): CaseFile {
   const absolute = path.resolve(filePath);
-  const header = inspectHeader(absolute);
+  const seen = inspectHeader(absolute); // a case file (application id) before anything touches it
+  // The header on disk is only the saved state once an unfinished write is rolled back.
+  const header = rollBackInterruptedWrite(absolute) ? inspectHeader(absolute) : seen;
   const options = requested.readonly || mayWrite(absolute) ? requested : { ...requested, readonly: true };
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]!.version;
@@ -106,7 +55,7 @@ export function openCaseFile(filePath: string, requested: OpenOptions): CaseFile
   }
   let db: ReadableDb | undefined;
   try {
-    db = options.readonly ? openForReading(absolute) : openDatabase(absolute);
+    db = options.readonly ? openDatabase(absolute, { readonly: true }) : openDatabase(absolute);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     if (header.userVersion < latest) {
       if (options.readonly) {

@@ -80,4 +80,19 @@ describe('a case file left with a hot journal by a killed writer', () => {
     expect(fileSha256(casePath)).toBe(before);
     expect(fileSha256(`${casePath}-journal`)).toBe(journalBefore);
   });
+
+  it("merge reads the other copy after rolling back the write its killed writer left unfinished", async () => {
+    const { casePath: theirs } = await caseWithHotJournal();
+    expect((await dossier(['info', theirs])).status).toBe(0); // rolled back: their saved state, of which mine is a copy
+    const mine = path.join(path.dirname(theirs), 'mine.dossier');
+    fs.copyFileSync(theirs, mine);
+    await dossier(['note', 'add', theirs, '--title', 'Their later note', '--body', 'written on their copy']);
+    await killMidWrite(theirs);
+    expect(fs.statSync(`${theirs}-journal`).size).toBeGreaterThan(0);
+    const merged = await dossier(['merge', mine, theirs]);
+    expect(merged.stderr).toBe('');
+    expect(merged.status).toBe(0);
+    expect((await dossier(['list', mine, 'notes'])).stdout).toContain('Their later note');
+    expect((await dossier(['check', mine])).status).toBe(0);
+  });
 });
