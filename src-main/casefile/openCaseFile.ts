@@ -13,7 +13,7 @@ import { registerHead } from './chainRegister';
 import { noteRestoredChain } from './restoredChainNote';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/Migration';
-import { classifySqliteError, openDatabase, type ReadableDb } from './openDatabase';
+import { classifySqliteError, mayWrite, openDatabase, type ReadableDb, rollBackInterruptedWrite } from './openDatabase';
 
 export interface OpenOptions {
   actor: Actor;
@@ -34,17 +34,6 @@ function makeClock(db: ReadableDb, device: string, wallClock: () => number): Hyb
   return new HybridLogicalClock(device, wallClock, () => newestStamp(db));
 }
 
-/** True when this process may change the file and create its journal beside it. */
-function mayWrite(filePath: string): boolean {
-  try {
-    fs.accessSync(filePath, fs.constants.W_OK);
-    fs.accessSync(path.dirname(filePath), fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Opens an existing case file. For writing, an older schema is upgraded (after taking a copy);
  * read-only (asked for, or because the file may not be written), nothing is ever written and an
@@ -52,7 +41,9 @@ function mayWrite(filePath: string): boolean {
  */
 export function openCaseFile(filePath: string, requested: OpenOptions): CaseFile {
   const absolute = path.resolve(filePath);
-  const header = inspectHeader(absolute);
+  const seen = inspectHeader(absolute); // a case file (application id) before anything touches it
+  // The header on disk is only the saved state once an unfinished write is rolled back.
+  const header = rollBackInterruptedWrite(absolute) ? inspectHeader(absolute) : seen;
   const options = requested.readonly || mayWrite(absolute) ? requested : { ...requested, readonly: true };
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]!.version;

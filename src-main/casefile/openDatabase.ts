@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DossierError } from '../contract/errors';
 import { nativeBindingOption } from './nativeBinding';
@@ -129,16 +131,68 @@ function guardConnection(db: Database.Database, filePath: string): void {
   });
 }
 
+/** True when this process may change the file and create its journal beside it. */
+export function mayWrite(filePath: string): boolean {
+  try {
+    fs.accessSync(filePath, fs.constants.W_OK);
+    fs.accessSync(path.dirname(filePath), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The rollback journal beside the file, when it holds something (a change in progress, or one a killed writer left). */
+function journalLeftBeside(filePath: string): string | null {
+  const journal = `${filePath}-journal`;
+  return (fs.statSync(journal, { throwIfNoEntry: false })?.size ?? 0) > 0 ? journal : null;
+}
+
+/**
+ * A writer killed mid-change (kill -9, a power cut) leaves a hot journal that SQLite must play back
+ * before anyone may read the file, and a read-only connection cannot: SQLite refuses it as if the
+ * file were read-only. When this process may write the file and its folder, a short writable
+ * connection rolls the unfinished change back (the file returns to its last saved state, exactly
+ * what the next writer's open does). A journal of a live writer in another program is not hot:
+ * SQLite leaves it alone (its locks say so). Returns whether a journal was there to look at.
+ */
+export function rollBackInterruptedWrite(filePath: string): boolean {
+  if (journalLeftBeside(filePath) === null || !mayWrite(filePath)) return false;
+  const recovering = openDatabase(filePath);
+  try {
+    recovering.prepare('SELECT count(*) FROM sqlite_master').get();
+  } finally {
+    recovering.close();
+  }
+  return true;
+}
+
+/** The READ_ONLY a hot journal causes when it cannot be rolled back here, said as what it is. */
+function interruptedWriteError(error: unknown, filePath: string): unknown {
+  const journal = journalLeftBeside(filePath);
+  if (!(error instanceof DossierError && error.code === 'READ_ONLY') || journal === null) return error;
+  return new DossierError(
+    'READ_ONLY',
+    `${filePath} holds an unfinished change from a Dossier (or other program) that was interrupted while writing; its journal ${journal} is still beside it. ` +
+      'The change must be rolled back before the case can be read, and that needs write access to the file and its folder, which you do not have here. ' +
+      'Make them writable, or copy both files (same names, same folder) somewhere writable, and retry. Nothing was changed.',
+    { path: filePath, journal },
+  );
+}
+
 /**
  * The one place in src-main that constructs a better-sqlite3 connection:
  * the native binding the runtime needs, a busy timeout so a second writer waits before it fails,
  * the connection pragmas, and SQLite's errors classified for every later statement.
  * Case files are checked (header, application id, schema version) by `openCaseFile`, not here.
+ * Opened read-only, a file a killed writer left a hot journal beside is rolled back first when
+ * this process may write it (rollBackInterruptedWrite), and otherwise refused saying so.
  */
 export function openDatabase(filePath: string, options: OpenDatabaseOptions & { readonly: true }): ReadableDb;
 export function openDatabase(filePath: string, options?: OpenDatabaseOptions & { readonly?: false }): WritableDb;
 export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}): ReadableDb | WritableDb {
   const readonly = options.readonly ?? false;
+  if (readonly && !options.create && filePath !== ':memory:' && filePath !== '') rollBackInterruptedWrite(filePath);
   let db: Database.Database | undefined;
   try {
     db = new Database(filePath, { readonly, fileMustExist: !options.create, ...nativeBindingOption() });
@@ -165,6 +219,15 @@ export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}
     throw classifySqliteError(error, filePath);
   }
   guardConnection(db, filePath);
+  if (readonly && filePath !== ':memory:' && filePath !== '') {
+    // Read now: a hot journal beside the file fails the first read, and is best named here.
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (error) {
+      db.close();
+      throw interruptedWriteError(error, filePath);
+    }
+  }
   return db as WritableDb;
 }
 

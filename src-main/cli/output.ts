@@ -34,8 +34,9 @@ export function reportFailure(error: unknown): number {
   return 1;
 }
 
+/** Error messages are one line: a line break inside one comes from a value (a path) and is shown escaped, as it really is. */
 function oneLine(message: string): string {
-  return terminalText(message.replace(/\r?\n/g, ' '));
+  return terminalText(message);
 }
 
 /** Aligned "label: value" lines, skipping empty values. */

@@ -10,3 +10,12 @@ import { spellOutControls } from '../contract/controlCharacters';
 export function terminalText(text: string, options: { keepLayout?: boolean } = {}): string {
   return spellOutControls(text, options);
 }
+
+/**
+ * A value from outside (a path, a file name) placed inside a human line: its line breaks and tabs
+ * are escaped too (`\x0a`), so a file named "a.txt\n  SHA-256 000…" cannot print a line of its own
+ * that looks like the CLI's. Use it for every such value; the line's own layout stays as written.
+ */
+export function shownValue(text: string): string {
+  return terminalText(text);
+}

@@ -9,6 +9,7 @@ import { type EvidenceUpdate, evidenceUpdateSchema } from '../contract/schemas';
 import { validate } from '../contract/validate';
 import type { EvidenceTaskHooks } from './EvidenceTaskHooks';
 import { type ImportedExhibit, importEvidenceFile } from './importEvidenceFile';
+import { refuseCaseFileAsSource } from './caseFileAsSource';
 import { openEvidenceSource, sourceError } from './openEvidenceSource';
 import { openImportConnection } from './openImportConnection';
 import { runInVaultQueue } from './vaultQueue';
@@ -26,18 +27,15 @@ const PROGRESS_INTERVAL_MS = 100;
 /** Checks every path before any is imported, so a typo in the tenth path does not leave nine imported. */
 async function preflight(caseFile: CaseFile, paths: readonly string[]): Promise<number> {
   let total = 0;
-  const caseFileReal = fs.realpathSync(caseFile.path);
   for (const given of paths) {
     const absolute = path.resolve(given);
     try {
-      const stat = await fs.promises.stat(absolute);
+      const stat = await fs.promises.stat(absolute, { bigint: true });
+      refuseCaseFileAsSource(absolute, stat, caseFile.path);
       if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
       if (stat.isFile()) await fs.promises.access(absolute, fs.constants.R_OK);
       else await (await openEvidenceSource(absolute)).handle.close(); // throws the "not a regular file" error
-      if ((await fs.promises.realpath(absolute)) === caseFileReal) {
-        throw new DossierError('INVALID_REQUEST', `${absolute} is this case file itself; it cannot be stored inside itself.`, { path: absolute });
-      }
-      total += stat.size;
+      total += Number(stat.size);
     } catch (error) {
       throw sourceError(error, absolute);
     }
@@ -104,6 +102,12 @@ export async function importEvidence(
       for (const [index, given] of paths.entries()) {
         if (signal?.aborted) throw new DossierError('CANCELLED', 'The import was cancelled.');
         const source = await openEvidenceSource(given);
+        try {
+          refuseCaseFileAsSource(source.path, source.stat, caseFile.path);
+        } catch (error) {
+          await source.handle.close();
+          throw error;
+        }
         const message = `${source.name} (${index + 1} of ${paths.length})`;
         try {
           report(message, true);

@@ -16,6 +16,12 @@ import type { EvidenceSource } from './openEvidenceSource';
 import { type StoreHooks, storeEvidenceBytes } from './storeEvidenceBytes';
 import { spellOutControls } from '../contract/controlCharacters';
 
+/** Whether a symbolic link stood between the path given and the file read (not merely another spelling: case on macOS/Windows). */
+function viaLink(source: EvidenceSource): boolean {
+  if (source.realPath === source.path) return false;
+  return process.platform === 'linux' || source.realPath.toLowerCase() !== source.path.toLowerCase();
+}
+
 /** Exhibit metadata given at import (already validated; null means "leave empty"). */
 export interface ExhibitFields {
   exhibit_label?: string | undefined;
@@ -148,7 +154,9 @@ export async function importEvidenceFile(
       result: 'ok',
       details:
         `Imported ${source.name} (${stored.size} bytes, ${mediaType}). SHA-256 ${stored.sha256}, SHA-1 ${stored.sha1}, MD5 ${stored.md5}.` +
-        (stored.duplicate ? ` Same bytes as ${duplicate?.exhibit_label ?? 'earlier evidence'}; stored once.` : ''),
+        (stored.duplicate ? ` Same bytes as ${duplicate?.exhibit_label ?? 'earlier evidence'}; stored once.` : '') +
+        // The path as given and the file really read, when a symbolic link stood between them (paths cut to fit the field).
+        (viaLink(source) ? ` Read through the symbolic link ${source.path.slice(-2000)}, which leads to ${source.realPath.slice(-2000)}.` : ''),
     });
     if (!loadEvidenceText(db, stored.sha256)) {
       const text = await extractSearchText(db, stored.sha256, mediaType);

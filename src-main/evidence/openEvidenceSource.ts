@@ -6,6 +6,9 @@ import { DossierError } from '../contract/errors';
 export interface EvidenceSource {
   /** Absolute path as given (symbolic links are followed, the path is kept as the user chose it). */
   path: string;
+  /** Where the file really is: `path` with every symbolic link resolved (equal to it when none was passed). */
+  realPath: string;
+  /** The name of the file whose bytes are read (the link's target's name, not the link's): the exhibit's original_name. */
   name: string;
   handle: fs.promises.FileHandle;
   stat: fs.BigIntStats;
@@ -64,7 +67,15 @@ export async function openEvidenceSource(filePath: string): Promise<EvidenceSour
         { path: absolute },
       );
     }
-    return { path: absolute, name: path.basename(absolute), handle, stat };
+    const realPath = await fs.promises.realpath(absolute);
+    if (realPath !== absolute) {
+      // The link could be pointed elsewhere between the open and now: the name recorded must be that of the file held open.
+      const real = await fs.promises.stat(realPath, { bigint: true });
+      if (real.dev !== stat.dev || real.ino !== stat.ino) {
+        throw new DossierError('EVIDENCE_CHANGED_WHILE_READING', `${absolute} was pointed at another file while it was being opened. Nothing was stored; import it again.`, { path: absolute });
+      }
+    }
+    return { path: absolute, realPath, name: path.basename(realPath), handle, stat };
   } catch (error) {
     await handle.close();
     throw sourceError(error, absolute);

@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/appendAudit';
 import { verifyAudit } from '../audit/verifyAudit';
 import type { CaseFile } from '../casefile/CaseFile';
 import { inspectHeader } from '../casefile/inspectHeader';
-import { openDatabase, type ReadableDb } from '../casefile/openDatabase';
+import { openDatabase, type ReadableDb, rollBackInterruptedWrite } from '../casefile/openDatabase';
 import type { SealedTable } from '../casefile/recordDigest';
 import { closeCaseFile, openCaseFile } from '../casefile/openCaseFile';
 import { prepareCached } from '../casefile/prepareCached';
@@ -31,6 +31,7 @@ import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
 function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; cleanup: () => void } {
   const header = inspectHeader(otherPath);
+  rollBackInterruptedWrite(otherPath);
   const ourVersion = target.db.pragma('user_version', { simple: true }) as number;
   if (header.userVersion === ourVersion) {
     return { db: openDatabase(otherPath, { readonly: true }), cleanup: () => {} };
@@ -41,6 +42,8 @@ function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; clean
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-merge-'));
   const copy = path.join(dir, 'other.dossier');
   fs.copyFileSync(otherPath, copy);
+  // A journal an interrupted writer left (on a copy we may not write) goes with it: the copy is rolled back when opened.
+  if (fs.existsSync(`${otherPath}-journal`)) fs.copyFileSync(`${otherPath}-journal`, `${copy}-journal`);
   closeCaseFile(openCaseFile(copy, { actor: target.actor }));
   return { db: openDatabase(copy, { readonly: true }), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -16,6 +16,8 @@ interface Placed {
   target: string;
   /** The file that was at `target` before (overwrite), kept aside until the case commits. */
   setAside: string | null;
+  /** The verified file as placed (device, inode, size), to find it still there after the commit. */
+  placed?: fs.Stats;
 }
 
 /** A hidden name beside `target` for work in progress (same folder: rename stays atomic). */
@@ -25,7 +27,8 @@ export function sideName(target: string, purpose: string): string {
 
 function place(staged: StagedOutput, overwrite: boolean): Placed {
   const { temp, target } = staged;
-  if (overwrite && fs.existsSync(target)) {
+  // lstat: a symbolic link (even one pointing nowhere) is replaced itself, never written through.
+  if (overwrite && fs.lstatSync(target, { throwIfNoEntry: false })) {
     const setAside = sideName(target, 'replaced');
     fs.renameSync(target, setAside);
     fs.renameSync(temp, target);
@@ -78,7 +81,10 @@ export function publishOutputs(caseFile: CaseFile | null, staged: readonly Stage
   const placed: Placed[] = [];
   const run = () => {
     record?.();
-    for (const s of staged) placed.push(place(s, overwrite));
+    for (const s of staged) {
+      const p = place(s, overwrite);
+      placed.push({ ...p, placed: fs.statSync(p.target) });
+    }
   };
   try {
     // Only a record needs the case transaction; an output that records nothing (an appendix CSV)
@@ -91,4 +97,22 @@ export function publishOutputs(caseFile: CaseFile | null, staged: readonly Stage
   }
   for (const p of placed) if (p.setAside) fs.rmSync(p.setAside, { force: true });
   for (const folder of new Set(staged.map((s) => path.dirname(s.target)))) syncFolder(folder);
+  for (const p of placed) assertStillPlaced(p);
+}
+
+/**
+ * The output must still be the verified file after the case saved: SQLite deletes its journal at
+ * commit, so an output that took a side file's name (one checkOutputTarget did not foresee) would
+ * vanish right after being recorded. Never report such an output as written.
+ */
+function assertStillPlaced(p: Placed): void {
+  const now = fs.statSync(p.target, { throwIfNoEntry: false });
+  const before = p.placed!;
+  if (now && now.dev === before.dev && now.ino === before.ino && now.size === before.size) return;
+  throw new DossierError(
+    'OUTPUT_VERIFY_FAILED',
+    `${p.target} was written and recorded, but it is no longer there as written after the case was saved (${now ? 'another file is at that name' : 'it was removed'}): the name is one SQLite or another program uses. ` +
+      'The case records this output although it is not on disk; write it again under another name.',
+    { path: p.target },
+  );
 }

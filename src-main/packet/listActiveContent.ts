@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodePDFRawStream, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFStream, PDFString } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFStream, PDFString } from 'pdf-lib';
 import { plural } from './PreparedExhibit';
 
 /** What a PDF exhibit carries besides page content; none of it survives into the packet. */
@@ -16,17 +16,35 @@ export interface ActiveContent {
 const ACTIVE_ACTIONS = new Set(['Launch', 'SubmitForm', 'ImportData', 'ResetForm', 'Rendition', 'RichMediaExecute', 'GoToR', 'GoToE']);
 
 /**
- * Counts the active content of a PDF exhibit by walking every object of the file (not only the
- * pages' annotations: JavaScript hides in the document's name tree, open actions and form
- * fields too). Embedded files are hashed (SHA-256 of the decoded file) so the slip sheet can name
- * what was left out of the reproduced pages.
+ * Counts the active content of a PDF exhibit by walking every dictionary of the file: each
+ * indirect object and every dictionary held directly inside one (a catalog's /OpenAction, /AA,
+ * /Names trees, a page's /Annots array of direct annotations, a stream's dictionary), since
+ * JavaScript, attachments and annotations need not be indirect objects. References are not
+ * followed (each indirect object is visited once as itself), so shared objects count once.
+ * Embedded files are hashed (SHA-256 of the decoded file) so the slip sheet can name what was
+ * left out of the reproduced pages.
  */
 export function listActiveContent(doc: PDFDocument): ActiveContent {
   const found: ActiveContent = { javaScriptActions: 0, otherActions: 0, links: 0, embeddedFiles: [], formFields: 0, otherAnnotations: 0 };
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (obj instanceof PDFDict) inspect(obj, found);
+    for (const dict of dictionariesWithin(obj)) inspect(dict, found);
   }
   return found;
+}
+
+/** `root` (or a stream's dictionary) and every dictionary nested in it directly, without recursion (a hostile file may nest deeply). */
+function* dictionariesWithin(root: unknown): Generator<PDFDict> {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const obj = pending.pop();
+    const dict = obj instanceof PDFStream ? obj.dict : obj instanceof PDFDict ? obj : null;
+    if (dict) {
+      yield dict;
+      for (const [, value] of dict.entries()) pending.push(value);
+    } else if (obj instanceof PDFArray) {
+      for (let i = obj.size() - 1; i >= 0; i--) pending.push(obj.get(i));
+    }
+  }
 }
 
 /** Lines for the slip sheet ("2 JavaScript actions", "1 embedded file: a.exe (SHA-256 …)"); empty when nothing was removed. */

@@ -8,6 +8,7 @@ import { exists } from './publishFile';
 import { publishOutputs } from '../outputs/publishOutputs';
 import { outputFileError } from '../outputs/outputFileError';
 import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
+import { danglingLinkAt } from '../outputs/checkOutputTarget';
 import { recordShareReceived } from './shareCustody';
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
@@ -37,6 +38,10 @@ export interface ReceiveOptions extends ShareRunOptions {
  */
 export async function receiveShare(sharePath: string, keys: ReceiveKeys, outFile: string, options: ReceiveOptions): Promise<ShareReceived> {
   const target = path.resolve(outFile);
+  const link = danglingLinkAt(target);
+  if (link !== null) {
+    throw new ShareError('FILE_EXISTS', `${target} is a symbolic link that already exists (to ${link}, which does not exist); choose another name (receiving never replaces a file or a link).`, { path: target });
+  }
   if (await exists(target)) {
     throw new ShareError('FILE_EXISTS', `${target} already exists; choose another name (receiving never replaces a file).`, { path: target });
   }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { access, rm, stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
+import { DossierError } from '../contract/errors';
 import { ShareError } from './ShareError';
 import { openDatabase } from '../casefile/openDatabase';
 
@@ -121,6 +122,8 @@ export async function snapshotCaseFile(
     if (!info.isFile()) throw new Error('not a file');
     db = openDatabase(sourcePath, { readonly: true });
   } catch (err) {
+    // A case file that is there but cannot be read yet (an interrupted write it may not roll back) says so itself.
+    if (err instanceof DossierError && err.code === 'READ_ONLY') throw err;
     throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', `No case file at ${sourcePath}.`, { path: sourcePath }, { cause: err });
   }
   try {

@@ -5,6 +5,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../contract/DossierApi';
 import { setExitStatus } from '../cliIo';
 import { withContract } from '../contractSession';
 import { emit, fields, type GlobalOptions, table } from '../output';
+import { shownValue } from '../terminalText';
 
 /**
  * One request through the contract (withContract: case.open, dispatch, case.close), exactly as
@@ -19,7 +20,8 @@ function problemLines(capture: CaptureSummary): string[] {
   if (capture.problems.length === 0) return [];
   return [
     `  Problems (${capture.problems.length}):`,
-    ...capture.problems.map((p) => `    ${p.offset !== null ? `offset ${p.offset}${p.member ? ` in ${p.member}` : ''}: ` : p.member ? `${p.member}: ` : ''}${p.message}`),
+    // Member names and messages quote the archive: its line breaks must not start lines of their own.
+    ...capture.problems.map((p) => `    ${p.offset !== null ? `offset ${p.offset}${p.member ? ` in ${shownValue(p.member)}` : ''}: ` : p.member ? `${shownValue(p.member)}: ` : ''}${shownValue(p.message)}`),
   ];
 }
 
@@ -32,7 +34,7 @@ function statusWords(capture: CaptureSummary): string {
 function captureLines(capture: CaptureSummary, pages: CapturePageInfo[]): string {
   return [
     `${capture.exhibit_label}: ${capture.format.toUpperCase()} capture ${capture.id}, ${statusWords(capture)}`,
-    `  ${capture.record_count} records, ${capture.page_count} pages; capture tool: ${capture.tool ?? 'not stated in the archive'}`,
+    `  ${capture.record_count} records, ${capture.page_count} pages; capture tool: ${capture.tool === null ? 'not stated in the archive' : shownValue(capture.tool)}`,
     ...problemLines(capture),
     pages.length
       ? table(['captured at', 'status', 'url', 'title', 'page id'], pages.map((p) => [p.captured_at, p.http_status, p.url, p.title, p.id]))
@@ -75,8 +77,8 @@ export function registerCaptureCommands(program: Command): void {
       emit(options, result, () =>
         [
           captureLines(result.capture, result.pages),
-          result.websites.length ? `  Websites linked as "captured": ${result.websites.map((w) => `${w.host}${w.created ? ' (added)' : ''}`).join(', ')}` : null,
-          result.unmatched_hosts.length ? `  Hosts with no website in the case (add them with --create-sites): ${result.unmatched_hosts.join(', ')}` : null,
+          result.websites.length ? `  Websites linked as "captured": ${result.websites.map((w) => `${shownValue(w.host)}${w.created ? ' (added)' : ''}`).join(', ')}` : null,
+          result.unmatched_hosts.length ? `  Hosts with no website in the case (add them with --create-sites): ${shownValue(result.unmatched_hosts.join(', '))}` : null,
           `  exhibit id ${result.evidence_id}`,
         ]
           .filter(Boolean)

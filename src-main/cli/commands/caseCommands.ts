@@ -8,6 +8,7 @@ import type { CaseSummary } from '../../contract/DossierApi';
 import { DossierError } from '../../contract/errors';
 import { casePath, cliActor, withContract } from '../contractSession';
 import { emit, fields, type GlobalOptions } from '../output';
+import { shownValue } from '../terminalText';
 
 function formatSummary(summary: CaseSummary): string {
   const { info, counts } = summary;
@@ -59,7 +60,7 @@ export function registerCaseCommands(program: Command): void {
           },
           { code_name: '--code-name', matter_number: '--matter', docket_number: '--docket' },
         );
-        emit(options, summary, () => `Created ${summary.path}\n${formatSummary(summary)}`);
+        emit(options, summary, () => `Created ${shownValue(summary.path)}\n${formatSummary(summary)}`);
       });
     });
 
@@ -76,7 +77,7 @@ export function registerCaseCommands(program: Command): void {
         // A capture whose import was interrupted (a crash mid-parse) is named with the command that finishes it.
         const interrupted = (await call('captures.list', {}))
           .filter((c) => c.import_status === 'importing')
-          .map((c) => `${c.exhibit_label}: web capture import INTERRUPTED; run "dossier capture reparse ${file} ${c.evidence_id}" to parse it from the stored bytes.`);
+          .map((c) => `${c.exhibit_label}: web capture import INTERRUPTED; run "dossier capture reparse ${shownValue(file)} ${c.evidence_id}" to parse it from the stored bytes.`);
         emit(options, { ...summary, ...health }, () => [formatSummary(summary), fields(formatCaseHealth(health)), ...interrupted].join('\n'));
       }, { readonly: true });
     });
@@ -90,7 +91,7 @@ export function registerCaseCommands(program: Command): void {
       const caseFile = await buildDemoCase(file, cliActor(options));
       try {
         const summary = caseSummary(caseFile);
-        emit(options, summary, () => `Created demo case ${summary.path}\n${formatSummary(summary)}`);
+        emit(options, summary, () => `Created demo case ${shownValue(summary.path)}\n${formatSummary(summary)}`);
       } finally {
         closeCaseFile(caseFile);
       }

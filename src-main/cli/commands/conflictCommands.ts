@@ -5,15 +5,18 @@ import { pendingRosterText } from '../pendingRoster';
 import { CONFLICT_KIND_WORDS } from '../../merge/listConflicts';
 import { withContract } from '../contractSession';
 import { emit, type GlobalOptions } from '../output';
+import { shownValue } from '../terminalText';
 
 function formatConflicts(file: string, conflicts: ConflictListing[], pendingKeys: readonly RosterMember[]): string {
   const open = conflicts.filter((c) => !c.resolution);
   const keys = pendingKeys.length > 0 ? [pendingRosterText(file, pendingKeys)] : [];
-  if (conflicts.length === 0) return keys.length > 0 ? keys[0]! : `No open conflicts in ${file}.`;
-  const lines = [open.length ? `${open.length} conflict(s) to review in ${file}:` : keys.length > 0 ? `No open merge conflicts in ${file}.` : `No open conflicts in ${file}.`];
+  const shownFile = shownValue(file);
+  if (conflicts.length === 0) return keys.length > 0 ? keys[0]! : `No open conflicts in ${shownFile}.`;
+  const lines = [open.length ? `${open.length} conflict(s) to review in ${shownFile}:` : keys.length > 0 ? `No open merge conflicts in ${shownFile}.` : `No open conflicts in ${shownFile}.`];
   for (const c of conflicts) {
-    lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${c.summary}`);
-    if (c.resolveWith) lines.push(`  to resolve: dossier conflicts resolve ${file} ${c.id} ${c.resolveWith}`);
+    // One sentence; values it quotes (a note body) keep their line breaks escaped.
+    lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${shownValue(c.summary)}`);
+    if (c.resolveWith) lines.push(`  to resolve: dossier conflicts resolve ${shownFile} ${c.id} ${c.resolveWith}`);
   }
   return [...lines, ...keys.flatMap((k) => ['', k])].join('\n');
 }

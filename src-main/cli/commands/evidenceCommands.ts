@@ -4,6 +4,7 @@ import type { Evidence } from '../../contract/records';
 import { setExitStatus } from '../cliIo';
 import { withContract } from '../contractSession';
 import { emit, type GlobalOptions, table } from '../output';
+import { shownValue } from '../terminalText';
 
 const mib = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${bytes} B`);
 
@@ -53,14 +54,14 @@ export function registerEvidenceCommands(program: Command): void {
           result.items
             .map(({ path: from, evidence: e, duplicateOf, warnings }) =>
               [
-                `${e.exhibit_label}: ${e.title}  (${from})`,
+                `${e.exhibit_label}: ${e.title}  (${shownValue(from)})`,
                 `  ${e.media_type}, ${mib(e.size_bytes)}`,
                 `  SHA-256 ${e.sha256}`,
                 `  SHA-1   ${e.sha1}`,
                 `  MD5     ${e.md5}`,
                 duplicateOf ? `  Same bytes as ${duplicateOf}: stored once.` : null,
                 `  id ${e.id}`,
-                ...(warnings ?? []).map((w) => `  WARNING: ${w}`),
+                ...(warnings ?? []).map((w) => `  WARNING: ${shownValue(w)}`),
               ]
                 .filter(Boolean)
                 .join('\n'),
@@ -104,7 +105,7 @@ export function registerEvidenceCommands(program: Command): void {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       await withContract(file, options, async (call) => {
         const result = await call('evidence.extract', { id, outPath: path.resolve(out), ...(opts.overwrite ? { overwrite: true } : {}), ...(opts.purpose ? { purpose: opts.purpose } : {}) });
-        emit(options, result, () => `Wrote ${result.path} (${mib(result.bytes)}), SHA-256 ${result.sha256}`);
+        emit(options, result, () => `Wrote ${shownValue(result.path)} (${mib(result.bytes)}), SHA-256 ${result.sha256}`);
       });
     });
 

@@ -9,6 +9,7 @@ import { casePath, withContract } from '../contractSession';
 import { DossierError } from '../../contract/errors';
 import { unopenableCaseReport } from '../../integrity/unopenableCaseReport';
 import { emit, type GlobalOptions } from '../output';
+import { shownValue } from '../terminalText';
 import { type KeyOptions, receiveKeysFor, withKeyFileVault } from '../shareKeys';
 import { withCase } from '../withCase';
 
@@ -16,7 +17,7 @@ import { withCase } from '../withCase';
 export const CHECK_FAILED_EXIT = 4;
 
 function formatCheck(report: CaseCheckReport): string {
-  const lines = [`${report.ok ? 'All checks hold' : 'CHECK FAILED'} for ${report.path} (schema ${report.schemaVersion}):`];
+  const lines = [`${report.ok ? 'All checks hold' : 'CHECK FAILED'} for ${shownValue(report.path)} (schema ${report.schemaVersion}):`];
   for (const s of report.sections) lines.push(`  ${s.ok ? 'ok  ' : 'FAIL'}  ${s.name.padEnd(12)} ${s.summary}`);
   if (report.findings.length > 0) lines.push('', 'Findings:');
   for (const f of report.findings) {
@@ -112,7 +113,7 @@ export function registerIntegrityCommands(program: Command): void {
             const c = signed.checkpoint;
             emit(options, { path: written, signed }, () =>
               written
-                ? `Checkpoint of ${c.entries} audit entries in ${c.heads.length} chain(s) signed by ${c.signer?.name ?? 'you'} (${c.signer?.fingerprint ?? ''}), written to ${written}.`
+                ? `Checkpoint of ${c.entries} audit entries in ${c.heads.length} chain(s) signed by ${c.signer?.name ?? 'you'} (${c.signer?.fingerprint ?? ''}), written to ${shownValue(written)}.`
                 : JSON.stringify(signed, null, 2),
             );
           },

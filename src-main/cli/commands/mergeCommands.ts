@@ -3,13 +3,14 @@ import type { MergeReport } from '../../contract/MergeReport';
 import type { IdentityVault } from '../../share/identityVault';
 import { shareKind } from '../../share/shareKind';
 import { emit, type GlobalOptions, table } from '../output';
+import { shownValue } from '../terminalText';
 import { type KeyOptions, type ShareSecrets, withAcceptHint, withShareSecrets } from '../shareKeys';
 import { casePath, withContract } from '../contractSession';
 
 function describeMerge(report: MergeReport): string {
   const from = report.share
-    ? `${report.otherPath} (a share from ${report.share.sender.name}, ${report.share.sender.fingerprint}${report.share.sender.known ? '' : ', accepted by fingerprint'})`
-    : report.otherPath;
+    ? `${shownValue(report.otherPath)} (a share from ${shownValue(report.share.sender.name)}, ${report.share.sender.fingerprint}${report.share.sender.known ? '' : ', accepted by fingerprint'})`
+    : shownValue(report.otherPath);
   if (report.unchanged) return `Nothing new in ${from}: already up to date.`;
   const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   const lines = [

@@ -10,6 +10,7 @@ import { exportCasePacket } from '../../packet/exportCasePacket';
 import { PACKET_SECTIONS, type PacketSection } from '../../packet/PacketInput';
 import { parseCourtProfileJson } from '../../packet/parseCourtProfile';
 import { emit, type GlobalOptions, table } from '../output';
+import { shownValue } from '../terminalText';
 import { cliIo, setExitStatus } from '../cliIo';
 import { withContract } from '../contractSession';
 import { interruptSignal } from '../interruptSignal';
@@ -176,7 +177,7 @@ export function registerPacketCommands(program: Command): void {
             { outPath, ...(flags.overwrite ? { overwrite: true } : {}), ...(packet.exhibitIds ? { exhibits: packet.exhibitIds } : {}), ...(flags.production ? { productionId: flags.production } : {}) },
             { outPath: '--reference-list', exhibits: '--exhibits', productionId: '--production' },
           );
-          emit(options, list, () => `Reference list under Fed. R. Civ. P. 5.2(g): ${list.entries} identifier(s), written to ${list.path} (SHA-256 ${list.sha256}).`);
+          emit(options, list, () => `Reference list under Fed. R. Civ. P. 5.2(g): ${list.entries} identifier(s), written to ${shownValue(list.path)} (SHA-256 ${list.sha256}).`);
         });
         if (!flags.out) return;
       }
@@ -204,7 +205,7 @@ export function registerPacketCommands(program: Command): void {
           [
             `Production ${result.productionId}${packet.draft ? ' (DRAFT: no Bates numbers consumed)' : ''}`,
             `Packet of ${result.totalPages} page(s), ${result.exhibits.length} exhibit(s)${result.pdfA ? ', PDF/A-2b' : ''}:`,
-            ...result.volumes.map((v) => `  ${v.path}  ${v.pages} pages, ${formatBytes(v.bytes)}, SHA-256 ${v.sha256}`),
+            ...result.volumes.map((v) => `  ${shownValue(v.path)}  ${v.pages} pages, ${formatBytes(v.bytes)}, SHA-256 ${v.sha256}`),
             table(['exhibit', 'Bates', 'shown as', 'note'], result.exhibits.map((e) => [e.label, `${e.batesFirstLabel}–${e.batesLastLabel}`, e.rendering, [e.parts ? `filed in ${e.parts.length} parts` : '', e.note ?? ''].filter(Boolean).join('; ')])),
             ...result.warnings.map((w) => `WARNING: ${w.message}`),
           ].join('\n'),

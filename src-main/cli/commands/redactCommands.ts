@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Redaction } from '../../contract/redaction';
 import { withContract } from '../contractSession';
 import { emit, type GlobalOptions, table } from '../output';
+import { shownValue } from '../terminalText';
 import { DossierError } from '../../contract/errors';
 
 function place(r: Redaction): string {
@@ -41,7 +42,7 @@ export function registerRedactCommands(program: Command): void {
           [
             `Scanned ${report.exhibitsScanned} exhibit(s): ${report.found} identifier(s) found, ${report.added} new candidate(s) to review, ${report.alreadyKnown} already known.`,
             ...report.notScanned.map((n) => `  not scanned: ${n.exhibit}: ${n.reason}`),
-            report.added > 0 ? `Review them: dossier redact list ${file}` : '',
+            report.added > 0 ? `Review them: dossier redact list ${shownValue(file)}` : '',
           ].filter(Boolean).join('\n'),
         );
       });

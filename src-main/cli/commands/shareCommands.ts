@@ -10,6 +10,7 @@ import { formatPublicIdentity, normalizeFingerprint } from '../../share/publicId
 import { parseTeamRoster } from '../../share/teamRoster';
 import { generateUserIdentity } from '../../share/userIdentity';
 import { emit, type GlobalOptions, table } from '../output';
+import { shownValue } from '../terminalText';
 import { readPassphrase } from '../readPassphrase';
 import { type KeyOptions, readSharePassphrase, unlockKeyFile, withAcceptHint, withKeyFileVault, withShareSecrets } from '../shareKeys';
 import { withContract } from '../contractSession';
@@ -58,7 +59,7 @@ export function registerShareCommands(program: Command): void {
       await createKeyFile(opts.out, user, passphrase);
       const line = formatPublicIdentity(user.publicIdentity);
       emit(options, { keyFile: opts.out, name: user.name, fingerprint: user.publicIdentity.fingerprint, publicIdentity: line }, () =>
-        [`Created key file ${opts.out} (keep it and its passphrase safe; lose either and shares sent to you cannot be opened).`, 'Your public identity, to send to teammates:', publicIdentityText(line, user.publicIdentity.fingerprint)].join('\n'),
+        [`Created key file ${shownValue(opts.out)} (keep it and its passphrase safe; lose either and shares sent to you cannot be opened).`, 'Your public identity, to send to teammates:', publicIdentityText(line, user.publicIdentity.fingerprint)].join('\n'),
       );
     });
   identity
@@ -206,7 +207,7 @@ function describeShare(created: ShareCreated): string {
     ? 'protected by a passphrase'
     : `for ${created.recipients.map((r) => (r.name ? `${r.name} (${r.fingerprint})` : r.ageRecipient)).join(', ')}`;
   return [
-    `Wrote ${created.path} (${formatBytes(created.size)}), ${to}.`,
+    `Wrote ${shownValue(created.path)} (${formatBytes(created.size)}), ${to}.`,
     `Manifest SHA-256: ${created.manifestSha256}`,
     created.exhibits > 0 ? `Custody: ${created.exhibits} exhibit(s) recorded as transferred.` : 'No exhibits in this case: no custody entries.',
   ].join('\n');
@@ -215,7 +216,7 @@ function describeShare(created: ShareCreated): string {
 function describeReceipt(received: ShareReceived): string {
   const trust = received.sender.known ? 'in the team roster' : 'accepted by its fingerprint';
   return [
-    `Received "${received.caseTitle}" into ${received.path}`,
+    `Received "${received.caseTitle}" into ${shownValue(received.path)}`,
     // The signature proves who made the share, not who passed it on: any recipient can re-encrypt it.
     `Made and signed by ${received.sender.name} (${received.sender.fingerprint}, ${trust}) on ${received.sharedAt}.`,
     'Checked: signature, case file SHA-256, schema, integrity, audit log.',

@@ -8,6 +8,7 @@ import type { Website } from '../../contract/records';
 import { cliIo, setExitStatus } from '../cliIo';
 import { withContract } from '../contractSession';
 import { emit, type GlobalOptions, say, table } from '../output';
+import { shownValue } from '../terminalText';
 
 const enumWord = (value: string) => value.trim().toLowerCase().replace(/[-\s]+/g, '_');
 
@@ -159,7 +160,7 @@ export function registerSiteImportCommand(program: Command): void {
           const done = await call('websites.importRollback', { importId: opts.rollback! }, { importId: '--rollback' });
           emit(options, done, () =>
             [
-              `Rolled back the unfinished import of ${done.file} (${done.importId}): ${done.removed} website(s) it created removed (kept in history), ${done.restored} merged website(s) put back as they were, ${done.links} order link(s) removed.`,
+              `Rolled back the unfinished import of ${shownValue(done.file)} (${done.importId}): ${done.removed} website(s) it created removed (kept in history), ${done.restored} merged website(s) put back as they were, ${done.links} order link(s) removed.`,
               ...(done.changedSince ? [`${done.changedSince} of its website(s) had been changed since the import (see their history).`] : []),
             ].join('\n'),
           );
@@ -184,7 +185,7 @@ export function registerSiteImportCommand(program: Command): void {
         );
         emit(options, report, () => {
           const lines = [
-            `Imported ${report.imported} new website(s), merged ${report.merged} into existing ones, from ${report.rowsRead} row(s) of ${report.file}`,
+            `Imported ${report.imported} new website(s), merged ${report.merged} into existing ones, from ${report.rowsRead} row(s) of ${shownValue(report.file)}`,
             `  SHA-256 ${report.sha256}`,
           ];
           if (report.errorCount) {
