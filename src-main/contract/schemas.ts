@@ -117,7 +117,8 @@ export const noteCreateSchema = z.object({
   title: titleText(500),
   body: text(1_000_000).default(''),
 });
-export const noteUpdateSchema = noteCreateSchema.partial();
+// Built without the create default: a partial of `.default('')` fills the body in when a patch leaves it out.
+export const noteUpdateSchema = z.object({ title: titleText(500), body: text(1_000_000) }).partial();
 
 export const itemKindSchema = oneOf(ITEM_KINDS);
 export const idSchema = z.string().uuid('is not a record id');
