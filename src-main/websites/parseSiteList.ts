@@ -96,8 +96,6 @@ export function readSiteBatch(reader: SiteRowReader, raw: RawSiteBatch): SiteBat
 export async function* splitSiteList(input: Readable, options: ParseSiteListOptions = {}): AsyncGenerator<RawSiteBatch> {
   const { signal } = options;
   signal?.throwIfAborted();
-  const mapping: ColumnMapping =
-    options.map === undefined ? [] : typeof options.map[0] === 'string' ? parseColumnMapping(options.map as string[]) : (options.map as ColumnMapping);
   const batchSize = Math.max(1, options.batchSize ?? 5000);
 
   const onAbort = () => input.destroy(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
@@ -116,6 +114,9 @@ export async function* splitSiteList(input: Readable, options: ParseSiteListOpti
   };
 
   try {
+    // Inside the try: a bad --map still closes the file (the finally below).
+    const mapping: ColumnMapping =
+      options.map === undefined ? [] : typeof options.map[0] === 'string' ? parseColumnMapping(options.map as string[]) : (options.map as ColumnMapping);
     let head = await readHead(nextChunk);
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3);
     if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
@@ -308,6 +309,11 @@ function isCsvError(error: unknown): error is CsvError {
 }
 
 function malformed(error: CsvError, rowNumber: number): SiteListError {
+  // The parser counts lines as it reads: still on the row's first line, no quote ran past a line
+  // break, so the line itself is over the limit (a binary file?), not an unmatched quote.
+  if (error.code === 'CSV_MAX_RECORD_SIZE' && (error as CsvError & { lines?: number }).lines === rowNumber) {
+    return new SiteListError('LINE_TOO_LONG', rowNumber, `Line ${rowNumber} is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB: this does not look like a list of websites (a binary file?). Rows before it were read.`);
+  }
   const why: Record<string, string> = {
     CSV_QUOTE_NOT_CLOSED: 'a quoted cell opened here is never closed (an unmatched ")',
     CSV_MAX_RECORD_SIZE: `the row runs past ${MAX_RECORD_BYTES / 1024 / 1024} MiB, which means a quoted cell opened here is never closed (an unmatched ")`,
