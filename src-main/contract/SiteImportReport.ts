@@ -10,6 +10,13 @@ export interface SiteImportReport {
   imported: number;
   /** Rows that matched a website already in the case or earlier in the file, merged into it. */
   merged: number;
+  /**
+   * Set by --resume: the websites the killed run(s) had created, counted in `imported` (and not
+   * in `merged`) when the resume read the whole list, so it gives the totals of the whole import.
+   */
+  importedBeforeResume?: number;
+  /** Set by --resume: 'whole list' (counts as above), or 'this run' when the resume was cut short too (its own counts only). */
+  resumeCovers?: 'whole list' | 'this run';
   errorCount: number;
   /** The row errors (the first 10,000; errorCount has them all). */
   errors: { rowNumber: number; value: string; code: string; reason: string; field: string | null }[];

@@ -15,6 +15,7 @@ import type { SiteListColumns } from './siteListColumns';
 import { bySiteIdentity } from './SiteRowReader';
 import { SiteRowWriter } from './siteRowWriter';
 import { findInterruptedImports } from './interruptedImports';
+import { sitesCreatedByImport } from './sitesCreatedByImport';
 import { thisImportProcess } from './importProcess';
 
 const MAX_REPORTED_ERRORS = 10_000;
@@ -114,6 +115,9 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
   if (options.resume && resumes.length === 0) {
     throw new DossierError('NOT_FOUND', `No unfinished import of ${absolute} (SHA-256 ${sha256}) in this case; nothing to resume.`);
   }
+  // Sites the interrupted runs created: rows of this same list, so the report counts them as imported.
+  const importedBefore = resumes.reduce((n, r) => n + sitesCreatedByImport(caseFile.db, r.chain, r.seq), 0);
+  if (resumes.length) report.importedBeforeResume = importedBefore;
   writeTransaction(caseFile, () =>
     appendAudit(caseFile, {
       action: 'website.import.start',
@@ -190,6 +194,17 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
       throw error;
     }
   } finally {
+    // A resume that read the whole list: the rows of the sites the killed run created merged into
+    // them now, but one row a site is the row that imported it (the rest merged there too). A
+    // resume cut short itself keeps the counts of its own run (resumeCovers says which).
+    if (resumes.length) {
+      const whole = !report.cancelled && report.stoppedAt === null && failure === null;
+      report.resumeCovers = whole ? 'whole list' : 'this run';
+      if (whole) {
+        report.imported += importedBefore;
+        report.merged = Math.max(0, report.merged - importedBefore);
+      }
+    }
     // A list refused before it was read (a bad --map) leaves its stream opening: closed before returning.
     const opened = input as fs.ReadStream | null;
     if (opened && !opened.closed) await new Promise<void>((resolve) => opened.once('close', () => resolve()).destroy());
@@ -202,7 +217,8 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
         recordKind: 'case',
         detail: {
           file: path.basename(absolute), sha256, rows: report.rowsRead, imported: report.imported, merged: report.merged,
-          errors: report.errorCount, valuesNotTaken: report.valuesNotTaken, cancelled: report.cancelled, stopped: report.stoppedAt?.reason ?? failure,
+          errors: report.errorCount, valuesNotTaken: report.valuesNotTaken, cancelled: report.cancelled,
+          ...(resumes.length ? { importedBeforeResume: importedBefore, countsCover: report.resumeCovers } : {}), stopped: report.stoppedAt?.reason ?? failure,
         },
       });
     });

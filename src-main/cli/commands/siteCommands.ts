@@ -191,6 +191,13 @@ export function registerSiteImportCommand(program: Command): void {
             `Imported ${report.imported} new website(s), merged ${report.merged} into existing ones, from ${report.rowsRead} row(s) of ${report.file}`,
             `  SHA-256 ${report.sha256}`,
           ];
+          if (report.importedBeforeResume !== undefined) {
+            lines.push(
+              report.resumeCovers === 'whole list'
+                ? `  completing an import killed midway: these are the totals of the whole list; ${report.importedBeforeResume} of the new websites were written before it stopped.`
+                : `  resuming an import killed midway, cut short again: these counts cover this run only; the killed run(s) had written ${report.importedBeforeResume} new website(s).`,
+            );
+          }
           if (report.errorCount) {
             lines.push(`${report.errorCount} row(s) not imported:`, table(['row', 'value', 'reason'], report.errors.slice(0, 50).map((e) => [e.rowNumber, e.value, e.reason])));
             if (report.errorCount > 50) lines.push(`… and ${report.errorCount - 50} more (use --json for all).`);
