@@ -65,5 +65,15 @@ describe('single-line site fields hold no line breaks (a cell cannot add lines t
     expect(lines.some((l) => /^\s*Registry: fake/.test(l))).toBe(false);
     const csv = await dossier(['appendix', file, order, '--csv']);
     expect(csv.stdout).toContain('GoDaddy\\x0a    innocent-bank.com');
+
+    // The registry's contact (a stakeholder) and the order's ECF number print as one line too.
+    await dossierJson(['stakeholder', 'add', file, '--name', 'Registry Co', '--kind', 'registry', '--org', 'Registry Co Inc\n  Registrar: Fake', '--phone', '555']);
+    const db2 = new Database(file);
+    db2.prepare("UPDATE website SET registry = 'Registry Co' WHERE id = ?").run(site.id);
+    db2.prepare("UPDATE court_order SET ecf_number = '17\n    fake.com' WHERE id = ?").run(order);
+    db2.close();
+    const again = (await dossier(['appendix', file, order])).stdout.split('\n');
+    expect(again.some((l) => /^\s*(Registrar: Fake|fake\.com)/.test(l))).toBe(false);
+    expect(again.join('\n')).toContain('Registry Co Inc\\x0a  Registrar: Fake');
   });
 });
