@@ -36,6 +36,6 @@ describe('a site list that cannot be read is bad input: one line on stderr with 
     const run = await dossier(['site', 'import', file, list, '--json']);
     expect(run.status).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({ format: 'csv', imported: 2, stoppedAt: { rowNumber: 4, code: 'CSV_MALFORMED' } });
-    expect(run.stderr).toMatch(/^dossier: Stopped at row 4: .*unmatched ".*2 new.*\[CSV_MALFORMED\]\n$/);
+    expect(run.stderr).toMatch(/^dossier: The CSV is malformed at row 4: .*unmatched ".*2 new website.*\[CSV_MALFORMED\]\n$/);
   });
 });

@@ -212,7 +212,7 @@ export function registerSiteImportCommand(program: Command): void {
           return lines.join('\n');
         });
         // Rows before a broken line were imported (reported above); the stop itself is an error.
-        if (stop) throw new DossierError(stopCode, `Stopped at row ${stop.rowNumber ?? '?'}: ${stop.reason} The ${report.rowsRead} row(s) before it were read (${report.imported} new, ${report.merged} merged).`);
+        if (stop) throw new DossierError(stopCode, `${stop.reason} (The ${report.rowsRead} row(s) before it: ${report.imported} new website(s), ${report.merged} merged, as reported.)`);
       });
     });
 }
