@@ -188,7 +188,10 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
     }
   } catch (error) {
     if (options.signal?.aborted) report.cancelled = true;
-    else if (error instanceof SiteListError) report.stoppedAt = { rowNumber: error.rowNumber, reason: error.message, code: error.code };
+    else if (error instanceof SiteListError) {
+      report.stoppedAt = { rowNumber: error.rowNumber, reason: error.message, code: error.code };
+      report.format = error.format ?? report.format;
+    }
     else {
       failure = error instanceof Error ? error.message : String(error);
       throw error;

@@ -113,6 +113,7 @@ export async function* splitSiteList(input: Readable, options: ParseSiteListOpti
     return chunk;
   };
 
+  let detected: SiteListFormat | null = null;
   try {
     // Inside the try: a bad --map still closes the file (the finally below).
     const mapping: ColumnMapping =
@@ -124,6 +125,7 @@ export async function* splitSiteList(input: Readable, options: ParseSiteListOpti
     }
     const firstLine = head.toString('latin1').split(LINE_BREAKS).find((line) => !ASCII_BLANK.test(line)) ?? '';
     const format = options.format === undefined || options.format === 'auto' ? detectSiteListFormat(firstLine) : options.format;
+    detected = format;
     async function* chunks(): AsyncGenerator<Buffer> {
       if (head.length > 0) yield head;
       for (let chunk = await nextChunk(); chunk !== null; chunk = await nextChunk()) yield chunk;
@@ -215,6 +217,8 @@ export async function* splitSiteList(input: Readable, options: ParseSiteListOpti
   } catch (error) {
     // A cancel shows up as whatever the destroyed stream threw; report it as the signal's reason.
     signal?.throwIfAborted();
+    // The format is known once the head is read: the import's report says it even when no row came.
+    if (error instanceof SiteListError && detected !== null) error.format = detected;
     throw error;
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossier } from '../helpers/dossierInProcess';
+import { importSiteList } from '../../src-main/websites/importSiteList';
 import { newCliCase } from '../helpers/cliCase';
+import { newTestCase } from '../helpers/testCase';
 
 describe('a site list that cannot be read is bad input: one line on stderr with its code, exit 2', () => {
   const cases: [string, Buffer | string, string[], string, RegExp][] = [
@@ -28,6 +30,14 @@ describe('a site list that cannot be read is bad input: one line on stderr with 
       }
     });
   }
+
+  it("the app's report of a CSV that stopped before any row says csv, with the stop's code", async () => {
+    const { dir } = await newCliCase();
+    const list = path.join(dir, 'list.csv');
+    fs.writeFileSync(list, 'Registrar,Notes\nGoDaddy,x\n');
+    const report = await importSiteList(newTestCase(), list);
+    expect(report).toMatchObject({ format: 'csv', rowsRead: 0, stoppedAt: { code: 'NO_SITE_COLUMN' } });
+  });
 
   it('a list broken midway: the report of the rows before it on stdout (format csv), the stop on stderr with its code, exit 2', async () => {
     const { dir, file } = await newCliCase();
