@@ -13,8 +13,17 @@ export const DISPLAY_CONTROL_GLOBAL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\
 
 /** Why a one-line title cannot be stored, or null when it can. */
 export function titleControlProblem(title: string): string | null {
-  if (CONTROL_CHARACTER.test(title)) return 'must not contain control characters (tabs, line breaks, escape sequences)';
-  if (BIDI_CONTROL.test(title)) return 'must not contain bidirectional override characters (they reorder how the title is shown)';
+  return oneLineProblem(title, 'the title');
+}
+
+/**
+ * Why a one-line value (a title, a registrar, a hosting provider ...) cannot be stored, or null
+ * when it can: a line break in it would print as a line of its own (in Appendix A, a fake
+ * registrar heading or domain), a bidi control reorders what follows it.
+ */
+export function oneLineProblem(value: string, what = 'the value'): string | null {
+  if (CONTROL_CHARACTER.test(value)) return 'must not contain control characters (tabs, line breaks, escape sequences)';
+  if (BIDI_CONTROL.test(value)) return `must not contain bidirectional override characters (they reorder how ${what} is shown)`;
   return null;
 }
 

@@ -32,6 +32,8 @@ export const SITE_LIST_ERROR_CODES = [
   'NO_SITE_COLUMN',
   /** A `--map col=field` option names an unknown column or field. */
   'BAD_COLUMN_MAP',
+  /** The header names a field's column twice ("Domain,Domain"): which one holds it cannot be told. */
+  'DUPLICATE_COLUMN',
 ] as const;
 
 

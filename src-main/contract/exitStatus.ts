@@ -109,6 +109,7 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, ExitStatus>> = {
   ENCODING_UNSUPPORTED: 2,
   NO_SITE_COLUMN: 2,
   BAD_COLUMN_MAP: 2,
+  DUPLICATE_COLUMN: 2,
   // Output files (src-main/outputs)
   OUTPUT_IS_CASE_FILE: 2,
   OUTPUT_PERMISSION_DENIED: 1,

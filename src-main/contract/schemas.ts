@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, pastDate } from './calendarDate';
-import { titleControlProblem } from './controlCharacters';
+import { oneLineProblem } from './controlCharacters';
 import {
   CASE_STATUSES, CLASSIFICATIONS, CUSTODY_ACTIONS, CUSTODY_RESULTS, EVIDENCE_KINDS, ITEM_KINDS, ORDER_STATUSES,
   ORDER_TYPES, SITE_ROLES, SITE_STATUSES, STAKEHOLDER_KINDS,
@@ -15,13 +15,17 @@ const text = (max: number) =>
   z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') }).trim().max(max, `must be at most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'is required');
 /** A one-line title or name: control and bidi override characters are refused (./controlCharacters). */
-export const titleText = (max: number) =>
-  requiredText(max).superRefine((value, ctx) => {
-    const problem = titleControlProblem(value);
+export const titleText = (max: number) => oneLine(max, 'the title').min(1, 'is required');
+const nullWhenEmpty = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v === '' ? null : v);
+const optionalText = (max: number) => text(max).nullish().transform(nullWhenEmpty);
+/** Text that is printed as one line (a title, a registrar in Appendix A): control and bidi characters are refused. */
+function oneLine(max: number, what?: string) {
+  return text(max).superRefine((value, ctx) => {
+    const problem = oneLineProblem(value, what);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-const optionalText = (max: number) =>
-  text(max).nullish().transform((v) => (v === undefined ? undefined : v === null || v === '' ? null : v));
+}
+const optionalOneLine = (max: number) => oneLine(max).nullish().transform(nullWhenEmpty);
 
 /** Every date goes through the one parser (./calendarDate); kept under this name for its importers. */
 export const isoDate = calendarDate;
@@ -35,7 +39,7 @@ const optionalPastDate = z.preprocess(blankToNull, pastDate.nullish());
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: () => `must be one of: ${values.join(', ')}` });
 
-const stringList = z.array(text(500)).max(1000);
+const stringList = z.array(oneLine(500)).max(1000);
 
 export const caseCreateSchema = z.object({
   title: titleText(500),
@@ -66,14 +70,14 @@ export const evidenceUpdateSchema = z
 
 export const websiteCreateSchema = z.object({
   input: requiredText(4000),
-  registrar: optionalText(300),
+  registrar: optionalOneLine(300),
   registrar_iana_id: z.string().trim().regex(/^\d{1,6}$/, 'must be a number (IANA registrar id)').nullish(),
-  registry: optionalText(300),
-  registrant: optionalText(1000),
+  registry: optionalOneLine(300),
+  registrant: optionalOneLine(1000),
   name_servers: stringList.optional(),
   ips: stringList.optional(),
-  hosting_provider: optionalText(300),
-  asn: optionalText(50),
+  hosting_provider: optionalOneLine(300),
+  asn: optionalOneLine(50),
   role: oneOf(SITE_ROLES).optional(),
   status: oneOf(SITE_STATUSES).optional(),
   expires_at: optionalDate,
@@ -117,7 +121,8 @@ export const noteCreateSchema = z.object({
   title: titleText(500),
   body: text(1_000_000).default(''),
 });
-export const noteUpdateSchema = noteCreateSchema.partial();
+// Built without the create default: a partial of `.default('')` fills the body in when a patch leaves it out.
+export const noteUpdateSchema = z.object({ title: titleText(500), body: text(1_000_000) }).partial();
 
 export const itemKindSchema = oneOf(ITEM_KINDS);
 export const idSchema = z.string().uuid('is not a record id');

@@ -26,8 +26,11 @@ export function describeConflict(c: MergeConflictRecord): string {
       const keptDeleted = c.kept_value.deleted_at !== null && c.kept_value.deleted_at !== undefined;
       return `${c.record_table} ${c.record_id} was ${keptDeleted ? `deleted by ${c.kept_by}` : `edited by ${c.kept_by}`} and ${keptDeleted ? `edited by ${c.lost_by}` : `deleted by ${c.lost_by}`} on another copy; the ${keptDeleted ? 'deletion' : 'edit'} is kept.`;
     }
-    case 'duplicate':
-      return `${c.record_table} ${c.other_record_id} (added by ${c.lost_by}) duplicated ${c.record_id} (added by ${c.kept_by}): ${values(c.kept_value)}; the duplicate was tombstoned.`;
+    case 'duplicate': {
+      // Values the tombstoned row held (merges since the fix record them): shown so none is dropped unseen.
+      const held = Object.entries(c.lost_value).filter(([field]) => !(field in c.kept_value)).map(([field, value]) => `${field}: ${show(value)}`);
+      return `${c.record_table} ${c.other_record_id} (added by ${c.lost_by}) duplicated ${c.record_id} (added by ${c.kept_by}): ${values(c.kept_value)}; the duplicate was tombstoned${held.length ? `; it held ${held.join('; ')} (copy what the kept row lacks with dossier edit)` : ''}.`;
+    }
     case 'exhibit_number':
       return `Exhibits ${c.record_id} (${show(c.kept_value.title)}) and ${c.other_record_id} (${show(c.lost_value.title)}) are both numbered ${show(c.kept_value.exhibit_number)}.`;
     case 'same_content':

@@ -24,6 +24,7 @@ import { conflictIds, mergeConflictRows } from './conflictRecords';
 import { arrivedConflicts } from './arrivedConflicts';
 import { recordExhibitConflicts } from './exhibitConflicts';
 import { mergeCaptures } from './mergeCaptures';
+import { carryDuplicateLinks } from './carryDuplicateLinks';
 import { reindexMerged } from './reindexMerged';
 import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
 import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
@@ -101,6 +102,12 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
         // Conflicts travel: the copy whose value was overwritten sees what the other copy found.
         const conflictsChanged = mergeConflictRows(target.db, other.db);
         report.conflicts.push(...arrivedConflicts(target.db, conflictsBefore, report.conflicts));
+        // Links of a domain tombstoned as a duplicate go to the row that stays (an order's coverage).
+        const carried = carryDuplicateLinks(target);
+        if (carried.length) {
+          touched.find((t) => t.table === 'link')!.ids.push(...carried);
+          report.updated.link = (report.updated.link ?? 0) + carried.length;
+        }
         // Web captures (src-main/captures): records and pages of exhibits read on the other side.
         report.appended.capture = mergeCaptures(target, other.db);
         report.appended.record_history = unionHistory(target, other.db);

@@ -7,6 +7,7 @@ import { saveHistory } from '../records/saveHistory';
 import { type ConflictRow, conflictId, recordConflict, versionConflict } from './conflictRecords';
 import { settleDuplicate, settleDuplicateAs, tombstoneStamp } from './duplicateTombstone';
 import { resolvedSurvivor } from './duplicateResolutions';
+import { duplicateValues, valuesOnlyIn } from './duplicateValues';
 import { BASE_STAMP, mergeFields, setStamps, type Stamps, stampsOf } from './fieldMerge';
 import type { MutableTable } from './mutableTables';
 
@@ -211,7 +212,8 @@ function placeRow(
     other_record_id: dropped.id,
     fields: JSON.stringify(spec.uniqueKey),
     kept_value: JSON.stringify({ id: kept.id, ...key }),
-    lost_value: JSON.stringify({ id: dropped.id, ...key }),
+    // The tombstoned row's values (fixed by its version, so the same on every copy): listed, not lost.
+    lost_value: JSON.stringify({ id: dropped.id, ...key, ...duplicateValues(spec.table, dropped) }),
     kept_hlc: stamp,
     lost_hlc: dropped.hlc,
     kept_by: kept.created_by,
@@ -225,6 +227,7 @@ function placeRow(
     hlc: stamp,
   };
   if (recordConflict(db, conflict)) {
+    const onlyDropped = valuesOnlyIn(spec.table, dropped, kept);
     result.conflictsRecorded += 1;
     conflicts.push({
       kind: spec.duplicateKind ?? 'concurrent_edit',
@@ -233,7 +236,7 @@ function placeRow(
       kept_hlc: kept.hlc,
       superseded_hlc: dropped.hlc,
       conflict_id: conflict.id,
-      message: `${spec.spec.kind} ${dropped.id} duplicated ${kept.id} (added on both sides); ${dropped.id} was tombstoned, its history kept.`,
+      message: `${spec.spec.kind} ${dropped.id} duplicated ${kept.id} (added on both sides); ${dropped.id} was tombstoned, its history kept${onlyDropped.length ? `; values only it held (see dossier conflicts): ${onlyDropped.join('; ')}` : ''}.`,
     });
   }
   return [rival.id];

@@ -10,6 +10,7 @@ import { renumberExhibit } from '../evidence/renumberExhibit';
 import { saveHistory } from '../records/saveHistory';
 import { deleteRecord, updateRecord } from '../records/updateRecord';
 import { type ConflictRow, decodeConflict } from './conflictRecords';
+import { carryDuplicateLinks } from './carryDuplicateLinks';
 import { listConflicts, mineTellsApart, nextFreeExhibitNumber, singleValueField } from './listConflicts';
 import { MUTABLE_TABLES } from './mutableTables';
 import { reindexMerged } from './reindexMerged';
@@ -153,6 +154,8 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
     const named = choice === 'mine' || choice === 'theirs' ? choice : null;
     let resolution: ConflictResolution;
     let resolvedValue: unknown = choice;
+    // Links a duplicate's tombstone handed to the row that stays: sealed by the resolution's entry.
+    let carried: string[] = [];
     if (c.kind === 'edit_edit' || c.kind === 'delete_edit') {
       const side = namedSide(caseFile, c, choice);
       if (side) {
@@ -187,6 +190,7 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
       const survivor = chosenRecord(caseFile, c, choice, 'row');
       const dropped = survivor === c.record_id ? c.other_record_id! : c.record_id;
       keepDuplicate(caseFile, c.record_table, survivor, dropped);
+      carried = carryDuplicateLinks(caseFile);
       resolution = survivor === c.record_id ? 'kept' : 'restored';
       resolvedValue = { survivor, tombstoned: dropped };
     } else if (c.kind === 'bates_overlap') {
@@ -218,7 +222,8 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
       action: 'conflict.resolve',
       recordKind: c.record_table === 'case_info' ? 'case' : c.record_table === 'production' ? 'production' : tableSpec(c.record_table).kind,
       recordId: c.record_id,
-      detail: { conflict: id, kind: c.kind, keep: choice, resolution, hlc },
+      detail: { conflict: id, kind: c.kind, keep: choice, resolution, hlc, ...(carried.length ? { carried_links: carried } : {}) },
+      seal: carried.map((linkId) => ({ table: 'link' as const, id: linkId })),
     });
     return listConflicts(caseFile, { includeResolved: true }).find((x) => x.id === id)!;
   });

@@ -7,6 +7,8 @@ export type SiteListErrorCode = (typeof SITE_LIST_ERROR_CODES)[number];
 export class SiteListError extends DossierError {
   override readonly name = 'SiteListError';
   declare readonly code: SiteListErrorCode;
+  /** The list's format, when it was known before the error (set by splitSiteList). */
+  format: 'csv' | 'text' | null = null;
 
   constructor(
     code: SiteListErrorCode,

@@ -1,3 +1,4 @@
+import { hasBidiControl } from '../contract/controlCharacters';
 import { DomainInputError, type DomainInputErrorCode } from './DomainInputError';
 import type { NormalizeSiteOptions, NormalizedSite } from './NormalizedSite';
 import { normalizeSiteInput } from './normalizeSiteInput';
@@ -112,6 +113,16 @@ export class SiteRowReader {
           field: fieldAt(columns, i),
         };
       }
+      const broken = columns === null ? null : lineBreakInOneLineField(cell, fieldAt(columns, i));
+      if (broken) {
+        return {
+          rowNumber,
+          value: cut(cell),
+          code: 'CONTROL_CHARACTER',
+          reason: `row ${rowNumber}${columnName(columns, i)} holds ${broken}, but ${fieldAt(columns, i)} is one line (printed as such in Appendix A); put the value on one line and import the row again.`,
+          field: fieldAt(columns, i),
+        };
+      }
       cells[i] = cell;
     }
 
@@ -159,6 +170,21 @@ export class SiteRowReader {
     }
     return [byField, extra];
   }
+}
+
+/**
+ * Fields this check leaves alone: notes are prose; list cells are split on whitespace anyway; the
+ * site cell is normalizeSiteInput's to judge; unmapped columns are kept as written.
+ */
+const MULTI_LINE_FIELDS: ReadonlySet<SiteListField | null> = new Set(['notes', 'name_servers', 'ips', 'site', null]);
+const LINE_BREAK_OR_TAB = /[\t\n\r]/;
+
+/** What breaks the line in a cell of a one-line field (a line break, a tab, a bidi control), or null. */
+function lineBreakInOneLineField(cell: string, field: SiteListField | null): string | null {
+  if (MULTI_LINE_FIELDS.has(field)) return null;
+  const found = LINE_BREAK_OR_TAB.exec(cell)?.[0];
+  if (found !== undefined) return found === '\t' ? 'a tab' : 'a line break';
+  return hasBidiControl(cell) ? 'a bidirectional override character (it reorders how the value is shown)' : null;
 }
 
 function fieldAt(columns: SiteListColumns | null, index: number): SiteListField | null {

@@ -1,5 +1,6 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
+import { BIDI_CONTROL, CONTROL_CHARACTER, spellOutControls } from '../contract/controlCharacters';
 import { DossierError } from '../contract/errors';
 import type { AppendixGroup, AppendixRow } from '../contract/DossierApi';
 
@@ -27,7 +28,26 @@ export function* iterateAppendix(caseFile: CaseFile, orderId: string): IterableI
      ORDER BY registry COLLATE NOCASE, registrar COLLATE NOCASE, coalesce(w.registrable_domain, w.host_ascii),
               length(w.host_ascii), w.host_ascii, coalesce(w.url_path, ''), w.id`,
   );
-  yield* rows.iterate(orderId) as IterableIterator<AppendixRow>;
+  for (const row of rows.iterate(orderId) as IterableIterator<AppendixRow>) yield oneLineRow(row);
+}
+
+/**
+ * The row with control characters spelled out (`\x0a`) in the fields printed as one line: the
+ * contract refuses them, but a case file written by an older version or a merged copy may hold
+ * one, and a line break in a registrar must not print as a registrar heading or a domain of its own.
+ */
+function oneLineRow(row: AppendixRow): AppendixRow {
+  const { registry, registrar, registrar_iana_id, registrant, url_path } = row;
+  const printed = `${registry}${registrar}${registrar_iana_id ?? ''}${registrant ?? ''}${url_path ?? ''}`;
+  if (!CONTROL_CHARACTER.test(printed) && !BIDI_CONTROL.test(printed)) return row;
+  return {
+    ...row,
+    registrar_iana_id: registrar_iana_id === null ? null : spellOutControls(registrar_iana_id),
+    registry: spellOutControls(registry),
+    registrar: spellOutControls(registrar),
+    registrant: registrant === null ? null : spellOutControls(registrant),
+    url_path: url_path === null ? null : spellOutControls(url_path),
+  };
 }
 
 
@@ -46,10 +66,10 @@ export function appendixOutline(caseFile: CaseFile, orderId: string): AppendixGr
   for (const row of rows) {
     let group = groups[groups.length - 1];
     if (!group || group.registry !== row.registry) {
-      group = { registry: row.registry, registrars: [], count: 0 };
+      group = { registry: spellOutControls(row.registry), registrars: [], count: 0 };
       groups.push(group);
     }
-    group.registrars.push({ registrar: row.registrar, registrar_iana_id: row.registrar_iana_id, count: row.count });
+    group.registrars.push({ registrar: spellOutControls(row.registrar), registrar_iana_id: row.registrar_iana_id, count: row.count });
     group.count += row.count;
   }
   return groups;

@@ -1,5 +1,6 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
+import { spellOutControls } from '../contract/controlCharacters';
 import { DossierError } from '../contract/errors';
 
 /** Which order an appendix belongs to, and how to reach each registry, as recorded in the case. */
@@ -23,7 +24,8 @@ export function appendixHeading(caseFile: CaseFile, orderId: string): AppendixHe
     | undefined;
   if (!order) throw new DossierError('NOT_FOUND', `No court order with id ${orderId} in this case.`);
   const date = (order.granted_at ?? order.filed_at)?.slice(0, 10);
-  const ecf = order.ecf_number ? `ECF No. ${order.ecf_number}` : 'ECF No. not recorded';
+  // Printed as one line (CLI, CSV, packet): a line break in a stored value is spelled out, never printed.
+  const ecf = order.ecf_number ? `ECF No. ${spellOutControls(order.ecf_number)}` : 'ECF No. not recorded';
   const stakeholders = prepareCached(
     caseFile.db,
     "SELECT name, organization, email, phone, address FROM stakeholder WHERE kind = 'registry' AND deleted_at IS NULL ORDER BY name, id",
@@ -39,7 +41,7 @@ export function appendixHeading(caseFile: CaseFile, orderId: string): AppendixHe
       // A stakeholder with no e-mail, phone or address gives no way to reach the registry.
       if (!match || !(match.email || match.phone || match.address)) return null;
       const parts = [match.organization && match.organization !== match.name ? `${match.name}, ${match.organization}` : match.name, match.email, match.phone, match.address?.replace(/\s*\n\s*/g, ', ')];
-      return parts.filter((p): p is string => !!p).join(' · ');
+      return spellOutControls(parts.filter((p): p is string => !!p).join(' · '));
     },
   };
 }

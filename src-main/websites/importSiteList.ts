@@ -11,9 +11,11 @@ import { type ParseSiteListOptions, parseSiteList, type SiteBatch, splitSiteList
 import { defaultNormalizerThreads, normalizeInThreads, type SiteNormalizerOptions } from './siteNormalizerPool';
 import type { SiteImportReport } from '../contract/SiteImportReport';
 import { SiteListError } from './SiteListError';
+import type { SiteListColumns } from './siteListColumns';
 import { bySiteIdentity } from './SiteRowReader';
 import { SiteRowWriter } from './siteRowWriter';
 import { findInterruptedImports } from './interruptedImports';
+import { sitesCreatedByImport } from './sitesCreatedByImport';
 import { thisImportProcess } from './importProcess';
 
 const MAX_REPORTED_ERRORS = 10_000;
@@ -64,6 +66,13 @@ export interface SiteImportOptions {
   profile?: SiteImportProfile;
 }
 
+/** The header of the column a field was read from, or null (a plain list; none mapped to it). */
+function columnOf(columns: SiteListColumns | null, field: string): string | null {
+  if (!columns) return null;
+  for (const [index, mapped] of columns.fields) if (mapped === field) return columns.names[index] ?? null;
+  return null;
+}
+
 async function sha256Of(filePath: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
@@ -96,7 +105,8 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
   }
   const sha256 = await sha256Of(absolute, options.signal);
   const report: SiteImportReport = {
-    file: absolute, sha256, bytes: size, format: 'text', rowsRead: 0, imported: 0, merged: 0, errorCount: 0, errors: [], cancelled: false, stoppedAt: null,
+    file: absolute, sha256, bytes: size, format: 'text', rowsRead: 0, imported: 0, merged: 0, errorCount: 0, errors: [],
+    valuesNotTaken: 0, notTaken: [], cancelled: false, stoppedAt: null,
   };
   // Read before this import's own start entry, which would count as unfinished until its end.
   // A running import (another process) builds its own trigrams and is never resumed here.
@@ -105,6 +115,9 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
   if (options.resume && resumes.length === 0) {
     throw new DossierError('NOT_FOUND', `No unfinished import of ${absolute} (SHA-256 ${sha256}) in this case; nothing to resume.`);
   }
+  // Sites the interrupted runs created: rows of this same list, so the report counts them as imported.
+  const importedBefore = resumes.reduce((n, r) => n + sitesCreatedByImport(caseFile.db, r.chain, r.seq), 0);
+  if (resumes.length) report.importedBeforeResume = importedBefore;
   writeTransaction(caseFile, () =>
     appendAudit(caseFile, {
       action: 'website.import.start',
@@ -120,6 +133,7 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
   // Host trigrams are built once at the end (indexHostsFrom). Rows of an import killed midway have
   // none yet, so after one the scan starts at the first row and finds them too.
   const trigramsFrom = unfinished.length > 0 ? 0 : writer.lastRowid();
+  let input: fs.ReadStream | null = null;
   try {
     const parseOptions: ParseSiteListOptions = {
       ...(options.map ? { map: options.map } : {}),
@@ -129,7 +143,7 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (bytes) => options.onProgress?.(bytes, size),
     };
-    const input = fs.createReadStream(absolute, { highWaterMark: 1 << 16 });
+    input = fs.createReadStream(absolute, { highWaterMark: 1 << 16 });
     const threads = options.normalizers?.threads ?? (size >= THREADS_FROM_BYTES ? defaultNormalizerThreads() : 0);
     const pooled = threads > 0 ? normalizeInThreads(splitSiteList(input, parseOptions), { ...options.normalizers, threads }) : null;
     const batches: AsyncIterable<SiteBatch> = pooled ?? parseSiteList(input, parseOptions);
@@ -168,15 +182,35 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
       report.rowsRead += batch.rows.length + batch.errors.length;
       report.errorCount += batch.errors.length;
       for (const error of batch.errors) if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
+      const notTaken = writer.takeNotTaken().sort((a, b) => a.rowNumber - b.rowNumber);
+      report.valuesNotTaken += notTaken.length;
+      for (const value of notTaken) if (report.notTaken.length < MAX_REPORTED_ERRORS) report.notTaken.push({ ...value, column: columnOf(batch.columns, value.field) });
     }
   } catch (error) {
     if (options.signal?.aborted) report.cancelled = true;
-    else if (error instanceof SiteListError) report.stoppedAt = { rowNumber: error.rowNumber, reason: error.message };
+    else if (error instanceof SiteListError) {
+      report.stoppedAt = { rowNumber: error.rowNumber, reason: error.message, code: error.code };
+      report.format = error.format ?? report.format;
+    }
     else {
       failure = error instanceof Error ? error.message : String(error);
       throw error;
     }
   } finally {
+    // A resume that read the whole list: the rows of the sites the killed run created merged into
+    // them now, but one row a site is the row that imported it (the rest merged there too). A
+    // resume cut short itself keeps the counts of its own run (resumeCovers says which).
+    if (resumes.length) {
+      const whole = !report.cancelled && report.stoppedAt === null && failure === null;
+      report.resumeCovers = whole ? 'whole list' : 'this run';
+      if (whole) {
+        report.imported += importedBefore;
+        report.merged = Math.max(0, report.merged - importedBefore);
+      }
+    }
+    // A list refused before it was read (a bad --map) leaves its stream opening: closed before returning.
+    const opened = input as fs.ReadStream | null;
+    if (opened && !opened.closed) await new Promise<void>((resolve) => opened.once('close', () => resolve()).destroy());
     writeTransaction(caseFile, () => {
       const trigramStart = performance.now();
       writer.indexHostsFrom(trigramsFrom);
@@ -186,7 +220,8 @@ export async function importSiteList(caseFile: CaseFile, filePath: string, optio
         recordKind: 'case',
         detail: {
           file: path.basename(absolute), sha256, rows: report.rowsRead, imported: report.imported, merged: report.merged,
-          errors: report.errorCount, cancelled: report.cancelled, stopped: report.stoppedAt?.reason ?? failure,
+          errors: report.errorCount, valuesNotTaken: report.valuesNotTaken, cancelled: report.cancelled,
+          ...(resumes.length ? { importedBeforeResume: importedBefore, countsCover: report.resumeCovers } : {}), stopped: report.stoppedAt?.reason ?? failure,
         },
       });
     });

@@ -96,8 +96,6 @@ export function readSiteBatch(reader: SiteRowReader, raw: RawSiteBatch): SiteBat
 export async function* splitSiteList(input: Readable, options: ParseSiteListOptions = {}): AsyncGenerator<RawSiteBatch> {
   const { signal } = options;
   signal?.throwIfAborted();
-  const mapping: ColumnMapping =
-    options.map === undefined ? [] : typeof options.map[0] === 'string' ? parseColumnMapping(options.map as string[]) : (options.map as ColumnMapping);
   const batchSize = Math.max(1, options.batchSize ?? 5000);
 
   const onAbort = () => input.destroy(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
@@ -115,7 +113,11 @@ export async function* splitSiteList(input: Readable, options: ParseSiteListOpti
     return chunk;
   };
 
+  let detected: SiteListFormat | null = null;
   try {
+    // Inside the try: a bad --map still closes the file (the finally below).
+    const mapping: ColumnMapping =
+      options.map === undefined ? [] : typeof options.map[0] === 'string' ? parseColumnMapping(options.map as string[]) : (options.map as ColumnMapping);
     let head = await readHead(nextChunk);
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3);
     if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
@@ -123,6 +125,7 @@ export async function* splitSiteList(input: Readable, options: ParseSiteListOpti
     }
     const firstLine = head.toString('latin1').split(LINE_BREAKS).find((line) => !ASCII_BLANK.test(line)) ?? '';
     const format = options.format === undefined || options.format === 'auto' ? detectSiteListFormat(firstLine) : options.format;
+    detected = format;
     async function* chunks(): AsyncGenerator<Buffer> {
       if (head.length > 0) yield head;
       for (let chunk = await nextChunk(); chunk !== null; chunk = await nextChunk()) yield chunk;
@@ -214,6 +217,8 @@ export async function* splitSiteList(input: Readable, options: ParseSiteListOpti
   } catch (error) {
     // A cancel shows up as whatever the destroyed stream threw; report it as the signal's reason.
     signal?.throwIfAborted();
+    // The format is known once the head is read: the import's report says it even when no row came.
+    if (error instanceof SiteListError && detected !== null) error.format = detected;
     throw error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -308,6 +313,11 @@ function isCsvError(error: unknown): error is CsvError {
 }
 
 function malformed(error: CsvError, rowNumber: number): SiteListError {
+  // The parser counts lines as it reads: still on the row's first line, no quote ran past a line
+  // break, so the line itself is over the limit (a binary file?), not an unmatched quote.
+  if (error.code === 'CSV_MAX_RECORD_SIZE' && (error as CsvError & { lines?: number }).lines === rowNumber) {
+    return new SiteListError('LINE_TOO_LONG', rowNumber, `Line ${rowNumber} is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB: this does not look like a list of websites (a binary file?). Rows before it were read.`);
+  }
   const why: Record<string, string> = {
     CSV_QUOTE_NOT_CLOSED: 'a quoted cell opened here is never closed (an unmatched ")',
     CSV_MAX_RECORD_SIZE: `the row runs past ${MAX_RECORD_BYTES / 1024 / 1024} MiB, which means a quoted cell opened here is never closed (an unmatched ")`,

@@ -77,6 +77,7 @@ export function parseColumnMapping(specs: readonly string[]): ColumnMapping {
  * synonyms; when two columns could fill one field the first one does and the rest stay `extra`.
  */
 export function resolveSiteListColumns(names: readonly string[], mapping: ColumnMapping = []): SiteListColumns {
+  refuseRepeatedFieldColumns(names, mapping);
   const byIndex = new Map<number, SiteListField>();
   const taken = new Set<SiteListField>();
   for (const { column, field } of mapping) {
@@ -124,4 +125,29 @@ export function resolveSiteListColumns(names: readonly string[], mapping: Column
     );
   }
   return { names: [...names], site, fields, extra };
+}
+
+/**
+ * A header naming a field's column twice ("Domain,Domain,Registrar") is refused: only the first
+ * would be read as the field and the other kept aside, so a row's second domain or registrar would
+ * silently not be taken. Repeated names no field takes stay (each is kept under its position).
+ */
+function refuseRepeatedFieldColumns(names: readonly string[], mapping: ColumnMapping): void {
+  const mapped = new Set(mapping.map((m) => m.column.trim().toLowerCase()));
+  const first = new Map<string, number>();
+  names.forEach((name, index) => {
+    const key = name.trim().toLowerCase();
+    if (key === '') return;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, index);
+      return;
+    }
+    if (fieldForHeader(name) === null && !mapped.has(key)) return;
+    throw new SiteListError(
+      'DUPLICATE_COLUMN',
+      1,
+      `The header names ${JSON.stringify(name.trim())} twice (columns ${earlier + 1} and ${index + 1}): which one holds the ${fieldForHeader(name) ?? 'mapped field'} cannot be told. Rename or remove one of them and import again.`,
+    );
+  });
 }

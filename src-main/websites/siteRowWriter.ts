@@ -2,6 +2,7 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { newId, nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import type { Website } from '../contract/records';
+import type { SiteValueNotTaken } from '../contract/SiteImportReport';
 import { decodeRow } from '../records/rowCodec';
 import { updateRecord } from '../records/updateRecord';
 import { indexForSearch } from '../records/searchIndex';
@@ -48,6 +49,16 @@ export class SiteRowWriter {
     this.context = { now: this.now, actor: caseFile.actor.name, siteColumns: this.websites.columns, eventColumns: this.statusEvents.columns };
   }
 
+  /** Values rows offered that the site already held differently (mergeInto), since the last takeNotTaken(). */
+  private notTaken: Omit<SiteValueNotTaken, 'column'>[] = [];
+
+  /** The values not taken since the last call, in the order the rows were written. */
+  takeNotTaken(): Omit<SiteValueNotTaken, 'column'>[] {
+    const taken = this.notTaken;
+    this.notTaken = [];
+    return taken;
+  }
+
   /** Inserts a new website, or merges the row into the live one with the same identity. */
   write(row: SiteListRow): 'imported' | 'merged' {
     const { db } = this.caseFile;
@@ -59,7 +70,7 @@ export class SiteRowWriter {
     let outcome: 'imported' | 'merged';
     if (existing) {
       id = String(existing.id);
-      this.mergeInto(decodeRow(websiteSpec, existing), values, row.fields.status);
+      this.mergeInto(decodeRow(websiteSpec, existing), values, row.fields.status, row.rowNumber);
       this.written.push({ table: 'website', id });
       outcome = 'merged';
     } else {
@@ -126,13 +137,24 @@ export class SiteRowWriter {
     });
   }
 
-  /** Fills what the record lacks and unions lists; never overwrites a value already recorded. */
-  private mergeInto(current: Website, values: Record<string, unknown>, status: Website['status'] | null): void {
+  /**
+   * Fills what the record lacks and unions lists; never overwrites a value already recorded, and
+   * names each value it so left (notTaken), so a corrected list or a repeated row loses nothing unseen.
+   */
+  private mergeInto(current: Website, values: Record<string, unknown>, status: Website['status'] | null, rowNumber: number): void {
     const patch: Record<string, unknown> = {};
+    const notTaken = (field: string, kept: unknown, offered: unknown) =>
+      this.notTaken.push({ rowNumber, field, kept: String(kept), offered: String(offered), site: websiteSpec.title(current) });
     for (const key of SCALARS) {
-      if (values[key] !== null && values[key] !== undefined && current[key] === null) patch[key] = values[key];
+      const offered = values[key];
+      if (offered === null || offered === undefined) continue;
+      if (key === 'role') {
+        // 'other' is the default role: an offered role fills it like an empty field.
+        if (current.role === 'other') patch.role = offered;
+        else if (offered !== current.role) notTaken('role', current.role, offered);
+      } else if (current[key] === null) patch[key] = offered;
+      else if (String(current[key]) !== String(offered)) notTaken(key, current[key], offered);
     }
-    if (current.role === 'other' && values.role) patch.role = values.role;
     for (const key of ['name_servers', 'ips'] as const) {
       const union = [...new Set([...current[key], ...(values[key] as string[])])];
       if (union.length !== current[key].length) patch[key] = union;
@@ -141,6 +163,8 @@ export class SiteRowWriter {
       this.recordImportedStatus(current.id, status);
       patch.status = status;
       patch.status_at = this.now;
+    } else if (status && status !== current.status) {
+      notTaken('status', current.status, status);
     }
     // One update, so one superseded version in history, whatever the row brought.
     if (Object.keys(patch).length > 0) updateRecord(this.caseFile, websiteSpec, current.id, patch, { skipAudit: true });

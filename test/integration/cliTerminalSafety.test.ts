@@ -20,9 +20,14 @@ describe('hostile names never reach the terminal raw', () => {
     const dir = tempDir();
     const file = path.join(dir, 'hostile.dossier');
     await dossierJson(['new', file, '--title', 'Hostile']);
-    const registrar = `${ESC}]0;owned${'\u0007'}${ESC}[2J Evil Registrar`;
-    const site = await dossierJson<{ id: string; registrar: string }>(['site', 'add', file, 'evil.example', '--registrar', registrar, '--notes', `line one\n${ESC}[1A${ESC}[2Kforged line`]);
-    expect(site.registrar).toBe(registrar); // stored exactly as given; only its display is escaped
+    const hostile = `${ESC}]0;owned${'\u0007'}${ESC}[2J Evil Registrar`;
+    // A registrar is one line (Appendix A prints it as a heading): refused, and the refusal is escaped too.
+    const refused = await dossier(['site', 'add', file, 'evil.example', '--registrar', hostile]);
+    expect(refused.status).toBe(2);
+    expectTerminalSafe(refused, 'refused');
+    const notes = `${hostile}\nline one\n${ESC}[1A${ESC}[2Kforged line`;
+    const site = await dossierJson<{ id: string; notes: string }>(['site', 'add', file, 'evil.example', '--registrar', 'Evil Registrar', '--notes', notes]);
+    expect(site.notes).toBe(notes); // prose is stored exactly as given; only its display is escaped
 
     const rlo = path.join(dir, `invoice${RLO}fdp.exe`);
     fs.writeFileSync(rlo, 'MZ not really');

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { SITE_STATUSES, type SiteStatus } from '../../contract/enums';
-import { DossierError } from '../../contract/errors';
+import { DossierError, isErrorCode } from '../../contract/errors';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Website } from '../../contract/records';
-import { cliIo, setExitStatus } from '../cliIo';
+import { cliIo } from '../cliIo';
 import { withContract } from '../contractSession';
 import { emit, type GlobalOptions, say, table } from '../output';
 import { shownValue } from '../terminalText';
@@ -183,19 +183,37 @@ export function registerSiteImportCommand(program: Command): void {
           },
           { path: 'LIST', map: '--map', batchRows: '--batch-rows' },
         );
+        // A list that could not be read at all is bad input: one line on stderr with its code, no report.
+        const stop = report.stoppedAt;
+        const stopCode = stop && isErrorCode(stop.code) ? stop.code : 'IMPORT_FAILED';
+        if (stop && report.rowsRead === 0) throw new DossierError(stopCode, stop.reason);
         emit(options, report, () => {
           const lines = [
             `Imported ${report.imported} new website(s), merged ${report.merged} into existing ones, from ${report.rowsRead} row(s) of ${shownValue(report.file)}`,
             `  SHA-256 ${report.sha256}`,
           ];
+          if (report.importedBeforeResume !== undefined) {
+            lines.push(
+              report.resumeCovers === 'whole list'
+                ? `  completing an import killed midway: these are the totals of the whole list; ${report.importedBeforeResume} of the new websites were written before it stopped.`
+                : `  resuming an import killed midway, cut short again: these counts cover this run only; the killed run(s) had written ${report.importedBeforeResume} new website(s).`,
+            );
+          }
           if (report.errorCount) {
             lines.push(`${report.errorCount} row(s) not imported:`, table(['row', 'value', 'reason'], report.errors.slice(0, 50).map((e) => [e.rowNumber, e.value, e.reason])));
             if (report.errorCount > 50) lines.push(`… and ${report.errorCount - 50} more (use --json for all).`);
           }
-          if (report.stoppedAt) lines.push(`STOPPED at row ${report.stoppedAt.rowNumber ?? '?'}: ${report.stoppedAt.reason} Rows before it were imported.`);
+          if (report.valuesNotTaken) {
+            lines.push(
+              `${report.valuesNotTaken} value(s) not taken: the site already held another (nothing recorded is overwritten; change one with dossier edit):`,
+              table(['row', 'site', 'column', 'kept', 'not taken'], report.notTaken.slice(0, 50).map((v) => [v.rowNumber, v.site, v.column ?? v.field, v.kept, v.offered])),
+            );
+            if (report.valuesNotTaken > 50) lines.push(`… and ${report.valuesNotTaken - 50} more (use --json for all).`);
+          }
           return lines.join('\n');
         });
-        if (report.stoppedAt) setExitStatus(1);
+        // Rows before a broken line were imported (reported above); the stop itself is an error.
+        if (stop) throw new DossierError(stopCode, `${stop.reason} (The ${report.rowsRead} row(s) before it: ${report.imported} new website(s), ${report.merged} merged, as reported.)`);
       });
     });
 }

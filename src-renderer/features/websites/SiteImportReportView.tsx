@@ -67,6 +67,36 @@ export function SiteImportReportView({ report }: { report: SiteImportReport }) {
           ) : null}
         </>
       ) : null}
+      {report.notTaken.length ? (
+        <>
+          <h3 className="section-label">Values not taken ({report.valuesNotTaken.toLocaleString('en-US')})</h3>
+          <p className="field-help">The site already held another value: nothing recorded is overwritten. Change one by editing the site.</p>
+          <div className="table-scroll">
+            <table className="data-table" aria-label="Values not taken">
+              <thead>
+                <tr>
+                  <th className="num">Row</th>
+                  <th>Site</th>
+                  <th>Column</th>
+                  <th>Kept</th>
+                  <th>Not taken</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.notTaken.slice(0, SHOWN_ERRORS).map((v, i) => (
+                  <tr key={`${v.rowNumber}-${v.field}-${i}`}>
+                    <td className="num tabular">{v.rowNumber}</td>
+                    <td className="mono break-all">{v.site}</td>
+                    <td>{v.column ?? v.field}</td>
+                    <td className="break-all">{v.kept}</td>
+                    <td className="break-all">{v.offered}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
     </div>
   );
 }
