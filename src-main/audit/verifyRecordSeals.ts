@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { fieldDigests, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest } from '../casefile/recordDigest';
+import { fieldDigests, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest, type StoredRow } from '../casefile/recordDigest';
 
 /** Something in the case that its audit chain does not vouch for. */
 export interface ContentFinding {
@@ -29,6 +29,60 @@ function namedFields(row: Record<string, unknown>, sealed: string): string[] {
   return columns.filter((_, i) => now.slice(i * 4, i * 4 + 4) !== sealed.slice(i * 4, i * 4 + 4));
 }
 
+/** The audit entry (chain, seq) whose seals vouch for a record. */
+export interface SealingEntry {
+  chain: string;
+  seq: number;
+}
+
+/**
+ * The checks verifyRecordSeals makes, one record or one audit entry at a time, for a caller that
+ * checks only some of them (a merge: the records it takes in). Statements are prepared once.
+ */
+export function recordSealChecks(db: Database.Database): {
+  /** A finding when the entry's seal digest (read unless given) does not match the seal rows kept for it. */
+  entry: (chain: string, seq: number, sealDigest?: string) => ContentFinding | null;
+  /** A finding when the stored row does not match its latest seal; else the entries that seal that state. */
+  row: (table: SealedTable, row: StoredRow) => { finding: ContentFinding } | { finding: null; sealedBy: SealingEntry[] };
+} {
+  const sealsOfEntry = db.prepare('SELECT * FROM audit_seal WHERE chain = ? AND seq = ?');
+  const entryDigest = db.prepare('SELECT seal_digest FROM audit_entry WHERE chain = ? AND seq = ?').pluck();
+  const latest = db.prepare(
+    `SELECT record_hlc, digest, field_digests, chain, seq FROM audit_seal WHERE record_id = ? AND record_table = ?
+     AND record_hlc = (SELECT max(record_hlc) FROM audit_seal WHERE record_id = ? AND record_table = ?)`,
+  );
+  return {
+    entry: (chain, seq, known) => {
+      const sealDigest = known ?? (entryDigest.get(chain, seq) as string | null | undefined);
+      if (sealDigest === undefined || sealDigest === null) {
+        return { kind: 'seal_altered', table: 'audit_seal', id: `${chain}#${seq}`, fields: [], message: `Seals name audit entry ${chain} #${seq}, which does not seal anything.` };
+      }
+      if (sealSetDigest(sealsOfEntry.all(chain, seq) as RecordSeal[]) === sealDigest) return null;
+      return { kind: 'seal_altered', table: 'audit_seal', id: `${chain}#${seq}`, fields: [], message: `The records sealed by audit entry ${chain} #${seq} were altered after it was written.` };
+    },
+    row: (table, row) => {
+      const id = String(row.id);
+      const seals = latest.all(id, table, id, table) as (SealingEntry & { record_hlc: string; digest: string; field_digests: string })[];
+      if (seals.length === 0) {
+        return { finding: { kind: 'record_unaudited', table, id, fields: [], message: `${table} ${id} is in the case file but no audit entry ever recorded it: it was added behind the app's back.` } };
+      }
+      const digest = recordDigest(row);
+      const differing = seals.find((s) => s.digest !== digest);
+      if (!differing) return { finding: null, sealedBy: seals.map(({ chain, seq }) => ({ chain, seq })) };
+      const fields = namedFields(row, differing.field_digests);
+      return {
+        finding: {
+          kind: 'record_changed',
+          table,
+          id,
+          fields,
+          message: `${table} ${id} differs from its last audited state${fields.length ? ` (${fields.join(', ')})` : ''}: it was changed behind the app's back.`,
+        },
+      };
+    },
+  };
+}
+
 /**
  * Checks that the audit chain vouches for every record as it is stored now (schema 5 seals):
  * 1. each entry's seal digest matches the seal rows kept for it (a seal edited or added is found);
@@ -46,13 +100,11 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
     else moreFindings += 1;
   };
   let entriesChecked = 0;
-  const sealsOfEntry = db.prepare('SELECT * FROM audit_seal WHERE chain = ? AND seq = ?');
-  for (const entry of db.prepare('SELECT chain, seq, seal_digest FROM audit_entry WHERE seal_digest IS NOT NULL').iterate() as IterableIterator<{ chain: string; seq: number; seal_digest: string }>) {
+  const checks = recordSealChecks(db);
+  for (const entry of db.prepare('SELECT chain, seq, seal_digest FROM audit_entry WHERE seal_digest IS NOT NULL').iterate() as IterableIterator<SealingEntry & { seal_digest: string }>) {
     entriesChecked += 1;
-    const seals = sealsOfEntry.all(entry.chain, entry.seq) as RecordSeal[];
-    if (sealSetDigest(seals) !== entry.seal_digest) {
-      report({ kind: 'seal_altered', table: 'audit_seal', id: `${entry.chain}#${entry.seq}`, fields: [], message: `The records sealed by audit entry ${entry.chain} #${entry.seq} were altered after it was written.` });
-    }
+    const finding = checks.entry(entry.chain, entry.seq, entry.seal_digest);
+    if (finding) report(finding);
   }
   const orphans = db
     .prepare('SELECT s.chain, s.seq FROM audit_seal s LEFT JOIN audit_entry e ON e.chain = s.chain AND e.seq = s.seq WHERE e.seal_digest IS NULL GROUP BY s.chain, s.seq')
@@ -62,30 +114,11 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
   }
 
   let recordsChecked = 0;
-  const latest = db.prepare(
-    `SELECT record_hlc, digest, field_digests FROM audit_seal WHERE record_id = ? AND record_table = ?
-     AND record_hlc = (SELECT max(record_hlc) FROM audit_seal WHERE record_id = ? AND record_table = ?)`,
-  );
   for (const table of sealedTablesIn(db)) {
-    for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>) {
+    for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<StoredRow>) {
       recordsChecked += 1;
-      const id = String(row.id);
-      const seals = latest.all(id, table, id, table) as { record_hlc: string; digest: string; field_digests: string }[];
-      if (seals.length === 0) {
-        report({ kind: 'record_unaudited', table, id, fields: [], message: `${table} ${id} is in the case file but no audit entry ever recorded it: it was added behind the app's back.` });
-        continue;
-      }
-      const digest = recordDigest(row);
-      const differing = seals.find((s) => s.digest !== digest);
-      if (!differing) continue;
-      const fields = namedFields(row, differing.field_digests);
-      report({
-        kind: 'record_changed',
-        table,
-        id,
-        fields,
-        message: `${table} ${id} differs from its last audited state${fields.length ? ` (${fields.join(', ')})` : ''}: it was changed behind the app's back.`,
-      });
+      const { finding } = checks.row(table, row);
+      if (finding) report(finding);
     }
     const missing = db
       .prepare(`SELECT DISTINCT s.record_id FROM audit_seal s WHERE s.record_table = ? AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = s.record_id)`)

@@ -26,6 +26,7 @@ import { mergeCaptures } from './mergeCaptures';
 import { reindexMerged } from './reindexMerged';
 import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
 import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
+import { assertIncomingSealed } from './incomingSeals';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
 function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; cleanup: () => void } {
@@ -50,8 +51,9 @@ function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; clean
  * audit chains and evidence bytes unioned. Nothing either side wrote is lost. Merging the same copy
  * twice changes nothing the second time.
  */
-export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport {
+export function mergeCaseFile(target: CaseFile, otherPath: string, options: { shownAs?: string } = {}): MergeReport {
   const absolute = path.resolve(otherPath);
+  const shownAs = options.shownAs ?? absolute;
   if (absolute === target.path) throw new DossierError('INVALID_REQUEST', 'A case file cannot be merged into itself.');
   const other = openOther(absolute, target);
   try {
@@ -71,6 +73,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
     // stamps would pin every later edit of the team to its future time.
     const theirNewest = newestStamp(other.db);
     if (theirNewest) checkDrift(theirNewest, absolute, target.clock.now());
+    // What the other copy changed behind the app's back is never taken in (and so never re-sealed).
+    assertIncomingSealed(target.db, other.db, shownAs);
     let restored: RestoredByTeammate | null = null;
     try {
       return writeTransaction(target, () => {

@@ -32,7 +32,7 @@ export async function mergeShare(
     const verified = await openVerifiedShare(sharePath, keys, { roster, caseId }, path.join(workDir, 'share'), options);
     throwIfAborted(options.signal);
     const report = writeTransaction(caseFile, () => {
-      const merged = mergeCaseFile(caseFile, verified.opened.snapshotPath);
+      const merged = mergeCaseFile(caseFile, verified.opened.snapshotPath, { shownAs: `The case file in share ${path.basename(sharePath)}` });
       if (!shareAlreadyReceived(caseFile, verified.origin.manifestSha256)) {
         recordShareReceived(caseFile, {
           exhibits: verified.facts.exhibits,
