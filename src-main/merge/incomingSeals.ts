@@ -1,11 +1,10 @@
 import type { ReadableDb } from '../casefile/openDatabase';
 import { type ContentFinding, recordSealChecks } from '../audit/verifyRecordSeals';
 import { sealedTablesIn, type StoredRow } from '../casefile/recordDigest';
-import { DossierError } from '../contract/errors';
+import { recordsAlteredError } from '../audit/recordsAlteredError';
 
-/** How many altered records a refusal names (details and message); the rest are counted. */
+/** How many altered records a refusal names; the rest are counted. */
 const MAX_NAMED = 50;
-const MAX_IN_MESSAGE = 3;
 
 /**
  * Refuses (RECORDS_ALTERED, before anything is written) another copy whose records the merge
@@ -49,14 +48,5 @@ export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, show
     if (heldSeal.get(seal.record_id, seal.record_hlc, seal.chain, seal.seq)) continue;
     checkEntry(seal.chain, seal.seq);
   }
-  if (findings.length === 0) return;
-  const total = findings.length + more;
-  const named = findings.slice(0, MAX_IN_MESSAGE).map((f) => f.message).join(' ');
-  throw new DossierError(
-    'RECORDS_ALTERED',
-    `${shownAs} was changed behind the app's back: ${total} of its records differ from what its audit log sealed. ${named}` +
-      `${total > MAX_IN_MESSAGE ? ` (and ${total - MAX_IN_MESSAGE} more)` : ''} Nothing was merged. ` +
-      `Run "dossier check" on that copy to see every finding, and merge a copy that passes it.`,
-    { records: findings.map(({ kind, table, id, fields }) => ({ kind, table, id, fields })), more },
-  );
+  if (findings.length > 0) throw recordsAlteredError(findings, more, shownAs, 'Nothing was merged.');
 }

@@ -35,7 +35,7 @@ export async function mergeShare(
       const merged = mergeCaseFile(caseFile, verified.opened.snapshotPath, { shownAs: `The case file in share ${path.basename(sharePath)}` });
       if (!shareAlreadyReceived(caseFile, verified.origin.manifestSha256)) {
         recordShareReceived(caseFile, {
-          exhibits: verified.facts.exhibits,
+          exhibits: verified.exhibitBytes,
           origin: verified.origin,
           receiver: keys.identity?.publicIdentity ?? null,
           fileName: path.basename(sharePath),

@@ -12,6 +12,9 @@ import { recordShareReceived } from './shareCustody';
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
 import { makeTeamRoster, type TeamRoster } from './teamRoster';
+import { openDatabase } from '../casefile/openDatabase';
+import { verifyRecordSeals } from '../audit/verifyRecordSeals';
+import { recordsAlteredError } from '../audit/recordsAlteredError';
 
 export interface ReceiveOptions extends ShareRunOptions {
   /** Who receives, for the custody events and the audit entry written into the received file. */
@@ -80,12 +83,16 @@ async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string,
     { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
   );
   const received = verified.opened.snapshotPath;
+  // The whole copy becomes the receiver's case: every record must be as its audit log sealed it
+  // (what "dossier check" checks), or a forced share of a copy edited behind the app's back would
+  // arrive looking clean. A merge checks what it takes in instead (merge/incomingSeals).
+  assertAllSealed(received, `The case file in share ${path.basename(sharePath)}`);
   // Written into the temporary copy, so a failure here also leaves nothing at outFile; the
   // replica identity survives the link below (same inode).
   const caseFile = openCaseFile(received, { actor: options.actor });
   try {
     recordShareReceived(caseFile, {
-      exhibits: verified.facts.exhibits,
+      exhibits: verified.exhibitBytes,
       origin: verified.origin,
       receiver: keys.identity?.publicIdentity ?? null,
       fileName: path.basename(sharePath),
@@ -98,4 +105,14 @@ async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string,
   // file was verified above and its receipt recorded inside it, so there is no case to record in.
   publishOutputs(null, [{ temp: received, target }], false);
   return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle };
+}
+
+function assertAllSealed(snapshotPath: string, shownAs: string): void {
+  const db = openDatabase(snapshotPath, { readonly: true });
+  try {
+    const seals = verifyRecordSeals(db);
+    if (!seals.ok) throw recordsAlteredError(seals.findings.slice(0, 50), seals.findings.length - Math.min(50, seals.findings.length) + seals.moreFindings, shownAs, 'Nothing was received.');
+  } finally {
+    db.close();
+  }
 }

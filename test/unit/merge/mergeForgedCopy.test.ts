@@ -11,6 +11,7 @@ import { mergeCaseFile } from '../../../src-main/merge/mergeCaseFile';
 import { noteService } from '../../../src-main/notes/noteService';
 import { ALICE, BOB, newTestCase, track } from '../../helpers/testCase';
 import { expectVerified, fileHash } from './mergeCopies';
+import { forgeNote, withoutTriggersOf } from '../../helpers/forgeCaseFile';
 
 /*
  * H2: a copy changed behind the app's back (sqlite3) must not be taken in, let alone re-sealed by
@@ -31,14 +32,6 @@ function aliceAndBob(): { alicePath: string; bobPath: string; noteId: string; bo
   return { alicePath: alice.path, bobPath, noteId, bobNoteId };
 }
 
-/** The sqlite3 edit the testers made: new body, a stamp one second ago on the row's own device. */
-function forge(file: string, noteId: string, body = 'FORGED'): void {
-  const hlc = execFileSync('sqlite3', [file, `SELECT hlc FROM note WHERE id = '${noteId}'`], { encoding: 'utf8' }).trim();
-  const device = hlc.split('.').slice(2).join('.');
-  const stamp = `${String(Date.now() - 1000).padStart(13, '0')}.0000.${device}`;
-  execFileSync('sqlite3', [file, `UPDATE note SET body = '${body}', hlc = '${stamp}' WHERE id = '${noteId}'`]);
-}
-
 /** The stored note row, as verifyRecordSeals digests it. */
 function bob2Row(file: string, noteId: string): Record<string, unknown> {
   const db = openDatabase(file, { readonly: true });
@@ -47,13 +40,6 @@ function bob2Row(file: string, noteId: string): Record<string, unknown> {
   } finally {
     db.close();
   }
-}
-
-/** Runs `sql` with the table's triggers dropped, then re-creates them with identical SQL (as the testers did). */
-export function withoutTriggersOf(file: string, table: string, sql: string): void {
-  const triggers = execFileSync('sqlite3', [file, `SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '${table}'`], { encoding: 'utf8' });
-  const names = execFileSync('sqlite3', [file, `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '${table}'`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  execFileSync('sqlite3', [file, `BEGIN; ${names.map((n) => `DROP TRIGGER ${n};`).join(' ')} ${sql}; ${triggers} COMMIT;`]);
 }
 
 function refusal(work: () => unknown): DossierError {
@@ -69,7 +55,7 @@ function refusal(work: () => unknown): DossierError {
 describe('merging a copy edited behind the app', () => {
   it('refuses a copy whose note was changed with sqlite3, names it, and writes nothing', () => {
     const { alicePath, bobPath, noteId } = aliceAndBob();
-    forge(bobPath, noteId);
+    forgeNote(bobPath, noteId);
     const before = fileHash(alicePath);
     const alice = track(openCaseFile(alicePath, { actor: ALICE }));
     const error = refusal(() => mergeCaseFile(alice, bobPath));
@@ -95,7 +81,7 @@ describe('merging a copy edited behind the app', () => {
 
   it('refuses a forged seal: the seal row edited to match the forged note', () => {
     const { alicePath, bobPath, noteId } = aliceAndBob();
-    forge(bobPath, noteId);
+    forgeNote(bobPath, noteId);
     // Make the newest seal of the note claim the forged row's digest (the entry's seal digest no longer matches).
     const bob = openDatabase(bobPath, { readonly: true });
     const findings = verifyRecordSeals(bob).findings;
