@@ -62,6 +62,11 @@ export interface ShareCreated {
   passphrase: boolean;
   /** Exhibits whose transfer was recorded in their chain of custody. */
   exhibits: number;
+  /**
+   * Shared with --force although "dossier check" failed: the failed checks, as the audit entry
+   * 'case.shared.forced' records them. null when the case passed its check.
+   */
+  forced: string | null;
 }
 
 /** Where a received share came from, after every check passed. */

@@ -16,7 +16,7 @@ const MAX_NAMED = 50;
  * and stamp), the audit entries that seal them, and the entries whose seals are new here. A merge
  * of a copy mostly the same as this one checks little.
  */
-export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, shownAs: string): void {
+export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, shownAs: string, whatNow: string): void {
   const checks = recordSealChecks(other);
   const findings: ContentFinding[] = [];
   let more = 0;
@@ -48,5 +48,5 @@ export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, show
     if (heldSeal.get(seal.record_id, seal.record_hlc, seal.chain, seal.seq)) continue;
     checkEntry(seal.chain, seal.seq);
   }
-  if (findings.length > 0) throw recordsAlteredError(findings, more, shownAs, 'Nothing was merged.');
+  if (findings.length > 0) throw recordsAlteredError(findings, more, shownAs, `Nothing was merged. ${whatNow}`);
 }

@@ -51,9 +51,10 @@ function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; clean
  * audit chains and evidence bytes unioned. Nothing either side wrote is lost. Merging the same copy
  * twice changes nothing the second time.
  */
-export function mergeCaseFile(target: CaseFile, otherPath: string, options: { shownAs?: string } = {}): MergeReport {
+export function mergeCaseFile(target: CaseFile, otherPath: string, options: { shownAs?: string; whatNow?: string } = {}): MergeReport {
   const absolute = path.resolve(otherPath);
   const shownAs = options.shownAs ?? absolute;
+  const whatNow = options.whatNow ?? `Run "dossier check ${absolute}" to see every finding, and merge a copy that passes it.`;
   if (absolute === target.path) throw new DossierError('INVALID_REQUEST', 'A case file cannot be merged into itself.');
   const other = openOther(absolute, target);
   try {
@@ -74,7 +75,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
     const theirNewest = newestStamp(other.db);
     if (theirNewest) checkDrift(theirNewest, absolute, target.clock.now());
     // What the other copy changed behind the app's back is never taken in (and so never re-sealed).
-    assertIncomingSealed(target.db, other.db, shownAs);
+    assertIncomingSealed(target.db, other.db, shownAs, whatNow);
     let restored: RestoredByTeammate | null = null;
     try {
       return writeTransaction(target, () => {

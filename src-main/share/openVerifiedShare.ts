@@ -8,6 +8,7 @@ import type { UserIdentity } from './userIdentity';
 import { verifyReceivedSnapshot, type SnapshotFacts } from './verifyReceivedSnapshot';
 import { hashExhibitsInCopy, type SharedExhibitBytes } from './sharedExhibitBytes';
 import { ShareError } from './ShareError';
+import { ASK_SENDER } from '../audit/recordsAlteredError';
 
 /** How the receiver opens a share and whom they trust to have sent it. */
 export interface ReceiveKeys {
@@ -82,7 +83,7 @@ async function rehashReceived(snapshotPath: string, options: ShareRunOptions): P
       `The case file in this share holds exhibits whose stored bytes are not what was recorded at import: ${bad
         .slice(0, 3)
         .map((e) => e.finding)
-        .join(' ')}${bad.length > 3 ? ` (and ${bad.length - 3} more)` : ''} Nothing was received. Ask the sender to run "dossier check" and share a copy that passes it.`,
+        .join(' ')}${bad.length > 3 ? ` (and ${bad.length - 3} more)` : ''} Nothing was taken from it. ${ASK_SENDER}`,
       { exhibits: bad.map((e) => e.id).join(',') },
     );
   }

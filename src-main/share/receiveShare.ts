@@ -14,7 +14,7 @@ import { ShareError, throwIfAborted } from './ShareError';
 import { makeTeamRoster, type TeamRoster } from './teamRoster';
 import { openDatabase } from '../casefile/openDatabase';
 import { verifyRecordSeals } from '../audit/verifyRecordSeals';
-import { recordsAlteredError } from '../audit/recordsAlteredError';
+import { ASK_SENDER, recordsAlteredError } from '../audit/recordsAlteredError';
 
 export interface ReceiveOptions extends ShareRunOptions {
   /** Who receives, for the custody events and the audit entry written into the received file. */
@@ -111,7 +111,7 @@ function assertAllSealed(snapshotPath: string, shownAs: string): void {
   const db = openDatabase(snapshotPath, { readonly: true });
   try {
     const seals = verifyRecordSeals(db);
-    if (!seals.ok) throw recordsAlteredError(seals.findings.slice(0, 50), seals.findings.length - Math.min(50, seals.findings.length) + seals.moreFindings, shownAs, 'Nothing was received.');
+    if (!seals.ok) throw recordsAlteredError(seals.findings.slice(0, 50), seals.findings.length - Math.min(50, seals.findings.length) + seals.moreFindings, shownAs, `Nothing was received. ${ASK_SENDER}`);
   } finally {
     db.close();
   }

@@ -101,6 +101,7 @@ export async function shareCase(
       recipients,
       passphrase: request.passphrase !== undefined,
       exhibits: facts.exhibits.length,
+      forced: forcedOver,
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });

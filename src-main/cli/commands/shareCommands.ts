@@ -198,9 +198,10 @@ function describeShare(created: ShareCreated): string {
     ? 'protected by a passphrase'
     : `for ${created.recipients.map((r) => (r.name ? `${r.name} (${r.fingerprint})` : r.ageRecipient)).join(', ')}`;
   return [
+    ...(created.forced ? [`SHARED WITH --force although "dossier check" failed (recorded in the audit log): ${created.forced}`] : []),
     `Wrote ${created.path} (${formatBytes(created.size)}), ${to}.`,
     `Manifest SHA-256: ${created.manifestSha256}`,
-    created.exhibits > 0 ? `Custody: ${created.exhibits} exhibit(s) recorded as transferred.` : 'No exhibits in this case: no custody entries.',
+    created.exhibits > 0 ? `Custody: ${created.exhibits} exhibit(s) recorded as transferred, with the SHA-256 of the bytes shared.` : 'No exhibits in this case: no custody entries.',
   ].join('\n');
 }
 
@@ -209,7 +210,7 @@ function describeReceipt(received: ShareReceived): string {
   return [
     `Received "${received.caseTitle}" into ${received.path}`,
     `From ${received.sender.name} (${received.sender.fingerprint}, ${trust}), shared ${received.sharedAt}.`,
-    'Checked: signature, case file SHA-256, schema, integrity, audit log.',
+    "Checked: signature, case file SHA-256, schema, integrity, audit log, record seals, every exhibit's stored bytes (re-hashed).",
     received.exhibits > 0 ? `Custody: ${received.exhibits} exhibit(s) recorded as received.` : 'No exhibits in this case: no custody entries.',
   ].join('\n');
 }

@@ -10,6 +10,7 @@ import { noteService } from '../../../src-main/notes/noteService';
 import { readLocalCopy } from '../../../src-main/share/localCopy';
 import { receiveShare } from '../../../src-main/share/receiveShare';
 import { shareCase } from '../../../src-main/share/shareCase';
+import type { ShareCreated } from '../../../src-main/contract/sharing';
 import type { UserIdentity } from '../../../src-main/share/userIdentity';
 import { forgeNote, withoutTriggersOf } from '../../helpers/forgeCaseFile';
 import { ALICE, BOB, track } from '../../helpers/testCase';
@@ -46,11 +47,11 @@ async function aliceAndBob(): Promise<{ aliceCase: CaseFile; bobPath: string; no
 }
 
 /** Bob shares his copy back to Alice with --force. */
-async function bobSharesForced(aliceCase: CaseFile, bobPath: string): Promise<{ bobCase: CaseFile; share: string }> {
+async function bobSharesForced(aliceCase: CaseFile, bobPath: string): Promise<{ bobCase: CaseFile; share: string; created: ShareCreated }> {
   const bobCase = track(openCaseFile(bobPath, { actor: BOB }));
   const share = siblingPath(aliceCase, 'to-alice.dossier.age');
-  await shareCase(bobCase, { sender: bob, to: ['Alice'], force: true }, share);
-  return { bobCase, share };
+  const created = await shareCase(bobCase, { sender: bob, to: ['Alice'], force: true }, share);
+  return { bobCase, share, created };
 }
 
 const noLeftovers = (caseFile: CaseFile) => expect(fs.readdirSync(path.dirname(caseFile.path)).filter((f) => f.startsWith('.'))).toEqual([]);
@@ -64,7 +65,9 @@ describe('custody of a share states what was hashed', () => {
     expect(bytes.details).toContain('re-hashed');
     const recordOnly = sent.find((e) => e.evidence_id !== exhibitId)!;
     expect(recordOnly).toMatchObject({ hash_seen: null, result: 'n/a' });
-    const bobCase = track(openCaseFile(bobPath, { actor: BOB }));
+    // --force on a case that passes its check forces nothing.
+    const { bobCase, created } = await bobSharesForced(aliceCase, bobPath);
+    expect(created.forced).toBeNull();
     const got = bobCase.db.prepare("SELECT evidence_id, hash_seen, result FROM custody_event WHERE action = 'received'").all();
     expect(got).toEqual(expect.arrayContaining([
       { evidence_id: exhibitId, hash_seen: sha256(ORIGINAL), result: 'ok' },
@@ -75,7 +78,9 @@ describe('custody of a share states what was hashed', () => {
   it('H3: bytes changed with sqlite3 and shared with --force: the sender records the mismatch, the receiver refuses', async () => {
     const { aliceCase, bobPath, exhibitId } = await aliceAndBob();
     withoutTriggersOf(bobPath, 'evidence_chunk', "UPDATE evidence_chunk SET data = CAST('access log: nothing to see here\n' AS BLOB)");
-    const { bobCase, share } = await bobSharesForced(aliceCase, bobPath);
+    const { bobCase, share, created } = await bobSharesForced(aliceCase, bobPath);
+    // M: the forced share says so, with what failed.
+    expect(created.forced).toMatch(/^evidence: 1 of 1 exhibit\(s\) fail verification/);
     const sent = bobCase.db.prepare("SELECT hash_seen, result, details FROM custody_event WHERE action = 'transferred' AND evidence_id = ?").get(exhibitId) as { hash_seen: string; result: string; details: string };
     expect(sent.result).toBe('mismatch');
     expect(sent.hash_seen).toBe(sha256('access log: nothing to see here\n'));
@@ -99,7 +104,8 @@ describe('a share of records changed behind the app', () => {
   it('H2: a note forged with sqlite3 and shared with --force is refused by receive and by merge', async () => {
     const { aliceCase, bobPath, noteId } = await aliceAndBob();
     forgeNote(bobPath, noteId);
-    const { share } = await bobSharesForced(aliceCase, bobPath);
+    const { share, created } = await bobSharesForced(aliceCase, bobPath);
+    expect(created.forced).toContain('content: 1 record(s) differ from their audited state.');
     const out = siblingPath(aliceCase, 'received.dossier');
     await expect(receiveShare(share, { identity: alice }, out, { actor: ALICE, localCopy: readLocalCopy(aliceCase.path) })).rejects.toMatchObject({
       code: 'RECORDS_ALTERED',
