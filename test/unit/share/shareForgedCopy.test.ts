@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../../src-main/casefile/CaseFile';
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
+import { deleteEvidence } from '../../../src-main/evidence/evidenceService';
 import { importEvidence } from '../../../src-main/evidence/importEvidence';
 import { mergeShare } from '../../../src-main/merge/mergeShare';
 import { noteService } from '../../../src-main/notes/noteService';
@@ -97,6 +98,21 @@ describe('custody of a share states what was hashed', () => {
     await expect(mergeShare(aliceCase, share, { identity: alice })).rejects.toMatchObject({ code: 'EVIDENCE_HASH_MISMATCH' });
     expect(custodyOf(aliceCase, 'received')).toHaveLength(receivedBefore);
     noLeftovers(aliceCase);
+  });
+});
+
+describe('bytes the check gate does not re-hash', () => {
+  it("a deleted exhibit's bytes travel too: altered, they are refused without --force (the receiver would refuse them)", async () => {
+    const { aliceCase, exhibitId } = await aliceAndBob();
+    deleteEvidence(aliceCase, exhibitId);
+    closeCaseFile(aliceCase);
+    withoutTriggersOf(aliceCase.path, 'evidence_chunk', "UPDATE evidence_chunk SET data = CAST('other bytes' AS BLOB)");
+    const reopened = track(openCaseFile(aliceCase.path, { actor: ALICE }));
+    const out = siblingPath(reopened, 'again.dossier.age');
+    await expect(shareCase(reopened, { sender: alice, to: ['Bob'] }, out)).rejects.toMatchObject({ code: 'EVIDENCE_HASH_MISMATCH', message: expect.stringContaining('Exhibit 1') });
+    expect(fs.existsSync(out)).toBe(false);
+    expect(custodyOf(reopened, 'transferred')).toHaveLength(2);
+    noLeftovers(reopened);
   });
 });
 
