@@ -90,4 +90,10 @@ export interface ShareReceived extends ShareOrigin {
   path: string;
   caseId: string;
   caseTitle: string;
+  /**
+   * What "dossier check" still finds in the received copy that receiving does not refuse
+   * (references to missing records, imports that never finished): a share forced past a failing
+   * check carries them. Empty when there are none.
+   */
+  problems: string[];
 }

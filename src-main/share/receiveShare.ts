@@ -13,6 +13,8 @@ import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
 import { makeTeamRoster, type TeamRoster } from './teamRoster';
 import { openDatabase } from '../casefile/openDatabase';
+import { danglingReferences } from '../integrity/danglingReferences';
+import { findInterruptedImports } from '../websites/interruptedImports';
 import { verifyRecordSeals } from '../audit/verifyRecordSeals';
 import { ASK_SENDER, recordsAlteredError } from '../audit/recordsAlteredError';
 
@@ -87,6 +89,7 @@ async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string,
   // (what "dossier check" checks), or a forced share of a copy edited behind the app's back would
   // arrive looking clean. A merge checks what it takes in instead (merge/incomingSeals).
   assertAllSealed(received, `The case file in share ${path.basename(sharePath)}`);
+  const problems = remainingProblems(received);
   // Written into the temporary copy, so a failure here also leaves nothing at outFile; the
   // replica identity survives the link below (same inode).
   const caseFile = openCaseFile(received, { actor: options.actor });
@@ -104,7 +107,7 @@ async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string,
   // The one output path (checks again, links without replacing, syncs the folder); the received
   // file was verified above and its receipt recorded inside it, so there is no case to record in.
   publishOutputs(null, [{ temp: received, target }], false);
-  return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle };
+  return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle, problems };
 }
 
 function assertAllSealed(snapshotPath: string, shownAs: string): void {
@@ -112,6 +115,22 @@ function assertAllSealed(snapshotPath: string, shownAs: string): void {
   try {
     const seals = verifyRecordSeals(db);
     if (!seals.ok) throw recordsAlteredError(seals.findings.slice(0, 50), seals.findings.length - Math.min(50, seals.findings.length) + seals.moreFindings, shownAs, `Nothing was received. ${ASK_SENDER}`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The checks of "dossier check" that receiving does not refuse on: the manifest has no room to say
+ * a share was forced (docs/share-format.md: unknown keys are refused), so the receiver is told
+ * what such a share carries, found in the copy itself.
+ */
+function remainingProblems(snapshotPath: string): string[] {
+  const db = openDatabase(snapshotPath, { readonly: true });
+  try {
+    const references = danglingReferences(db).map((d) => d.message);
+    const imports = findInterruptedImports(db).map((i) => `The import of ${i.file} started ${i.startedAt} did not finish: ${i.batches} batch(es), ${i.rowsWritten} row(s) written.`);
+    return [...references, ...imports];
   } finally {
     db.close();
   }

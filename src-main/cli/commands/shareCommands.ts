@@ -208,6 +208,7 @@ function describeShare(created: ShareCreated): string {
 function describeReceipt(received: ShareReceived): string {
   const trust = received.sender.known ? 'in the team roster' : 'accepted by its fingerprint';
   return [
+    ...received.problems.map((p) => `WARNING: the received copy fails part of "dossier check": ${p}`),
     `Received "${received.caseTitle}" into ${received.path}`,
     `From ${received.sender.name} (${received.sender.fingerprint}, ${trust}), shared ${received.sharedAt}.`,
     "Checked: signature, case file SHA-256, schema, integrity, audit log, record seals, every exhibit's stored bytes (re-hashed).",

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -113,6 +114,28 @@ describe('bytes the check gate does not re-hash', () => {
     expect(fs.existsSync(out)).toBe(false);
     expect(custodyOf(reopened, 'transferred')).toHaveLength(2);
     noLeftovers(reopened);
+  });
+});
+
+describe('what a forced share still carries', () => {
+  it('M: a share forced past a failing foreign-key check is received with that problem named (receiving does not refuse it)', async () => {
+    const { aliceCase, bobPath } = await aliceAndBob();
+    execFileSync('sqlite3', [bobPath, "INSERT INTO evidence_chunk (content_sha256, seq, data) VALUES ('" + 'a'.repeat(64) + "', 0, X'00')"]);
+    const { share, created } = await bobSharesForced(aliceCase, bobPath);
+    expect(created.forced).toMatch(/^foreign_keys: /);
+    const out = siblingPath(aliceCase, 'received.dossier');
+    const received = await receiveShare(share, { identity: alice }, out, { actor: ALICE, localCopy: readLocalCopy(aliceCase.path) });
+    expect(received.problems).toEqual([expect.stringMatching(/^A row of evidence_chunk \(rowid \d+\) points at a missing evidence_content\./)]);
+  });
+
+  it('an honest share is received with no problems', async () => {
+    const { bobPath } = await aliceAndBob();
+    expect(fs.existsSync(bobPath)).toBe(true);
+    const bobCase = track(openCaseFile(bobPath, { actor: BOB }));
+    const share = siblingPath(bobCase, 'back.dossier.age');
+    await shareCase(bobCase, { sender: bob, to: ['Alice'] }, share);
+    const received = await receiveShare(share, { identity: alice, acceptSender: bob.publicIdentity.fingerprint }, siblingPath(bobCase, 'r.dossier'), { actor: ALICE });
+    expect(received.problems).toEqual([]);
   });
 });
 
