@@ -31,8 +31,9 @@ export interface ReceiveOptions extends ShareRunOptions {
 /**
  * Receives a share as a new case file at `outFile` (never replacing a file: FILE_EXISTS).
  * Decrypts and verifies it into a temporary folder beside `outFile` (openVerifiedShare: key,
- * container, signature, sender, SHA-256, case-file schema, integrity, audit chain, case id and
- * audit heads), records the receipt in the chain of custody of every exhibit and in the audit
+ * container, signature, sender, SHA-256, case-file schema, integrity, audit chain, case id, audit
+ * heads, every exhibit's bytes re-hashed; then every record against its seal: RECORDS_ALTERED),
+ * records the receipt in the chain of custody of every exhibit and in the audit
  * log, and only then puts the file in place. Every failure has its own code and writes nothing.
  *
  * Which roster proves the sender: a local copy's when given. Without one the sender is unknown
@@ -114,7 +115,9 @@ function assertAllSealed(snapshotPath: string, shownAs: string): void {
   const db = openDatabase(snapshotPath, { readonly: true });
   try {
     const seals = verifyRecordSeals(db);
-    if (!seals.ok) throw recordsAlteredError(seals.findings.slice(0, 50), seals.findings.length - Math.min(50, seals.findings.length) + seals.moreFindings, shownAs, `Nothing was received. ${ASK_SENDER}`);
+    if (seals.ok) return;
+    const named = seals.findings.slice(0, 50);
+    throw recordsAlteredError(named, seals.findings.length - named.length + seals.moreFindings, shownAs, `Nothing was received. ${ASK_SENDER}`);
   } finally {
     db.close();
   }
