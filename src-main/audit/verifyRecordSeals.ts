@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { verifyFieldStamps } from './verifyFieldStamps';
 import { verifyHistorySeals } from './verifyHistorySeals';
-import { changedFields, filingSealedTablesIn, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest } from '../casefile/recordDigest';
+import { changedFields, filingSealedTablesIn, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest, type StoredRow } from '../casefile/recordDigest';
 
 /** Something in the case that its audit chain does not vouch for. */
 export interface ContentFinding {
@@ -47,13 +47,11 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
     else moreFindings += 1;
   };
   let entriesChecked = 0;
-  const sealsOfEntry = db.prepare('SELECT * FROM audit_seal WHERE chain = ? AND seq = ?');
-  for (const entry of db.prepare('SELECT chain, seq, seal_digest FROM audit_entry WHERE seal_digest IS NOT NULL').iterate() as IterableIterator<{ chain: string; seq: number; seal_digest: string }>) {
+  const checks = recordSealChecks(db);
+  for (const entry of db.prepare('SELECT chain, seq, seal_digest FROM audit_entry WHERE seal_digest IS NOT NULL').iterate() as IterableIterator<SealingEntry & { seal_digest: string }>) {
     entriesChecked += 1;
-    const seals = sealsOfEntry.all(entry.chain, entry.seq) as RecordSeal[];
-    if (sealSetDigest(seals) !== entry.seal_digest) {
-      report({ kind: 'seal_altered', table: 'audit_seal', id: `${entry.chain}#${entry.seq}`, fields: [], message: `The records sealed by audit entry ${entry.chain} #${entry.seq} were altered after it was written.` });
-    }
+    const finding = checks.entry(entry.chain, entry.seq, entry.seal_digest);
+    if (finding) report(finding);
   }
   const orphans = db
     .prepare('SELECT s.chain, s.seq FROM audit_seal s LEFT JOIN audit_entry e ON e.chain = s.chain AND e.seq = s.seq WHERE e.seal_digest IS NULL GROUP BY s.chain, s.seq')
@@ -69,13 +67,50 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
   return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsUnsealed: history.unsealed };
 }
 
+/** The audit entry (chain, seq) whose seals vouch for a record. */
+export interface SealingEntry {
+  chain: string;
+  seq: number;
+}
+
+type LatestSeal = SealingEntry & { record_hlc: string; digest: string; field_digests: string };
+
 /** The latest seal of a record: its highest sealed version (several entries may seal it). */
-function latestSeals(db: Database.Database): (table: SealedTable, id: string) => { record_hlc: string; digest: string; field_digests: string }[] {
+function latestSeals(db: Database.Database): (table: SealedTable, id: string) => LatestSeal[] {
   const latest = db.prepare(
-    `SELECT record_hlc, digest, field_digests FROM audit_seal WHERE record_id = ? AND record_table = ?
+    `SELECT record_hlc, digest, field_digests, chain, seq FROM audit_seal WHERE record_id = ? AND record_table = ?
      AND record_hlc = (SELECT max(record_hlc) FROM audit_seal WHERE record_id = ? AND record_table = ?)`,
   );
-  return (table, id) => latest.all(id, table, id, table) as { record_hlc: string; digest: string; field_digests: string }[];
+  return (table, id) => latest.all(id, table, id, table) as LatestSeal[];
+}
+
+/**
+ * The checks verifyRecordSeals makes, one record or one audit entry at a time, for a caller that
+ * checks only some of them (a merge: the records it takes in). Statements are prepared once.
+ */
+export function recordSealChecks(db: Database.Database): {
+  /** A finding when the entry's seal digest (read unless given) does not match the seal rows kept for it. */
+  entry: (chain: string, seq: number, sealDigest?: string) => ContentFinding | null;
+  /** A finding when the stored row does not match its latest seal; else the entries that seal that state. */
+  row: (table: SealedTable, row: StoredRow) => { finding: ContentFinding } | { finding: null; sealedBy: SealingEntry[] };
+} {
+  const sealsOfEntry = db.prepare('SELECT * FROM audit_seal WHERE chain = ? AND seq = ?');
+  const entryDigest = db.prepare('SELECT seal_digest FROM audit_entry WHERE chain = ? AND seq = ?').pluck();
+  const sealsOf = latestSeals(db);
+  return {
+    entry: (chain, seq, known) => {
+      const sealDigest = known ?? (entryDigest.get(chain, seq) as string | null | undefined);
+      if (sealDigest === undefined || sealDigest === null) {
+        return { kind: 'seal_altered', table: 'audit_seal', id: `${chain}#${seq}`, fields: [], message: `Seals name audit entry ${chain} #${seq}, which does not seal anything.` };
+      }
+      if (sealSetDigest(sealsOfEntry.all(chain, seq) as RecordSeal[]) === sealDigest) return null;
+      return { kind: 'seal_altered', table: 'audit_seal', id: `${chain}#${seq}`, fields: [], message: `The records sealed by audit entry ${chain} #${seq} were altered after it was written.` };
+    },
+    row: (table, row) => {
+      const finding = rowFinding(sealsOf, table, row);
+      return finding ? { finding } : { finding: null, sealedBy: sealsOf(table, String(row.id)).map(({ chain, seq }) => ({ chain, seq })) };
+    },
+  };
 }
 
 /** What is wrong with one stored row of a sealed table against its latest seal; null when it matches. */

@@ -135,6 +135,9 @@ export const ERROR_CODES = [
   'EXHIBIT_NUMBER_TAKEN',
   // Redaction (src-main/redaction): a redacted value found in a written public packet.
   'REDACTION_LEAK',
+  // Merging or receiving another copy (src-main/merge, src-main/share): records of that copy differ
+  // from what its audit chain sealed (changed behind the app's back); nothing of it is taken.
+  'RECORDS_ALTERED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

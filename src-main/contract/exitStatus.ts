@@ -127,6 +127,8 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, ExitStatus>> = {
   EXHIBIT_NUMBER_TAKEN: 2,
   // A public packet that still holds a redacted value failed its verification (nothing was written).
   REDACTION_LEAK: 4,
+  // Another copy's records differ from their seals: its merge or receipt failed verification.
+  RECORDS_ALTERED: 4,
 };
 
 /** The exit status of a failure with this code. */

@@ -70,6 +70,11 @@ export interface ShareCreated {
   passphrase: boolean;
   /** Exhibits whose transfer was recorded in their chain of custody. */
   exhibits: number;
+  /**
+   * Shared with --force although "dossier check" failed: the failed checks, as the audit entry
+   * 'case.shared.forced' records them. null when the case passed its check.
+   */
+  forced: string | null;
 }
 
 /** Where a received share came from, after every check passed. */
@@ -93,4 +98,10 @@ export interface ShareReceived extends ShareOrigin {
   path: string;
   caseId: string;
   caseTitle: string;
+  /**
+   * What "dossier check" still finds in the received copy that receiving does not refuse
+   * (references to missing records, imports that never finished): a share forced past a failing
+   * check carries them. Empty when there are none.
+   */
+  problems: string[];
 }

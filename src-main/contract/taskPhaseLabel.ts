@@ -12,6 +12,7 @@ const PHASE_LABELS: Readonly<Record<string, string>> = {
   encrypt: 'Encrypting',
   decrypt: 'Decrypting and checking',
   finishing: 'Finishing',
+  hash: 'Re-hashing exhibits',
 };
 
 export function taskPhaseLabel(phase: string): string {

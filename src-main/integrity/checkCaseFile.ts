@@ -7,6 +7,7 @@ import { verifyEvidenceWithCaptures } from '../captures/verifyEvidenceWithCaptur
 import { findInterruptedImports } from '../websites/interruptedImports';
 import { chainBehindFinding, recordedRestores } from './restoreFindings';
 import { schemaDifferences } from './schemaDifferences';
+import { danglingReferences } from './danglingReferences';
 import { DossierError } from '../contract/errors';
 
 const MAX_LISTED = 1000;
@@ -48,10 +49,10 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
   });
 
   await guarded(['foreign_keys'], () => {
-    const orphans = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    const orphans = danglingReferences(db);
     section(
       'foreign_keys',
-      orphans.map((o) => ({ check: 'foreign_keys', table: o.table, message: `A row of ${o.table} (rowid ${o.rowid}) points at a missing ${o.parent}.` })),
+      orphans.map((o) => ({ check: 'foreign_keys', table: o.table, message: o.message })),
       'Every reference points at an existing record.',
       `${orphans.length} reference(s) point at missing records.`,
     );

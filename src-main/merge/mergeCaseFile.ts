@@ -28,6 +28,7 @@ import { carryDuplicateLinks } from './carryDuplicateLinks';
 import { reindexMerged } from './reindexMerged';
 import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
 import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
+import { assertIncomingSealed } from './incomingSeals';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
 function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; cleanup: () => void } {
@@ -55,8 +56,10 @@ function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; clean
  * audit chains and evidence bytes unioned. Nothing either side wrote is lost. Merging the same copy
  * twice changes nothing the second time.
  */
-export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport {
+export function mergeCaseFile(target: CaseFile, otherPath: string, options: { shownAs?: string; whatNow?: string } = {}): MergeReport {
   const absolute = path.resolve(otherPath);
+  const shownAs = options.shownAs ?? absolute;
+  const whatNow = options.whatNow ?? `Run "dossier check ${absolute}" to see every finding, and merge a copy that passes it.`;
   if (absolute === target.path) throw new DossierError('INVALID_REQUEST', 'A case file cannot be merged into itself.');
   const other = openOther(absolute, target);
   try {
@@ -77,6 +80,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string): MergeReport 
     // stamps would pin every later edit of the team to its future time.
     const theirNewest = newestStamp(other.db);
     if (theirNewest) checkDrift(theirNewest, absolute, target.clock.now());
+    // What the other copy changed behind the app's back is never taken in (and so never re-sealed).
+    assertIncomingSealed(target.db, other.db, shownAs, whatNow);
     let restored: RestoredByTeammate | null = null;
     try {
       return writeTransaction(target, () => {

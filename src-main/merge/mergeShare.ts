@@ -5,6 +5,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
 import type { MergeReport } from '../contract/MergeReport';
 import { mergeCaseFile } from './mergeCaseFile';
+import { ASK_SENDER } from '../audit/recordsAlteredError';
 import { openVerifiedShare, type ReceiveKeys } from '../share/openVerifiedShare';
 import { recordShareReceived, shareAlreadyReceived } from '../share/shareCustody';
 import type { ShareRunOptions } from '../share/shareProgress';
@@ -32,10 +33,10 @@ export async function mergeShare(
     const verified = await openVerifiedShare(sharePath, keys, { roster, caseId }, path.join(workDir, 'share'), options);
     throwIfAborted(options.signal);
     const report = writeTransaction(caseFile, () => {
-      const merged = mergeCaseFile(caseFile, verified.opened.snapshotPath);
+      const merged = mergeCaseFile(caseFile, verified.opened.snapshotPath, { shownAs: `The case file in share ${path.basename(sharePath)}`, whatNow: ASK_SENDER });
       if (!shareAlreadyReceived(caseFile, verified.origin.manifestSha256)) {
         recordShareReceived(caseFile, {
-          exhibits: verified.facts.exhibits,
+          exhibits: verified.exhibitBytes,
           origin: verified.origin,
           receiver: keys.identity?.publicIdentity ?? null,
           fileName: path.basename(sharePath),

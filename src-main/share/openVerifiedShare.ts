@@ -6,6 +6,9 @@ import type { ShareRunOptions } from './shareProgress';
 import type { TeamRoster } from './teamRoster';
 import type { UserIdentity } from './userIdentity';
 import { verifyReceivedSnapshot, type SnapshotFacts } from './verifyReceivedSnapshot';
+import { hashExhibitsInCopy, type SharedExhibitBytes } from './sharedExhibitBytes';
+import { ShareError } from './ShareError';
+import { ASK_SENDER } from '../audit/recordsAlteredError';
 
 /** How the receiver opens a share and whom they trust to have sent it. */
 export interface ReceiveKeys {
@@ -24,11 +27,15 @@ export interface VerifiedShare {
   readonly opened: OpenedShare;
   readonly facts: SnapshotFacts;
   readonly origin: ShareOrigin;
+  /** Every exhibit's stored bytes in the received copy, re-hashed: what the receipt's custody events state. */
+  readonly exhibitBytes: readonly SharedExhibitBytes[];
 }
 
 /**
  * openShare (age, container, signature, sender, SHA-256) into `outDir`, then every check of the
- * case file inside (verifyReceivedSnapshot). `trusted` is the roster that decides whether the
+ * case file inside (verifyReceivedSnapshot), then every exhibit's stored bytes re-hashed: a copy
+ * whose bytes differ from what was recorded at import is refused (EVIDENCE_HASH_MISMATCH), even
+ * when the sender forced the share past a failing check. `trusted` is the roster that decides whether the
  * sender is known and, when given, the case the share must be of. On failure `outDir` holds nothing.
  */
 export async function openVerifiedShare(
@@ -51,11 +58,13 @@ export async function openVerifiedShare(
     options,
   );
   const facts = verifyReceivedSnapshot(opened.snapshotPath, opened.manifest);
+  const exhibitBytes = await rehashReceived(opened.snapshotPath, options);
   const manifestSha256 = createHash('sha256').update(await readFile(opened.manifestPath)).digest('hex');
   const sender = opened.rosterMember ?? opened.manifest.sender;
   return {
     opened,
     facts,
+    exhibitBytes,
     origin: {
       // The roster's name when known: the manifest's name is only what the sender calls themselves.
       sender: { name: sender.name, fingerprint: opened.senderFingerprint, known: opened.signerKnown },
@@ -64,4 +73,19 @@ export async function openVerifiedShare(
       exhibits: facts.exhibits.length,
     },
   };
+}
+
+async function rehashReceived(snapshotPath: string, options: ShareRunOptions): Promise<SharedExhibitBytes[]> {
+  const { exhibits, altered: bad } = await hashExhibitsInCopy(snapshotPath, options);
+  if (bad.length > 0) {
+    throw new ShareError(
+      'EVIDENCE_HASH_MISMATCH',
+      `The case file in this share holds exhibits whose stored bytes are not what was recorded at import: ${bad
+        .slice(0, 3)
+        .map((e) => e.finding)
+        .join(' ')}${bad.length > 3 ? ` (and ${bad.length - 3} more)` : ''} Nothing was taken from it. ${ASK_SENDER}`,
+      { exhibits: bad.map((e) => e.id).join(',') },
+    );
+  }
+  return exhibits;
 }

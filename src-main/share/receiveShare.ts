@@ -13,6 +13,11 @@ import { recordShareReceived } from './shareCustody';
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
 import { makeTeamRoster, type TeamRoster } from './teamRoster';
+import { openDatabase } from '../casefile/openDatabase';
+import { danglingReferences } from '../integrity/danglingReferences';
+import { findInterruptedImports } from '../websites/interruptedImports';
+import { verifyRecordSeals } from '../audit/verifyRecordSeals';
+import { ASK_SENDER, recordsAlteredError } from '../audit/recordsAlteredError';
 
 export interface ReceiveOptions extends ShareRunOptions {
   /** Who receives, for the custody events and the audit entry written into the received file. */
@@ -27,8 +32,9 @@ export interface ReceiveOptions extends ShareRunOptions {
 /**
  * Receives a share as a new case file at `outFile` (never replacing a file: FILE_EXISTS).
  * Decrypts and verifies it into a temporary folder beside `outFile` (openVerifiedShare: key,
- * container, signature, sender, SHA-256, case-file schema, integrity, audit chain, case id and
- * audit heads), records the receipt in the chain of custody of every exhibit and in the audit
+ * container, signature, sender, SHA-256, case-file schema, integrity, audit chain, case id, audit
+ * heads, every exhibit's bytes re-hashed; then every record against its seal: RECORDS_ALTERED),
+ * records the receipt in the chain of custody of every exhibit and in the audit
  * log, and only then puts the file in place. Every failure has its own code and writes nothing.
  *
  * Which roster proves the sender: a local copy's when given. Without one the sender is unknown
@@ -85,12 +91,17 @@ async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string,
     { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
   );
   const received = verified.opened.snapshotPath;
+  // The whole copy becomes the receiver's case: every record must be as its audit log sealed it
+  // (what "dossier check" checks), or a forced share of a copy edited behind the app's back would
+  // arrive looking clean. A merge checks what it takes in instead (merge/incomingSeals).
+  assertAllSealed(received, `The case file in share ${path.basename(sharePath)}`);
+  const problems = remainingProblems(received);
   // Written into the temporary copy, so a failure here also leaves nothing at outFile; the
   // replica identity survives the link below (same inode).
   const caseFile = openCaseFile(received, { actor: options.actor });
   try {
     recordShareReceived(caseFile, {
-      exhibits: verified.facts.exhibits,
+      exhibits: verified.exhibitBytes,
       origin: verified.origin,
       receiver: keys.identity?.publicIdentity ?? null,
       fileName: path.basename(sharePath),
@@ -102,5 +113,33 @@ async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string,
   // The one output path (checks again, links without replacing, syncs the folder); the received
   // file was verified above and its receipt recorded inside it, so there is no case to record in.
   publishOutputs(null, [{ temp: received, target }], false);
-  return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle };
+  return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle, problems };
+}
+
+function assertAllSealed(snapshotPath: string, shownAs: string): void {
+  const db = openDatabase(snapshotPath, { readonly: true });
+  try {
+    const seals = verifyRecordSeals(db);
+    if (seals.ok) return;
+    const named = seals.findings.slice(0, 50);
+    throw recordsAlteredError(named, seals.findings.length - named.length + seals.moreFindings, shownAs, `Nothing was received. ${ASK_SENDER}`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The checks of "dossier check" that receiving does not refuse on: the manifest has no room to say
+ * a share was forced (docs/share-format.md: unknown keys are refused), so the receiver is told
+ * what such a share carries, found in the copy itself.
+ */
+function remainingProblems(snapshotPath: string): string[] {
+  const db = openDatabase(snapshotPath, { readonly: true });
+  try {
+    const references = danglingReferences(db).map((d) => d.message);
+    const imports = findInterruptedImports(db).map((i) => `The import of ${i.file} started ${i.startedAt} did not finish: ${i.batches} batch(es), ${i.rowsWritten} row(s) written.`);
+    return [...references, ...imports];
+  } finally {
+    db.close();
+  }
 }

@@ -16,6 +16,7 @@ import { serializeManifest, SNAPSHOT_ENTRY_NAME, type AuditChainHead } from './s
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
 import { snapshotDatabase } from './snapshot';
+import { hashExhibitsInCopy, type SharedExhibitBytes } from './sharedExhibitBytes';
 import { teamRosterOf } from './teamRosterService';
 import type { UserIdentity } from './userIdentity';
 import { openDatabase } from '../casefile/openDatabase';
@@ -61,6 +62,8 @@ export async function shareCase(
   try {
     const snapshot = await snapshotDatabase(caseFile.db, path.join(workDir, SNAPSHOT_ENTRY_NAME), options);
     const facts = readSnapshot(snapshot.path);
+    // The custody events state the hashes of the bytes shipped, re-hashed from the snapshot itself.
+    const exhibitBytes = await hashSnapshotExhibits(snapshot.path, request.force ?? false, options);
     let manifestSha256 = '';
     const created = await createShare(
       {
@@ -79,7 +82,7 @@ export async function shareCase(
         record: (manifest) => {
           manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
           recordShareSent(caseFile, {
-            exhibits: facts.exhibits,
+            exhibits: exhibitBytes,
             sender: request.sender.publicIdentity,
             recipients,
             passphrase: request.passphrase !== undefined,
@@ -98,10 +101,28 @@ export async function shareCase(
       recipients,
       passphrase: request.passphrase !== undefined,
       exhibits: facts.exhibits.length,
+      forced: forcedOver,
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Every exhibit's bytes in the snapshot, re-hashed. Bytes that differ from what was recorded are
+ * not sent on unless forced (the receiver would refuse them: EVIDENCE_HASH_MISMATCH); forced, the
+ * 'transferred' custody events state the mismatch.
+ */
+async function hashSnapshotExhibits(snapshotPath: string, force: boolean, options: ShareRunOptions): Promise<SharedExhibitBytes[]> {
+  const { exhibits, altered: bad } = await hashExhibitsInCopy(snapshotPath, options);
+  if (bad.length > 0 && !force) {
+    throw new ShareError(
+      'EVIDENCE_HASH_MISMATCH',
+      `Refusing to share: ${bad.length} exhibit(s) hold stored bytes that are not what was recorded at import. ${bad[0]!.finding} Run "dossier check" for every finding; --force shares anyway and records the mismatch in each exhibit's custody.`,
+      { exhibits: bad.map((e) => e.id).join(',') },
+    );
+  }
+  return exhibits;
 }
 
 /** The cheap checks, before any long work: who it goes to, or the passphrase. */

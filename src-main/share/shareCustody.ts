@@ -5,12 +5,14 @@ import { writeTransaction } from '../casefile/writeTransaction';
 import type { ShareOrigin, ShareRecipientInfo } from '../contract/sharing';
 import { addCustodyEvent } from '../evidence/custody';
 import type { PublicIdentity } from './publicIdentity';
+import type { SharedExhibitBytes } from './sharedExhibitBytes';
 
 /*
  * A share is a transfer of every exhibit in it, so each one gets a chain-of-custody event on both
  * sides: 'transferred' in the sender's case once the share is written, 'received' in the
  * receiver's once it is verified. The manifest's SHA-256 names the share in both, so a custody
- * report can pair them. Plus one audit entry per share ('case.shared' / 'case.received').
+ * report can pair them. Each event states the SHA-256 of the bytes that side re-hashed in the
+ * shared copy (hashSharedExhibits) and what it found, never the recorded hash taken on trust. Plus one audit entry per share ('case.shared' / 'case.received').
  */
 
 /** An exhibit as a share carries it: every evidence row, tombstoned ones too (their bytes travel). */
@@ -36,7 +38,7 @@ export function partyName(identity: { name: string; fingerprint: string }): stri
 export function recordShareSent(
   caseFile: CaseFile,
   share: {
-    exhibits: readonly ExhibitRef[];
+    exhibits: readonly SharedExhibitBytes[];
     sender: PublicIdentity;
     recipients: readonly ShareRecipientInfo[];
     passphrase: boolean;
@@ -47,7 +49,6 @@ export function recordShareSent(
   const names = share.recipients.map((r) => (r.name !== null && r.fingerprint !== null ? partyName({ name: r.name, fingerprint: r.fingerprint }) : r.ageRecipient));
   const everyone = share.passphrase ? 'holders of the share passphrase' : names.join('; ');
   const toParty = everyone.length <= PARTY_MAX ? everyone : `${names.length} teammates (listed in the details)`;
-  const details = clip(`Team share ${share.fileName}, manifest SHA-256 ${share.manifestSha256}; to: ${everyone}`);
   writeTransaction(caseFile, () => {
     for (const exhibit of share.exhibits) {
       addCustodyEvent(caseFile, {
@@ -56,8 +57,10 @@ export function recordShareSent(
         from_party: partyName(share.sender),
         to_party: toParty,
         purpose: 'team share (encrypted copy of the case file)',
-        hash_seen: exhibit.sha256,
-        details,
+        hash_seen: exhibit.hashSeen,
+        result: exhibit.result,
+        // The finding first: clipping a long recipient list must not cut what was hashed.
+        details: clip(`${bytesFinding(exhibit, 'in the shared copy')} Team share ${share.fileName}, manifest SHA-256 ${share.manifestSha256}; to: ${everyone}`),
       });
     }
     appendAudit(caseFile, {
@@ -79,12 +82,10 @@ export function recordShareSent(
 /** Records, in the receiver's case, that the exhibits arrived from the sender. One transaction. */
 export function recordShareReceived(
   caseFile: CaseFile,
-  share: { exhibits: readonly ExhibitRef[]; origin: ShareOrigin; receiver: PublicIdentity | null; fileName: string },
+  share: { exhibits: readonly SharedExhibitBytes[]; origin: ShareOrigin; receiver: PublicIdentity | null; fileName: string },
 ): void {
   const { sender } = share.origin;
-  const details = clip(
-    `Team share ${share.fileName}, manifest SHA-256 ${share.origin.manifestSha256}; sender key ${sender.known ? 'in the team roster' : 'accepted by its fingerprint'}; signature, case file hash, integrity and audit log checked`,
-  );
+  const checked = `Team share ${share.fileName}, manifest SHA-256 ${share.origin.manifestSha256}; sender key ${sender.known ? 'in the team roster' : 'accepted by its fingerprint'}; signature, case file hash, integrity, audit log and record seals checked`;
   writeTransaction(caseFile, () => {
     for (const exhibit of share.exhibits) {
       addCustodyEvent(caseFile, {
@@ -93,8 +94,9 @@ export function recordShareReceived(
         from_party: partyName(sender),
         to_party: share.receiver ? partyName(share.receiver) : caseFile.actor.name,
         purpose: 'team share (encrypted copy of the case file)',
-        hash_seen: exhibit.sha256,
-        details,
+        hash_seen: exhibit.hashSeen,
+        result: exhibit.result,
+        details: clip(`${checked}. ${bytesFinding(exhibit, 'in the received copy')}`),
       });
     }
     appendAudit(caseFile, {
@@ -127,6 +129,11 @@ export function shareAlreadyReceived(caseFile: CaseFile, manifestSha256: string)
 
 function caseIdOf(db: Database.Database): string | null {
   return (db.prepare('SELECT id FROM case_info ORDER BY created_at LIMIT 1').pluck().get() as string | undefined) ?? null;
+}
+
+/** What re-hashing found, said of the copy it was found in. */
+function bytesFinding(exhibit: SharedExhibitBytes, where: string): string {
+  return `Stored bytes ${where}: ${exhibit.finding}`;
 }
 
 function clip(text: string): string {

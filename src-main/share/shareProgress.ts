@@ -1,7 +1,7 @@
 /** Where a long share operation is, for a progress bar. Bytes, not percent. */
 export interface ShareProgress {
-  /** snapshot: copying the case file; hash: hashing the copy; encrypt/decrypt: the main pass */
-  readonly stage: 'snapshot' | 'encrypt' | 'decrypt';
+  /** snapshot: copying the case file; hash: re-hashing the exhibits in the copy; encrypt/decrypt: the main pass */
+  readonly stage: 'snapshot' | 'hash' | 'encrypt' | 'decrypt';
   readonly done: number;
   readonly total: number;
 }

@@ -207,19 +207,21 @@ function describeShare(created: ShareCreated): string {
     ? 'protected by a passphrase'
     : `for ${created.recipients.map((r) => (r.name ? `${r.name} (${r.fingerprint})` : r.ageRecipient)).join(', ')}`;
   return [
+    ...(created.forced ? [`SHARED WITH --force although "dossier check" failed (recorded in the audit log): ${created.forced}`] : []),
     `Wrote ${shownValue(created.path)} (${formatBytes(created.size)}), ${to}.`,
     `Manifest SHA-256: ${created.manifestSha256}`,
-    created.exhibits > 0 ? `Custody: ${created.exhibits} exhibit(s) recorded as transferred.` : 'No exhibits in this case: no custody entries.',
+    created.exhibits > 0 ? `Custody: ${created.exhibits} exhibit(s) recorded as transferred, with the SHA-256 of the bytes shared.` : 'No exhibits in this case: no custody entries.',
   ].join('\n');
 }
 
 function describeReceipt(received: ShareReceived): string {
   const trust = received.sender.known ? 'in the team roster' : 'accepted by its fingerprint';
   return [
+    ...received.problems.map((p) => `WARNING: the received copy fails part of "dossier check": ${p}`),
     `Received "${received.caseTitle}" into ${shownValue(received.path)}`,
     // The signature proves who made the share, not who passed it on: any recipient can re-encrypt it.
     `Made and signed by ${received.sender.name} (${received.sender.fingerprint}, ${trust}) on ${received.sharedAt}.`,
-    'Checked: signature, case file SHA-256, schema, integrity, audit log.',
+    "Checked: signature, case file SHA-256, schema, integrity, audit log, record seals, every exhibit's stored bytes (re-hashed).",
     received.exhibits > 0 ? `Custody: ${received.exhibits} exhibit(s) recorded as received.` : 'No exhibits in this case: no custody entries.',
   ].join('\n');
 }

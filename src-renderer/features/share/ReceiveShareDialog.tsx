@@ -68,9 +68,18 @@ export function ReceiveShareDialog({ sharePath, outPath, onClose }: { sharePath:
           </div>
           <div className="field-row wide">
             <dt>Checks</dt>
-            <dd>Signature, hashes, integrity and audit chain verified; {r.exhibits} exhibit receipt{r.exhibits === 1 ? '' : 's'} recorded in custody.</dd>
+            <dd>Signature, hashes, integrity, audit chain, record seals and every exhibit's stored bytes verified; {r.exhibits} exhibit receipt{r.exhibits === 1 ? '' : 's'} recorded in custody.</dd>
           </div>
         </dl>
+        {r.problems.length > 0 ? (
+          <ul className="problem-list">
+            {r.problems.map((problem, i) => (
+              <li key={i} className="problem tone-warning">
+                The received copy fails part of "dossier check": {problem}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </Dialog>
     );
   }

@@ -1,0 +1,52 @@
+import type { ReadableDb } from '../casefile/openDatabase';
+import { type ContentFinding, recordSealChecks } from '../audit/verifyRecordSeals';
+import { sealedTablesIn, type StoredRow } from '../casefile/recordDigest';
+import { recordsAlteredError } from '../audit/recordsAlteredError';
+
+/** How many altered records a refusal names; the rest are counted. */
+const MAX_NAMED = 50;
+
+/**
+ * Refuses (RECORDS_ALTERED, before anything is written) another copy whose records the merge
+ * would take in differ from what that copy's own audit chain sealed: a row edited, rolled back or
+ * added with sqlite3, or a seal edited to match. Without this the merge would adopt the row and
+ * seal it again in its own 'case.merge' entry, and `dossier check` would then certify the
+ * tampering clean. The checks are verifyRecordSeals' (what `dossier check` runs), on what the
+ * merge takes only: rows of sealed tables whose version this case does not hold already (same id
+ * and stamp), the audit entries that seal them, and the entries whose seals are new here. A merge
+ * of a copy mostly the same as this one checks little.
+ */
+export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, shownAs: string, whatNow: string): void {
+  const checks = recordSealChecks(other);
+  const findings: ContentFinding[] = [];
+  let more = 0;
+  const report = (finding: ContentFinding) => {
+    if (findings.length < MAX_NAMED) findings.push(finding);
+    else more += 1;
+  };
+  const entriesChecked = new Set<string>();
+  const checkEntry = (chain: string, seq: number) => {
+    const key = `${chain}#${seq}`;
+    if (entriesChecked.has(key)) return;
+    entriesChecked.add(key);
+    const finding = checks.entry(chain, seq);
+    if (finding) report(finding);
+  };
+  for (const table of sealedTablesIn(other)) {
+    const held = target.prepare(`SELECT hlc FROM ${table} WHERE id = ?`).pluck();
+    for (const row of other.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<StoredRow>) {
+      // The same version is already here (and was checked when it came): the merge takes nothing of it.
+      if (held.get(row.id) === row.hlc) continue;
+      const result = checks.row(table, row);
+      if (result.finding) report(result.finding);
+      else for (const { chain, seq } of result.sealedBy) checkEntry(chain, seq);
+    }
+  }
+  // Seals the merge copies (audit_seal is unioned): an entry whose seal rows were edited or added to.
+  const heldSeal = target.prepare('SELECT 1 FROM audit_seal WHERE record_id = ? AND record_hlc = ? AND chain = ? AND seq = ?');
+  for (const seal of other.prepare('SELECT record_id, record_hlc, chain, seq FROM audit_seal').iterate() as IterableIterator<{ record_id: string; record_hlc: string; chain: string; seq: number }>) {
+    if (heldSeal.get(seal.record_id, seal.record_hlc, seal.chain, seal.seq)) continue;
+    checkEntry(seal.chain, seal.seq);
+  }
+  if (findings.length > 0) throw recordsAlteredError(findings, more, shownAs, `Nothing was merged. ${whatNow}`);
+}
