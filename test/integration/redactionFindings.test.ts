@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dossier, dossierJson } from '../helpers/dossierInProcess';
+import { packetArgs } from '../helpers/redactionFixtures';
+import { tempDir } from '../helpers/tempDir';
+
+/** Words of a PDF page's text whose right edge runs past the page's right margin (pdftotext -bbox). */
+function wordsPastMargin(pdf: string, margin = 30): string[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out: string[] = [];
+  for (const page of html.split('<page ').slice(1)) {
+    const width = Number(/width="([\d.]+)"/.exec(page)![1]);
+    for (const m of page.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) if (Number(m[1]) > width - margin) out.push(m[2]!);
+  }
+  return out;
+}
+
+async function caseWith(dir: string, files: string[]): Promise<string> {
+  const file = path.join(dir, 'case.dossier');
+  await dossierJson(['new', file, '--title', 'Findings']);
+  await dossierJson(['evidence', 'add', file, ...files]);
+  return file;
+}
+
+describe('redaction findings of the adversarial round', () => {
+  it('the sealed set prints every character of a long redacted name (its line wraps where the public one does, both inside the margin)', async () => {
+    const dir = tempDir();
+    const name = 'Christopher Alexander Montgomery-Smithson Junior the Third of Westchester County NY';
+    const letter = path.join(dir, 'minor.txt');
+    fs.writeFileSync(letter, `Minor: ${name} said THE-CRUCIAL-WORDS and then left the room quietly.\n`);
+    const file = await caseWith(dir, [letter]);
+    await dossierJson(['redact', 'add', file, '1', '--text', name, '--category', 'minor_name']);
+    const publicPdf = path.join(dir, 'public.pdf');
+    const pub = await dossierJson<{ productionId: string; totalPages: number }>(packetArgs(file, publicPdf));
+    const sealedPdf = path.join(dir, 'sealed.pdf');
+    const sealed = await dossierJson<{ totalPages: number }>(['packet', file, '--out', sealedPdf, '--production', pub.productionId, '--sealed']);
+    expect(sealed.totalPages).toBe(pub.totalPages);
+    const sealedText = execFileSync('pdftotext', [sealedPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(sealedText).toContain(`${name} [REDACTED - FRCP 5.2(a)(3)] said THE-CRUCIAL-WORDS and then left the room quietly.`);
+    if (process.env.KEEP_PDFS) for (const f of [publicPdf, sealedPdf]) fs.copyFileSync(f, path.join(process.env.KEEP_PDFS, path.basename(f)));
+    const publicText = execFileSync('pdftotext', ['-layout', publicPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // The public line keeps the sealed line's length (its kept form padded), so it breaks in the same place.
+    expect(publicText).toMatch(/Minor: C\.A\.M\.J\.T\.T\.O\.W\.C\.N\. *\[REDACTED - FRCP 5\.2\(a\)\(3\)\] said [\d ]*THE-CRUCIAL-WORDS and then left the room quietly\./);
+    expect(wordsPastMargin(sealedPdf)).toEqual([]);
+    expect(wordsPastMargin(publicPdf)).toEqual([]);
+  });
+});
