@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { openPdfJs } from '../evidence/openPdfJs';
 import { pdfObjectText } from './pdfObjectText';
-import { compactForm, textHolds } from './valuePattern';
+import { foldForMatching } from './foldedText';
+import { compactForm, foldedTextHolds } from './valuePattern';
 
 /** A redacted value found in a written file. */
 export interface Leak {
@@ -22,7 +23,8 @@ export interface Leak {
  * not, annotation appearances, JPEG headers), which finds what no reader shows but the file still
  * holds. Each value is looked for as spelled with or without separators, and as its bare letters
  * and digits in the text stripped the same way, so "123-45-6789" is found as "123 45 6789" or
- * "123456789" too (in content streams only as spelled: glyph codes are no text to strip).
+ * "123456789" too (in content streams only as spelled: glyph codes are no text to strip); and in
+ * look-alike spellings (foldForMatching: full-width, Cyrillic letters, soft hyphens inside).
  */
 export async function findLeaks(pdfPath: string, values: readonly string[], label = path.basename(pdfPath)): Promise<Leak[]> {
   if (values.length === 0) return [];
@@ -31,9 +33,10 @@ export async function findLeaks(pdfPath: string, values: readonly string[], labe
   const task = await openPdfJs(new Uint8Array(bytes));
   const leaks: Leak[] = [];
   const check = (text: string, page: number | null, where: Leak['where'], spelledOnly = false) => {
+    const folded = foldForMatching(text).text;
     let compact: string | null = null;
-    const compactText = () => (spelledOnly ? '' : (compact ??= compactForm(text)));
-    for (const value of values) if (textHolds(text, value, compactText)) leaks.push({ file: label, page, where, value });
+    const compactText = () => (spelledOnly ? '' : (compact ??= compactForm(folded)));
+    for (const value of values) if (foldedTextHolds(folded, value, compactText)) leaks.push({ file: label, page, where, value });
   };
   try {
     const doc = await task.promise;

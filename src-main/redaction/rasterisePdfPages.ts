@@ -12,7 +12,8 @@ import { paintRedactionBox } from './paintRedactionBox';
 import { openPdfForRendering, renderPdfPage } from './renderPdfPage';
 import { boxOfSpan, type PdfPageText, readPageText } from './pdfPageText';
 import { replacementFor } from './redactText';
-import { valuePattern } from './valuePattern';
+import { foldForMatching } from './foldedText';
+import { valueSpans } from './valuePattern';
 
 /** Rendering resolution of a redacted page: legible print quality at a modest size. */
 const DPI = 150;
@@ -35,9 +36,10 @@ function covered(word: RedactionBox, box: RedactionBox): boolean {
 /** The boxes to burn into a page: drawn by hand on it, and around every accepted value its text holds. */
 function boxesOnPage(text: PdfPageText, redactions: ExhibitRedactions): PageBox[] {
   const boxes: PageBox[] = redactions.boxes.filter((b) => b.page === text.page).map((b) => ({ ...b.box, kept: b.kept, label: b.label }));
+  const folded = foldForMatching(text.text);
   for (const v of redactions.values) {
-    for (const m of text.text.matchAll(valuePattern(v.value))) {
-      const box = boxOfSpan(text, m.index, m.index + m[0].length);
+    for (const span of valueSpans(folded, v.value)) {
+      const box = boxOfSpan(text, span.start, span.end);
       if (box) boxes.push({ ...box, kept: v.kept, label: v.label });
     }
   }

@@ -1,7 +1,8 @@
 import type { ExhibitRedactions, RedactedValue } from './ExhibitRedactions';
 import { maskKeepingLast } from '../contract/keptPart';
 import { REDACTION_CATEGORIES, redactionLabel } from '../contract/redaction';
-import { textHolds, valuePattern } from './valuePattern';
+import { foldForMatching } from './foldedText';
+import { textHolds, valueSpans } from './valuePattern';
 
 /**
  * What stands in a redacted place: the kept part and its label, "XXX-XX-6789 [REDACTED - FRCP
@@ -49,9 +50,27 @@ function keptLike(occurrence: string, v: RedactedValue): string {
     const tail = v.kept.slice(v.kept.lastIndexOf('X') + 1).match(/[\p{L}\p{N}]/gu)?.length ?? 0;
     return maskKeepingLast(occurrence, tail);
   }
-  if (v.kept && [...v.kept].length <= [...occurrence].length && !/[\r\n]/.test(occurrence)) return v.kept + ' '.repeat([...occurrence].length - [...v.kept].length);
+  if (v.kept && [...v.kept].length <= [...occurrence].length && !/[\r\n]/.test(occurrence)) return padKept(v.kept, occurrence);
   // Separators stay (a line break or a no-break space inside the occurrence keeps the sealed line aligned).
   return maskKeepingLast(occurrence, 0);
+}
+
+/**
+ * `kept` padded with spaces to as many code points as `occurrence`, its hidden characters (a soft
+ * hyphen or zero-width space inside a look-alike spelling) kept where they are: the transcript
+ * spells them out ("[U+00AD]") in both sets alike, so the two stay aligned.
+ */
+function padKept(kept: string, occurrence: string): string {
+  const shown = [...kept];
+  let next = 0;
+  let out = '';
+  for (const ch of occurrence) out += /[\p{Cf}\p{Cc}]/u.test(ch) ? ch : (shown[next++] ?? ' ');
+  return out;
+}
+
+/** How many places of `text` redactText replaces (a value inside another counted once, with the longer one). */
+export function redactedPlaces(text: string, redactions: ExhibitRedactions): number {
+  return occurrences(text, redactions).length;
 }
 
 interface Occurrence {
@@ -67,10 +86,9 @@ interface Occurrence {
  */
 function occurrences(text: string, redactions: ExhibitRedactions): Occurrence[] {
   const taken: Occurrence[] = [];
+  const folded = foldForMatching(text);
   for (const v of [...redactions.values].sort((a, b) => b.value.length - a.value.length)) {
-    for (const m of text.matchAll(valuePattern(v.value))) {
-      const start = m.index;
-      const end = start + m[0].length;
+    for (const { start, end } of valueSpans(folded, v.value)) {
       if (!taken.some((t) => start < t.end && t.start < end)) taken.push({ start, end, value: v });
     }
   }

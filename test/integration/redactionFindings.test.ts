@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import { defaultFontDir } from '../../src-main/fonts/packetFonts';
+import { foldForMatching } from '../../src-main/redaction/foldedText';
 import { packetArgs } from '../helpers/redactionFixtures';
 import { tempDir } from '../helpers/tempDir';
 
@@ -45,5 +49,30 @@ describe('redaction findings of the adversarial round', () => {
     expect(publicText).toMatch(/Minor: C\.A\.M\.J\.T\.T\.O\.W\.C\.N\. *\[REDACTED - FRCP 5\.2\(a\)\(3\)\] said [\d ]*THE-CRUCIAL-WORDS and then left the room quietly\./);
     expect(wordsPastMargin(sealedPdf)).toEqual([]);
     expect(wordsPastMargin(publicPdf)).toEqual([]);
+  });
+
+  it('redacts a name in every look-alike spelling (full-width, Cyrillic, soft hyphen, zero-width space), in text and on PDF pages', async () => {
+    const dir = tempDir();
+    const spellings = ['Bobby Tables', 'Ｂｏｂｂｙ Ｔａｂｌｅｓ', 'B\u043ebby Tables', 'Bob\u00adby Tables', 'Bob\u200bby Tables'];
+    const letter = path.join(dir, 'letter.txt');
+    fs.writeFileSync(letter, `${spellings.map((s, i) => `Line ${i + 1}: ${s} signed.`).join('\n')}\n`);
+    const statement = path.join(dir, 'statement.pdf');
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const font = await doc.embedFont(fs.readFileSync(path.join(defaultFontDir(), 'NotoSans-Regular.ttf')), { subset: true });
+    const page = doc.addPage([612, 792]);
+    page.drawText('Bobby Tables opened the account.', { x: 72, y: 700, size: 12, font });
+    page.drawText('Payee: B\u043ebby T\u0430bles', { x: 72, y: 670, size: 12, font });
+    fs.writeFileSync(statement, await doc.save());
+    const file = await caseWith(dir, [letter, statement]);
+    await dossierJson(['redact', 'add', file, '1', '--text', 'Bobby Tables']);
+    await dossierJson(['redact', 'add', file, '2', '--text', 'Bobby Tables']);
+    const publicPdf = path.join(dir, 'public.pdf');
+    const pub = await dossierJson<{ exhibits: { redacted?: { places: number } }[] }>(packetArgs(file, publicPdf));
+    expect(pub.exhibits.map((e) => e.redacted?.places)).toEqual([5, 2]);
+    const text = execFileSync('pdftotext', [publicPdf, '-'], { encoding: 'utf8' });
+    if (process.env.KEEP_PDFS) fs.copyFileSync(publicPdf, path.join(process.env.KEEP_PDFS, 'lookalike.pdf'));
+    expect(foldForMatching(text).text.toLowerCase().replace(/\s+/g, ' ')).not.toMatch(/bobby ?tables/);
+    for (let i = 1; i <= 5; i++) expect(text).toMatch(new RegExp(`Line ${i}: X+.*\\[REDACTED - personal data\\] signed\\.`, 'u'));
   });
 });
