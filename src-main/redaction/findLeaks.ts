@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { openPdfJs } from '../evidence/openPdfJs';
 import { pdfObjectText } from './pdfObjectText';
+import { withEncodedWordsDecoded } from './encodedWords';
 import { foldForMatching } from './foldedText';
 import { compactForm, foldedTextHolds } from './valuePattern';
 
@@ -24,7 +25,8 @@ export interface Leak {
  * holds. Each value is looked for as spelled with or without separators, and as its bare letters
  * and digits in the text stripped the same way, so "123-45-6789" is found as "123 45 6789" or
  * "123456789" too (in content streams only as spelled: glyph codes are no text to strip); and in
- * look-alike spellings (foldForMatching: full-width, Cyrillic letters, soft hyphens inside).
+ * look-alike spellings (foldForMatching: full-width, Cyrillic letters, soft hyphens inside), and
+ * inside MIME encoded words, decoded (a raw e-mail header's "=?UTF-8?B?...?=").
  */
 export async function findLeaks(pdfPath: string, values: readonly string[], label = path.basename(pdfPath)): Promise<Leak[]> {
   if (values.length === 0) return [];
@@ -33,7 +35,7 @@ export async function findLeaks(pdfPath: string, values: readonly string[], labe
   const task = await openPdfJs(new Uint8Array(bytes));
   const leaks: Leak[] = [];
   const check = (text: string, page: number | null, where: Leak['where'], spelledOnly = false) => {
-    const folded = foldForMatching(text).text;
+    const folded = foldForMatching(withEncodedWordsDecoded(text)).text;
     let compact: string | null = null;
     const compactText = () => (spelledOnly ? '' : (compact ??= compactForm(folded)));
     for (const value of values) if (foldedTextHolds(folded, value, compactText)) leaks.push({ file: label, page, where, value });

@@ -1,3 +1,4 @@
+import { withEncodedWordsDecoded } from './encodedWords';
 import { type FoldedText, foldForMatching, originalSpan } from './foldedText';
 
 /**
@@ -33,13 +34,14 @@ export function valueSpans(folded: FoldedText, value: string): { start: number; 
 }
 
 /**
- * Whether `text` holds `value` as the leak check finds it: folded (foldForMatching: look-alike
- * letters, full-width forms, hidden characters), in a spelling valuePattern finds, or (for
+ * Whether `text` holds `value` as the leak check finds it: with its MIME encoded words decoded
+ * (withEncodedWordsDecoded) and folded (foldForMatching: look-alike letters, full-width forms,
+ * hidden characters), in a spelling valuePattern finds, or (for
  * values of COMPACT_MIN letters and digits or more) as its bare letters and digits inside the
  * text stripped the same way.
  */
 export function textHolds(text: string, value: string): boolean {
-  const folded = foldForMatching(text).text;
+  const folded = foldForMatching(withEncodedWordsDecoded(text)).text;
   return foldedTextHolds(folded, value, () => compactForm(folded));
 }
 

@@ -75,4 +75,28 @@ describe('redaction findings of the adversarial round', () => {
     expect(foldForMatching(text).text.toLowerCase().replace(/\s+/g, ' ')).not.toMatch(/bobby ?tables/);
     for (let i = 1; i <= 5; i++) expect(text).toMatch(new RegExp(`Line ${i}: X+.*\\[REDACTED - personal data\\] signed\\.`, 'u'));
   });
+
+  it("redacts a raw header whose encoded words decode to a redacted value, and the leak check decodes encoded words", async () => {
+    const dir = tempDir();
+    const eml = path.join(dir, 'subject.eml');
+    // "SSN 219-09-9999 for Bobby" (B) and a Q-encoded copy split over a folded line.
+    fs.writeFileSync(eml, [
+      'From: Seller <seller@shop.example>', 'To: Buyer <buyer@mail.example>', 'Subject: =?UTF-8?B?U1NOIDIxOS0wOS05OTk5IGZvciBCb2JieQ==?=',
+      'X-Note: =?UTF-8?Q?ref_219-0?=', ' =?UTF-8?Q?9=2D9999_end?=', 'Date: Mon, 5 Feb 2024 10:00:00 +0000', 'Message-ID: <2@shop.example>', 'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8', '', 'See the subject.', '',
+    ].join('\r\n'));
+    const file = await caseWith(dir, [eml]);
+    await dossierJson(['redact', 'scan', file]);
+    const pending = await dossierJson<{ id: string }[]>(['redact', 'list', file, '--status', 'pending']);
+    expect(pending.length).toBeGreaterThan(0);
+    for (const r of pending) await dossierJson(['redact', 'accept', file, r.id]);
+    const publicPdf = path.join(dir, 'public.pdf');
+    await dossierJson(packetArgs(file, publicPdf));
+    const text = execFileSync('pdftotext', ['-layout', publicPdf, '-'], { encoding: 'utf8' });
+    if (process.env.KEEP_PDFS) fs.copyFileSync(publicPdf, path.join(process.env.KEEP_PDFS, 'subject.pdf'));
+    expect(text).toContain('Raw headers, as stored');
+    expect(text).not.toContain('U1NOIDIxOS0wOS05OTk5IGZvciBCb2JieQ==');
+    expect(text).not.toContain('Q?9=2D9999');
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Subject: =\?UTF-8\?B\?X+\?= \[REDACTED - FRCP 5\.2\(a\)\(1\)\]/);
+  });
 });
