@@ -7,6 +7,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { defaultFontDir } from '../../src-main/fonts/packetFonts';
 import { foldForMatching } from '../../src-main/redaction/foldedText';
+import { jpegWithComment } from '../helpers/plantedLeaks';
 import { packetArgs } from '../helpers/redactionFixtures';
 import { tempDir } from '../helpers/tempDir';
 
@@ -98,5 +99,26 @@ describe('redaction findings of the adversarial round', () => {
     expect(text).not.toContain('U1NOIDIxOS0wOS05OTk5IGZvciBCb2JieQ==');
     expect(text).not.toContain('Q?9=2D9999');
     expect(text.replace(/\s+/g, ' ')).toMatch(/Subject: =\?UTF-8\?B\?X+\?= \[REDACTED - FRCP 5\.2\(a\)\(1\)\]/);
+  });
+
+  it("never carries a JPEG's comment or EXIF segment into a packet (nobody reviewed them; the pixels are what is reproduced)", async () => {
+    const dir = tempDir();
+    const plain = Buffer.from(jpegWithComment('Victim SSN 078-05-1120'));
+    // An EXIF segment holding a GPS-style note too, after the comment.
+    const exifBody = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from('GPS 40.7128N 74.0060W owner 078-05-1120', 'latin1')]);
+    const exif = Buffer.concat([Buffer.from([0xff, 0xe1, (exifBody.length + 2) >> 8, (exifBody.length + 2) & 255]), exifBody]);
+    const photo = path.join(dir, 'photo.jpg');
+    fs.writeFileSync(photo, Buffer.concat([plain.subarray(0, 2), exif, plain.subarray(2)]));
+    const file = await caseWith(dir, [photo]);
+    for (const sealed of [[], ['--sealed']]) {
+      const out = path.join(dir, `packet${sealed.length}.pdf`);
+      const report = await dossierJson<{ exhibits: { rendering: string }[] }>(packetArgs(file, out, ...sealed));
+      expect(report.exhibits.map((e) => e.rendering)).toEqual(['image']);
+      const bytes = fs.readFileSync(out).toString('latin1');
+      expect(bytes).not.toContain('078-05-1120');
+      expect(bytes).not.toContain('GPS 40.7128N');
+      // The photo is still drawn, as the same JPEG frame (120 × 80, DCT).
+      expect(execFileSync('pdfimages', ['-list', out], { encoding: 'utf8' })).toMatch(/\s120\s+80\s+rgb\s+3\s+8\s+jpeg\s/);
+    }
   });
 });
