@@ -9,6 +9,7 @@ import { scriptRuns } from '../fonts/scriptRuns';
 import type { RedactionBox } from '../contract/redaction';
 import type { ExhibitRedactions } from './ExhibitRedactions';
 import { paintRedactionBox } from './paintRedactionBox';
+import { pdfOffPageText } from './pdfOffPageText';
 import { openPdfForRendering, renderPdfPage } from './renderPdfPage';
 import { boxOfSpan, type PdfPageText, readPageText } from './pdfPageText';
 import { replacementFor } from './redactText';
@@ -106,7 +107,9 @@ async function invisibleText(page: PDFPage, fonts: TextLayerFonts, text: string,
  * labelled, under an invisible text layer rebuilt from the page's words minus those under a box
  * (plus what the rule keeps), so the page stays searchable. The page's own content, fonts,
  * annotations, form fields, attachments and metadata are not carried over. Other pages are copied
- * as they are (the packet strips their active content as for any PDF). The result is a new
+ * as they are (the packet strips their active content as for any PDF). A page whose text outside
+ * its crop box (pdfOffPageText) holds a value is replaced by its picture too, which shows only
+ * the visible area. The result is a new
  * document: objects of the replaced pages are not in it at all.
  */
 export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRedactions, options: { fontDir?: string } = {}): Promise<{ bytes: Uint8Array; redactedPages: number[]; places: number }> {
@@ -118,20 +121,24 @@ export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRe
   const fonts = new TextLayerFonts(out, packetFonts.bytes, packetFonts.metrics);
   const redactedPages: number[] = [];
   let places = 0;
+  const offPage = await pdfOffPageText(bytes);
   try {
     const doc = await task.promise;
     for (let number = 1; number <= doc.numPages; number += 1) {
       const page = await doc.getPage(number);
       const text = await readPageText(page, number);
       const boxes = boxesOnPage(text, redactions);
-      if (boxes.length === 0) {
+      // Text the page carries off its visible area: the picture of the page leaves it out.
+      const off = offPage.get(number);
+      const offPlaces = off ? redactions.values.reduce((n, v) => n + valueSpans(foldForMatching(off), v.value).length, 0) : 0;
+      if (boxes.length === 0 && offPlaces === 0) {
         const [copied] = await out.copyPages(src, [number - 1]);
         out.addPage(copied!);
         page.cleanup();
         continue;
       }
       redactedPages.push(number);
-      places += boxes.length;
+      places += boxes.length + offPlaces;
       const scale = DPI / 72;
       const png = await out.embedPng(
         await renderPdfPage(doc, page as never, scale, (g) => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
+import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { defaultFontDir } from '../../src-main/fonts/packetFonts';
 import { foldForMatching } from '../../src-main/redaction/foldedText';
 import { jpegWithComment } from '../helpers/plantedLeaks';
@@ -120,5 +121,57 @@ describe('redaction findings of the adversarial round', () => {
       // The photo is still drawn, as the same JPEG frame (120 × 80, DCT).
       expect(execFileSync('pdfimages', ['-list', out], { encoding: 'utf8' })).toMatch(/\s120\s+80\s+rgb\s+3\s+8\s+jpeg\s/);
     }
+  });
+
+  it('scans text a PDF page carries outside its crop box, and the public set does not carry it once accepted', async () => {
+    const dir = tempDir();
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    page.drawText('Visible statement text', { x: 72, y: 200, size: 12, font });
+    page.drawText('Victim SSN 078-05-1120', { x: 72, y: 700, size: 12, font });
+    page.setCropBox(0, 0, 612, 400);
+    const cropped = path.join(dir, 'cropped.pdf');
+    fs.writeFileSync(cropped, await doc.save({ useObjectStreams: false }));
+    const file = await caseWith(dir, [cropped]);
+    // Nobody scanned yet: the check says the exhibit holds an identifier no decision covers.
+    const unscanned = JSON.parse((await dossier(['packet', file, '--check', '--json'])).stdout) as { code: string }[];
+    expect(unscanned.map((p) => p.code)).toContain('REDACTION_NOT_REVIEWED');
+    const scan = await dossierJson<{ found: number }>(['redact', 'scan', file]);
+    expect(scan.found).toBe(1);
+    const pending = await dossierJson<{ id: string; value: string; page: number }[]>(['redact', 'list', file, '--status', 'pending']);
+    expect(pending.map((r) => [r.value, r.page])).toEqual([['078-05-1120', 1]]);
+    await dossierJson(['redact', 'accept', file, pending[0]!.id]);
+    const publicPdf = path.join(dir, 'public.pdf');
+    const pub = await dossierJson<{ exhibits: { redacted?: { places: number } }[] }>(packetArgs(file, publicPdf));
+    expect(pub.exhibits[0]!.redacted?.places).toBe(1);
+    if (process.env.KEEP_PDFS) fs.copyFileSync(publicPdf, path.join(process.env.KEEP_PDFS, 'cropped.pdf'));
+    const qdf = path.join(dir, 'qdf.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', publicPdf, qdf]);
+    expect(fs.readFileSync(qdf).toString('latin1')).not.toContain('078-05-1120');
+    // The visible words are still there, searchable.
+    expect(execFileSync('pdftotext', [publicPdf, '-'], { encoding: 'utf8' })).toContain('Visible statement text');
+  });
+
+  it('says plainly which PDF pages it could not read (no text layer)', async () => {
+    const dir = tempDir();
+    const canvas = createCanvas(300, 200);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, 300, 200);
+    g.fillStyle = '#000';
+    g.font = '20px sans-serif';
+    g.fillText('SSN 078-05-1120', 20, 100);
+    const doc = await PDFDocument.create();
+    const image = await doc.embedPng(canvas.toBuffer('image/png'));
+    for (let i = 0; i < 2; i++) doc.addPage([300, 200]).drawImage(image, { x: 0, y: 0, width: 300, height: 200 });
+    const scanned = path.join(dir, 'scanned.pdf');
+    fs.writeFileSync(scanned, await doc.save());
+    const file = await caseWith(dir, [scanned]);
+    const report = await dossierJson<{ found: number; notScanned: { exhibit: string; reason: string }[] }>(['redact', 'scan', file]);
+    expect(report.found).toBe(0);
+    expect(report.notScanned).toEqual([{ exhibit: 'Exhibit 1', reason: expect.stringMatching(/^pages 1, 2 of 2 have no text layer/) }]);
+    const human = await dossier(['redact', 'scan', file]);
+    expect(human.stdout).toMatch(/not scanned: Exhibit 1: pages 1, 2 of 2 have no text layer/);
   });
 });
