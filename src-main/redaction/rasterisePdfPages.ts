@@ -34,6 +34,30 @@ function covered(word: RedactionBox, box: RedactionBox): boolean {
   return down > 0 && across >= Math.max(0.01, word.w / 3);
 }
 
+/**
+ * Adds a value's box to the page's boxes, or widens the box already there for the same place: a
+ * scanned candidate carries the box of the value it found, and the value is found again in the
+ * text, so one SSN would count (and print its label) twice. Same place: half of the smaller box
+ * or more lies in the other.
+ */
+function addPlace(boxes: PageBox[], box: PageBox): void {
+  const same = boxes.find((b) => {
+    const across = Math.min(b.x + b.w, box.x + box.w) - Math.max(b.x, box.x);
+    const down = Math.min(b.y + b.h, box.y + box.h) - Math.max(b.y, box.y);
+    return across > 0 && down > 0 && across * down >= 0.5 * Math.min(b.w * b.h, box.w * box.h);
+  });
+  if (!same) {
+    boxes.push(box);
+    return;
+  }
+  const x2 = Math.max(same.x + same.w, box.x + box.w);
+  const y2 = Math.max(same.y + same.h, box.y + box.h);
+  same.x = Math.min(same.x, box.x);
+  same.y = Math.min(same.y, box.y);
+  same.w = x2 - same.x;
+  same.h = y2 - same.y;
+}
+
 /** The boxes to burn into a page: drawn by hand on it, and around every accepted value its text holds. */
 function boxesOnPage(text: PdfPageText, redactions: ExhibitRedactions): PageBox[] {
   const boxes: PageBox[] = redactions.boxes.filter((b) => b.page === text.page).map((b) => ({ ...b.box, kept: b.kept, label: b.label }));
@@ -41,7 +65,7 @@ function boxesOnPage(text: PdfPageText, redactions: ExhibitRedactions): PageBox[
   for (const v of redactions.values) {
     for (const span of valueSpans(folded, v.value)) {
       const box = boxOfSpan(text, span.start, span.end);
-      if (box) boxes.push({ ...box, kept: v.kept, label: v.label });
+      if (box) addPlace(boxes, { ...box, kept: v.kept, label: v.label });
     }
   }
   return boxes;

@@ -174,4 +174,22 @@ describe('redaction findings of the adversarial round', () => {
     const human = await dossier(['redact', 'scan', file]);
     expect(human.stdout).toMatch(/not scanned: Exhibit 1: pages 1, 2 of 2 have no text layer/);
   });
+
+  it('counts one scanned and accepted SSN on a PDF page as one place (slip sheet, index, report)', async () => {
+    const dir = tempDir();
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([612, 792]).drawText('Applicant SSN 219-09-9999 on file', { x: 72, y: 700, size: 12, font });
+    const form = path.join(dir, 'form.pdf');
+    fs.writeFileSync(form, await doc.save());
+    const file = await caseWith(dir, [form]);
+    await dossierJson(['redact', 'scan', file]);
+    for (const r of await dossierJson<{ id: string }[]>(['redact', 'list', file, '--status', 'pending'])) await dossierJson(['redact', 'accept', file, r.id]);
+    const publicPdf = path.join(dir, 'public.pdf');
+    const pub = await dossierJson<{ exhibits: { redacted?: { places: number } }[] }>(packetArgs(file, publicPdf));
+    expect(pub.exhibits[0]!.redacted?.places).toBe(1);
+    const text = execFileSync('pdftotext', [publicPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('rasterised with 1 redaction(s) burnt in');
+    expect(text).toContain('(1 place)');
+  });
 });
