@@ -192,4 +192,23 @@ describe('redaction findings of the adversarial round', () => {
     expect(text).toContain('rasterised with 1 redaction(s) burnt in');
     expect(text).toContain('(1 place)');
   });
+
+  it('--check refuses a redacted --text value in an exhibit title, as the export does', async () => {
+    const dir = tempDir();
+    const letter = path.join(dir, 'letter.txt');
+    fs.writeFileSync(letter, 'Bobby Tables wrote to the marketplace.\n');
+    const file = await caseWith(dir, [letter]);
+    await dossierJson(['redact', 'add', file, '1', '--text', 'Bobby Tables']);
+    const id = (await dossierJson<{ items: { id: string }[] }>(['list', file, 'evidence'])).items[0]!.id;
+    await dossierJson(['edit', file, id, '--title', 'Letter of B\u043ebby Tables']);
+    const check = await dossier(['packet', file, '--check', '--json']);
+    const problems = JSON.parse(check.stdout) as { severity: string; code: string; message: string }[];
+    expect(problems.filter((p) => p.code === 'REDACTION_IN_GENERATED_TEXT').map((p) => [p.severity, p.message])).toEqual([
+      ['error', "A value redacted in the exhibits found in Exhibit 1's title, file name, source or description, which the packet prints as typed: reword it (dossier edit) or file the set under seal (--sealed)."],
+    ]);
+    expect(check.status).toBe(2);
+    expect(check.stdout).not.toContain('Bobby');
+    // The export agrees: refused by the check, and by the leak proof when forced.
+    expect((await dossier(packetArgs(file, path.join(dir, 'p.pdf'), '--force'))).status).toBe(4);
+  });
 });
