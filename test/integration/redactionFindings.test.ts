@@ -211,4 +211,27 @@ describe('redaction findings of the adversarial round', () => {
     // The export agrees: refused by the check, and by the leak proof when forced.
     expect((await dossier(packetArgs(file, path.join(dir, 'p.pdf'), '--force'))).status).toBe(4);
   });
+
+  for (const [w, h] of [[12000, 8], [8, 12000]] as const) {
+    it(`does not take the numbered tiles of a ${w} × ${h} image's overview for a redacted SSN`, async () => {
+      const dir = tempDir();
+      const letter = path.join(dir, 'letter.txt');
+      fs.writeFileSync(letter, 'SSN: 123-45-6789\n');
+      const strip = path.join(dir, 'strip.png');
+      const canvas = createCanvas(w, h);
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#3366aa';
+      g.fillRect(0, 0, w, h);
+      fs.writeFileSync(strip, canvas.toBuffer('image/png'));
+      const file = await caseWith(dir, [letter, strip]);
+      await dossierJson(['redact', 'scan', file]);
+      for (const r of await dossierJson<{ id: string }[]>(['redact', 'list', file, '--status', 'pending'])) await dossierJson(['redact', 'accept', file, r.id]);
+      const out = path.join(dir, 'public.pdf');
+      const result = await dossier(packetArgs(file, out));
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      // The overview's tiles are numbered 1, 2, 3, ... in order (what the leak check read as the SSN).
+      expect(execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' })).toMatch(/1\s+2\s+3\s+4\s+5\s+6\s+7\s+8\s+9/);
+    });
+  }
 });
