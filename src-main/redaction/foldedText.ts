@@ -11,20 +11,26 @@ export interface FoldedText {
   to: number[] | null;
 }
 
-// Soft hyphens, zero-width spaces and joiners, bidi controls (Cf) and combining marks (M) show
-// nothing a reader takes for a letter: "Bob\u00ADby" reads as "Bobby".
-const INVISIBLE = /^[\p{Cf}\p{M}]$/u;
+// Soft hyphens, zero-width spaces and joiners, bidi controls (Cf) show nothing a reader takes
+// for a letter: "Bob\u00ADby" reads as "Bobby". So do the combining diacritics over Latin,
+// Greek and Cyrillic letters ("Bób" is "Bob" to the eye); the vowel signs of Indic and other
+// scripts are letters of their words and stay.
+const INVISIBLE = /^[\p{Cf}\u034f]$/u;
+const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/gu;
 const folds = new Map<string, string>();
 
-/** One character as a reader takes it: compatibility form (full-width "Ｂ" is "B"), no marks, a Latin look-alike as its Latin letter. */
+/** One character as a reader takes it: compatibility form (full-width "Ｂ" is "B"), no diacritics, a Latin look-alike as its Latin letter. */
 function foldChar(ch: string): string {
   let out = folds.get(ch);
   if (out !== undefined) return out;
   out = '';
   if (!INVISIBLE.test(ch)) {
-    for (const k of ch.normalize('NFKD')) {
+    for (const k of ch.normalize('NFKC')) {
       if (INVISIBLE.test(k)) continue;
-      out += CONFUSABLE_LATIN[k.toLowerCase()] ?? k;
+      // Decomposed only to drop diacritics (a Hangul syllable is not taken apart).
+      const bare = k.normalize('NFD').replace(DIACRITICS, '');
+      const base = bare === k.normalize('NFD') ? k : bare.normalize('NFC');
+      for (const b of base) out += CONFUSABLE_LATIN[b.toLowerCase()] ?? b;
     }
   }
   folds.set(ch, out);
@@ -34,7 +40,7 @@ function foldChar(ch: string): string {
 /**
  * The form a redacted value is looked for in, so a look-alike spelling is found as the value
  * itself: NFKC compatibility forms folded (full-width letters and digits), soft hyphens,
- * zero-width and other format characters and combining marks removed, and the Cyrillic, Greek and
+ * zero-width and other format characters and combining diacritics removed, and the Cyrillic, Greek and
  * Armenian letters that print like Latin ones mapped to those (the look-alike table of the
  * domain checks, websites/confusables). "Ｂｏｂｂｙ", "Bоbby" (Cyrillic о), "Bob\u00ADby" and
  * "Bob\u200Bby" all fold to "Bobby". Case is left to the matcher (valuePattern ignores it).

@@ -52,3 +52,12 @@ describe('a redacted value is found in look-alike spellings', () => {
     });
   }
 });
+
+describe('folding leaves other scripts their letters', () => {
+  it('keeps Indic vowel signs and Hangul syllables (a name is not found inside another word)', () => {
+    expect(foldForMatching('राम').text).toBe('राम');
+    expect(textHolds('रमेश और रम', 'राम')).toBe(false);
+    expect(foldForMatching('김민수').text).toBe('김민수');
+    expect(foldForMatching('Bo\u0301bby Ｔ').text).toBe('Bobby T');
+  });
+});
