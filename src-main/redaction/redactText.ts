@@ -1,7 +1,7 @@
 import type { ExhibitRedactions, RedactedValue } from './ExhibitRedactions';
 import { maskKeepingLast } from '../contract/keptPart';
 import { REDACTION_CATEGORIES, redactionLabel } from '../contract/redaction';
-import { encodedRuns, maskEncodedRun } from './encodedWords';
+import { encodedParts, maskEncodedRun } from './encodedWords';
 import { foldForMatching } from './foldedText';
 import { textHolds, valueSpans } from './valuePattern';
 
@@ -98,7 +98,7 @@ function occurrences(text: string, redactions: ExhibitRedactions): Occurrence[] 
     }
   }
   // A raw e-mail header prints its encoded words as stored: one that decodes to a value is the value.
-  for (const run of encodedRuns(text)) {
+  for (const run of encodedParts(text)) {
     const v = values.find((value) => textHolds(run.decoded, value.value));
     if (v && !taken.some((t) => run.start < t.end && t.start < run.end)) taken.push({ start: run.start, end: run.end, value: v, encoded: true });
   }
