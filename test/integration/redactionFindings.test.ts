@@ -110,11 +110,17 @@ describe('redaction findings of the adversarial round', () => {
     const exif = Buffer.concat([Buffer.from([0xff, 0xe1, (exifBody.length + 2) >> 8, (exifBody.length + 2) & 255]), exifBody]);
     const photo = path.join(dir, 'photo.jpg');
     fs.writeFileSync(photo, Buffer.concat([plain.subarray(0, 2), exif, plain.subarray(2)]));
-    const file = await caseWith(dir, [photo]);
+    // And a PNG with a tEXt chunk: pdf-lib keeps a PNG's pixels only.
+    const png = Buffer.from(createCanvas(40, 30).toBuffer('image/png'));
+    const textChunk = Buffer.from('Comment\0Victim SSN 078-05-1120', 'latin1');
+    const chunk = Buffer.concat([Buffer.from([0, 0, textChunk.length >> 8, textChunk.length & 255]), Buffer.from('tEXt', 'latin1'), textChunk, Buffer.alloc(4)]);
+    const scan = path.join(dir, 'scan.png');
+    fs.writeFileSync(scan, Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]));
+    const file = await caseWith(dir, [photo, scan]);
     for (const sealed of [[], ['--sealed']]) {
       const out = path.join(dir, `packet${sealed.length}.pdf`);
       const report = await dossierJson<{ exhibits: { rendering: string }[] }>(packetArgs(file, out, ...sealed));
-      expect(report.exhibits.map((e) => e.rendering)).toEqual(['image']);
+      expect(report.exhibits.map((e) => e.rendering)).toEqual(['image', 'image']);
       const bytes = fs.readFileSync(out).toString('latin1');
       expect(bytes).not.toContain('078-05-1120');
       expect(bytes).not.toContain('GPS 40.7128N');
