@@ -157,6 +157,28 @@ describe('redaction findings of the adversarial round', () => {
     expect(fs.readFileSync(qdf).toString('latin1')).not.toContain('078-05-1120');
     // The visible words are still there, searchable.
     expect(execFileSync('pdftotext', [publicPdf, '-'], { encoding: 'utf8' })).toContain('Visible statement text');
+    // The page is rasterised in the public set: no warning about its off-page text.
+    const after = JSON.parse((await dossier(['packet', file, '--check', '--json'])).stdout) as { code: string }[];
+    expect(after.map((p) => p.code)).not.toContain('PDF_TEXT_OFF_PAGE');
+  });
+
+  it('warns that a PDF page carries text outside its visible area that a public set would hold unseen', async () => {
+    const dir = tempDir();
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    page.drawText('Visible statement text', { x: 72, y: 200, size: 12, font });
+    page.drawText('Internal note: the seller is Bobby Tables', { x: 72, y: 700, size: 12, font });
+    page.setCropBox(0, 0, 612, 400);
+    doc.addPage([612, 792]).drawText('Page two, all visible', { x: 72, y: 700, size: 12, font });
+    const cropped = path.join(dir, 'cropped.pdf');
+    fs.writeFileSync(cropped, await doc.save());
+    const file = await caseWith(dir, [cropped]);
+    const problems = JSON.parse((await dossier(['packet', file, '--check', '--json'])).stdout) as { severity: string; code: string; message: string }[];
+    expect(problems.filter((p) => p.code === 'PDF_TEXT_OFF_PAGE').map((p) => [p.severity, p.message])).toEqual([
+      ['warning', 'Exhibit 1 page 1 carries text outside its visible area (crop box): no reader shows it, but the public PDF would hold it as the page does. Read it in the native file; redact what must not be filed (redact add --text: the page is then reproduced as a picture of its visible area), or file the set under seal (--sealed).'],
+    ]);
+    expect((await dossier(['packet', file, '--check', '--json', '--sealed'])).stdout).not.toContain('PDF_TEXT_OFF_PAGE');
   });
 
   it('says plainly which PDF pages it could not read (no text layer)', async () => {
