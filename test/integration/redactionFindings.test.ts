@@ -23,6 +23,20 @@ function wordsPastMargin(pdf: string, margin = 30): string[] {
   return out;
 }
 
+/** A PDF whose first page shows its lower half only (crop box) and carries `offPage` above it; a second page with `second`, if given. */
+async function croppedPdf(dir: string, offPage: string, second?: string): Promise<string> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([612, 792]);
+  page.drawText('Visible statement text', { x: 72, y: 200, size: 12, font });
+  page.drawText(offPage, { x: 72, y: 700, size: 12, font });
+  page.setCropBox(0, 0, 612, 400);
+  if (second) doc.addPage([612, 792]).drawText(second, { x: 72, y: 700, size: 12, font });
+  const file = path.join(dir, 'cropped.pdf');
+  fs.writeFileSync(file, await doc.save({ useObjectStreams: false }));
+  return file;
+}
+
 async function caseWith(dir: string, files: string[]): Promise<string> {
   const file = path.join(dir, 'case.dossier');
   await dossierJson(['new', file, '--title', 'Findings']);
@@ -131,14 +145,7 @@ describe('redaction findings of the adversarial round', () => {
 
   it('scans text a PDF page carries outside its crop box, and the public set does not carry it once accepted', async () => {
     const dir = tempDir();
-    const doc = await PDFDocument.create();
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    const page = doc.addPage([612, 792]);
-    page.drawText('Visible statement text', { x: 72, y: 200, size: 12, font });
-    page.drawText('Victim SSN 078-05-1120', { x: 72, y: 700, size: 12, font });
-    page.setCropBox(0, 0, 612, 400);
-    const cropped = path.join(dir, 'cropped.pdf');
-    fs.writeFileSync(cropped, await doc.save({ useObjectStreams: false }));
+    const cropped = await croppedPdf(dir, 'Victim SSN 078-05-1120');
     const file = await caseWith(dir, [cropped]);
     // Nobody scanned yet: the check says the exhibit holds an identifier no decision covers.
     const unscanned = JSON.parse((await dossier(['packet', file, '--check', '--json'])).stdout) as { code: string }[];
@@ -164,15 +171,7 @@ describe('redaction findings of the adversarial round', () => {
 
   it('warns that a PDF page carries text outside its visible area that a public set would hold unseen', async () => {
     const dir = tempDir();
-    const doc = await PDFDocument.create();
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    const page = doc.addPage([612, 792]);
-    page.drawText('Visible statement text', { x: 72, y: 200, size: 12, font });
-    page.drawText('Internal note: the seller is Bobby Tables', { x: 72, y: 700, size: 12, font });
-    page.setCropBox(0, 0, 612, 400);
-    doc.addPage([612, 792]).drawText('Page two, all visible', { x: 72, y: 700, size: 12, font });
-    const cropped = path.join(dir, 'cropped.pdf');
-    fs.writeFileSync(cropped, await doc.save());
+    const cropped = await croppedPdf(dir, 'Internal note: the seller is Bobby Tables', 'Page two, all visible');
     const file = await caseWith(dir, [cropped]);
     const problems = JSON.parse((await dossier(['packet', file, '--check', '--json'])).stdout) as { severity: string; code: string; message: string }[];
     expect(problems.filter((p) => p.code === 'PDF_TEXT_OFF_PAGE').map((p) => [p.severity, p.message])).toEqual([
