@@ -260,5 +260,5 @@ export interface PacketInput {
   /** Rule 5.2 candidates nobody has accepted or rejected yet, per exhibit (public packets): packet --check errors. */
   unreviewedRedactions?: { exhibitId: string; label: string; count: number }[];
   /** Rule 5.2 identifiers the detectors find that no redaction record covers (no scan was run since they came in): packet --check errors. */
-  identifiersNeverReviewed?: { exhibitId: string; label: string; counts: Partial<Record<RedactionCategory, number>> }[];
+  identifiersNeverReviewed?: { exhibitId: string; label: string; counts: Partial<Record<RedactionCategory, number>>; offPagePages?: number[] }[];
 }

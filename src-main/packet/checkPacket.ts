@@ -41,6 +41,17 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
   }
   // Candidates exist only where a scan stored them: identifiers in exhibits nobody scanned are found here.
   for (const n of input.identifiersNeverReviewed ?? []) {
+    // Text a page holds off its visible area reaches the public PDF unseen by anyone reading it.
+    if (n.offPagePages?.length) {
+      const many = n.offPagePages.length > 1;
+      problems.push({
+        severity: 'warning',
+        code: 'PDF_TEXT_OFF_PAGE',
+        exhibitId: n.exhibitId,
+        message: `${n.label} ${many ? 'pages' : 'page'} ${n.offPagePages.join(', ')} ${many ? 'carry' : 'carries'} text outside ${many ? 'their' : 'its'} visible area (crop box): no reader shows it, but the public PDF would hold it as the page does. Read it in the native file; redact what must not be filed (redact add --text: the page is then reproduced as a picture of its visible area), or file the set under seal (--sealed).`,
+      });
+    }
+    if (Object.keys(n.counts).length === 0) continue;
     problems.push({
       severity: 'error',
       code: 'REDACTION_NOT_REVIEWED',

@@ -8,7 +8,7 @@ import { exhibitTopBand } from './pageLayout';
 import { FOOTER_BAND } from './stampPage';
 import { visibleText } from './visibleText';
 import { wrapText } from './wrapText';
-import { wholeBuffer } from './wholeBuffer';
+import { jpegPixelsOnly } from './jpegPixelsOnly';
 
 const MARGIN = 36;
 const LABEL_W = 104;
@@ -74,7 +74,7 @@ export async function prepareCaptureExhibit(ctx: ExhibitRenderContext, capture: 
     const info = page.image ? readImageInfo(page.image.bytes) : null;
     if (page.image && info) {
       try {
-        image = info.format === 'png' ? await ctx.writer.doc.embedPng(page.image.bytes) : await ctx.writer.doc.embedJpg(wholeBuffer(page.image.bytes));
+        image = info.format === 'png' ? await ctx.writer.doc.embedPng(page.image.bytes) : await ctx.writer.doc.embedJpg(jpegPixelsOnly(page.image.bytes));
         // Written now: the volume writer flushes objects page by page (see prepareImageExhibit).
         await image.embed();
         pixels = { width: info.width, height: info.height };

@@ -9,7 +9,7 @@ import { formatBytes, groupDigits } from './formatText';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { PAGE_BREAK, prepareTranscriptPages } from './prepareTranscriptPages';
 import { asPrinted } from '../redaction/redactText';
-import { wholeBuffer } from './wholeBuffer';
+import { jpegPixelsOnly } from './jpegPixelsOnly';
 
 const RULE = '─'.repeat(48);
 const MARGIN = 36;
@@ -38,7 +38,7 @@ export async function prepareEmailExhibit(ctx: ExhibitRenderContext, bytes: Uint
       const info = readImageInfo(imageBytes);
       if (!info || info.width * info.height > MAX_IMAGE_PIXELS || (info.components === 4 && ctx.pdfAPolicy === 'required')) continue;
       try {
-        const image = info.format === 'png' ? await ctx.writer.doc.embedPng(imageBytes) : await ctx.writer.doc.embedJpg(wholeBuffer(imageBytes));
+        const image = info.format === 'png' ? await ctx.writer.doc.embedPng(imageBytes) : await ctx.writer.doc.embedJpg(jpegPixelsOnly(imageBytes));
         await image.embed();
         images.push({ message: m, attachment: index, image, info });
       } catch {

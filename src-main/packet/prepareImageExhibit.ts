@@ -7,7 +7,7 @@ import { readImageInfo } from './readImageInfo';
 import { FOOTER_BAND } from './stampPage';
 import { prepareTiledImage } from './prepareTiledImage';
 import { drawOriented } from './drawOriented';
-import { wholeBuffer } from './wholeBuffer';
+import { jpegPixelsOnly } from './jpegPixelsOnly';
 
 /** Above this many pixels the decoded image alone would need hundreds of MB; such files are produced natively. */
 const MAX_PIXELS = 60_000_000;
@@ -18,7 +18,8 @@ const POINTS_PER_PIXEL = 0.75;
 /**
  * Places a PNG or JPEG exhibit on one page, scaled to fit, turned and mirrored as its EXIF
  * orientation says (cameras and phones store pixels sideways and record the turn in EXIF).
- * JPEG data is embedded as is; PNG is re-compressed by pdf-lib, pixels unchanged.
+ * JPEG data is embedded as is without its metadata segments (jpegPixelsOnly); PNG is
+ * re-compressed by pdf-lib, pixels unchanged.
  */
 export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<PreparedExhibit> {
   const info = readImageInfo(bytes);
@@ -31,7 +32,7 @@ export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint
   }
   let image: PDFImage;
   try {
-    image = info.format === 'png' ? await ctx.writer.doc.embedPng(bytes) : await ctx.writer.doc.embedJpg(wholeBuffer(bytes));
+    image = info.format === 'png' ? await ctx.writer.doc.embedPng(bytes) : await ctx.writer.doc.embedJpg(jpegPixelsOnly(bytes));
     await image.embed();
   } catch (err) {
     throw new NotRenderable('The image could not be decoded: it is damaged or in a form that cannot be reproduced.', err instanceof Error ? err.message : String(err));

@@ -97,7 +97,9 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
     hidden += shown.replaced;
     for (const cp of missingCodePoints(ctx.metrics, shown.text, 'text')) missing.add(cp);
     const direction = paragraphDirection(shown.text);
-    const wrapped = redactions ? keepLabelsWhole(clean.text) : clean.text;
+    // Broken where the wider of the two sets' lines would break: a sealed name longer than its
+    // kept form ("C.A.M." padded with spaces) must fit the line too, or its end runs off the page.
+    const wrapped = redactions ? widerOfEach(keepLabelsWhole(clean.text), shown.text, measure) : clean.text;
     for (const [at, line] of sameBreaks(wrapText(measure, wrapped, TRANSCRIPT_SIZE, textWidth), wrapped, shown.text, measure, textWidth).entries()) {
       rows.push({ source: at === 0 ? i + 1 : 0, text: line, direction });
       rowCount++;
@@ -199,6 +201,28 @@ function sameBreaks(rows: string[], layout: string, shown: string, measure: Text
     at = start + piece.length;
     return to.slice(start, at).join('');
   });
+}
+
+/**
+ * The public line (labels held whole) and the sealed line merged code point by code point into
+ * one that is at least as wide as either wherever it is cut: where they differ, a character
+ * that is not a space wins over a space (so no break falls inside a sealed name where the
+ * public set pads its kept form), otherwise the wider one. The two are aligned character for
+ * character (redactText); a line that is not (never expected) is returned as it is.
+ */
+export function widerOfEach(layout: string, shown: string, measure: TextMeasure): string {
+  if (layout === shown) return layout;
+  const a = [...layout];
+  const b = [...shown];
+  if (a.length !== b.length) return layout;
+  return a
+    .map((x, i) => {
+      const y = b[i] as string;
+      if (x === y || y === ' ') return x;
+      if (x === ' ') return y;
+      return measure.widthOf(y, TRANSCRIPT_SIZE) > measure.widthOf(x, TRANSCRIPT_SIZE) ? y : x;
+    })
+    .join('');
 }
 
 function findFrom(haystack: string[], needle: string[], from: number): number {

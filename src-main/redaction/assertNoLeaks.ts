@@ -2,7 +2,8 @@ import { DossierError } from '../contract/errors';
 import type { ExhibitRedactions } from './ExhibitRedactions';
 import fs from 'node:fs/promises';
 import { findLeaks, type Leak } from './findLeaks';
-import { textHolds, valuePattern } from './valuePattern';
+import { foldForMatching } from './foldedText';
+import { textHolds, valueSpans } from './valuePattern';
 
 /** Every value an export redacted, once. */
 export function redactedValues(exhibits: readonly { redactions?: ExhibitRedactions | undefined }[]): string[] {
@@ -26,7 +27,10 @@ function placesOf(leaks: readonly Leak[]): string[] {
 
 /** A file name with every redacted value in it masked, fit to print in a message or a log. */
 function maskedName(name: string, values: readonly string[]): string {
-  return values.reduce((n, v) => n.replace(valuePattern(v), '[redacted value]'), name);
+  return values.reduce((n, v) => {
+    const spans = valueSpans(foldForMatching(n), v);
+    return spans.reduceRight((out, s) => `${out.slice(0, s.start)}[redacted value]${out.slice(s.end)}`, n);
+  }, name);
 }
 
 /** Leaks in a written file that is not a PDF (the ECF attachment lists), read as UTF-8 text. */

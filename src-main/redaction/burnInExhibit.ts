@@ -3,8 +3,7 @@ import { decodeText } from '../evidence/decodeText';
 import type { ExhibitRedactions } from './ExhibitRedactions';
 import { burnInImage } from './burnInImage';
 import { rasterisePdfPages } from './rasterisePdfPages';
-import { redactText } from './redactText';
-import { valuePattern } from './valuePattern';
+import { redactedPlaces, redactText } from './redactText';
 
 /** An exhibit as a public filing shows it, and what that changed. */
 export interface BurntIn {
@@ -38,6 +37,6 @@ export async function burnInExhibit(form: string, bytes: Uint8Array, mediaType: 
   }
   const text = decodeText(bytes, { mediaType }).text;
   const redacted = redactText(text, redactions);
-  const places = redactions.values.reduce((n, v) => n + (text.match(valuePattern(v.value))?.length ?? 0), 0);
+  const places = redactedPlaces(text, redactions);
   return { bytes, sha256: sha256(Buffer.from(redacted, 'utf8')), places, summary: 'identifiers replaced by what Rule 5.2(a) keeps, each labelled with its subsection' };
 }

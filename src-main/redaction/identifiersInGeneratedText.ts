@@ -1,5 +1,7 @@
 import { REDACTION_CATEGORY_LABELS } from '../contract/redaction';
+import type { ExhibitRedactions } from './ExhibitRedactions';
 import { findIdentifiers } from './findIdentifiers';
+import { textHolds } from './valuePattern';
 
 /** What the generated sections of a packet print about the case and its exhibits (the packet input's fields). */
 export interface GeneratedTextSource {
@@ -12,6 +14,8 @@ export interface GeneratedTextSource {
     source: string;
     description?: string | null | undefined;
     custody: readonly { fromParty?: string | null | undefined; toParty?: string | null | undefined; location?: string | null | undefined; purpose?: string | null | undefined; details?: string | null | undefined }[];
+    /** The exhibit's accepted redactions: their values must not be printed anywhere else either. */
+    redactions?: ExhibitRedactions | undefined;
   }[];
   orders: readonly { title: string; summary?: string | null | undefined }[];
 }
@@ -26,15 +30,23 @@ export interface GeneratedIdentifier {
 /**
  * Looks for Rule 5.2(a) identifiers in what the generated sections print: the caption, each
  * exhibit's title, file name, source, description and custody entries, court orders' titles and
- * summaries. Exhibit content is reviewed by scan and burnt in; these fields are the case's own
- * words, so they are reported for counsel to reword (the export's leak check stops only values
- * that were redacted somewhere).
+ * summaries, and any value the public set redacts in an exhibit (what the export's leak check
+ * would refuse: a name added with redact add --text, in any spelling it finds). Exhibit content
+ * is reviewed by scan and burnt in; these fields are the case's own words, so they are reported
+ * for counsel to reword.
  */
 export function identifiersInGeneratedText(source: GeneratedTextSource): GeneratedIdentifier[] {
   const found: GeneratedIdentifier[] = [];
+  // Every value a public set redacts, as the export's leak check looks for it (any exhibit's value, anywhere in the packet).
+  const redacted = [...new Set(source.exhibits.flatMap((e) => (e.redactions && !e.redactions.sealed ? e.redactions.values.map((v) => v.value) : [])))];
   const look = (text: string | null | undefined, where: string, exhibitId?: string) => {
     if (!text) return;
-    for (const hit of findIdentifiers(text)) found.push({ where, category: REDACTION_CATEGORY_LABELS[hit.category], ...(exhibitId ? { exhibitId } : {}) });
+    const hits = findIdentifiers(text);
+    for (const hit of hits) found.push({ where, category: REDACTION_CATEGORY_LABELS[hit.category], ...(exhibitId ? { exhibitId } : {}) });
+    // A redacted value the detectors do not know (a name added with --text), or in a spelling they miss, once per place.
+    if (redacted.some((value) => textHolds(text, value) && !hits.some((h) => textHolds(h.value, value)))) {
+      found.push({ where, category: 'A value redacted in the exhibits', ...(exhibitId ? { exhibitId } : {}) });
+    }
   };
   const c = source.caption;
   look([c.court, c.docket, c.caption, c.title].join('\n'), 'the caption');

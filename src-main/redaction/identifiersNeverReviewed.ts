@@ -5,12 +5,19 @@ import { readStoredBytes } from '../evidence/readEvidenceStream';
 import { exhibitScanText } from './exhibitScanText';
 import { findIdentifiers } from './findIdentifiers';
 import { SCAN_BYTES } from './scanRedactions';
+import { acceptedRedactions } from './acceptedRedactions';
+import { textHolds } from './valuePattern';
 
 /** An exhibit holding Rule 5.2 identifiers that no redaction record covers, counted by category (never the values). */
 export interface IdentifiersNeverReviewed {
   exhibitId: string;
   label: string;
   counts: Partial<Record<RedactionCategory, number>>;
+  /**
+   * PDF pages carrying text outside their crop box that the public set would hold as it is (no
+   * accepted value there, which would have the page reproduced as a picture of its visible area).
+   */
+  offPagePages?: number[];
 }
 
 /**
@@ -18,6 +25,7 @@ export interface IdentifiersNeverReviewed {
  * redaction record (pending, accepted or rejected) is about. Candidates are only stored by a scan,
  * so without this a case nobody scanned would pass the check with every identifier in the open.
  * Opt-in categories (e-mail, phone) are not looked for: they are not Rule 5.2(a) identifiers.
+ * Also lists the PDF pages carrying text outside their visible area that the packet would copy.
  */
 export async function identifiersNeverReviewed(
   caseFile: CaseFile,
@@ -32,6 +40,7 @@ export async function identifiersNeverReviewed(
     if (scan.kind === 'none') continue;
     const counts: Partial<Record<RedactionCategory, number>> = {};
     const seen = new Set<string>();
+    const offPagePages = scan.kind === 'pdf' ? offPageKeptAsIs(scan.parts, acceptedRedactions(caseFile, exhibit.id)?.values ?? []) : [];
     for (const part of scan.parts) {
       for (const hit of findIdentifiers(part.text)) {
         const key = `${hit.category}\u0000${hit.value}`;
@@ -40,9 +49,15 @@ export async function identifiersNeverReviewed(
         counts[hit.category] = (counts[hit.category] ?? 0) + 1;
       }
     }
-    if (Object.keys(counts).length > 0) found.push({ exhibitId: exhibit.id, label: exhibit.exhibit_label, counts });
+    if (Object.keys(counts).length > 0 || offPagePages.length > 0) found.push({ exhibitId: exhibit.id, label: exhibit.exhibit_label, counts, ...(offPagePages.length > 0 ? { offPagePages } : {}) });
   }
   return found;
+}
+
+/** Pages whose off-page text (the parts exhibitScanText adds without positions) holds no accepted value: the packet copies them as they are. */
+function offPageKeptAsIs(parts: readonly { page: number; pdf: { items: readonly unknown[] }; text: string }[], values: readonly { value: string }[]): number[] {
+  const pages = parts.filter((p) => p.pdf.items.length === 0 && p.text.trim() !== '' && !values.some((v) => textHolds(p.text, v.value))).map((p) => p.page);
+  return [...new Set(pages)].sort((a, b) => a - b);
 }
 
 /** Each category in a sentence, singular and plural. */

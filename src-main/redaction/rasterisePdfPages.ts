@@ -9,10 +9,12 @@ import { scriptRuns } from '../fonts/scriptRuns';
 import type { RedactionBox } from '../contract/redaction';
 import type { ExhibitRedactions } from './ExhibitRedactions';
 import { paintRedactionBox } from './paintRedactionBox';
+import { pdfOffPageText } from './pdfOffPageText';
 import { openPdfForRendering, renderPdfPage } from './renderPdfPage';
 import { boxOfSpan, type PdfPageText, readPageText } from './pdfPageText';
 import { replacementFor } from './redactText';
-import { valuePattern } from './valuePattern';
+import { foldForMatching } from './foldedText';
+import { valueSpans } from './valuePattern';
 
 /** Rendering resolution of a redacted page: legible print quality at a modest size. */
 const DPI = 150;
@@ -32,13 +34,38 @@ function covered(word: RedactionBox, box: RedactionBox): boolean {
   return down > 0 && across >= Math.max(0.01, word.w / 3);
 }
 
+/**
+ * Adds a value's box to the page's boxes, or widens the box already there for the same place: a
+ * scanned candidate carries the box of the value it found, and the value is found again in the
+ * text, so one SSN would count (and print its label) twice. Same place: half of the smaller box
+ * or more lies in the other.
+ */
+function addPlace(boxes: PageBox[], box: PageBox): void {
+  const same = boxes.find((b) => {
+    const across = Math.min(b.x + b.w, box.x + box.w) - Math.max(b.x, box.x);
+    const down = Math.min(b.y + b.h, box.y + box.h) - Math.max(b.y, box.y);
+    return across > 0 && down > 0 && across * down >= 0.5 * Math.min(b.w * b.h, box.w * box.h);
+  });
+  if (!same) {
+    boxes.push(box);
+    return;
+  }
+  const x2 = Math.max(same.x + same.w, box.x + box.w);
+  const y2 = Math.max(same.y + same.h, box.y + box.h);
+  same.x = Math.min(same.x, box.x);
+  same.y = Math.min(same.y, box.y);
+  same.w = x2 - same.x;
+  same.h = y2 - same.y;
+}
+
 /** The boxes to burn into a page: drawn by hand on it, and around every accepted value its text holds. */
 function boxesOnPage(text: PdfPageText, redactions: ExhibitRedactions): PageBox[] {
   const boxes: PageBox[] = redactions.boxes.filter((b) => b.page === text.page).map((b) => ({ ...b.box, kept: b.kept, label: b.label }));
+  const folded = foldForMatching(text.text);
   for (const v of redactions.values) {
-    for (const m of text.text.matchAll(valuePattern(v.value))) {
-      const box = boxOfSpan(text, m.index, m.index + m[0].length);
-      if (box) boxes.push({ ...box, kept: v.kept, label: v.label });
+    for (const span of valueSpans(folded, v.value)) {
+      const box = boxOfSpan(text, span.start, span.end);
+      if (box) addPlace(boxes, { ...box, kept: v.kept, label: v.label });
     }
   }
   return boxes;
@@ -104,7 +131,9 @@ async function invisibleText(page: PDFPage, fonts: TextLayerFonts, text: string,
  * labelled, under an invisible text layer rebuilt from the page's words minus those under a box
  * (plus what the rule keeps), so the page stays searchable. The page's own content, fonts,
  * annotations, form fields, attachments and metadata are not carried over. Other pages are copied
- * as they are (the packet strips their active content as for any PDF). The result is a new
+ * as they are (the packet strips their active content as for any PDF). A page whose text outside
+ * its crop box (pdfOffPageText) holds a value is replaced by its picture too, which shows only
+ * the visible area. The result is a new
  * document: objects of the replaced pages are not in it at all.
  */
 export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRedactions, options: { fontDir?: string } = {}): Promise<{ bytes: Uint8Array; redactedPages: number[]; places: number }> {
@@ -116,20 +145,24 @@ export async function rasterisePdfPages(bytes: Uint8Array, redactions: ExhibitRe
   const fonts = new TextLayerFonts(out, packetFonts.bytes, packetFonts.metrics);
   const redactedPages: number[] = [];
   let places = 0;
+  const offPage = await pdfOffPageText(bytes);
   try {
     const doc = await task.promise;
     for (let number = 1; number <= doc.numPages; number += 1) {
       const page = await doc.getPage(number);
       const text = await readPageText(page, number);
       const boxes = boxesOnPage(text, redactions);
-      if (boxes.length === 0) {
+      // Text the page carries off its visible area: the picture of the page leaves it out.
+      const off = offPage.get(number);
+      const offPlaces = off ? redactions.values.reduce((n, v) => n + valueSpans(foldForMatching(off), v.value).length, 0) : 0;
+      if (boxes.length === 0 && offPlaces === 0) {
         const [copied] = await out.copyPages(src, [number - 1]);
         out.addPage(copied!);
         page.cleanup();
         continue;
       }
       redactedPages.push(number);
-      places += boxes.length;
+      places += boxes.length + offPlaces;
       const scale = DPI / 72;
       const png = await out.embedPng(
         await renderPdfPage(doc, page as never, scale, (g) => {

@@ -1,7 +1,9 @@
 import type { ExhibitRedactions, RedactedValue } from './ExhibitRedactions';
 import { maskKeepingLast } from '../contract/keptPart';
 import { REDACTION_CATEGORIES, redactionLabel } from '../contract/redaction';
-import { textHolds, valuePattern } from './valuePattern';
+import { encodedParts, maskEncodedRun } from './encodedWords';
+import { foldForMatching } from './foldedText';
+import { textHolds, valueSpans } from './valuePattern';
 
 /**
  * What stands in a redacted place: the kept part and its label, "XXX-XX-6789 [REDACTED - FRCP
@@ -41,23 +43,44 @@ export function labelsHold(value: string): boolean {
  * The kept form of one occurrence, exactly as many code points as the occurrence: a kept form
  * with masked characters keeps as many trailing letters and digits as it shows ("123456789" ->
  * "XXXXX6789" whichever spelling was found); initials are padded with spaces; anything else has
- * every letter and digit masked. Same length, so the sealed set (which prints the occurrence in the same place) breaks its
+ * every letter and digit masked; a run of MIME encoded words has its payloads masked. Same length, so the sealed set (which prints the occurrence in the same place) breaks its
  * lines where the public set does.
  */
-function keptLike(occurrence: string, v: RedactedValue): string {
+function keptLike(occurrence: string, v: RedactedValue, encoded = false): string {
+  if (encoded) return maskEncodedRun(occurrence);
   if (v.kept.includes('X')) {
     const tail = v.kept.slice(v.kept.lastIndexOf('X') + 1).match(/[\p{L}\p{N}]/gu)?.length ?? 0;
     return maskKeepingLast(occurrence, tail);
   }
-  if (v.kept && [...v.kept].length <= [...occurrence].length && !/[\r\n]/.test(occurrence)) return v.kept + ' '.repeat([...occurrence].length - [...v.kept].length);
+  if (v.kept && [...v.kept].length <= [...occurrence].length && !/[\r\n]/.test(occurrence)) return padKept(v.kept, occurrence);
   // Separators stay (a line break or a no-break space inside the occurrence keeps the sealed line aligned).
   return maskKeepingLast(occurrence, 0);
+}
+
+/**
+ * `kept` padded with spaces to as many code points as `occurrence`, its hidden characters (a soft
+ * hyphen or zero-width space inside a look-alike spelling) kept where they are: the transcript
+ * spells them out ("[U+00AD]") in both sets alike, so the two stay aligned.
+ */
+function padKept(kept: string, occurrence: string): string {
+  const shown = [...kept];
+  let next = 0;
+  let out = '';
+  for (const ch of occurrence) out += /[\p{Cf}\p{Cc}]/u.test(ch) ? ch : (shown[next++] ?? ' ');
+  return out;
+}
+
+/** How many places of `text` redactText replaces (a value inside another counted once, with the longer one). */
+export function redactedPlaces(text: string, redactions: ExhibitRedactions): number {
+  return occurrences(text, redactions).length;
 }
 
 interface Occurrence {
   start: number;
   end: number;
   value: RedactedValue;
+  /** A run of MIME encoded words whose decoded text holds the value: its payloads are masked. */
+  encoded?: boolean;
 }
 
 /**
@@ -67,22 +90,27 @@ interface Occurrence {
  */
 function occurrences(text: string, redactions: ExhibitRedactions): Occurrence[] {
   const taken: Occurrence[] = [];
-  for (const v of [...redactions.values].sort((a, b) => b.value.length - a.value.length)) {
-    for (const m of text.matchAll(valuePattern(v.value))) {
-      const start = m.index;
-      const end = start + m[0].length;
+  const folded = foldForMatching(text);
+  const values = [...redactions.values].sort((a, b) => b.value.length - a.value.length);
+  for (const v of values) {
+    for (const { start, end } of valueSpans(folded, v.value)) {
       if (!taken.some((t) => start < t.end && t.start < end)) taken.push({ start, end, value: v });
     }
+  }
+  // A raw e-mail header prints its encoded words as stored: one that decodes to a value is the value.
+  for (const run of encodedParts(text)) {
+    const v = values.find((value) => textHolds(run.decoded, value.value));
+    if (v && !taken.some((t) => run.start < t.end && t.start < run.end)) taken.push({ start: run.start, end: run.end, value: v, encoded: true });
   }
   return taken.sort((a, b) => a.start - b.start);
 }
 
-function rewrite(text: string, redactions: ExhibitRedactions, shown: (occurrence: string, v: RedactedValue) => string): string {
+function rewrite(text: string, redactions: ExhibitRedactions, shown: (occurrence: string, v: RedactedValue, encoded: boolean) => string): string {
   let out = '';
   let at = 0;
   for (const o of occurrences(text, redactions)) {
     const occurrence = text.slice(o.start, o.end);
-    out += `${text.slice(at, o.start)}${shown(occurrence, o.value)} [${o.value.label}]`;
+    out += `${text.slice(at, o.start)}${shown(occurrence, o.value, o.encoded === true)} [${o.value.label}]`;
     at = o.end;
   }
   return out + text.slice(at);

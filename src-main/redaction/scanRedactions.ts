@@ -47,6 +47,13 @@ export async function scanRedactions(caseFile: CaseFile, options: ScanOptions = 
       continue;
     }
     report.exhibitsScanned += 1;
+    if (scan.kind === 'pdf' && scan.pagesWithoutText.length > 0) {
+      const n = scan.pagesWithoutText.length;
+      report.notScanned.push({
+        exhibit: exhibit.exhibit_label,
+        reason: `${n === 1 ? 'page' : 'pages'} ${scan.pagesWithoutText.join(', ')} of ${scan.pageCount} ${n === 1 ? 'has' : 'have'} no text layer (a scan or picture): nothing on ${n === 1 ? 'it' : 'them'} could be read. Look at ${n === 1 ? 'it' : 'them'} and draw boxes over identifiers by hand (redact add --box), or file the set under seal`,
+      });
+    }
     writeTransaction(caseFile, () => {
       const added: string[] = [];
       for (const part of scan.parts) {

@@ -86,7 +86,9 @@ export function RedactionsPanel({ item }: { item: Evidence }) {
   const scan = () =>
     run(async () => {
       const report = await call('redact.scan', { exhibits: [item.id] });
-      setMessage(report.notScanned.length ? report.notScanned[0]!.reason : `${report.found} identifier(s) found, ${report.added} new to review.`);
+      // A PDF with pages that have no text layer is scanned and says which pages it could not read.
+      const unread = report.notScanned[0]?.reason;
+      setMessage(report.exhibitsScanned === 0 && unread ? unread : `${report.found} identifier(s) found, ${report.added} new to review.${unread ? ` Not read: ${unread}.` : ''}`);
     });
   const decide = (r: Redaction, decision: 'accepted' | 'rejected') => run(() => call('redact.decide', { id: r.id, decision }));
   const addText = () =>
