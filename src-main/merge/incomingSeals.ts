@@ -1,6 +1,6 @@
 import type { ReadableDb } from '../casefile/openDatabase';
 import { type ContentFinding, recordSealChecks } from '../audit/verifyRecordSeals';
-import { sealedTablesIn, type StoredRow } from '../casefile/recordDigest';
+import { filingSealedTablesIn, sealedTablesIn, type StoredRow } from '../casefile/recordDigest';
 import { recordsAlteredError } from '../audit/recordsAlteredError';
 
 /** How many altered records a refusal names; the rest are counted. */
@@ -32,7 +32,8 @@ export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, show
     const finding = checks.entry(chain, seq);
     if (finding) report(finding);
   };
-  for (const table of sealedTablesIn(other)) {
+  // Productions and the caption too (schema 12): a copy's frozen production would arrive as it is.
+  for (const table of [...sealedTablesIn(other), ...filingSealedTablesIn(other)]) {
     const held = target.prepare(`SELECT hlc FROM ${table} WHERE id = ?`).pluck();
     for (const row of other.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<StoredRow>) {
       // The same version is already here (and was checked when it came): the merge takes nothing of it.

@@ -17,7 +17,6 @@ import { mergeMutableTable } from './mergeMutableTable';
 import { APPEND_ONLY_TABLES, MUTABLE_TABLES } from './mutableTables';
 import { productionOverlaps } from './productionOverlaps';
 import { mergeFilingCaption } from './mergeFilingCaption';
-import { refuseAlteredCopy } from './refuseAlteredCopy';
 import { checkDrift } from '../casefile/HybridLogicalClock';
 import { newestStamp } from '../casefile/newestStamp';
 import { conflictIds, mergeConflictRows } from './conflictRecords';
@@ -70,7 +69,6 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
       const b = otherAudit.firstBreak!;
       throw new DossierError('AUDIT_CHAIN_BROKEN', `${absolute} has a broken audit log (chain ${b.chain} entry ${b.seq}: ${b.reason}); nothing was merged.`);
     }
-    refuseAlteredCopy(other.db, absolute);
     const ourCase = prepareCached(target.db, 'SELECT id FROM case_info ORDER BY created_at LIMIT 1').pluck().get() as string;
     const theirCase = other.db.prepare('SELECT id FROM case_info ORDER BY created_at LIMIT 1').pluck().get() as string | undefined;
     if (theirCase !== ourCase) {

@@ -44,10 +44,10 @@ describe('a merge does not take filings edited behind the app\'s back on the oth
     editBehindBack(b.path, `UPDATE production SET frozen_input = replace(frozen_input, '"Bob Counsel"', '"Forged Person"'); UPDATE filing_caption SET judge = 'Hon. Someone Else'`);
 
     const error = refusal(() => mergeCaseFile(a, b.path));
-    expect(error.code).toBe('CASE_CHECK_FAILED');
-    expect(error.message).toContain(`production ${production} (frozen_input)`);
-    expect(error.message).toMatch(/filing_caption \S+ \(judge\)/);
-    expect(error.message).toContain('nothing was merged');
+    expect(error.code).toBe('RECORDS_ALTERED');
+    expect(error.message).toContain(`production ${production} differs from its last audited state (frozen_input)`);
+    expect(error.message).toMatch(/filing_caption \S+ differs from its last audited state \(judge\)/);
+    expect(error.message).toContain('Nothing was merged');
     expect(a.db.prepare('SELECT count(*) FROM production').pluck().get()).toBe(0);
     expect(getFilingCaption(a).judge).toBeNull();
     expectVerified(a);
@@ -62,7 +62,7 @@ describe('a merge does not take filings edited behind the app\'s back on the oth
     db.prepare("UPDATE website SET status = 'released', hlc = ? WHERE id = ?").run(`${Date.now() + 1000}.0000.forged`, site);
     db.close();
     const error = refusal(() => mergeCaseFile(a, b.path));
-    expect(error.code).toBe('CASE_CHECK_FAILED');
+    expect(error.code).toBe('RECORDS_ALTERED');
     expect(error.message).toContain(`website ${site}`);
     expect(a.db.prepare('SELECT status FROM website WHERE id = ?').pluck().get(site)).not.toBe('released');
     expectVerified(a);
