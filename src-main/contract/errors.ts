@@ -138,6 +138,8 @@ export const ERROR_CODES = [
   // Merging or receiving another copy (src-main/merge, src-main/share): records of that copy differ
   // from what its audit chain sealed (changed behind the app's back); nothing of it is taken.
   'RECORDS_ALTERED',
+  // A production re-exported by this version would carry other Bates numbers than it was filed with.
+  'PRODUCTION_CHANGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -129,6 +129,8 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, ExitStatus>> = {
   REDACTION_LEAK: 4,
   // Another copy's records differ from their seals: its merge or receipt failed verification.
   RECORDS_ALTERED: 4,
+  // A re-export would move a production's Bates numbers: it does not reproduce what was filed.
+  PRODUCTION_CHANGED: 4,
 };
 
 /** The exit status of a failure with this code. */

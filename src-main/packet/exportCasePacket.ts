@@ -10,6 +10,7 @@ import type { PacketProblem } from './checkPacket';
 import { formatBates } from './formatBates';
 import type { PacketInput } from './PacketInput';
 import { loadProduction, recordProduction } from './productions';
+import { refuseMovedBates } from './refuseMovedBates';
 import { DossierError } from '../contract/errors';
 import { checkOutputTarget } from '../outputs/checkOutputTarget';
 import type { PacketProgress, PacketResult } from './PacketResult';
@@ -109,6 +110,8 @@ export async function exportCasePacket(
       const overflow = filingRuleProblems(caseFile, input, last.batesLast).filter((p) => p.code === 'BATES_OVERFLOWS_PADDING');
       if (!force) refuseOnErrors(overflow);
       recordProduction(caseFile, { id: productionId, cutoffAt, input, batesLast: last.batesLast, forced: Boolean(input.forcedOver) });
+    } else {
+      refuseMovedBates(caseFile, productionId, result, labelOf);
     }
     prepareCached(
       caseFile.db,
