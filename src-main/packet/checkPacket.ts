@@ -9,6 +9,7 @@ import { PacketError } from './PacketError';
 import { NotRenderable } from './PreparedExhibit';
 import { readImageInfo } from './readImageInfo';
 import { validatePacketInput } from './validatePacketInput';
+import { custodyProblems } from './custodyProblems';
 import { identifiersInGeneratedText } from '../redaction/identifiersInGeneratedText';
 import { describeIdentifierCounts } from '../redaction/identifiersNeverReviewed';
 
@@ -70,6 +71,7 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
       message: `${ex.label} is a web capture in which ${digests.mismatched ? `${digests.mismatched} record(s)` : `${digests.datapackage!.failed.join(', ')}`} did not match the digest its capture tool wrote ("dossier capture list FILE ${ex.id}" names them). Exported with --force, the declaration and custody report state it, record by record.`,
     });
   }
+  problems.push(...custodyProblems(input));
   if (input.exhibits.length > 0 && !sections.includes('exhibits')) {
     problems.push({
       severity: 'warning',

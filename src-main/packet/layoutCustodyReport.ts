@@ -44,7 +44,7 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
       flow.paragraph(`${formatTimestamp(e.at)} · ${e.action} · ${who(e)}${result}`, { font: 'serifBold', size: 9, leading: 12, indent: 12, spaceAfter: 1, keepLines: 2 });
       const text = details(e);
       if (text) flow.paragraph(text, { font: 'serif', size: 9, leading: 12, indent: 24, spaceAfter: 1 });
-      if (e.hashSeen) flow.paragraph(`SHA-256 seen: ${e.hashSeen}`, { font: 'mono', size: 7, leading: 10, indent: 24, spaceAfter: 1 });
+      if (e.hashSeen) flow.paragraph(`${hashName(e.hashSeen)} seen: ${e.hashSeen}${e.result === 'mismatch' ? ' (NOT the exhibit’s)' : ''}`, { font: 'mono', size: 7, leading: 10, indent: 24, spaceAfter: 1 });
       flow.moveDown(4);
     }
     flow.moveDown(8);
@@ -62,6 +62,11 @@ function who(e: CustodyEventInput): string {
   }
   const person = personOrNull(e.actor);
   return person ? `by ${person}` : `recorded by the computer account “${e.actor}”`;
+}
+
+/** The algorithm a hash seen is, by its length (custody compares it with the exhibit's hash of that kind). */
+function hashName(hash: string): string {
+  return hash.length === 40 ? 'SHA-1' : hash.length === 32 ? 'MD5' : 'SHA-256';
 }
 
 /** A place as a file name: "/home/jroe/cases/shot.png" -> "shot.png", "C:\\cases\\a.log" -> "a.log". */

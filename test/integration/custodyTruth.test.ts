@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { CustodyEvent } from '../../src-main/contract/records';
+import { dossier, dossierJson } from '../helpers/dossierInProcess';
+import { filingCase, SIGNED } from '../helpers/filingCase';
+import { tempDir } from '../helpers/tempDir';
+
+interface Problem { severity: string; code: string; message: string }
+
+/** The PDF's text, lines joined (a sentence may wrap). */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+const ZEROS = '0'.repeat(64);
+
+async function custodyOf(file: string, id: string): Promise<CustodyEvent[]> {
+  return (await dossierJson<{ events: CustodyEvent[] }>(['custody', file, id])).events;
+}
+
+/** `packet --check --json`: its problems, whatever its exit status. */
+export async function checkProblems(file: string, flags: string[] = []): Promise<Problem[]> {
+  return JSON.parse((await dossier(['packet', file, '--check', ...flags, '--json'])).stdout) as Problem[];
+}
+
+describe('a custody transfer records only what was checked', () => {
+  it('a hash seen that is not the exhibit’s is recorded as a mismatch, said loudly, exits 4 and is named by packet --check', async () => {
+    const { file, ids } = await filingCase(tempDir());
+    const run = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab2', '--hash-seen', ZEROS]);
+    expect(run.status).toBe(4);
+    expect(run.stdout).toMatch(/MISMATCH/);
+    expect(run.stdout).toContain(ZEROS);
+    const transfer = (await custodyOf(file, ids[0]!)).find((e) => e.action === 'transferred')!;
+    expect(transfer.result).toBe('mismatch');
+    expect(transfer.hash_seen).toBe(ZEROS);
+    const problems = await checkProblems(file);
+    const named = problems.find((p) => p.code === 'CUSTODY_HASH_MISMATCH');
+    expect(named?.message).toContain('Exhibit 1');
+    expect(named?.message).toContain(ZEROS);
+    // The packet states it: the custody report marks the hash seen, the declaration names the event.
+    const out = `${file}.pdf`;
+    await dossierJson(['packet', file, '--out', out, '--layout', 'combined', ...SIGNED]);
+    const text = pdfText(out);
+    expect(text).toMatch(/transferred · by CLI Tester — result: mismatch/);
+    expect(text).toContain('(NOT the exhibit’s)');
+    expect(text).toMatch(/For Exhibit 1, a transferred event on [A-Z][a-z]+ \d+, \d{4} recorded the result “mismatch”/);
+    expect(text).not.toMatch(/result: ok\s+SHA-256 seen: 0{64}/);
+  });
+
+  it('a hash seen that matches is ok; no hash seen claims no check (n/a); a hash of no known length is refused', async () => {
+    const { file, ids } = await filingCase(tempDir());
+    const shown = await dossierJson<{ evidence: { sha256: string; sha1: string; md5: string } }>(['custody', file, ids[0]!]);
+    const ok = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab2', '--hash-seen', shown.evidence.sha256.toUpperCase()]);
+    expect(ok.status).toBe(0);
+    const md5 = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab3', '--hash-seen', shown.evidence.md5]);
+    expect(md5.status).toBe(0);
+    const none = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab4']);
+    expect(none.status).toBe(0);
+    const odd = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab5', '--hash-seen', 'ab'.repeat(25)]);
+    expect(odd.status).toBe(2);
+    expect(odd.stderr).toMatch(/SHA-256 \(64\), SHA-1 \(40\) or MD5 \(32\)/);
+    const transfers = (await custodyOf(file, ids[0]!)).filter((e) => e.action === 'transferred');
+    expect(transfers.map((e) => [e.to_party, e.result])).toEqual([['Lab2', 'ok'], ['Lab3', 'ok'], ['Lab4', 'n/a']]);
+  });
+
+  it('a custody date before the acquisition is refused, naming both dates; the acquisition day itself is accepted', async () => {
+    const { file, ids } = await filingCase(tempDir());
+    const early = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab2', '--date', '2001-01-01']);
+    expect(early.status).toBe(2);
+    expect(early.stderr).toContain('2001-01-01');
+    expect(early.stderr).toContain('2024-03-01');
+    expect(early.stderr).toContain('[INVALID_REQUEST]');
+    const future = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab2', '--date', '2999-01-01']);
+    expect(future.status).toBe(2);
+    expect((await custodyOf(file, ids[0]!)).filter((e) => e.action === 'transferred')).toEqual([]);
+    const sameDay = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab2', '--date', '2024-03-01']);
+    expect(sameDay.status).toBe(0);
+  });
+});
