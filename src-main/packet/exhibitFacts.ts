@@ -15,7 +15,8 @@ export function personOrNull(name: string | null | undefined): string | null {
   return name && !isAccountName(name) ? name.trim() : null;
 }
 
-function first(events: CustodyEventInput[], action: string): CustodyEventInput | undefined {
+/** The first custody event of an action, by time (the acquisition, the import). */
+export function first(events: CustodyEventInput[], action: string): CustodyEventInput | undefined {
   return [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).find((e) => e.action === action);
 }
 
@@ -32,7 +33,10 @@ export type HashProvenance =
 export function hashProvenance(ex: ExhibitInput): HashProvenance {
   const acquired = first(ex.custody, 'acquired');
   const imported = first(ex.custody, 'imported');
-  const acquiredBy = personOrNull(ex.acquiredBy ?? acquired?.toParty ?? null);
+  // One source for the acquisition: its custody event, sealed at import. The exhibit's fields may
+  // have been edited since (custodyProblems names any contradiction); a date from one and a name
+  // from the other would pair facts no record pairs.
+  const acquiredBy = personOrNull(acquired?.toParty ?? null);
   if (acquired?.hashSeen && acquired.hashSeen === ex.sha256) return { kind: 'acquisition', at: acquired.at, by: acquiredBy };
   return { kind: 'import', at: imported?.at ?? null, by: personOrNull(imported?.actor), acquiredAt: acquired?.at ?? null, acquiredBy };
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CustodyEvent } from '../../src-main/contract/records';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
@@ -75,5 +76,29 @@ describe('a custody transfer records only what was checked', () => {
     expect((await custodyOf(file, ids[0]!)).filter((e) => e.action === 'transferred')).toEqual([]);
     const sameDay = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab2', '--date', '2024-03-01']);
     expect(sameDay.status).toBe(0);
+  });
+});
+
+describe('the declaration’s acquisition facts', () => {
+  it('come from the acquisition custody event alone; fields edited since are named as a contradiction by --check and export', async () => {
+    const dir = tempDir();
+    const { file, ids } = await filingCase(dir);
+    await dossierJson(['edit', file, ids[0]!, '--acquired-at', '2023-11-01T09:00:00Z', '--acquired-by', 'Mallory Other']);
+    const problems = await checkProblems(file, ['--layout', 'combined', ...SIGNED]);
+    const named = problems.find((p) => p.code === 'ACQUISITION_CONTRADICTS_CUSTODY');
+    expect(named?.severity).toBe('error');
+    expect(named?.message).toContain('Mallory Other');
+    expect(named?.message).toContain('A. Investigator');
+    expect(named?.message).toContain('2023-11-01');
+    expect(named?.message).toContain('2024-03-01');
+    const out = path.join(dir, 'p.pdf');
+    const refused = await dossier(['packet', file, '--out', out, '--layout', 'combined', ...SIGNED]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('ACQUISITION_CONTRADICTS_CUSTODY');
+    await dossierJson(['packet', file, '--out', out, '--layout', 'combined', '--force', ...SIGNED]);
+    const text = pdfText(out);
+    const declaration = text.slice(text.indexOf('DECLARATION OF'), text.indexOf('I declare under penalty of perjury'));
+    expect(declaration).toContain('obtained on March 1, 2024 by A. Investigator');
+    expect(declaration).not.toContain('Mallory Other');
   });
 });
