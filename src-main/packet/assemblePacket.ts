@@ -187,6 +187,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
       ...placementOf(first?.volume ?? current.number, first?.firstPage ?? pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates),
       ...(rendered.removed ? { removed: rendered.removed } : {}),
       ...(rendered.rendering === 'native' ? { native: true } : {}),
+      ...(rendered.rendering !== 'native' && rendered.note ? { partial: rendered.note } : {}),
       ...(rendered.redacted ? { redacted: rendered.redacted } : {}),
       ...(first ? { filedInParts: { count: partPlacements.length, lastVolume: current.number } } : {}),
     };

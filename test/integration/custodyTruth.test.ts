@@ -102,3 +102,57 @@ describe('the declaration’s acquisition facts', () => {
     expect(declaration).not.toContain('Mallory Other');
   });
 });
+
+describe('the declaration’s execution, caption and override', () => {
+  it('refuses a future execution date; a time before the newest fact is told the time to use, not a day it already is', async () => {
+    const { file } = await filingCase(tempDir());
+    const future = await dossier(['packet', file, '--check', '--date', '2999-01-01', ...SIGNED]);
+    expect(future.status).toBe(2);
+    expect(future.stderr).toMatch(/--date is in the future/);
+    const custody = await dossierJson<{ events: CustodyEvent[] }>(['custody', file, (await dossierJson<{ items: { id: string }[] }>(['list', file, 'evidence'])).items[1]!.id]);
+    const imported = custody.events.find((e) => e.action === 'imported')!.at;
+    const early = new Date(Date.parse(imported) - 3600_000).toISOString();
+    const problem = (await checkProblems(file, ['--date', early, ...SIGNED])).find((p) => p.code === 'DATE_BEFORE_FACTS')!;
+    expect(problem.message).not.toContain(`on or after ${imported.slice(0, 10)}.`);
+    expect(problem.message).toContain(`on or after ${imported}`);
+  });
+
+  it('names a caption with no court and no docket number (a warning: drafts of cases not yet filed still export)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'c.dossier');
+    await dossierJson(['new', file, '--title', 'Bare case']);
+    const problem = (await checkProblems(file, ['--profile', 'sdny-ecf', ...SIGNED])).find((p) => p.code === 'CAPTION_INCOMPLETE');
+    expect(problem?.severity).toBe('warning');
+    expect(problem?.message).toContain('no court');
+    expect(problem?.message).toContain('a filing under sdny-ecf needs them');
+    expect(problem?.message).toContain('no docket number');
+  });
+
+  it('states a bare title as a title, and when the hash was first computed', async () => {
+    const dir = tempDir();
+    const { file } = await filingCase(dir);
+    const out = path.join(dir, 'p.pdf');
+    await dossierJson(['packet', file, '--out', out, '--layout', 'combined', '--declarant', 'J. Roe', '--declarant-role', 'Investigator', '--place', 'Redmond']);
+    const text = pdfText(out);
+    expect(text).not.toContain('I am Investigator.');
+    expect(text).toContain('My title is Investigator.');
+    expect(text).toContain('When and where that value was first computed');
+  });
+});
+
+describe('an exhibit shown only in part', () => {
+  it('is named by the declaration with what is done with the rest; no page claims a native file the packet does not hold', async () => {
+    const dir = tempDir();
+    const { file } = await filingCase(dir, { bigLog: true });
+    const out = path.join(dir, 'p.pdf');
+    await dossierJson(['packet', file, '--out', out, '--layout', 'combined', ...SIGNED]);
+    const text = pdfText(out);
+    const declaration = text.slice(text.indexOf('DECLARATION OF'), text.indexOf('I declare under penalty of perjury'));
+    expect(declaration).toMatch(/as stored \(Exhibit 2 only in part, as stated next\)/);
+    expect(declaration).toMatch(/Exhibit 2 is shown only in part\. Exhibit 2: Only the first \d+ pages are shown \(lines 1–[\d,]+ of 1,000\)/);
+    expect(declaration).toContain('kept unaltered in the case file');
+    expect(declaration).not.toMatch(/Each exhibit that can be reproduced as pages appears in the Packet as stored,/);
+    expect(text).toContain('SHOWN IN PART');
+    expect(text).not.toMatch(/produced natively|produced separately/);
+  });
+});

@@ -169,9 +169,9 @@ describe('exportPacket: a packet with every kind of exhibit', () => {
 
   it('puts encrypted and damaged PDFs behind a slip sheet that says why', () => {
     const [locked, broken] = ['Exhibit 7', 'Exhibit 8'].map((label) => result.exhibits.find((e) => e.label === label));
-    expect(pages[(locked?.firstPage ?? 0) - 1]).toContain('PRODUCED NATIVELY');
+    expect(pages[(locked?.firstPage ?? 0) - 1]).toContain('NOT REPRODUCED AS PAGES');
     expect(pages[(locked?.firstPage ?? 0) - 1]).toContain('The PDF is encrypted (password-protected)');
-    expect(pages[(broken?.firstPage ?? 0) - 1]).toContain('PRODUCED NATIVELY');
+    expect(pages[(broken?.firstPage ?? 0) - 1]).toContain('NOT REPRODUCED AS PAGES');
     expect(locked?.pageCount).toBe(1);
     expect(broken?.pageCount).toBe(1);
     expect(result.warnings.filter((w) => w.code === 'EXHIBIT_PRODUCED_NATIVELY').map((w) => w.exhibitId)).toEqual(['ex-6', 'ex-7', 'ex-8']);
