@@ -70,6 +70,14 @@ export function addCustodyEvent(caseFile: CaseFile, input: CustodyCreate): Custo
         { field: 'at' },
       );
     }
+    // A day alone on the day of a timed acquisition sorts before it (custody lists by time): ask for the time.
+    if (fields.at?.length === 10 && acquired && acquired.length > 10 && fields.at === acquired.slice(0, 10)) {
+      throw new DossierError(
+        'INVALID_REQUEST',
+        `The custody date ${fields.at} is the day ${exhibit.exhibit_label} was acquired (${acquired}); a day alone cannot be placed after the acquisition: give the time, e.g. ${fields.at}T${acquired.slice(11, 16)}:00Z or later.`,
+        { field: 'at' },
+      );
+    }
     const now = nowIso();
     const event: CustodyEvent = {
       id: newId(),

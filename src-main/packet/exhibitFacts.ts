@@ -67,7 +67,8 @@ export function custodyGaps(exhibits: ExhibitInput[]): string[] {
   for (const ex of exhibits) {
     for (const e of ex.custody) {
       if (e.result === 'mismatch' || e.result === 'failed') {
-        gaps.push(`For ${ex.label}, a ${e.action} event on ${formatLongDate(e.at)} recorded the result “${e.result}”.`);
+        const seen = e.result === 'mismatch' && e.hashSeen ? `: the hash seen then, ${e.hashSeen}, is not the exhibit’s` : '';
+        gaps.push(`For ${ex.label}, a ${e.action} event on ${formatLongDate(e.at)} recorded the result “${e.result}”${seen}.`);
       }
     }
   }

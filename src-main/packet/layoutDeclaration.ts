@@ -82,9 +82,7 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
       return note ? [{ label: ex.label, note }] : [];
     });
     const inPart = partial.length ? ` (${listLabels(partial.map((p) => p.label))} only in part, as stated next)` : '';
-    const partials = partial.length
-      ? ` ${listLabels(partial.map((p) => p.label))} ${partial.length === 1 ? 'is' : 'are'} shown only in part. ${partial.map((p) => `${p.label}: ${p.note}`).join(' ')}`
-      : '';
+    const partials = partial.map((p) => ` ${p.label} is shown only in part: ${p.note.charAt(0).toLowerCase()}${p.note.slice(1)}`).join('');
     const pages = `Each exhibit that can be reproduced as pages appears in the Packet as stored${inPart}${redactedLabels(exhibits)}, behind a slip sheet that identifies it.${partials}`;
     const natives = native.length
       ? ` ${listLabels(native.map((ex) => ex.label))} cannot be reproduced as pages; for ${native.length === 1 ? 'it' : 'each'} the Packet contains a slip sheet describing the file with its hash values, and the native file is kept unaltered in the case file, from which it can be produced on request.`
@@ -98,7 +96,7 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
   if (ctx.input.forcedOver) {
     para(
       n++,
-      `The Packet was exported with the override “--force” although checks that Dossier makes before an export failed: ${ctx.input.forcedOver.replace(/\.?$/, '.')} The Packet’s audit page states the same.`,
+      `The Packet was exported with the override “--force” although checks that Dossier makes before an export failed (${forcedReasons(ctx.input.forcedOver)}). The Packet’s audit page states the same.`,
     );
   }
   // The attestation, the execution line and the signature (with its image) stay on one page.
@@ -189,4 +187,9 @@ function roleSentence(role: string): string {
   const text = role.trim().replace(/\.$/, '');
   if (/^(a|an|the|my)\s/i.test(text) || /,/.test(text)) return `I am ${text}.`;
   return `My title is ${text}.`;
+}
+
+/** The checks a forced export overrode, without the "exported with --force over" its metadata form repeats. */
+function forcedReasons(forcedOver: string): string {
+  return forcedOver.replace(/(^|; )exported with --force over /g, '$1').replace(/\.$/, '');
 }

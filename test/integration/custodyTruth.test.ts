@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CustodyEvent } from '../../src-main/contract/records';
@@ -44,7 +45,7 @@ describe('a custody transfer records only what was checked', () => {
     const text = pdfText(out);
     expect(text).toMatch(/transferred · by CLI Tester — result: mismatch/);
     expect(text).toContain('(NOT the exhibit’s)');
-    expect(text).toMatch(/For Exhibit 1, a transferred event on [A-Z][a-z]+ \d+, \d{4} recorded the result “mismatch”/);
+    expect(text).toMatch(/For Exhibit 1, a transferred event on [A-Z][a-z]+ \d+, \d{4} recorded the result “mismatch”: the hash seen then, 0{64}, is not the exhibit’s\./);
     expect(text).not.toMatch(/result: ok\s+SHA-256 seen: 0{64}/);
   });
 
@@ -100,6 +101,8 @@ describe('the declaration’s acquisition facts', () => {
     const declaration = text.slice(text.indexOf('DECLARATION OF'), text.indexOf('I declare under penalty of perjury'));
     expect(declaration).toContain('obtained on March 1, 2024 by A. Investigator');
     expect(declaration).not.toContain('Mallory Other');
+    // The override is sworn to, not only on the audit page.
+    expect(text).toContain('The Packet was exported with the override “--force” although checks that Dossier makes before an export failed (1 packet check error(s): ACQUISITION_CONTRADICTS_CUSTODY).');
   });
 });
 
@@ -149,10 +152,31 @@ describe('an exhibit shown only in part', () => {
     const text = pdfText(out);
     const declaration = text.slice(text.indexOf('DECLARATION OF'), text.indexOf('I declare under penalty of perjury'));
     expect(declaration).toMatch(/as stored \(Exhibit 2 only in part, as stated next\)/);
-    expect(declaration).toMatch(/Exhibit 2 is shown only in part\. Exhibit 2: Only the first \d+ pages are shown \(lines 1–[\d,]+ of 1,000\)/);
+    expect(declaration).toMatch(/Exhibit 2 is shown only in part: only the first \d+ pages are shown \(lines 1–[\d,]+ of 1,000\)/);
     expect(declaration).toContain('kept unaltered in the case file');
     expect(declaration).not.toMatch(/Each exhibit that can be reproduced as pages appears in the Packet as stored,/);
     expect(text).toContain('SHOWN IN PART');
     expect(text).not.toMatch(/produced natively|produced separately/);
+  });
+});
+
+describe('a custody date on the day of a timed acquisition', () => {
+  it('needs its time, so that it is never listed before the acquisition', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'c.dossier');
+    await dossierJson(['new', file, '--title', 'Timed']);
+    const log = path.join(dir, 'a.log');
+    fs.writeFileSync(log, 'GET /\n');
+    const added = await dossierJson<{ items: { evidence: { id: string } }[] }>(['evidence', 'add', file, log, '--acquired-at', '2024-03-01T15:00:00Z', '--acquired-by', 'A. B']);
+    const id = added.items[0]!.evidence.id;
+    const day = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01']);
+    expect(day.status).toBe(2);
+    expect(day.stderr).toContain('2024-03-01T15:00:00.000Z');
+    expect(day.stderr).toContain('give the time');
+    const before = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01T14:59:00Z']);
+    expect(before.status).toBe(2);
+    expect((await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01T16:00:00Z'])).status).toBe(0);
+    const events = await custodyOf(file, id);
+    expect(events.map((e) => e.action)).toEqual(['acquired', 'transferred', 'imported']);
   });
 });

@@ -99,7 +99,7 @@ describe('dossier check', () => {
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('EXPORTED WITH --force over failed checks: schema:');
     // The sworn declaration says it too, not only the audit page.
-    expect(text).toMatch(/The Packet was exported with the override “--force” although checks that Dossier makes before an export failed: schema:.*custody_event_no_update/);
+    expect(text).toMatch(/The Packet was exported with the override “--force” although checks that Dossier makes before an export failed \(schema:.*custody_event_no_update/);
   }, 300_000);
 
   it('refuses a packet of a case whose audit chain is broken', () => {
