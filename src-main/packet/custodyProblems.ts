@@ -1,5 +1,5 @@
 import type { PacketProblem } from './checkPacket';
-import { first } from './exhibitFacts';
+import { custodyResult, first } from './exhibitFacts';
 import { formatLongDate } from './formatText';
 import type { PacketInput } from './PacketInput';
 
@@ -15,13 +15,14 @@ export function custodyProblems(input: PacketInput): PacketProblem[] {
     const contradiction = acquisitionContradiction(ex);
     if (contradiction) problems.push(contradiction);
     for (const e of ex.custody) {
-      if (e.result !== 'mismatch' && e.result !== 'failed') continue;
+      const { result, recorded } = custodyResult(ex, e);
+      if (result !== 'mismatch' && result !== 'failed') continue;
       const seen = e.hashSeen ? ` (hash seen ${e.hashSeen}; the exhibit's SHA-256 is ${ex.sha256})` : '';
       problems.push({
         severity: 'warning',
-        code: e.result === 'mismatch' ? 'CUSTODY_HASH_MISMATCH' : 'CUSTODY_CHECK_FAILED',
+        code: result === 'mismatch' ? 'CUSTODY_HASH_MISMATCH' : 'CUSTODY_CHECK_FAILED',
         exhibitId: ex.id,
-        message: `${ex.label}: the custody event “${e.action}” of ${formatLongDate(e.at)} recorded ${e.result === 'mismatch' ? 'a mismatch' : 'a failed check'}${seen}. The declaration and the custody report state it; find out what was handed over or checked (dossier custody FILE ${ex.id}).`,
+        message: `${ex.label}: the custody event “${e.action}” of ${formatLongDate(e.at)} ${recorded ? `was recorded as “${recorded}” but its hash seen is not the exhibit's` : `recorded ${result === 'mismatch' ? 'a mismatch' : 'a failed check'}`}${seen}. The declaration and the custody report state it; find out what was handed over or checked (dossier custody FILE ${ex.id}).`,
       });
     }
   }

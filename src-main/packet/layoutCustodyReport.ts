@@ -1,5 +1,5 @@
 import { captureDigestStatement } from './captureDigestStatement';
-import { personOrNull } from './exhibitFacts';
+import { custodyResult, personOrNull } from './exhibitFacts';
 import { formatBatesRange } from './formatBates';
 import { formatTimestamp } from './formatText';
 import type { LayoutFlow } from './LayoutFlow';
@@ -40,11 +40,13 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
     }
     for (const e of events) {
       flow.ensureSpace(40);
-      const result = e.result && e.result !== 'n/a' ? ` — result: ${e.result}` : '';
+      // The result the hash seen shows (a mismatch stored as "ok" by an older version says both).
+      const judged = custodyResult(ex, e);
+      const result = judged.result && judged.result !== 'n/a' ? ` — result: ${judged.result}${judged.recorded ? ` (recorded as “${judged.recorded}”)` : ''}` : '';
       flow.paragraph(`${formatTimestamp(e.at)} · ${e.action} · ${who(e)}${result}`, { font: 'serifBold', size: 9, leading: 12, indent: 12, spaceAfter: 1, keepLines: 2 });
       const text = details(e);
       if (text) flow.paragraph(text, { font: 'serif', size: 9, leading: 12, indent: 24, spaceAfter: 1 });
-      if (e.hashSeen) flow.paragraph(`${hashName(e.hashSeen)} seen: ${e.hashSeen}${e.result === 'mismatch' ? ' (NOT the exhibit’s)' : ''}`, { font: 'mono', size: 7, leading: 10, indent: 24, spaceAfter: 1 });
+      if (e.hashSeen) flow.paragraph(`${hashName(e.hashSeen)} seen: ${e.hashSeen}${judged.result === 'mismatch' ? ' (NOT the exhibit’s)' : ''}`, { font: 'mono', size: 7, leading: 10, indent: 24, spaceAfter: 1 });
       flow.moveDown(4);
     }
     flow.moveDown(8);
