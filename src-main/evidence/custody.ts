@@ -10,7 +10,7 @@ import { validate } from '../contract/validate';
 import { getEvidence } from './evidenceService';
 
 /** The hash of the exhibit's a hash seen is compared with, by its length (hex digits). */
-const HASH_BY_LENGTH = { 64: ['sha256', 'SHA-256'], 40: ['sha1', 'SHA-1'], 32: ['md5', 'MD5'] } as const;
+const HASH_BY_LENGTH = { 64: 'sha256', 40: 'sha1', 32: 'md5' } as const;
 
 /**
  * What a hash seen at a custody event shows: `ok` when it is the exhibit's recorded hash of that
@@ -23,7 +23,7 @@ function judgeHashSeen(exhibit: Evidence, hashSeen: string | null): 'ok' | 'mism
   if (!known) {
     throw new DossierError('INVALID_REQUEST', `The hash seen has ${hashSeen.length} hex digits: give the exhibit's SHA-256 (64), SHA-1 (40) or MD5 (32) as it was checked.`);
   }
-  const recorded = exhibit[known[0]];
+  const recorded = exhibit[known];
   if (!recorded) return null;
   return recorded.toLowerCase() === hashSeen ? 'ok' : 'mismatch';
 }
@@ -33,7 +33,7 @@ function judgeHashSeen(exhibit: Evidence, hashSeen: string | null): 'ok' | 'mism
  * said; a caller's own non-ok result (a verification that failed) stands; with no hash checked and
  * no result given nothing was checked, so the result is `n/a`, never `ok`.
  */
-function custodyResult(given: CustodyEvent['result'] | undefined, judged: 'ok' | 'mismatch' | null): CustodyEvent['result'] {
+function storedResult(given: CustodyEvent['result'] | undefined, judged: 'ok' | 'mismatch' | null): CustodyEvent['result'] {
   if (judged === 'mismatch') return given === 'failed' ? 'failed' : 'mismatch';
   return given ?? judged ?? 'n/a';
 }
@@ -61,12 +61,12 @@ export function addCustodyEvent(caseFile: CaseFile, input: CustodyCreate): Custo
   return writeTransaction(caseFile, () => {
     const exhibit = getEvidence(caseFile, fields.evidence_id, { includeDeleted: true });
     const hashSeen = fields.hash_seen?.toLowerCase() ?? null;
-    const result = custodyResult(fields.result, judgeHashSeen(exhibit, hashSeen));
+    const result = storedResult(fields.result, judgeHashSeen(exhibit, hashSeen));
     const acquired = fields.action === 'acquired' ? null : acquisitionTime(caseFile, exhibit);
     if (fields.at && acquired && isBefore(fields.at, acquired)) {
       throw new DossierError(
         'INVALID_REQUEST',
-        `The custody date ${fields.at} is before ${exhibit.exhibit_label} was acquired (${acquired}): nobody could hold it then. Check the date; it must be on or after ${acquired.slice(0, 10)}.`,
+        `The custody date ${fields.at} is before ${exhibit.exhibit_label} was acquired (${acquired}): nobody could hold it then. Check the date; it must be on or after ${fields.at.length === 10 ? acquired.slice(0, 10) : acquired}.`,
         { field: 'at' },
       );
     }

@@ -175,6 +175,8 @@ describe('a custody date on the day of a timed acquisition', () => {
     expect(day.stderr).toContain('give the time');
     const before = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01T14:59:00Z']);
     expect(before.status).toBe(2);
+    // The time to use, not a day the date already is.
+    expect(before.stderr).toContain('on or after 2024-03-01T15:00:00.000Z');
     expect((await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01T16:00:00Z'])).status).toBe(0);
     const events = await custodyOf(file, id);
     expect(events.map((e) => e.action)).toEqual(['acquired', 'transferred', 'imported']);
