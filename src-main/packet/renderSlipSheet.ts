@@ -94,7 +94,7 @@ export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo):
       : undefined;
   if (info.removed && info.removed.length > 0) {
     flow.y -= 14;
-    const body = `Removed from the pages reproduced here: ${info.removed.join('; ')}. Nothing was removed from the file kept in the case file; the hash values above are those of that file.`;
+    const body = `Removed from the pages reproduced here: ${info.removed.join('; ')}. Nothing was removed from the original file, which is kept unaltered in the case file; the hash values above are those of the original file.`;
     const lines = flow.wrap(body, 'serif', 10, flow.contentWidth - 20);
     const height = 20 + 16 + lines.length * 13;
     flow.rect(flow.left, flow.y - height, flow.contentWidth, height, SHADE);
