@@ -175,6 +175,9 @@ describe('exportPacket: a packet with every kind of exhibit', () => {
     expect(locked?.pageCount).toBe(1);
     expect(broken?.pageCount).toBe(1);
     expect(result.warnings.filter((w) => w.code === 'EXHIBIT_PRODUCED_NATIVELY').map((w) => w.exhibitId)).toEqual(['ex-6', 'ex-7', 'ex-8']);
+    // No native file is written beside the packet: nothing may say one is produced.
+    expect(pages.join('\n')).not.toMatch(/produced natively|produced separately/i);
+    expect(result.warnings.map((w) => w.message).join('\n')).not.toMatch(/produced natively|produced separately/i);
   });
 
   it('reproduces PDF pages as searchable text and shows e-mail and HTML as source, never rendered', () => {
