@@ -85,7 +85,8 @@ export function addCustodyEvent(caseFile: CaseFile, input: CustodyCreate): Custo
       at: fields.at ?? now,
       actor: caseFile.actor.name,
       action: fields.action,
-      from_party: fields.from_party ?? null,
+      // A hand-over names who handed it over; unsaid, it is the one recording it (custody transfer --from: "default: you").
+      from_party: fields.from_party ?? (fields.action === 'transferred' ? caseFile.actor.name.slice(0, 300) : null),
       to_party: fields.to_party ?? null,
       location: fields.location ?? null,
       purpose: fields.purpose ?? null,

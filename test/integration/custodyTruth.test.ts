@@ -63,6 +63,8 @@ describe('a custody transfer records only what was checked', () => {
     expect(odd.stderr).toMatch(/SHA-256 \(64\), SHA-1 \(40\) or MD5 \(32\)/);
     const transfers = (await custodyOf(file, ids[0]!)).filter((e) => e.action === 'transferred');
     expect(transfers.map((e) => [e.to_party, e.result])).toEqual([['Lab2', 'ok'], ['Lab3', 'ok'], ['Lab4', 'n/a']]);
+    // --from defaults to the one recording it, as its help says.
+    expect(transfers.map((e) => e.from_party)).toEqual(['CLI Tester', 'CLI Tester', 'CLI Tester']);
   });
 
   it('a custody date before the acquisition is refused, naming both dates; the acquisition day itself is accepted', async () => {
