@@ -180,12 +180,13 @@ function redactedLabels(exhibits: SectionContext['input']['exhibits']): string {
 }
 
 /**
- * "I am Senior Investigator, Example Corp." reads as a sentence; a bare title ("Investigator") is
- * not one a person is ("I am Investigator."), so it is said as the declarant's title.
+ * "I am a Senior Investigator at Example Corp." reads as a sentence; a bare title ("Investigator",
+ * "Investigator, Example Corp.") is not one a person is ("I am Investigator."), so it is said as
+ * the declarant's title.
  */
 function roleSentence(role: string): string {
   const text = role.trim().replace(/\.$/, '');
-  if (/^(a|an|the|my)\s/i.test(text) || /,/.test(text)) return `I am ${text}.`;
+  if (/^(a|an|the|my)\s/i.test(text)) return `I am ${text}.`;
   return `My title is ${text}.`;
 }
 

@@ -141,6 +141,9 @@ describe('the declaration’s execution, caption and override', () => {
     const text = pdfText(out);
     expect(text).not.toContain('I am Investigator.');
     expect(text).toContain('My title is Investigator.');
+    const withFirm = path.join(dir, 'q.pdf');
+    await dossierJson(['packet', file, '--out', withFirm, '--layout', 'combined', '--bates-start', '500', ...SIGNED]);
+    expect(pdfText(withFirm)).toContain('My title is Senior Investigator, Example Corp. I make');
     expect(text).toContain('When and where that value was first computed');
   });
 });
