@@ -32,7 +32,7 @@ const packetOptions = z.object({
   batesStart: z.number().int().min(0).max(1e9).optional(),
   batesPadding: z.number().int().min(1).max(12).optional(),
   profile: z.string().max(50).optional(),
-  date: isoDate.optional(),
+  date: pastDate.optional(),
   title: titleText(500).optional(),
   declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
   appendixColumns: z.boolean().optional(),

@@ -10,6 +10,8 @@ export interface Placement {
   removed?: string[];
   /** An exhibit that could not be reproduced as pages: a slip sheet describes it (the declaration says so). */
   native?: boolean;
+  /** An exhibit reproduced only in part (a long text cut at the page cap, a capture's pages left out): what its pages say about the rest. */
+  partial?: string;
   /** Rule 5.2 redactions burnt in (public packets): how many, and the redacted rendering's SHA-256. */
   redacted?: { places: number; sha256: string };
   /** ECF: an exhibit filed in several parts, volumes (attachments) `volume` to `lastVolume`. */

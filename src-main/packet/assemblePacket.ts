@@ -187,6 +187,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
       ...placementOf(first?.volume ?? current.number, first?.firstPage ?? pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates),
       ...(rendered.removed ? { removed: rendered.removed } : {}),
       ...(rendered.rendering === 'native' ? { native: true } : {}),
+      ...(rendered.rendering !== 'native' && rendered.note ? { partial: rendered.note } : {}),
       ...(rendered.redacted ? { redacted: rendered.redacted } : {}),
       ...(first ? { filedInParts: { count: partPlacements.length, lastVolume: current.number } } : {}),
     };
@@ -195,7 +196,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
     exhibitPlacements.push({ ...placed, exhibitId: exhibit.id, label: exhibit.label, rendering: rendered.rendering, pageCount: rendered.pages, ...(rendered.note ? { note: rendered.note } : {}), ...(first ? { parts: partPlacements } : {}) });
     if (rendered.rendering === 'native') {
       const detail = rendered.detail ? ` [${rendered.detail}]` : '';
-      warnings.push({ code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: exhibit.id, message: `${exhibit.label} is produced natively (slip sheet only): ${rendered.note}${detail}` });
+      warnings.push({ code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: exhibit.id, message: `${exhibit.label} is not reproduced as pages (slip sheet only; the file stays in the case file): ${rendered.note}${detail}` });
     } else if (rendered.note) {
       warnings.push({ code: 'EXHIBIT_TRUNCATED', exhibitId: exhibit.id, message: `${exhibit.label}: ${rendered.note}` });
     }

@@ -33,6 +33,10 @@ import { identifiersNeverReviewed } from '../redaction/identifiersNeverReviewed'
 /** Purpose of the custody event a draft export records; such events are left out of later packets. */
 export const DRAFT_EXPORT_PURPOSE = 'Draft filing packet (not filed)';
 
+/** What the caption prints for a court or docket number the case never recorded (checkFiling names it). */
+export const COURT_NOT_RECORDED = 'Court not recorded';
+export const DOCKET_NOT_RECORDED = 'Docket not recorded';
+
 /** What counsel choose for one export: the contract's packet options (the CLI and the UI use them). */
 export type CasePacketOptions = PacketRequestOptions;
 
@@ -151,8 +155,8 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
   return {
     caption: {
       // The case's own caption first (dossier caption set / party add); an order's only as a fallback.
-      court: filing.court ?? captionOrder?.court ?? info.jurisdiction ?? 'Court not recorded',
-      docket: withInitials(info.docket_number ?? captionOrder?.docket ?? 'Docket not recorded', filing.judgeInitials),
+      court: filing.court ?? captionOrder?.court ?? info.jurisdiction ?? COURT_NOT_RECORDED,
+      docket: withInitials(info.docket_number ?? captionOrder?.docket ?? DOCKET_NOT_RECORDED, filing.judgeInitials),
       caption: partyCaption(filing.parties) ?? captionOrder?.caption ?? info.title,
       title: options.title ?? `Declaration and Exhibits: ${info.title}`,
       // Never the computer account running the export: a filing without a declarant is refused

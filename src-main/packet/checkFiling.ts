@@ -4,6 +4,7 @@ import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { estimateExhibitPages } from './estimateExhibitPages';
 import { formatBates } from './formatBates';
 import type { PacketInput } from './PacketInput';
+import { COURT_NOT_RECORDED, DOCKET_NOT_RECORDED } from './casePacketInput';
 import { hasTable, overlappingProductions } from './productions';
 
 /** The newest fact a declaration certifies: the latest custody event of any exhibit it lists. */
@@ -11,7 +12,7 @@ export function newestCertifiedFact(input: PacketInput): { at: string; what: str
   let newest: { at: string; what: string } | null = null;
   for (const ex of input.exhibits) {
     for (const c of ex.custody) {
-      if (!newest || c.at > newest.at) newest = { at: c.at, what: `${ex.label} ${c.action} ${c.at.slice(0, 10)}` };
+      if (!newest || c.at > newest.at) newest = { at: c.at, what: `${ex.label} ${c.action} ${c.at.length === 10 ? c.at : c.at.replace('.000Z', 'Z')}` };
     }
   }
   return newest;
@@ -44,10 +45,12 @@ export function filingRuleProblems(caseFile: CaseFile, input: PacketInput, lastB
       problems.push({
         severity: 'error',
         code: 'DATE_BEFORE_FACTS',
-        message: `The execution date ${input.caption.date} is before the newest fact the declaration certifies (${newest.what}); date it on or after ${newest.at.slice(0, 10)}.`,
+        // At the date's own precision: a day is compared with the fact's day, a time with its time.
+        message: `The execution date ${input.caption.date} is before the newest fact the declaration certifies (${newest.what}); date it on or after ${input.caption.date.length === 10 ? newest.at.slice(0, 10) : newest.at}.`,
       });
     }
   }
+  problems.push(...captionProblems(input, profile));
   const { bates } = input.options;
   const textPageCap = input.options.textPageCap ?? 50;
   const last = lastBates ?? bates.start + input.exhibits.reduce((n, ex) => n + estimateExhibitPages(ex, textPageCap), 10 + input.exhibits.length);
@@ -70,6 +73,24 @@ export function filingRuleProblems(caseFile: CaseFile, input: PacketInput, lastB
     }
   }
   return problems;
+}
+
+/**
+ * A filing's caption heads every document with the court and the case number: one the case never
+ * recorded prints "COURT NOT RECORDED" / "Docket not recorded" there. A warning, so that drafts
+ * and cases not yet filed still export; under a filing profile it says the court will not take it.
+ */
+function captionProblems(input: PacketInput, profile: CourtProfile | undefined): PacketProblem[] {
+  const missing = [
+    input.caption.court === COURT_NOT_RECORDED && { what: 'no court (set it: dossier caption set FILE --court "...")', printed: COURT_NOT_RECORDED.toUpperCase(), where: 'the court' },
+    input.caption.docket.startsWith(DOCKET_NOT_RECORDED) && { what: 'no docket number (set it: dossier edit FILE case --docket-number ...)', printed: `Case No. ${DOCKET_NOT_RECORDED}`, where: 'the case number' },
+  ].filter((m) => m !== false);
+  if (missing.length === 0) return [];
+  return [{
+    severity: 'warning',
+    code: 'CAPTION_INCOMPLETE',
+    message: `The caption has ${missing.map((m) => m.what).join(' and ')}, so the packet prints ${missing.map((m) => `"${m.printed}"`).join(' and ')} where ${missing.map((m) => m.where).join(' and ')} belong${missing.length === 1 ? 's' : ''}${profile?.filing ? `; a filing under ${profile.name} needs ${missing.length === 1 ? 'it' : 'them'}` : ''}.`,
+  }];
 }
 
 /**

@@ -9,6 +9,7 @@ import { PacketError } from './PacketError';
 import { NotRenderable } from './PreparedExhibit';
 import { readImageInfo } from './readImageInfo';
 import { validatePacketInput } from './validatePacketInput';
+import { custodyProblems } from './custodyProblems';
 import { identifiersInGeneratedText } from '../redaction/identifiersInGeneratedText';
 import { describeIdentifierCounts } from '../redaction/identifiersNeverReviewed';
 
@@ -81,6 +82,7 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
       message: `${ex.label} is a web capture in which ${digests.mismatched ? `${digests.mismatched} record(s)` : `${digests.datapackage!.failed.join(', ')}`} did not match the digest its capture tool wrote ("dossier capture list FILE ${ex.id}" names them). Exported with --force, the declaration and custody report state it, record by record.`,
     });
   }
+  problems.push(...custodyProblems(input));
   if (input.exhibits.length > 0 && !sections.includes('exhibits')) {
     problems.push({
       severity: 'warning',
@@ -98,7 +100,7 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
         severity: 'error',
         code: 'EXHIBIT_OVER_LIMIT',
         exhibitId: ex.id,
-        message: `${ex.label} is ${formatBytes(ex.size)}, more than the ${formatBytes(profile.maxVolumeBytes)} the ${profile.name} profile allows per file; reproduced as pages it will make a volume over the limit. Consider filing it natively.`,
+        message: `${ex.label} is ${formatBytes(ex.size)}, more than the ${formatBytes(profile.maxVolumeBytes)} the ${profile.name} profile allows per file; reproduced as pages it will make a volume over the limit. Consider filing it natively (outside the packet).`,
       });
     }
   }
@@ -138,7 +140,7 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
     if ((input.options.layout ?? profile.layout) === 'ecf' && input.options.sections.includes('exhibits')) problems.push(...(await partProblems(input, ex, loaded, profile)));
     const kind = classifyExhibit(bytes, ex.mediaType);
     if (kind.kind === 'native') {
-      problems.push({ severity: 'info', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will be produced natively: ${kind.reason}` });
+      problems.push({ severity: 'info', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will not be reproduced as pages (slip sheet only; the file stays in the case file): ${kind.reason}` });
     } else if (kind.kind === 'pdf') {
       // pdf-lib loads on first use only (see exportCasePacket): most commands never need it.
       const { loadEvidencePdf } = await import('./loadEvidencePdf');
@@ -146,20 +148,20 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
         const pdf = await loadEvidencePdf(bytes, { substituteFonts: profile.pdfA === 'required' });
         if (!pdf.claimsPdfA) {
           if (profile.pdfA === 'required') {
-            problems.push({ severity: 'warning', code: 'EXHIBIT_NOT_PDFA', exhibitId: ex.id, message: `${ex.label} is not PDF/A; under the ${profile.name} profile it will be produced natively (slip sheet only).` });
+            problems.push({ severity: 'warning', code: 'EXHIBIT_NOT_PDFA', exhibitId: ex.id, message: `${ex.label} is not PDF/A; under the ${profile.name} profile it will not be reproduced as pages (slip sheet only).` });
           } else {
             blocking.push(ex.label);
           }
         }
       } catch (err) {
         if (!(err instanceof NotRenderable)) throw err;
-        problems.push({ severity: 'warning', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will be produced natively: ${err.reason}${err.detail ? ` [${err.detail}]` : ''}` });
+        problems.push({ severity: 'warning', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will not be reproduced as pages (slip sheet only; the file stays in the case file): ${err.reason}${err.detail ? ` [${err.detail}]` : ''}` });
       }
     } else if (kind.kind === 'image') {
       const info = readImageInfo(bytes);
       if (info?.components === 4) {
         if (profile.pdfA === 'required') {
-          problems.push({ severity: 'warning', code: 'EXHIBIT_NOT_PDFA', exhibitId: ex.id, message: `${ex.label} is a CMYK JPEG; under the ${profile.name} profile it will be produced natively.` });
+          problems.push({ severity: 'warning', code: 'EXHIBIT_NOT_PDFA', exhibitId: ex.id, message: `${ex.label} is a CMYK JPEG; under the ${profile.name} profile it will not be reproduced as pages (slip sheet only).` });
         } else {
           blocking.push(ex.label);
         }
@@ -170,7 +172,7 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
     problems.push({
       severity: 'info',
       code: 'PACKET_NOT_PDFA',
-      message: `The packet will be a plain PDF, not PDF/A, because ${blocking.join(', ')} ${blocking.length === 1 ? 'is' : 'are'} not PDF/A. Use the pdfa-strict profile to produce such exhibits natively instead.`,
+      message: `The packet will be a plain PDF, not PDF/A, because ${blocking.join(', ')} ${blocking.length === 1 ? 'is' : 'are'} not PDF/A. Use the pdfa-strict profile to show such exhibits by a slip sheet only instead.`,
     });
   }
   return problems;

@@ -15,7 +15,8 @@ export function personOrNull(name: string | null | undefined): string | null {
   return name && !isAccountName(name) ? name.trim() : null;
 }
 
-function first(events: CustodyEventInput[], action: string): CustodyEventInput | undefined {
+/** The first custody event of an action, by time (the acquisition, the import). */
+export function first(events: CustodyEventInput[], action: string): CustodyEventInput | undefined {
   return [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).find((e) => e.action === action);
 }
 
@@ -32,7 +33,10 @@ export type HashProvenance =
 export function hashProvenance(ex: ExhibitInput): HashProvenance {
   const acquired = first(ex.custody, 'acquired');
   const imported = first(ex.custody, 'imported');
-  const acquiredBy = personOrNull(ex.acquiredBy ?? acquired?.toParty ?? null);
+  // One source for the acquisition: its custody event, sealed at import. The exhibit's fields may
+  // have been edited since (custodyProblems names any contradiction); a date from one and a name
+  // from the other would pair facts no record pairs.
+  const acquiredBy = personOrNull(acquired?.toParty ?? null);
   if (acquired?.hashSeen && acquired.hashSeen === ex.sha256) return { kind: 'acquisition', at: acquired.at, by: acquiredBy };
   return { kind: 'import', at: imported?.at ?? null, by: personOrNull(imported?.actor), acquiredAt: acquired?.at ?? null, acquiredBy };
 }
@@ -55,6 +59,22 @@ export function hashStatement(ex: ExhibitInput): string {
 }
 
 /**
+ * An event's result as its hash seen shows it: a hash seen that is not the exhibit's (compared by
+ * length: SHA-256, SHA-1, MD5) is a mismatch even where the event was stored as "ok" (events
+ * recorded before custody compared them, or merged from such a copy). `recorded` is the stored
+ * result when it says otherwise, so the packet can say both.
+ */
+export function custodyResult(ex: Pick<ExhibitInput, 'sha256' | 'sha1' | 'md5'>, e: CustodyEventInput): { result: string | null; recorded?: string } {
+  const stored = e.result ?? null;
+  const seen = e.hashSeen?.toLowerCase();
+  const own = seen ? ({ 64: ex.sha256, 40: ex.sha1, 32: ex.md5 } as Record<number, string | undefined>)[seen.length] : undefined;
+  if (seen && own && own.toLowerCase() !== seen && (stored === 'ok' || stored === 'n/a' || stored === null)) {
+    return { result: 'mismatch', ...(stored ? { recorded: stored } : {}) };
+  }
+  return { result: stored };
+}
+
+/**
  * Custody facts a court would want said, not hidden: verifications that failed, and no person
  * recorded at import. One sentence per kind of gap, naming every exhibit it concerns.
  */
@@ -62,8 +82,11 @@ export function custodyGaps(exhibits: ExhibitInput[]): string[] {
   const gaps: string[] = [];
   for (const ex of exhibits) {
     for (const e of ex.custody) {
-      if (e.result === 'mismatch' || e.result === 'failed') {
-        gaps.push(`For ${ex.label}, a ${e.action} event on ${formatLongDate(e.at)} recorded the result “${e.result}”.`);
+      const { result, recorded } = custodyResult(ex, e);
+      if (result === 'mismatch' || result === 'failed') {
+        const seen = result === 'mismatch' && e.hashSeen ? `: the hash seen then, ${e.hashSeen}, is not the exhibit’s` : '';
+        const said = recorded ? `was recorded with the result “${recorded}”, but the hash seen then, ${e.hashSeen}, is not the exhibit’s` : `recorded the result “${result}”${seen}`;
+        gaps.push(`For ${ex.label}, a ${e.action} event on ${formatLongDate(e.at)} ${said}.`);
       }
     }
   }

@@ -46,6 +46,6 @@ export function layoutAuditHeads(flow: LayoutFlow, ctx: SectionContext): void {
   }
   if (ctx.input.forcedOver) {
     flow.moveDown(10);
-    flow.paragraph(`EXPORTED WITH --force although "dossier check" failed: ${ctx.input.forcedOver}`, { font: 'serifBold', size: 10, leading: 13, spaceAfter: 4 });
+    flow.paragraph(`EXPORTED WITH --force over failed checks: ${ctx.input.forcedOver}`, { font: 'serifBold', size: 10, leading: 13, spaceAfter: 4 });
   }
 }

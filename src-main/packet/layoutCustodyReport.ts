@@ -1,5 +1,5 @@
 import { captureDigestStatement } from './captureDigestStatement';
-import { personOrNull } from './exhibitFacts';
+import { custodyResult, personOrNull } from './exhibitFacts';
 import { formatBatesRange } from './formatBates';
 import { formatTimestamp } from './formatText';
 import type { LayoutFlow } from './LayoutFlow';
@@ -40,11 +40,13 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
     }
     for (const e of events) {
       flow.ensureSpace(40);
-      const result = e.result && e.result !== 'n/a' ? ` — result: ${e.result}` : '';
+      // The result the hash seen shows (a mismatch stored as "ok" by an older version says both).
+      const judged = custodyResult(ex, e);
+      const result = judged.result && judged.result !== 'n/a' ? ` — result: ${judged.result}${judged.recorded ? ` (recorded as “${judged.recorded}”)` : ''}` : '';
       flow.paragraph(`${formatTimestamp(e.at)} · ${e.action} · ${who(e)}${result}`, { font: 'serifBold', size: 9, leading: 12, indent: 12, spaceAfter: 1, keepLines: 2 });
       const text = details(e);
       if (text) flow.paragraph(text, { font: 'serif', size: 9, leading: 12, indent: 24, spaceAfter: 1 });
-      if (e.hashSeen) flow.paragraph(`SHA-256 seen: ${e.hashSeen}`, { font: 'mono', size: 7, leading: 10, indent: 24, spaceAfter: 1 });
+      if (e.hashSeen) flow.paragraph(`${hashName(e.hashSeen)} seen: ${e.hashSeen}${judged.result === 'mismatch' ? ' (NOT the exhibit’s)' : ''}`, { font: 'mono', size: 7, leading: 10, indent: 24, spaceAfter: 1 });
       flow.moveDown(4);
     }
     flow.moveDown(8);
@@ -62,6 +64,11 @@ function who(e: CustodyEventInput): string {
   }
   const person = personOrNull(e.actor);
   return person ? `by ${person}` : `recorded by the computer account “${e.actor}”`;
+}
+
+/** The algorithm a hash seen is, by its length (custody compares it with the exhibit's hash of that kind). */
+function hashName(hash: string): string {
+  return hash.length === 40 ? 'SHA-1' : hash.length === 32 ? 'MD5' : 'SHA-256';
 }
 
 /** A place as a file name: "/home/jroe/cases/shot.png" -> "shot.png", "C:\\cases\\a.log" -> "a.log". */

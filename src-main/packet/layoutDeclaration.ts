@@ -41,7 +41,7 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
   // byte-identical re-exports) it would not be the day the hashes were actually re-computed.
   para(
     n++,
-    `${declarant.role ? `I am ${declarant.role}. ` : ''}I make this declaration of my own personal knowledge. If called as a witness, I could and would testify competently to the facts stated in it.`,
+    `${declarant.role ? `${roleSentence(declarant.role)} ` : ''}I make this declaration of my own personal knowledge. If called as a witness, I could and would testify competently to the facts stated in it.`,
   );
   para(
     n++,
@@ -50,7 +50,7 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
   if (exhibits.length > 0) {
     para(
       n++,
-      `I am a qualified person for the purposes of Federal Rules of Evidence 902(13) and 902(14) with respect to the ${exhibits.length === 1 ? 'exhibit' : `${exhibits.length} exhibits`} listed below. Each exhibit is a true and correct copy of the data stored for it in the case file. When the Packet was prepared, the SHA-256 hash value of each exhibit's stored data was computed again and was identical to the value listed below; identical hash values show that the stored data has not been altered since that value was first computed. Where that value was first computed is stated for each exhibit in the next paragraph.`,
+      `I am a qualified person for the purposes of Federal Rules of Evidence 902(13) and 902(14) with respect to the ${exhibits.length === 1 ? 'exhibit' : `${exhibits.length} exhibits`} listed below. Each exhibit is a true and correct copy of the data stored for it in the case file. When the Packet was prepared, the SHA-256 hash value of each exhibit's stored data was computed again and was identical to the value listed below; identical hash values show that the stored data has not been altered since that value was first computed. When and where that value was first computed is stated for each exhibit in the next paragraph.`,
     );
     flow.moveDown(6);
     // The first Bates number identifies the exhibit in the packet (ranges are in the index); a
@@ -76,13 +76,27 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
       para(n++, `The chain-of-custody records in the Packet show the following, which I state so that nothing in them is left unexplained: ${gaps.join(' ')}`);
     }
     const native = exhibits.filter((ex) => ctx.exhibits.get(ex.id)?.native);
-    const pages = `Each exhibit that can be reproduced as pages appears in the Packet as stored${redactedLabels(exhibits)}, behind a slip sheet that identifies it.`;
+    // An exhibit cut short (the page cap, a capture's pages left out) is named with what its pages say about the rest.
+    const partial = exhibits.flatMap((ex) => {
+      const note = ctx.exhibits.get(ex.id)?.partial;
+      return note ? [{ label: ex.label, note }] : [];
+    });
+    const inPart = partial.length ? ` (${listLabels(partial.map((p) => p.label))} only in part, as stated next)` : '';
+    const partials = partial.map((p) => ` ${p.label} is shown only in part: ${p.note.charAt(0).toLowerCase()}${p.note.slice(1)}`).join('');
+    const pages = `Each exhibit that can be reproduced as pages appears in the Packet as stored${inPart}${redactedLabels(exhibits)}, behind a slip sheet that identifies it.${partials}`;
     const natives = native.length
       ? ` ${listLabels(native.map((ex) => ex.label))} cannot be reproduced as pages; for ${native.length === 1 ? 'it' : 'each'} the Packet contains a slip sheet describing the file with its hash values, and the native file is kept unaltered in the case file, from which it can be produced on request.`
       : '';
     para(
       n++,
       `${pages}${natives} Every page of the Packet bears a unique Bates number${ctx.bates.prefix ? ` with the prefix “${ctx.bates.prefix}”` : ''}, in sequence from ${formatBates(ctx.bates, ctx.packetBates.first)} through ${formatBates(ctx.bates, ctx.packetBates.last)}.`,
+    );
+  }
+  // A packet exported past failing checks says so where it is sworn, not only on the audit page.
+  if (ctx.input.forcedOver) {
+    para(
+      n++,
+      `The Packet was exported with the override “--force” although checks that Dossier makes before an export failed (${forcedReasons(ctx.input.forcedOver)}). The Packet’s audit page states the same.`,
     );
   }
   // The attestation, the execution line and the signature (with its image) stay on one page.
@@ -163,4 +177,20 @@ function redactedLabels(exhibits: SectionContext['input']['exhibits']): string {
   if (labels.length === 0) return '';
   // The same words in the public and the sealed set, so both lay out alike (same Bates numbers).
   return `, except that in the public filing ${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} redacted under Federal Rule of Civil Procedure 5.2(a): personal identifiers are reduced to what the rule permits (the last four digits of a number, the year of a birth date, a minor's initials), and the pages holding them are reproduced as images with the redacted areas blacked out. The Index of Exhibits lists the SHA-256 hash value of each redacted rendering below that of the exhibit as stored`;
+}
+
+/**
+ * "I am a Senior Investigator at Example Corp." reads as a sentence; a bare title ("Investigator",
+ * "Investigator, Example Corp.") is not one a person is ("I am Investigator."), so it is said as
+ * the declarant's title.
+ */
+function roleSentence(role: string): string {
+  const text = role.trim().replace(/\.$/, '');
+  if (/^(a|an|the|my)\s/i.test(text)) return `I am ${text}.`;
+  return `My title is ${text}.`;
+}
+
+/** The checks a forced export overrode, without the "exported with --force over" its metadata form repeats. */
+function forcedReasons(forcedOver: string): string {
+  return forcedOver.replace(/(^|; )exported with --force over /g, '$1').replace(/\.$/, '');
 }

@@ -100,8 +100,8 @@ export async function prepareCaptureExhibit(ctx: ExhibitRenderContext, capture: 
     presentedAs:
       `Web capture (${capture.format.toUpperCase()}): ${plural(plans.length, 'captured page')}, each with its capture facts, then ` +
       `${shown === plans.length ? 'its image' : shown === 0 ? 'its text (no rendering was available)' : `its image (${shown}) or text (${plans.length - shown})`}; ${plural(contentPages, 'page')}.` +
-      (capture.pagesOmitted ? ` ${plural(capture.pagesOmitted, 'further captured page')} not shown; the complete archive is produced natively.` : ''),
-    ...(capture.pagesOmitted ? { note: `${plural(capture.pagesOmitted, 'captured page')} of this archive are not shown.` } : {}),
+      (capture.pagesOmitted ? ` ${plural(capture.pagesOmitted, 'further captured page')} not shown; the complete archive is kept unaltered in the case file, from which it can be produced on request.` : ''),
+    ...(capture.pagesOmitted ? { note: `${plural(capture.pagesOmitted, 'captured page')} of this archive are not shown; the complete archive is kept unaltered in the case file, from which it can be produced on request.` } : {}),
     draw: () => {
       let index = 1;
       plans.forEach((plan, n) => {

@@ -59,7 +59,7 @@ export function transcriptLinesPerPage(pageSize: readonly [number, number], layo
  * number stands in the right margin. Hidden characters are spelled out; every script is drawn
  * (font fallback, shaping, right-to-left lines set flush right); long lines wrap between words.
  * At most `textPageCap` pages are drawn; the last one says where the text was cut and that the
- * complete file is produced natively.
+ * complete file is kept in the case file (nothing else is written: the packet says only that).
  */
 export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: TranscriptSource): PreparedExhibit {
   const [pw] = ctx.pageSize;
@@ -136,7 +136,7 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
   const pages = pagesOfRows.length;
   const total = pages + 1 + (source.extraPages ?? 0);
   const note = truncated
-    ? `Only the first ${plural(pages, 'page')} ${pages === 1 ? 'is' : 'are'} shown (lines 1–${groupDigits(lastLineShown)} of ${groupDigits(source.totalLines)}); the complete file is produced natively.`
+    ? `Only the first ${plural(pages, 'page')} ${pages === 1 ? 'is' : 'are'} shown (lines 1–${groupDigits(lastLineShown)} of ${groupDigits(source.totalLines)}); the complete file is kept unaltered in the case file, from which it can be produced on request.`
     : undefined;
   const hiddenNote = hidden > 0 ? ` ${plural(hidden, 'hidden character')} ${hidden === 1 ? 'is' : 'are'} spelled out as [U+XXXX].` : '';
   return {

@@ -54,7 +54,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
       // A public packet reproduces the exhibit with its accepted Rule 5.2 redactions burnt in. A web
       // capture's page images cannot take them: with redactions it is produced natively (both sets, same pages).
       if (ctx.exhibit.redactions && kind.kind === 'capture') {
-        throw new NotRenderable('The web capture has Rule 5.2 redactions, which cannot be burnt into its page images; it is produced natively.');
+        throw new NotRenderable('The web capture has Rule 5.2 redactions, which cannot be burnt into its page images; it is not reproduced as pages.');
       }
       if (ctx.exhibit.redactions) burnt = await redactOrFail(ctx, kind.kind, bytes);
       const sealed = ctx.exhibit.redactions?.sealed === true;
@@ -73,7 +73,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
     }
   }
   if (!prepared) {
-    renderSlipSheet(ctx, { totalPages: 1, presentedAs: 'Produced natively (not reproduced as pages)', nativeReason: reason });
+    renderSlipSheet(ctx, { totalPages: 1, presentedAs: 'Slip sheet only (not reproduced as pages)', nativeReason: reason });
     return { rendering: 'native', pages: 1, note: reason, ...(detail ? { detail } : {}) };
   }
   renderSlipSheet(ctx, {

@@ -88,13 +88,13 @@ export function renderSlipSheet(ctx: ExhibitRenderContext, info: SlipSheetInfo):
   );
 
   const notice = info.nativeReason
-    ? { heading: 'PRODUCED NATIVELY', body: `${info.nativeReason} The native file is produced separately; it is identified by the hash values above.` }
+    ? { heading: 'NOT REPRODUCED AS PAGES', body: `${info.nativeReason} The file is not part of this Packet: it is kept unaltered in the case file, from which it can be produced on request, and it is identified by the hash values above.` }
     : info.partialNote
       ? { heading: 'SHOWN IN PART', body: `${info.partialNote} It is identified by the hash values above.` }
       : undefined;
   if (info.removed && info.removed.length > 0) {
     flow.y -= 14;
-    const body = `Removed from the pages reproduced here: ${info.removed.join('; ')}. Nothing was removed from the native file, which is produced separately; the hash values above are those of the original file as acquired.`;
+    const body = `Removed from the pages reproduced here: ${info.removed.join('; ')}. Nothing was removed from the original file, which is kept unaltered in the case file; the hash values above are those of the original file.`;
     const lines = flow.wrap(body, 'serif', 10, flow.contentWidth - 20);
     const height = 20 + 16 + lines.length * 13;
     flow.rect(flow.left, flow.y - height, flow.contentWidth, height, SHADE);

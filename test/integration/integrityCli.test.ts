@@ -97,7 +97,9 @@ describe('dossier check', () => {
     expect(fs.existsSync(out)).toBe(false);
     runCliJson(['packet', file, '--out', out, '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington', '--force']);
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('EXPORTED WITH --force although "dossier check" failed');
+    expect(text).toContain('EXPORTED WITH --force over failed checks: schema:');
+    // The sworn declaration says it too, not only the audit page.
+    expect(text).toMatch(/The Packet was exported with the override “--force” although checks that Dossier makes before an export failed \(schema:.*custody_event_no_update/);
   }, 300_000);
 
   it('refuses a packet of a case whose audit chain is broken', () => {

@@ -3,6 +3,8 @@ import { DossierError } from '../../contract/errors';
 import { withContract } from '../contractSession';
 import { formatLinked } from '../formatItem';
 import { emit, type GlobalOptions, say, table } from '../output';
+import type { Evidence } from '../../contract/records';
+import { setExitStatus } from '../cliIo';
 
 /** A command's child by name (the parents are registered elsewhere; these add to them). */
 function child(parent: Command, name: string): Command {
@@ -52,7 +54,19 @@ export function registerDetailCommands(program: Command): void {
           },
           { from_party: '--from', hash_seen: '--hash-seen' },
         );
-        emit(options, event, () => `Recorded: exhibit transferred to ${event.to_party} at ${event.at}.`);
+        if (event.result !== 'mismatch') {
+          emit(options, event, () => `Recorded: exhibit transferred to ${event.to_party} at ${event.at}${event.result === 'ok' && event.hash_seen ? '; the hash seen matches the recorded one' : event.hash_seen ? '; no hash is recorded to compare the hash seen with' : ''}.`);
+          return;
+        }
+        // A hand-over at which the exhibit's hash was not the recorded one: the integrity exit status, like evidence verify.
+        const exhibit = (await call('items.get', { id, includeDeleted: true })).item as Evidence;
+        emit(options, event, () =>
+          [
+            `MISMATCH: the hash seen at the hand-over to ${event.to_party} (${event.hash_seen}) is not the hash recorded for ${exhibit.exhibit_label} (SHA-256 ${exhibit.sha256}).`,
+            `Recorded in its chain of custody as a mismatch at ${event.at}; every packet that includes ${exhibit.exhibit_label} states it. Find out which copy was handed over.`,
+          ].join('\n'),
+        );
+        setExitStatus(4);
       });
     });
 

@@ -83,7 +83,8 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
   if (flags.profile && !COURT_PROFILES.some((p) => p.name === flags.profile)) {
     throw new DossierError('INVALID_REQUEST', `Unknown court profile "${flags.profile}"; use: ${COURT_PROFILES.map((p) => p.name).join(', ')}.`);
   }
-  const date = flags.date === undefined ? undefined : parseCalendarDate(flags.date);
+  // The day the declaration is signed: never in the future (it would swear to a day not yet come).
+  const date = flags.date === undefined ? undefined : parseCalendarDate(flags.date, { past: true });
   if (date && 'error' in date) throw new DossierError('INVALID_REQUEST', `--date ${date.error}.`);
   if (flags.batesPrefix !== undefined && !/^[A-Za-z0-9_.-]{0,20}$/.test(flags.batesPrefix)) {
     throw new DossierError('INVALID_REQUEST', '--bates-prefix may hold letters, digits, "-", "_" and "." (20 at most).');

@@ -169,12 +169,15 @@ describe('exportPacket: a packet with every kind of exhibit', () => {
 
   it('puts encrypted and damaged PDFs behind a slip sheet that says why', () => {
     const [locked, broken] = ['Exhibit 7', 'Exhibit 8'].map((label) => result.exhibits.find((e) => e.label === label));
-    expect(pages[(locked?.firstPage ?? 0) - 1]).toContain('PRODUCED NATIVELY');
+    expect(pages[(locked?.firstPage ?? 0) - 1]).toContain('NOT REPRODUCED AS PAGES');
     expect(pages[(locked?.firstPage ?? 0) - 1]).toContain('The PDF is encrypted (password-protected)');
-    expect(pages[(broken?.firstPage ?? 0) - 1]).toContain('PRODUCED NATIVELY');
+    expect(pages[(broken?.firstPage ?? 0) - 1]).toContain('NOT REPRODUCED AS PAGES');
     expect(locked?.pageCount).toBe(1);
     expect(broken?.pageCount).toBe(1);
     expect(result.warnings.filter((w) => w.code === 'EXHIBIT_PRODUCED_NATIVELY').map((w) => w.exhibitId)).toEqual(['ex-6', 'ex-7', 'ex-8']);
+    // No native file is written beside the packet: nothing may say one is produced.
+    expect(pages.join('\n')).not.toMatch(/produced natively|produced separately/i);
+    expect(result.warnings.map((w) => w.message).join('\n')).not.toMatch(/produced natively|produced separately/i);
   });
 
   it('reproduces PDF pages as searchable text and shows e-mail and HTML as source, never rendered', () => {

@@ -63,6 +63,8 @@ describe('checkPacket', () => {
     const problems = await checkPacket(packetInput([pdfExhibit('Exhibit 1', plain, 1), pdfExhibit('Exhibit 2', archival, 2)], { profile: 'pdfa-strict' }));
     expect(problems.filter((p) => p.code === 'EXHIBIT_NOT_PDFA').map((p) => p.exhibitId)).toEqual(['ex-1']);
     expect(problems.map((p) => p.code)).not.toContain('PACKET_NOT_PDFA');
+    // No native file is written beside the packet: the check says what the packet does (a slip sheet only).
+    expect(problems.find((p) => p.code === 'EXHIBIT_NOT_PDFA')?.message).toContain('will not be reproduced as pages (slip sheet only)');
   });
 });
 
