@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import { openPdfJs } from '../evidence/openPdfJs';
 
 /** How far around a page text is looked for: far beyond any real page (200 inches). */
@@ -23,6 +22,8 @@ export async function pdfOffPageText(bytes: Uint8Array): Promise<Map<number, str
   let widened: Uint8Array;
   const views: { x1: number; y1: number; x2: number; y2: number }[] = [];
   try {
+    // Loaded on use: the CLI commands that never read a PDF start without pdf-lib (cliBuild test).
+    const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     for (const page of doc.getPages()) {
       const crop = page.getCropBox();

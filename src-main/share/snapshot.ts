@@ -124,6 +124,10 @@ export async function snapshotCaseFile(
   } catch (err) {
     // A case file that is there but cannot be read yet (an interrupted write it may not roll back) says so itself.
     if (err instanceof DossierError && err.code === 'READ_ONLY') throw err;
+    // The opener reads the header now (to roll back a hot journal): a file that is not SQLite says so here.
+    if (err instanceof DossierError && err.code === 'CASE_FILE_CORRUPT') {
+      throw new ShareError('SNAPSHOT_SOURCE_INVALID', `The case file is not an SQLite database (${err.message}).`, {}, { cause: err });
+    }
     throw new ShareError('SNAPSHOT_SOURCE_NOT_FOUND', `No case file at ${sourcePath}.`, { path: sourcePath }, { cause: err });
   }
   try {

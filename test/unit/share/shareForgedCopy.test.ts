@@ -102,15 +102,16 @@ describe('custody of a share states what was hashed', () => {
   });
 });
 
-describe('bytes the check gate does not re-hash', () => {
-  it("a deleted exhibit's bytes travel too: altered, they are refused without --force (the receiver would refuse them)", async () => {
+describe("a deleted exhibit's bytes", () => {
+  it("travel too: altered, they are refused without --force (the receiver would refuse them); the check gate now names them first", async () => {
     const { aliceCase, exhibitId } = await aliceAndBob();
     deleteEvidence(aliceCase, exhibitId);
     closeCaseFile(aliceCase);
     withoutTriggersOf(aliceCase.path, 'evidence_chunk', "UPDATE evidence_chunk SET data = CAST('other bytes' AS BLOB)");
     const reopened = track(openCaseFile(aliceCase.path, { actor: ALICE }));
     const out = siblingPath(reopened, 'again.dossier.age');
-    await expect(shareCase(reopened, { sender: alice, to: ['Bob'] }, out)).rejects.toMatchObject({ code: 'EVIDENCE_HASH_MISMATCH', message: expect.stringContaining('Exhibit 1') });
+    // dossier check re-hashes deleted exhibits too (their bytes stay in the case and travel).
+    await expect(shareCase(reopened, { sender: alice, to: ['Bob'] }, out)).rejects.toMatchObject({ code: 'CASE_CHECK_FAILED', message: expect.stringContaining('deleted exhibit') });
     expect(fs.existsSync(out)).toBe(false);
     expect(custodyOf(reopened, 'transferred')).toHaveLength(2);
     noLeftovers(reopened);
