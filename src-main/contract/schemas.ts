@@ -43,10 +43,10 @@ const stringList = z.array(oneLine(500)).max(1000);
 
 export const caseCreateSchema = z.object({
   title: titleText(500),
-  code_name: optionalText(200),
-  matter_number: optionalText(200),
-  docket_number: optionalText(200),
-  jurisdiction: optionalText(300),
+  code_name: optionalOneLine(200),
+  matter_number: optionalOneLine(200),
+  docket_number: optionalOneLine(200),
+  jurisdiction: optionalOneLine(300),
   classification: oneOf(CLASSIFICATIONS).optional(),
   summary: optionalText(20000),
 });
@@ -90,12 +90,12 @@ export const websiteUpdateSchema = websiteCreateSchema.omit({ input: true, statu
 export const orderCreateSchema = z.object({
   title: titleText(500),
   caption: optionalText(1000),
-  docket: requiredText(200),
-  court: requiredText(300),
-  judge: optionalText(300),
+  docket: oneLine(200).min(1, 'is required'),
+  court: oneLine(300).min(1, 'is required'),
+  judge: optionalOneLine(300),
   order_type: oneOf(ORDER_TYPES),
   status: oneOf(ORDER_STATUSES).optional(),
-  ecf_number: optionalText(50),
+  ecf_number: optionalOneLine(50),
   filed_at: optionalPastDate,
   granted_at: optionalPastDate,
   served_at: optionalPastDate,
@@ -107,11 +107,11 @@ export const orderUpdateSchema = orderCreateSchema.partial();
 
 export const stakeholderCreateSchema = z.object({
   name: titleText(300),
-  organization: optionalText(300),
+  organization: optionalOneLine(300),
   kind: oneOf(STAKEHOLDER_KINDS).optional(),
-  role: optionalText(300),
+  role: optionalOneLine(300),
   email: z.preprocess(blankToNull, z.string().trim().email('is not an e-mail address').nullish()),
-  phone: optionalText(100),
+  phone: optionalOneLine(100),
   address: optionalText(1000),
   notes: optionalText(20000),
 });
