@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { CaseCheckReport, InterruptedImport } from '../../src-main/contract/integrity';
+import type { InterruptedImport } from '../../src-main/contract/integrity';
 import { killSiteImportMidway } from '../helpers/killSiteImport';
+import { checkCase, demoCase } from '../helpers/demoCheck';
 import { runCli, runCliJson } from '../helpers/runCli';
 import { tempDir } from '../helpers/tempDir';
 
@@ -13,16 +14,6 @@ import { tempDir } from '../helpers/tempDir';
  * very SQL (so the schema check sees nothing). `dossier check` must name each one.
  */
 
-function demo(): string {
-  const file = path.join(tempDir(), 'storm.dossier');
-  runCliJson(['demo', file]);
-  return file;
-}
-
-function check(file: string): { status: number | null; report: CaseCheckReport } {
-  const result = runCli(['check', file, '--json']);
-  return { status: result.status, report: JSON.parse(result.stdout) as CaseCheckReport };
-}
 
 /** Runs `sql` on the file with the named triggers dropped for the edit and re-created exactly as they were. */
 function editBehindBack(file: string, triggers: string[], sql: string, ...params: unknown[]): void {
@@ -50,10 +41,10 @@ function one<T>(file: string, sql: string): T {
 
 describe('dossier check notices edits made behind the app\'s back', () => {
   it('re-hashes the bytes of a deleted exhibit too: they stay in the case and can be extracted', () => {
-    const file = demo();
+    const file = demoCase();
     const ex4 = one<string>(file, "SELECT id FROM evidence WHERE exhibit_label = 'Exhibit 4'");
     expect(runCli(['delete', file, ex4]).status).toBe(0);
-    expect(check(file).status).toBe(0);
+    expect(checkCase(file).status).toBe(0);
     const content = one<string>(file, `SELECT content_sha256 FROM evidence WHERE id = '${ex4}'`);
     editBehindBack(
       file,
@@ -62,7 +53,7 @@ describe('dossier check notices edits made behind the app\'s back', () => {
       content,
     );
     expect(runCli(['evidence', 'verify', file, ex4]).stdout).toMatch(/FAILED|MISMATCH/i);
-    const { status, report } = check(file);
+    const { status, report } = checkCase(file);
     expect(status).toBe(4);
     const finding = report.findings.find((f) => f.check === 'evidence' && f.id === ex4);
     expect(finding?.message).toContain('Exhibit 4');
@@ -70,14 +61,14 @@ describe('dossier check notices edits made behind the app\'s back', () => {
   }, 300_000);
 
   it('names a production whose frozen input or Bates range was edited, and will not re-export the forged text under its numbers', () => {
-    const file = demo();
+    const file = demoCase();
     const out = path.join(tempDir(), 'd.pdf');
     expect(runCli(['packet', file, '--out', out, '--declarant', 'J', '--declarant-role', 'I', '--place', 'X']).status).toBe(0);
-    expect(check(file).status).toBe(0);
+    expect(checkCase(file).status).toBe(0);
     const production = one<string>(file, 'SELECT id FROM production');
     editBehindBack(file, ['production_no_update'], `UPDATE production SET frozen_input = replace(frozen_input, '"J"', '"Forged Person"')`);
     expect(one<string>(file, 'SELECT frozen_input FROM production')).toContain('Forged Person');
-    const { status, report } = check(file);
+    const { status, report } = checkCase(file);
     expect(status).toBe(4);
     const found = report.findings.filter((f) => f.table === 'production').map((f) => [f.check, f.id, f.fields]);
     expect(found).toEqual([['content', production, ['frozen_input']]]);
@@ -88,23 +79,23 @@ describe('dossier check notices edits made behind the app\'s back', () => {
     expect(again.stderr).toContain('frozen_input');
 
     editBehindBack(file, ['production_no_update'], 'UPDATE production SET bates_last = 5');
-    const bates = check(file).report.findings.filter((f) => f.table === 'production');
+    const bates = checkCase(file).report.findings.filter((f) => f.table === 'production');
     expect(bates.map((f) => f.fields)).toEqual([['bates_last', 'frozen_input']]);
   }, 300_000);
 
   it('names the filing caption edited behind the app\'s back; setting it through the app keeps check clean', () => {
-    const file = demo();
+    const file = demoCase();
     expect(runCli(['caption', 'set', file, '--judge', 'Hon. Lewis J. Liman', '--judge-initials', 'LJL']).status).toBe(0);
-    expect(check(file).status).toBe(0);
+    expect(checkCase(file).status).toBe(0);
     const caption = one<string>(file, 'SELECT id FROM filing_caption');
     editBehindBack(file, [], "UPDATE filing_caption SET judge = 'Hon. Someone Else'");
-    const { status, report } = check(file);
+    const { status, report } = checkCase(file);
     expect(status).toBe(4);
     expect(report.findings.filter((f) => f.table === 'filing_caption').map((f) => [f.check, f.id, f.fields])).toEqual([['content', caption, ['judge']]]);
   }, 300_000);
 
   it('checks every old version in record_history against the seal written when it was current', () => {
-    const file = demo();
+    const file = demoCase();
     const version = one<string>(file, `SELECT id FROM record_history WHERE version_json LIKE '%"raw_input":"hotmailbox.me"%'`);
     expect(version).toBeTruthy();
     editBehindBack(
@@ -114,7 +105,7 @@ describe('dossier check notices edits made behind the app\'s back', () => {
     );
     const site = one<string>(file, `SELECT record_id FROM record_history WHERE id = '${version}'`);
     expect(runCli(['show', file, site, '--json']).stdout).toContain('evil.example');
-    const { status, report } = check(file);
+    const { status, report } = checkCase(file);
     expect(status).toBe(4);
     const found = report.findings.filter((f) => f.table === 'record_history');
     expect(found.map((f) => [f.check, f.id, f.fields])).toEqual([['content', version, ['raw_input']]]);
@@ -123,12 +114,12 @@ describe('dossier check notices edits made behind the app\'s back', () => {
   }, 300_000);
 
   it('reports a truncated case file as its integrity finding (exit 4, a full report) and writes nothing', () => {
-    const file = demo();
+    const file = demoCase();
     const size = fs.statSync(file).size;
     expect(size).toBeGreaterThan(3_000_000);
     fs.truncateSync(file, 3_000_000);
     const before = fs.readFileSync(file);
-    const { status, report } = check(file);
+    const { status, report } = checkCase(file);
     expect(status).toBe(4);
     expect(report.ok).toBe(false);
     const integrity = report.sections.find((s) => s.name === 'integrity')!;
@@ -145,10 +136,10 @@ describe('dossier check notices edits made behind the app\'s back', () => {
   }, 300_000);
 
   it('names a merge field stamp that no sealed version of its record ever had (a forged future stamp wins every merge)', () => {
-    const file = demo();
+    const file = demoCase();
     const site = one<string>(file, "SELECT record_id FROM field_stamp WHERE record_table = 'website' AND field = 'status' LIMIT 1");
     editBehindBack(file, [], "UPDATE field_stamp SET hlc = '9999999999999.0000.forged' WHERE record_id = ? AND field = 'status'", site);
-    const { status, report } = check(file);
+    const { status, report } = checkCase(file);
     expect(status).toBe(4);
     expect(report.findings.filter((f) => f.table === 'field_stamp').map((f) => [f.check, f.id, f.fields])).toEqual([['content', `website/${site}`, ['status']]]);
 
@@ -160,7 +151,7 @@ describe('dossier check notices edits made behind the app\'s back', () => {
       site,
       site,
     );
-    expect(check(file).report.findings.filter((f) => f.table === 'field_stamp').map((f) => f.fields)).toEqual([['notes'], ['status']]);
+    expect(checkCase(file).report.findings.filter((f) => f.table === 'field_stamp').map((f) => f.fields)).toEqual([['notes'], ['status']]);
   }, 300_000);
 
   it('site import --rollback will not put back a kept version edited behind the app\'s back', async () => {

@@ -4,24 +4,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { hashAuditEntry } from '../../src-main/audit/appendAudit';
-import type { CaseCheckReport, CheckpointVerification } from '../../src-main/contract/integrity';
+import type { CheckpointVerification } from '../../src-main/contract/integrity';
 import { createKeyFile } from '../../src-main/share/keyFile';
 import { generateUserIdentity } from '../../src-main/share/userIdentity';
+import { checkCase, demoCase } from '../helpers/demoCheck';
 import { runCli, runCliJson } from '../helpers/runCli';
 import { tempDir } from '../helpers/tempDir';
 
 const sqlite = (file: string, sql: string) => execFileSync('sqlite3', [file, sql], { encoding: 'utf8' }).trim();
 
-function demo(): string {
-  const file = path.join(tempDir(), 'storm.dossier');
-  runCliJson(['demo', file]);
-  return file;
-}
-
-function check(file: string): { status: number | null; report: CaseCheckReport } {
-  const result = runCli(['check', file, '--json']);
-  return { status: result.status, report: JSON.parse(result.stdout) as CaseCheckReport };
-}
 
 async function keyFile(): Promise<{ key: string; env: Record<string, string>; fingerprint: string; recipient: string }> {
   const me = await generateUserIdentity('Counsel Example');
@@ -48,8 +39,8 @@ function rewriteChain(file: string, chain: string, fromSeq: number, edit: (detai
 
 describe('dossier check', () => {
   it('passes an untouched case (exit 0) and names each sqlite3 edit: website status, note body, order dates, exhibit re-pointed', () => {
-    const file = demo();
-    expect(check(file).status).toBe(0);
+    const file = demoCase();
+    expect(checkCase(file).status).toBe(0);
     const site = sqlite(file, "SELECT id FROM website WHERE host_ascii = 'hotmailbox.me';");
     const note = sqlite(file, 'SELECT id FROM note LIMIT 1;');
     const order = sqlite(file, 'SELECT id FROM court_order LIMIT 1;');
@@ -58,7 +49,7 @@ describe('dossier check', () => {
     sqlite(file, `UPDATE note SET body = 'rewritten' WHERE id = '${note}';`);
     sqlite(file, `UPDATE court_order SET granted_at = '2020-01-01' WHERE id = '${order}';`);
     sqlite(file, `UPDATE evidence SET (content_sha256, sha256, sha1, md5, size_bytes) = (SELECT content_sha256, sha256, sha1, md5, size_bytes FROM evidence WHERE id = '${b}') WHERE id = '${a}';`);
-    const { status, report } = check(file);
+    const { status, report } = checkCase(file);
     expect(status).toBe(4);
     expect(report.ok).toBe(false);
     expect(report.sections.find((s) => s.name === 'content')!.ok).toBe(false);
@@ -78,9 +69,9 @@ describe('dossier check', () => {
   }, 300_000);
 
   it('finds a dropped trigger in the schema, and packet export refuses the case unless --force, which the packet prints', () => {
-    const file = demo();
+    const file = demoCase();
     sqlite(file, 'DROP TRIGGER custody_event_no_update;');
-    const { status, report } = check(file);
+    const { status, report } = checkCase(file);
     expect(status).toBe(4);
     expect(report.findings.filter((f) => f.check === 'schema').map((f) => f.message)).toEqual(['trigger custody_event_no_update is missing']);
     const out = path.join(path.dirname(file), 'p.pdf');
@@ -103,7 +94,7 @@ describe('dossier check', () => {
   }, 300_000);
 
   it('refuses a packet of a case whose audit chain is broken', () => {
-    const file = demo();
+    const file = demoCase();
     rewriteChain(file, sqlite(file, 'SELECT chain FROM audit_entry LIMIT 1;'), 3, () => '{"forged":true}');
     sqlite(file, "UPDATE audit_entry SET hash = 'x' || substr(hash, 2) WHERE seq = 5;");
     const refused = runCli(['packet', file, '--out', path.join(path.dirname(file), 'p.pdf')]);
@@ -115,7 +106,7 @@ describe('dossier check', () => {
 describe('audit checkpoints: dossier audit verify --against', () => {
   it('a signed packet catches truncation after dropping the triggers, and a full rewrite of the chain', async () => {
     const { key, env, fingerprint } = await keyFile();
-    const file = demo();
+    const file = demoCase();
     const pdf = path.join(path.dirname(file), 'filed.pdf');
     const exported = runCli(['packet', file, '--out', pdf, '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington', '--identity', key], { env });
     expect(exported.status, exported.stderr).toBe(0);
@@ -146,7 +137,7 @@ describe('audit checkpoints: dossier audit verify --against', () => {
 
   it('a checkpoint file on request verifies, and a forged one is refused', async () => {
     const { key, env } = await keyFile();
-    const file = demo();
+    const file = demoCase();
     const cp = path.join(path.dirname(file), 'today.checkpoint.json');
     expect(runCli(['audit', 'checkpoint', file, '--identity', key, '--out', cp], { env }).status).toBe(0);
     expect(runCli(['audit', 'checkpoint', file, '--identity', key, '--out', cp], { env }).stderr).toContain('[FILE_EXISTS]');
@@ -164,7 +155,7 @@ describe('audit checkpoints: dossier audit verify --against', () => {
 describe('audit verify --against a share', () => {
   it('catches truncation and a full rewrite; a failing case is not shared without --force', async () => {
     const { key, env, recipient: to } = await keyFile();
-    const file = demo();
+    const file = demoCase();
     const share = path.join(tempDir(), 'storm.dossier.age');
     const made = runCli(['share', file, '--to', to, '--out', share, '--identity', key], { env });
     expect(made.status, made.stderr).toBe(0);
