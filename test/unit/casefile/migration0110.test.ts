@@ -1,12 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_APPLICATION_ID } from '../../../src-main/casefile/CaseFile';
-import { migrate } from '../../../src-main/casefile/migrate';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/casefile/migrations/index';
+import { LATEST_SCHEMA_VERSION } from '../../../src-main/casefile/migrations/index';
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { productionOverlaps } from '../../../src-main/merge/productionOverlaps';
 import { tempDir } from '../../helpers/tempDir';
+import { freshDatabase } from './freshDatabase';
 import { ALICE } from '../../helpers/testCase';
 
 const columns = `id, kind, record_table, record_id, other_record_id, fields, kept_value, lost_value, kept_hlc, lost_hlc, kept_by, lost_by, kept_at, lost_at,
@@ -35,14 +34,6 @@ function insertProductions(db: Database.Database): void {
   insert.run('p4', '2024-09-01T12:00:00.000Z', 'Bob', 0, 'OTHER-', 1, 30, '1725192000000.0001.bob');
 }
 
-function freshDatabase(file: string, upTo: number): Database.Database {
-  const db = new Database(file);
-  db.pragma('page_size = 65536');
-  db.pragma('journal_mode = DELETE');
-  db.pragma(`application_id = ${DOSSIER_APPLICATION_ID}`);
-  migrate(db, file, MIGRATIONS.filter((m) => m.version <= upTo));
-  return db;
-}
 
 function schemaOf(db: Database.Database, names: readonly string[]): string[] {
   return db.prepare(`SELECT type || ' ' || name FROM sqlite_master WHERE tbl_name IN (${names.map(() => '?').join(', ')}) ORDER BY 1`).pluck().all(...names) as string[];

@@ -3,21 +3,12 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../src-main/audit/verifyAudit';
 import { verifyRecordSeals } from '../../../src-main/audit/verifyRecordSeals';
-import { DOSSIER_APPLICATION_ID } from '../../../src-main/casefile/CaseFile';
-import { migrate } from '../../../src-main/casefile/migrate';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/casefile/migrations/index';
+import { LATEST_SCHEMA_VERSION } from '../../../src-main/casefile/migrations/index';
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
 import { tempDir } from '../../helpers/tempDir';
+import { freshDatabase } from './freshDatabase';
 import { ALICE } from '../../helpers/testCase';
 
-function freshDatabase(file: string, upTo: number): Database.Database {
-  const db = new Database(file);
-  db.pragma('page_size = 65536');
-  db.pragma('journal_mode = DELETE');
-  db.pragma(`application_id = ${DOSSIER_APPLICATION_ID}`);
-  migrate(db, file, MIGRATIONS.filter((m) => m.version <= upTo));
-  return db;
-}
 
 /** A production and a caption as version 11 wrote them: no seal. */
 function writeAsVersion11(db: Database.Database): void {
