@@ -11,6 +11,7 @@ import { formatBates } from './formatBates';
 import type { PacketInput } from './PacketInput';
 import { loadProduction, recordProduction } from './productions';
 import { refuseMovedBates } from './refuseMovedBates';
+import { refuseSupersededProduction } from './refuseSupersededProduction';
 import { DossierError } from '../contract/errors';
 import { checkOutputTarget } from '../outputs/checkOutputTarget';
 import type { PacketProgress, PacketResult } from './PacketResult';
@@ -77,6 +78,7 @@ export async function exportCasePacket(
     if (extra.length) throw new DossierError('INVALID_REQUEST', `A production is re-exported exactly as it was frozen; leave out ${extra.join(', ')} (or start a new production).`);
     // --sealed: the same production unredacted (Rule 5.2(d)), so its Bates numbers are the public set's.
     refuseAlteredProduction(caseFile, id);
+    refuseSupersededProduction(caseFile, id);
     input = sealed ? sealedSet(loadProduction(caseFile, id).input) : loadProduction(caseFile, id).input;
     productionId = id;
     isNew = false;

@@ -101,5 +101,14 @@ describe('a Bates overlap is kept as a conflict (issue 17)', () => {
     expect(await newProductionProblems(b)).toEqual([]);
     // Bob's "mine" is the other production: resolved already, so refused with who did it.
     expect(() => resolveConflict(b, conflict!.id, 'mine')).toThrow(/already resolved by Alice/);
+    // The production to re-issue is not exported again under the numbers it lost (it was, silently).
+    await expect(exportCasePacket(a, path.join(dir, 'reissue.pdf'), { productionId: bobs })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: expect.stringMatching(new RegExp(`Production ${bobs} gave up its Bates numbers to production ${alices}.*export it as a new production`)),
+    });
+    expect(fs.existsSync(path.join(dir, 'reissue.pdf'))).toBe(false);
+    // The one that keeps them still re-exports.
+    fs.mkdirSync(path.join(dir, 'kept'));
+    await exportCasePacket(a, path.join(dir, 'kept', 'alice-again.pdf'), { productionId: alices });
   });
 });

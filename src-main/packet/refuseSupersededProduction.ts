@@ -1,0 +1,23 @@
+import type { CaseFile } from '../casefile/CaseFile';
+import { prepareCached } from '../casefile/prepareCached';
+import { DossierError } from '../contract/errors';
+
+/**
+ * A production that lost a Bates overlap (two copies numbered the same pages; someone chose the
+ * other one to keep the numbers) is to be re-issued as a new production. Re-exporting it under its
+ * frozen numbers would print pages whose numbers now belong to the other production: refused,
+ * naming the choice. The production that kept them re-exports as before.
+ */
+export function refuseSupersededProduction(caseFile: CaseFile, productionId: string): void {
+  const lost = prepareCached(
+    caseFile.db,
+    `SELECT id, resolved_by, resolved_at, json_extract(resolved_value, '$.keeps') AS keeps FROM merge_conflict
+      WHERE kind = 'bates_overlap' AND resolution IS NOT NULL AND json_extract(resolved_value, '$.reissue') = ? LIMIT 1`,
+  ).get(productionId) as { id: string; resolved_by: string; resolved_at: string; keeps: string } | undefined;
+  if (!lost) return;
+  throw new DossierError(
+    'INVALID_REQUEST',
+    `Production ${productionId} gave up its Bates numbers to production ${lost.keeps} when ${lost.resolved_by} resolved conflict ${lost.id} on ${lost.resolved_at}: ` +
+      'its pages may not be exported again under those numbers. To file it, export it as a new production (its numbers then continue after the last one used).',
+  );
+}
