@@ -142,7 +142,8 @@ export const custodyCreateSchema = z.object({
   to_party: optionalText(300),
   location: optionalText(500),
   purpose: optionalText(1000),
-  hash_seen: z.string().trim().regex(/^[0-9a-f]{32,64}$/i, 'must be a hex hash').nullish(),
+  // Any length of hex digits here: the custody rule (evidence/custody.ts) names the kinds it compares.
+  hash_seen: z.string().trim().max(256, 'is longer than any hash').regex(/^[0-9a-f]+$/i, 'must be hexadecimal digits (a hash)').nullish(),
   result: oneOf(CUSTODY_RESULTS).optional(),
   details: optionalText(5000),
 });

@@ -61,6 +61,10 @@ describe('a custody transfer records only what was checked', () => {
     const odd = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab5', '--hash-seen', 'ab'.repeat(25)]);
     expect(odd.status).toBe(2);
     expect(odd.stderr).toMatch(/SHA-256 \(64\), SHA-1 \(40\) or MD5 \(32\)/);
+    // A SHA-512 is a hex hash too: the refusal says which kinds are compared (it said "must be a hex hash").
+    const sha512 = await dossier(['custody', 'transfer', file, ids[0]!, '--to', 'Lab6', '--hash-seen', 'ab'.repeat(64)]);
+    expect(sha512.status).toBe(2);
+    expect(sha512.stderr).toMatch(/SHA-256 \(64\), SHA-1 \(40\) or MD5 \(32\)/);
     const transfers = (await custodyOf(file, ids[0]!)).filter((e) => e.action === 'transferred');
     expect(transfers.map((e) => [e.to_party, e.result])).toEqual([['Lab2', 'ok'], ['Lab3', 'ok'], ['Lab4', 'n/a']]);
     // --from defaults to the one recording it, as its help says.
