@@ -126,7 +126,10 @@ describe('two teammates through the CLI', () => {
     fs.writeFileSync(pubFile, aliceLine);
     await ok(['roster', 'add', caseFile, '--from-file', pubFile, '--role', 'lead']);
     // Quoted, as one argument: a key may start with '-', which unquoted would read as an option.
-    await ok(['roster', 'add', caseFile, formatPublicIdentity(bob.publicIdentity)]);
+    // Pasted whole, as "identity show" prints it (the line and its "# Fingerprint" comment): it was refused.
+    const bobShown = (await dossier(['identity', 'show', keyOf(bob)], { env: as(bob) })).stdout;
+    expect(bobShown.trim().split('\n')).toHaveLength(2);
+    await ok(['roster', 'add', caseFile, bobShown]);
     const roster = await ok<{ name: string; role: string | null }[]>(['roster', 'list', caseFile]);
     expect(roster.map((m) => [m.name, m.role])).toEqual([['Alice Example', 'lead'], ['Bob Builder', null]]);
     await refused(['roster', 'add', caseFile, formatPublicIdentity(bob.publicIdentity)], 'ROSTER_DUPLICATE');

@@ -101,7 +101,9 @@ export function registerShareCommands(program: Command): void {
         lines = parseTeamRoster(text).members.map(formatPublicIdentity);
         if (lines.length === 0) throw new DossierError('ROSTER_INVALID', `${opts.fromFile} holds no identity line.`);
       } else {
-        lines = [words.join(' ')];
+        // Pasted whole as "identity show" prints it: its "# Fingerprint" comment line is dropped, as in a file.
+        const text = words.join(' ');
+        lines = text.includes('\n') ? text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')) : [text];
       }
       await withContract(file, options, async (call) => {
         const added: TeamMember[] = [];
