@@ -21,10 +21,17 @@ export function nextFreeExhibitNumber(caseFile: CaseFile): number {
 export function describeConflict(c: MergeConflictRecord): string {
   switch (c.kind) {
     case 'edit_edit':
-      return `${c.record_table} ${c.record_id} was edited on two copies: kept ${values(c.kept_value)} (${c.kept_by}, ${c.kept_at}); overwritten ${values(c.lost_value)} (${c.lost_by}, ${c.lost_at}).`;
+      return (
+        `${c.record_table} ${c.record_id} was edited on two copies: kept ${values(c.kept_value)} (${c.kept_by}, ${c.kept_at}); overwritten ${values(c.lost_value)} (${c.lost_by}, ${c.lost_at}).` +
+        (c.resolution === 'restored' ? ` The overwritten values were restored by ${c.resolved_by}.` : c.resolution === 'value' ? ` ${c.resolved_by} set another value.` : '')
+      );
     case 'delete_edit': {
       const keptDeleted = c.kept_value.deleted_at !== null && c.kept_value.deleted_at !== undefined;
-      return `${c.record_table} ${c.record_id} was ${keptDeleted ? `deleted by ${c.kept_by}` : `edited by ${c.kept_by}`} and ${keptDeleted ? `edited by ${c.lost_by}` : `deleted by ${c.lost_by}`} on another copy; the ${keptDeleted ? 'deletion' : 'edit'} is kept.`;
+      const merged = keptDeleted ? 'deletion' : 'edit';
+      const other = keptDeleted ? 'edit' : 'deletion';
+      // Once resolved, the sentence says what stands now, not what the merge did.
+      const outcome = c.resolution === 'restored' ? `the ${other} was restored by ${c.resolved_by}` : c.resolution ? `the ${merged} stays (${c.resolved_by} chose it)` : `the ${merged} is kept`;
+      return `${c.record_table} ${c.record_id} was ${keptDeleted ? `deleted by ${c.kept_by}` : `edited by ${c.kept_by}`} and ${keptDeleted ? `edited by ${c.lost_by}` : `deleted by ${c.lost_by}`} on another copy; ${outcome}.`;
     }
     case 'duplicate': {
       // Values the tombstoned row held (merges since the fix record them): shown so none is dropped unseen.

@@ -97,8 +97,12 @@ describe('resolving conflicts', () => {
     expect(noteService.list(a).items).toEqual([]);
     const [conflict] = listConflicts(a);
     expect(conflict!.kind).toBe('delete_edit');
-    resolveConflict(a, conflict!.id, 'mine');
+    expect(conflict!.summary).toMatch(/the deletion is kept\.$/);
+    const resolved = resolveConflict(a, conflict!.id, 'mine');
     expect(noteService.get(a, noteId).body).toBe('Alice kept working');
+    // Its summary now says what the resolution did (it still said "the deletion is kept").
+    expect(resolved.summary).not.toMatch(/the deletion is kept/);
+    expect(resolved.summary).toMatch(/the edit was restored by Alice/);
     expectVerified(a);
   });
 
