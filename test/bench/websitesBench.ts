@@ -11,6 +11,7 @@ import { parseSiteList } from '../../src-main/websites/parseSiteList';
 import { listWebsites } from '../../src-main/websites/websiteService';
 import { type Figure, latencyFigure, percentile, throughputFigure } from './Figure';
 import { generateDomainRows } from './generateDomainRows';
+import { websiteSqlFloor } from './websiteSqlFloor';
 
 const ROWS = Number(process.env.DOSSIER_BENCH_DOMAINS ?? 1_000_000);
 
@@ -60,6 +61,10 @@ export async function websitesBench(): Promise<Figure[]> {
     }
     const bareRate = hosts.length / ((performance.now() - start) / 1000);
     bare.close();
+    const floorCase = createCase(path.join(dir, 'floor-schema.dossier'), { title: 'schema' }, { name: 'bench', device: 'bench' });
+    const floorCasePath = floorCase.path;
+    closeCaseFile(floorCase);
+    const floor = websiteSqlFloor(floorCasePath, hosts, dir, bareRate);
     hosts.length = 0;
 
     // Profile, part 1: reading, parsing and normalising alone (PSL, IDNA, confusables, flags), no
@@ -107,6 +112,7 @@ export async function websitesBench(): Promise<Figure[]> {
       // Where the import's own time went: each stage as the rate it alone would allow (rows / its
       // seconds), against the same bare insert. The import's rate is 1 / the sum of 1/rate.
       ...stageFigures(profile, report.rowsRead, importMs, bareRate),
+      ...floor,
       latencyFigure('websites.first_page_filtered_p95', percentile(firstPage, 95), 20, 'ms', 'baseline: the 20 ms goal (issue 13); filters exa, shop, xn--, co.uk, mail, zz'),
       latencyFigure('websites.first_page_by_status', statusPage, 20, 'ms', 'baseline: the 20 ms goal'),
       latencyFigure('websites.search_p50', percentile(searches, 50), 20, 'ms', 'baseline: the 20 ms goal'),
