@@ -3,6 +3,7 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { newId, nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { writeTransaction } from '../casefile/writeTransaction';
+import { custodyOrder } from '../contract/custodyOrder';
 import { DossierError } from '../contract/errors';
 import type { CustodyEvent, Evidence } from '../contract/records';
 import { type CustodyCreate, custodyCreateSchema } from '../contract/schemas';
@@ -44,7 +45,7 @@ function acquisitionTime(caseFile: CaseFile, exhibit: Evidence): string | null {
   return event ?? exhibit.acquired_at ?? null;
 }
 
-/** `at` is before `than`; a calendar date (YYYY-MM-DD) on either side compares by day. */
+/** `at` is before `than`; a calendar date (YYYY-MM-DD) on either side compares by day, so the acquisition's own day is not before it. */
 function isBefore(at: string, than: string): boolean {
   if (at.length === 10 || than.length === 10) return at.slice(0, 10) < than.slice(0, 10);
   return Date.parse(at) < Date.parse(than);
@@ -70,14 +71,8 @@ export function addCustodyEvent(caseFile: CaseFile, input: CustodyCreate): Custo
         { field: 'at' },
       );
     }
-    // A day alone on the day of a timed acquisition sorts before it (custody lists by time): ask for the time.
-    if (fields.at?.length === 10 && acquired && acquired.length > 10 && fields.at === acquired.slice(0, 10)) {
-      throw new DossierError(
-        'INVALID_REQUEST',
-        `The custody date ${fields.at} is the day ${exhibit.exhibit_label} was acquired (${acquired}); a day alone cannot be placed after the acquisition: give the time, e.g. ${fields.at}T${acquired.slice(11, 16)}:00Z or later.`,
-        { field: 'at' },
-      );
-    }
+    // A day alone on the acquisition's day ("some time that day") is accepted as the day it is:
+    // stored without a time, and listed after the acquisition (custodyOrder).
     const now = nowIso();
     const event: CustodyEvent = {
       id: newId(),
@@ -116,7 +111,7 @@ export function addCustodyEvent(caseFile: CaseFile, input: CustodyCreate): Custo
   });
 }
 
-/** An exhibit's custody history, oldest first. */
+/** An exhibit's custody history, oldest first (custodyOrder: a day alone on the acquisition's day after the acquisition). */
 export function listCustody(caseFile: CaseFile, evidenceId: string): CustodyEvent[] {
-  return prepareCached(caseFile.db, 'SELECT * FROM custody_event WHERE evidence_id = ? ORDER BY at, id').all(evidenceId) as CustodyEvent[];
+  return custodyOrder(prepareCached(caseFile.db, 'SELECT * FROM custody_event WHERE evidence_id = ? ORDER BY at, id').all(evidenceId) as CustodyEvent[]);
 }

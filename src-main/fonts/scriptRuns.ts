@@ -20,6 +20,10 @@ const SHAPED = new Set<FontRole>(['arabic', 'hebrew', 'thai', 'devanagari']);
 const RTL_SCRIPT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const RTL_OR_CONTROL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 const JOINER = /[\p{M}\u200C\u200D]/u;
+// Directional isolates (LRI, RLI, FSI, PDI) steer the bidi pass and are never drawn. Only the
+// layout's own reach here (packet/isolatedText): one typed by a user is spelled out as [U+2068]
+// before drawing, like every hidden character (visibleText).
+const ISOLATE_CONTROL = /[\u2066-\u2069]/u;
 
 const bidi = bidiFactory();
 
@@ -43,6 +47,7 @@ export function scriptRuns(metrics: FontMetricsSet, line: string, primary: FontR
   for (const ch of line) {
     const level = levels[at] ?? 0;
     at += ch.length;
+    if (ISOLATE_CONTROL.test(ch)) continue;
     const cp = ch.codePointAt(0) ?? 0;
     const last = pieces[pieces.length - 1];
     // Marks, joiners and spaces stay in the run they follow when its face has them.
@@ -54,6 +59,7 @@ export function scriptRuns(metrics: FontMetricsSet, line: string, primary: FontR
   }
   // UAX #9 rule L2: from the highest level down to the lowest odd one, reverse every sequence of
   // pieces at that level or higher.
+  if (pieces.length === 0) return [];
   const max = Math.max(...pieces.map((p) => p.level));
   const minOdd = Math.min(...pieces.map((p) => (p.level % 2 === 1 ? p.level : Number.POSITIVE_INFINITY)));
   for (let level = max; level >= minOdd && Number.isFinite(minOdd); level--) {

@@ -24,6 +24,7 @@ import { arrivedConflicts } from './arrivedConflicts';
 import { recordExhibitConflicts } from './exhibitConflicts';
 import { mergeCaptures } from './mergeCaptures';
 import { carryDuplicateLinks } from './carryDuplicateLinks';
+import { carryDuplicateStatus } from './carryDuplicateStatus';
 import { reindexMerged } from './reindexMerged';
 import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
 import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
@@ -111,6 +112,9 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
           touched.find((t) => t.table === 'link')!.ids.push(...carried);
           report.updated.link = (report.updated.link ?? 0) + carried.length;
         }
+        // And its status history (after the union above, so events that just arrived go too).
+        const carriedStatus = carryDuplicateStatus(target);
+        if (carriedStatus.length) report.appended.website_status_event = (report.appended.website_status_event ?? 0) + carriedStatus.length;
         // Web captures (src-main/captures): records and pages of exhibits read on the other side.
         report.appended.capture = mergeCaptures(target, other.db);
         report.appended.record_history = unionHistory(target, other.db);
@@ -138,6 +142,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
             // Every record the merge changed, as it stands now: the merged state is what is audited.
             seal: [
               ...touched.flatMap((t) => t.ids.map((id) => ({ table: t.table as SealedTable, id }))),
+              ...carriedStatus.map((id) => ({ table: 'website_status_event' as const, id })),
               ...(report.updated.filing_caption ? captionIds(target) : []),
             ],
           });

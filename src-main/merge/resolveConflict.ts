@@ -11,6 +11,7 @@ import { saveHistory } from '../records/saveHistory';
 import { deleteRecord, updateRecord } from '../records/updateRecord';
 import { type ConflictRow, decodeConflict } from './conflictRecords';
 import { carryDuplicateLinks } from './carryDuplicateLinks';
+import { carryDuplicateStatus } from './carryDuplicateStatus';
 import { listConflicts, mineTellsApart, nextFreeExhibitNumber, singleValueField } from './listConflicts';
 import { MUTABLE_TABLES } from './mutableTables';
 import { reindexMerged } from './reindexMerged';
@@ -154,8 +155,9 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
     const named = choice === 'mine' || choice === 'theirs' ? choice : null;
     let resolution: ConflictResolution;
     let resolvedValue: unknown = choice;
-    // Links a duplicate's tombstone handed to the row that stays: sealed by the resolution's entry.
+    // Links and status events a duplicate's tombstone handed to the row that stays: sealed by the resolution's entry.
     let carried: string[] = [];
+    let carriedStatus: string[] = [];
     if (c.kind === 'edit_edit' || c.kind === 'delete_edit') {
       const side = namedSide(caseFile, c, choice);
       if (side) {
@@ -191,6 +193,7 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
       const dropped = survivor === c.record_id ? c.other_record_id! : c.record_id;
       keepDuplicate(caseFile, c.record_table, survivor, dropped);
       carried = carryDuplicateLinks(caseFile);
+      carriedStatus = carryDuplicateStatus(caseFile);
       resolution = survivor === c.record_id ? 'kept' : 'restored';
       resolvedValue = { survivor, tombstoned: dropped };
     } else if (c.kind === 'bates_overlap') {
@@ -222,8 +225,8 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
       action: 'conflict.resolve',
       recordKind: c.record_table === 'case_info' ? 'case' : c.record_table === 'production' ? 'production' : tableSpec(c.record_table).kind,
       recordId: c.record_id,
-      detail: { conflict: id, kind: c.kind, keep: choice, resolution, hlc, ...(carried.length ? { carried_links: carried } : {}) },
-      seal: carried.map((linkId) => ({ table: 'link' as const, id: linkId })),
+      detail: { conflict: id, kind: c.kind, keep: choice, resolution, hlc, ...(carried.length ? { carried_links: carried } : {}), ...(carriedStatus.length ? { carried_status_events: carriedStatus } : {}) },
+      seal: [...carried.map((linkId) => ({ table: 'link' as const, id: linkId })), ...carriedStatus.map((eventId) => ({ table: 'website_status_event' as const, id: eventId }))],
     });
     return listConflicts(caseFile, { includeResolved: true }).find((x) => x.id === id)!;
   });

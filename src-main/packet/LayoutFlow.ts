@@ -1,5 +1,6 @@
 import type { FontMetricsSet, FontRole } from '../fonts/packetFonts';
 import { scriptMeasure, scriptTextWidth } from '../fonts/scriptRuns';
+import { balanceIsolates, isolatedLine, type MixedText } from './isolatedText';
 import { spellHidden } from './visibleText';
 import { type TextMeasure, wrapText } from './wrapText';
 
@@ -122,8 +123,14 @@ export class LayoutFlow {
     return scriptMeasure(this.metrics, font);
   }
 
-  wrap(text: string, font: FontRole, size: number, maxWidth: number): string[] {
-    return wrapText(this.measurer(font), this.clean(text), size, maxWidth);
+  /** Wrapped lines, clean; names in a MixedText stay isolated on every line they reach. */
+  wrap(text: string | MixedText, font: FontRole, size: number, maxWidth: number): string[] {
+    return balanceIsolates(wrapText(this.measurer(font), this.cleanMixed(text), size, maxWidth));
+  }
+
+  /** clean(), or for a MixedText its parts cleaned and its names isolated (isolatedLine). */
+  private cleanMixed(text: string | MixedText): string {
+    return typeof text === 'string' ? this.clean(text) : isolatedLine(text, '\n');
   }
 
   /** Draws one already-clean line with its baseline at y; x is the left, centre or right edge per `align`. */
@@ -146,12 +153,12 @@ export class LayoutFlow {
   }
 
   /** A wrapped paragraph, continued on the next page when needed. */
-  paragraph(text: string, opts: ParagraphOptions): void {
+  paragraph(text: string | MixedText, opts: ParagraphOptions): void {
     const leading = opts.leading ?? opts.size * 1.25;
     const indent = opts.indent ?? 0;
     const firstIndent = opts.firstIndent ?? 0;
     const width = this.contentWidth - indent;
-    const lines = wrapText(this.measurer(opts.font), this.clean(text), opts.size, width, width - firstIndent);
+    const lines = balanceIsolates(wrapText(this.measurer(opts.font), this.cleanMixed(text), opts.size, width, width - firstIndent));
     this.ensureSpace(leading * Math.min(lines.length, opts.keepLines ?? 2));
     lines.forEach((line, i) => {
       if (i > 0) this.ensureSpace(leading);

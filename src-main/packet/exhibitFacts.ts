@@ -1,3 +1,4 @@
+import { custodyOrder } from '../contract/custodyOrder';
 import { captureDigestStatement } from './captureDigestStatement';
 import { formatLongDate } from './formatText';
 import type { CustodyEventInput, ExhibitInput } from './PacketInput';
@@ -17,7 +18,7 @@ export function personOrNull(name: string | null | undefined): string | null {
 
 /** The first custody event of an action, by time (the acquisition, the import). */
 export function first(events: CustodyEventInput[], action: string): CustodyEventInput | undefined {
-  return [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).find((e) => e.action === action);
+  return custodyOrder(events).find((e) => e.action === action);
 }
 
 /**

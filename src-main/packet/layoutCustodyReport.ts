@@ -1,3 +1,4 @@
+import { custodyOrder } from '../contract/custodyOrder';
 import { captureDigestStatement } from './captureDigestStatement';
 import { custodyResult, personOrNull } from './exhibitFacts';
 import { formatBatesRange } from './formatBates';
@@ -33,7 +34,7 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
     }
     // The same words as the declaration's, so the two never disagree about a capture's digests.
     if (ex.captureDigests) flow.paragraph(`Capture digests: ${captureDigestStatement(ex.captureDigests)}`, { font: 'serif', size: 9.5, spaceAfter: 5 });
-    const events = [...ex.custody].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    const events = custodyOrder(ex.custody);
     if (events.length === 0) {
       flow.paragraph('No custody events are recorded.', { font: 'serifItalic', size: 9.5, spaceAfter: 8 });
       continue;

@@ -1,4 +1,5 @@
 import { compareText, groupDigits, humanizeCode } from './formatText';
+import type { MixedText } from './isolatedText';
 import { GREY, type LayoutFlow, type Rgb } from './LayoutFlow';
 import { layoutTable } from './layoutTable';
 import type { DomainAppendixRow } from './PacketInput';
@@ -51,7 +52,7 @@ function layoutCompact(flow: LayoutFlow, domains: DomainAppendixRow[]): void {
     }
     y = top;
   };
-  const line = (text: string, font: FontRole, size: number, indent: number, color?: Rgb, reserve = 0): void => {
+  const line = (text: string | MixedText, font: FontRole, size: number, indent: number, color?: Rgb, reserve = 0): void => {
     for (const part of flow.wrap(text, font, size, width - indent)) {
       const leading = size * 1.22;
       room(leading + reserve);
@@ -69,7 +70,7 @@ function layoutCompact(flow: LayoutFlow, domains: DomainAppendixRow[]): void {
     for (const [registrar, group] of groupBy(rows, (d) => `${d.registrarName}\u0000${d.registrarIanaId ?? ''}`)) {
       const [name, iana] = registrar.split('\u0000');
       y -= 2;
-      line(`Registrar: ${name}${iana ? ` (IANA ID ${iana})` : ''} — ${groupDigits(group.length)} domain${group.length === 1 ? '' : 's'}`, 'serifBold', 7.5, 0, undefined, 20);
+      line(registrarHeading(name ?? '', iana, groupDigits(group.length), group.length), 'serifBold', 7.5, 0, undefined, 20);
       for (const d of sorted(group)) {
         n++;
         const name = d.domainUnicode === d.domainAscii ? d.domainAscii : `${d.domainUnicode} (${d.domainAscii})`;
@@ -93,7 +94,7 @@ function layoutAsTable(flow: LayoutFlow, domains: DomainAppendixRow[]): void {
     if (contact) flow.paragraph(`Contact: ${contact}`, { font: 'serif', size: 8.5, spaceAfter: 3 });
     for (const [registrar, group] of groupBy(rows, (d) => `${d.registrarName}\u0000${d.registrarIanaId ?? ''}`)) {
       const [name, iana] = registrar.split('\u0000');
-      flow.paragraph(`Registrar: ${name}${iana ? ` (IANA ID ${iana})` : ''} — ${group.length} domain${group.length === 1 ? '' : 's'}`, {
+      flow.paragraph(registrarHeading(name ?? '', iana, String(group.length), group.length), {
         font: 'serifBold',
         size: 9.5,
         spaceAfter: 3,
@@ -113,11 +114,20 @@ function layoutAsTable(flow: LayoutFlow, domains: DomainAppendixRow[]): void {
           d.registrantAsListed ?? '—',
           humanizeCode(d.status),
         ]),
-        { size: 8.5, continued: `Registry: ${registry} — Registrar: ${name} (continued)` },
+        { size: 8.5, continued: ['Registry: ', { isolate: registry }, ' — Registrar: ', { isolate: name ?? '' }, ' (continued)'] },
       );
       flow.moveDown(10);
     }
   }
+}
+
+/**
+ * "Registrar: <name> (IANA ID n) — N domains", the name isolated (see MixedText): a Hebrew or
+ * Arabic registrar's name reads right to left inside the line while the line, the IANA ID and
+ * the count stay where a left-to-right reader expects them, after the name.
+ */
+function registrarHeading(name: string, iana: string | undefined, shownCount: string, count: number): MixedText {
+  return ['Registrar: ', { isolate: name }, `${iana ? ` (IANA ID ${iana})` : ''} — ${shownCount} domain${count === 1 ? '' : 's'}`];
 }
 
 function sorted(group: DomainAppendixRow[]): DomainAppendixRow[] {

@@ -1,5 +1,6 @@
 import { type Align, type LayoutFlow, RULE, SHADE } from './LayoutFlow';
 import type { FontRole } from '../fonts/packetFonts';
+import type { MixedText } from './isolatedText';
 
 export interface TableColumn {
   header: string;
@@ -21,7 +22,7 @@ export interface TableOptions {
   /** Rule above a table without header (default true; off right under a sub-heading's own rule). */
   topRule?: boolean;
   /** Printed above the repeated header when the table continues on a new page, e.g. "Exhibit 3 (continued)". */
-  continued?: string;
+  continued?: string | MixedText;
 }
 
 const PAD_X = 4;

@@ -170,7 +170,7 @@ describe('an exhibit shown only in part', () => {
 });
 
 describe('a custody date on the day of a timed acquisition', () => {
-  it('needs its time, so that it is never listed before the acquisition', async () => {
+  it('a day alone on that day is accepted, listed after the acquisition and shown as a day everywhere; a day before it is refused', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'c.dossier');
     await dossierJson(['new', file, '--title', 'Timed']);
@@ -178,16 +178,46 @@ describe('a custody date on the day of a timed acquisition', () => {
     fs.writeFileSync(log, 'GET /\n');
     const added = await dossierJson<{ items: { evidence: { id: string } }[] }>(['evidence', 'add', file, log, '--acquired-at', '2024-03-01T15:00:00Z', '--acquired-by', 'A. B']);
     const id = added.items[0]!.evidence.id;
+    // The day before the acquisition: nobody could hold it then, whatever the time.
+    const dayBefore = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-02-29']);
+    expect(dayBefore.status).toBe(2);
+    expect(dayBefore.stderr).toContain('before Exhibit 1 was acquired (2024-03-01T15:00:00.000Z)');
+    expect(dayBefore.stderr).toContain('on or after 2024-03-01.');
+    // "Some time that day": the acquisition day itself is accepted (it was asked for a time), and
+    // what is recorded and printed is the day, never a midnight nobody gave.
     const day = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01']);
-    expect(day.status).toBe(2);
-    expect(day.stderr).toContain('2024-03-01T15:00:00.000Z');
-    expect(day.stderr).toContain('give the time');
+    expect(day.stderr).toBe('');
+    expect(day.status).toBe(0);
+    expect(day.stdout.trim()).toBe('Recorded: exhibit transferred to Lab2 on 2024-03-01.');
+    const mismatch = await dossier(['custody', 'transfer', file, id, '--to', 'Lab3', '--date', '2024-03-01', '--hash-seen', ZEROS]);
+    expect(mismatch.status).toBe(4);
+    expect(mismatch.stdout).toContain('Recorded in its chain of custody as a mismatch on 2024-03-01;');
     const before = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01T14:59:00Z']);
     expect(before.status).toBe(2);
     // The time to use, not a day the date already is.
     expect(before.stderr).toContain('on or after 2024-03-01T15:00:00.000Z');
-    expect((await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01T16:00:00Z'])).status).toBe(0);
+    expect((await dossier(['custody', 'transfer', file, id, '--to', 'Lab4', '--date', '2024-03-01T16:00:00Z'])).status).toBe(0);
     const events = await custodyOf(file, id);
-    expect(events.map((e) => e.action)).toEqual(['acquired', 'transferred', 'imported']);
+    expect(events.map((e) => [e.action, e.to_party ?? '', e.at])).toEqual([
+      ['acquired', 'A. B', '2024-03-01T15:00:00.000Z'],
+      ['transferred', 'Lab2', '2024-03-01'],
+      ['transferred', 'Lab3', '2024-03-01'],
+      ['transferred', 'Lab4', '2024-03-01T16:00:00.000Z'],
+      ['imported', expect.any(String), expect.any(String)],
+    ]);
+    const listed = (await dossier(['custody', file, id])).stdout.split('\n');
+    expect(listed.filter((l) => / transferred /.test(l)).map((l) => l.split(/\s+/)[0])).toEqual(['2024-03-01', '2024-03-01', '2024-03-01T16:00:00.000Z']);
+    // The packet: the custody report lists the day after the acquisition, as a day; the
+    // declaration names the mismatch by its day.
+    const out = path.join(dir, 'p.pdf');
+    await dossierJson(['packet', file, '--out', out, '--layout', 'combined', ...SIGNED]);
+    const text = pdfText(out);
+    const report = text.slice(text.lastIndexOf('CHAIN OF CUSTODY'));
+    expect(report).toMatch(
+      /2024-03-01 15:00:00 UTC · acquired · .* 2024-03-01 · transferred · by CLI Tester CLI Tester → Lab2 2024-03-01 · transferred · by CLI Tester — result: mismatch CLI Tester → Lab3 .* 2024-03-01 16:00:00 UTC · transferred · by CLI Tester CLI Tester → Lab4 /,
+    );
+    expect(text).not.toContain('2024-03-01 00:00');
+    expect(text).toMatch(/For Exhibit 1, a transferred event on March 1, 2024 recorded the result “mismatch”/);
+    expect((await dossier(['check', file])).status).toBe(0);
   });
 });

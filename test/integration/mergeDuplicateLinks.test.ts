@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
-import { tempDir } from '../helpers/tempDir';
+import { twoCopiesOfNewCase } from '../helpers/twoCopies';
 
 interface Link { id: string; link_id: string; relation: string; direction: string }
 interface Conflict { id: string; kind: string; lost_value: Record<string, unknown>; kept_value: Record<string, unknown> }
@@ -12,11 +10,7 @@ interface Conflict { id: string; kind: string; lost_value: Record<string, unknow
  * values Alice's row lacks) and links the order to it as covering it.
  */
 async function twoCopiesWithDuplicate(): Promise<{ alice: string; bob: string; order: string; alicesSite: string; bobsSite: string }> {
-  const dir = tempDir();
-  const alice = path.join(dir, 'alice.dossier');
-  const bob = path.join(dir, 'bob.dossier');
-  await dossierJson(['new', alice, '--title', 'Dup', '--actor', 'Alice']);
-  fs.copyFileSync(alice, bob);
+  const { alice, bob } = await twoCopiesOfNewCase('Dup');
   const alicesSite = (await dossierJson<{ id: string }>(['site', 'add', alice, 'dup-two.com', '--actor', 'Alice'])).id;
   const order = (await dossierJson<{ id: string }>(['order', 'add', bob, '--title', 'TRO', '--docket', '1:23', '--court', 'EDNY', '--type', 'tro', '--actor', 'Bob'])).id;
   const bobsSite = (await dossierJson<{ id: string }>(['site', 'add', bob, 'dup-two.com', '--registrar', 'Tucows', '--role', 'c2', '--notes', 'seen in the kit', '--actor', 'Bob'])).id;

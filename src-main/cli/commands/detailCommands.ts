@@ -19,6 +19,11 @@ const limitOf = (value: string, flag: string, max: number): number => {
   return n;
 };
 
+/** "on 2024-03-01" for a day given alone (no time is claimed), "at 2024-03-01T16:00:00.000Z" for a time. */
+function onOrAt(at: string): string {
+  return at.length === 10 ? `on ${at}` : `at ${at}`;
+}
+
 /**
  * The contract operations that had no command: custody transfer, a site's status history, an
  * item's links, an exhibit preview, the link graph, the audit log, the court profiles.
@@ -55,7 +60,7 @@ export function registerDetailCommands(program: Command): void {
           { from_party: '--from', hash_seen: '--hash-seen' },
         );
         if (event.result !== 'mismatch') {
-          emit(options, event, () => `Recorded: exhibit transferred to ${event.to_party} at ${event.at}${event.result === 'ok' && event.hash_seen ? '; the hash seen matches the recorded one' : event.hash_seen ? '; no hash is recorded to compare the hash seen with' : ''}.`);
+          emit(options, event, () => `Recorded: exhibit transferred to ${event.to_party} ${onOrAt(event.at)}${event.result === 'ok' && event.hash_seen ? '; the hash seen matches the recorded one' : event.hash_seen ? '; no hash is recorded to compare the hash seen with' : ''}.`);
           return;
         }
         // A hand-over at which the exhibit's hash was not the recorded one: the integrity exit status, like evidence verify.
@@ -63,7 +68,7 @@ export function registerDetailCommands(program: Command): void {
         emit(options, event, () =>
           [
             `MISMATCH: the hash seen at the hand-over to ${event.to_party} (${event.hash_seen}) is not the hash recorded for ${exhibit.exhibit_label} (SHA-256 ${exhibit.sha256}).`,
-            `Recorded in its chain of custody as a mismatch at ${event.at}; every packet that includes ${exhibit.exhibit_label} states it. Find out which copy was handed over.`,
+            `Recorded in its chain of custody as a mismatch ${onOrAt(event.at)}; every packet that includes ${exhibit.exhibit_label} states it. Find out which copy was handed over.`,
           ].join('\n'),
         );
         setExitStatus(4);
