@@ -29,7 +29,8 @@ let folded: { place: WordingPlace; text: string; compact: string }[] | undefined
 export function packetWordingHolding(value: string): WordingPlace | undefined {
   folded ??= PACKET_WORDING.map((place) => {
     const text = foldForMatching(withEncodedWordsDecoded(place.text)).text;
-    return { place, text, compact: compactForm(text) };
+    // Letters and digits are gathered between NULs only (where typed text stood, or findLeaks' BARRIER), as the leak check gathers them.
+    return { place, text, compact: text.split('\u0000').map(compactForm).join('\u0000') };
   });
   const hits = folded.filter((f) => foldedTextHolds(f.text, value, () => f.compact)).map((f) => f.place);
   // A line spelling the value as typed ("Hash" in "Audit Chain and Case File Hash") reads better than a wrapped fragment ("hash: the redacted").
