@@ -25,6 +25,16 @@ export function tombstoneStamp(hlc: string): string {
 }
 
 /**
+ * Whether a stamp is a duplicate tombstone's (tombstoneStamp), or a mix made from one (mixedStamp
+ * keeps the newer version's device part): a deletion a merge derived from the pair, not one
+ * anybody made.
+ */
+export function isTombstoneStamp(hlc: string): boolean {
+  const device = parseHlc(hlc)?.device ?? hlc;
+  return /~dup(?:$|~)/.test(device);
+}
+
+/**
  * A duplicate pair settled the way someone resolved it (`dossier conflicts resolve ... --keep`):
  * `survivorId` stays live, the other is tombstoned as settleDuplicate would. Every copy that holds
  * the resolution (it travels with merges) settles the pair alike.

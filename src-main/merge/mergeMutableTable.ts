@@ -5,7 +5,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import type { MergeConflict } from '../contract/MergeReport';
 import { saveHistory } from '../records/saveHistory';
 import { type ConflictRow, conflictId, recordConflict, versionConflict } from './conflictRecords';
-import { settleDuplicate, settleDuplicateAs, tombstoneStamp } from './duplicateTombstone';
+import { isTombstoneStamp, settleDuplicate, settleDuplicateAs, tombstoneStamp } from './duplicateTombstone';
 import { resolvedSurvivor } from './duplicateResolutions';
 import { duplicateValues, valuesOnlyIn } from './duplicateValues';
 import { BASE_STAMP, mergeFields, setStamps, type Stamps, stampsOf } from './fieldMerge';
@@ -116,10 +116,18 @@ export function mergeMutableTable(target: CaseFile, other: Database.Database, sp
     // What the merge kept; a duplicate tombstone made of it just now counts as it (that is a duplicate conflict).
     const stored = select.get(incoming.id) as Row;
     const current = stored.hlc === tombstoneStamp(merged.row.hlc) ? (merged.row as Row) : stored;
-    for (const [loser, lost] of [
-      [local, unseen.local],
-      [incoming, unseen.incoming],
+    // Two deletions of one row where one is a duplicate settlement's (deleted_at stamped ~dup): both
+    // say "deleted", only when differs. A copy settling a pair by someone's resolution tombstones the
+    // dropped row itself before the resolution's own deletion of it arrives in the same merge (the
+    // kept row came first in the other copy's table): that is no concurrent edit by anybody.
+    const settledDeletion = (stamps: Stamps, row: Row) => isTombstoneStamp(stamps.get('deleted_at') ?? row.hlc);
+    const twoDeletions = (loser: Row, loserStamps: Stamps) =>
+      current.deleted_at !== null && loser.deleted_at !== null && (settledDeletion(loserStamps, loser) || settledDeletion(stampsOf(db, spec.table, current.id), current));
+    for (const [loser, lostFields, loserStamps] of [
+      [local, unseen.local, localStamps],
+      [incoming, unseen.incoming, incomingStamps],
     ] as const) {
+      const lost = lostFields.filter((f) => f !== 'deleted_at' || !twoDeletions(loser, loserStamps));
       if (lost.length === 0) continue;
       // A duplicate's tombstone is derived from the very version it replaces: not a concurrent edit.
       if (current.hlc === tombstoneStamp(loser.hlc) || loser.hlc === tombstoneStamp(current.hlc)) continue;

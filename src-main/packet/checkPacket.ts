@@ -12,6 +12,7 @@ import { validatePacketInput } from './validatePacketInput';
 import { custodyProblems } from './custodyProblems';
 import { identifiersInGeneratedText } from '../redaction/identifiersInGeneratedText';
 import { describeIdentifierCounts } from '../redaction/identifiersNeverReviewed';
+import { wordingRedactionProblems } from './wordingRedactionProblems';
 
 export interface PacketProblem {
   /** `error`: the filing would break the court's rules or cannot be made; `warning`: it will differ from what was asked; `info`: worth knowing. */
@@ -30,6 +31,8 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
     for (const g of identifiersInGeneratedText(input)) {
       problems.push({ severity: 'error', code: 'REDACTION_IN_GENERATED_TEXT', ...(g.exhibitId ? { exhibitId: g.exhibitId } : {}), message: `${g.category} found in ${g.where}, which the packet prints as typed: reword it (dossier edit) or file the set under seal (--sealed).` });
     }
+    // A value Dossier's own wording holds (stored before redact add refused it, or merged from such a copy) fails every public export's leak check.
+    problems.push(...wordingRedactionProblems(input));
   }
   // Rule 5.2: a public filing with identifiers nobody has reviewed may expose them.
   for (const u of input.unreviewedRedactions ?? []) {

@@ -11,6 +11,7 @@ import { keptFor } from '../contract/keptPart';
 import { contextAround } from './findIdentifiers';
 import { redactionOf, redactionSpec } from './redactionSpec';
 import { labelsHold } from './redactText';
+import { moreSpecificText, packetWordingHolding, wordingRefusal } from './packetWordingHolding';
 
 export interface AddRedaction {
   /** Exhibit id, number or label. */
@@ -45,6 +46,9 @@ export async function addRedaction(caseFile: CaseFile, input: AddRedaction): Pro
     const where = parts.find((p) => p.text.includes(input.text!));
     if (!where) throw new DossierError('INVALID_REQUEST', `"${input.text}" does not occur in the text of ${exhibit.exhibit_label}${scan.kind === 'none' ? ` (${scan.reason})` : ''}; check the spelling, or draw a box instead.`);
     const at = where.text.indexOf(input.text);
+    // A value the packet prints itself could never pass the leak check: refused here, never exempted there (see packetWordingHolding).
+    const wording = packetWordingHolding(input.text);
+    if (wording) throw new DossierError('INVALID_REQUEST', wordingRefusal(input.text, wording, moreSpecificText(where.text, at, at + input.text.length)));
     context = contextAround(where.text, at, at + input.text.length);
     page = null;
   } else {

@@ -3,6 +3,7 @@ import type { ExhibitRedactions } from './ExhibitRedactions';
 import fs from 'node:fs/promises';
 import { findLeaks, type Leak } from './findLeaks';
 import { foldForMatching } from './foldedText';
+import { packetWordingHolding } from './packetWordingHolding';
 import { textHolds, valueSpans } from './valuePattern';
 
 /** Every value an export redacted, once. */
@@ -56,9 +57,13 @@ export async function assertNoLeaks(files: readonly { path: string; name: string
   }
   if (leaks.length === 0) return;
   const places = placesOf(leaks);
+  const leaked = [...new Set(leaks.map((l) => l.value))];
+  // Exported with --force past packet --check's REDACTION_VALUE_IN_PACKET_WORDING: said, still refused.
+  const wording = leaked.filter((v) => packetWordingHolding(v) !== undefined).length;
+  const ownWording = wording > 0 ? ` ${wording} of them ${wording === 1 ? 'is a word' : 'are words'} Dossier's own packet wording holds (packet --check names the exhibit): reject that redaction and redact a more specific text.` : '';
   throw new DossierError(
     'REDACTION_LEAK',
-    `The public packet still holds ${new Set(leaks.map((l) => l.value)).size} redacted value(s), at ${places.slice(0, 8).join('; ')}${places.length > 8 ? ` and ${places.length - 8} more place(s)` : ''}; nothing was written. Remove the value from exhibit titles and descriptions, or redact it where it is, in every exhibit that holds it, and export again. Where no reader shows it (found only in a 'content stream' or 'object strings': an image's metadata, an object a page carries unpainted), leave that exhibit out or file the set under seal.`,
+    `The public packet still holds ${leaked.length} redacted value(s), at ${places.slice(0, 8).join('; ')}${places.length > 8 ? ` and ${places.length - 8} more place(s)` : ''}; nothing was written.${ownWording} Remove the value from exhibit titles and descriptions, or redact it where it is, in every exhibit that holds it, and export again. Where no reader shows it (found only in a 'content stream' or 'object strings': an image's metadata, an object a page carries unpainted), leave that exhibit out or file the set under seal.`,
     { places },
   );
 }

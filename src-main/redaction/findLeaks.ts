@@ -60,6 +60,50 @@ function continues(prev: PageItem, next: PageItem): boolean {
   return y0 - y1 > 0 && y0 - y1 < 2.5 * h;
 }
 
+/** A piece of a written PDF's text as the leak check reads it, and where it was read. */
+export interface LeakSearchText {
+  text: string;
+  page: number | null;
+  where: Leak['where'];
+  /** Content-stream operands: only a value's own spellings count (glyph codes are no text to strip). */
+  spelledOnly: boolean;
+}
+
+/**
+ * Every text of a finished PDF the leak check searches, in the places findLeaks names: one
+ * reading for the check and for anything that must agree with it (packetWording's test builds
+ * Dossier's fixed wording from a packet read exactly this way).
+ */
+export async function leakSearchTexts(bytes: Uint8Array): Promise<LeakSearchText[]> {
+  // pdf.js may take over the buffer it is given: it gets a copy, the object search the original.
+  const task = await openPdfJs(new Uint8Array(bytes));
+  const texts: LeakSearchText[] = [];
+  const add = (text: string, page: number | null, where: Leak['where'], spelledOnly = false) => texts.push({ text, page, where, spelledOnly });
+  try {
+    const doc = await task.promise;
+    for (let number = 1; number <= doc.numPages; number += 1) {
+      const page = await doc.getPage(number);
+      const content = await page.getTextContent();
+      add(pageTextWithBarriers(content.items as PageItem[]), number, 'page text');
+      const annotations = await page.getAnnotations();
+      if (annotations.length > 0) add(JSON.stringify(annotations), number, 'annotation');
+      page.cleanup();
+    }
+    const fields = (await doc.getFieldObjects()) as Record<string, unknown> | null;
+    if (fields) add(JSON.stringify(fields), null, 'form field');
+    const meta = await doc.getMetadata();
+    add(JSON.stringify(meta.info), null, 'document information');
+    add(JSON.stringify((meta.metadata?.getRaw() as unknown) ?? null), null, 'XMP metadata');
+    add(JSON.stringify((await doc.getOutline()) ?? []), null, 'outline');
+    const attachments = ((await doc.getAttachments()) ?? {}) as Record<string, { filename: string; content: Uint8Array }>;
+    for (const a of Object.values(attachments)) add(`${a.filename}\n${Buffer.from(a.content).toString('latin1')}`, null, 'attachment');
+  } finally {
+    await task.destroy();
+  }
+  for (const o of await pdfObjectText(bytes)) add(o.text, o.page, o.kind === 'shown' ? 'content stream' : 'object strings', o.kind === 'shown');
+  return texts;
+}
+
 /**
  * Searches a finished PDF for redacted values, first in every place a reader or a script gets
  * text from (pdf.js): each page's text, its annotations (contents, titles, form values, links),
@@ -74,38 +118,13 @@ function continues(prev: PageItem, next: PageItem): boolean {
  */
 export async function findLeaks(pdfPath: string, values: readonly string[], label = path.basename(pdfPath)): Promise<Leak[]> {
   if (values.length === 0) return [];
-  const bytes = await fs.readFile(pdfPath);
-  // pdf.js may take over the buffer it is given: it gets a copy, the object search the original.
-  const task = await openPdfJs(new Uint8Array(bytes));
   const leaks: Leak[] = [];
-  const check = (text: string, page: number | null, where: Leak['where'], spelledOnly = false) => {
+  for (const { text, page, where, spelledOnly } of await leakSearchTexts(new Uint8Array(await fs.readFile(pdfPath)))) {
     const folded = foldForMatching(withEncodedWordsDecoded(text)).text;
     let compact: string | null = null;
     // Letters and digits are gathered within a run of adjacent text only, never across a BARRIER.
     const compactText = () => (spelledOnly ? '' : (compact ??= folded.split(BARRIER).map(compactForm).join(BARRIER)));
     for (const value of values) if (foldedTextHolds(folded, value, compactText)) leaks.push({ file: label, page, where, value });
-  };
-  try {
-    const doc = await task.promise;
-    for (let number = 1; number <= doc.numPages; number += 1) {
-      const page = await doc.getPage(number);
-      const content = await page.getTextContent();
-      check(pageTextWithBarriers(content.items as PageItem[]), number, 'page text');
-      const annotations = await page.getAnnotations();
-      if (annotations.length > 0) check(JSON.stringify(annotations), number, 'annotation');
-      page.cleanup();
-    }
-    const fields = (await doc.getFieldObjects()) as Record<string, unknown> | null;
-    if (fields) check(JSON.stringify(fields), null, 'form field');
-    const meta = await doc.getMetadata();
-    check(JSON.stringify(meta.info), null, 'document information');
-    check(JSON.stringify((meta.metadata?.getRaw() as unknown) ?? null), null, 'XMP metadata');
-    check(JSON.stringify((await doc.getOutline()) ?? []), null, 'outline');
-    const attachments = ((await doc.getAttachments()) ?? {}) as Record<string, { filename: string; content: Uint8Array }>;
-    for (const a of Object.values(attachments)) check(`${a.filename}\n${Buffer.from(a.content).toString('latin1')}`, null, 'attachment');
-  } finally {
-    await task.destroy();
   }
-  for (const o of await pdfObjectText(new Uint8Array(bytes))) check(o.text, o.page, o.kind === 'shown' ? 'content stream' : 'object strings', o.kind === 'shown');
   return leaks;
 }

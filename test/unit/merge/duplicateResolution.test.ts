@@ -101,6 +101,33 @@ describe('resolving a duplicate (issue 17)', () => {
     expect(records(b)).toEqual(records(a));
   });
 
+  it("Alice keeps her own row (the larger id) and Bob merges her copy, which he never merged before: no edit conflict on his row, which only her resolution deleted", () => {
+    const [a, b] = copies([
+      { name: 'a.dossier', actor: ALICE },
+      { name: 'b.dossier', actor: BOB },
+    ]).files as [CaseFile, CaseFile];
+    // Bob adds the domain first: his row has the smaller id, which a merge keeps unless someone chooses.
+    const bobs = addWebsite(b, { input: 'evil-shop.example' }).id;
+    const alices = addWebsite(a, { input: 'evil-shop.example' }).id;
+    expect(bobs < alices).toBe(true);
+    mergeCaseFile(a, b.path);
+    const [dup] = listConflicts(a).filter((x) => x.kind === 'duplicate');
+    expect(resolveConflict(a, dup!.id, 'mine').resolved_value).toEqual({ survivor: alices, tombstoned: bobs });
+    // Alice's restored row comes first in her table: Bob's copy settles the pair by her choice,
+    // then meets her resolution's own deletion of his row. Two deletions of one row, no edit by Bob.
+    const report = mergeCaseFile(b, a.path);
+    expect(report.conflicts.filter((c) => c.kind !== 'duplicate_domain')).toEqual([]);
+    expect(listConflicts(b, { includeResolved: true }).map((c) => c.kind)).toEqual(['duplicate']);
+    expect(liveIds(b)).toEqual([alices]);
+    mergeCaseFile(a, b.path);
+    expect(listConflicts(a, { includeResolved: true }).map((c) => c.kind)).toEqual(['duplicate']);
+    exchange([a, b]);
+    for (const x of [a, b]) expect(listConflicts(x, { includeResolved: true }).map((c) => c.kind)).toEqual(['duplicate']);
+    expect(records(b)).toEqual(records(a));
+    expectVerified(a);
+    expectVerified(b);
+  });
+
   it('a value that is neither row is refused by name; the id of a row is accepted', () => {
     const { a, bobs, conflictId } = duplicateDomain();
     expect(() => resolveConflict(a, conflictId, 'evil-shop.example')).toThrow(/--keep mine, --keep theirs, or --keep/);
