@@ -52,8 +52,11 @@ export function timeline(caseFile: CaseFile, options: TimelineOptions = {}): Pag
     params.push(options.from);
   }
   if (options.to) {
-    conditions.push('at <= ?');
-    params.push(options.to);
+    // A bare day means the whole day: its timed events ("2023-12-04T15:20:00Z") sort after
+    // "2023-12-04", so compare with the next day instead.
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(options.to);
+    conditions.push(day ? 'at < ?' : 'at <= ?');
+    params.push(day ? nextDay(options.to) : options.to);
   }
   if (options.after) {
     conditions.push('(at, uid) > (?, ?)');
@@ -70,4 +73,10 @@ export function timeline(caseFile: CaseFile, options: TimelineOptions = {}): Pag
     items: page.map(({ uid: _uid, ...entry }) => entry),
     next: more && last ? encodeCursor([last.at, last.uid]) : null,
   };
+}
+
+function nextDay(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }

@@ -125,7 +125,7 @@ export function registerReadCommands(program: Command): void {
       await withContract(file, options, async (call) => {
         const page = await call('timeline.page', { from: opts.from, to: opts.to, limit: Math.min(Math.max(Number(opts.limit) || 1000, 1), 1000) });
         emit(options, page, () =>
-          page.items.length === 0 ? 'No dated items yet.' : table(['date', 'what', 'item'], page.items.map((e) => [e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), e.what, e.title])),
+          page.items.length === 0 ? (opts.from || opts.to ? 'No dated items in that range.' : 'No dated items yet.') : table(['date', 'what', 'item'], page.items.map((e) => [e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), e.what, e.title])),
         );
       }, { readonly: true });
     });
