@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { DossierError } from '../contract/errors';
 import { cliIo } from './cliIo';
+import { readUtf8File } from './readUtf8File';
 
 export interface PassphraseSource {
   /** --passphrase-file / --share-passphrase-file: the first line of the file is the passphrase. */
@@ -25,12 +25,7 @@ export interface PassphraseSource {
 export async function readPassphrase(source: PassphraseSource): Promise<string> {
   let passphrase: string;
   if (source.file !== undefined) {
-    let text: string;
-    try {
-      text = fs.readFileSync(source.file, 'utf8');
-    } catch (err) {
-      throw new DossierError('FILE_NOT_FOUND', `Cannot read ${source.fileOption} ${source.file}: ${(err as Error).message}`);
-    }
+    const text = readUtf8File(source.file, source.fileOption);
     passphrase = text.split(/\r?\n/)[0] ?? '';
   } else if (cliIo().env[source.env] !== undefined) {
     passphrase = cliIo().env[source.env]!;

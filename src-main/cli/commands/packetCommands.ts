@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../contract/formatBytes';
 import type { Command } from 'commander';
@@ -16,6 +15,7 @@ import { withContract } from '../contractSession';
 import { interruptSignal } from '../interruptSignal';
 import { withCase } from '../withCase';
 import { unlockKeyFile } from '../shareKeys';
+import { readUtf8File } from '../readUtf8File';
 
 interface PacketFlags {
   out?: string;
@@ -67,11 +67,7 @@ function megabytes(value: string | undefined): number | undefined {
 }
 
 function readProfileFile(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new DossierError('FILE_NOT_FOUND', `--profile-file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); give the path of a court profile JSON file.`);
-  }
+  return readUtf8File(file, '--profile-file');
 }
 
 /** The command's flags as packet options, each checked with a message naming the flag. */

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DossierError } from '../../contract/errors';
 import { withContract } from '../contractSession';
 import { emit, fields, type GlobalOptions } from '../output';
+import { readUtf8File } from '../readUtf8File';
 
 /** CLI words like `ex-parte-tro` map to stored enum values like `ex_parte_tro`. */
 const enumWord = (value: string | undefined) => value?.trim().toLowerCase().replace(/[-\s]+/g, '_');
@@ -148,11 +148,7 @@ export function registerRecordCommands(program: Command): void {
       }
       let body = opts.body ?? '';
       if (opts.bodyFile) {
-        try {
-          body = fs.readFileSync(opts.bodyFile, 'utf8');
-        } catch {
-          throw new DossierError('FILE_NOT_FOUND', `Cannot read ${opts.bodyFile}.`);
-        }
+        body = readUtf8File(opts.bodyFile, '--body-file');
       }
       await withContract(file, options, async (call) => {
         const note = await call('notes.create', { title: opts.title!, body });

@@ -14,6 +14,7 @@ import { shownValue } from '../terminalText';
 import { readPassphrase } from '../readPassphrase';
 import { type KeyOptions, readSharePassphrase, unlockKeyFile, withAcceptHint, withKeyFileVault, withShareSecrets } from '../shareKeys';
 import { withContract } from '../contractSession';
+import { readUtf8File } from '../readUtf8File';
 
 const PASSPHRASE_FILE = ['--passphrase-file <path>', "file whose first line is the key file's passphrase (else $DOSSIER_PASSPHRASE, else asked)"] as const;
 const SHARE_PASSPHRASE_FILE = ['--share-passphrase-file <path>', 'file whose first line is the share passphrase (else $DOSSIER_SHARE_PASSPHRASE, else asked)'] as const;
@@ -92,12 +93,7 @@ export function registerShareCommands(program: Command): void {
       }
       let lines: string[];
       if (opts.fromFile !== undefined) {
-        let text: string;
-        try {
-          text = fs.readFileSync(opts.fromFile, 'utf8');
-        } catch (err) {
-          throw new DossierError('FILE_NOT_FOUND', `Cannot read ${opts.fromFile}: ${(err as Error).message}`);
-        }
+        const text = readUtf8File(opts.fromFile, '--from-file');
         lines = parseTeamRoster(text).members.map(formatPublicIdentity);
         if (lines.length === 0) throw new DossierError('ROSTER_INVALID', `${opts.fromFile} holds no identity line.`);
       } else {
