@@ -1,7 +1,11 @@
+import { DossierError } from '../contract/errors';
 import type { CourtOrder } from '../contract/records';
 import { orderCreateSchema, orderUpdateSchema } from '../contract/schemas';
 import type { RecordSpec } from '../records/RecordSpec';
 import { recordService } from '../records/recordService';
+import { orderChronologyProblems } from './orderChronology';
+
+const DATE_FIELDS = ['filed_at', 'granted_at', 'served_at', 'expires_at'];
 
 export const orderSpec: RecordSpec<CourtOrder> = {
   kind: 'order',
@@ -19,6 +23,11 @@ export const orderSpec: RecordSpec<CourtOrder> = {
       .filter(Boolean)
       .join('\n'),
   }),
+  validate: (row, changed) => {
+    if (!changed.some((c) => DATE_FIELDS.includes(c))) return;
+    const problems = orderChronologyProblems(row);
+    if (problems.length) throw new DossierError('INVALID_REQUEST', `The order's dates contradict one another: ${problems.join('; ')}. Nothing was changed.`);
+  },
 };
 
 export const orderService = recordService(orderSpec, orderCreateSchema, orderUpdateSchema);

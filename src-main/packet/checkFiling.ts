@@ -6,6 +6,7 @@ import { formatBates } from './formatBates';
 import type { PacketInput } from './PacketInput';
 import { COURT_NOT_RECORDED, DOCKET_NOT_RECORDED } from './casePacketInput';
 import { hasTable, overlappingProductions } from './productions';
+import { orderChronologyProblems } from '../orders/orderChronology';
 
 /** The newest fact a declaration certifies: the latest custody event of any exhibit it lists. */
 export function newestCertifiedFact(input: PacketInput): { at: string; what: string } | null {
@@ -51,6 +52,7 @@ export function filingRuleProblems(caseFile: CaseFile, input: PacketInput, lastB
     }
   }
   problems.push(...captionProblems(input, profile));
+  problems.push(...orderDateProblems(input));
   const { bates } = input.options;
   const textPageCap = input.options.textPageCap ?? 50;
   const last = lastBates ?? bates.start + input.exhibits.reduce((n, ex) => n + estimateExhibitPages(ex, textPageCap), 10 + input.exhibits.length);
@@ -91,6 +93,21 @@ function captionProblems(input: PacketInput, profile: CourtProfile | undefined):
     code: 'CAPTION_INCOMPLETE',
     message: `The caption has ${missing.map((m) => m.what).join(' and ')}, so the packet prints ${missing.map((m) => `"${m.printed}"`).join(' and ')} where ${missing.map((m) => m.where).join(' and ')} belong${missing.length === 1 ? 's' : ''}${profile?.filing ? `; a filing under ${profile.name} needs ${missing.length === 1 ? 'it' : 'them'}` : ''}.`,
   }];
+}
+
+/**
+ * An order whose dates contradict one another (served before granted...). Edits are refused
+ * (orderSpec.validate), but a merge can join a grant date from one copy with a service date from
+ * another, and the packet would print both as facts.
+ */
+function orderDateProblems(input: PacketInput): PacketProblem[] {
+  if (!input.options.sections.includes('orders')) return [];
+  return input.orders.flatMap((order) => {
+    const problems = orderChronologyProblems({ filed_at: order.filedAt, granted_at: order.grantedAt, served_at: order.servedAt, expires_at: order.expiresAt });
+    return problems.length
+      ? [{ severity: 'error' as const, code: 'ORDER_DATES_CONTRADICT', message: `Order "${order.title}" (${order.docket}): ${problems.join('; ')}; correct its dates with dossier edit before filing.` }]
+      : [];
+  });
 }
 
 /**

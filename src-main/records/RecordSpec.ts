@@ -19,4 +19,10 @@ export interface RecordSpec<Row extends { id: string }> {
   subtitle(row: Row): string | null;
   /** Text indexed for full-text search. */
   searchText(row: Row): { title: string; body: string } | null;
+  /**
+   * Rules across fields, checked on the row as it would be stored, inside the write's transaction
+   * (a throw rolls it back). `changed`: the columns this write changes (all, for a new record), so
+   * a rule can leave alone an older contradiction the write does not touch.
+   */
+  validate?(row: Row, changed: readonly string[]): void;
 }

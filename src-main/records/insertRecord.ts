@@ -42,6 +42,7 @@ export function insertRecord<Row extends { id: string }>(
   return writeTransaction(caseFile, () => {
     prepareCached(caseFile.db, sql).run(row);
     const stored = decodeRow(spec, findRawRecord(caseFile, spec.table, row.id)!);
+    spec.validate?.(stored, columns);
     const searchText = spec.searchText(stored);
     if (searchText) indexForSearch(caseFile.db, spec.kind, stored.id, searchText);
     if (!options.skipAudit) {

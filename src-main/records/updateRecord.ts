@@ -46,6 +46,7 @@ export function updateRecord<Row extends { id: string }>(
       spec,
       prepareCached(caseFile.db, `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE id = @id RETURNING *`).get(next) as Record<string, unknown>,
     );
+    spec.validate?.(stored, changed);
     const searchText = spec.searchText(stored);
     if (searchText) indexForSearch(caseFile.db, spec.kind, id, searchText);
     if (!options.skipAudit) appendAudit(caseFile, {
