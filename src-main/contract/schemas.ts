@@ -80,12 +80,15 @@ export const websiteCreateSchema = z.object({
   asn: optionalOneLine(50),
   role: oneOf(SITE_ROLES).optional(),
   status: oneOf(SITE_STATUSES).optional(),
+  /** When the site reached `status` (its first lifecycle event); default now. */
+  status_at: optionalPastDate,
   expires_at: optionalDate,
   notes: optionalText(20000),
   first_seen: optionalPastDate,
   last_seen: optionalPastDate,
 });
-export const websiteUpdateSchema = websiteCreateSchema.omit({ input: true, status: true }).partial();
+// The status and its date move only with a lifecycle event (websites.setStatus), never by an edit.
+export const websiteUpdateSchema = websiteCreateSchema.omit({ input: true, status: true, status_at: true }).partial();
 
 export const orderCreateSchema = z.object({
   title: titleText(500),

@@ -26,12 +26,16 @@ export const STORM_1152_CASE = {
     'NoneCAPTCHA) used to bypass identity verification. Sites seized under a court order announced 2023-12-13.',
 };
 
+// Synthetic: the public reports give no date for when each site was identified; the demo puts it
+// before the first capture (4 December 2023), so no site is "identified" after it was seized.
+const IDENTIFIED = '2023-12-01';
+
 export const STORM_1152_SITES: (WebsiteCreate & { key: string })[] = [
-  { key: 'hotmailbox', input: 'hotmailbox.me', role: 'marketplace', registry: 'doMEn d.o.o. (.me registry)', notes: 'Marketplace selling fraudulent Outlook accounts.' },
-  { key: '1stcaptcha', input: '1stcaptcha.com', role: 'captcha_service', registry: 'VeriSign, Inc. (.com registry)', notes: 'CAPTCHA-solving service.' },
-  { key: 'anycaptcha', input: 'anycaptcha.com', role: 'captcha_service', registry: 'VeriSign, Inc. (.com registry)', notes: 'CAPTCHA-solving service.' },
-  { key: 'nonecaptcha', input: 'nonecaptcha.com', role: 'captcha_service', registry: 'VeriSign, Inc. (.com registry)', notes: 'CAPTCHA-solving service.' },
-  { key: 'rockcaptcha', input: 'rockcaptcha.com', role: 'captcha_service', registry: 'VeriSign, Inc. (.com registry)', notes: 'Named in the default judgment (ECF 53).' },
+  { key: 'hotmailbox', status_at: IDENTIFIED, input: 'hotmailbox.me', role: 'marketplace', registry: 'doMEn d.o.o. (.me registry)', notes: 'Marketplace selling fraudulent Outlook accounts.' },
+  { key: '1stcaptcha', status_at: IDENTIFIED, input: '1stcaptcha.com', role: 'captcha_service', registry: 'VeriSign, Inc. (.com registry)', notes: 'CAPTCHA-solving service.' },
+  { key: 'anycaptcha', status_at: IDENTIFIED, input: 'anycaptcha.com', role: 'captcha_service', registry: 'VeriSign, Inc. (.com registry)', notes: 'CAPTCHA-solving service.' },
+  { key: 'nonecaptcha', status_at: IDENTIFIED, input: 'nonecaptcha.com', role: 'captcha_service', registry: 'VeriSign, Inc. (.com registry)', notes: 'CAPTCHA-solving service.' },
+  { key: 'rockcaptcha', status_at: IDENTIFIED, input: 'rockcaptcha.com', role: 'captcha_service', registry: 'VeriSign, Inc. (.com registry)', notes: 'Named in the default judgment (ECF 53).' },
 ];
 
 const COURT = 'United States District Court, Southern District of New York';

@@ -30,14 +30,14 @@ export function findWebsiteByKey(caseFile: CaseFile, dedupeKey: string): Website
 /** Adds a website from a URL or domain; refuses one already in the case (ALREADY_EXISTS names it). */
 export function addWebsite(caseFile: CaseFile, input: Validated<typeof websiteCreateSchema>): Website {
   // Validated once by the caller's boundary (dispatch, the CLI); normalising the name is ours.
-  const { input: rawInput, status, ...fields } = input;
+  const { input: rawInput, status, status_at: statusAt, ...fields } = input;
   const site = normalizeSiteInput(rawInput);
   return writeTransaction(caseFile, () => {
     const existing = findWebsiteByKey(caseFile, site.identity_key);
     if (existing) {
       throw new DossierError('ALREADY_EXISTS', `${site.host_unicode} is already in this case (id ${existing.id}).`, { id: existing.id });
     }
-    const now = nowIso();
+    const now = statusAt ?? nowIso();
     const stored = insertRecord(caseFile, websiteSpec, {
       ...fields,
       ...storedSiteColumns(site),
@@ -116,7 +116,13 @@ export function recordStatusEvent(
   });
 }
 
-/** Moves a website along its legal lifecycle; every change is a dated event, history kept. */
+/**
+ * Moves a website along its legal lifecycle; every change is a dated event, history kept. An
+ * event dated before a later-dated one already recorded (the service of an order entered after
+ * the registry's confirmation) goes into the history in its place and leaves the current status
+ * as the later fact set it: the site was not moved back. The site's first event is left out of
+ * that comparison, since it is dated when the site was entered unless a date was given.
+ */
 export function setWebsiteStatus(
   caseFile: CaseFile,
   websiteId: string,
@@ -125,11 +131,26 @@ export function setWebsiteStatus(
 ): Website {
   return writeTransaction(caseFile, () => {
     const at = options.at ?? nowIso();
+    if (laterLifecycleFact(caseFile, websiteId, at)) {
+      recordStatusEvent(caseFile, websiteId, status, at, options);
+      return getRecord(caseFile, websiteSpec, websiteId);
+    }
     const event = insertStatusEvent(caseFile, websiteId, status, at, options);
     const updated = updateRecord(caseFile, websiteSpec, websiteId, { status, status_at: at }, { auditAction: 'website.status' });
     appendAudit(caseFile, { action: 'website.status_event', recordKind: 'website', recordId: websiteId, detail: { event: event.id, status, at }, seal: [{ table: 'website_status_event', id: event.id }] });
     return updated;
   });
+}
+
+/** A lifecycle event of the site dated after `at`, its first (entry) event aside; in history order. */
+function laterLifecycleFact(caseFile: CaseFile, websiteId: string, at: string): boolean {
+  return (
+    prepareCached(
+      caseFile.db,
+      `SELECT 1 FROM website_status_event WHERE website_id = @site AND at > @at
+         AND id <> (SELECT id FROM website_status_event WHERE website_id = @site ORDER BY created_at, id LIMIT 1) LIMIT 1`,
+    ).get({ site: websiteId, at }) !== undefined
+  );
 }
 
 export function websiteStatusHistory(caseFile: CaseFile, websiteId: string): WebsiteStatusEvent[] {

@@ -21,6 +21,7 @@ export function registerRecordCommands(program: Command): void {
     .argument('<file>', 'case file')
     .argument('<url-or-domain>', 'e.g. https://hotmailbox.me/shop or hotmailbox.me')
     .option('--status <status>', 'lifecycle status (identified, evidence_captured, named_in_order, served, transfer_confirmed, hold_confirmed, sinkholed, offline, released)')
+    .option('--status-date <date>', 'when the site reached that status (default: now)')
     .option('--registrar <name>', 'registrar name')
     .option('--registrar-iana-id <id>', 'registrar IANA id')
     .option('--registry <name>', 'registry operator')
@@ -38,6 +39,7 @@ export function registerRecordCommands(program: Command): void {
         const website = await call('websites.add', {
           input,
           status: enumWord(opts.status) as never,
+          status_at: opts.statusDate,
           role: enumWord(opts.role) as never,
           registrar: opts.registrar,
           registrar_iana_id: opts.registrarIanaId,

@@ -33,7 +33,11 @@ export function registerSiteCommands(program: Command): void {
       }
       await withContract(file, options, async (call) => {
         const website = await call('websites.setStatus', { id, status: status as SiteStatus, at: opts.date, orderId: opts.order, evidenceId: opts.evidence, note: opts.note });
-        emit(options, website, () => `${website.host_unicode} is now ${website.status.replace(/_/g, ' ')} (${website.status_at}).`);
+        emit(options, website, () =>
+          website.status === status
+            ? `${website.host_unicode} is now ${website.status.replace(/_/g, ' ')} (${website.status_at}).`
+            : `Recorded in ${website.host_unicode}'s history: ${status.replace(/_/g, ' ')} (${opts.date ?? 'now'}). Its status stays ${website.status.replace(/_/g, ' ')} (${website.status_at}): a later-dated event is already recorded.`,
+        );
       });
     });
 

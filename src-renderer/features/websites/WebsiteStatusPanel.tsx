@@ -18,14 +18,20 @@ export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: ()
   const [at, setAt] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const id = useId();
   const current = SITE_STATUSES.indexOf(item.status);
 
 
   async function save() {
     setError(null);
+    setNotice(null);
     try {
       const updated = await call('websites.setStatus', { id: item.id, status, ...(at ? { at } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+      // An event dated before one already recorded joins the history without moving the site back.
+      if (updated.status !== status) {
+        setNotice(`${enumLabel(status)} is recorded in the history; the status stays ${enumLabel(updated.status)}, which a later-dated event set.`);
+      }
       itemLists.website.getState().patchRow((row) => row.id === item.id, updated);
       setNote('');
       setAt('');
@@ -78,6 +84,11 @@ export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: ()
       {error ? (
         <div className="field-error" role="alert">
           {error}
+        </div>
+      ) : null}
+      {notice ? (
+        <div className="faint" role="status">
+          {notice}
         </div>
       ) : null}
       <QueryError what="the lifecycle history" error={history.error} />
