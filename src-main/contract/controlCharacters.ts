@@ -41,6 +41,20 @@ export function spellOutControls(text: string, options: { keepLayout?: boolean }
   });
 }
 
+/**
+ * A stored one-line value as a document prints it: control characters spelled out (`\x0a`), so a
+ * line break stored before the one-line rule (an older version, a merge) or taken from a file
+ * name reads as text and never starts a line of its own. Bidi controls are left to the PDF's
+ * drawing, which spells every hidden character out as [U+202E] (packet/visibleText); text leaving
+ * a PDF (a CSV cell, a file name) spells or replaces them itself.
+ */
+export function printedOneLine(value: string): string;
+export function printedOneLine(value: string | null | undefined): string | null | undefined;
+export function printedOneLine(value: string | null | undefined): string | null | undefined {
+  if (value === null || value === undefined || !CONTROL_CHARACTER.test(value)) return value;
+  return value.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** Whether a name (a file name, a title from an imported file) carries characters that reorder its display. */
 export function hasBidiControl(name: string): boolean {
   return BIDI_CONTROL.test(name);

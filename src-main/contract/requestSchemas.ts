@@ -6,9 +6,9 @@ import { pastDate } from './calendarDate';
 import { EVIDENCE_KINDS, ITEM_KINDS, SITE_STATUSES } from './enums';
 import { REDACTION_CATEGORIES, REDACTION_STATUSES } from './redaction';
 import {
-  caseCreateSchema, caseUpdateSchema, custodyCreateSchema, evidenceUpdateSchema, idSchema, isoDate, linkCreateSchema,
+  caseCreateSchema, caseUpdateSchema, custodyRequestSchema, evidenceUpdateSchema, idSchema, isoDate, linkCreateSchema,
   listQuerySchema, noteCreateSchema, noteUpdateSchema, orderCreateSchema, orderUpdateSchema, stakeholderCreateSchema,
-  stakeholderUpdateSchema, titleText, websiteCreateSchema, websiteUpdateSchema,
+  oneLine, stakeholderUpdateSchema, titleText, websiteCreateSchema, websiteUpdateSchema,
 } from './schemas';
 
 /** Any absolute file path (evidence to import, a place to extract to). */
@@ -23,6 +23,9 @@ const taskId = z.string().min(1).max(100);
 /** A case file path from the UI: absolute, ending in .dossier. */
 const caseFilePath = absolutePath.refine((p) => p.toLowerCase().endsWith('.dossier'), 'must end in .dossier');
 
+/** Who signs a packet's declaration: printed on lines of their own in it and under its signature, so one line each. */
+export const declarantSchema = z.object({ name: oneLine(200).min(1, 'is required'), role: oneLine(300).optional(), place: oneLine(300).optional() });
+
 const packetOptions = z.object({
   sections: z.array(z.enum(['cover', 'toc', 'declaration', 'index', 'appendix', 'orders', 'custody', 'audit', 'exhibits'])).min(1).max(9).optional(),
   /** Exhibits in the order wanted: each by id, number ("3") or label ("Exhibit 3"). */
@@ -34,7 +37,7 @@ const packetOptions = z.object({
   profile: z.string().max(50).optional(),
   date: pastDate.optional(),
   title: titleText(500).optional(),
-  declarant: z.object({ name: z.string().trim().min(1).max(200), role: z.string().max(300).optional(), place: z.string().max(300).optional() }).optional(),
+  declarant: declarantSchema.optional(),
   appendixColumns: z.boolean().optional(),
   // From 0.25 MB, the smallest maxMb a court profile may give (courtProfileSchema).
   maxVolumeBytes: z.number().int().min(1 << 18).max(2 ** 40).optional(),
@@ -112,7 +115,7 @@ export const requestSchemas = {
   'notes.update': patchOf(noteUpdateSchema),
   'evidence.update': patchOf(evidenceUpdateSchema),
   'evidence.custody': withId,
-  'evidence.addCustody': custodyCreateSchema,
+  'evidence.addCustody': custodyRequestSchema,
   // The exhibit fields (label, source device/person, method, tags ...) as evidence.update takes them.
   'evidence.import': evidenceUpdateSchema.extend({
     paths: z.array(absolutePath).min(1).max(10_000),
@@ -121,7 +124,7 @@ export const requestSchemas = {
     taskId: taskId.optional(),
   }),
   'evidence.verify': z.object({ id: idSchema.optional(), taskId: taskId.optional() }),
-  'evidence.extract': z.object({ id: idSchema, outPath: absolutePath, overwrite: z.boolean().optional(), purpose: z.string().max(1000).optional() }),
+  'evidence.extract': z.object({ id: idSchema, outPath: absolutePath, overwrite: z.boolean().optional(), purpose: oneLine(1000).optional() }),
   'evidence.preview': z.object({ id: idSchema, maxBytes: z.number().int().min(1).max(5_000_000).optional() }),
   'tasks.cancel': z.object({ taskId }),
   'packet.profiles': empty,
@@ -202,8 +205,8 @@ export const requestSchemas = {
     again: z.boolean().optional(),
     taskId: taskId.optional(),
     title: z.string().trim().min(1).max(500).optional(),
-    source_url: z.string().trim().max(4000).optional(),
-    acquired_by: z.string().trim().max(300).optional(),
+    source_url: oneLine(4000).optional(),
+    acquired_by: oneLine(300).optional(),
     acquired_at: isoDate.optional(),
     description: z.string().max(20000).optional(),
   }),

@@ -19,13 +19,13 @@ export const titleText = (max: number) => oneLine(max, 'the title').min(1, 'is r
 const nullWhenEmpty = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v === '' ? null : v);
 const optionalText = (max: number) => text(max).nullish().transform(nullWhenEmpty);
 /** Text that is printed as one line (a title, a registrar in Appendix A): control and bidi characters are refused. */
-function oneLine(max: number, what?: string) {
+export function oneLine(max: number, what?: string) {
   return text(max).superRefine((value, ctx) => {
     const problem = oneLineProblem(value, what);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 }
-const optionalOneLine = (max: number) => oneLine(max).nullish().transform(nullWhenEmpty);
+export const optionalOneLine = (max: number) => oneLine(max).nullish().transform(nullWhenEmpty);
 
 /** Every date goes through the one parser (./calendarDate); kept under this name for its importers. */
 export const isoDate = calendarDate;
@@ -54,14 +54,16 @@ export const caseUpdateSchema = caseCreateSchema.partial().extend({ status: oneO
 
 export const evidenceUpdateSchema = z
   .object({
-    exhibit_label: requiredText(100),
+    // Printed in the packet's contents, index, declaration and custody report, and in ECF file names.
+    exhibit_label: oneLine(100).min(1, 'is required'),
     title: titleText(500),
     kind: oneOf(EVIDENCE_KINDS),
     acquired_at: optionalPastDate,
-    acquired_by: optionalText(300),
-    source_url: optionalText(4000),
-    source_device: optionalText(300),
-    source_person: optionalText(300),
+    // One line each in the declaration and the custody report (a line break there would add a line to sworn text).
+    acquired_by: optionalOneLine(300),
+    source_url: optionalOneLine(4000),
+    source_device: optionalOneLine(300),
+    source_person: optionalOneLine(300),
     method: optionalText(500),
     description: optionalText(20000),
     tags: stringList,
@@ -141,6 +143,8 @@ export const custodyCreateSchema = z.object({
   evidence_id: idSchema,
   action: oneOf(CUSTODY_ACTIONS),
   at: pastDate.optional(),
+  // Stored as Dossier records them (an import's location is the file's own path, which the file
+  // system lets hold a line break); a request takes them as one line each (custodyRequestSchema).
   from_party: optionalText(300),
   to_party: optionalText(300),
   location: optionalText(500),
@@ -149,6 +153,18 @@ export const custodyCreateSchema = z.object({
   hash_seen: z.string().trim().max(256, 'is longer than any hash').regex(/^[0-9a-f]+$/i, 'must be hexadecimal digits (a hash)').nullish(),
   result: oneOf(CUSTODY_RESULTS).optional(),
   details: optionalText(5000),
+});
+
+/**
+ * A custody event as a person gives it (the app's form, `dossier custody`): the custody report
+ * prints parties, location and purpose as one line each, so control and bidi characters are
+ * refused there; values recorded earlier or taken from a file's path are spelled out when printed.
+ */
+export const custodyRequestSchema = custodyCreateSchema.extend({
+  from_party: optionalOneLine(300),
+  to_party: optionalOneLine(300),
+  location: optionalOneLine(500),
+  purpose: optionalOneLine(1000),
 });
 
 export const listQuerySchema = z.object({

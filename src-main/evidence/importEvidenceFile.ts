@@ -153,10 +153,11 @@ export async function importEvidenceFile(
       hash_seen: stored.sha256,
       result: 'ok',
       details:
-        `Imported ${source.name} (${stored.size} bytes, ${mediaType}). SHA-256 ${stored.sha256}, SHA-1 ${stored.sha1}, MD5 ${stored.md5}.` +
+        // The name as the file system gave it may hold a line break: spelled out, as in the title.
+        `Imported ${spellOutControls(source.name)} (${stored.size} bytes, ${mediaType}). SHA-256 ${stored.sha256}, SHA-1 ${stored.sha1}, MD5 ${stored.md5}.` +
         (stored.duplicate ? ` Same bytes as ${duplicate?.exhibit_label ?? 'earlier evidence'}; stored once.` : '') +
         // The path as given and the file really read, when a symbolic link stood between them (paths cut to fit the field).
-        (viaLink(source) ? ` Read through the symbolic link ${source.path.slice(-2000)}, which leads to ${source.realPath.slice(-2000)}.` : ''),
+        (viaLink(source) ? ` Read through the symbolic link ${spellOutControls(source.path.slice(-2000))}, which leads to ${spellOutControls(source.realPath.slice(-2000))}.` : ''),
     });
     if (!loadEvidenceText(db, stored.sha256)) {
       const text = await extractSearchText(db, stored.sha256, mediaType);

@@ -6,9 +6,11 @@ import { nowIso } from '../casefile/ids';
 import { prepareCached } from '../casefile/prepareCached';
 import { getCaseInfo } from '../case/caseInfo';
 import { DossierError } from '../contract/errors';
+import { printedOneLine as line } from '../contract/controlCharacters';
 import { requireDistinctExhibitNumbers } from '../evidence/requireDistinctExhibitNumbers';
 import type { PacketRequestOptions } from '../contract/DossierApi';
 import type { CourtOrder, Evidence } from '../contract/records';
+import type { Counsel } from '../contract/filingCaption';
 import { listCustody } from '../evidence/custody';
 import { iterateAppendix } from '../websites/appendix';
 import { appendixHeading } from '../websites/appendixHeading';
@@ -69,27 +71,34 @@ function exhibitsFor(caseFile: CaseFile, refs: string[] | undefined): Evidence[]
   });
 }
 
+/**
+ * The packet prints these values as one line each: a line break in one (stored before the
+ * one-line rule, brought in by a merge, or in a seized file's own name) is spelled out (`line`,
+ * \x0a), never drawn as a line of its own in the sworn declaration or the custody report.
+ * Values without control characters are unchanged, so packets of ordinary cases keep their bytes.
+ */
 function exhibitInput(caseFile: CaseFile, e: Evidence, sealed: boolean): ExhibitInput {
   const content = e.content_sha256!;
   return {
     id: e.id,
-    label: e.exhibit_label,
-    title: e.title,
+    label: line(e.exhibit_label),
+    title: line(e.title),
     acquiredAt: e.acquired_at ?? e.created_at,
     acquiredAtRecorded: e.acquired_at !== null && e.acquired_at !== undefined,
-    acquiredBy: e.acquired_by ?? null,
-    source: e.source_url ?? e.source_device ?? e.source_person ?? 'Not recorded',
+    acquiredBy: line(e.acquired_by) ?? null,
+    source: line(e.source_url ?? e.source_device ?? e.source_person ?? 'Not recorded'),
     sha256: e.sha256!,
     sha1: e.sha1!,
     md5: e.md5!,
     size: e.size_bytes,
     mediaType: e.media_type,
-    originalName: e.original_name ?? e.title,
+    originalName: line(e.original_name ?? e.title),
     description: e.description,
     // A draft's own "exported" events are not part of the record a filing shows (drafts are not filed).
     custody: listCustody(caseFile, e.id).filter((c) => !(c.action === 'exported' && c.purpose === DRAFT_EXPORT_PURPOSE)).map((c) => ({
-      at: c.at, actor: c.actor, action: c.action, fromParty: c.from_party, toParty: c.to_party, location: c.location,
-      purpose: c.purpose, hashSeen: c.hash_seen, result: c.result, details: c.details,
+      // The location is a path: the custody report takes its file name, then spells that out.
+      at: c.at, actor: line(c.actor), action: c.action, fromParty: line(c.from_party), toParty: line(c.to_party), location: c.location,
+      purpose: line(c.purpose), hashSeen: c.hash_seen, result: c.result, details: quotedNamesSpelledOut(c.details, [e.original_name, c.location]),
     })),
     ...exhibitReaders(caseFile, e.id, content),
     // A web capture's own digests and how they compared at import (frozen with the production).
@@ -97,6 +106,23 @@ function exhibitInput(caseFile: CaseFile, e: Evidence, sealed: boolean): Exhibit
     // A public packet burns in the accepted Rule 5.2 redactions; a sealed one shows everything.
     ...redactionsOf(caseFile, e.id, sealed),
   };
+}
+
+/**
+ * Details are free text and keep their lines, but those Dossier wrote at import quote the file's
+ * name and path as the file system gave them (a seized file's name is the adversary's text, and
+ * Linux lets it hold a line break): each such quote is spelled out like the name itself.
+ */
+function quotedNamesSpelledOut(details: string | null, quoted: readonly (string | null | undefined)[]): string | null {
+  let text = details;
+  for (const name of quoted) if (text && name && line(name) !== name) text = text.split(name).join(line(name));
+  return text;
+}
+
+/** Counsel's one-line fields spelled out like an exhibit's (the address keeps its lines: one per "\n"). */
+function printedCounsel(c: Counsel): Counsel {
+  const { name, firm, phone, email, barNumber, representing } = c;
+  return { ...c, name: line(name), ...(firm ? { firm: line(firm) } : {}), ...(phone ? { phone: line(phone) } : {}), ...(email ? { email: line(email) } : {}), ...(barNumber ? { barNumber: line(barNumber) } : {}), ...(representing ? { representing: line(representing) } : {}) };
 }
 
 function captureDigestsOf(caseFile: CaseFile, evidenceId: string): { captureDigests?: CaptureDigestFacts } {
@@ -156,9 +182,9 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     caption: {
       // The case's own caption first (dossier caption set / party add); an order's only as a fallback.
       court: filing.court ?? captionOrder?.court ?? info.jurisdiction ?? COURT_NOT_RECORDED,
-      docket: withInitials(info.docket_number ?? captionOrder?.docket ?? DOCKET_NOT_RECORDED, filing.judgeInitials),
-      caption: partyCaption(filing.parties) ?? captionOrder?.caption ?? info.title,
-      title: options.title ?? `Declaration and Exhibits: ${info.title}`,
+      docket: line(withInitials(info.docket_number ?? captionOrder?.docket ?? DOCKET_NOT_RECORDED, filing.judgeInitials)),
+      caption: partyCaption(filing.parties) ?? captionOrder?.caption ?? line(info.title),
+      title: options.title ?? `Declaration and Exhibits: ${line(info.title)}`,
       // Never the computer account running the export: a filing without a declarant is refused
       // by the check (checkFiling), and a forced one says so.
       preparedBy: options.declarant?.name ?? 'Declarant not named',
@@ -183,13 +209,13 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     domains,
     ...(appendix ? { appendix } : {}),
     orders: filingOrders(caseFile, orders, options.orderIds, chosenOrder, exhibits.map((e) => e.id)).map((o) => ({
-      title: o.title, docket: o.docket, court: o.court, judge: o.judge, type: o.order_type, filedAt: o.filed_at, grantedAt: o.granted_at,
-      servedAt: o.served_at, expiresAt: o.expires_at, status: o.status, summary: o.summary, ecfNumber: o.ecf_number,
+      title: line(o.title), docket: line(o.docket), court: line(o.court), judge: line(o.judge), type: o.order_type, filedAt: o.filed_at, grantedAt: o.granted_at,
+      servedAt: o.served_at, expiresAt: o.expires_at, status: o.status, summary: o.summary, ecfNumber: line(o.ecf_number),
     })),
-    auditHeads: auditHeads(caseFile.db).map((h) => ({ author: h.chain, seq: h.length, hash: h.headHash })),
+    auditHeads: auditHeads(caseFile.db).map((h) => ({ author: line(h.chain), seq: h.length, hash: h.headHash })),
     caseFileSha256: await fileSha256(caseFile.path),
     caseFileHashedAt: cutoffAt,
-    counsel: filing.counsel,
+    counsel: filing.counsel.map(printedCounsel),
     // Read and checked now, kept as bytes: frozen with the production, whatever becomes of the file.
     ...(options.signatureImage ? { signatureImage: await readSignatureImage(options.signatureImage) } : {}),
     ...(options.sealed ? {} : { unreviewedRedactions: unreviewedRedactions(caseFile, exhibits), identifiersNeverReviewed: await identifiersNeverReviewed(caseFile, exhibits) }),

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { verifyOnDisk } from '../outputs/verifyOnDisk';
+import { csvCell } from '../outputs/csvCell';
+import { spellOutControls } from '../contract/controlCharacters';
 import type { StagedOutput } from '../outputs/publishOutputs';
 import { formatBatesRange } from './formatBates';
 import type { PacketInput } from './PacketInput';
@@ -23,10 +25,12 @@ export interface EcfAttachment {
 /**
  * A file name a court's upload form and every operating system accept: "Exhibit 1 - Storefront
  * capture.pdf", and "Exhibit 3 - Server logs (Part 1 of 2).pdf" for a part of a split exhibit.
- * Characters Windows or macOS refuse become "-", and a long title is cut (never the part).
+ * Characters Windows or macOS refuse, control and bidi characters become "-", and a long title is
+ * cut (never the part).
  */
 export function ecfFileName(label: string, title: string, part?: { index: number; count: number }): string {
-  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '-').replace(/\s+/g, ' ').trim();
+  // Control and bidi characters too: "Exhibit \u202E2" would show reversed in a file manager or the court's upload form.
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, '-').replace(/\s+/g, ' ').trim();
   const name = `${clean(label)} - ${clean(title)}`;
   return `${name.length > 120 ? `${name.slice(0, 119).trimEnd()}…` : name}${part ? ` (Part ${part.index} of ${part.count})` : ''}.pdf`;
 }
@@ -46,7 +50,8 @@ export function ecfAttachments(input: PacketInput, exhibits: ExhibitPlacement[],
       return (p.parts ?? [p]).map((f) => ({
         file: path.basename(fileOf(f.volume)),
         category: 'Exhibit' as const,
-        description: `${ex.label} - ${ex.title}${'part' in f ? ` (Part ${f.part} of ${f.of})` : ''}${redactionNote(ex)} (${formatBatesRange(bates, f.batesFirst, f.batesLast)})`,
+        // Spelled out: pasted into the court's form and kept in attachments.json, where a bidi control would reorder it.
+        description: spellOutControls(`${ex.label} - ${ex.title}${'part' in f ? ` (Part ${f.part} of ${f.of})` : ''}${redactionNote(ex)} (${formatBatesRange(bates, f.batesFirst, f.batesLast)})`),
         batesFirst: f.batesFirstLabel,
         batesLast: f.batesLastLabel,
         pages: f.pageCount,
@@ -62,7 +67,8 @@ export function ecfAttachments(input: PacketInput, exhibits: ExhibitPlacement[],
 export function stageAttachmentLists(dir: string, stem: string, attachments: EcfAttachment[]): StagedOutput[] {
   const csv = stringify([
     ['number', 'file', 'category', 'description', 'bates_first', 'bates_last', 'pages'],
-    ...attachments.map((a) => [a.number, a.file, a.category, a.description, a.batesFirst, a.batesLast, a.pages]),
+    // The same cell guard as Appendix A's CSV: a label "=HYPERLINK(...)" must not run in the clerk's spreadsheet.
+    ...attachments.map((a) => [a.number, a.file, a.category, a.description, a.batesFirst, a.batesLast, a.pages].map((cell) => csvCell(cell))),
   ]);
   const json = `${JSON.stringify(attachments, null, 2)}\n`;
   return [

@@ -6,6 +6,7 @@ import { formatTimestamp } from './formatText';
 import type { LayoutFlow } from './LayoutFlow';
 import type { CustodyEventInput } from './PacketInput';
 import { attachmentRef, type SectionContext } from './SectionContext';
+import { printedOneLine } from '../contract/controlCharacters';
 
 /**
  * Chain of custody per exhibit: its SHA-256, every custody event in order, and where it is in this
@@ -82,7 +83,8 @@ function details(e: CustodyEventInput): string {
   const parts: string[] = [];
   if (e.action !== 'acquired' && (e.fromParty || e.toParty)) parts.push(`${e.fromParty ?? '?'} → ${e.toParty ?? '?'}`);
   if (e.action === 'acquired' && e.fromParty && !e.details?.includes(e.fromParty)) parts.push(`from ${e.fromParty}`);
-  if (e.location) parts.push(`file ${fileNameOnly(e.location)}`);
+  // Spelled out after the name is taken from the path (its spelled-out "\\x0a" would read as a folder).
+  if (e.location) parts.push(`file ${printedOneLine(fileNameOnly(e.location))}`);
   if (e.purpose) parts.push(`for ${e.purpose}`);
   // The hash is printed on its own line; the details' own copy of it would break mid-string.
   if (e.details) parts.push(e.details.replace(/\b[0-9a-f]{32,64}\b/g, (h) => (h === e.hashSeen ? '(below)' : h)));

@@ -1,3 +1,4 @@
+import { printedOneLine } from '../contract/controlCharacters';
 import type { Party } from '../contract/filingCaption';
 
 const ROLE_WORD: Record<Party['role'], [string, string]> = {
@@ -17,7 +18,8 @@ export function partyCaption(parties: readonly Party[]): string | null {
     if (!named.length) return [];
     const plural = named.length > 1 || /\bdoes\b|\bet al\b/i.test(named[0]!.name);
     const word = ROLE_WORD[named[0]!.role][plural ? 1 : 0];
-    return [...named.map((p, i) => `${p.name.toUpperCase()}${i < named.length - 1 ? ';' : ','}`), word];
+    // A name is one caption line: a line break stored in it (before the one-line rule) is spelled out.
+    return [...named.map((p, i) => `${printedOneLine(p.name.toUpperCase())}${i < named.length - 1 ? ';' : ','}`), word];
   };
   const first = side(['plaintiff', 'petitioner']);
   const second = side(['defendant', 'respondent']);

@@ -4,6 +4,7 @@ import { iterateAppendix } from './appendix';
 import { appendixHeading } from './appendixHeading';
 import { foldRegistrableDomains, type RegistrableEntry } from './foldRegistrableDomains';
 import { writeOutputFileSync } from '../outputs/writeOutputFile';
+import { csvCell } from '../outputs/csvCell';
 
 /**
  * Columns of an order's Appendix A as CSV (`dossier appendix --csv` and the app's "Export CSV…"):
@@ -13,15 +14,6 @@ import { writeOutputFileSync } from '../outputs/writeOutputFile';
  */
 export const APPENDIX_CSV_COLUMNS = ['registrable_domain', 'u_label', 'a_label', 'registry', 'registrar', 'registrar_iana_id', 'flags', 'order', 'names_in_order'] as const;
 export const APPENDIX_CSV_EXTRA_COLUMNS = ['registrant', 'status'] as const;
-
-/**
- * Cells a spreadsheet would run as formulas (=, +, -, @, tab, CR first) are prefixed with ' so
- * the data stays visible but never executes: the file goes to registries and courts who open it
- * in Excel.
- */
-export function formulaSafe(cell: string | null): string | null {
-  return cell && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 /** One Appendix A entry as CSV cells (see APPENDIX_CSV_COLUMNS). */
 export function appendixCsvCells(entry: RegistrableEntry, order: string, columns = false): (string | null)[] {
@@ -37,7 +29,8 @@ export function appendixCsvCells(entry: RegistrableEntry, order: string, columns
     entry.folded.join(' '),
     ...(columns ? [entry.registrants.join('; '), entry.statuses.join('; ')] : []),
   ];
-  return cells.map(formulaSafe);
+  // Every cell through the one CSV-cell guard (formulas, control characters).
+  return cells.map((cell) => csvCell(cell));
 }
 
 /** The appendix as CSV text, header first, one chunk per registrable domain, streamed from the case file; every record ends with a newline. */

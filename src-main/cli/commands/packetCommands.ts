@@ -3,6 +3,8 @@ import { formatBytes } from '../../contract/formatBytes';
 import type { Command } from 'commander';
 import { parseCalendarDate } from '../../contract/calendarDate';
 import { DossierError } from '../../contract/errors';
+import { declarantSchema } from '../../contract/requestSchemas';
+import { validate } from '../../contract/validate';
 import type { CasePacketOptions } from '../../packet/casePacketInput';
 import { COURT_PROFILES } from '../../packet/courtProfiles';
 import { exportCasePacket } from '../../packet/exportCasePacket';
@@ -14,6 +16,7 @@ import { cliIo, setExitStatus } from '../cliIo';
 import { withContract } from '../contractSession';
 import { interruptSignal } from '../interruptSignal';
 import { withCase } from '../withCase';
+import { withFlagNames } from '../flagNames';
 import { unlockKeyFile } from '../shareKeys';
 import { readUtf8File } from '../readUtf8File';
 
@@ -179,6 +182,15 @@ export function registerPacketCommands(program: Command): void {
         if (!flags.out) return;
       }
       if (!flags.out) throw new DossierError('INVALID_REQUEST', 'Say where to write the packet with --out PATH.pdf.');
+      // The export below does not pass through the contract, so the declarant is checked here as
+      // packet.export checks it: a line break in --declarant would add a line to a sworn declaration.
+      if (packet.declarant) {
+        try {
+          validate(declarantSchema, packet.declarant, 'declarant');
+        } catch (error) {
+          throw withFlagNames(error, PACKET_FLAG_NAMES);
+        }
+      }
       // Export is the one packet path outside the contract: its --json report (Bates numbers per
       // exhibit, rendering notes) predates packet.export's smaller summary, and scripts read it.
       await withCase(file, options, async (caseFile) => {
