@@ -1,3 +1,5 @@
+import type { RecordsNotShown } from './recordsNotShown';
+
 /**
  * A web capture exhibit as the packet shows it (filled from the case by src-main/captures): per
  * captured page, the facts a court needs (URL, time, IP, HTTP status, record id, digests), then the
@@ -32,4 +34,6 @@ export interface CaptureExhibitInput {
   pages: CapturePageExhibit[];
   /** Pages of the capture not shown (past the packet's limit per exhibit). */
   pagesOmitted: number;
+  /** The archive's records that no page shows (all but the shown pages' responses and screenshots). */
+  recordsNotShown: RecordsNotShown;
 }

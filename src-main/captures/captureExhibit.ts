@@ -4,6 +4,7 @@ import type { CaptureExhibitInput, CapturePageExhibit } from './CaptureExhibitIn
 import { getCapturePageRow, listCapturePages, listCaptures } from './captureRows';
 import type { CaptureFormat } from './detectCaptureFormat';
 import { readRecordPayload } from './readRecordPayload';
+import { recordsNotShown } from './recordsNotShown';
 import { type CaptureRenderer, openCaptureRenderer } from './renderCapturePage';
 
 /** Captured pages shown per exhibit in a packet; the rest are counted on the slip sheet. */
@@ -51,6 +52,9 @@ export async function captureExhibitInput(caseFile: CaseFile, evidenceId: string
   if (all.length === 0) return null;
   const shown = all.slice(0, MAX_PACKET_PAGES);
   const pages: CapturePageExhibit[] = [];
+  // Row ids of the records the pages show: each page's own response (its facts, and its text or a
+  // rendering of it) and the screenshot drawn for it. Nothing else of the archive is on a page.
+  const shownRecords: string[] = [];
   // Chromium starts only if a page has no screenshot of its own, and once for all of them.
   const browser: { opened: Promise<CaptureRenderer> | null } = { opened: null };
   const renderer = () => (browser.opened ??= openCaptureRenderer(caseFile.db, capture.id));
@@ -58,6 +62,9 @@ export async function captureExhibitInput(caseFile: CaseFile, evidenceId: string
     for (const page of shown) {
       const r = page.record;
       const detail = getCapturePageRow(caseFile.db, page.id);
+      const image = await pageImage(caseFile, renderer, row.content_sha256, capture.format, page);
+      if (r) shownRecords.push(r.id);
+      if (image.image?.source === 'screenshot' && page.screenshot_record_id) shownRecords.push(page.screenshot_record_id);
       pages.push({
         url: page.url,
         title: page.title,
@@ -71,7 +78,7 @@ export async function captureExhibitInput(caseFile: CaseFile, evidenceId: string
         declaredDigests: [r?.declared_payload_digest ? `payload ${r.declared_payload_digest}` : null, r?.declared_block_digest ? `block ${r.declared_block_digest}` : null].filter((d): d is string => d !== null),
         digestCheck: r ? (DIGEST_WORDS[r.digest_status] ?? r.digest_status) : 'no record to check',
         text: detail.text,
-        ...(await pageImage(caseFile, renderer, row.content_sha256, capture.format, page)),
+        ...image,
       });
     }
   } finally {
@@ -85,5 +92,6 @@ export async function captureExhibitInput(caseFile: CaseFile, evidenceId: string
     problemCount: capture.problems.length,
     pages,
     pagesOmitted: capture.page_count - shown.length,
+    recordsNotShown: recordsNotShown(caseFile.db, capture.id, shownRecords),
   };
 }

@@ -125,6 +125,12 @@ export interface EmailPreview {
   /** The text body; for an HTML-only message its text (never rendered). */
   body: string;
   bodySource: 'text' | 'html' | 'none';
+  /**
+   * When the message has a text body and an HTML part as well (multipart/alternative): the HTML
+   * part's text (never rendered). Mail clients display the HTML part, which may say something
+   * else than the text body. Absent when there is no such part.
+   */
+  htmlAlternative?: string;
   attachments: { name: string; mediaType: string; size: number; sha256: string; disposition: string }[];
   /** The header block as stored. */
   rawHeaders: string;

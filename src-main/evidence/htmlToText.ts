@@ -23,11 +23,22 @@ export function decodeEntities(text: string): string {
 }
 
 /**
- * The readable text of an HTML page, for the search index only (pages are never rendered).
- * A single forward scan, so hostile markup (thousands of unclosed tags) costs linear time where
- * tag-stripping regular expressions can go quadratic.
+ * Elements inside a line of text that a browser draws without a gap: "219-<b>09</b>-9999" reads
+ * "219-09-9999", "$<b>9</b>,000" reads "$9,000".
  */
-export function htmlToText(html: string): string {
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'nobr', 'q',
+  's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
+]);
+
+/**
+ * The readable text of an HTML page, never rendered. A single forward scan, so hostile markup
+ * (thousands of unclosed tags) costs linear time where tag-stripping regular expressions can go
+ * quadratic. Every tag separates words unless `joinInline`: then inline elements (INLINE) join
+ * the text on either side as a mail client shows it, which is what an e-mail's HTML part printed
+ * in a packet needs (readEmail). The search index and capture text keep the separating form.
+ */
+export function htmlToText(html: string, options: { joinInline?: boolean } = {}): string {
   const lower = asciiLower(html);
   const out: string[] = [];
   let i = 0;
@@ -55,7 +66,7 @@ export function htmlToText(html: string): string {
       i = closeEnd < 0 ? html.length : closeEnd + 1;
       continue;
     }
-    out.push(name && BLOCKS.has(name) ? '\n' : ' ');
+    out.push(name && BLOCKS.has(name) ? '\n' : name && options.joinInline && INLINE.has(name) ? '' : ' ');
     i = gt + 1;
   }
   return decodeEntities(out.join(''))

@@ -27,7 +27,7 @@ export async function readEmailWithImages(bytes: Uint8Array): Promise<{ view: Em
   const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
   const images: { index: number; bytes: Uint8Array }[] = [];
   const text = email.text?.trim() ? email.text : '';
-  const fromHtml = !text && email.html ? htmlToText(email.html) : '';
+  const fromHtml = !text && email.html ? htmlToText(email.html, { joinInline: true }) : '';
   const view: EmailView = {
     from: addresses(email.from ? [email.from] : []),
     to: addresses(email.to ?? []),
@@ -37,6 +37,8 @@ export async function readEmailWithImages(bytes: Uint8Array): Promise<{ view: Em
     messageId: email.messageId ?? '',
     body: text || fromHtml,
     bodySource: text ? 'text' : fromHtml ? 'html' : 'none',
+    // What a mail client displays when there is both: the HTML part, said as its text.
+    ...(text && email.html ? { htmlAlternative: htmlToText(email.html, { joinInline: true }) } : {}),
     attachments: email.attachments.map((a, index) => {
       const content = typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content as ArrayBuffer);
       if (/^image\/(png|jpeg)$/i.test(a.mimeType) && content.byteLength <= IMAGE_ATTACHMENT_MAX_BYTES) images.push({ index, bytes: content });

@@ -17,6 +17,8 @@ export interface PreparedExhibit {
   missingGlyphs?: number[];
   /** What sanitising removed from the file's copy in the packet (active content), for the slip sheet and index. */
   removed?: string[];
+  /** `removed` said as what the packet's pages lack (activeContentNote), for the declaration and --json; not on the slip sheet, which has its own box. */
+  removedNote?: string;
   /** Why this content keeps the packet from declaring PDF/A, if it does. */
   blocksPdfA?: string;
   /** Draws the content pages; `index` of the first one is 1 (0 is the slip sheet). */

@@ -14,7 +14,7 @@ import { pageOverLimitMessage, planExhibitParts } from './planExhibitParts';
 import { embedLayoutImages } from './embedLayoutImages';
 import { paintSections } from './paintSections';
 import { type PagePart, PdfVolumeWriter } from './PdfVolumeWriter';
-import { renderExhibit } from './renderExhibit';
+import { type RenderedExhibit, renderExhibit } from './renderExhibit';
 import { stampPage } from './stampPage';
 import { writeExhibitParts } from './writeExhibitParts';
 import type { Placement, SectionContext } from './SectionContext';
@@ -187,7 +187,7 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
       ...placementOf(first?.volume ?? current.number, first?.firstPage ?? pageInVolume(current, bodyIndex), nextBates, rendered.pages, bates),
       ...(rendered.removed ? { removed: rendered.removed } : {}),
       ...(rendered.rendering === 'native' ? { native: true } : {}),
-      ...(rendered.rendering !== 'native' && rendered.note ? { partial: rendered.note } : {}),
+      ...(partialNote(rendered) !== '' ? { partial: partialNote(rendered) } : {}),
       ...(rendered.redacted ? { redacted: rendered.redacted } : {}),
       ...(first ? { filedInParts: { count: partPlacements.length, lastVolume: current.number } } : {}),
     };
@@ -199,6 +199,9 @@ export async function assemblePacket(plan: AssemblyPlan, volumes: VolumeState[])
       warnings.push({ code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: exhibit.id, message: `${exhibit.label} is not reproduced as pages (slip sheet only; the file stays in the case file): ${rendered.note}${detail}` });
     } else if (rendered.note) {
       warnings.push({ code: 'EXHIBIT_TRUNCATED', exhibitId: exhibit.id, message: `${exhibit.label}: ${rendered.note}` });
+    }
+    if (rendered.rendering !== 'native' && rendered.removedNote) {
+      warnings.push({ code: 'EXHIBIT_CONTENT_REMOVED', exhibitId: exhibit.id, message: `${exhibit.label}: ${rendered.removedNote}` });
     }
     if (rendered.blocksPdfA) pdfABlockers.push(`${exhibit.label} (${rendered.blocksPdfA})`);
     nextBates += rendered.pages;
@@ -325,4 +328,14 @@ function placementOf(volume: number, firstPage: number, batesFirst: number, page
     batesFirstLabel: formatBates(bates, batesFirst),
     batesLastLabel: formatBates(bates, batesLast),
   };
+}
+
+/**
+ * Why an exhibit reproduced as pages is not there as stored, if it is not: cut short (its note)
+ * and what was removed from its pages (active content). The declaration names it "only in part"
+ * with these words, and --json gives them as `partial`.
+ */
+function partialNote(rendered: RenderedExhibit): string {
+  if (rendered.rendering === 'native') return '';
+  return [rendered.note, rendered.removedNote].filter((s): s is string => !!s).join(' ');
 }

@@ -62,6 +62,22 @@ export function describeActiveContent(found: ActiveContent): string[] {
   return out;
 }
 
+/**
+ * What the removal leaves out, said where the Packet is sworn to (the declaration's "shown only
+ * in part") and in --json's `partial`; the slip sheet lists the same in its own box. A form
+ * field's entry or a comment is drawn by a PDF viewer on the page though it is not page content:
+ * without this the declaration would swear such a page appears as stored while the account
+ * number in its form field is on no page of the Packet. Empty when nothing was removed.
+ */
+export function activeContentNote(found: ActiveContent): string {
+  const removed = describeActiveContent(found);
+  if (removed.length === 0) return '';
+  const items = removed.map((r) => r.split(':')[0]).join(', ');
+  const onPage = [found.formFields > 0 ? 'the entries in its form fields' : '', found.otherAnnotations > 0 ? 'its annotations (comments, highlights, stamps)' : ''].filter(Boolean);
+  const shownByViewers = onPage.length ? ` ${upperFirst(onPage.join(' and '))}, which a PDF viewer shows on the page, are not on the pages here.` : '';
+  return `Its pages are reproduced without what the file holds besides page content (${items}).${shownByViewers} The complete file is kept unaltered in the case file, from which it can be produced on request.`;
+}
+
 function inspect(dict: PDFDict, found: ActiveContent): void {
   const type = dict.lookupMaybe(PDFName.of('Type'), PDFName)?.decodeText();
   const action = dict.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
@@ -90,4 +106,8 @@ function inspect(dict: PDFDict, found: ActiveContent): void {
   }
   // A field dictionary has a field type (FT); its widget may be the same dictionary or a kid.
   if (dict.has(PDFName.of('FT'))) found.formFields++;
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

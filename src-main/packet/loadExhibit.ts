@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isTextType } from './classifyExhibit';
+import { LineCounter } from './LineCounter';
 import type { ExhibitInput } from './PacketInput';
 import { PacketError } from './PacketError';
 import { verifyExhibitBytes } from './verifyExhibitBytes';
@@ -71,8 +72,8 @@ async function streamAndHash(
   const kept = new Uint8Array(Math.min(keep, exhibit.size));
   let keptLength = 0;
   let size = 0;
-  let newlines = 0;
-  let last = -1;
+  // Lines are counted on bytes (UTF-8 and ASCII logs, the case for files this large).
+  const lines = new LineCounter();
   try {
     for await (const chunk of readChunks()) {
       for (const h of Object.values(hashes)) h.update(chunk);
@@ -81,10 +82,7 @@ async function streamAndHash(
         kept.set(take, keptLength);
         keptLength += take.length;
       }
-      if (countLines) {
-        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 0x0a) newlines++;
-        if (chunk.length > 0) last = chunk[chunk.length - 1] ?? -1;
-      }
+      if (countLines) lines.push(chunk);
       size += chunk.length;
     }
   } catch (err) {
@@ -93,8 +91,7 @@ async function streamAndHash(
   const actual = { size, sha256: hashes.sha256.digest('hex'), sha1: hashes.sha1.digest('hex'), md5: hashes.md5.digest('hex') };
   // Same check and message as for whole files.
   verifyExhibitBytes(exhibit, new Uint8Array(0), actual);
-  // Lines are counted on bytes (UTF-8 and ASCII logs, the case for files this large).
-  return { kept: kept.subarray(0, keptLength), lines: newlines + (size > 0 && last !== 0x0a ? 1 : 0) };
+  return { kept: kept.subarray(0, keptLength), lines: lines.total() };
 }
 
 function unreadable(exhibit: ExhibitInput, err: unknown): PacketError {

@@ -2,6 +2,7 @@ import { clip, endPath, type PDFImage, type PDFPage, popGraphicsState, pushGraph
 import type { CaptureExhibitInput, CapturePageExhibit } from '../captures/CaptureExhibitInput';
 import { drawPageHeader } from './drawPageHeader';
 import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
+import { groupDigits } from './formatText';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { readImageInfo } from './readImageInfo';
 import { exhibitTopBand } from './pageLayout';
@@ -28,6 +29,8 @@ interface PagePlan {
   tiles: number;
   textLines: string[];
   textPages: number;
+  /** Its image or text does not end on its last page (said there). */
+  cut: boolean;
 }
 
 function metadataRows(capture: CaptureExhibitInput, page: CapturePageExhibit): [string, string][] {
@@ -89,7 +92,9 @@ export async function prepareCaptureExhibit(ctx: ExhibitRenderContext, capture: 
       : (page.text || '(The page has no text.)').split('\n').flatMap((line) => wrapText(ctx.metrics.sans, visibleText(line, ctx.metrics.sans).text, TEXT_SIZE, areaW));
     const linesPerPage = Math.floor(areaH / TEXT_LEADING);
     const textPages = image ? 0 : Math.min(ctx.textPageCap, Math.max(1, Math.ceil(textLines.length / linesPerPage)));
-    plans.push({ page, rows: metadataRows(capture, page), image, pixels, tiles, textLines: textLines.slice(0, textPages * linesPerPage), textPages });
+    // Cut short on its pages: a text past the page cap, an image taller than MAX_TILES pages.
+    const cut = pixels ? pixels.height * scale > tiles * areaH : textLines.length > textPages * linesPerPage;
+    plans.push({ page, rows: metadataRows(capture, page), image, pixels, tiles, textLines: textLines.slice(0, textPages * linesPerPage), textPages, cut });
   }
   const contentPages = plans.reduce((n, p) => n + 1 + p.tiles + p.textPages, 0);
   const total = contentPages + 1;
@@ -101,7 +106,7 @@ export async function prepareCaptureExhibit(ctx: ExhibitRenderContext, capture: 
       `Web capture (${capture.format.toUpperCase()}): ${plural(plans.length, 'captured page')}, each with its capture facts, then ` +
       `${shown === plans.length ? 'its image' : shown === 0 ? 'its text (no rendering was available)' : `its image (${shown}) or text (${plans.length - shown})`}; ${plural(contentPages, 'page')}.` +
       (capture.pagesOmitted ? ` ${plural(capture.pagesOmitted, 'further captured page')} not shown; the complete archive is kept unaltered in the case file, from which it can be produced on request.` : ''),
-    ...(capture.pagesOmitted ? { note: `${plural(capture.pagesOmitted, 'captured page')} of this archive are not shown; the complete archive is kept unaltered in the case file, from which it can be produced on request.` } : {}),
+    ...inPart(capture, plans),
     draw: () => {
       let index = 1;
       plans.forEach((plan, n) => {
@@ -123,6 +128,31 @@ export async function prepareCaptureExhibit(ctx: ExhibitRenderContext, capture: 
       });
     },
   };
+}
+
+/**
+ * What of the archive the pages do not show, for the slip sheet, the declaration and --json
+ * (`partial`): captured pages past the limit, pages whose image or text is cut short, and the
+ * records no page shows (the data a page loaded, an API's JSON, requests). Without it the
+ * declaration would swear the exhibit appears in the Packet as stored.
+ */
+function inPart(capture: CaptureExhibitInput, plans: PagePlan[]): { note?: string } {
+  const parts: string[] = [];
+  if (capture.pagesOmitted) parts.push(`${plural(capture.pagesOmitted, 'captured page')} of this archive ${capture.pagesOmitted === 1 ? 'is' : 'are'} not shown.`);
+  const cut = plans.filter((p) => p.cut).length;
+  if (cut) parts.push(`The image or text of ${plural(cut, 'captured page')} is cut short, as stated on ${cut === 1 ? 'its' : 'their'} last page.`);
+  const { count, kinds } = capture.recordsNotShown;
+  if (count) {
+    const listed = kinds.slice(0, 6).map((k) => `${k.kind}: ${groupDigits(k.count)}`);
+    const rest = kinds.slice(6).reduce((n, k) => n + k.count, 0);
+    if (rest) listed.push(`other kinds: ${groupDigits(rest)}`);
+    const rendered = plans.some((p) => p.page.image?.source === 'rendering') ? ' (a rendering of a page may show some of them as part of that page)' : '';
+    parts.push(
+      `Of the archive's ${plural(capture.recordCount, 'record')}, ${groupDigits(count)} ${count === 1 ? 'is' : 'are'} not reproduced on any page of this Packet (${listed.join('; ')})${rendered}: each captured page is shown by its capture facts and its image or text, not by the other records the archive holds.`,
+    );
+  }
+  if (parts.length === 0) return {};
+  return { note: `${parts.join(' ')} The complete archive is kept unaltered in the case file, from which it can be produced on request.` };
 }
 
 function drawFacts(ctx: ExhibitRenderContext, page: PDFPage, header: string, rows: [string, string][]): void {

@@ -19,7 +19,8 @@ const MAX_IMAGE_PIXELS = 60_000_000;
 /**
  * Shows an e-mail (.eml) or a mailbox (.mbox: one exhibit for the file, an index of its messages
  * first, then each message from a new page) as a mail client shows it: From, To, Cc, Date and
- * Subject decoded, the text body (an HTML-only body as its text, never rendered), and each
+ * Subject decoded, the text body (an HTML-only body as its text, never rendered; an HTML part
+ * beside a text body as its text too, see bodyLines), and each
  * attachment with its name, type, size and SHA-256. The raw header block of each message follows
  * on a page of its own, for the record. Pages are numbered by page and line like text exhibits.
  * PNG and JPEG attachments are then shown, one a page; other attachments are listed only (the
@@ -95,6 +96,37 @@ export async function prepareEmailExhibit(ctx: ExhibitRenderContext, bytes: Uint
   };
 }
 
+/** A body as lines, without trailing blank lines. */
+function asLines(body: string): string[] {
+  return body.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+}
+
+/**
+ * The body as shown. A message with a text body and an HTML part (multipart/alternative) is
+ * displayed by mail clients from its HTML part, which can say something else than the text body
+ * (invoice fraud: "$100 to account 1111" in one, "$9,000 to account 2222" in the other). Both are
+ * shown, the HTML part as its text (never rendered); when the two have the same words (compared
+ * with runs of white space made one space) the text is shown once and the sheet says so.
+ */
+function bodyLines(v: EmailView): string[] {
+  if (v.htmlAlternative === undefined) return asLines(v.body);
+  const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+  if (words(v.htmlAlternative) === words(v.body)) {
+    return ['[The message has a text body and an HTML part with the same words; shown once, as text.]', '', ...asLines(v.body)];
+  }
+  return [
+    '[The message has a text body and an HTML part that differ; most mail clients display the HTML part. Both follow, the HTML part as its text (not rendered).]',
+    '',
+    'HTML part, as text:',
+    '',
+    ...asLines(v.htmlAlternative),
+    '',
+    'Text body:',
+    '',
+    ...asLines(v.body),
+  ];
+}
+
 /** Header fields, body and attachment list of one message, as lines. */
 function messageLines(v: EmailView): string[] {
   const lines: string[] = [];
@@ -110,7 +142,7 @@ function messageLines(v: EmailView): string[] {
   lines.push(RULE);
   if (v.bodySource === 'html') lines.push('[The message has only an HTML body; its text is shown, not rendered.]', '');
   if (v.bodySource === 'none') lines.push('[The message has no text body.]');
-  lines.push(...v.body.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n'));
+  lines.push(...bodyLines(v));
   lines.push(RULE);
   if (v.attachments.length === 0) {
     lines.push('No attachments.');

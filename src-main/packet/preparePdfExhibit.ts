@@ -1,6 +1,6 @@
 import { degrees, PDFName, type PDFPage, rgb } from 'pdf-lib';
 import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
-import { describeActiveContent, listActiveContent } from './listActiveContent';
+import { activeContentNote, describeActiveContent, listActiveContent } from './listActiveContent';
 import { loadEvidencePdf, shortMessage } from './loadEvidencePdf';
 import { NotRenderable, plural, type PreparedExhibit } from './PreparedExhibit';
 import { exhibitTopBand, type PageLayout } from './pageLayout';
@@ -44,7 +44,8 @@ async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<Pr
   // A profile that requires PDF/A gets the standard fonts an exhibit leaves out embedded (Liberation stand-ins).
   const { doc: src, pages, claimsPdfA, substitutedFonts } = await loadEvidencePdf(bytes, { substituteFonts: ctx.pdfAPolicy === 'required', ...(ctx.fontDir ? { fontDir: ctx.fontDir } : {}) });
   // Counted before anything is dropped, so the slip sheet can say what the packet's copy lacks.
-  const removed = describeActiveContent(listActiveContent(src));
+  const active = listActiveContent(src);
+  const removed = describeActiveContent(active);
   if (ctx.pdfAPolicy === 'required' && !claimsPdfA) {
     throw new NotRenderable('The PDF does not declare PDF/A conformance (or uses fonts it does not embed), which this court profile requires for reproduced pages.');
   }
@@ -67,7 +68,7 @@ async function prepare(ctx: ExhibitRenderContext, bytes: Uint8Array): Promise<Pr
     rendering: 'pdf',
     contentPages: pages.length,
     presentedAs: `PDF, ${plural(pages.length, 'page')}${substitutedFonts.length > 0 ? `; fonts it did not embed are embedded as metric-compatible stand-ins (${substitutedFonts.join(', ')})` : ''}${removed.length > 0 ? ', active content removed (see below)' : ''}`,
-    ...(removed.length > 0 ? { removed } : {}),
+    ...(removed.length > 0 ? { removed, removedNote: activeContentNote(active) } : {}),
     ...(claimsPdfA ? {} : { blocksPdfA: 'it does not declare PDF/A conformance or uses fonts it does not embed' }),
     draw: () => {
       embedded.forEach((e, i) => {

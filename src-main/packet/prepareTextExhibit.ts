@@ -1,4 +1,5 @@
 import { charsetHow, decodeWith, detectCharset } from '../evidence/decodeText';
+import { countLines } from './LineCounter';
 import type { ExhibitRenderContext } from './ExhibitRenderContext';
 import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { prepareTranscriptPages, transcriptLinesPerPage } from './prepareTranscriptPages';
@@ -31,20 +32,4 @@ export async function prepareTextExhibit(
     sourceNumbers: true,
     describe: `Text (${charsetLabel}, ${plural(totalLines, 'line')}) shown as source`,
   });
-}
-
-/** Lines in the whole file (a final line without a newline counts), without decoding it. */
-function countLines(bytes: Uint8Array, encoding: string): number {
-  // Byte 0x0A is a line feed in every charset we decode except UTF-16 (where it is half of one).
-  let n = 0;
-  const step = encoding.startsWith('utf-16') ? 2 : 1;
-  const lowFirst = encoding === 'utf-16le';
-  let last = -1;
-  for (let i = encoding === 'utf-16be' ? 1 : 0; i < bytes.length; i += step) {
-    if (bytes[i] === 0x0a && (step === 1 || bytes[lowFirst ? i + 1 : i - 1] === 0)) {
-      n++;
-      last = i;
-    }
-  }
-  return bytes.length === 0 ? 0 : n + (last < bytes.length - step ? 1 : 0);
 }

@@ -78,6 +78,7 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
   const redactions = ctx.exhibit.redactions;
   const layoutText = redactions ? redactText(source.text, redactions) : source.text;
   const printedText = redactions?.sealed ? markRedactions(source.text, redactions) : layoutText;
+  // Lines end at CR LF, LF or CR, as LineCounter counts them for the slip sheet (change both together).
   const split = (t: string) => {
     const lines = t === '' ? [] : t.replace(/\r\n?/g, '\n').split('\n');
     if (lines.length > 1 && lines[lines.length - 1] === '' && source.complete) lines.pop();
@@ -106,6 +107,9 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
     }
   }
   const truncated = rowCount > maxRows || !source.complete;
+  // Whether the last line shown is cut inside: its wrapped rows go on past the last page, or it is
+  // the end of only the beginning of the file that was decoded.
+  let lastLineCut = false;
   if (truncated) {
     // Leave room on the last page for the note saying where the text stops, and stop at the end
     // of a whole line rather than inside a wrapped one, unless it is the only one shown.
@@ -117,6 +121,8 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
       const start = rows.slice(0, end).findLastIndex((r) => r !== PAGE_BREAK && r.source !== 0);
       if (start > 0) end = start;
     }
+    const dropped = rows[end];
+    lastLineCut = dropped === undefined ? !source.complete && !/[\r\n]$/.test(source.text) : dropped !== PAGE_BREAK && dropped.source === 0;
     rows.length = end;
   }
   // Pages of rows: full pages, and a page break line closes the current page.
@@ -136,7 +142,7 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
   const pages = pagesOfRows.length;
   const total = pages + 1 + (source.extraPages ?? 0);
   const note = truncated
-    ? `Only the first ${plural(pages, 'page')} ${pages === 1 ? 'is' : 'are'} shown (lines 1–${groupDigits(lastLineShown)} of ${groupDigits(source.totalLines)}); the complete file is kept unaltered in the case file, from which it can be produced on request.`
+    ? `Only the first ${plural(pages, 'page')} ${pages === 1 ? 'is' : 'are'} shown (${linesShown(lastLineShown, lastLineCut, source.totalLines)}); the complete file is kept unaltered in the case file, from which it can be produced on request.`
     : undefined;
   const hiddenNote = hidden > 0 ? ` ${plural(hidden, 'hidden character')} ${hidden === 1 ? 'is' : 'are'} spelled out as [U+XXXX].` : '';
   return {
@@ -164,6 +170,17 @@ export function prepareTranscriptPages(ctx: ExhibitRenderContext, source: Transc
       });
     },
   };
+}
+
+/**
+ * Which lines a cut transcript shows, never claiming a whole line of which only the beginning is
+ * on the pages (a one-line minified dump cut after 50 pages is not "lines 1–1 of 1").
+ */
+function linesShown(last: number, lastCut: boolean, total: number): string {
+  const of = `of ${groupDigits(total)}`;
+  if (!lastCut) return `lines 1–${groupDigits(last)} ${of}`;
+  if (last <= 1) return `the beginning of line 1 ${of}, not the whole line`;
+  return `lines 1–${groupDigits(last - 1)} and the beginning of line ${groupDigits(last)}, ${of}`;
 }
 
 /** One printed line: its number on the page (left), the source line number (right), the text. */

@@ -21,6 +21,8 @@ export interface RenderedExhibit {
   detail?: string;
   blocksPdfA?: string;
   removed?: string[];
+  /** What the pages lack by `removed`, in a sentence (declaration, --json `partial`, a warning). */
+  removedNote?: string;
   /** Rule 5.2 redactions burnt in (public packets): how many, and the redacted rendering's SHA-256. */
   redacted?: { places: number; sha256: string };
 }
@@ -90,6 +92,7 @@ export async function renderExhibit(ctx: ExhibitRenderContext, loaded: LoadedExh
     ...(prepared.note ? { note: prepared.note } : {}),
     ...(prepared.blocksPdfA ? { blocksPdfA: prepared.blocksPdfA } : {}),
     ...(prepared.removed ? { removed: prepared.removed } : {}),
+    ...(prepared.removedNote ? { removedNote: prepared.removedNote } : {}),
     ...(burnt ? { redacted: { places: burnt.places, sha256: burnt.sha256 } } : {}),
   };
 }

@@ -45,7 +45,7 @@ export async function exhibitScanText(bytes: Uint8Array, mediaType: string): Pro
     const shown: string[] = [];
     for (const message of isMbox(bytes) ? splitMbox(bytes) : [bytes]) {
       const v = await readEmail(message);
-      shown.push([v.from, v.to, v.cc, v.date, v.subject, v.body, ...v.attachments.map((a) => a.name)].join('\n'));
+      shown.push([v.from, v.to, v.cc, v.date, v.subject, v.body, v.htmlAlternative ?? '', ...v.attachments.map((a) => a.name)].join('\n'));
     }
     return { kind: 'text', parts: [{ page: null, text: `${decodeText(bytes, { mediaType }).text}\n${shown.join('\n')}` }] };
   }

@@ -32,7 +32,10 @@ export async function wordingCase(dir: string): Promise<{ file: string; signed: 
   doc.addPage([612, 792]).drawText('qxqpage qxqsecret', { x: 72, y: 700, size: 12, font });
   fs.writeFileSync(pdf, await doc.save());
   const eml = path.join(dir, 'qxqmail.eml');
-  fs.writeFileSync(eml, ['From: Qxqfrom <qxqfrom@qxqhost.qxq>', 'To: Qxqto <qxqto@qxqhost.qxq>', 'Subject: Qxqsubject', 'Date: Mon, 5 Feb 2024 10:00:00 +0000', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'qxqbody', ''].join('\r\n'));
+  fs.writeFileSync(eml, ['From: Qxqfrom <qxqfrom@qxqhost.qxq>', 'To: Qxqto <qxqto@qxqhost.qxq>', 'Subject: Qxqsubject', 'Date: Mon, 5 Feb 2024 10:00:00 +0000', 'MIME-Version: 1.0',
+    // Text and HTML parts that differ: the packet prints both, with its own wording around them.
+    'Content-Type: multipart/alternative; boundary="qxqb"', '', '--qxqb', 'Content-Type: text/plain; charset=utf-8', '', 'qxqbody', '',
+    '--qxqb', 'Content-Type: text/html; charset=utf-8', '', '<p>qxqhtml</p>', '', '--qxqb--', ''].join('\r\n'));
   const ids: string[] = [];
   for (const f of [text, png, pdf, eml]) {
     const added = await run(['evidence', 'add', file, f, '--acquired-at', '2024-03-01', '--acquired-by', 'Qxqacquirer', '--source', 'https://qxqsource.com/qxqpath', '--source-device', 'Qxqdevice', '--source-person', 'Qxqperson', '--method', 'Qxqmethod', '--title', `Qxq${path.basename(f).replace(/\W/g, '')}`, '--description', 'Qxqdescription']) as { items: { evidence: { id: string } }[] };

@@ -159,7 +159,8 @@ describe('PDF exhibits', () => {
       packetInput([streamed('Exhibit 1', 'video/mp4', false, 1), streamed('Exhibit 2', 'text/plain', true, 2)], { sections: ['exhibits'], textPageCap: 1 }),
     );
     expect(result.exhibits.map((e) => e.rendering)).toEqual(['native', 'text']);
-    expect(result.exhibits[1]?.note).toMatch(/lines 1–\d+ of 65\)/);
+    // Only the beginning of the 1 MiB first line fits the capped page: the note says so, never "lines 1–1".
+    expect(result.exhibits[1]?.note).toMatch(/\(the beginning of line 1 of 65, not the whole line\)/);
     // Wrapped between words: the line number stands alone, then the 1 MiB word fills the rows.
     expect(pages[2]).toMatch(/\b00000000\s/);
     // One 1 MiB line fills the capped page rather than being dropped as incomplete.
