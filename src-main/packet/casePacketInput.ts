@@ -10,10 +10,12 @@ import { requireDistinctExhibitNumbers } from '../evidence/requireDistinctExhibi
 import type { PacketRequestOptions } from '../contract/DossierApi';
 import type { CourtOrder, Evidence } from '../contract/records';
 import { listCustody } from '../evidence/custody';
+import { evidenceOrigin } from '../evidence/evidenceOrigin';
 import { iterateAppendix } from '../websites/appendix';
 import { appendixHeading } from '../websites/appendixHeading';
 import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import type { ExhibitInput, PacketInput } from './PacketInput';
+import { SOURCE_NOT_RECORDED } from './exhibitFacts';
 import { PACKET_SECTIONS } from './PacketInput';
 import { filingOrders } from './filingOrders';
 import { getCourtProfile, userCourtProfile } from './courtProfiles';
@@ -78,7 +80,7 @@ function exhibitInput(caseFile: CaseFile, e: Evidence, sealed: boolean): Exhibit
     acquiredAt: e.acquired_at ?? e.created_at,
     acquiredAtRecorded: e.acquired_at !== null && e.acquired_at !== undefined,
     acquiredBy: e.acquired_by ?? null,
-    source: e.source_url ?? e.source_device ?? e.source_person ?? 'Not recorded',
+    source: evidenceOrigin(e) ?? SOURCE_NOT_RECORDED,
     sha256: e.sha256!,
     sha1: e.sha1!,
     md5: e.md5!,
