@@ -22,6 +22,7 @@ import { getCourtProfile, userCourtProfile } from './courtProfiles';
 import { parseCourtProfile } from './parseCourtProfile';
 import { readSignatureImage } from './readSignatureImage';
 import { filingExhibitNumber } from './filingExhibitNumber';
+import { resolveDuplicateNotes } from './resolveDuplicateNotes';
 import { getFilingCaption } from './filingCaption';
 import { partyCaption, withInitials } from './partyCaption';
 import { exhibitReaders, hasTable, nextBatesStart } from './productions';
@@ -177,11 +178,12 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       ...(options.layout ? { layout: options.layout } : {}),
       ...(options.sealed ? { sealed: true } : {}),
     },
-    exhibits: exhibits.map((e, i) => {
+    // After the labels are final: import notes naming another exhibit name it as this filing does.
+    exhibits: resolveDuplicateNotes(exhibits.map((e, i) => {
       const ex = exhibitInput(caseFile, e, options.sealed === true);
       // --renumber: this filing's own sequence, the case's label kept for the index's cross-reference.
       return options.renumber ? { ...ex, label: `Exhibit ${filingExhibitNumber(i, (options.customProfile ?? getCourtProfile(options.profile ?? 'sdny-ecf'))?.exhibitLabels ?? 'numeric')}`, caseLabel: e.exhibit_label } : ex;
-    }),
+    })),
     domains,
     ...(appendix ? { appendix } : {}),
     orders: filingOrders(caseFile, orders, options.orderIds, chosenOrder, exhibits.map((e) => e.id)).map((o) => ({
