@@ -148,6 +148,7 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
         folded: entry.folded,
         flags: entry.flags,
         registryContact: heading.registryContact(entry.registry),
+        ...(entry.host_kind === 'ip' ? { ipAddress: true } : {}),
       });
     }
   }
