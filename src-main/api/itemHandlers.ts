@@ -3,10 +3,11 @@ import { updateEvidence } from '../evidence/evidenceService';
 import { deleteItem, itemDetail, listItems } from '../items/itemOperations';
 import { linkedItems } from '../items/linkedItems';
 import { linkRecords, unlinkRecords } from '../links/linkService';
+import { setWebsiteStatusNamingOrder } from '../links/setWebsiteStatusNamingOrder';
 import { noteService } from '../notes/noteService';
 import { orderService } from '../orders/orderService';
 import { stakeholderService } from '../stakeholders/stakeholderService';
-import { addWebsite, setWebsiteStatus, updateWebsite, websiteStatusHistory } from '../websites/websiteService';
+import { addWebsite, updateWebsite, websiteStatusHistory } from '../websites/websiteService';
 import type { HandlerMap } from './Handlers';
 
 type ItemChannels =
@@ -25,7 +26,7 @@ export const itemHandlers: HandlerMap<ItemChannels> = {
   },
   'websites.add': (req, s) => addWebsite(s.caseFile, req),
   'websites.update': (req, s) => updateWebsite(s.caseFile, req.id, req.patch, req.expectedHlc),
-  'websites.setStatus': ({ id, status, ...options }, s) => setWebsiteStatus(s.caseFile, id, status, options),
+  'websites.setStatus': ({ id, status, ...options }, s) => setWebsiteStatusNamingOrder(s.caseFile, id, status, options),
   'websites.statusHistory': (req, s) => websiteStatusHistory(s.caseFile, req.id),
   'orders.create': (req, s) => orderService.create(s.caseFile, req),
   'orders.update': (req, s) => orderService.update(s.caseFile, req.id, req.patch, req.expectedHlc),

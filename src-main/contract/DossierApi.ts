@@ -149,6 +149,8 @@ export interface AppendixRow {
   website_id: string;
   /** Registrable domain (A-label) the host belongs to; null for IP addresses. Appendix A folds rows by it. */
   registrable_domain?: string | null;
+  /** An IP address is no registrable domain: Appendix A counts it apart. */
+  host_kind?: 'domain' | 'ip';
   /** Stored look-alike and input flags (JSON array text), e.g. ["mixed-script"]. */
   flags?: string | null;
 }
@@ -168,6 +170,8 @@ export interface AppendixDomain {
   domain_ascii: string;
   /** U-label, e.g. "hоtmailbox.me". */
   domain_unicode: string;
+  /** "ip" for an IP address (listed, but not a registrable domain and not counted as one). */
+  host_kind: 'domain' | 'ip';
   /** "IDN", "mixed script", "look-alike of hotmailbox.me" ... */
   flags: string[];
   /** Subdomains and URLs of the order folded into it. */

@@ -10,6 +10,7 @@ import { linkRecords } from '../links/linkService';
 import { noteService } from '../notes/noteService';
 import { orderService } from '../orders/orderService';
 import { stakeholderService } from '../stakeholders/stakeholderService';
+import { setWebsiteStatusNamingOrder } from '../links/setWebsiteStatusNamingOrder';
 import { addWebsite, setWebsiteStatus } from '../websites/websiteService';
 import { updateFilingCaption } from '../packet/filingCaption';
 import { STORM_1152_CASE, STORM_1152_FILING_CAPTION, STORM_1152_NOTES, STORM_1152_ORDERS, STORM_1152_SITES, STORM_1152_STAKEHOLDERS } from './storm1152';
@@ -38,7 +39,7 @@ export async function buildDemoCase(filePath: string, actor: Actor): Promise<Cas
         }
       }
       if (key === 'default') {
-        setWebsiteStatus(caseFile, sites.get('rockcaptcha')!, 'named_in_order', { at: '2024-08-29', orderId, note: 'Named in the default judgment (ECF 53).' });
+        setWebsiteStatusNamingOrder(caseFile, sites.get('rockcaptcha')!, 'named_in_order', { at: '2024-08-29', orderId, note: 'Named in the default judgment (ECF 53).' });
       }
     }
     for (const [key, id] of sites) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { evidenceOrigin } from './evidenceOrigin';
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import type { EvidenceKind } from '../contract/enums';
@@ -130,7 +131,7 @@ export async function importEvidenceFile(
       tags: fields.tags ?? [],
     });
     // Custody fields are shorter than exhibit fields (300/500 characters): long URLs and paths are cut.
-    const origin = (fields.source_url ?? fields.source_person ?? fields.source_device ?? null)?.slice(0, 300) ?? null;
+    const origin = evidenceOrigin(fields)?.slice(0, 300) ?? null;
     if (fields.acquired_at) {
       addCustodyEvent(caseFile, {
         evidence_id: evidence.id,

@@ -169,6 +169,8 @@ export interface DomainAppendixRow {
   flags?: string[];
   /** How to reach the registry, when the case records it. */
   registryContact?: string | null;
+  /** An IP address the order names: listed, not counted as a registrable domain. Absent in productions frozen before this field. */
+  ipAddress?: boolean;
 }
 
 /** How Appendix A is headed and which columns it has. */

@@ -12,16 +12,19 @@ import type { PacketRequestOptions } from '../contract/DossierApi';
 import type { CourtOrder, Evidence } from '../contract/records';
 import type { Counsel } from '../contract/filingCaption';
 import { listCustody } from '../evidence/custody';
+import { evidenceOrigin } from '../evidence/evidenceOrigin';
 import { iterateAppendix } from '../websites/appendix';
 import { appendixHeading } from '../websites/appendixHeading';
 import { foldRegistrableDomains } from '../websites/foldRegistrableDomains';
 import type { ExhibitInput, PacketInput } from './PacketInput';
+import { SOURCE_NOT_RECORDED } from './exhibitFacts';
 import { PACKET_SECTIONS } from './PacketInput';
 import { filingOrders } from './filingOrders';
 import { getCourtProfile, userCourtProfile } from './courtProfiles';
 import { parseCourtProfile } from './parseCourtProfile';
 import { readSignatureImage } from './readSignatureImage';
 import { filingExhibitNumber } from './filingExhibitNumber';
+import { resolveDuplicateNotes } from './resolveDuplicateNotes';
 import { getFilingCaption } from './filingCaption';
 import { partyCaption, withInitials } from './partyCaption';
 import { exhibitReaders, hasTable, nextBatesStart } from './productions';
@@ -86,7 +89,7 @@ function exhibitInput(caseFile: CaseFile, e: Evidence, sealed: boolean): Exhibit
     acquiredAt: e.acquired_at ?? e.created_at,
     acquiredAtRecorded: e.acquired_at !== null && e.acquired_at !== undefined,
     acquiredBy: line(e.acquired_by) ?? null,
-    source: line(e.source_url ?? e.source_device ?? e.source_person ?? 'Not recorded'),
+    source: line(evidenceOrigin(e) ?? SOURCE_NOT_RECORDED),
     sha256: e.sha256!,
     sha1: e.sha1!,
     md5: e.md5!,
@@ -171,6 +174,7 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
         folded: entry.folded,
         flags: entry.flags,
         registryContact: heading.registryContact(entry.registry),
+        ...(entry.host_kind === 'ip' ? { ipAddress: true } : {}),
       });
     }
   }
@@ -201,11 +205,12 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       ...(options.layout ? { layout: options.layout } : {}),
       ...(options.sealed ? { sealed: true } : {}),
     },
-    exhibits: exhibits.map((e, i) => {
+    // After the labels are final: import notes naming another exhibit name it as this filing does.
+    exhibits: resolveDuplicateNotes(exhibits.map((e, i) => {
       const ex = exhibitInput(caseFile, e, options.sealed === true);
       // --renumber: this filing's own sequence, the case's label kept for the index's cross-reference.
       return options.renumber ? { ...ex, label: `Exhibit ${filingExhibitNumber(i, (options.customProfile ?? getCourtProfile(options.profile ?? 'sdny-ecf'))?.exhibitLabels ?? 'numeric')}`, caseLabel: e.exhibit_label } : ex;
-    }),
+    })),
     domains,
     ...(appendix ? { appendix } : {}),
     orders: filingOrders(caseFile, orders, options.orderIds, chosenOrder, exhibits.map((e) => e.id)).map((o) => ({

@@ -2,7 +2,7 @@ import type { CaseFile } from '../casefile/CaseFile';
 import { checkPacket, type PacketProblem } from './checkPacket';
 import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { estimateExhibitPages } from './estimateExhibitPages';
-import { formatBates } from './formatBates';
+import { formatBates, formatBatesRange } from './formatBates';
 import type { PacketInput } from './PacketInput';
 import { COURT_NOT_RECORDED, DOCKET_NOT_RECORDED } from './casePacketInput';
 import { hasTable, overlappingProductions } from './productions';
@@ -65,12 +65,16 @@ export function filingRuleProblems(caseFile: CaseFile, input: PacketInput, lastB
   }
   if (!bates.draft) {
     problems.push(...unresolvedBatesOverlaps(caseFile, bates.prefix));
-    const taken = overlappingProductions(caseFile, bates.prefix, bates.start, last);
+    const taken = overlappingProductions(caseFile, bates, bates.start, last);
     if (taken.length) {
+      const { production, label } = taken[0]!;
+      const samePrefix = production.batesPrefix.toUpperCase() === bates.prefix.toUpperCase();
       problems.push({
         severity: 'error',
         code: 'BATES_ALREADY_USED',
-        message: `Bates numbers from ${formatBates(bates, Math.max(bates.start, taken[0]!.batesFirst))} were already used by production ${taken[0]!.id}; leave out --bates-start to continue after the last production.`,
+        message: samePrefix
+          ? `Bates numbers from ${label} were already used by production ${production.id}; leave out --bates-start to continue after the last production.`
+          : `Bates label ${label} was already stamped by production ${production.id} (prefix "${production.batesPrefix}", ${production.batesPadding} digits, ${formatBatesRange({ prefix: production.batesPrefix, padding: production.batesPadding }, production.batesFirst, production.batesLast)}); choose a prefix or --bates-start whose labels no production has printed.`,
       });
     }
   }

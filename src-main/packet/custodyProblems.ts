@@ -1,5 +1,5 @@
 import type { PacketProblem } from './checkPacket';
-import { custodyResult, first } from './exhibitFacts';
+import { custodyResult, first, SOURCE_NOT_RECORDED } from './exhibitFacts';
 import { formatLongDate } from './formatText';
 import type { PacketInput } from './PacketInput';
 
@@ -50,11 +50,17 @@ function acquisitionContradiction(ex: PacketInput['exhibits'][number]): PacketPr
   const by = ex.acquiredBy?.trim() || null;
   const eventBy = event.toParty?.trim() || null;
   if (by !== eventBy) differs.push(`acquired by ${by ?? 'nobody recorded'} (the custody event: ${eventBy ?? 'nobody recorded'})`);
+  // The event's from-party is the source as it stood at import, cut to the custody field's 300
+  // characters (evidence/importEvidenceFile; casePacketInput picks the source in the same order).
+  // An event naming no source (one added by hand) names none the fields could contradict.
+  const from = ex.source === SOURCE_NOT_RECORDED ? null : ex.source.slice(0, 300);
+  const eventFrom = event.fromParty ?? null;
+  if (eventFrom !== null && from !== eventFrom) differs.push(`acquired from ${from ?? 'no source recorded'} (the custody event: ${eventFrom ?? 'no source recorded'})`);
   if (differs.length === 0) return null;
   return {
     severity: 'error',
     code: 'ACQUISITION_CONTRADICTS_CUSTODY',
     exhibitId: ex.id,
-    message: `${ex.label}'s fields were edited after import and now say ${differs.join(' and ')}. The index and slip sheet print the fields, the declaration and custody report the acquisition recorded at import, so the packet would contradict itself: edit the fields back (dossier edit FILE ${ex.id} --acquired-at ${event.at}${eventBy ? ` --acquired-by "${eventBy}"` : ''}), or export with --force (the packet then says so).`,
+    message: `${ex.label}'s fields were edited after import and now say ${differs.join(' and ')}. The index and slip sheet print the fields, the declaration and custody report the acquisition recorded at import, so the packet would contradict itself: edit the fields back (dossier edit FILE ${ex.id} --acquired-at ${event.at}${eventBy ? ` --acquired-by "${eventBy}"` : ''}${eventFrom !== null && from !== eventFrom ? `, and its source to "${eventFrom}"` : ''}), or export with --force (the packet then says so).`,
   };
 }

@@ -3,6 +3,9 @@ import { captureDigestStatement } from './captureDigestStatement';
 import { formatLongDate } from './formatText';
 import type { CustodyEventInput, ExhibitInput } from './PacketInput';
 
+/** ExhibitInput.source of an exhibit whose record names no URL, person or device. */
+export const SOURCE_NOT_RECORDED = 'Not recorded';
+
 /**
  * A computer account rather than a person: the actor recorded when nobody set a name (`root`,
  * `jdoe`, the OS login Dossier falls back to). A declaration never presents one as a person.

@@ -108,8 +108,9 @@ export async function exportCasePacket(
     const first = result.volumes[0]!;
     const last = result.volumes[result.volumes.length - 1]!;
     if (isNew) {
-      // The real last number is known only now; the check estimated it.
-      const overflow = filingRuleProblems(caseFile, input, last.batesLast).filter((p) => p.code === 'BATES_OVERFLOWS_PADDING');
+      // The real last number is known only now; the check estimated it (a longer run may reach
+      // labels another production stamped, as well as overflow the padding).
+      const overflow = filingRuleProblems(caseFile, input, last.batesLast).filter((p) => p.code === 'BATES_OVERFLOWS_PADDING' || p.code === 'BATES_ALREADY_USED');
       if (!force) refuseOnErrors(overflow);
       recordProduction(caseFile, { id: productionId, cutoffAt, input, batesLast: last.batesLast, forced: Boolean(input.forcedOver) });
     } else {

@@ -25,8 +25,11 @@ export function layoutDomainAppendix(flow: LayoutFlow, ctx: SectionContext): voi
   flow.heading(options.heading.toUpperCase(), 13, 6);
   const domains = ctx.input.domains;
   const folded = domains.reduce((n, d) => n + (d.folded?.length ?? 0), 0);
+  // An IP address is listed but is no registrable domain: counted apart (absent from frozen inputs, which print as filed).
+  const ips = domains.filter((d) => d.ipAddress === true).length;
+  const registrable = domains.length - ips;
   flow.paragraph(
-    `${groupDigits(domains.length)} registrable domain${domains.length === 1 ? '' : 's'}${folded > 0 ? `; ${groupDigits(folded)} more name${folded === 1 ? '' : 's'} of the order (subdomains, URLs) ${folded === 1 ? 'is' : 'are'} listed under the domain ${folded === 1 ? 'it belongs' : 'they belong'} to` : ''}, grouped by registry and registrar. Internationalised names are given as U-label and, in brackets, the A-label registries use; flags in red.`,
+    `${groupDigits(registrable)} registrable domain${registrable === 1 ? '' : 's'}${ips > 0 ? ` and ${groupDigits(ips)} IP address${ips === 1 ? '' : 'es'}` : ''}${folded > 0 ? `; ${groupDigits(folded)} more name${folded === 1 ? '' : 's'} of the order (subdomains, URLs) ${folded === 1 ? 'is' : 'are'} listed under the domain ${folded === 1 ? 'it belongs' : 'they belong'} to` : ''}, grouped by registry and registrar. Internationalised names are given as U-label and, in brackets, the A-label registries use; flags in red.`,
     { font: 'serif', size: 10, align: 'left', spaceAfter: 8 },
   );
   if (domains.length === 0) return;

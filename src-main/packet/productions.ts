@@ -4,7 +4,9 @@ import { prepareCached } from '../casefile/prepareCached';
 import { DossierError } from '../contract/errors';
 import { captureExhibitInput } from '../captures/captureExhibit';
 import { readEvidenceStream } from '../evidence/readEvidenceStream';
+import { formatBates } from './formatBates';
 import type { ExhibitInput, PacketInput } from './PacketInput';
+import { sharedBatesLabel } from './sharedBatesLabel';
 
 /**
  * A production: one export of a filing packet as the case records it (table `production`,
@@ -102,11 +104,25 @@ export function nextBatesStart(caseFile: CaseFile, prefix: string): number {
   return last === null ? 1 : last + 1;
 }
 
-/** Non-draft productions of this prefix whose range meets [first, last]: numbers that would be used twice. */
-export function overlappingProductions(caseFile: CaseFile, prefix: string, first: number, last: number): Production[] {
+/**
+ * Non-draft productions whose pages would share a page number with the run [first, last] of this
+ * prefix and padding, each with the first label of the run it already stamped: the same prefix
+ * with overlapping numbers, or any prefix and padding that print the same label (prefix "STORM-0"
+ * padding 5 prints STORM-000001 like prefix "STORM-" padding 6).
+ */
+export function overlappingProductions(caseFile: CaseFile, bates: { prefix: string; padding: number }, first: number, last: number): { production: Production; label: string }[] {
   if (!hasTable(caseFile, 'production')) return [];
-  const rows = prepareCached(caseFile.db, 'SELECT * FROM production WHERE bates_prefix = ? COLLATE NOCASE AND draft = 0 AND bates_first <= ? AND bates_last >= ? ORDER BY bates_first').all(prefix, last, first) as ProductionRow[];
-  return rows.map(fromRow);
+  const rows = prepareCached(caseFile.db, 'SELECT * FROM production WHERE draft = 0 ORDER BY bates_first, id').all() as ProductionRow[];
+  const run = { ...bates, first, last };
+  const taken: { production: Production; label: string }[] = [];
+  for (const row of rows) {
+    const samePrefix = row.bates_prefix.toUpperCase() === bates.prefix.toUpperCase() && row.bates_first <= last && row.bates_last >= first;
+    const label = samePrefix
+      ? formatBates(bates, Math.max(first, row.bates_first))
+      : sharedBatesLabel(run, { prefix: row.bates_prefix, padding: row.bates_padding, first: row.bates_first, last: row.bates_last });
+    if (label !== null) taken.push({ production: fromRow(row), label });
+  }
+  return taken;
 }
 
 /** Every production of the case, oldest first. */

@@ -10,23 +10,50 @@ export type { AppendixGroup, AppendixRow };
 export const NOT_RECORDED = '(not recorded)';
 
 /**
- * The domains an order covers, grouped by registry then registrar (then host), streamed in that
- * order so a million-domain appendix is never held in memory. Change together with the packet's
- * Appendix A section.
+ * The websites an order covers (its "covers" links), each with the registry and registrar of its
+ * registrable domain: the values recorded on any of the order's names under that domain
+ * (www.example.com may carry them when example.com does not), several joined by "; " where the
+ * names disagree, "(not recorded)" only where none records one. Registry and registrar belong to
+ * the registrable domain, not to a name under it; taking them per name split one domain into two
+ * Appendix A rows. IP addresses are their own key (they have no registrable domain).
+ * One parameter: the order id. Shared by iterateAppendix and appendixOutline, so rows and outline agree.
+ */
+const COVERED_SITES = `
+  WITH covered AS (
+    SELECT w.*, coalesce(w.registrable_domain, w.host_ascii) AS domain_key
+    FROM link l JOIN website w ON w.id = l.to_id
+    WHERE l.from_id = ? AND l.relation = 'covers' AND l.deleted_at IS NULL AND w.deleted_at IS NULL
+  ),
+  registries AS (
+    SELECT domain_key, group_concat(value, '; ' ORDER BY value COLLATE NOCASE, value) AS value
+    FROM (SELECT DISTINCT domain_key, registry AS value FROM covered WHERE nullif(registry, '') IS NOT NULL) GROUP BY domain_key
+  ),
+  registrars AS (
+    SELECT domain_key, group_concat(value, '; ' ORDER BY value COLLATE NOCASE, value) AS value
+    FROM (SELECT DISTINCT domain_key, registrar AS value FROM covered WHERE nullif(registrar, '') IS NOT NULL) GROUP BY domain_key
+  ),
+  sites AS (
+    SELECT c.*, coalesce(ry.value, '${NOT_RECORDED}') AS domain_registry, coalesce(rr.value, '${NOT_RECORDED}') AS domain_registrar
+    FROM covered c LEFT JOIN registries ry USING (domain_key) LEFT JOIN registrars rr USING (domain_key)
+  )`;
+
+/**
+ * The domains an order covers, grouped by registry then registrar (then registrable domain and
+ * host), streamed in that order so a million-domain appendix is never held in memory. Change
+ * together with the packet's Appendix A section.
  */
 export function* iterateAppendix(caseFile: CaseFile, orderId: string): IterableIterator<AppendixRow> {
   const order = prepareCached(caseFile.db, 'SELECT id FROM court_order WHERE id = ? AND deleted_at IS NULL').get(orderId);
   if (!order) throw new DossierError('NOT_FOUND', `No court order with id ${orderId} in this case.`);
   const rows = prepareCached(
     caseFile.db,
-    `SELECT coalesce(nullif(w.registry, ''), '${NOT_RECORDED}') AS registry,
-            coalesce(nullif(w.registrar, ''), '${NOT_RECORDED}') AS registrar,
-            w.registrar_iana_id, w.registrant, w.host_unicode, w.host_ascii, w.url_path, w.status, w.id AS website_id,
-            w.registrable_domain, w.flags
-     FROM link l JOIN website w ON w.id = l.to_id
-     WHERE l.from_id = ? AND l.relation = 'covers' AND l.deleted_at IS NULL AND w.deleted_at IS NULL
-     ORDER BY registry COLLATE NOCASE, registrar COLLATE NOCASE, coalesce(w.registrable_domain, w.host_ascii),
-              length(w.host_ascii), w.host_ascii, coalesce(w.url_path, ''), w.id`,
+    `${COVERED_SITES}
+     SELECT domain_registry AS registry, domain_registrar AS registrar,
+            registrar_iana_id, registrant, host_unicode, host_ascii, host_kind, url_path, status, id AS website_id,
+            registrable_domain, flags
+     FROM sites
+     ORDER BY registry COLLATE NOCASE, registrar COLLATE NOCASE, domain_key,
+              length(host_ascii), host_ascii, coalesce(url_path, ''), id`,
   );
   for (const row of rows.iterate(orderId) as IterableIterator<AppendixRow>) yield oneLineRow(row);
 }
@@ -55,12 +82,9 @@ function oneLineRow(row: AppendixRow): AppendixRow {
 export function appendixOutline(caseFile: CaseFile, orderId: string): AppendixGroup[] {
   const rows = prepareCached(
     caseFile.db,
-    `SELECT coalesce(nullif(w.registry, ''), '${NOT_RECORDED}') AS registry,
-            coalesce(nullif(w.registrar, ''), '${NOT_RECORDED}') AS registrar,
-            max(w.registrar_iana_id) AS registrar_iana_id, count(*) AS count
-     FROM link l JOIN website w ON w.id = l.to_id
-     WHERE l.from_id = ? AND l.relation = 'covers' AND l.deleted_at IS NULL AND w.deleted_at IS NULL
-     GROUP BY 1, 2 ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE`,
+    `${COVERED_SITES}
+     SELECT domain_registry AS registry, domain_registrar AS registrar, max(registrar_iana_id) AS registrar_iana_id, count(*) AS count
+     FROM sites GROUP BY 1, 2 ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE`,
   ).all(orderId) as { registry: string; registrar: string; registrar_iana_id: string | null; count: number }[];
   const groups: AppendixGroup[] = [];
   for (const row of rows) {

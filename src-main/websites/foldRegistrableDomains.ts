@@ -18,7 +18,8 @@ const FLAG_WORDS: Record<string, string> = {
  * Folds the order's websites (rows sorted by registry, registrar, registrable domain: see
  * iterateAppendix) into one entry per registrable domain, the unit a registry can suspend or
  * transfer: www.example.com, api.example.com/x and example.com become one row "example.com" with
- * the other two listed under it. Streams: holds one entry at a time.
+ * the other two listed under it. Registry and registrar are the registrable domain's (the same on
+ * all its rows), so a domain is never split over two rows. Streams: holds one entry at a time.
  */
 export function* foldRegistrableDomains(rows: Iterable<AppendixRow>): IterableIterator<RegistrableEntry> {
   let current: RegistrableEntry | null = null;
@@ -39,6 +40,7 @@ export function* foldRegistrableDomains(rows: Iterable<AppendixRow>): IterableIt
         registrar_iana_id: row.registrar_iana_id,
         domain_ascii: registrable,
         domain_unicode: unicode,
+        host_kind: row.registrable_domain == null && row.host_kind === 'ip' ? 'ip' : 'domain',
         flags: [],
         folded: [],
         registrants: [],

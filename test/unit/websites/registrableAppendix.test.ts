@@ -87,4 +87,17 @@ describe('Appendix A: one row per registrable domain', () => {
     for (const i of [0, 1234, 2999]) expect(text).toContain(`captcha-${String(i).padStart(4, '0')}-solver.com`);
     void session;
   });
+
+  it('gives a domain whose names record different registrars both, on one row; an IP address is marked as such', async () => {
+    const { api, order } = await caseWithOrder();
+    const other = await api['websites.add']({ input: 'shop.example.com', registrar: 'GoDaddy.com, LLC' });
+    await api['links.create']({ from_id: order.id, to_id: other.id, relation: 'covers' });
+    const ip = await api['websites.add']({ input: 'http://192.0.2.7/panel' });
+    await api['links.create']({ from_id: order.id, to_id: ip.id, relation: 'covers' });
+    const page = await api['websites.appendix']({ orderId: order.id });
+    const example = page.domains!.filter((d) => d.domain_ascii === 'example.com');
+    expect(example.map((d) => [d.registry, d.registrar])).toEqual([['Verisign (.com)', 'GoDaddy.com, LLC; MarkMonitor Inc.']]);
+    expect(page.domains!.find((d) => d.domain_ascii === '192.0.2.7')?.host_kind).toBe('ip');
+    expect(page.domains!.filter((d) => d.host_kind === 'domain')).toHaveLength(3);
+  });
 });
