@@ -26,3 +26,20 @@ test('an exhibit\'s source URL and description with bidi overrides are shown spe
   await expect(app.detail.locator('.untrusted-flag')).toHaveCount(2);
   expect(await app.detail.textContent()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
 });
+
+test('a custody entry quoting a file name with a bidi override flags it', async ({ page, harness }) => {
+  await harness.call('case.create', { path: harness.casePath(), case: { title: 'Custody names' } });
+  const file = path.join(harness.dir, 'invoice\u202Efdp.exe');
+  fs.writeFileSync(file, 'MZ');
+  await harness.call('evidence.import', { paths: [file] });
+  await page.goto('/index.html');
+  const app = new CasePage(page);
+  await app.open('Evidence');
+  await app.row('invoice\\u202efdp.exe').click();
+  const custody = app.detail.getByRole('region', { name: /Chain of custody/ }).locator('.custody-list');
+  await expect(custody).toContainText('\\u202e');
+  await custody.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join('test-results', 'untrusted-custody.png') });
+  await expect(custody.locator('.untrusted-flag').first()).toBeVisible();
+  expect(await custody.textContent()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+});
