@@ -178,8 +178,17 @@ export interface Page<T> {
   total?: number;
 }
 
+/** A piece of a search snippet: text as stored, and whether the search matched it. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
 export interface SearchHit extends RecordRef {
+  /** Matches bracketed in ⟦ ⟧ (kept for `search --json`); ambiguous when the text has its own. */
   snippet: string;
+  /** The same snippet with its matches marked out of band: what the app shows. */
+  snippet_parts: SnippetPart[];
 }
 
 export interface TimelineEntry {

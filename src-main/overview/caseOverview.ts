@@ -3,8 +3,12 @@ import { prepareCached } from '../casefile/prepareCached';
 import type { CaseOverview, Expiry, OrderAwaitingService } from '../contract/CaseOverview';
 import { expiringSoonCondition } from '../websites/websiteService';
 
-/** Orders that still need serving: drafted, filed or granted. */
-const AWAITING_SERVICE = "status IN ('draft', 'filed', 'granted') AND deleted_at IS NULL";
+/**
+ * Orders that still need serving: drafted, filed or granted, with no service date recorded.
+ * `order add --served D` records served_at and leaves the status "granted"; the timeline then
+ * shows "Order served", so the overview must not call that order unserved.
+ */
+const AWAITING_SERVICE = "status IN ('draft', 'filed', 'granted') AND served_at IS NULL AND deleted_at IS NULL";
 
 /**
  * An order expires soon by the same horizon as a domain: it is in force (granted or served) and

@@ -6,6 +6,7 @@ import type { SearchHit } from '../contract/records';
 import { itemRef } from '../items/itemSpecs';
 import { ftsQuery } from './ftsQuery';
 import { capturePageRef } from '../captures/capturePageRef';
+import { hostSnippet, snippetMarkers, snippetParts } from './snippetParts';
 
 /** Above this many matches, ranking costs too much on big cases: the first page comes unranked. */
 const RANKING_CAP = 2000;
@@ -31,14 +32,17 @@ export function searchCase(caseFile: CaseFile, userText: string, options: Search
   // Captured pages are found as their exhibit, so an evidence filter includes them.
   const kinds: string[] | undefined = options.kinds?.includes('evidence') ? [...options.kinds, 'capture_page'] : options.kinds;
   const kindFilter = kinds?.length ? `AND d.record_kind IN (${kinds.map(() => '?').join(',')})` : '';
-  const rows = prepareCached(
+  // Matches are marked with tokens no text can hold (snippetParts): never in-band brackets.
+  const markers = snippetMarkers();
+  const found = prepareCached(
     db,
     `SELECT d.record_kind AS kind, d.record_id AS id,
-            snippet(search_fts, -1, '⟦', '⟧', '…', 12) AS snippet
+            snippet(search_fts, -1, ?, ?, '…', 12) AS snippet
      FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid
      WHERE search_fts MATCH ? ${kindFilter}
      ORDER BY ${ranked ? 'bm25(search_fts, 5.0, 1.0)' : 'search_fts.rowid DESC'} LIMIT ?`,
-  ).all(match, ...(kinds ?? []), limit) as { kind: ItemKind; id: string; snippet: string }[];
+  ).all(markers.open, markers.close, match, ...(kinds ?? []), limit) as { kind: ItemKind; id: string; snippet: string }[];
+  const rows = found.map(({ kind, id, snippet }) => ({ kind, id, ...snippetParts(snippet, markers) }));
 
   const seen = new Set(rows.map((r) => r.id));
   const hostText = userText.trim().toLowerCase();
@@ -50,7 +54,7 @@ export function searchCase(caseFile: CaseFile, userText: string, options: Search
     ).all(`"${hostText.replace(/"/g, '""')}"`, limit) as { id: string; host: string }[];
     for (const host of hosts) {
       if (rows.length >= limit) break;
-      if (!seen.has(host.id)) rows.push({ kind: 'website', id: host.id, snippet: host.host });
+      if (!seen.has(host.id)) rows.push({ kind: 'website', id: host.id, ...hostSnippet(host.host, hostText) });
     }
   }
   const hits: SearchHit[] = [];
@@ -58,11 +62,11 @@ export function searchCase(caseFile: CaseFile, userText: string, options: Search
     if ((row.kind as string) === 'capture_page') {
       // A captured page is found through its exhibit; one hit per exhibit (the best-ranked page).
       const ref = capturePageRef(caseFile, row.id);
-      if (ref && !hits.some((h) => h.id === ref.id)) hits.push({ ...ref, snippet: row.snippet });
+      if (ref && !hits.some((h) => h.id === ref.id)) hits.push({ ...ref, snippet: row.snippet, snippet_parts: row.snippet_parts });
       continue;
     }
     try {
-      hits.push({ ...itemRef(caseFile, row.id), snippet: row.snippet });
+      hits.push({ ...itemRef(caseFile, row.id), snippet: row.snippet, snippet_parts: row.snippet_parts });
     } catch (error) {
       if (!(error instanceof DossierError && error.code === 'NOT_FOUND')) throw error;
     }

@@ -1,4 +1,5 @@
 import { shellCall, toDossierError } from '../../api';
+import { suggestedFileName } from '../../components/displayText';
 import type { OpenPurpose } from '../../../src-main/contract/DossierShell';
 import { useApp } from './appStore';
 
@@ -42,7 +43,8 @@ export async function startReceive(): Promise<void> {
   const sharePath = await chooseFile('share');
   if (!sharePath) return;
   const shareName = sharePath.split(/[\\/]/).pop() ?? 'received';
-  const suggestedName = `${shareName.replace(/(\.dossier)?\.age$/i, '') || 'received'}-received.dossier`;
+  // The share's name is someone else's: its controls must not reach the save dialog live.
+  const suggestedName = suggestedFileName(`${shareName.replace(/(\.dossier)?\.age$/i, '') || 'received'}-received.dossier`, 'received.dossier');
   try {
     const outPath = await shellCall((s) => s.chooseSavePath({ purpose: 'receivedCase', suggestedName }));
     if (outPath) useApp.getState().setFlow({ kind: 'receive', sharePath, outPath });

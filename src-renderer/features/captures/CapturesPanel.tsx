@@ -3,12 +3,15 @@ import type { CapturePageInfo, CaptureSummary } from '../../../src-main/contract
 import type { Evidence, Website } from '../../../src-main/contract/records';
 import { call, toDossierError } from '../../api';
 import { formatDate } from '../../components/labels';
+import { displayText } from '../../components/displayText';
+import { UntrustedText } from '../../components/UntrustedText';
 import { ReplayDialog } from './ReplayDialog';
 
 /**
  * Captured pages, each replayable offline: a website's (from every capture whose pages were on its
  * host) or an exhibit's (with the capture's import status and every problem found, so an
- * incomplete capture never looks complete).
+ * incomplete capture never looks complete). A capture is hostile evidence: its titles, URLs, tool
+ * name and problems (which quote the archive) are shown through UntrustedText.
  */
 export function CapturesPanel({ item }: { item: Website } | { item: Evidence }) {
   const isExhibit = 'exhibit_label' in item;
@@ -43,14 +46,14 @@ export function CapturesPanel({ item }: { item: Website } | { item: Evidence }) 
             <strong>{c.import_status === 'complete' ? 'Import complete' : c.import_status === 'partial' ? 'Incomplete: part of the archive could not be read' : 'Interrupted: the import stopped before its records were parsed (finish it with "dossier capture reparse")'}</strong>
             <span className="faint">
               {' '}
-              · {c.format.toUpperCase()} · {c.record_count} records · {c.page_count} pages · tool: {c.tool ?? 'not stated'}
+              · {c.format.toUpperCase()} · {c.record_count} records · {c.page_count} pages · tool: {c.tool === null ? 'not stated' : <UntrustedText text={c.tool} what="The tool name" />}
             </span>
           </p>
           {c.problems.length ? (
             <ul className="capture-problems">
               {c.problems.map((p, i) => (
                 <li key={i} className="break-all">
-                  {p.message}
+                  <UntrustedText text={p.message} what="The problem" />
                 </li>
               ))}
             </ul>
@@ -65,9 +68,11 @@ export function CapturesPanel({ item }: { item: Website } | { item: Evidence }) 
           {pages.map((page) => (
             <li key={page.id} className="capture-page">
               <div className="capture-page-main">
-                <span className="truncate">{page.title ?? page.url}</span>
-                <span className="mono faint truncate" title={page.url}>
-                  {page.url}
+                <span className="truncate">
+                  <UntrustedText text={page.title ?? page.url} what={page.title === null ? 'The address' : 'The title'} flagFirst />
+                </span>
+                <span className="mono faint truncate" title={displayText(page.url)}>
+                  <UntrustedText text={page.url} what="The address" flagFirst />
                 </span>
                 <span className="faint">
                   {isExhibit ? '' : `${page.exhibit_label} · `}{page.http_status ?? 'no status'} · captured {formatDate(page.captured_at)}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { CapturePageInfo, CaptureReplay } from '../../../src-main/contract/captures';
 import { call, shell, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { displayText } from '../../components/displayText';
+import { UntrustedText } from '../../components/UntrustedText';
 
 /**
  * Replays a captured page offline. Main builds a self-contained copy from the stored archive (every
@@ -12,6 +14,7 @@ import { Dialog } from '../../components/Dialog';
  * dossier-archive: protocol) the frame loads the page from main's archive protocol instead, which
  * also allows the "run page scripts" toggle: scripts then run, but can load and fetch only from the
  * archive. Elsewhere (the browser harness) scripts are unavailable and the view says so.
+ * The page's title and URL are the archive's text: shown spelled out (UntrustedText).
  */
 export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose: () => void }) {
   const [replay, setReplay] = useState<CaptureReplay | null>(null);
@@ -42,10 +45,13 @@ export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose
 
   return (
     <Dialog
-      title={page.title ?? page.url}
+      title={displayText(page.title ?? page.url)}
       description={
         <span>
-          <span className="mono">{page.url}</span> · captured {page.captured_at ?? 'at an unrecorded time'} · {page.exhibit_label} · replayed offline from the stored archive
+          <span className="mono">
+            <UntrustedText text={page.url} what="The address" />
+          </span>{' '}
+          · captured {page.captured_at ?? 'at an unrecorded time'} · {page.exhibit_label} · replayed offline from the stored archive
         </span>
       }
       onClose={onClose}
@@ -65,14 +71,14 @@ export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose
         <iframe
           key={archiveFrameUrl}
           className="replay-frame"
-          title={`Archived page ${page.url}`}
+          title={`Archived page ${displayText(page.url)}`}
           src={archiveFrameUrl}
           sandbox={scripts ? 'allow-scripts' : ''}
           referrerPolicy="no-referrer"
           data-testid="replay-frame"
         />
       ) : null}
-      {frameUrl && !archiveFrameUrl ? <iframe className="replay-frame" title={`Archived page ${page.url}`} src={frameUrl} sandbox="" referrerPolicy="no-referrer" data-testid="replay-frame" /> : null}
+      {frameUrl && !archiveFrameUrl ? <iframe className="replay-frame" title={`Archived page ${displayText(page.url)}`} src={frameUrl} sandbox="" referrerPolicy="no-referrer" data-testid="replay-frame" /> : null}
       {replay && replay.missing.length > 0 ? (
         <details className="replay-missing" open data-testid="replay-missing">
           <summary>
@@ -81,7 +87,7 @@ export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose
           <ul>
             {replay.missing.map((m) => (
               <li key={m} className="mono break-all">
-                {m}
+                <UntrustedText text={m} what="The address" />
               </li>
             ))}
           </ul>

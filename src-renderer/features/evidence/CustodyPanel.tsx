@@ -1,4 +1,3 @@
-import { spellOutControls } from '../../../src-main/contract/controlCharacters';
 import { useId, useState } from 'react';
 import { CUSTODY_ACTIONS, type CustodyAction } from '../../../src-main/contract/enums';
 import type { Evidence } from '../../../src-main/contract/records';
@@ -6,6 +5,7 @@ import { call, fieldErrors, toDossierError } from '../../api';
 import { enumLabel, formatDate } from '../../components/labels';
 import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
+import { UntrustedText } from '../../components/UntrustedText';
 import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 
@@ -56,13 +56,14 @@ export function CustodyPanel({ item }: { item: Evidence }) {
               <span className="faint">{formatDate(event.at)}</span>
             </div>
             <div className="custody-body muted">
-              {/* Paths and details quote file names as found on disk: their controls are spelled out. */}
-              {spellOutControls(
-                [event.actor, event.from_party ? `from ${event.from_party}` : '', event.to_party ? `to ${event.to_party}` : '', event.location ?? '', event.details ?? '']
+              {/* Paths and details quote file names as found on disk: their controls are spelled out and flagged. */}
+              <UntrustedText
+                text={[event.actor, event.from_party ? `from ${event.from_party}` : '', event.to_party ? `to ${event.to_party}` : '', event.location ?? '', event.details ?? '']
                   .filter(Boolean)
-                  .join(' · '),
-                { keepLayout: true },
-              )}
+                  .join(' · ')}
+                multiline
+                what="This entry"
+              />
             </div>
             {event.hash_seen ? <div className="mono faint break-all">{event.hash_seen}</div> : null}
           </li>

@@ -3,6 +3,7 @@ import type { EvidenceVerification } from '../../../src-main/contract/DossierApi
 import type { Evidence } from '../../../src-main/contract/records';
 import { call, shellCall, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
+import { suggestedFileName } from '../../components/displayText';
 import { useApp } from '../app/appStore';
 import { useTasks } from '../../data/tasksStore';
 import { CapturesPanel } from '../captures/CapturesPanel';
@@ -28,7 +29,9 @@ export function EvidenceIntegrity({ item }: { item: Evidence }) {
 
   async function saveCopy() {
     try {
-      const outPath = await shellCall((s) => s.chooseExtractPath({ suggestedName: item.original_name ?? `${item.exhibit_label}.bin` }));
+      // Never the original name as is: its bidi controls would make the saved .exe read as a PDF.
+      const fallback = `${item.exhibit_label}.bin`;
+      const outPath = await shellCall((s) => s.chooseExtractPath({ suggestedName: suggestedFileName(item.original_name ?? fallback, fallback) }));
       if (!outPath) return;
       const result = await call('evidence.extract', { id: item.id, outPath });
       changed(['evidence']);

@@ -2,12 +2,14 @@ import type { EmailPreview } from '../../../src-main/contract/DossierApi';
 import type { Evidence } from '../../../src-main/contract/records';
 import { call } from '../../api';
 import { useQuery } from '../../data/useQuery';
+import { UntrustedText } from '../../components/UntrustedText';
 
 const PREVIEW_BYTES = 256 * 1024;
 
 /**
  * A safe look at stored bytes: text in a <pre> (as text, never HTML: a saved phishing page shows
- * its source), images only as data:image URLs. Anything else is described, not rendered.
+ * its source), images only as data:image URLs. Anything else is described, not rendered. Every
+ * text from the exhibit goes through UntrustedText: a live U+202E would reorder what it says.
  */
 export function EvidencePreviewPanel({ item }: { item: Evidence }) {
   // Keyed by content hash: stored bytes never change under one hash, so nothing invalidates it.
@@ -27,7 +29,9 @@ export function EvidencePreviewPanel({ item }: { item: Evidence }) {
       {!preview && !error ? <p className="muted small">Loading preview…</p> : null}
       {image ? <img className="evidence-image" src={image} alt={`Preview of ${item.exhibit_label}`} /> : null}
       {preview?.email ? <EmailView email={preview.email} /> : null}
-      {preview && !image && !preview.email && preview.text !== null ? <pre className="evidence-text">{preview.text}</pre> : null}
+      {preview && !image && !preview.email && preview.text !== null ? <pre className="evidence-text">
+          <UntrustedText text={preview.text} multiline what="The exhibit's text" />
+        </pre> : null}
       {preview && !image && preview.text === null ? (
         <p className="muted small">No preview for {preview.media_type}. Save a copy to open it in a dedicated, offline tool.</p>
       ) : null}
@@ -52,19 +56,27 @@ function EmailView({ email }: { email: EmailPreview }) {
           .map(([name, value]) => (
             <div key={name} className="field-row wide">
               <dt>{name}</dt>
-              <dd>{value}</dd>
+              <dd className="break-all">
+                <UntrustedText text={value} what={`The ${name} field`} />
+              </dd>
             </div>
           ))}
       </dl>
       {email.bodySource === 'html' ? <p className="muted small">Only an HTML body: its text is shown, not rendered.</p> : null}
-      <pre className="evidence-text">{email.body}</pre>
+      <pre className="evidence-text">
+        <UntrustedText text={email.body} multiline what="The body" />
+      </pre>
       {email.attachments.length > 0 ? (
         <table className="data-table compact" aria-label="Attachments">
           <tbody>
             {email.attachments.map((a, i) => (
               <tr key={`${i}-${a.sha256}`}>
-                <td className="break-all">{a.name}</td>
-                <td className="faint">{a.mediaType}</td>
+                <td className="break-all">
+                  <UntrustedText text={a.name} what="The attachment name" />
+                </td>
+                <td className="faint">
+                  <UntrustedText text={a.mediaType} what="The media type" />
+                </td>
                 <td className="tabular">{a.size.toLocaleString('en-US')} bytes</td>
                 <td className="mono break-all small">{a.sha256}</td>
               </tr>
@@ -74,7 +86,9 @@ function EmailView({ email }: { email: EmailPreview }) {
       ) : null}
       <details>
         <summary className="small">Raw headers</summary>
-        <pre className="evidence-text">{email.rawHeaders}</pre>
+        <pre className="evidence-text">
+          <UntrustedText text={email.rawHeaders} multiline what="The headers" />
+        </pre>
       </details>
     </div>
   );

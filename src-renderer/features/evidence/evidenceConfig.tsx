@@ -1,8 +1,9 @@
 import { EVIDENCE_KINDS } from '../../../src-main/contract/enums';
-import { spellOutControls } from '../../../src-main/contract/controlCharacters';
 import { call } from '../../api';
 import type { FieldSpec } from '../../components/RecordForm';
+import { displayText } from '../../components/displayText';
 import { enumLabel, formatBytes, formatDate } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 import type { ItemKindConfig } from '../items/ItemKindConfig';
 import { EvidenceExtras, EvidenceIntegrity } from './EvidenceExtras';
 import { HashValue } from './HashValue';
@@ -40,22 +41,23 @@ export const evidenceConfig: ItemKindConfig<'evidence'> = {
   ],
   titleOf: (e) => `${e.exhibit_label}: ${e.title}`,
   // The raw file name may carry controls that reorder it (invoice\u202Efdp.exe): spelled out here.
-  subtitleOf: (e) => [e.original_name === null ? null : spellOutControls(e.original_name), e.media_type, formatBytes(e.size_bytes)].filter(Boolean).join(' · '),
+  subtitleOf: (e) => [e.original_name === null ? null : displayText(e.original_name), e.media_type, formatBytes(e.size_bytes)].filter(Boolean).join(' · '),
   detailFields: [
     { label: 'Kind', render: (e) => enumLabel(e.kind) },
     { label: 'Media type', render: (e) => <span className="mono">{e.media_type}</span> },
     { label: 'Original name', render: (e) => (e.original_name ? <OriginalName name={e.original_name} /> : null) },
     { label: 'Size', render: (e) => `${formatBytes(e.size_bytes)} (${e.size_bytes.toLocaleString('en-US')} bytes)` },
-    { label: 'SHA-256', render: (e) => (e.sha256 ? <HashValue value={e.sha256} /> : null), wide: true },
-    { label: 'SHA-1', render: (e) => (e.sha1 ? <HashValue value={e.sha1} /> : null), wide: true },
-    { label: 'MD5', render: (e) => (e.md5 ? <HashValue value={e.md5} /> : null), wide: true },
+    { label: 'SHA-256', render: (e) => (e.sha256 ? <HashValue value={e.sha256} algorithm="SHA-256" /> : null), wide: true },
+    { label: 'SHA-1', render: (e) => (e.sha1 ? <HashValue value={e.sha1} algorithm="SHA-1" /> : null), wide: true },
+    { label: 'MD5', render: (e) => (e.md5 ? <HashValue value={e.md5} algorithm="MD5" /> : null), wide: true },
     { label: 'Acquired', render: (e) => formatDate(e.acquired_at) },
-    { label: 'Acquired by', render: (e) => e.acquired_by },
-    { label: 'Source URL', render: (e) => (e.source_url ? <span className="mono break-all">{e.source_url}</span> : null), wide: true },
-    { label: 'Source device', render: (e) => e.source_device },
-    { label: 'Source person', render: (e) => e.source_person },
-    { label: 'Method', render: (e) => e.method, wide: true },
-    { label: 'Description', render: (e) => (e.description ? <span className="pre-wrap">{e.description}</span> : null), wide: true },
+    // Provenance fields may come from the evidence itself (a capture's URL, a share's import): shown through UntrustedText.
+    { label: 'Acquired by', render: (e) => (e.acquired_by ? <UntrustedText text={e.acquired_by} /> : null) },
+    { label: 'Source URL', render: (e) => (e.source_url ? <span className="mono break-all"><UntrustedText text={e.source_url} what="The address" /></span> : null), wide: true },
+    { label: 'Source device', render: (e) => (e.source_device ? <UntrustedText text={e.source_device} /> : null) },
+    { label: 'Source person', render: (e) => (e.source_person ? <UntrustedText text={e.source_person} /> : null) },
+    { label: 'Method', render: (e) => (e.method ? <UntrustedText text={e.method} /> : null), wide: true },
+    { label: 'Description', render: (e) => (e.description ? <span className="pre-wrap"><UntrustedText text={e.description} multiline /></span> : null), wide: true },
     { label: 'Tags', render: (e) => (e.tags.length ? <span className="tag-list">{e.tags.map((t) => <span key={t} className="badge">{t}</span>)}</span> : null), wide: true },
   ],
   editFields,

@@ -4,6 +4,7 @@ import { call, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { KIND_LABEL } from '../../components/labels';
 import { Snippet } from '../../components/Snippet';
+import { displayText } from '../../components/displayText';
 
 const RELATIONS = ['related', 'covers', 'evidence of', 'registrar of', 'registry of', 'hosts', 'served on', 'filed by', 'mentions', 'operated by', 'contact for'];
 
@@ -121,9 +122,9 @@ export function LinkPicker({ fromId, fromTitle, linkedIds, onLinked, onClose }: 
             >
               <span className={`kind-dot kind-${hit.kind}`} aria-hidden="true" />
               <span className="pick-main">
-                <span className="pick-title truncate">{hit.title}</span>
+                <span className="pick-title truncate">{displayText(hit.title)}</span>
                 <span className="pick-sub truncate">
-                  <Snippet text={hit.snippet} />
+                  <Snippet parts={hit.snippet_parts} />
                 </span>
               </span>
               <span className="badge">{KIND_LABEL[hit.kind]}</span>

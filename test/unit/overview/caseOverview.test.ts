@@ -58,4 +58,15 @@ describe('case overview figures', () => {
     expect(after.expiringTotal).toBe(1);
     expect(after.awaitingServiceTotal).toBe(1);
   });
+
+  it('does not list an order with a recorded service date as awaiting service, whatever its status', () => {
+    const cf = newTestCase();
+    const base = { docket: 'd', court: 'SDNY', order_type: 'ex_parte_tro' } as const;
+    // `order add --granted D --served D2` records served_at and leaves the status "granted".
+    orderService.create(cf, { ...base, title: 'TRO granted and served', status: 'granted', granted_at: '2023-12-07', served_at: '2023-12-08' });
+    orderService.create(cf, { ...base, title: 'TRO granted only', status: 'granted', granted_at: '2023-12-07' });
+    const overview = caseOverview(cf);
+    expect(overview.awaitingService.map((o) => o.title)).toEqual(['TRO granted only']);
+    expect(overview.awaitingServiceTotal).toBe(1);
+  });
 });

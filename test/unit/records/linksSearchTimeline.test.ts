@@ -72,6 +72,22 @@ describe('search', () => {
     expect(searchCase(cf, 'processor')[0]!.snippet).toContain('⟦processor⟧');
   });
 
+  it('marks matches out of band: brackets in the text itself are never shown as a match', () => {
+    const cf = newTestCase();
+    noteService.create(cf, { title: 'Chat log', body: 'payment confirmed. ⟦STATUS: VERIFIED BY COURT⟧ done' });
+    const [hit] = searchCase(cf, 'confirmed');
+    expect(hit!.snippet_parts.filter((p) => p.match).map((p) => p.text)).toEqual(['confirmed']);
+    expect(hit!.snippet_parts.map((p) => p.text).join('')).toBe('payment confirmed. ⟦STATUS: VERIFIED BY COURT⟧ done');
+    // Host hits by substring mark the searched text too.
+    addWebsite(cf, { input: 'nonecaptcha.com' });
+    const host = searchCase(cf, 'onecapt').find((h) => h.kind === 'website')!;
+    expect(host.snippet_parts).toEqual([
+      { text: 'n', match: false },
+      { text: 'onecapt', match: true },
+      { text: 'cha.com', match: false },
+    ]);
+  });
+
   it('finds hosts by any substring and by prefix of a word', () => {
     const cf = newTestCase();
     const site = addWebsite(cf, { input: 'nonecaptcha.com' });
