@@ -138,7 +138,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--bates-start <n>', 'first Bates number (default: after the last production with this prefix, else 1)')
     .option('--bates-padding <digits>', 'minimum digits of every Bates number of the production (default 6)')
     .option('--profile <name>', `court profile: ${COURT_PROFILES.map((p) => p.name).join(', ')} (default sdny-ecf)`)
-    .option('--date <iso>', 'execution date of the declaration (default: now); never before the newest fact it certifies')
+    .option('--date <iso>', 'execution date of the declaration (default: today on this computer\'s calendar; a time keeps its offset); never before the newest fact it certifies')
     .option('--production <id>', 're-export a production exactly as frozen (same Bates numbers, same bytes); see "dossier productions"')
     .option('--draft', 'a draft: DRAFT on every page, recorded, consumes no Bates numbers')
     .option('--profile-file <court.json>', 'your own court profile as JSON: name, description, pageSize, maxMb, requiredSections, pdfA, filing, layout, exhibitLabels')
