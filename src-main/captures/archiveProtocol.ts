@@ -1,4 +1,5 @@
 import type { CaptureResource } from '../contract/captures';
+import { timeForOrdering } from '../contract/statedTime';
 
 /**
  * The `dossier-archive:` scheme: replay of a captured page served by the app from the stored archive
@@ -22,7 +23,7 @@ export interface ArchiveTarget {
 const MAX_HOST = 253;
 
 function compactTime(at: string | null | undefined): string {
-  const time = at ? Date.parse(at) : Number.NaN;
+  const time = at ? timeForOrdering(at) : Number.NaN;
   return Number.isNaN(time) ? '00000000000000' : new Date(time).toISOString().replace(/\D/g, '').slice(0, 14);
 }
 

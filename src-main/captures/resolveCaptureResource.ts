@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { prepareCached } from '../casefile/prepareCached';
 import type { CaptureResource } from '../contract/captures';
 import { DossierError } from '../contract/errors';
+import { timeForOrdering } from '../contract/statedTime';
 import type { CaptureFormat } from './detectCaptureFormat';
 import { readRecordPayload, type RecordPlacement } from './readRecordPayload';
 
@@ -30,8 +31,8 @@ function urlVariants(url: string): string[] {
 
 function distance(at: string | undefined, capturedAt: string | null): number {
   if (!at || !capturedAt) return 0;
-  const a = Date.parse(at);
-  const b = Date.parse(capturedAt);
+  const a = timeForOrdering(at);
+  const b = timeForOrdering(capturedAt);
   return Number.isNaN(a) || Number.isNaN(b) ? 0 : Math.abs(a - b);
 }
 

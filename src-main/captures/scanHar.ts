@@ -4,6 +4,7 @@ import { type CaptureProblem, isHtml, type ScannedRecord } from './CaptureRecord
 import type { StoredCaptureScan } from './scanStoredCapture';
 import { readStoredRange, storedSize } from './storedBytes';
 import { computedDigests } from './computedDigests';
+import { storedFileTime } from '../contract/statedTime';
 
 /** HAR is one JSON document: it is parsed in memory, so larger files are refused with a problem, not read. */
 export const MAX_IN_MEMORY_CAPTURE = 256 * 1024 * 1024;
@@ -21,10 +22,9 @@ interface HarEntry {
   };
 }
 
+/** A HAR time as stored: UTC, or as written when it has no zone (contract/statedTime), never read in this computer's zone. */
 function isoOrNull(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  return typeof value === 'string' ? storedFileTime(value) : null;
 }
 
 /** The body a HAR entry recorded: base64 or text, as the browser saw it after decoding. */

@@ -5,6 +5,7 @@ import { MAX_IN_MEMORY_CAPTURE } from './scanHar';
 import type { StoredCaptureScan } from './scanStoredCapture';
 import { readStoredRange, storedSize } from './storedBytes';
 import { computedDigests } from './computedDigests';
+import { storedFileTime } from '../contract/statedTime';
 
 function parseHeaders(text: string): Map<string, string> {
   const headers = new Map<string, string>();
@@ -75,7 +76,8 @@ export async function scanMhtml(db: Database.Database, sha256: string, problems:
   const split = splitMhtml(readStoredRange(db, sha256, 0, size));
   if (!split) problems.push({ offset: 0, member: null, message: 'This MHTML file has no multipart boundary; no parts could be read.' });
   const date = split?.top.get('date');
-  const capturedAt = date && !Number.isNaN(Date.parse(date)) ? new Date(Date.parse(date)).toISOString() : null;
+  // The Date header as the saving browser wrote it: UTC when it states a zone, else kept without one (contract/statedTime).
+  const capturedAt = storedFileTime(date);
   const pageUrl = split?.top.get('snapshot-content-location') ?? split?.parts.find((p) => isHtml(p.headers.get('content-type')))?.headers.get('content-location') ?? null;
   async function* records(): AsyncGenerator<ScannedRecord, void, undefined> {
     for (const [seq, part] of (split?.parts ?? []).entries()) {

@@ -3,6 +3,7 @@ import { type CaptureProblem, type DigestStatus, isHtml, type ScannedRecord } fr
 import { decodePayload } from './decodePayload';
 import { type HttpHead, MAX_HEAD_BYTES, parseHttpHead } from './httpHead';
 import { DigestPair, declaredAlgorithm, declaredDigestMatches } from './warcDigest';
+import { storedFileTime } from '../contract/statedTime';
 
 /** At most this much of an HTML payload is kept in memory for the page's title and text. */
 export const MAX_HTML_BYTES = 8 * 1024 * 1024;
@@ -35,10 +36,10 @@ function stripAngles(value: string | null | undefined): string | null {
   return trimmed.startsWith('<') && trimmed.endsWith('>') ? trimmed.slice(1, -1) : trimmed;
 }
 
+/** WARC-Date as stored: UTC, or as written without a zone (contract/statedTime); text that is no time at all is kept as written. */
 function isoDate(value: string | null | undefined): string | null {
   if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? value.slice(0, 40) : new Date(time).toISOString();
+  return storedFileTime(value) ?? value.slice(0, 40);
 }
 
 function parseWarcFields(bytes: Buffer): Record<string, string> {

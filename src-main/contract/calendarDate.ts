@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { isRealDay, offsetMinutes } from './statedTime';
 
 /**
  * The one parser for every date a user or a script types (court dates, status dates, acquisition
  * times, first/last seen, expiry). Accepted: a calendar date `YYYY-MM-DD`, kept as typed, or an
- * ISO-8601 time with its zone (`2023-12-07T14:30:00Z`, `...+01:00`), stored as UTC with
- * milliseconds. Anything else (`13/12/2023`, `yesterday`, `2024-02-30`, a time without a zone) is
- * refused, because a date stored as typed sorts wrongly in the timeline and cannot be checked.
+ * ISO-8601 time with its zone (`2023-12-07T14:30:00Z`, `...+01:00`, within ±14:00), stored as UTC
+ * with milliseconds. Anything else (`13/12/2023`, `yesterday`, `2024-02-30`, a time without a zone,
+ * `+23:59`) is refused, because a date stored as typed sorts wrongly in the timeline and cannot be
+ * checked (the rule for zones: ./statedTime).
  * The CLI maps the field to its flag, so the message reads "--date is not a date: ...".
  */
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -20,31 +22,15 @@ export const DATE_FORMS = 'use YYYY-MM-DD, or an ISO-8601 time with its zone lik
  */
 const DAY_AHEAD_MS = 14 * 3600_000;
 const TIME_AHEAD_MS = 5 * 60_000;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isRealDay(year: number, month: number, day: number): boolean {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  return month >= 1 && month <= 12 && day >= 1 && day <= days;
-}
-
-/** Minutes east of UTC for `Z`, `+01:00`, `-0500`; null for an impossible offset. */
-function offsetMinutes(zone: string): number | null {
-  if (zone.toUpperCase() === 'Z') return 0;
-  const digits = zone.replace(':', '');
-  const hours = Number(digits.slice(1, 3));
-  const minutes = Number(digits.slice(3, 5));
-  if (hours > 23 || minutes > 59) return null;
-  return (digits.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
-}
-
 /**
  * The parsed value (as stored) or the reason it is refused, worded to follow the name of the
  * field or flag ("--date is not a date: ..."). `past`: the date records something that already
  * happened, so it may not lie in the future. `now` is injectable for tests. Years before 1970 are
- * refused: nothing this product records happened then, and such a year is a typo.
+ * refused: nothing this product records happened then, and such a year is a typo. `keepOffset`: a
+ * time keeps the offset it was given (`2026-12-07T17:30:00.000-08:00`, the same instant), for a
+ * value whose calendar day is read where it was written (a declaration's execution date).
  */
-export function parseCalendarDate(raw: string, options: { past?: boolean; now?: Date } = {}): { value: string } | { error: string } {
+export function parseCalendarDate(raw: string, options: { past?: boolean; now?: Date; keepOffset?: boolean } = {}): { value: string } | { error: string } {
   const value = raw.trim();
   const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   const dateOnly = DATE_ONLY.exec(value);
@@ -61,9 +47,9 @@ export function parseCalendarDate(raw: string, options: { past?: boolean; now?: 
     if (zone === undefined) return { error: `has a time but no time zone: ${shown}; add "Z" for UTC or an offset like +01:00` };
     if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return { error: `has an impossible time of day: ${shown}` };
     const offset = offsetMinutes(zone);
-    if (offset === null) return { error: `has an impossible time-zone offset: ${shown}` };
+    if (offset === null) return { error: `has an impossible time-zone offset: ${shown} (offsets lie within -14:00 and +14:00)` };
     instant += ((Number(h) * 60 + Number(mi) - offset) * 60 + Number(s)) * 1000 + Number(frac.padEnd(3, '0').slice(0, 3));
-    stored = new Date(instant).toISOString();
+    stored = options.keepOffset ? withOffset(instant, offset) : new Date(instant).toISOString();
   }
   if (options.past) {
     const now = (options.now ?? new Date()).getTime();
@@ -73,9 +59,17 @@ export function parseCalendarDate(raw: string, options: { past?: boolean; now?: 
   return { value: stored };
 }
 
-function dateSchema(past: boolean) {
+/** The instant written at `offset` minutes east of UTC: "2026-12-07T17:30:00.000-08:00" ("Z" for 0). */
+function withOffset(instant: number, offset: number): string {
+  if (offset === 0) return new Date(instant).toISOString();
+  const wall = new Date(instant + offset * 60_000).toISOString().slice(0, 23);
+  const abs = Math.abs(offset);
+  return `${wall}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function dateSchema(past: boolean, keepOffset = false) {
   return z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date') }).transform((raw, ctx) => {
-    const parsed = parseCalendarDate(raw, { past });
+    const parsed = parseCalendarDate(raw, { past, keepOffset });
     if ('value' in parsed) return parsed.value;
     ctx.addIssue({ code: 'custom', message: parsed.error });
     return z.NEVER;
@@ -86,3 +80,8 @@ function dateSchema(past: boolean) {
 export const calendarDate = dateSchema(false);
 /** A date of something that already happened (acquired, filed, granted, served, a status change, first/last seen). */
 export const pastDate = dateSchema(true);
+/**
+ * A declaration's execution date: a day (`2026-12-07`), or a time that keeps its offset so the
+ * day printed is the day where it was signed, never in the future.
+ */
+export const executionDate = dateSchema(true, true);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { filingCaptionSchema } from './filingCaption';
 import { courtProfileSchema } from './courtProfileSchema';
 import type { Channel } from './DossierApi';
-import { pastDate } from './calendarDate';
+import { executionDate, pastDate } from './calendarDate';
 import { EVIDENCE_KINDS, ITEM_KINDS, SITE_STATUSES } from './enums';
 import { REDACTION_CATEGORIES, REDACTION_STATUSES } from './redaction';
 import {
@@ -35,7 +35,8 @@ const packetOptions = z.object({
   batesStart: z.number().int().min(0).max(1e9).optional(),
   batesPadding: z.number().int().min(1).max(12).optional(),
   profile: z.string().max(50).optional(),
-  date: pastDate.optional(),
+  /** The declaration's execution date; a time keeps its offset, so the day printed is the declarant's. */
+  date: executionDate.optional(),
   title: titleText(500).optional(),
   declarant: declarantSchema.optional(),
   appendixColumns: z.boolean().optional(),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import PostalMime, { type Address, type Header, type Mailbox } from 'postal-mime';
 import type { EmailPreview } from '../contract/DossierApi';
 import { htmlToText } from './htmlToText';
+import { NO_ZONE_STATED, readMailDate } from '../contract/statedTime';
 
 /** An e-mail as a mail client shows it; the type lives in the contract because the preview returns it too. */
 export type EmailView = EmailPreview;
@@ -32,7 +33,7 @@ export async function readEmailWithImages(bytes: Uint8Array): Promise<{ view: Em
     from: addresses(email.from ? [email.from] : []),
     to: addresses(email.to ?? []),
     cc: addresses(email.cc ?? []),
-    date: dateLine(header(email.headers, 'date'), email.date),
+    date: dateLine(header(email.headers, 'date')),
     subject: email.subject ?? '',
     messageId: email.messageId ?? '',
     body: text || fromHtml,
@@ -80,12 +81,18 @@ export function isMbox(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 5)).toString('latin1') === 'From ';
 }
 
-/** The Date header as sent, with its UTC time when it parses ("Sat, 01 Mar 2025 10:00:00 +0700 (2025-03-01 03:00:00 UTC)"). */
-function dateLine(raw: string, parsed: string | undefined): string {
-  const at = parsed ? new Date(parsed) : null;
-  if (!at || Number.isNaN(at.getTime())) return raw;
-  const utc = `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-  return raw ? `${raw} (${utc})` : utc;
+/**
+ * The Date header as sent, with its UTC time only when the header states a zone and names a real
+ * time ("Sat, 01 Mar 2025 10:00:00 +0700 (2025-03-01 03:00:00 UTC)"). Read by our own RFC 5322
+ * reader (contract/statedTime), not postal-mime's Date.parse, which reads a header without a zone
+ * in the zone of the computer making the packet and rolls "31 Feb" over into March.
+ */
+function dateLine(raw: string): string {
+  const time = raw ? readMailDate(raw) : null;
+  if (!time) return raw;
+  if ('unreal' in time) return `${raw} (not a real date and time)`;
+  if ('noZone' in time) return `${raw} (${NO_ZONE_STATED})`;
+  return `${raw} (${time.instant.slice(0, 19).replace('T', ' ')} UTC)`;
 }
 
 function addresses(list: Address[]): string {

@@ -118,6 +118,12 @@ export interface ExhibitInput {
   acquiredAt: string;
   /** false: no acquisition time was recorded and acquiredAt is the import time, which the packet must not call "acquired". Absent in productions frozen before this field (they print as they did). */
   acquiredAtRecorded?: boolean;
+  /**
+   * true: a day taken from a stored time says its zone ("March 2, 2024 (UTC)"; formatText
+   * formatLongDateStated). Absent in productions frozen before it (they print as they did, so
+   * their pages and Bates numbers stay put).
+   */
+  datesStateZone?: boolean;
   /** The person recorded as having acquired it (not the account that imported it). */
   acquiredBy?: string | null;
   /** URL, device or person the evidence came from. */

@@ -1,5 +1,5 @@
 import type { CaptureDigestFacts } from '../captures/CaptureDigestFacts';
-import { formatLongDate } from './formatText';
+import { formatLongDateStated } from './formatText';
 
 const FORMAT_NAMES: Record<string, string> = { warc: 'WARC', 'warc.gz': 'WARC', wacz: 'WACZ', har: 'HAR', mhtml: 'MHTML' };
 
@@ -25,9 +25,9 @@ function digestNames(digests: CaptureDigestFacts['matchedDigests']): string {
  * and the custody report, so both say the same. Says nothing of the exhibit's own SHA-256, which
  * is stated as computed at import (hashStatement).
  */
-export function captureDigestStatement(facts: CaptureDigestFacts): string {
+export function captureDigestStatement(facts: CaptureDigestFacts, datesStateZone = true): string {
   const tool = facts.tool ? `, written by ${facts.tool}` : '';
-  const when = formatLongDate(facts.checkedAt);
+  const when = formatLongDateStated(facts.checkedAt, datesStateZone);
   const parts = [`The exhibit is a web capture (${FORMAT_NAMES[facts.format] ?? facts.format}${tool}) of ${count(facts.records, 'record')}.`];
   if (facts.matched > 0) {
     const all = facts.matched === facts.records;

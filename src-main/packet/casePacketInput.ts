@@ -7,6 +7,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import { getCaseInfo } from '../case/caseInfo';
 import { DossierError } from '../contract/errors';
 import { printedOneLine as line } from '../contract/controlCharacters';
+import { localCalendarDay } from '../contract/statedTime';
 import { requireDistinctExhibitNumbers } from '../evidence/requireDistinctExhibitNumbers';
 import type { PacketRequestOptions } from '../contract/DossierApi';
 import type { CourtOrder, Evidence } from '../contract/records';
@@ -88,6 +89,7 @@ function exhibitInput(caseFile: CaseFile, e: Evidence, sealed: boolean): Exhibit
     title: line(e.title),
     acquiredAt: e.acquired_at ?? e.created_at,
     acquiredAtRecorded: e.acquired_at !== null && e.acquired_at !== undefined,
+    datesStateZone: true,
     acquiredBy: line(e.acquired_by) ?? null,
     source: line(evidenceOrigin(e) ?? SOURCE_NOT_RECORDED),
     sha256: e.sha256!,
@@ -138,6 +140,11 @@ function redactionsOf(caseFile: CaseFile, evidenceId: string, sealed: boolean): 
   return accepted ? { redactions: { ...accepted, ...(sealed ? { sealed: true } : {}) } } : {};
 }
 
+/** A day stays a day; a time with an offset becomes the same instant in UTC (the form of every stored time). */
+function utcForm(date: string): string {
+  return date.length === 10 ? date : new Date(date).toISOString();
+}
+
 /**
  * Fills the packet engine's input from the case file as it stands at `cutoffAt` (now): the input
  * is frozen with the production, so its dates are fixed (the execution date, or the cut-off).
@@ -179,7 +186,10 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
     }
   }
   const exhibits = exhibitsFor(caseFile, options.exhibitIds);
-  const date = options.date ?? cutoffAt;
+  // The execution date is a day where the declarant is: this computer's calendar day at the
+  // cut-off, not the UTC day (at 17:30 on 7 December in California, UTC is already on the 8th).
+  // checkFiling compares facts with it in the same sense. Frozen with the production as a day.
+  const date = options.date ?? localCalendarDay(cutoffAt);
   const prefix = options.batesPrefix ?? `${(info.code_name ?? 'DOSSIER').replace(/[^A-Za-z0-9_.-]/g, '')}-`;
   const filing = getFilingCaption(caseFile);
   return {
@@ -199,7 +209,8 @@ export async function casePacketInput(caseFile: CaseFile, options: CasePacketOpt
       bates: { prefix, start: options.batesStart ?? nextBatesStart(caseFile, prefix), padding: options.batesPadding ?? 6, ...(options.draft ? { draft: true } : {}), ...(options.sealed ? { legend: 'FILED UNDER SEAL' } : {}) },
       profile: options.customProfile?.name ?? options.profile ?? 'sdny-ecf',
       ...(options.customProfile ? { customProfile: userCourtProfile(parseCourtProfile(options.customProfile, 'the court profile')) } : {}),
-      fixedDate: date,
+      // The packet's own time (PDF metadata, checkpoint): an instant in UTC, or the day given.
+      fixedDate: options.date ? utcForm(options.date) : cutoffAt,
       ...(options.declarant ? { declarant: options.declarant } : {}),
       ...(options.maxVolumeBytes ? { maxVolumeBytes: options.maxVolumeBytes } : {}),
       ...(options.layout ? { layout: options.layout } : {}),

@@ -1,4 +1,5 @@
 import type { CaseFile } from '../casefile/CaseFile';
+import { localCalendarDay } from '../contract/statedTime';
 import { checkPacket, type PacketProblem } from './checkPacket';
 import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { estimateExhibitPages } from './estimateExhibitPages';
@@ -19,9 +20,13 @@ export function newestCertifiedFact(input: PacketInput): { at: string; what: str
   return newest;
 }
 
-/** Compares an execution date (a day, or a time) with a fact's time at the precision the date has. */
+/**
+ * Compares an execution date (a day, or a time) with a fact's time at the precision the date has.
+ * A day is the declarant's own: the fact's day on this computer's calendar, the same sense in which
+ * the default execution date is today (casePacketInput), never the UTC day.
+ */
 function isBefore(date: string, factAt: string): boolean {
-  return date.length === 10 ? date < factAt.slice(0, 10) : Date.parse(date) < Date.parse(factAt);
+  return date.length === 10 ? date < localCalendarDay(factAt) : Date.parse(date) < Date.parse(factAt);
 }
 
 /**
@@ -47,7 +52,7 @@ export function filingRuleProblems(caseFile: CaseFile, input: PacketInput, lastB
         severity: 'error',
         code: 'DATE_BEFORE_FACTS',
         // At the date's own precision: a day is compared with the fact's day, a time with its time.
-        message: `The execution date ${input.caption.date} is before the newest fact the declaration certifies (${newest.what}); date it on or after ${input.caption.date.length === 10 ? newest.at.slice(0, 10) : newest.at}.`,
+        message: `The execution date ${input.caption.date} is before the newest fact the declaration certifies (${newest.what}); date it on or after ${input.caption.date.length === 10 ? localCalendarDay(newest.at) : newest.at}.`,
       });
     }
   }

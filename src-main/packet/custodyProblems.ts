@@ -1,6 +1,6 @@
 import type { PacketProblem } from './checkPacket';
 import { custodyResult, first, SOURCE_NOT_RECORDED } from './exhibitFacts';
-import { formatLongDate } from './formatText';
+import { formatLongDateStated } from './formatText';
 import type { PacketInput } from './PacketInput';
 
 /**
@@ -22,7 +22,7 @@ export function custodyProblems(input: PacketInput): PacketProblem[] {
         severity: 'warning',
         code: result === 'mismatch' ? 'CUSTODY_HASH_MISMATCH' : 'CUSTODY_CHECK_FAILED',
         exhibitId: ex.id,
-        message: `${ex.label}: the custody event “${e.action}” of ${formatLongDate(e.at)} ${recorded ? `was recorded as “${recorded}” but its hash seen is not the exhibit's` : `recorded ${result === 'mismatch' ? 'a mismatch' : 'a failed check'}`}${seen}. The declaration and the custody report state it; find out what was handed over or checked (dossier custody FILE ${ex.id}).`,
+        message: `${ex.label}: the custody event “${e.action}” of ${formatLongDateStated(e.at)} ${recorded ? `was recorded as “${recorded}” but its hash seen is not the exhibit's` : `recorded ${result === 'mismatch' ? 'a mismatch' : 'a failed check'}`}${seen}. The declaration and the custody report state it; find out what was handed over or checked (dossier custody FILE ${ex.id}).`,
       });
     }
   }

@@ -1,6 +1,6 @@
 import { custodyOrder } from '../contract/custodyOrder';
 import { captureDigestStatement } from './captureDigestStatement';
-import { formatLongDate } from './formatText';
+import { formatLongDateStated } from './formatText';
 import type { CustodyEventInput, ExhibitInput } from './PacketInput';
 
 /** ExhibitInput.source of an exhibit whose record names no URL, person or device. */
@@ -48,16 +48,17 @@ export function hashProvenance(ex: ExhibitInput): HashProvenance {
 /** One sentence for the declaration: where the listed SHA-256 comes from, in the case file's own terms. */
 export function hashStatement(ex: ExhibitInput): string {
   const p = hashProvenance(ex);
+  const stated = ex.datesStateZone === true;
   const name = `${ex.label}, “${ex.title}”`;
   // A web capture's own digests cover its records, not the file: stated beside the file's hash, never as an acquisition hash.
-  const capture = ex.captureDigests ? ` ${captureDigestStatement(ex.captureDigests)}` : '';
+  const capture = ex.captureDigests ? ` ${captureDigestStatement(ex.captureDigests, stated)}` : '';
   if (p.kind === 'acquisition') {
-    return `${name}: the SHA-256 value listed matches the hash recorded at acquisition on ${formatLongDate(p.at)}${p.by ? ` by ${p.by}` : ''}.${capture}`;
+    return `${name}: the SHA-256 value listed matches the hash recorded at acquisition on ${formatLongDateStated(p.at, stated)}${p.by ? ` by ${p.by}` : ''}.${capture}`;
   }
-  const imported = p.at ? `computed when the file was imported into the case on ${formatLongDate(p.at)}${p.by ? ` by ${p.by}` : ''}` : 'computed when the file was stored in the case (no import event is recorded)';
+  const imported = p.at ? `computed when the file was imported into the case on ${formatLongDateStated(p.at, stated)}${p.by ? ` by ${p.by}` : ''}` : 'computed when the file was stored in the case (no import event is recorded)';
   const beyond = capture && ex.captureDigests!.matched > 0 ? ', beyond what the capture tool’s digests stated next show' : '';
   const gap = p.acquiredAt
-    ? ` No hash was recorded when it was obtained on ${formatLongDate(p.acquiredAt)}${p.acquiredBy ? ` by ${p.acquiredBy}` : ''}, so the case file cannot show that the data is unchanged between then and the import${beyond}.`
+    ? ` No hash was recorded when it was obtained on ${formatLongDateStated(p.acquiredAt, stated)}${p.acquiredBy ? ` by ${p.acquiredBy}` : ''}, so the case file cannot show that the data is unchanged between then and the import${beyond}.`
     : ' The case file records no acquisition before the import.';
   return `${name}: the SHA-256 value listed was ${imported}.${gap}${capture}`;
 }
@@ -90,7 +91,7 @@ export function custodyGaps(exhibits: ExhibitInput[]): string[] {
       if (result === 'mismatch' || result === 'failed') {
         const seen = result === 'mismatch' && e.hashSeen ? `: the hash seen then, ${e.hashSeen}, is not the exhibit’s` : '';
         const said = recorded ? `was recorded with the result “${recorded}”, but the hash seen then, ${e.hashSeen}, is not the exhibit’s` : `recorded the result “${result}”${seen}`;
-        gaps.push(`For ${ex.label}, a ${e.action} event on ${formatLongDate(e.at)} ${said}.`);
+        gaps.push(`For ${ex.label}, a ${e.action} event on ${formatLongDateStated(e.at, ex.datesStateZone === true)} ${said}.`);
       }
     }
   }

@@ -34,7 +34,7 @@ export function layoutCustodyReport(flow: LayoutFlow, ctx: SectionContext): void
       );
     }
     // The same words as the declaration's, so the two never disagree about a capture's digests.
-    if (ex.captureDigests) flow.paragraph(`Capture digests: ${captureDigestStatement(ex.captureDigests)}`, { font: 'serif', size: 9.5, spaceAfter: 5 });
+    if (ex.captureDigests) flow.paragraph(`Capture digests: ${captureDigestStatement(ex.captureDigests, ex.datesStateZone === true)}`, { font: 'serif', size: 9.5, spaceAfter: 5 });
     const events = custodyOrder(ex.custody);
     if (events.length === 0) {
       flow.paragraph('No custody events are recorded.', { font: 'serifItalic', size: 9.5, spaceAfter: 8 });

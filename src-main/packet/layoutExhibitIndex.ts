@@ -1,4 +1,5 @@
 import { formatBates } from './formatBates';
+import { formatShortDateStated } from './formatText';
 import type { LayoutFlow } from './LayoutFlow';
 import { layoutTable } from './layoutTable';
 import { attachmentRef, type SectionContext } from './SectionContext';
@@ -48,7 +49,7 @@ export function layoutExhibitIndex(flow: LayoutFlow, ctx: SectionContext): void 
       const hashes = ex.redactions ? `${ex.sha256}\n${p?.redacted?.sha256 ?? '-'.repeat(64)}` : ex.sha256;
       // ECF: an exhibit too large for one file is filed in parts; counsel finds them by attachment number.
       const parts = ctx.ecf && p?.filedInParts ? `\nFiled in ${p.filedInParts.count} parts (${attachmentRef(p)}).` : '';
-      return [`${ex.label}${caseNumber}`, `${ex.title}${removed}${redacted}${parts}`, ex.acquiredAtRecorded === false ? 'not recorded' : ex.acquiredAt.slice(0, 10), ex.source, bates, hashes];
+      return [`${ex.label}${caseNumber}`, `${ex.title}${removed}${redacted}${parts}`, ex.acquiredAtRecorded === false ? 'not recorded' : formatShortDateStated(ex.acquiredAt, ex.datesStateZone === true), ex.source, bates, hashes];
     }),
     { size: 7.8, continued: 'Index of Exhibits (continued)' },
   );

@@ -10,6 +10,7 @@ import { FOOTER_BAND } from './stampPage';
 import { visibleText } from './visibleText';
 import { wrapText } from './wrapText';
 import { jpegPixelsOnly } from './jpegPixelsOnly';
+import { isTimeWithoutZone, NO_ZONE_STATED } from '../contract/statedTime';
 
 const MARGIN = 36;
 const LABEL_W = 104;
@@ -33,11 +34,16 @@ interface PagePlan {
   cut: boolean;
 }
 
+/** As stored (unchanged for times with a zone), with the missing zone said for one the capture file gave without it. */
+function capturedAtShown(at: string | null): string | null {
+  return at && isTimeWithoutZone(at) ? `${at.replace('T', ' ')} (${NO_ZONE_STATED})` : at;
+}
+
 function metadataRows(capture: CaptureExhibitInput, page: CapturePageExhibit): [string, string][] {
   const rows: [string, string | null][] = [
     ['URL', page.url],
     ['Page title', page.title],
-    ['Captured at', page.capturedAt],
+    ['Captured at', capturedAtShown(page.capturedAt)],
     ['Server IP', page.ip ?? 'not recorded'],
     ['HTTP status', page.httpStatus === null ? 'not recorded' : String(page.httpStatus)],
     ['Record id', page.recordId ?? 'the page is listed but its response is not in the archive'],

@@ -271,7 +271,7 @@ export const PACKET_WORDING: readonly { where: Leak['where']; text: string }[] =
   { where: "page text", text: "except that in the public filing Exhibit \u0000, Exhibit \u0000 are redacted under Federal Rule of Civil" },
   { where: "page text", text: "exhibit's stored data was computed again and was identical to the value listed below; identical" },
   { where: "page text", text: "file refuses to modify or delete entries. The last entry of each chain (its head) is listed below." },
-  { where: "page text", text: "file was imported into the case on \u0000 \u0000, \u0000 by \u0000. No hash was" },
+  { where: "page text", text: "file was imported into the case on \u0000 \u0000, \u0000 (UTC) by \u0000. No hash was" },
   { where: "page text", text: "filing (\u0000 place); second" },
   { where: "page text", text: "for Court filing packet; Exported in production \u0000-\u0000-\u0000-\u0000-\u0000 (\u0000.pdf) as" },
   { where: "page text", text: "hash values show that the stored data has not been altered since that value was first computed." },

@@ -45,7 +45,7 @@ describe('a custody transfer records only what was checked', () => {
     const text = pdfText(out);
     expect(text).toMatch(/transferred · by CLI Tester — result: mismatch/);
     expect(text).toContain('(NOT the exhibit’s)');
-    expect(text).toMatch(/For Exhibit 1, a transferred event on [A-Z][a-z]+ \d+, \d{4} recorded the result “mismatch”: the hash seen then, 0{64}, is not the exhibit’s\./);
+    expect(text).toMatch(/For Exhibit 1, a transferred event on [A-Z][a-z]+ \d+, \d{4} \(UTC\) recorded the result “mismatch”: the hash seen then, 0{64}, is not the exhibit’s\./);
     expect(text).not.toMatch(/result: ok\s+SHA-256 seen: 0{64}/);
   });
 

@@ -90,7 +90,7 @@ describe('a capture tool\'s digests in the declaration and custody report (issue
     const records = await goodRecords();
     const { dir, file, out, declaration, custody, productionId } = await exportCapture(Buffer.concat(records), 'shop.warc');
     const paragraph = exhibitParagraph(declaration);
-    expect(paragraph).toMatch(/^Exhibit 1, “shop\.warc”: the SHA-256 value listed was computed when the file was imported into the case on \w+ \d+, \d{4} by CLI Tester\./);
+    expect(paragraph).toMatch(/^Exhibit 1, “shop\.warc”: the SHA-256 value listed was computed when the file was imported into the case on \w+ \d+, \d{4} \(UTC\) by CLI Tester\./);
     const digested = withDigest(records);
     expect(digested).toBe(records.length - 1);
     const statement = `The exhibit is a web capture (WARC, written by Test Crawler 3.1) of ${records.length} records. Each of ${digested} records matched every digest its capture tool wrote for it at capture time (WARC-Payload-Digest and WARC-Block-Digest, SHA-1) when the capture was read into the case on`;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isTimeWithoutZone, NO_ZONE_STATED } from '../../contract/statedTime';
 import type { Command } from 'commander';
 import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureSummary } from '../../contract/captures';
 import type { Channel, RequestOf, ResponseOf } from '../../contract/DossierApi';
@@ -126,7 +127,7 @@ export function registerCaptureCommands(program: Command): void {
           fields([
             ['URL', page.url],
             ['Title', page.title],
-            ['Captured at', page.captured_at],
+            ['Captured at', page.captured_at && isTimeWithoutZone(page.captured_at) ? `${page.captured_at} (${NO_ZONE_STATED})` : page.captured_at],
             ['HTTP status', page.http_status],
             ['IP address', r?.ip],
             ['Exhibit', `${page.exhibit_label} (${page.evidence_id})`],

@@ -83,7 +83,7 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     throw new DossierError('INVALID_REQUEST', `Unknown court profile "${flags.profile}"; use: ${COURT_PROFILES.map((p) => p.name).join(', ')}.`);
   }
   // The day the declaration is signed: never in the future (it would swear to a day not yet come).
-  const date = flags.date === undefined ? undefined : parseCalendarDate(flags.date, { past: true });
+  const date = flags.date === undefined ? undefined : parseCalendarDate(flags.date, { past: true, keepOffset: true });
   if (date && 'error' in date) throw new DossierError('INVALID_REQUEST', `--date ${date.error}.`);
   if (flags.batesPrefix !== undefined && !/^[A-Za-z0-9_.-]{0,20}$/.test(flags.batesPrefix)) {
     throw new DossierError('INVALID_REQUEST', '--bates-prefix may hold letters, digits, "-", "_" and "." (20 at most).');
@@ -98,7 +98,8 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
     ...(flags.batesStart !== undefined ? { batesStart: wholeNumber(flags.batesStart, '--bates-start', 0)! } : {}),
     ...(flags.batesPadding !== undefined ? { batesPadding: wholeNumber(flags.batesPadding, '--bates-padding', 1)! } : {}),
     ...(flags.profile ? { profile: flags.profile } : {}),
-    ...(flags.date ? { date: flags.date } : {}),
+    // The checked value, not the flag as typed: the export path below does not go through the contract.
+    ...(date && 'value' in date ? { date: date.value } : {}),
     ...(flags.title ? { title: flags.title } : {}),
     ...(flags.declarant ? { declarant: { name: flags.declarant, ...(flags.declarantRole ? { role: flags.declarantRole } : {}), ...(flags.place ? { place: flags.place } : {}) } } : {}),
     ...(maxMb ? { maxVolumeBytes: Math.round(maxMb * 1024 * 1024) } : {}),
@@ -136,7 +137,7 @@ export function registerPacketCommands(program: Command): void {
     .option('--bates-start <n>', 'first Bates number (default: after the last production with this prefix, else 1)')
     .option('--bates-padding <digits>', 'minimum digits of every Bates number of the production (default 6)')
     .option('--profile <name>', `court profile: ${COURT_PROFILES.map((p) => p.name).join(', ')} (default sdny-ecf)`)
-    .option('--date <iso>', 'execution date of the declaration (default: now); never before the newest fact it certifies')
+    .option('--date <iso>', 'execution date of the declaration (default: today on this computer\'s calendar; a time keeps its offset); never before the newest fact it certifies')
     .option('--production <id>', 're-export a production exactly as frozen (same Bates numbers, same bytes); see "dossier productions"')
     .option('--draft', 'a draft: DRAFT on every page, recorded, consumes no Bates numbers')
     .option('--profile-file <court.json>', 'your own court profile as JSON: name, description, pageSize, maxMb, requiredSections, pdfA, filing, layout, exhibitLabels')
