@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { guardOutputStream } from './guardOutputStream';
 
 /**
  * Where one run of the `dossier` program writes, and the exit status it ends with. The real
@@ -18,12 +19,15 @@ export interface CliIo {
 }
 
 const storage = new AsyncLocalStorage<CliIo>();
+let processWriters: { out: (text: string) => void; err: (text: string) => void } | undefined;
 
-/** The streams of this process, for the real command. */
+/** The streams of this process, for the real command (guarded once: a closed reader is no crash). */
 export function processIo(): CliIo {
+  processWriters ??= { out: guardOutputStream(process.stdout, 'stdout'), err: guardOutputStream(process.stderr, 'stderr') };
+  const { out, err } = processWriters;
   return {
-    writeOut: (text) => process.stdout.write(text),
-    writeErr: (text) => process.stderr.write(text),
+    writeOut: out,
+    writeErr: err,
     errIsTerminal: Boolean(process.stderr.isTTY),
     env: process.env,
     exitStatus: 0,
@@ -37,9 +41,13 @@ export function withCliIo<T>(io: CliIo, work: () => Promise<T>): Promise<T> {
 
 /** The current run's streams (the process's own outside any run). */
 export function cliIo(): CliIo {
-  return storage.getStore() ?? fallback;
+  const current = storage.getStore();
+  if (current) return current;
+  // Made on first use, so importing the program (tests run it in process) leaves this process's streams alone.
+  fallback ??= processIo();
+  return fallback;
 }
-const fallback = processIo();
+let fallback: CliIo | undefined;
 
 /** Sets the exit status of the current run (3 broken audit, 4 failed verification, ...). */
 export function setExitStatus(status: number): void {

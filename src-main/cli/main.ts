@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { cliIo, isEmbedded, processIo } from './cliIo';
+import { outputWriteFailed } from './guardOutputStream';
 import { registerCaseCommands } from './commands/caseCommands';
 import { registerDetailCommands } from './commands/detailCommands';
 import { registerEditCommands } from './commands/editCommands';
@@ -54,4 +55,8 @@ export function buildProgram(): Command {
 }
 
 // The command itself; runDossier (tests) imports buildProgram without running it.
-if (!isEmbedded()) process.exitCode = await runProgram(process.argv.slice(2), processIo(), buildProgram);
+if (!isEmbedded()) {
+  const status = await runProgram(process.argv.slice(2), processIo(), buildProgram);
+  // A failed write of the output (not a reader closing it: guardOutputStream) fails the run.
+  process.exitCode = status === 0 && outputWriteFailed() ? 1 : status;
+}

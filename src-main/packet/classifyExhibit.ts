@@ -12,6 +12,9 @@ const TEXT_TYPES = new Set([
   'application/x-sh', 'application/mbox', 'message/rfc822', 'message/global',
 ]);
 
+/** Why an empty exhibit has only its slip sheet (layoutDeclaration says the same of it). */
+export const EMPTY_FILE_REASON = 'The file is empty (0 bytes): it has no content to reproduce.';
+
 /** Media types shown as source text. */
 export function isTextType(mediaType: string): boolean {
   return mediaType.startsWith('text/') || TEXT_TYPES.has(mediaType) || /\+(json|xml)$/.test(mediaType);
@@ -25,6 +28,10 @@ export function classifyExhibit(bytes: Uint8Array, mediaType: string, options: {
   // A web capture parsed into pages is shown page by page (prepareCaptureExhibit), whatever its container.
   if (options.capture) return { kind: 'capture' };
   const type = mediaType.toLowerCase();
+  // An empty file typed as text gets its page saying "(The file is empty.)" (prepareTextExhibit).
+  // Any other empty file (an empty .txt is typed application/octet-stream: no bytes to judge)
+  // would read as "cannot be reproduced", when the truth is there is nothing to show.
+  if (bytes.length === 0 && !isTextType(type)) return { kind: 'native', reason: EMPTY_FILE_REASON };
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-') || type === 'application/pdf') return { kind: 'pdf' };
   const image = readImageInfo(bytes);

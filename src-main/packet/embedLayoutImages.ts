@@ -1,4 +1,5 @@
 import type { PDFDocument, PDFImage } from 'pdf-lib';
+import { jpegPixelsOnly } from './jpegPixelsOnly';
 import type { LaidOutPage } from './LayoutFlow';
 
 /**
@@ -11,10 +12,14 @@ export async function embedLayoutImages(doc: PDFDocument, pages: readonly LaidOu
   for (const page of pages) {
     for (const op of page.ops) {
       if (op.kind !== 'image' || images.has(op.key)) continue;
-      // A copy with its own ArrayBuffer: pdf-lib's JPEG reader reads `bytes.buffer` from offset 0,
-      // and a small Buffer is a view into Node's shared pool ("SOI not found in JPEG").
-      const bytes = new Uint8Array(op.bytes);
-      const image = op.format === 'png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+      // Pixels only, as for exhibit photos: a signature photographed with a phone carries EXIF (GPS
+      // of where it was taken, the phone's serial) and comments, which a public filing must not
+      // publish. A JPEG is embedded as stored, so its metadata segments are cut (jpegPixelsOnly,
+      // which also returns a copy with its own ArrayBuffer: pdf-lib's JPEG reader reads
+      // `bytes.buffer` from offset 0, "SOI not found in JPEG" for a view into Node's pool); a PNG
+      // is decoded and re-encoded by pdf-lib, so its text chunks never reach the PDF. Done here,
+      // at embedding, so a frozen production re-exported drops them too.
+      const image = op.format === 'png' ? await doc.embedPng(new Uint8Array(op.bytes)) : await doc.embedJpg(jpegPixelsOnly(op.bytes));
       // Written now, not at save: the volume writer streams objects out as pages are flushed.
       await image.embed();
       images.set(op.key, image);

@@ -79,12 +79,24 @@ function fileNameOnly(place: string): string {
   return parts[parts.length - 1] ?? place;
 }
 
+/**
+ * "from → to" of a hand-over, or null. A party the record lacks is never a "?": an import with no
+ * acquirer recorded went from the file it was read from (its location) into the case file; any
+ * other missing party is said to be not recorded.
+ */
+function parties(e: CustodyEventInput): { text: string; usesLocation: boolean } | null {
+  if (e.action === 'acquired' || !(e.fromParty || e.toParty)) return null;
+  const fromFile = !e.fromParty && e.action === 'imported' && e.location ? `file ${printedOneLine(fileNameOnly(e.location))}` : null;
+  return { text: `${e.fromParty ?? fromFile ?? 'not recorded'} → ${e.toParty ?? 'not recorded'}`, usesLocation: fromFile !== null };
+}
+
 function details(e: CustodyEventInput): string {
   const parts: string[] = [];
-  if (e.action !== 'acquired' && (e.fromParty || e.toParty)) parts.push(`${e.fromParty ?? '?'} → ${e.toParty ?? '?'}`);
+  const handOver = parties(e);
+  if (handOver) parts.push(handOver.text);
   if (e.action === 'acquired' && e.fromParty && !e.details?.includes(e.fromParty)) parts.push(`from ${e.fromParty}`);
   // Spelled out after the name is taken from the path (its spelled-out "\\x0a" would read as a folder).
-  if (e.location) parts.push(`file ${printedOneLine(fileNameOnly(e.location))}`);
+  if (e.location && !handOver?.usesLocation) parts.push(`file ${printedOneLine(fileNameOnly(e.location))}`);
   if (e.purpose) parts.push(`for ${e.purpose}`);
   // The hash is printed on its own line; the details' own copy of it would break mid-string.
   if (e.details) parts.push(e.details.replace(/\b[0-9a-f]{32,64}\b/g, (h) => (h === e.hashSeen ? '(below)' : h)));

@@ -75,7 +75,9 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
     if (gaps.length > 0) {
       para(n++, `The chain-of-custody records in the Packet show the following, which I state so that nothing in them is left unexplained: ${gaps.join(' ')}`);
     }
-    const native = exhibits.filter((ex) => ctx.exhibits.get(ex.id)?.native);
+    // An empty file (0 bytes, classifyExhibit) is not one that "cannot be reproduced": it has nothing to show.
+    const native = exhibits.filter((ex) => ctx.exhibits.get(ex.id)?.native && ex.size !== 0);
+    const empty = exhibits.filter((ex) => ctx.exhibits.get(ex.id)?.native && ex.size === 0);
     // An exhibit cut short (the page cap, a capture's pages left out) is named with what its pages say about the rest.
     const partial = exhibits.flatMap((ex) => {
       const note = ctx.exhibits.get(ex.id)?.partial;
@@ -87,9 +89,12 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
     const natives = native.length
       ? ` ${listLabels(native.map((ex) => ex.label))} cannot be reproduced as pages; for ${native.length === 1 ? 'it' : 'each'} the Packet contains a slip sheet describing the file with its hash values, and the native file is kept unaltered in the case file, from which it can be produced on request.`
       : '';
+    const empties = empty.length
+      ? ` ${listLabels(empty.map((ex) => ex.label))} ${empty.length === 1 ? 'is an empty file' : 'are empty files'} (0 bytes), with nothing to reproduce; for ${empty.length === 1 ? 'it' : 'each'} the Packet contains a slip sheet saying so, with its hash values.`
+      : '';
     para(
       n++,
-      `${pages}${natives} Every page of the Packet bears a unique Bates number${ctx.bates.prefix ? ` with the prefix “${ctx.bates.prefix}”` : ''}, in sequence from ${formatBates(ctx.bates, ctx.packetBates.first)} through ${formatBates(ctx.bates, ctx.packetBates.last)}.`,
+      `${pages}${natives}${empties} Every page of the Packet bears a unique Bates number${ctx.bates.prefix ? ` with the prefix “${ctx.bates.prefix}”` : ''}, in sequence from ${formatBates(ctx.bates, ctx.packetBates.first)} through ${formatBates(ctx.bates, ctx.packetBates.last)}.`,
     );
   }
   // A packet exported past failing checks says so where it is sworn, not only on the audit page.

@@ -25,7 +25,9 @@ export interface TableOptions {
   continued?: string | MixedText;
 }
 
-const PAD_X = 4;
+/** Space left and right of a cell's text; a caller sizing a column to its content adds it twice. */
+export const TABLE_CELL_PAD_X = 4;
+const PAD_X = TABLE_CELL_PAD_X;
 const PAD_Y = 3;
 
 /**

@@ -16,6 +16,20 @@ const MARGIN = 36;
 const POINTS_PER_PIXEL = 0.75;
 
 /**
+ * What drawOriented does for each EXIF orientation (TIFF 6.0, tag 0x0112) to show the image
+ * upright, in words for the page header and slip sheet; 1 (as stored) says nothing.
+ */
+const TURNS: Record<number, string> = {
+  2: 'mirrored left to right',
+  3: 'turned 180°',
+  4: 'mirrored top to bottom',
+  5: 'mirrored left to right and turned 90° counter-clockwise',
+  6: 'turned 90° clockwise',
+  7: 'mirrored left to right and turned 90° clockwise',
+  8: 'turned 90° counter-clockwise',
+};
+
+/**
  * Places a PNG or JPEG exhibit on one page, scaled to fit, turned and mirrored as its EXIF
  * orientation says (cameras and phones store pixels sideways and record the turn in EXIF).
  * JPEG data is embedded as is without its metadata segments (jpegPixelsOnly); PNG is
@@ -41,13 +55,16 @@ export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint
   const shownW = turned ? info.height : info.width;
   const shownH = turned ? info.width : info.height;
   const kind = info.format === 'png' ? 'PNG' : 'JPEG';
-  const size = `${groupDigits(shownW)} × ${groupDigits(shownH)} pixels`;
-  const tiled = prepareTiledImage(ctx, image, info.orientation, shownW, shownH, `${ctx.exhibit.label} — ${ctx.exhibit.originalName} (${kind}, ${size})`);
+  // The size as shown, and how it was turned from the file's own: an examiner opening the file finds the stored size.
+  const turn = TURNS[info.orientation];
+  const size = `${groupDigits(shownW)} × ${groupDigits(shownH)} pixels${turn ? `, ${turn} per its EXIF orientation${turned ? `; stored ${groupDigits(info.width)} × ${groupDigits(info.height)}` : ''}` : ''}`;
+  const header = `${ctx.exhibit.label} — ${ctx.exhibit.originalName} (${kind}, ${size})`;
+  const tiled = prepareTiledImage(ctx, image, info.orientation, shownW, shownH, header);
   if (tiled) {
     return {
       rendering: 'image',
       contentPages: tiled.pages,
-      presentedAs: `Image (${kind}, ${size}${info.orientation !== 1 ? ', turned upright per its EXIF orientation' : ''}), ${tiled.description}`,
+      presentedAs: `Image (${kind}, ${size}), ${tiled.description}`,
       ...(info.components === 4 ? { blocksPdfA: 'it is a CMYK JPEG, which needs a CMYK output intent' } : {}),
       draw: tiled.draw,
     };
@@ -55,13 +72,12 @@ export async function prepareImageExhibit(ctx: ExhibitRenderContext, bytes: Uint
   return {
     rendering: 'image',
     contentPages: 1,
-    presentedAs: `Image (${kind}, ${size}${info.orientation !== 1 ? ', turned upright per its EXIF orientation' : ''}), 1 page`,
+    presentedAs: `Image (${kind}, ${size}), 1 page`,
     ...(info.components === 4 ? { blocksPdfA: 'it is a CMYK JPEG, which needs a CMYK output intent' } : {}),
     draw: () => {
       // Wide images that would be shrunk on a portrait page get a landscape one.
       const landscape = shownW > shownH && shownW * POINTS_PER_PIXEL > ctx.pageSize[0] - 2 * MARGIN;
       const page = newExhibitPage(ctx, 1, 2, landscape);
-      const header = `${ctx.exhibit.label} — ${ctx.exhibit.originalName} (${kind}, ${size})`;
       const top = drawPageHeader(ctx, page, header);
       const { width: pw } = page.getSize();
       const areaW = pw - 2 * MARGIN;

@@ -2,7 +2,7 @@ import { clip, endPath, type PDFImage, type PDFPage, popGraphicsState, pushGraph
 import { drawPageHeader } from './drawPageHeader';
 import { type ExhibitRenderContext, newExhibitPage } from './ExhibitRenderContext';
 import { groupDigits } from './formatText';
-import { MAX_TILES, MIN_SCALE, planImageTiles, type TilePlan } from './imageTiling';
+import { MAX_SCALE, MAX_TILES, MIN_SCALE, planImageTiles, type TilePlan } from './imageTiling';
 import { drawOriented } from './drawOriented';
 import { NotRenderable } from './PreparedExhibit';
 import { exhibitTopBand } from './pageLayout';
@@ -39,7 +39,9 @@ export function prepareTiledImage(
   const total = n + 2;
   return {
     pages: n + 1,
-    description: `${n + 1} pages: an overview, then ${n} tiles at ${Math.round(plan.scale * 96)}% of screen size (${plan.scale.toFixed(2)} pt per pixel, at least ${MIN_SCALE.toFixed(2)}), overlapping`,
+    // Screen size is MAX_SCALE (one CSS pixel, 1/96 in, is 0.75 pt), so the percentage is the
+    // scale's share of it; the two figures below must always state the same scale.
+    description: `${n + 1} pages: an overview, then ${n} tiles at ${Math.round((plan.scale / MAX_SCALE) * 100)}% of screen size (${plan.scale.toFixed(2)} pt per pixel, at least ${MIN_SCALE.toFixed(2)}), overlapping`,
     draw: () => {
       drawOverview(ctx, image, orientation, width, height, plan, header, landscape, total);
       plan.tiles.forEach((tile, i) => {
