@@ -1,3 +1,4 @@
+import { hasPdfHeader } from '../evidence/hasPdfHeader';
 import { readImageInfo } from './readImageInfo';
 
 export type ExhibitKind = 'pdf' | 'image' | 'text' | 'email' | 'native' | 'capture';
@@ -25,8 +26,7 @@ export function classifyExhibit(bytes: Uint8Array, mediaType: string, options: {
   // A web capture parsed into pages is shown page by page (prepareCaptureExhibit), whatever its container.
   if (options.capture) return { kind: 'capture' };
   const type = mediaType.toLowerCase();
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (head.includes('%PDF-') || type === 'application/pdf') return { kind: 'pdf' };
+  if (hasPdfHeader(bytes) || type === 'application/pdf') return { kind: 'pdf' };
   const image = readImageInfo(bytes);
   if (image) return { kind: 'image' };
   if (type === 'image/png' || type === 'image/jpeg') {
