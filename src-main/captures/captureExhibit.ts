@@ -3,6 +3,7 @@ import type { CapturePageInfo } from '../contract/captures';
 import type { CaptureExhibitInput, CapturePageExhibit } from './CaptureExhibitInput';
 import { getCapturePageRow, listCapturePages, listCaptures } from './captureRows';
 import type { CaptureFormat } from './detectCaptureFormat';
+import { HIDDEN_LABEL, pageTextMarkingHidden } from './pageText';
 import { readRecordPayload } from './readRecordPayload';
 import { type CaptureRenderer, openCaptureRenderer } from './renderCapturePage';
 
@@ -39,6 +40,30 @@ async function pageImage(caseFile: CaseFile, renderer: () => Promise<CaptureRend
 }
 
 /**
+ * The text printed for a page shown without an image: re-read from its stored record with the text
+ * the markup hides labelled (pageTextMarkingHidden), and a sentence saying what was and was not
+ * checked. The search text stored at import is the fallback when the record cannot be read again.
+ */
+async function shownText(caseFile: CaseFile, contentSha256: string, format: CaptureFormat, page: CapturePageInfo, stored: string): Promise<Pick<CapturePageExhibit, 'text' | 'textNote'>> {
+  const notDetected = 'Text hidden by style sheets or scripts is not detected.';
+  if (page.record) {
+    try {
+      const payload = await readRecordPayload(caseFile.db, contentSha256, format, placement(caseFile.db, page.record.id));
+      const marked = pageTextMarkingHidden(payload.body, payload.headers.get('content-type') ?? page.record.content_type);
+      return {
+        text: marked.text,
+        textNote: marked.hiddenLines > 0
+          ? `${marked.hiddenLines === 1 ? '1 line' : `${marked.hiddenLines} lines`} the page's own markup hides (hidden attribute, inline display:none or visibility:hidden) ${marked.hiddenLines === 1 ? 'is' : 'are'} labelled ${HIDDEN_LABEL}. ${notDetected}`
+          : `None of it is hidden by the page's own markup (hidden attribute, inline display:none or visibility:hidden). ${notDetected}`,
+      };
+    } catch {
+      // The record's own damage is reported by verification; the stored text is shown, and the note says what is unknown.
+    }
+  }
+  return { text: stored, textNote: "Whether the page's markup hides any of this text was not checked: its record could not be read again." };
+}
+
+/**
  * A web capture exhibit's pages for the packet: each page's facts, and its image (the capture's own
  * screenshot; else a Chromium rendering from the stored archive; else none, and its text). Null when
  * the exhibit is not a parsed capture, so it is produced as any other file.
@@ -58,6 +83,7 @@ export async function captureExhibitInput(caseFile: CaseFile, evidenceId: string
     for (const page of shown) {
       const r = page.record;
       const detail = getCapturePageRow(caseFile.db, page.id);
+      const image = await pageImage(caseFile, renderer, row.content_sha256, capture.format, page);
       pages.push({
         url: page.url,
         title: page.title,
@@ -70,8 +96,8 @@ export async function captureExhibitInput(caseFile: CaseFile, evidenceId: string
         blockSha256: r?.block_sha256 ?? null,
         declaredDigests: [r?.declared_payload_digest ? `payload ${r.declared_payload_digest}` : null, r?.declared_block_digest ? `block ${r.declared_block_digest}` : null].filter((d): d is string => d !== null),
         digestCheck: r ? (DIGEST_WORDS[r.digest_status] ?? r.digest_status) : 'no record to check',
-        text: detail.text,
-        ...(await pageImage(caseFile, renderer, row.content_sha256, capture.format, page)),
+        ...image,
+        ...(image.image ? { text: detail.text, textNote: null } : await shownText(caseFile, row.content_sha256, capture.format, page, detail.text)),
       });
     }
   } finally {

@@ -1,3 +1,5 @@
+import { HiddenElementTracker } from './HiddenElementTracker';
+
 /** Elements whose content is not page text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
 /** Elements that break a line, so words on either side do not run together. */
@@ -22,12 +24,20 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Where a run of text the markup hides starts and ends in htmlToText's output with `markHidden`. */
+export const HIDDEN_START = '\u0001';
+export const HIDDEN_END = '\u0002';
+
 /**
- * The readable text of an HTML page, for the search index only (pages are never rendered).
- * A single forward scan, so hostile markup (thousands of unclosed tags) costs linear time where
- * tag-stripping regular expressions can go quadratic.
+ * The readable text of an HTML page (pages are never rendered here). A single forward scan, so
+ * hostile markup (thousands of unclosed tags) costs linear time where tag-stripping regular
+ * expressions can go quadratic. With `markHidden`, text the markup hides (HiddenElementTracker)
+ * stands on lines of its own between HIDDEN_START and HIDDEN_END, for the caller to label.
  */
-export function htmlToText(html: string): string {
+export function htmlToText(html: string, options: { markHidden?: boolean } = {}): string {
+  // The markers are control characters no page text carries; any in the page are dropped first.
+  if (options.markHidden) html = html.replace(/[\u0001\u0002]/g, '');
+  const tracker = options.markHidden ? new HiddenElementTracker() : null;
   const lower = asciiLower(html);
   const out: string[] = [];
   let i = 0;
@@ -56,8 +66,15 @@ export function htmlToText(html: string): string {
       continue;
     }
     out.push(name && BLOCKS.has(name) ? '\n' : ' ');
+    if (tracker && name) {
+      const before = tracker.hidden;
+      if (closing) tracker.end(name);
+      else tracker.start(name, html.slice(lt, gt + 1));
+      if (tracker.hidden !== before) out.push(tracker.hidden ? `\n${HIDDEN_START}` : `${HIDDEN_END}\n`);
+    }
     i = gt + 1;
   }
+  if (tracker?.hidden) out.push(HIDDEN_END);
   return decodeEntities(out.join(''))
     .replace(/[ \t\f\v\r\u00a0]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')
