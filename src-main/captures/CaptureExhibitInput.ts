@@ -23,6 +23,8 @@ export interface CapturePageExhibit {
   /** Said on the page when there is no image (why, and that the text follows). */
   noImageReason: string | null;
   text: string;
+  /** With the text: what was checked about text the page hid (null when an image is shown). */
+  textNote: string | null;
 }
 
 export interface CaptureExhibitInput {

@@ -3,6 +3,7 @@ import type { CapturePageInfo } from '../contract/captures';
 import type { CaptureExhibitInput, CapturePageExhibit } from './CaptureExhibitInput';
 import { getCapturePageRow, listCapturePages, listCaptures } from './captureRows';
 import type { CaptureFormat } from './detectCaptureFormat';
+import { HIDDEN_LABEL, pageTextMarkingHidden } from './pageText';
 import { readRecordPayload } from './readRecordPayload';
 import { recordsNotShown } from './recordsNotShown';
 import { type CaptureRenderer, openCaptureRenderer } from './renderCapturePage';
@@ -37,6 +38,30 @@ async function pageImage(caseFile: CaseFile, renderer: () => Promise<CaptureRend
   const rendered = await (await renderer()).render(page.url, page.captured_at);
   if (rendered.png) return { image: { bytes: rendered.png, source: 'rendering', recordId: null }, noImageReason: null };
   return { image: null, noImageReason: `${rendered.reason} The page's text follows.` };
+}
+
+/**
+ * The text printed for a page shown without an image: re-read from its stored record with the text
+ * the markup hides labelled (pageTextMarkingHidden), and a sentence saying what was and was not
+ * checked. The search text stored at import is the fallback when the record cannot be read again.
+ */
+async function shownText(caseFile: CaseFile, contentSha256: string, format: CaptureFormat, page: CapturePageInfo, stored: string): Promise<Pick<CapturePageExhibit, 'text' | 'textNote'>> {
+  const notDetected = 'Text hidden by style sheets or scripts is not detected.';
+  if (page.record) {
+    try {
+      const payload = await readRecordPayload(caseFile.db, contentSha256, format, placement(caseFile.db, page.record.id));
+      const marked = pageTextMarkingHidden(payload.body, payload.headers.get('content-type') ?? page.record.content_type);
+      return {
+        text: marked.text,
+        textNote: marked.hiddenLines > 0
+          ? `${marked.hiddenLines === 1 ? '1 line' : `${marked.hiddenLines} lines`} the page's own markup hides (hidden attribute, inline display:none or visibility:hidden) ${marked.hiddenLines === 1 ? 'is' : 'are'} labelled ${HIDDEN_LABEL}. ${notDetected}`
+          : `None of it is hidden by the page's own markup (hidden attribute, inline display:none or visibility:hidden). ${notDetected}`,
+      };
+    } catch {
+      // The record's own damage is reported by verification; the stored text is shown, and the note says what is unknown.
+    }
+  }
+  return { text: stored, textNote: "Whether the page's markup hides any of this text was not checked: its record could not be read again." };
 }
 
 /**
@@ -77,8 +102,8 @@ export async function captureExhibitInput(caseFile: CaseFile, evidenceId: string
         blockSha256: r?.block_sha256 ?? null,
         declaredDigests: [r?.declared_payload_digest ? `payload ${r.declared_payload_digest}` : null, r?.declared_block_digest ? `block ${r.declared_block_digest}` : null].filter((d): d is string => d !== null),
         digestCheck: r ? (DIGEST_WORDS[r.digest_status] ?? r.digest_status) : 'no record to check',
-        text: detail.text,
         ...image,
+        ...(image.image ? { text: detail.text, textNote: null } : await shownText(caseFile, row.content_sha256, capture.format, page, detail.text)),
       });
     }
   } finally {

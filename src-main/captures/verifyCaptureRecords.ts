@@ -24,18 +24,33 @@ export interface FailedCaptureRecord {
   reason: string;
 }
 
+/** A file of a WACZ that does not match the SHA-256 (or size) its datapackage.json records. */
+export interface FailedCaptureFile {
+  capture_id: string;
+  path: string;
+  /** The scan's own statement of the mismatch (both hashes). */
+  reason: string;
+}
+
 /**
  * Re-reads every capture of an exhibit from the stored bytes and checks each record again: its
  * declared WARC digests against the bytes, and the digests computed at import against those
- * computed now. Names every record that fails. Used by `evidence verify`.
+ * computed now, and a WACZ's files against its datapackage.json (as the packet's
+ * CAPTURE_DIGEST_MISMATCH does: a capture its own tool's digests contradict fails here too, like a
+ * WARC record's). Names every record and file that fails. Used by `evidence verify` and `check`.
  */
-export async function verifyCaptureRecords(caseFile: CaseFile, evidenceId: string, signal?: AbortSignal): Promise<{ records: number; failed: FailedCaptureRecord[] }> {
+export async function verifyCaptureRecords(
+  caseFile: CaseFile,
+  evidenceId: string,
+  signal?: AbortSignal,
+): Promise<{ records: number; failed: FailedCaptureRecord[]; failedFiles: FailedCaptureFile[] }> {
   const captures = prepareCached(caseFile.db, `SELECT id, content_sha256, format FROM capture WHERE evidence_id = ? AND import_status <> 'importing'`).all(evidenceId) as {
     id: string;
     content_sha256: string;
     format: CaptureFormat;
   }[];
   const failed: FailedCaptureRecord[] = [];
+  const failedFiles: FailedCaptureFile[] = [];
   let records = 0;
   for (const capture of captures) {
     const recorded = new Map(
@@ -62,6 +77,13 @@ export async function verifyCaptureRecords(caseFile: CaseFile, evidenceId: strin
     for (const [seq, before] of recorded) {
       if (!seen.has(seq)) failed.push({ capture_id: capture.id, record_id: before.record_id, target_uri: before.target_uri, offset: before.offset, reason: 'it can no longer be read from the stored bytes' });
     }
+    // Filled in by the scan once every record has been read (the WARC members are hashed as they stream).
+    const checked = scan.info.datapackage_checked as { path: string; ok: boolean }[] | undefined;
+    for (const file of checked ?? []) {
+      if (file.ok) continue;
+      const stated = problems.find((p) => p.member === file.path && p.message.includes('datapackage.json'))?.message;
+      failedFiles.push({ capture_id: capture.id, path: file.path, reason: stated ?? `${file.path} does not match datapackage.json.` });
+    }
   }
-  return { records, failed };
+  return { records, failed, failedFiles };
 }

@@ -1,3 +1,5 @@
+import { HiddenElementTracker } from './HiddenElementTracker';
+
 /** Elements whose content is not page text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
 /** Elements that break a line, so words on either side do not run together. */
@@ -22,6 +24,10 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Where a run of text the markup hides starts and ends in htmlToText's output with `markHidden`. */
+export const HIDDEN_START = '\u0001';
+export const HIDDEN_END = '\u0002';
+
 /**
  * Elements inside a line of text that a browser draws without a gap: "219-<b>09</b>-9999" reads
  * "219-09-9999", "$<b>9</b>,000" reads "$9,000".
@@ -37,8 +43,13 @@ const INLINE = new Set([
  * quadratic. Every tag separates words unless `joinInline`: then inline elements (INLINE) join
  * the text on either side as a mail client shows it, which is what an e-mail's HTML part printed
  * in a packet needs (readEmail). The search index and capture text keep the separating form.
+ * With `markHidden`, text the markup hides (HiddenElementTracker) stands on lines of its own
+ * between HIDDEN_START and HIDDEN_END, for the caller to label.
  */
-export function htmlToText(html: string, options: { joinInline?: boolean } = {}): string {
+export function htmlToText(html: string, options: { joinInline?: boolean; markHidden?: boolean } = {}): string {
+  // The markers are control characters no page text carries; any in the page are dropped first.
+  if (options.markHidden) html = html.replace(/[\u0001\u0002]/g, '');
+  const tracker = options.markHidden ? new HiddenElementTracker() : null;
   const lower = asciiLower(html);
   const out: string[] = [];
   let i = 0;
@@ -67,8 +78,15 @@ export function htmlToText(html: string, options: { joinInline?: boolean } = {})
       continue;
     }
     out.push(name && BLOCKS.has(name) ? '\n' : name && options.joinInline && INLINE.has(name) ? '' : ' ');
+    if (tracker && name) {
+      const before = tracker.hidden;
+      if (closing) tracker.end(name);
+      else tracker.start(name, html.slice(lt, gt + 1));
+      if (tracker.hidden !== before) out.push(tracker.hidden ? `\n${HIDDEN_START}` : `${HIDDEN_END}\n`);
+    }
     i = gt + 1;
   }
+  if (tracker?.hidden) out.push(HIDDEN_END);
   return decodeEntities(out.join(''))
     .replace(/[ \t\f\v\r\u00a0]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')

@@ -1,6 +1,6 @@
 import { classifyExhibit } from './classifyExhibit';
 import type { ExhibitInput } from './PacketInput';
-import { pageOverLimitMessage } from './planExhibitParts';
+import { exhibitSizeProblems } from './exhibitSizeProblems';
 import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { formatBytes } from './formatText';
 import { type LoadedExhibit, loadExhibit } from './loadExhibit';
@@ -22,7 +22,11 @@ export interface PacketProblem {
   exhibitId?: string;
 }
 
-/** Problems visible from the input alone (sections, sizes); also reported as warnings by exportPacket. */
+/**
+ * Problems visible from the input alone (sections, redaction, custody); also reported as warnings
+ * by exportPacket. Not sizes: a file's size says little about the pages made of it (a 2 MB log is
+ * shown in 50 pages, a 0.5 MB PDF can hold 2,500), so checkPacket measures them as drawn.
+ */
 export function staticPacketProblems(input: PacketInput, profile: CourtProfile): PacketProblem[] {
   const problems: PacketProblem[] = [];
   const sections = input.options.sections;
@@ -93,27 +97,6 @@ export function staticPacketProblems(input: PacketInput, profile: CourtProfile):
       message: `${input.exhibits.length} exhibits are listed but the "exhibits" section is not selected, so they are indexed without pages or Bates numbers.`,
     });
   }
-  let total = 0;
-  // The ECF layout splits an exhibit too large for one file into parts (checkPacket measures them).
-  const ecf = (input.options.layout ?? profile.layout) === 'ecf';
-  for (const ex of input.exhibits) {
-    total += ex.size;
-    if (!ecf && ex.size > profile.maxVolumeBytes && !/^(video|audio)\//.test(ex.mediaType)) {
-      problems.push({
-        severity: 'error',
-        code: 'EXHIBIT_OVER_LIMIT',
-        exhibitId: ex.id,
-        message: `${ex.label} is ${formatBytes(ex.size)}, more than the ${formatBytes(profile.maxVolumeBytes)} the ${profile.name} profile allows per file; reproduced as pages it will make a volume over the limit. Consider filing it natively (outside the packet).`,
-      });
-    }
-  }
-  if (!ecf && total > profile.maxVolumeBytes) {
-    problems.push({
-      severity: 'info',
-      code: 'PACKET_WILL_SPLIT',
-      message: `The exhibits total ${formatBytes(total)}; the packet will be split into volumes of at most ${formatBytes(profile.maxVolumeBytes)}, with Bates numbers continuing.`,
-    });
-  }
   return problems;
 }
 
@@ -129,6 +112,7 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
   const problems = staticPacketProblems(input, profile);
   if (opts.readExhibits === false) return problems;
   const blocking: string[] = [];
+  let measuredTotal = 0;
   for (const ex of input.exhibits) {
     if (opts.signal?.aborted) throw new PacketError('CANCELLED', 'The packet check was cancelled.');
     let loaded: LoadedExhibit;
@@ -140,7 +124,11 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
       continue;
     }
     const { bytes } = loaded;
-    if ((input.options.layout ?? profile.layout) === 'ecf' && input.options.sections.includes('exhibits')) problems.push(...(await partProblems(input, ex, loaded, profile)));
+    if (input.options.sections.includes('exhibits')) {
+      const size = await exhibitSizeProblems(input, ex, loaded, profile);
+      problems.push(...size.problems);
+      measuredTotal += size.bytes;
+    }
     const kind = classifyExhibit(bytes, ex.mediaType);
     if (kind.kind === 'native') {
       problems.push({ severity: 'info', code: 'EXHIBIT_PRODUCED_NATIVELY', exhibitId: ex.id, message: `${ex.label} will not be reproduced as pages (slip sheet only; the file stays in the case file): ${kind.reason}` });
@@ -171,35 +159,19 @@ export async function checkPacket(input: PacketInput, opts: { readExhibits?: boo
       }
     }
   }
+  if ((input.options.layout ?? profile.layout) !== 'ecf' && measuredTotal > profile.maxVolumeBytes) {
+    problems.push({
+      severity: 'info',
+      code: 'PACKET_WILL_SPLIT',
+      message: `The exhibits take about ${formatBytes(measuredTotal)} as the packet reproduces them; the packet will be split into volumes of at most ${formatBytes(profile.maxVolumeBytes)}, with Bates numbers continuing.`,
+    });
+  }
   if (blocking.length > 0) {
     problems.push({
       severity: 'info',
       code: 'PACKET_NOT_PDFA',
       message: `The packet will be a plain PDF, not PDF/A, because ${blocking.join(', ')} ${blocking.length === 1 ? 'is' : 'are'} not PDF/A. Use the pdfa-strict profile to show such exhibits by a slip sheet only instead.`,
     });
-  }
-  return problems;
-}
-
-/**
- * ECF: how an exhibit will be filed when it is too large for one file (in parts, split between
- * pages), and any page that by itself is over the limit, which the export cannot file (an error).
- */
-async function partProblems(input: PacketInput, ex: ExhibitInput, loaded: LoadedExhibit, profile: CourtProfile): Promise<PacketProblem[]> {
-  // pdf-lib loads on first use only (see exportCasePacket): most commands never need it.
-  const { measureExhibitParts } = await import('./measureExhibitParts');
-  let parts;
-  try {
-    parts = await measureExhibitParts(input, ex, loaded, profile);
-  } catch (err) {
-    if (!(err instanceof PacketError)) throw err;
-    return [{ severity: 'error', code: err.code, exhibitId: ex.id, message: err.message }];
-  }
-  const problems: PacketProblem[] = parts
-    .filter((p) => !p.fits)
-    .map((p) => ({ severity: 'error', code: 'EXHIBIT_PAGE_OVER_LIMIT', exhibitId: ex.id, message: pageOverLimitMessage(ex.label, p, 0, profile.maxVolumeBytes, profile.name) }));
-  if (parts.length > 1) {
-    problems.push({ severity: 'info', code: 'EXHIBIT_FILED_IN_PARTS', exhibitId: ex.id, message: `${ex.label} is larger than the ${formatBytes(profile.maxVolumeBytes)} per-file limit of ${profile.name}; it will be filed in parts split between pages (${parts.length} as this check measures them; the export measures the files it writes), with its Bates numbers running on.` });
   }
   return problems;
 }

@@ -1,3 +1,4 @@
+import { hasPdfHeader } from '../evidence/hasPdfHeader';
 import { readImageInfo } from './readImageInfo';
 
 export type ExhibitKind = 'pdf' | 'image' | 'text' | 'email' | 'native' | 'capture';
@@ -32,8 +33,7 @@ export function classifyExhibit(bytes: Uint8Array, mediaType: string, options: {
   // Any other empty file (an empty .txt is typed application/octet-stream: no bytes to judge)
   // would read as "cannot be reproduced", when the truth is there is nothing to show.
   if (bytes.length === 0 && !isTextType(type)) return { kind: 'native', reason: EMPTY_FILE_REASON };
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (head.includes('%PDF-') || type === 'application/pdf') return { kind: 'pdf' };
+  if (hasPdfHeader(bytes) || type === 'application/pdf') return { kind: 'pdf' };
   const image = readImageInfo(bytes);
   if (image) return { kind: 'image' };
   if (type === 'image/png' || type === 'image/jpeg') {

@@ -1,4 +1,5 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, type PDFPage, PDFRawStream, PDFStream } from 'pdf-lib';
+import { declaresEncryption } from './declaresEncryption';
 import { NotRenderable } from './PreparedExhibit';
 import { substituteStandardFonts } from './substituteStandardFonts';
 
@@ -11,11 +12,17 @@ export interface EvidencePdf {
   substitutedFonts: string[];
 }
 
+const ENCRYPTED = 'The PDF is encrypted, so its pages cannot be reproduced.';
+
 /**
  * Parses a PDF exhibit strictly: encrypted, damaged or page-less files throw `NotRenderable`
  * with a reason fit for a slip sheet, rather than producing pages that might be wrong.
  */
 export async function loadEvidencePdf(bytes: Uint8Array, opts: { substituteFonts?: boolean; fontDir?: string } = {}): Promise<EvidencePdf> {
+  // Read from the trailer before parsing: an encrypted file with object streams fails pdf-lib's
+  // parse (it cannot decrypt them) and must not be called damaged. Not "password-protected":
+  // whether opening it needs a password (an empty user password does not) is not checked.
+  if (declaresEncryption(bytes)) throw new NotRenderable(ENCRYPTED);
   let doc: PDFDocument;
   try {
     // pdf-lib's error classes do not survive its ES5 build (instanceof fails), so encryption is
@@ -24,9 +31,7 @@ export async function loadEvidencePdf(bytes: Uint8Array, opts: { substituteFonts
   } catch (err) {
     throw new NotRenderable('The file could not be read as a PDF: it is damaged or incomplete.', shortMessage(err));
   }
-  if (doc.isEncrypted) {
-    throw new NotRenderable('The PDF is encrypted (password-protected), so its pages cannot be reproduced.');
-  }
+  if (doc.isEncrypted) throw new NotRenderable(ENCRYPTED);
   let pages: PDFPage[];
   try {
     pages = doc.getPages();

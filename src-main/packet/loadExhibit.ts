@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { hasPdfHeader } from '../evidence/hasPdfHeader';
 import { isTextType } from './classifyExhibit';
 import { LineCounter } from './LineCounter';
 import type { ExhibitInput } from './PacketInput';
@@ -38,8 +39,8 @@ export async function loadExhibit(exhibit: ExhibitInput): Promise<LoadedExhibit>
   }
   const text = isTextType(type);
   const streamed = await streamAndHash(exhibit, exhibit.readChunks, text ? TEXT_KEEP : HEAD_KEEP, text);
-  const head = new TextDecoder('latin1').decode(streamed.kept.subarray(0, 1024));
-  const looksDrawable = head.includes('%PDF-') || /^\x89PNG|^\xff\xd8\xff/.test(head);
+  const head = new TextDecoder('latin1').decode(streamed.kept.subarray(0, 4));
+  const looksDrawable = hasPdfHeader(streamed.kept) || /^\x89PNG|^\xff\xd8\xff/.test(head);
   if (!text && looksDrawable) {
     // Labelled as something else but really a PDF or image: it is drawn, so it is needed whole.
     const bytes = await readAll(exhibit);

@@ -60,7 +60,7 @@ function metadataRows(capture: CaptureExhibitInput, page: CapturePageExhibit): [
         ? page.image.source === 'screenshot'
           ? `the screenshot the capture tool recorded (record ${page.image.recordId ?? ''})`
           : 'a rendering of the archived page made offline from the stored archive (Chromium, scripts off, no network)'
-        : `the page's text. ${page.noImageReason ?? 'No rendering was available.'}`,
+        : `the page's text. ${page.noImageReason ?? 'No rendering was available.'}${page.textNote ? ` ${page.textNote}` : ''}`,
     ],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== null);

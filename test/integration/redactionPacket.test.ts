@@ -151,9 +151,15 @@ describe('redacted packets (Fed. R. Civ. P. 5.2)', () => {
     await dossierJson(['redact', 'scan', file]);
     await acceptAll(file);
     const out = path.join(dir, 'public.pdf');
+    // The check draws each exhibit as the export does (to measure it), so it finds this first (exit 2).
     const result = await dossier(packetArgs(file, out));
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/Exhibit 1 could not be redacted .*nothing was written.*PACKET_FAILED/);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/PACKET_FAILED\] Exhibit 1 could not be redacted .*nothing was written/);
+    expect(fs.existsSync(out)).toBe(false);
+    // --force passes over the check, not over this: the export itself fails and writes nothing.
+    const forced = await dossier(packetArgs(file, out, '--force'));
+    expect(forced.status).toBe(1);
+    expect(forced.stderr).toMatch(/Exhibit 1 could not be redacted .*nothing was written.*PACKET_FAILED/);
     expect(fs.existsSync(out)).toBe(false);
     // The sealed set shows it as any encrypted PDF (slip sheet, produced natively).
     expect((await dossier(packetArgs(file, path.join(dir, 'sealed.pdf'), '--sealed'))).status).toBe(0);

@@ -170,7 +170,7 @@ describe('exportPacket: a packet with every kind of exhibit', () => {
   it('puts encrypted and damaged PDFs behind a slip sheet that says why', () => {
     const [locked, broken] = ['Exhibit 7', 'Exhibit 8'].map((label) => result.exhibits.find((e) => e.label === label));
     expect(pages[(locked?.firstPage ?? 0) - 1]).toContain('NOT REPRODUCED AS PAGES');
-    expect(pages[(locked?.firstPage ?? 0) - 1]).toContain('The PDF is encrypted (password-protected)');
+    expect(pages[(locked?.firstPage ?? 0) - 1]).toContain('The PDF is encrypted, so its pages cannot be reproduced');
     expect(pages[(broken?.firstPage ?? 0) - 1]).toContain('NOT REPRODUCED AS PAGES');
     expect(locked?.pageCount).toBe(1);
     expect(broken?.pageCount).toBe(1);

@@ -51,7 +51,7 @@ describe('checkPacket', () => {
     expect(codes).toContain('error:EXHIBIT_OVER_LIMIT:ex-4');
     expect(codes).toContain('info:PACKET_WILL_SPLIT');
     expect(codes).toContain('warning:EXHIBIT_PRODUCED_NATIVELY:ex-2');
-    expect(problems.find((p) => p.exhibitId === 'ex-2')?.message).toContain('The PDF is encrypted (password-protected)');
+    expect(problems.find((p) => p.exhibitId === 'ex-2')?.message).toContain('The PDF is encrypted, so its pages cannot be reproduced');
     expect(codes).toContain('error:EVIDENCE_HASH_MISMATCH:ex-3');
     expect(codes).toContain('info:PACKET_NOT_PDFA');
     // Without reading exhibits only what the input shows is reported.
