@@ -4,23 +4,26 @@ import { verifyCaptureRecords } from './verifyCaptureRecords';
 
 /**
  * An exhibit's verification result with its capture records re-checked: when the file as a whole
- * verified but a record fails (its declared WARC digest does not match, or it no longer reads as
- * at import), the result fails and names each failing record with its URL and offset.
+ * verified but a record or page fails (its declared WARC digest does not match, it no longer reads
+ * as at import, or its kept fields differ from the archive), the result fails and names each
+ * failing record with its URL and offset, and each failing page with its id, URL and fields.
  */
 export async function captureVerdict<V extends Omit<EvidenceVerification, 'custody_recorded'>>(caseFile: CaseFile, evidenceId: string, result: V, signal?: AbortSignal): Promise<V> {
   if (!result.ok) return result;
   const hasCapture = caseFile.db.prepare('SELECT 1 FROM capture WHERE evidence_id = ? LIMIT 1').get(evidenceId);
   if (!hasCapture) return result;
   const { records, failed } = await verifyCaptureRecords(caseFile, evidenceId, signal);
-  if (failed.length === 0) return { ...result, message: `${result.message} All ${records} capture records verified.` };
+  if (failed.length === 0) return { ...result, message: `${result.message} All ${records} capture records verified, and the pages read from them.` };
+  const pagesFailed = failed.filter((f) => f.page_id !== undefined).length;
+  const recordsFailed = failed.length - pagesFailed;
   const named = failed
     .slice(0, 20)
-    .map((f) => `record ${f.record_id}${f.target_uri ? ` (${f.target_uri})` : ''}${f.offset !== null ? ` at offset ${f.offset}` : ''}: ${f.reason}`);
+    .map((f) => `${f.page_id === undefined ? `record ${f.record_id}` : f.page_id === null ? 'a captured page' : `captured page ${f.page_id}`}${f.target_uri ? ` (${f.target_uri})` : ''}${f.offset !== null ? ` at offset ${f.offset}` : ''}: ${f.reason}`);
   return {
     ...result,
     ok: false,
     message:
-      `${result.exhibit_label}: the file matches its import hashes, but ${failed.length} of ${records} capture record(s) FAILED verification: ${named.join('; ')}` +
+      `${result.exhibit_label}: the file matches its import hashes, but ${[recordsFailed > 0 ? `${recordsFailed} of ${records} capture record(s)` : '', pagesFailed > 0 ? `${pagesFailed} captured page(s)` : ''].filter(Boolean).join(' and ')} FAILED verification: ${named.join('; ')}` +
       `${failed.length > 20 ? `; and ${failed.length - 20} more` : ''}.`,
   };
 }
