@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { CAPTURE_PAGE_SEARCH_KIND, capturePageSearchText } from '../captures/writeCaptureRecords';
 import type { CaseFile } from '../casefile/CaseFile';
 import { ITEM_KINDS } from '../contract/enums';
@@ -53,13 +52,22 @@ export function verifySearchIndex(caseFile: CaseFile, report: (finding: SearchIn
   const indexColumns = `d.record_kind AS _kind, f.title AS _title, f.body AS _body`;
   for (const kind of ITEM_KINDS) {
     const spec = ITEM_SPECS[kind] as unknown as RecordSpec<{ id: string }>;
-    const hosts = kind === 'website' ? db.prepare('SELECT host FROM host_trigram WHERE rowid = ?').pluck() : null;
-    const rows = db.prepare(`SELECT t.rowid AS _rowid, t.*, ${indexColumns} FROM ${spec.table} t ${indexJoin} WHERE t.deleted_at IS NULL`).iterate() as IterableIterator<Record<string, unknown> & Indexed & { _rowid: number; id: string }>;
-    for (const { _rowid, _kind, _title, _body, ...raw } of rows) {
+    // One statement per table: the host trigram entry comes in the same join (a look-up per row cost 40% more).
+    const hosts = kind === 'website' ? ', h.host AS _host' : ', NULL AS _host';
+    const hostJoin = kind === 'website' ? 'LEFT JOIN host_trigram h ON h.rowid = t.rowid' : '';
+    const rows = db.prepare(`SELECT t.*, ${indexColumns}${hosts} FROM ${spec.table} t ${indexJoin} ${hostJoin} WHERE t.deleted_at IS NULL`).iterate() as IterableIterator<Record<string, unknown> & Indexed & { _host: string | null; id: string }>;
+    // The index columns ride along in the row (searchText reads only the record's own): copying
+    // the row without them cost a fifth of the pass on a large site list.
+    for (const raw of rows) {
+      if (kind === 'website') verifyHost(raw._host, raw as unknown as { id: string; host_ascii: string; host_unicode: string }, report);
+      // Most sites of a bulk import have no full-text entry, which is not a finding (below): no need to decode them.
+      if (kind === 'website' && raw._kind === null) {
+        checked += 1;
+        continue;
+      }
       const row = decodeRow(spec, raw);
       const expected = kind === 'evidence' ? evidenceSearchText(db, row as unknown as Evidence) : spec.searchText(row);
-      compare(spec.table, kind, raw.id, { _kind, _title, _body }, expected);
-      if (hosts) verifyHost(hosts, _rowid, raw as unknown as { id: string; host_ascii: string; host_unicode: string }, report);
+      compare(spec.table, kind, raw.id, raw, expected);
     }
   }
   const hasCaptures = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'capture_page'").get() !== undefined;
@@ -74,9 +82,8 @@ export function verifySearchIndex(caseFile: CaseFile, report: (finding: SearchIn
  * has one: an import stopped midway leaves its rows without one until it is resumed (the imports
  * check reports that), so only an entry that names another host is a finding.
  */
-function verifyHost(hosts: Database.Statement, rowid: number, site: { id: string; host_ascii: string; host_unicode: string }, report: (finding: SearchIndexFinding) => void): void {
-  const indexed = hosts.get(rowid) as string | undefined;
-  if (indexed === undefined || indexed === hostSearchText(site)) return;
+function verifyHost(indexed: string | null, site: { id: string; host_ascii: string; host_unicode: string }, report: (finding: SearchIndexFinding) => void): void {
+  if (indexed === null || indexed === hostSearchText(site)) return;
   report({
     table: 'host_trigram',
     id: site.id,
