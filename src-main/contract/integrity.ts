@@ -3,7 +3,7 @@
  * case's history outside the file (src-main/integrity). Types only: the contract imports nothing.
  */
 
-export const CHECK_NAMES = ['integrity', 'foreign_keys', 'schema', 'audit', 'content', 'custody', 'evidence', 'imports'] as const;
+export const CHECK_NAMES = ['integrity', 'foreign_keys', 'schema', 'audit', 'content', 'custody', 'evidence', 'search', 'imports'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** One thing a check found wrong, named as precisely as the check can. */

@@ -47,6 +47,17 @@ export async function extractSearchText(db: Database.Database, contentSha256: st
       return { extractor: 'none', text: '', truncated: false, note: `PDF text could not be read: ${(error as Error).message}` };
     }
   }
+  return extractTextNow(db, contentSha256, mediaType) ?? null;
+}
+
+/**
+ * extractSearchText for every format but PDF (pdfjs works asynchronously), synchronously: for a
+ * re-index inside a write transaction that must find the text again from the bytes
+ * (evidenceText.ts). Undefined for a PDF.
+ */
+export function extractTextNow(db: Database.Database, contentSha256: string, mediaType: string): EvidenceText | null | undefined {
+  if (mediaType === 'application/pdf') return undefined;
+  const content = getStoredContent(db, contentSha256);
   if (!isTextMediaType(mediaType) || content.size_bytes === 0) return null;
   if (mediaType === 'application/warc') {
     // A web archive's raw records (binary payloads full of '<' and control bytes) cost hundreds of

@@ -10,7 +10,7 @@ import { addCustodyEvent } from './custody';
 import { detectMediaType } from './detectMediaType';
 import { nextExhibitNumber } from './evidenceService';
 import { evidenceSpec } from './evidenceSpec';
-import { indexEvidence, loadEvidenceText, saveEvidenceText } from './evidenceText';
+import { evidenceTextDigest, indexEvidence, loadEvidenceText, saveEvidenceText, TEXT_DIGEST_KEY } from './evidenceText';
 import { extractSearchText } from './extractSearchText';
 import { inferEvidenceKind } from './inferEvidenceKind';
 import type { EvidenceSource } from './openEvidenceSource';
@@ -108,6 +108,14 @@ export async function importEvidenceFile(
     const mediaType = await detectMediaType(stored.head, source.name, stored.size <= stored.head.length);
     const duplicate = stored.duplicate ? firstExhibitWithContent(caseFile, stored.sha256) : null;
     const number = nextExhibitNumber(caseFile);
+    // The text of the bytes is found before the record is written so that its digest goes into the
+    // exhibit's audit entry: re-indexing and `dossier check` trust the kept text only when it
+    // matches (evidenceText.ts). Bytes stored before keep the text already found for them.
+    let text = loadEvidenceText(db, stored.sha256);
+    if (!text) {
+      text = await extractSearchText(db, stored.sha256, mediaType);
+      if (text) saveEvidenceText(db, stored.sha256, text);
+    }
     const evidence = insertRecord(caseFile, evidenceSpec, {
       exhibit_number: number,
       exhibit_label: fields.exhibit_label ?? `Exhibit ${number}`,
@@ -129,7 +137,7 @@ export async function importEvidenceFile(
       method: fields.method,
       description: fields.description,
       tags: fields.tags ?? [],
-    });
+    }, { auditDetail: { [TEXT_DIGEST_KEY]: evidenceTextDigest(text) } });
     // Custody fields are shorter than exhibit fields (300/500 characters): long URLs and paths are cut.
     const origin = evidenceOrigin(fields)?.slice(0, 300) ?? null;
     if (fields.acquired_at) {
@@ -160,10 +168,6 @@ export async function importEvidenceFile(
         // The path as given and the file really read, when a symbolic link stood between them (paths cut to fit the field).
         (viaLink(source) ? ` Read through the symbolic link ${spellOutControls(source.path.slice(-2000))}, which leads to ${spellOutControls(source.realPath.slice(-2000))}.` : ''),
     });
-    if (!loadEvidenceText(db, stored.sha256)) {
-      const text = await extractSearchText(db, stored.sha256, mediaType);
-      if (text) saveEvidenceText(db, stored.sha256, text);
-    }
     indexEvidence(db, evidence);
     if (hooks.signal?.aborted) {
       throw new DossierError('CANCELLED', `Import of ${source.name} was cancelled; nothing was stored from it.`, { path: source.path });

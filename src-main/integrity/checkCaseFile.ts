@@ -9,6 +9,8 @@ import { chainBehindFinding, recordedRestores } from './restoreFindings';
 import { schemaDifferences } from './schemaDifferences';
 import { danglingReferences } from './danglingReferences';
 import { DossierError } from '../contract/errors';
+import { verifyEvidenceTexts } from '../evidence/verifyEvidenceTexts';
+import { verifySearchIndex } from '../search/verifySearchIndex';
 
 const MAX_LISTED = 1000;
 
@@ -17,7 +19,8 @@ const MAX_LISTED = 1000;
  * Audit view, and the gate before a packet export or a share): SQLite's integrity_check and
  * foreign_key_check, the schema against the one its version defines, the audit chains, the seals
  * of every record (content edited behind the app's back), custody events, the stored bytes of
- * every exhibit against their recorded hashes, and imports that never finished. Writes nothing:
+ * every exhibit against their recorded hashes, the search index and exhibits' extracted text against
+ * what the records and bytes give, and imports that never finished. Writes nothing:
  * evidence is re-hashed without custody events.
  */
 export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks = {}): Promise<CaseCheckReport> {
@@ -106,6 +109,21 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
       })),
       `${evidence.length} exhibit(s)${deleted.size > 0 ? ` (${[...deleted].filter((id) => withBytes.has(id)).length} of them deleted)` : ''}: stored bytes match the hashes recorded at import.`,
       `${failed.length} of ${evidence.length} exhibit(s) fail verification.`,
+    );
+  });
+
+  // After the records and the exhibits: the index is compared with what they give.
+  await guarded(['search'], () => {
+    const found: CheckFinding[] = [];
+    const texts = verifyEvidenceTexts(db);
+    for (const f of texts.findings) found.push({ check: 'search', table: 'evidence_text', id: f.id, fields: ['text'], message: f.message });
+    const indexed = verifySearchIndex(caseFile, (f) => found.push({ check: 'search', table: f.table, id: f.id, fields: f.fields, message: f.message }));
+    const unverified = texts.unverifiable > 0 ? ` The text of ${texts.unverifiable} exhibit(s) imported before text digests were recorded cannot be verified.` : '';
+    section(
+      'search',
+      found,
+      `The search index matches what its ${indexed} record(s) and captured page(s) say; the text of ${texts.checked} exhibit(s) is the text found in their bytes at import.${unverified}`,
+      `${found.length} search index entr${found.length === 1 ? 'y' : 'ies'} or exhibit text(s) differ from what the records and bytes say: search would show words that are not there.${unverified}`,
     );
   });
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CaseFile } from '../casefile/CaseFile';
 import { unionByPrimaryKey } from './mergeAppendOnly';
 import { indexForSearch } from '../records/searchIndex';
-import { CAPTURE_PAGE_SEARCH_KIND } from '../captures/writeCaptureRecords';
+import { CAPTURE_PAGE_SEARCH_KIND, capturePageSearchText } from '../captures/writeCaptureRecords';
 
 /**
  * Brings a teammate's web captures into the merged case: captures, records and pages are facts read
@@ -19,7 +19,7 @@ export function mergeCaptures(target: CaseFile, other: Database.Database): numbe
   const select = target.db.prepare('SELECT id, url, title, text FROM capture_page WHERE id = ?');
   for (const id of pageIds) {
     const page = select.get(id) as { id: string; url: string; title: string | null; text: string };
-    indexForSearch(target.db, CAPTURE_PAGE_SEARCH_KIND, page.id, { title: page.title ?? page.url, body: `${page.url}\n${page.text}` });
+    indexForSearch(target.db, CAPTURE_PAGE_SEARCH_KIND, page.id, capturePageSearchText(page));
   }
   return added;
 }

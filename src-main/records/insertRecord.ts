@@ -14,6 +14,8 @@ export interface InsertOptions {
   skipAudit?: boolean;
   /** A stable id the caller derived (redaction candidates); otherwise a new UUIDv7. */
   id?: string;
+  /** More facts for the record's audit entry (an exhibit's extracted-text digest), hash-chained with it. */
+  auditDetail?: Record<string, unknown>;
 }
 
 /** Stores a new record with its common columns, search text and an audit entry, in one transaction. */
@@ -46,7 +48,7 @@ export function insertRecord<Row extends { id: string }>(
     const searchText = spec.searchText(stored);
     if (searchText) indexForSearch(caseFile.db, spec.kind, stored.id, searchText);
     if (!options.skipAudit) {
-      appendAudit(caseFile, { action: `${spec.kind}.create`, recordKind: spec.kind, recordId: stored.id, detail: { hlc: row.hlc } });
+      appendAudit(caseFile, { action: `${spec.kind}.create`, recordKind: spec.kind, recordId: stored.id, detail: { ...options.auditDetail, hlc: row.hlc } });
     }
     return stored;
   });

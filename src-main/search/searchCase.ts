@@ -57,16 +57,24 @@ export function searchCase(caseFile: CaseFile, userText: string, options: Search
       if (!seen.has(host.id)) rows.push({ kind: 'website', id: host.id, ...hostSnippet(host.host, hostText) });
     }
   }
+  // One hit per item: a capture exhibit is found through its pages and through its own text, and
+  // the app keys its results by id.
   const hits: SearchHit[] = [];
+  const listed = new Set<string>();
+  const add = (hit: SearchHit) => {
+    if (listed.has(hit.id)) return;
+    listed.add(hit.id);
+    hits.push(hit);
+  };
   for (const row of rows) {
     if ((row.kind as string) === 'capture_page') {
-      // A captured page is found through its exhibit; one hit per exhibit (the best-ranked page).
+      // A captured page is found through its exhibit (the best-ranked page stands for it).
       const ref = capturePageRef(caseFile, row.id);
-      if (ref && !hits.some((h) => h.id === ref.id)) hits.push({ ...ref, snippet: row.snippet, snippet_parts: row.snippet_parts });
+      if (ref) add({ ...ref, snippet: row.snippet, snippet_parts: row.snippet_parts });
       continue;
     }
     try {
-      hits.push({ ...itemRef(caseFile, row.id), snippet: row.snippet, snippet_parts: row.snippet_parts });
+      add({ ...itemRef(caseFile, row.id), snippet: row.snippet, snippet_parts: row.snippet_parts });
     } catch (error) {
       if (!(error instanceof DossierError && error.code === 'NOT_FOUND')) throw error;
     }
