@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, pastDate } from './calendarDate';
+import { calendarDate, courtDay, pastCourtDay, pastDate } from './calendarDate';
 import { oneLineProblem } from './controlCharacters';
 import {
   CASE_STATUSES, CLASSIFICATIONS, CUSTODY_ACTIONS, CUSTODY_RESULTS, EVIDENCE_KINDS, ITEM_KINDS, ORDER_STATUSES,
@@ -34,6 +34,8 @@ const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim
 const optionalDate = z.preprocess(blankToNull, calendarDate.nullish());
 /** Optional date of something that already happened: refused when it lies in the future. */
 const optionalPastDate = z.preprocess(blankToNull, pastDate.nullish());
+const optionalPastCourtDay = z.preprocess(blankToNull, pastCourtDay.nullish());
+const optionalCourtDay = z.preprocess(blankToNull, courtDay.nullish());
 
 /** An enum whose error lists the accepted values. */
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -101,10 +103,10 @@ export const orderCreateSchema = z.object({
   order_type: oneOf(ORDER_TYPES),
   status: oneOf(ORDER_STATUSES).optional(),
   ecf_number: optionalOneLine(50),
-  filed_at: optionalPastDate,
-  granted_at: optionalPastDate,
-  served_at: optionalPastDate,
-  expires_at: optionalDate,
+  filed_at: optionalPastCourtDay,
+  granted_at: optionalPastCourtDay,
+  served_at: optionalPastCourtDay,
+  expires_at: optionalCourtDay,
   summary: optionalText(20000),
   document_evidence_id: z.string().uuid().nullish(),
 });

@@ -70,3 +70,15 @@ describe('the one date parser', () => {
     expect(requestSchemas['evidence.update'].safeParse({ id, patch: { acquired_at: '2024-02-30' } }).success).toBe(false);
   });
 });
+
+describe("a court order's dates are days, a time read on its own clock", () => {
+  const base = { title: 'TRO', docket: '1:23-cv-10685', court: 'SDNY', order_type: 'ex_parte_tro' } as const;
+  it('keeps the day the time names where it was written, not the UTC day', () => {
+    expect(parseCalendarDate('2023-12-07T19:30:00-05:00', { asDay: true })).toEqual({ value: '2023-12-07' });
+    expect(parseCalendarDate('2023-12-08T01:30:00+09:00', { asDay: true })).toEqual({ value: '2023-12-08' });
+    expect(parseCalendarDate('2023-12-07T23:59:00Z', { asDay: true })).toEqual({ value: '2023-12-07' });
+    expect(parseCalendarDate('2023-12-07T19:30:00', { asDay: true })).toHaveProperty('error');
+    const parsed = orderCreateSchema.parse({ ...base, granted_at: '2023-12-07T19:30:00-05:00', served_at: '2023-12-08', expires_at: '2099-01-01T08:00:00+14:00' });
+    expect([parsed.granted_at, parsed.served_at, parsed.expires_at]).toEqual(['2023-12-07', '2023-12-08', '2099-01-01']);
+  });
+});
