@@ -205,7 +205,7 @@ export const requestSchemas = {
     createSites: z.boolean().optional(),
     again: z.boolean().optional(),
     taskId: taskId.optional(),
-    title: z.string().trim().min(1).max(500).optional(),
+    title: titleText(500).optional(),
     source_url: oneLine(4000).optional(),
     acquired_by: oneLine(300).optional(),
     acquired_at: isoDate.optional(),
