@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MergeConflict } from '../contract/MergeReport';
+import { sharedBatesLabel } from '../packet/sharedBatesLabel';
 import { type ConflictRow, conflictId, recordConflict } from './conflictRecords';
 
 interface OverlapSide {
@@ -64,13 +65,16 @@ export function productionOverlaps(db: Database.Database, arrived: number, caseF
   const side = (t: 'a' | 'b') =>
     `${t}.id AS ${t}_id, ${t}.bates_prefix AS ${t}_prefix, ${t}.bates_first AS ${t}_first, ${t}.bates_last AS ${t}_last, ${t}.bates_padding AS ${t}_padding, ` +
     `${t}.hlc AS ${t}_hlc, ${t}.created_by AS ${t}_created_by, ${t}.created_at AS ${t}_created_at`;
+  // Candidates: prefixes alike but for case, or one beginning the other ("STORM-0" with padding 5
+  // prints STORM-000001, as "STORM-" with padding 6 does); sharedBatesLabel then compares labels.
   const rows = db
     .prepare(
-      `SELECT ${side('a')}, ${side('b')}, max(a.bates_first, b.bates_first) AS first, min(a.bates_last, b.bates_last) AS last
+      `SELECT ${side('a')}, ${side('b')}
          FROM production a JOIN production b
-           ON a.bates_prefix = b.bates_prefix COLLATE NOCASE AND a.id < b.id AND a.draft = 0 AND b.draft = 0
-          AND a.bates_first <= b.bates_last AND b.bates_first <= a.bates_last
-        ORDER BY a.bates_prefix, first`,
+           ON a.id < b.id AND a.draft = 0 AND b.draft = 0
+          AND (upper(substr(a.bates_prefix, 1, length(b.bates_prefix))) = upper(b.bates_prefix)
+               OR upper(substr(b.bates_prefix, 1, length(a.bates_prefix))) = upper(a.bates_prefix))
+        ORDER BY a.bates_prefix, a.bates_first, a.id, b.id`,
     )
     .all() as Record<string, string | number>[];
   const found: MergeConflict[] = [];
@@ -80,6 +84,8 @@ export function productionOverlaps(db: Database.Database, arrived: number, caseF
       padding: Number(row[`${t}_padding`]), hlc: String(row[`${t}_hlc`]), created_by: String(row[`${t}_created_by`]), created_at: String(row[`${t}_created_at`]),
     });
     const [a, b] = [pick('a'), pick('b')];
+    const shared = sharedBatesLabel(a, b);
+    if (shared === null) continue;
     const conflict = overlapConflict(a, b);
     if (!recordConflict(db, conflict)) continue;
     found.push({
@@ -90,7 +96,7 @@ export function productionOverlaps(db: Database.Database, arrived: number, caseF
       superseded_hlc: null,
       conflict_id: conflict.id,
       message:
-        `Productions ${a.id} and ${b.id} were made on different copies and both use Bates numbers ${label(a, Number(row.first))}–${label(a, Number(row.last))}. ` +
+        `Productions ${a.id} (${label(a, a.first)}–${label(a, a.last)}) and ${b.id} (${label(b, b.first)}–${label(b, b.last)}) were made on different copies and both print Bates labels from ${shared}. ` +
         'Keep the one that was filed; export the other again as a new production (its numbers then continue after the last one used). ' +
         // By id: both may be by one person (two computers), and whoever merges may have made neither.
         `Say which keeps the numbers: dossier conflicts resolve ${caseFilePath} ${conflict.id} --keep ${a.id} (or --keep ${b.id})`,

@@ -20,7 +20,7 @@ function productionIds(caseFile: CaseFile, by: string): string[] {
 }
 
 /** Alice and Bob each make a production on STORM- before their copies meet; Alice merges Bob's. */
-async function overlappingProductions(bobsPrefix = OPTIONS.batesPrefix): Promise<{ a: CaseFile; b: CaseFile; dir: string }> {
+async function overlappingProductions(bobsPrefix = OPTIONS.batesPrefix, bobsPadding?: number): Promise<{ a: CaseFile; b: CaseFile; dir: string }> {
   const { files, dir } = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]);
   const [a, b] = files as [CaseFile, CaseFile];
   const text = path.join(dir, 'chat.txt');
@@ -28,7 +28,7 @@ async function overlappingProductions(bobsPrefix = OPTIONS.batesPrefix): Promise
   await importEvidence(a, [text], { title: 'Chat log' });
   await importEvidence(b, [text], { title: 'Chat log (Bob)' });
   await exportCasePacket(a, path.join(dir, 'alice.pdf'), { ...OPTIONS, sections: [...OPTIONS.sections] });
-  await exportCasePacket(b, path.join(dir, 'bob.pdf'), { ...OPTIONS, sections: [...OPTIONS.sections], batesPrefix: bobsPrefix });
+  await exportCasePacket(b, path.join(dir, 'bob.pdf'), { ...OPTIONS, sections: [...OPTIONS.sections], batesPrefix: bobsPrefix, ...(bobsPadding ? { batesPadding: bobsPadding } : {}) });
   return { a, b, dir };
 }
 
@@ -44,6 +44,18 @@ describe('a Bates overlap is kept as a conflict (issue 17)', () => {
     expect(report.conflicts.filter((c) => c.kind === 'bates_overlap')).toHaveLength(1);
   });
 
+  it('also when the prefixes differ but the printed labels do not (STORM-0 padded to 5 prints STORM-000001, as STORM- padded to 6 does)', async () => {
+    const { a, b } = await overlappingProductions('STORM-0', 5);
+    const reported = mergeCaseFile(a, b.path).conflicts.filter((c) => c.kind === 'bates_overlap');
+    expect(reported).toHaveLength(1);
+    expect(reported[0]!.message).toMatch(/both print Bates labels from STORM-000001\./);
+  });
+
+  it('not when the prefixes only begin alike and no label is shared (STORM-1 padded to 5 prints STORM-100001)', async () => {
+    const { a, b } = await overlappingProductions('STORM-1', 5);
+    expect(mergeCaseFile(a, b.path).conflicts.filter((c) => c.kind === 'bates_overlap')).toEqual([]);
+  });
+
   it('the merge stores it with both productions, prefix and ranges; the return merge and dossier conflicts show it on both copies', async () => {
     const { a, b } = await overlappingProductions();
     const [alices] = productionIds(a, ALICE.name);
@@ -51,7 +63,7 @@ describe('a Bates overlap is kept as a conflict (issue 17)', () => {
     const report = mergeCaseFile(a, b.path);
     const reported = report.conflicts.filter((c) => c.kind === 'bates_overlap');
     expect(reported).toHaveLength(1);
-    expect(reported[0]!.message).toMatch(/both use Bates numbers STORM-000001–STORM-0000\d\d\. Keep the one that was filed/);
+    expect(reported[0]!.message).toMatch(/\(STORM-000001–STORM-0000\d\d\) were made on different copies and both print Bates labels from STORM-000001\. Keep the one that was filed/);
     const [stored] = listConflicts(a).filter((c) => c.kind === 'bates_overlap');
     expect(stored).toBeDefined();
     expect(reported[0]!.conflict_id).toBe(stored!.id);
