@@ -124,14 +124,20 @@ function orderDateProblems(input: PacketInput): PacketProblem[] {
  * merge: merge/productionOverlaps) and nobody has said which keeps them: a new production would
  * continue a numbering that is itself in question.
  */
+/** A stored production prefix and @prefix alike but for case, or one beginning the other (their labels may meet: sharedBatesLabel). */
+const PREFIXES_ALIKE = (column: string): string => {
+  const stored = `json_extract(${column}, '$.bates_prefix')`;
+  return `(upper(substr(${stored}, 1, length(@prefix))) = upper(@prefix) OR upper(substr(@prefix, 1, length(${stored}))) = upper(${stored}))`;
+};
+
 function unresolvedBatesOverlaps(caseFile: CaseFile, prefix: string): PacketProblem[] {
   if (!hasTable(caseFile, 'merge_conflict')) return [];
   const rows = caseFile.db
     .prepare(
       `SELECT id, record_id, other_record_id, json_extract(kept_value, '$.bates_range') AS a, json_extract(lost_value, '$.bates_range') AS b
-         FROM merge_conflict WHERE kind = 'bates_overlap' AND resolution IS NULL AND json_extract(kept_value, '$.bates_prefix') = ? ORDER BY id`,
+         FROM merge_conflict WHERE kind = 'bates_overlap' AND resolution IS NULL AND (${PREFIXES_ALIKE('kept_value')} OR ${PREFIXES_ALIKE('lost_value')}) ORDER BY id`,
     )
-    .all(prefix) as { id: string; record_id: string; other_record_id: string; a: string; b: string }[];
+    .all({ prefix }) as { id: string; record_id: string; other_record_id: string; a: string; b: string }[];
   return rows.map((r) => ({
     severity: 'error' as const,
     code: 'BATES_OVERLAP_UNRESOLVED',

@@ -49,6 +49,8 @@ describe('a Bates overlap is kept as a conflict (issue 17)', () => {
     const reported = mergeCaseFile(a, b.path).conflicts.filter((c) => c.kind === 'bates_overlap');
     expect(reported).toHaveLength(1);
     expect(reported[0]!.message).toMatch(/both print Bates labels from STORM-000001\./);
+    // A new STORM- production waits for the choice, though the stored prefixes are STORM- and STORM-0.
+    expect((await newProductionProblems(a)).some((p) => p.startsWith('BATES_OVERLAP_UNRESOLVED'))).toBe(true);
   });
 
   it('not when the prefixes only begin alike and no label is shared (STORM-1 padded to 5 prints STORM-100001)', async () => {
