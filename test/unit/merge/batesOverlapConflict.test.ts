@@ -50,6 +50,7 @@ describe('a Bates overlap is kept as a conflict (issue 17)', () => {
     expect(reported).toHaveLength(1);
     expect(reported[0]!.message).toMatch(/both print Bates labels from STORM-000001\./);
     // A new STORM- production waits for the choice, though the stored prefixes are STORM- and STORM-0.
+    renumberExhibit(a, a.db.prepare("SELECT id FROM evidence WHERE title = 'Chat log (Bob)'").pluck().get() as string, 2);
     expect((await newProductionProblems(a)).some((p) => p.startsWith('BATES_OVERLAP_UNRESOLVED'))).toBe(true);
   });
 
