@@ -39,6 +39,40 @@ export function EvidencePreviewPanel({ item }: { item: Evidence }) {
   );
 }
 
+/**
+ * The body as the packet shows it (prepareEmailExhibit): with a text body and an HTML part that
+ * differ, both, the HTML part first as its text (never rendered), since mail clients display it.
+ */
+function EmailBodies({ email }: { email: EmailPreview }) {
+  const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const html = email.htmlAlternative;
+  if (html === undefined || words(html) === words(email.body)) {
+    return (
+      <>
+        {html !== undefined ? <p className="muted small">The message has a text body and an HTML part with the same words; shown once, as text.</p> : null}
+        <pre className="evidence-text">
+          <UntrustedText text={email.body} multiline what="The body" />
+        </pre>
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="muted small" role="note">
+        The text body and the HTML part differ; most mail clients display the HTML part. Both follow, the HTML part as its text (not rendered).
+      </p>
+      <h4 className="small">HTML part, as text</h4>
+      <pre className="evidence-text" aria-label="HTML part, as text">
+        <UntrustedText text={html} multiline what="The HTML part" />
+      </pre>
+      <h4 className="small">Text body</h4>
+      <pre className="evidence-text" aria-label="Text body">
+        <UntrustedText text={email.body} multiline what="The body" />
+      </pre>
+    </>
+  );
+}
+
 /** An e-mail as the packet shows it (headers decoded by main; body as text, never HTML). */
 function EmailView({ email }: { email: EmailPreview }) {
   const fields: [string, string][] = [
@@ -63,9 +97,7 @@ function EmailView({ email }: { email: EmailPreview }) {
           ))}
       </dl>
       {email.bodySource === 'html' ? <p className="muted small">Only an HTML body: its text is shown, not rendered.</p> : null}
-      <pre className="evidence-text">
-        <UntrustedText text={email.body} multiline what="The body" />
-      </pre>
+      <EmailBodies email={email} />
       {email.attachments.length > 0 ? (
         <table className="data-table compact" aria-label="Attachments">
           <tbody>
