@@ -27,6 +27,7 @@ export const ADD_FLAG_NAMES: FlagNames = {
   source_url: '--source',
   to_party: '--to',
   at: '--date',
+  status_at: '--status-date',
   orderId: '--order',
   evidenceId: '--evidence',
   outPath: 'OUT',

@@ -142,13 +142,19 @@ export function setWebsiteStatus(
   });
 }
 
-/** A lifecycle event of the site dated after `at`, its first (entry) event aside; in history order. */
+/**
+ * A lifecycle event of the site dated after `at`, in history order. The site's first event counts
+ * only when it was given a date (`site add --status-date`): undated, it is dated when the site was
+ * entered (its `at` within seconds of its own `created_at`), which is no fact about the site.
+ */
 function laterLifecycleFact(caseFile: CaseFile, websiteId: string, at: string): boolean {
   return (
     prepareCached(
       caseFile.db,
-      `SELECT 1 FROM website_status_event WHERE website_id = @site AND at > @at
-         AND id <> (SELECT id FROM website_status_event WHERE website_id = @site ORDER BY created_at, id LIMIT 1) LIMIT 1`,
+      `SELECT 1 FROM website_status_event e WHERE e.website_id = @site AND e.at > @at
+         AND NOT (e.id = (SELECT id FROM website_status_event WHERE website_id = @site ORDER BY created_at, id LIMIT 1)
+                  AND length(e.at) > 10 AND abs(julianday(e.at) - julianday(e.created_at)) * 86400 < 5)
+       LIMIT 1`,
     ).get({ site: websiteId, at }) !== undefined
   );
 }

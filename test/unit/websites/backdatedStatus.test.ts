@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addWebsite, setWebsiteStatus, websiteStatusHistory } from '../../../src-main/websites/websiteService';
+import { runCli, runCliJson } from '../../helpers/runCli';
+import { tempDir } from '../../helpers/tempDir';
 import { newTestCase } from '../../helpers/testCase';
 
 describe("a site's current status follows the dates of its lifecycle events", () => {
@@ -25,5 +27,15 @@ describe("a site's current status follows the dates of its lifecycle events", ()
     const site = addWebsite(cf, { input: 'anycaptcha.com', status: 'identified', status_at: '2023-12-01' });
     expect(site.status_at).toBe('2023-12-01');
     expect(websiteStatusHistory(cf, site.id).map((e) => `${e.at} ${e.status}`)).toEqual(['2023-12-01 identified']);
+  });
+});
+
+describe('site add --status-date, named in its errors', () => {
+  it('a future date is refused naming --status-date', () => {
+    const file = `${tempDir()}/c.dossier`;
+    runCliJson(['new', file, '--title', 'T']);
+    const result = runCli(['site', 'add', file, 'f1.com', '--status-date', '2999-01-01']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--status-date is in the future/);
   });
 });
