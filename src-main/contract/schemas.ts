@@ -66,7 +66,8 @@ export const evidenceUpdateSchema = z
     source_url: optionalOneLine(4000),
     source_device: optionalOneLine(300),
     source_person: optionalOneLine(300),
-    method: optionalText(500),
+    // Quoted inside the acquisition sentence of the custody report.
+    method: optionalOneLine(500),
     description: optionalText(20000),
     tags: stringList,
   })
@@ -167,6 +168,7 @@ export const custodyRequestSchema = custodyCreateSchema.extend({
   to_party: optionalOneLine(300),
   location: optionalOneLine(500),
   purpose: optionalOneLine(1000),
+  details: optionalOneLine(5000),
 });
 
 export const listQuerySchema = z.object({

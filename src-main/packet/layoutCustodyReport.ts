@@ -99,6 +99,8 @@ function details(e: CustodyEventInput): string {
   if (e.location && !handOver?.usesLocation) parts.push(`file ${printedOneLine(fileNameOnly(e.location))}`);
   if (e.purpose) parts.push(`for ${e.purpose}`);
   // The hash is printed on its own line; the details' own copy of it would break mid-string.
-  if (e.details) parts.push(e.details.replace(/\b[0-9a-f]{32,64}\b/g, (h) => (h === e.hashSeen ? '(below)' : h)));
+  // One cell of one row: a line break stored in the details (or in an import's method quoted there)
+  // is spelled out, never an unmarked line of its own.
+  if (e.details) parts.push(printedOneLine(e.details).replace(/\b[0-9a-f]{32,64}\b/g, (h) => (h === e.hashSeen ? '(below)' : h)));
   return parts.join('; ');
 }

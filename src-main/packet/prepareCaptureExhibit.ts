@@ -11,6 +11,7 @@ import { visibleText } from './visibleText';
 import { wrapText } from './wrapText';
 import { jpegPixelsOnly } from './jpegPixelsOnly';
 import { isTimeWithoutZone, NO_ZONE_STATED } from '../contract/statedTime';
+import { printedOneLine } from '../contract/controlCharacters';
 
 const MARGIN = 36;
 const LABEL_W = 104;
@@ -41,8 +42,9 @@ function capturedAtShown(at: string | null): string | null {
 
 function metadataRows(capture: CaptureExhibitInput, page: CapturePageExhibit): [string, string][] {
   const rows: [string, string | null][] = [
-    ['URL', page.url],
-    ['Page title', page.title],
+    // Read from the archive: one line each, whatever the page's markup held.
+    ['URL', printedOneLine(page.url)],
+    ['Page title', printedOneLine(page.title) ?? null],
     ['Captured at', capturedAtShown(page.capturedAt)],
     ['Server IP', page.ip ?? 'not recorded'],
     ['HTTP status', page.httpStatus === null ? 'not recorded' : String(page.httpStatus)],
@@ -53,7 +55,7 @@ function metadataRows(capture: CaptureExhibitInput, page: CapturePageExhibit): [
     ['Declared digests', page.declaredDigests.length ? page.declaredDigests.join('\n') : 'none (the digests above were computed at import)'],
     ['Digest check', page.digestCheck],
     ['Capture', `${capture.format.toUpperCase()}, ${plural(capture.recordCount, 'record')}, import ${capture.importStatus}${capture.problemCount ? `, ${plural(capture.problemCount, 'problem')} found at import` : ''}`],
-    ['Capture tool', capture.tool ?? 'not stated in the archive'],
+    ['Capture tool', printedOneLine(capture.tool) ?? 'not stated in the archive'],
     [
       'Shown below',
       page.image

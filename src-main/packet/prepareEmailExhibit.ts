@@ -10,6 +10,7 @@ import { plural, type PreparedExhibit } from './PreparedExhibit';
 import { PAGE_BREAK, prepareTranscriptPages } from './prepareTranscriptPages';
 import { asPrinted } from '../redaction/redactText';
 import { jpegPixelsOnly } from './jpegPixelsOnly';
+import { printedOneLine } from '../contract/controlCharacters';
 
 const RULE = '─'.repeat(48);
 const MARGIN = 36;
@@ -130,8 +131,10 @@ function bodyLines(v: EmailView): string[] {
 /** Header fields, body and attachment list of one message, as lines. */
 function messageLines(v: EmailView): string[] {
   const lines: string[] = [];
+  // Decoded headers are one line each: an encoded word can decode to a line break, which would
+  // print as a header line of its own ("Subject: Invoice" / "From: ceo@bank.example").
   const field = (name: string, value: string): void => {
-    if (value !== '') lines.push(`${name} ${value}`);
+    if (value !== '') lines.push(`${name} ${printedOneLine(value)}`);
   };
   field('From:', v.from);
   field('To:', v.to);
@@ -149,7 +152,7 @@ function messageLines(v: EmailView): string[] {
   } else {
     lines.push(`Attachments (${v.attachments.length}):`);
     v.attachments.forEach((a, i) => {
-      lines.push(`${i + 1}. ${a.name} — ${a.mediaType} — ${formatBytes(a.size)}${a.disposition === 'inline' ? ' — inline' : ''}`, `\u2003\u2003SHA-256 ${a.sha256}`);
+      lines.push(`${i + 1}. ${printedOneLine(a.name)} — ${printedOneLine(a.mediaType)} — ${formatBytes(a.size)}${a.disposition === 'inline' ? ' — inline' : ''}`, `\u2003\u2003SHA-256 ${a.sha256}`);
     });
   }
   return lines;
