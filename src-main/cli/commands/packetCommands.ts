@@ -90,6 +90,17 @@ function packetOptions(flags: PacketFlags): CasePacketOptions {
   }
   const maxMb = megabytes(flags.maxMb);
   const exhibits = flags.exhibits && flags.exhibits !== 'all' ? flags.exhibits.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  // --declarant-role and --place describe the declarant: alone they were dropped without a word
+  // (a production re-exported with --place Elsewhere wrote the frozen place).
+  const orphans = [flags.declarantRole !== undefined && '--declarant-role', flags.place !== undefined && '--place'].filter((f): f is string => f !== false);
+  if (!flags.declarant && orphans.length) {
+    throw new DossierError(
+      'INVALID_REQUEST',
+      flags.production
+        ? `A production is re-exported exactly as it was frozen; leave out ${orphans.join(', ')} (or start a new production).`
+        : `${orphans.join(' and ')} describe${orphans.length === 1 ? 's' : ''} the declarant: give --declarant too.`,
+    );
+  }
   return {
     ...(sections ? { sections: sections as PacketSection[] } : {}),
     ...(exhibits ? { exhibitIds: exhibits } : {}),
