@@ -67,7 +67,11 @@ export function addCustodyEvent(caseFile: CaseFile, input: CustodyCreate): Custo
     if (fields.at && acquired && isBefore(fields.at, acquired)) {
       throw new DossierError(
         'INVALID_REQUEST',
-        `The custody date ${fields.at} is before ${exhibit.exhibit_label} was acquired (${acquired}): nobody could hold it then. Check the date; it must be on or after ${fields.at.length === 10 ? acquired.slice(0, 10) : acquired}.`,
+        fields.at.length === 10 && acquired.length > 10
+          ? // A day has no zone and the acquisition keeps none either: days are compared in UTC, so
+            // an evening hand-over west of UTC is given with its time and zone instead.
+            `The custody date ${fields.at} is before ${exhibit.exhibit_label} was acquired (${acquired}, ${acquired.slice(0, 10)} in UTC; a day alone is compared in UTC): nobody could hold it then. Check the date: it must be on or after ${acquired.slice(0, 10)}, or given with its time and zone (e.g. ${fields.at}T23:45:00-05:00).`
+          : `The custody date ${fields.at} is before ${exhibit.exhibit_label} was acquired (${acquired}): nobody could hold it then. Check the date; it must be on or after ${fields.at.length === 10 ? acquired.slice(0, 10) : acquired}.`,
         { field: 'at' },
       );
     }

@@ -181,8 +181,8 @@ describe('a custody date on the day of a timed acquisition', () => {
     // The day before the acquisition: nobody could hold it then, whatever the time.
     const dayBefore = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-02-29']);
     expect(dayBefore.status).toBe(2);
-    expect(dayBefore.stderr).toContain('before Exhibit 1 was acquired (2024-03-01T15:00:00.000Z)');
-    expect(dayBefore.stderr).toContain('on or after 2024-03-01.');
+    expect(dayBefore.stderr).toContain('before Exhibit 1 was acquired (2024-03-01T15:00:00.000Z, 2024-03-01 in UTC; a day alone is compared in UTC)');
+    expect(dayBefore.stderr).toContain('on or after 2024-03-01');
     // "Some time that day": the acquisition day itself is accepted (it was asked for a time), and
     // what is recorded and printed is the day, never a midnight nobody gave.
     const day = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01']);

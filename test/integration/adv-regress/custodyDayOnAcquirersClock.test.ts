@@ -20,8 +20,13 @@ describe('a custody day on the acquisition day, on the clock the acquisition was
       'evidence', 'add', file, log, '--acquired-at', '2024-03-01T23:30:00-05:00', '--acquired-by', 'A. B',
     ]);
     const id = added.items[0]!.evidence.id;
+    // Lead's note on merging: the acquisition keeps no offset, so a day alone is compared in UTC. The
+    // refusal says so and how to record the evening hand-over (its time and zone), which is accepted.
     const day = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01']);
-    expect(day.stderr).toBe('');
-    expect(day.status).toBe(0);
+    expect(day.status).toBe(2);
+    expect(day.stderr).toMatch(/2024-03-02 in UTC; a day alone is compared in UTC.*or given with its time and zone/);
+    const timed = await dossier(['custody', 'transfer', file, id, '--to', 'Lab2', '--date', '2024-03-01T23:45:00-05:00']);
+    expect(timed.stderr).toBe('');
+    expect(timed.status).toBe(0);
   });
 });
