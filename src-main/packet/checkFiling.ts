@@ -143,7 +143,7 @@ function unresolvedBatesOverlaps(caseFile: CaseFile, prefix: string): PacketProb
     code: 'BATES_OVERLAP_UNRESOLVED',
     message:
       `Productions ${r.record_id} (${r.a}) and ${r.other_record_id} (${r.b}) were made on different copies and use the same Bates numbers; ` +
-      `say which keeps them before a new production on this prefix: dossier conflicts resolve ${caseFile.path} ${r.id} --keep mine|theirs`,
+      `say which keeps them before a new production on this prefix: dossier conflicts resolve ${caseFile.path} ${r.id} --keep ${r.record_id} (or --keep ${r.other_record_id})`,
   }));
 }
 
