@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HASH_THREAD_MIN_BYTES } from '../../../src-main/hashing/HashThread';
 import { createShare } from '../../../src-main/share/createShare';
 import { openShare } from '../../../src-main/share/openShare';
 import { makeTeamRoster } from '../../../src-main/share/teamRoster';
@@ -104,6 +105,17 @@ describe('createShare / openShare round trips', () => {
     const opened = await openShare(fromSnap, { identity: bob, roster: rosterOfAll() }, path.join(tmp.dir, 'recv-snap'));
     expect(fs.readFileSync(opened.snapshotPath).equals(fs.readFileSync(snap))).toBe(true);
     expect(fs.existsSync(snap)).toBe(true); // a caller's snapshot is never removed
+  });
+
+  it('signs the SHA-256 of a snapshot large enough to be hashed on a worker thread, and opens it', async () => {
+    const snap = path.join(tmp.dir, 'large-snap.sqlite');
+    makeCaseFile(snap, HASH_THREAD_MIN_BYTES + 1024 * 1024 + 5);
+    const out = path.join(tmp.dir, 'large.dossier.age');
+    const created = await createShare({ snapshotPath: snap, manifestFields, sender: alice, recipients: [bob.publicIdentity.ageRecipient] }, out);
+    expect(fs.statSync(snap).size).toBeGreaterThan(HASH_THREAD_MIN_BYTES);
+    expect(created.manifest.snapshot.sha256).toBe(sha256Hex(snap));
+    const opened = await openShare(out, { identity: bob, roster: rosterOfAll() }, path.join(tmp.dir, 'recv-large'));
+    expect(sha256Hex(opened.snapshotPath)).toBe(sha256Hex(snap));
   });
 
   it('snapshots a case file while another connection holds it open and writes to it', async () => {
