@@ -109,7 +109,7 @@ export async function shareBench(options: ShareBenchOptions = {}): Promise<Figur
         mibPerSecond(create.ms),
         mibPerSecond(ageEncryptMs),
         'MiB/s',
-        `two SHA-256 passes (the snapshot once, as it is encrypted; the output read back, on a second thread beside a CRC-32 comparison with what was written) and the encryption; ${cache}`,
+        `two SHA-256 passes (the snapshot once, on a worker thread beside the encryption; the output read back, on a second thread beside a CRC-32 comparison with what was written) and the encryption; ${cache}`,
       ),
       // The least a share can cost with what custody records: the output's SHA-256 cannot start
       // before its first chunk, which states the snapshot's hash, is sealed (docs/performance.md).
