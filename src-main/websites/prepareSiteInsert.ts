@@ -1,6 +1,8 @@
 import { type SealedValues, sealedValues, type TableColumn } from '../audit/SealedRowInserter';
 import type { SiteListRow } from './SiteRowReader';
 import { storedSiteColumns } from './storedSiteColumns';
+import { needsFullTextEntry } from './siteSearchEntry';
+import type { Website } from '../contract/records';
 
 /** What every site an import inserts shares: its time, its author, the tables' columns. Plain data. */
 export interface SiteInsertContext {
@@ -24,8 +26,6 @@ export interface PreparedSiteInsert {
   event: SealedValues;
 }
 
-const SEARCHED_SCALARS = ['registrar', 'registrar_iana_id', 'registry', 'registrant', 'hosting_provider', 'asn', 'notes', 'first_seen', 'last_seen'] as const;
-
 /** A list row's values in stored form; unmapped columns are kept in the notes so nothing is lost. */
 export function rowValues(row: SiteListRow): Record<string, unknown> {
   const f = row.fields;
@@ -48,9 +48,16 @@ export function rowValues(row: SiteListRow): Record<string, unknown> {
 }
 
 
-/** Whether a new site has more to search than its host name (the trigram index has that). */
+/** Whether a new site has more to search than its host name (the trigram index has that): needsFullTextEntry. */
 export function hasSearchText(row: SiteListRow, values: Record<string, unknown> = rowValues(row)): boolean {
-  return SEARCHED_SCALARS.some((k) => values[k] !== null) || row.normalized.flags.length > 0;
+  const site = storedSiteColumns(row.normalized);
+  const text = (key: string) => (values[key] ?? null) as string | null;
+  return needsFullTextEntry({
+    host_unicode: site.host_unicode, host_ascii: site.host_ascii, url_path: site.url_path, registrable_domain: site.registrable_domain,
+    raw_input: site.raw_input, registrar: text('registrar'), registry: text('registry'), registrant: text('registrant'),
+    hosting_provider: text('hosting_provider'), asn: text('asn'), role: (values.role ?? 'other') as Website['role'], notes: text('notes'),
+    ips: values.ips as string[], name_servers: values.name_servers as string[],
+  });
 }
 
 /**

@@ -12,11 +12,22 @@ export const websiteSpec: RecordSpec<Website> = {
   filterColumns: ['host_ascii', 'host_unicode'],
   title: (row) => (row.url_path ? `${row.host_unicode}${row.url_path}` : row.host_unicode),
   subtitle: (row) => [row.role.replace(/_/g, ' '), row.status.replace(/_/g, ' '), row.registrar].filter(Boolean).join(' · '),
-  searchText: (row) => ({
+  searchText: websiteSearchText,
+};
+
+/** The fields a website's search text is made of. */
+export type SearchedSiteFields = Pick<
+  Website,
+  'host_unicode' | 'host_ascii' | 'url_path' | 'registrable_domain' | 'raw_input' | 'registrar' | 'registry' | 'registrant' | 'hosting_provider' | 'asn' | 'role' | 'notes' | 'ips' | 'name_servers'
+>;
+
+/** What search finds a website by: its host and path (title), and everything else said about it (body). */
+export function websiteSearchText(row: SearchedSiteFields): { title: string; body: string } {
+  return {
     title: [row.host_unicode, row.host_ascii !== row.host_unicode ? row.host_ascii : null, row.url_path].filter(Boolean).join(' '),
     body: [row.registrable_domain, row.raw_input.trim().toLowerCase() !== row.host_ascii ? row.raw_input : null, row.registrar, row.registry, row.registrant, row.hosting_provider, row.asn,
       row.role.replace(/_/g, ' '), row.notes, row.ips.join(' '), row.name_servers.join(' ')]
       .filter(Boolean)
       .join('\n'),
-  }),
-};
+  };
+}

@@ -31,4 +31,23 @@ describe('check compares the search indexes with the records', () => {
     expect(report.findings).toContainEqual(expect.objectContaining({ check: 'search', table: 'search_fts', id: note }));
     expect(checkCase(demoCase()).report.sections.find((s) => s.name === 'search')?.ok, 'a fresh demo case passes').toBe(true);
   });
+
+  it('names a website removed from the full-text index when it has more to search than its host (search by its registry or notes would miss it)', () => {
+    const file = demoCase();
+    const site = sqlite3(file, "SELECT id FROM website WHERE registry IS NOT NULL AND deleted_at IS NULL ORDER BY host_ascii LIMIT 1");
+    expect(site).not.toBe('');
+    sqlite3(file, `DELETE FROM search_fts WHERE rowid = (SELECT rowid FROM search_doc WHERE record_id = '${site}'); DELETE FROM search_doc WHERE record_id = '${site}'`);
+    const { status, report } = checkCase(file);
+    expect(status).toBe(4);
+    expect(report.findings).toContainEqual(expect.objectContaining({ check: 'search', table: 'search_fts', id: site }));
+  });
+
+  it('names a website whose full-text entry lost its text (the entry kept, its words gone)', () => {
+    const file = demoCase();
+    const site = sqlite3(file, "SELECT id FROM website WHERE registry IS NOT NULL AND deleted_at IS NULL ORDER BY host_ascii LIMIT 1");
+    sqlite3(file, `DELETE FROM search_fts WHERE rowid = (SELECT rowid FROM search_doc WHERE record_id = '${site}')`);
+    const { status, report } = checkCase(file);
+    expect(status).toBe(4);
+    expect(report.findings).toContainEqual(expect.objectContaining({ check: 'search', table: 'search_fts', id: site }));
+  });
 });

@@ -43,6 +43,26 @@ describe('bulk site import', () => {
     expect(searchCase(cf, 'site19999').map((h) => h.title)).toEqual(['site19999.example.com']);
   });
 
+  it('finds an imported site by every field its search text holds: IP, name server, role, URL path, what was typed', async () => {
+    const cf = newTestCase();
+    const file = writeCsv([
+      'url,ips,name_servers,role',
+      'alpha-example.com,203.0.113.77,ns1.bad-ns.net,',
+      'beta-example.com,,,captcha_service',
+      'https://gamma-example.com/login-page,,,',
+      'delta-example.com,,,',
+    ]);
+    await importSiteList(cf, file);
+    const titles = (query: string) => searchCase(cf, query).map((h) => h.title);
+    expect(titles('203.0.113.77')).toEqual(['alpha-example.com']);
+    expect(titles('bad-ns')).toEqual(['alpha-example.com']);
+    expect(titles('captcha service')).toEqual(['beta-example.com']);
+    expect(titles('login-page')).toEqual(['gamma-example.com/login-page']);
+    expect(titles('delta-example')).toEqual(['delta-example.com']);
+    // A site with nothing but its host has no full-text entry (the host trigram index finds it).
+    expect(count(cf.db, "SELECT count(*) FROM search_doc WHERE record_kind = 'website'")).toBe(3);
+  });
+
   it('merges duplicates within the file and with the case, filling blanks and never overwriting', async () => {
     const cf = newTestCase();
     const existing = addWebsite(cf, { input: 'hotmailbox.me', registrar: 'Kept Registrar', ips: ['192.0.2.1'] });

@@ -10,9 +10,10 @@ import { productions } from './0090-productions';
 import { redactions } from './0100-redactions';
 import { batesOverlapConflicts } from './0110-bates-overlap-conflicts';
 import { filingSeals } from './0120-filing-seals';
+import { websiteSearchEntries } from './0130-website-search-entries';
 import type { Migration } from './Migration';
 
 /** Every schema step, in order. Append only: a landed migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures, mergeConflicts, productions, redactions, batesOverlapConflicts, filingSeals];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures, mergeConflicts, productions, redactions, batesOverlapConflicts, filingSeals, websiteSearchEntries];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
