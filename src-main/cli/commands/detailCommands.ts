@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DossierError } from '../../contract/errors';
 import { withContract } from '../contractSession';
+import { countOption } from '../countOption';
 import { formatLinked } from '../formatItem';
 import { emit, type GlobalOptions, say, table } from '../output';
 import type { Evidence } from '../../contract/records';
@@ -12,12 +13,6 @@ function child(parent: Command, name: string): Command {
   if (!found) throw new Error(`dossier ${name} must be registered before its subcommands`);
   return found;
 }
-
-const limitOf = (value: string, flag: string, max: number): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new DossierError('INVALID_REQUEST', `${flag} must be a whole number from 1 to ${max}.`);
-  return n;
-};
 
 /** "on 2024-03-01" for a day given alone (no time is claimed), "at 2024-03-01T16:00:00.000Z" for a time. */
 function onOrAt(at: string): string {
@@ -113,7 +108,7 @@ export function registerDetailCommands(program: Command): void {
     .option('--max-bytes <n>', 'how much to read', '4000')
     .action(async (file: string, id: string, opts: { maxBytes: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      const maxBytes = limitOf(opts.maxBytes, '--max-bytes', 5_000_000);
+      const maxBytes = countOption(opts.maxBytes, '--max-bytes', 5_000_000);
       await withContract(file, options, async (call) => {
         const preview = await call('evidence.preview', { id, maxBytes });
         emit(options, preview, () => {
@@ -131,7 +126,7 @@ export function registerDetailCommands(program: Command): void {
     .option('--limit <n>', 'most items', '500')
     .action(async (file: string, opts: { limit: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      const limit = limitOf(opts.limit, '--limit', 5000);
+      const limit = countOption(opts.limit, '--limit', 5000);
       await withContract(file, options, async (call) => {
         const graph = await call('graph.get', { limit });
         const title = new Map(graph.nodes.map((n) => [n.id, `${n.kind} ${n.title}`]));
@@ -152,7 +147,7 @@ export function registerDetailCommands(program: Command): void {
     .option('--after <cursor>', 'continue after this page cursor')
     .action(async (file: string, opts: { limit: string; after?: string }, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
-      const limit = limitOf(opts.limit, '--limit', 1000);
+      const limit = countOption(opts.limit, '--limit', 1000);
       await withContract(file, options, async (call) => {
         const page = await call('audit.page', { limit, after: opts.after }, { after: '--after' });
         emit(options, page, () =>

@@ -6,6 +6,7 @@ import { DossierError } from '../../contract/errors';
 import { ITEM_SPECS } from '../../items/itemSpecs';
 import type { RecordSpec } from '../../records/RecordSpec';
 import { withContract } from '../contractSession';
+import { countOption } from '../countOption';
 import { formatItemDetail, parseItemKind } from '../formatItem';
 import { columnWidths, emit, type GlobalOptions, say, table, tableWriter } from '../output';
 import { cliIo, setExitStatus } from '../cliIo';
@@ -34,8 +35,7 @@ export function registerReadCommands(program: Command): void {
       const options = cmd.optsWithGlobals<GlobalOptions>();
       const kind = parseItemKind(kindWord);
       if (!kind) throw new DossierError('INVALID_REQUEST', `Unknown kind "${kindWord}"; use evidence, websites, orders, stakeholders or notes.`);
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new DossierError('INVALID_REQUEST', '--limit must be a whole number from 1 to 1000.');
+      const limit = countOption(String(opts.limit), '--limit', 1000);
       await withContract(file, options, async (call) => {
         const query = {
           kind,
@@ -103,8 +103,9 @@ export function registerReadCommands(program: Command): void {
     .option('--limit <n>', 'maximum hits', '50')
     .action(async (file: string, query: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
+      const limit = countOption(opts.limit!, '--limit', 500);
       await withContract(file, options, async (call) => {
-        const hits = await call('search.query', { text: query, limit: Math.min(Math.max(Number(opts.limit) || 50, 1), 500) });
+        const hits = await call('search.query', { text: query, limit });
         emit(options, hits, () =>
           hits.length === 0
             ? `Nothing found for "${query}".`
@@ -122,8 +123,9 @@ export function registerReadCommands(program: Command): void {
     .option('--limit <n>', 'maximum entries', '1000')
     .action(async (file: string, opts: Record<string, string>, cmd: Command) => {
       const options = cmd.optsWithGlobals<GlobalOptions>();
+      const limit = countOption(opts.limit!, '--limit', 1000);
       await withContract(file, options, async (call) => {
-        const page = await call('timeline.page', { from: opts.from, to: opts.to, limit: Math.min(Math.max(Number(opts.limit) || 1000, 1), 1000) });
+        const page = await call('timeline.page', { from: opts.from, to: opts.to, limit });
         emit(options, page, () =>
           page.items.length === 0 ? (opts.from || opts.to ? 'No dated items in that range.' : 'No dated items yet.') : table(['date', 'what', 'item'], page.items.map((e) => [e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), e.what, e.title])),
         );

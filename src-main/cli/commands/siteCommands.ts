@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Website } from '../../contract/records';
 import { cliIo } from '../cliIo';
 import { withContract } from '../contractSession';
+import { countOption } from '../countOption';
 import { emit, type GlobalOptions, say, table } from '../output';
 import { shownValue } from '../terminalText';
 
@@ -61,6 +62,7 @@ export function registerSiteCommands(program: Command): void {
       if (withinDays !== undefined && (!Number.isInteger(withinDays) || withinDays < 0)) {
         throw new DossierError('INVALID_REQUEST', '--expiring-within takes a whole number of days.');
       }
+      const limit = countOption(String(opts.limit), '--limit', 1000);
       const status = typeof opts.status === 'string' ? enumWord(opts.status) : undefined;
       if (status && !(SITE_STATUSES as readonly string[]).includes(status)) {
         throw new DossierError('INVALID_REQUEST', `Unknown status "${String(opts.status)}"; use one of: ${SITE_STATUSES.join(', ')}.`);
@@ -75,7 +77,7 @@ export function registerSiteCommands(program: Command): void {
             lifecycle,
             withinDays,
             filter: opts.filter as string | undefined,
-            limit: Math.min(Math.max(Number(opts.limit) || 100, 1), 1000),
+            limit,
             after: opts.after as string | undefined,
           },
           { withinDays: '--expiring-within', after: '--after' },
