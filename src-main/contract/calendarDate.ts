@@ -28,12 +28,11 @@ const TIME_AHEAD_MS = 5 * 60_000;
  * happened, so it may not lie in the future. `now` is injectable for tests. Years before 1970 are
  * refused: nothing this product records happened then, and such a year is a typo. `keepOffset`: a
  * time keeps the offset it was given (`2026-12-07T17:30:00.000-08:00`, the same instant), for a
- * value whose calendar day is read where it was written (a declaration's execution date). `asDay`:
- * the value is a day (a court order's dates, dated by day on the docket); a time is kept as the
- * day it names on its own clock (`2023-12-07T19:30:00-05:00` is 7 December, though in UTC it is
- * already the 8th).
+ * value whose calendar day is read where it was written (a declaration's execution date, a court
+ * order's dates): its first ten characters are that day (`2023-12-07T19:30:00.000-05:00` is
+ * 7 December, though in UTC it is already the 8th), and the instant stays known.
  */
-export function parseCalendarDate(raw: string, options: { past?: boolean; now?: Date; keepOffset?: boolean; asDay?: boolean } = {}): { value: string } | { error: string } {
+export function parseCalendarDate(raw: string, options: { past?: boolean; now?: Date; keepOffset?: boolean } = {}): { value: string } | { error: string } {
   const value = raw.trim();
   const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   const dateOnly = DATE_ONLY.exec(value);
@@ -52,9 +51,7 @@ export function parseCalendarDate(raw: string, options: { past?: boolean; now?: 
     const offset = offsetMinutes(zone);
     if (offset === null) return { error: `has an impossible time-zone offset: ${shown} (offsets lie within -14:00 and +14:00)` };
     instant += ((Number(h) * 60 + Number(mi) - offset) * 60 + Number(s)) * 1000 + Number(frac.padEnd(3, '0').slice(0, 3));
-    stored = options.asDay
-      ? new Date(instant + offset * 60_000).toISOString().slice(0, 10)
-      : options.keepOffset ? withOffset(instant, offset) : new Date(instant).toISOString();
+    stored = options.keepOffset ? withOffset(instant, offset) : new Date(instant).toISOString();
   }
   if (options.past) {
     const now = (options.now ?? new Date()).getTime();
@@ -72,9 +69,9 @@ function withOffset(instant: number, offset: number): string {
   return `${wall}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-function dateSchema(past: boolean, keepOffset = false, asDay = false) {
+function dateSchema(past: boolean, keepOffset = false) {
   return z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date') }).transform((raw, ctx) => {
-    const parsed = parseCalendarDate(raw, { past, keepOffset, asDay });
+    const parsed = parseCalendarDate(raw, { past, keepOffset });
     if ('value' in parsed) return parsed.value;
     ctx.addIssue({ code: 'custom', message: parsed.error });
     return z.NEVER;
@@ -90,7 +87,11 @@ export const pastDate = dateSchema(true);
  * day printed is the day where it was signed, never in the future.
  */
 export const executionDate = dateSchema(true, true);
-/** A court order's date of something past (filed, granted, served): a day; a time counts as the day on its own clock. */
-export const pastCourtDay = dateSchema(true, false, true);
+/**
+ * A court order's date of something past (filed, granted, served): a day as the docket dates it,
+ * or a time kept with its own offset, so its day is the day on its own clock (printed) and its
+ * instant orders it against another time (orders/orderChronology).
+ */
+export const pastCourtDay = dateSchema(true, true);
 /** A court order's expiry: a day that may lie ahead, read the same way. */
-export const courtDay = dateSchema(false, false, true);
+export const courtDay = dateSchema(false, true);

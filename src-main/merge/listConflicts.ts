@@ -1,6 +1,7 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import type { ConflictListing, MergeConflictRecord } from '../contract/conflicts';
+import { type BatesSide, batesSideWords } from '../packet/batesSideWords';
 import { type ConflictRow, decodeConflict } from './conflictRecords';
 
 function show(value: unknown): string {
@@ -44,11 +45,16 @@ export function describeConflict(c: MergeConflictRecord): string {
       return `Exhibits ${c.record_id} (${show(c.kept_value.title)}) and ${c.other_record_id} (${show(c.lost_value.title)}) hold identical bytes: possibly one piece of evidence added twice.`;
     case 'bates_overlap':
       return (
-        `Productions ${c.record_id} (${show(c.kept_value.bates_range)}, by ${c.kept_by}, ${c.kept_at}) and ${c.other_record_id} (${show(c.lost_value.bates_range)}, by ${c.lost_by}, ${c.lost_at}) ` +
-        `were made on different copies and use the same ${show(c.kept_value.bates_prefix)} Bates numbers.` +
+        `Productions ${batesSideWords(overlapSide(c.record_id, c.kept_value), `by ${c.kept_by}, ${c.kept_at}`)} and ` +
+        `${batesSideWords(overlapSide(c.other_record_id!, c.lost_value), `by ${c.lost_by}, ${c.lost_at}`)} were made on different copies and use the same Bates numbers.` +
         (c.resolution ? ` ${String((c.resolved_value as { note?: unknown } | null)?.note ?? '')}` : ' One of them must keep the numbers and the other be re-issued as a new production.')
       );
   }
+}
+
+/** One production of a bates_overlap conflict, from the values its row keeps (merge/productionOverlaps sideValue). */
+export function overlapSide(id: string, value: Record<string, unknown>): BatesSide {
+  return { id, prefix: String(value.bates_prefix), range: String(value.bates_range) };
 }
 
 /** True while the two exhibits of a number clash are both live and still share the number. */

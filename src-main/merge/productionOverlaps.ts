@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MergeConflict } from '../contract/MergeReport';
+import { batesSideWords } from '../packet/batesSideWords';
 import { sharedBatesLabel } from '../packet/sharedBatesLabel';
 import { type ConflictRow, conflictId, recordConflict } from './conflictRecords';
 
@@ -17,6 +18,11 @@ interface OverlapSide {
 /** A Bates number as printed: prefix and zero-padded number. */
 function label(side: OverlapSide, n: number): string {
   return `${side.prefix}${String(n).padStart(side.padding, '0')}`;
+}
+
+/** A production as messages about the overlap name it (packet/batesSideWords). */
+function named(side: OverlapSide): { id: string; prefix: string; range: string } {
+  return { id: side.id, prefix: side.prefix, range: `${label(side, side.first)}–${label(side, side.last)}` };
 }
 
 /** What a conflict row keeps of one production: its prefix, range and the range as printed. */
@@ -96,7 +102,7 @@ export function productionOverlaps(db: Database.Database, arrived: number, caseF
       superseded_hlc: null,
       conflict_id: conflict.id,
       message:
-        `Productions ${a.id} (${label(a, a.first)}–${label(a, a.last)}) and ${b.id} (${label(b, b.first)}–${label(b, b.last)}) were made on different copies and both print Bates labels from ${shared}. ` +
+        `Productions ${batesSideWords(named(a))} and ${batesSideWords(named(b))} were made on different copies and both print Bates labels from ${shared}. ` +
         'Keep the one that was filed; export the other again as a new production (its numbers then continue after the last one used). ' +
         // By id: both may be by one person (two computers), and whoever merges may have made neither.
         `Say which keeps the numbers: dossier conflicts resolve ${caseFilePath} ${conflict.id} --keep ${a.id} (or --keep ${b.id})`,

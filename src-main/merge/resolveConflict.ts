@@ -7,12 +7,13 @@ import { writeTransaction } from '../casefile/writeTransaction';
 import type { ConflictListing, ConflictResolution, MergeConflictRecord } from '../contract/conflicts';
 import { DossierError } from '../contract/errors';
 import { renumberExhibit } from '../evidence/renumberExhibit';
+import { batesSideWords } from '../packet/batesSideWords';
 import { saveHistory } from '../records/saveHistory';
 import { deleteRecord, updateRecord } from '../records/updateRecord';
 import { type ConflictRow, decodeConflict } from './conflictRecords';
 import { carryDuplicateLinks } from './carryDuplicateLinks';
 import { carryDuplicateStatus } from './carryDuplicateStatus';
-import { listConflicts, mineTellsApart, nextFreeExhibitNumber, singleValueField } from './listConflicts';
+import { listConflicts, mineTellsApart, nextFreeExhibitNumber, overlapSide, singleValueField } from './listConflicts';
 import { MUTABLE_TABLES } from './mutableTables';
 import { reindexMerged } from './reindexMerged';
 
@@ -199,14 +200,16 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
     } else if (c.kind === 'bates_overlap') {
       const keeps = chosenRecord(caseFile, c, choice, 'production');
       const reissue = keeps === c.record_id ? c.other_record_id! : c.record_id;
-      const range = (keeps === c.record_id ? c.kept_value : c.lost_value).bates_range;
+      const side = (production: string) => overlapSide(production, production === c.record_id ? c.kept_value : c.lost_value);
       resolution = 'value';
       // Nothing is renumbered: a filed production's pages carry their numbers. Counsel exports the
       // other one again as a new production, whose numbers continue after the last one used.
       resolvedValue = {
         keeps,
         reissue,
-        note: `Production ${keeps} keeps Bates numbers ${String(range)}. Production ${reissue} must be re-issued: export it again as a new production (its numbers then continue after the last one used); nothing was renumbered.`,
+        note:
+          `Production ${batesSideWords(side(keeps))} keeps the Bates numbers it shares with production ${batesSideWords(side(reissue))}. ` +
+          `Production ${reissue} must be re-issued: export it again as a new production (its numbers then continue after the last one used); nothing was renumbered.`,
       };
     } else {
       if (!named) throw new DossierError('INVALID_REQUEST', `Conflict ${id} (${c.kind.replace('_', ' ')}) is acknowledged with --keep mine or --keep theirs.`);

@@ -3,6 +3,7 @@ import { localCalendarDay } from '../contract/statedTime';
 import { checkPacket, type PacketProblem } from './checkPacket';
 import { type CourtProfile, effectiveProfile } from './courtProfiles';
 import { estimateExhibitPages } from './estimateExhibitPages';
+import { batesSideWords } from './batesSideWords';
 import { formatBates, formatBatesRange } from './formatBates';
 import type { PacketInput } from './PacketInput';
 import { COURT_NOT_RECORDED, DOCKET_NOT_RECORDED } from './casePacketInput';
@@ -74,12 +75,19 @@ export function filingRuleProblems(caseFile: CaseFile, input: PacketInput, lastB
     if (taken.length) {
       const { production, label } = taken[0]!;
       const samePrefix = production.batesPrefix.toUpperCase() === bates.prefix.toUpperCase();
+      // Both sides, with their prefixes: "storm-" and "STORM-", or "STORM-0" padded to 5 and
+      // "STORM-" padded to 6, print the same labels (sharedBatesLabel).
+      const stamped = batesSideWords(
+        { id: production.id, prefix: production.batesPrefix, range: formatBatesRange({ prefix: production.batesPrefix, padding: production.batesPadding }, production.batesFirst, production.batesLast) },
+        `${production.batesPadding} digits`,
+      );
+      const own = batesSideWords({ prefix: bates.prefix, range: formatBatesRange(bates, bates.start, last) }, `${bates.padding} digits${lastBates === undefined ? ', the last number estimated' : ''}`);
       problems.push({
         severity: 'error',
         code: 'BATES_ALREADY_USED',
         message: samePrefix
-          ? `Bates numbers from ${label} were already used by production ${production.id}; leave out --bates-start to continue after the last production.`
-          : `Bates label ${label} was already stamped by production ${production.id} (prefix "${production.batesPrefix}", ${production.batesPadding} digits, ${formatBatesRange({ prefix: production.batesPrefix, padding: production.batesPadding }, production.batesFirst, production.batesLast)}); choose a prefix or --bates-start whose labels no production has printed.`,
+          ? `Bates numbers from ${label} were already used by production ${stamped}; this production ${own} would print them again. Leave out --bates-start to continue after the last production.`
+          : `Bates label ${label} was already stamped by production ${stamped}; this production ${own} would print it again. Choose a prefix or --bates-start whose labels no production has printed.`,
       });
     }
   }
@@ -134,15 +142,17 @@ function unresolvedBatesOverlaps(caseFile: CaseFile, prefix: string): PacketProb
   if (!hasTable(caseFile, 'merge_conflict')) return [];
   const rows = caseFile.db
     .prepare(
-      `SELECT id, record_id, other_record_id, json_extract(kept_value, '$.bates_range') AS a, json_extract(lost_value, '$.bates_range') AS b
+      `SELECT id, record_id, other_record_id, json_extract(kept_value, '$.bates_range') AS a, json_extract(lost_value, '$.bates_range') AS b,
+              json_extract(kept_value, '$.bates_prefix') AS a_prefix, json_extract(lost_value, '$.bates_prefix') AS b_prefix
          FROM merge_conflict WHERE kind = 'bates_overlap' AND resolution IS NULL AND (${PREFIXES_ALIKE('kept_value')} OR ${PREFIXES_ALIKE('lost_value')}) ORDER BY id`,
     )
-    .all({ prefix }) as { id: string; record_id: string; other_record_id: string; a: string; b: string }[];
+    .all({ prefix }) as { id: string; record_id: string; other_record_id: string; a: string; b: string; a_prefix: string; b_prefix: string }[];
   return rows.map((r) => ({
     severity: 'error' as const,
     code: 'BATES_OVERLAP_UNRESOLVED',
     message:
-      `Productions ${r.record_id} (${r.a}) and ${r.other_record_id} (${r.b}) were made on different copies and use the same Bates numbers; ` +
+      `Productions ${batesSideWords({ id: r.record_id, prefix: r.a_prefix, range: r.a })} and ${batesSideWords({ id: r.other_record_id, prefix: r.b_prefix, range: r.b })} ` +
+      'were made on different copies and use the same Bates numbers; ' +
       `say which keeps them before a new production on this prefix: dossier conflicts resolve ${caseFile.path} ${r.id} --keep ${r.record_id} (or --keep ${r.other_record_id})`,
   }));
 }

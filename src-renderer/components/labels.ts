@@ -1,3 +1,5 @@
+import { onOwnClock } from '../../src-main/contract/ownClock';
+
 /** Words shown for stored enum values ('ex_parte_tro' -> 'Ex parte TRO'). */
 const SPECIAL: Record<string, string> = {
   ex_parte_tro: 'Ex parte TRO',
@@ -36,9 +38,19 @@ export const KIND_PLURAL = {
   note: 'Notes',
 } as const;
 
-/** '2026-11-25T15:28:03.123Z' -> '25 Nov 2026, 15:28'; '2026-11-25' -> '25 Nov 2026'. */
+/**
+ * '2026-11-25T15:28:03.123Z' -> '25 Nov 2026, 15:28' (this computer's clock); '2026-11-25' ->
+ * '25 Nov 2026'. A time kept with its own offset (a court order's dates) is shown on its own
+ * clock, '2023-12-07T19:30:00.000-05:00' -> '07 Dec 2023, 19:30 UTC-05:00': an order granted that
+ * evening in New York is never shown as granted on the 8th.
+ */
 export function formatDate(value: string | null | undefined, withTime = true): string {
   if (!value) return '';
+  const own = /[+-]\d{2}:\d{2}$/.test(value) ? onOwnClock(value) : null;
+  if (own) {
+    const day = formatDate(own.day);
+    return withTime ? `${day}, ${own.time} ${own.zone}` : day;
+  }
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;

@@ -28,7 +28,8 @@ test('a duplicate domain and two productions with one Bates range: the Conflicts
   await expect(page.getByRole('heading', { name: /Storm-1152/, level: 1 })).toBeVisible();
   await app.open('Conflicts');
   const overlap = page.getByRole('article').filter({ hasText: 'Two productions, one Bates range' });
-  await expect(overlap).toContainText('use the same DUP- Bates numbers');
+  await expect(overlap).toContainText('(prefix "DUP-", DUP-000001');
+  await expect(overlap).toContainText('use the same Bates numbers');
   const duplicate = page.getByRole('article').filter({ hasText: 'Added on two copies' }).filter({ hasText: 'dup-shop.example' });
   await expect(duplicate).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'conflicts-choose.png'), fullPage: true });

@@ -73,12 +73,17 @@ describe('the one date parser', () => {
 
 describe("a court order's dates are days, a time read on its own clock", () => {
   const base = { title: 'TRO', docket: '1:23-cv-10685', court: 'SDNY', order_type: 'ex_parte_tro' } as const;
+  const dayOf = (raw: string) => {
+    const parsed = parseCalendarDate(raw, { keepOffset: true });
+    return 'value' in parsed ? parsed.value.slice(0, 10) : parsed.error;
+  };
   it('keeps the day the time names where it was written, not the UTC day', () => {
-    expect(parseCalendarDate('2023-12-07T19:30:00-05:00', { asDay: true })).toEqual({ value: '2023-12-07' });
-    expect(parseCalendarDate('2023-12-08T01:30:00+09:00', { asDay: true })).toEqual({ value: '2023-12-08' });
-    expect(parseCalendarDate('2023-12-07T23:59:00Z', { asDay: true })).toEqual({ value: '2023-12-07' });
-    expect(parseCalendarDate('2023-12-07T19:30:00', { asDay: true })).toHaveProperty('error');
+    expect(dayOf('2023-12-07T19:30:00-05:00')).toBe('2023-12-07');
+    expect(dayOf('2023-12-08T01:30:00+09:00')).toBe('2023-12-08');
+    expect(dayOf('2023-12-07T23:59:00Z')).toBe('2023-12-07');
+    expect(parseCalendarDate('2023-12-07T19:30:00', { keepOffset: true })).toHaveProperty('error');
+    // The time keeps its offset (the same instant), so two dates can still be put in order.
     const parsed = orderCreateSchema.parse({ ...base, granted_at: '2023-12-07T19:30:00-05:00', served_at: '2023-12-08', expires_at: '2099-01-01T08:00:00+14:00' });
-    expect([parsed.granted_at, parsed.served_at, parsed.expires_at]).toEqual(['2023-12-07', '2023-12-08', '2099-01-01']);
+    expect([parsed.granted_at, parsed.served_at, parsed.expires_at]).toEqual(['2023-12-07T19:30:00.000-05:00', '2023-12-08', '2099-01-01T08:00:00.000+14:00']);
   });
 });

@@ -32,7 +32,7 @@ async function overlappingProductions(bobsPrefix = OPTIONS.batesPrefix, bobsPadd
   return { a, b, dir };
 }
 
-async function newProductionProblems(caseFile: CaseFile, bates: { batesPrefix?: string; batesPadding?: number } = {}): Promise<string[]> {
+async function newProductionProblems(caseFile: CaseFile, bates: { batesPrefix?: string; batesPadding?: number; batesStart?: number } = {}): Promise<string[]> {
   const input = await casePacketInput(caseFile, { ...OPTIONS, sections: [...OPTIONS.sections], ...bates });
   return (await checkFiling(caseFile, input)).filter((p) => p.severity === 'error').map((p) => `${p.code}: ${p.message}`);
 }
@@ -67,7 +67,7 @@ describe('a Bates overlap is kept as a conflict (issue 17)', () => {
     const report = mergeCaseFile(a, b.path);
     const reported = report.conflicts.filter((c) => c.kind === 'bates_overlap');
     expect(reported).toHaveLength(1);
-    expect(reported[0]!.message).toMatch(/\(STORM-000001–STORM-0000\d\d\) were made on different copies and both print Bates labels from STORM-000001\. Keep the one that was filed/);
+    expect(reported[0]!.message).toMatch(/\(prefix "STORM-", STORM-000001–STORM-0000\d\d\) were made on different copies and both print Bates labels from STORM-000001\. Keep the one that was filed/);
     const [stored] = listConflicts(a).filter((c) => c.kind === 'bates_overlap');
     expect(stored).toBeDefined();
     expect(reported[0]!.conflict_id).toBe(stored!.id);
@@ -79,7 +79,7 @@ describe('a Bates overlap is kept as a conflict (issue 17)', () => {
       kept_value: { production: first, bates_prefix: 'STORM-', bates_first: 1, bates_range: expect.stringMatching(/^STORM-000001–STORM-0000\d\d$/) },
       lost_value: { production: second, bates_prefix: 'STORM-', bates_first: 1 },
     });
-    expect(stored!.summary).toMatch(/use the same STORM- Bates numbers/);
+    expect(stored!.summary).toMatch(/\(prefix "STORM-", STORM-000001–STORM-0000\d\d, by Bob Counsel, .*\) were made on different copies and use the same Bates numbers\./);
     expect(stored!.proposal).toMatch(/keeps the numbers/);
     // Merged again: nothing new to say, no second record.
     expect(mergeCaseFile(a, b.path).conflicts.filter((c) => c.kind === 'bates_overlap')).toEqual([]);
@@ -129,5 +129,51 @@ describe('a Bates overlap is kept as a conflict (issue 17)', () => {
     // The one that keeps them still re-exports.
     fs.mkdirSync(path.join(dir, 'kept'));
     await exportCasePacket(a, path.join(dir, 'kept', 'alice-again.pdf'), { productionId: alices });
+  });
+});
+
+/*
+ * STORM-0 padded to 5 prints the very labels STORM- padded to 6 prints: the two ranges read alike
+ * on paper, so a message naming one prefix (or only the printed ranges) cannot tell counsel which
+ * two productions collide. Every message about such an overlap names both productions' prefixes
+ * and ranges, and their ids where it already gives ids.
+ */
+describe('every message about a Bates overlap across prefixes names both productions', () => {
+  const side = (id: string, prefix: string) => new RegExp(`${id} \\(prefix "${prefix}", STORM-000001 ?– ?STORM-0000\\d\\d`);
+
+  it('in the merge report, the conflict summary, packet --check, the resolution and a refused re-export', async () => {
+    const { a, b, dir } = await overlappingProductions('STORM-0', 5);
+    const reported = mergeCaseFile(a, b.path).conflicts.filter((c) => c.kind === 'bates_overlap');
+    const [alices] = productionIds(a, ALICE.name);
+    const [bobs] = productionIds(a, BOB.name);
+    expect(reported[0]!.message).toMatch(side(alices!, 'STORM-'));
+    expect(reported[0]!.message).toMatch(side(bobs!, 'STORM-0'));
+
+    const [stored] = listConflicts(a).filter((c) => c.kind === 'bates_overlap');
+    expect(stored!.summary).toMatch(side(alices!, 'STORM-'));
+    expect(stored!.summary).toMatch(side(bobs!, 'STORM-0'));
+
+    renumberExhibit(a, a.db.prepare("SELECT id FROM evidence WHERE title = 'Chat log (Bob)'").pluck().get() as string, 2);
+    const [unresolved] = (await newProductionProblems(a)).filter((p) => p.startsWith('BATES_OVERLAP_UNRESOLVED'));
+    expect(unresolved).toMatch(side(alices!, 'STORM-'));
+    expect(unresolved).toMatch(side(bobs!, 'STORM-0'));
+
+    const resolved = resolveConflict(a, stored!.id, bobs!);
+    const note = (resolved.resolved_value as { note: string }).note;
+    expect(note).toMatch(side(bobs!, 'STORM-0'));
+    expect(note).toMatch(side(alices!, 'STORM-'));
+    // Re-exporting the production that gave up its numbers is refused, naming both.
+    const refused = await exportCasePacket(a, path.join(dir, 'again.pdf'), { productionId: alices! }).then(() => null, (e: Error) => e.message);
+    expect(refused).toMatch(side(alices!, 'STORM-'));
+    expect(refused).toMatch(side(bobs!, 'STORM-0'));
+  });
+
+  it('when an export would stamp labels another production already printed', async () => {
+    const { a } = await overlappingProductions();
+    const [alices] = productionIds(a, ALICE.name);
+    const [used] = (await newProductionProblems(a, { batesPrefix: 'STORM-0', batesPadding: 5, batesStart: 1 })).filter((p) => p.startsWith('BATES_ALREADY_USED'));
+    expect(used).toMatch(side(alices!, 'STORM-'));
+    // And this export's own prefix and range, the other side of the collision.
+    expect(used).toMatch(/this production \(prefix "STORM-0", STORM-000001 – STORM-0000\d\d, 5 digits/);
   });
 });
