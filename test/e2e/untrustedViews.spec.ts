@@ -95,6 +95,8 @@ test('the graph draws and names nodes and relations with bidi overrides spelled 
   await page.getByRole('button', { name: 'Show as table' }).click();
   const table = page.getByRole('table', { name: 'Links' });
   await expect(table).toContainText('pays \\u202erof');
+  // The table replaces the drawing: it is not left drawn below the table.
+  await expect(graph).toBeHidden();
   await page.screenshot({ path: path.join('test-results', 'untrusted-graph-table.png') });
   expect(await table.textContent(), 'the link table shows a live U+202E').not.toMatch(LIVE_BIDI);
   await expect(table).toContainText('Payout \\u202egpj.scr');
