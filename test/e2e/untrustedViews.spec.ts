@@ -75,6 +75,10 @@ test('the timeline shows titles, hosts and authors with bidi overrides spelled o
 
 test('the graph draws and names nodes and relations with bidi overrides spelled out', async ({ page, harness }) => {
   await mergeTeammateWork(harness);
+  // A long title is cut for drawing: never through the middle of a spelled-out character, which
+  // would leave "\u20" to be read as text.
+  const CUT = 'Seized wallet list, Storm-1152 crew';
+  noteService.create(harness.session.caseFile, { title: `${CUT}${RLO}fdp.exe`, body: '' });
   await page.goto('/index.html');
   const app = new CasePage(page);
   await app.open('Graph');
@@ -87,6 +91,8 @@ test('the graph draws and names nodes and relations with bidi overrides spelled 
   const names = await graph.getByRole('button').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
   expect(names.join('\n'), 'a node is named with a live U+202E').not.toMatch(LIVE_BIDI);
   expect(names.find((n) => n.startsWith('Payout'))).toMatch(/^Payout \\u202egpj\.scr, Note/);
+  await expect(graph.locator('text', { hasText: CUT })).toHaveText(`${CUT}…`);
+  expect(names.find((n) => n.startsWith(CUT))).toMatch(/^Seized wallet list, Storm-1152 crew… \(Seized wallet list, Storm-1152 crew\\u202efdp\.exe\), Note\. The title contains characters/);
   // The relation filter's choices.
   const relations = await page.getByRole('combobox', { name: /Relation/ }).locator('option').allTextContents();
   expect(relations.join('\n'), 'the relation filter lists a live U+202E').not.toMatch(LIVE_BIDI);
