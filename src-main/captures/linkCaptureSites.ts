@@ -1,6 +1,7 @@
 import type { CaseFile } from '../casefile/CaseFile';
 import { prepareCached } from '../casefile/prepareCached';
 import type { Website } from '../contract/records';
+import { isTimeWithoutZone, NO_ZONE_STATED } from '../contract/statedTime';
 import { linkRecords } from '../links/linkService';
 import { normalizeSiteInput } from '../websites/normalizeSiteInput';
 import { addWebsite, findWebsiteByKey, getWebsite, recordStatusEvent, setWebsiteStatus } from '../websites/websiteService';
@@ -20,6 +21,14 @@ export function captureHost(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A capture time as the notes this import writes state it: a time the capture gave without a zone
+ * names no instant and says so (contract/statedTime), as packets, the CLI and the UI say it.
+ */
+function capturedAtWords(at: string): string {
+  return isTimeWithoutZone(at) ? `${at}, ${NO_ZONE_STATED}` : at;
 }
 
 /** The case's website for a captured host: the host itself, else its registrable domain (www.shop.example -> shop.example). */
@@ -56,7 +65,7 @@ export function linkCaptureSites(
     let site = findSiteForHost(caseFile, captured.host);
     let created = false;
     if (!site && options.createSites) {
-      site = addWebsite(caseFile, { input: captured.host, notes: `Added from a web capture (first captured ${captured.firstCapturedAt}).` });
+      site = addWebsite(caseFile, { input: captured.host, notes: `Added from a web capture (first captured ${capturedAtWords(captured.firstCapturedAt)}).` });
       created = true;
     }
     if (!site) {
@@ -77,7 +86,7 @@ export function linkCaptureSites(
     targets.set(site.id, { site, created: false, at: first, pages: hosts.reduce((n, h) => n + h.pages, 0) });
   }
   for (const { site, created, at, pages } of targets.values()) {
-    const note = `Captured ${at} (${pages} page${pages === 1 ? '' : 's'})`;
+    const note = `Captured ${capturedAtWords(at)} (${pages} page${pages === 1 ? '' : 's'})`;
     linkRecords(caseFile, { from_id: evidenceId, to_id: site.id, relation: 'captured', note });
     const already = prepareCached(
       caseFile.db,

@@ -3,6 +3,11 @@ import { type DisplayOptions, displayText, hasHiddenCharacters } from './display
 
 const EXPLANATION = 'characters that reorder or hide how it is shown; they are spelled out here';
 
+/** The sentence a flag says, for places that can only hold a string (an SVG <title>, an aria-label). */
+export function hiddenCharactersSentence(what = 'The text'): string {
+  return `${what} contains ${EXPLANATION}.`;
+}
+
 /**
  * Untrusted text (see displayText.ts) shown with its control and bidi characters spelled out,
  * and flagged when it had any. `flag="note"` explains in a sentence (a name in a detail pane);
@@ -40,12 +45,12 @@ export function HiddenCharactersFlag({ what = 'The text', flag = 'badge' }: { wh
   if (flag === 'note') {
     return (
       <span className="badge tone-warning" style={{ display: 'inline-flex', marginTop: 4 }} role="note">
-        <Icon name="alert" size={12} /> {what} contains {EXPLANATION}.
+        <Icon name="alert" size={12} /> {hiddenCharactersSentence(what)}
       </span>
     );
   }
   return (
-    <span className="badge tone-warning untrusted-flag" title={`${what} contains ${EXPLANATION}.`}>
+    <span className="badge tone-warning untrusted-flag" title={hiddenCharactersSentence(what)}>
       <Icon name="alert" size={12} /> spelled out<span className="visually-hidden">: {what.toLowerCase()} contains {EXPLANATION}</span>
     </span>
   );
