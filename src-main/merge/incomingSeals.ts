@@ -1,5 +1,6 @@
 import type { ReadableDb } from '../casefile/openDatabase';
 import { type ContentFinding, recordSealChecks } from '../audit/verifyRecordSeals';
+import { verifyFieldStamps } from '../audit/verifyFieldStamps';
 import { filingSealedTablesIn, sealedTablesIn, type StoredRow } from '../casefile/recordDigest';
 import { recordsAlteredError } from '../audit/recordsAlteredError';
 
@@ -13,7 +14,9 @@ const MAX_NAMED = 50;
  * seal it again in its own 'case.merge' entry, and `dossier check` would then certify the
  * tampering clean. The checks are verifyRecordSeals' (what `dossier check` runs), on what the
  * merge takes only: rows of sealed tables whose version this case does not hold already (same id
- * and stamp), the audit entries that seal them, and the entries whose seals are new here. A merge
+ * and stamp), the audit entries that seal them, the entries whose seals are new here, and the
+ * field merge stamps (verifyFieldStamps) this case does not hold already: a forged future stamp
+ * would make the other copy's older value win the field now and every later merge of it. A merge
  * of a copy mostly the same as this one checks little.
  */
 export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, shownAs: string, whatNow: string): void {
@@ -49,5 +52,22 @@ export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, show
     if (heldSeal.get(seal.record_id, seal.record_hlc, seal.chain, seal.seq)) continue;
     checkEntry(seal.chain, seal.seq);
   }
+  verifyFieldStamps(other, sealedTablesIn(other), (finding) => {
+    if (!holdsSameStamp(target, other, finding)) report(finding);
+  });
   if (findings.length > 0) throw recordsAlteredError(findings, more, shownAs, `Nothing was merged. ${whatNow}`);
+}
+
+/**
+ * Whether this case holds the very stamp a field-stamp finding is about (verifyFieldStamps names
+ * it `table/record id`, field): the merge takes nothing of it then. A stamp the other copy lacks
+ * is never "held": the record would arrive without it.
+ */
+function holdsSameStamp(target: ReadableDb, other: ReadableDb, finding: ContentFinding): boolean {
+  const slash = finding.id.indexOf('/');
+  if (finding.table !== 'field_stamp' || slash < 0 || finding.fields.length !== 1) return false;
+  const key = [finding.id.slice(0, slash), finding.id.slice(slash + 1), finding.fields[0]];
+  const stampOf = 'SELECT hlc FROM field_stamp WHERE record_table = ? AND record_id = ? AND field = ?';
+  const theirs = other.prepare(stampOf).pluck().get(...key) as string | undefined;
+  return theirs !== undefined && target.prepare(stampOf).pluck().get(...key) === theirs;
 }
