@@ -1,6 +1,7 @@
 import type { ReadableDb } from '../casefile/openDatabase';
 import { type ContentFinding, recordSealChecks } from '../audit/verifyRecordSeals';
 import { verifyFieldStamps } from '../audit/verifyFieldStamps';
+import { checkKeptVersion, type KeptVersion } from '../audit/verifyHistorySeals';
 import { filingSealedTablesIn, sealedTablesIn, type StoredRow } from '../casefile/recordDigest';
 import { recordsAlteredError } from '../audit/recordsAlteredError';
 
@@ -14,10 +15,11 @@ const MAX_NAMED = 50;
  * seal it again in its own 'case.merge' entry, and `dossier check` would then certify the
  * tampering clean. The checks are verifyRecordSeals' (what `dossier check` runs), on what the
  * merge takes only: rows of sealed tables whose version this case does not hold already (same id
- * and stamp), the audit entries that seal them, the entries whose seals are new here, and the
- * field merge stamps (verifyFieldStamps) this case does not hold already: a forged future stamp
- * would make the other copy's older value win the field now and every later merge of it. A merge
- * of a copy mostly the same as this one checks little.
+ * and stamp), the audit entries that seal them, the entries whose seals are new here, the old
+ * versions in record_history this case does not hold (checkKeptVersion: `show` would list a forged
+ * one as what the record said), and the field merge stamps (verifyFieldStamps) this case does not
+ * hold already: a forged future stamp would make the other copy's older value win the field now
+ * and every later merge of it. A merge of a copy mostly the same as this one checks little.
  */
 export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, shownAs: string, whatNow: string): void {
   const checks = recordSealChecks(other);
@@ -51,6 +53,14 @@ export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, show
   for (const seal of other.prepare('SELECT record_id, record_hlc, chain, seq FROM audit_seal').iterate() as IterableIterator<{ record_id: string; record_hlc: string; chain: string; seq: number }>) {
     if (heldSeal.get(seal.record_id, seal.record_hlc, seal.chain, seal.seq)) continue;
     checkEntry(seal.chain, seal.seq);
+  }
+  // Old versions the merge copies (unionHistory, by record and stamp); unsealed ones are counted by
+  // check, not named, so they pass here as there.
+  const heldVersion = target.prepare('SELECT 1 FROM record_history WHERE record_id = ? AND hlc = ?');
+  for (const kept of other.prepare('SELECT id, record_kind, record_id, hlc, version_json FROM record_history').iterate() as IterableIterator<KeptVersion>) {
+    if (heldVersion.get(kept.record_id, kept.hlc)) continue;
+    const verdict = checkKeptVersion(other, kept);
+    if (verdict !== 'ok' && verdict !== 'unsealed') report(verdict);
   }
   verifyFieldStamps(other, sealedTablesIn(other), (finding) => {
     if (!holdsSameStamp(target, other, finding)) report(finding);
