@@ -2,6 +2,7 @@ import type { ReadableDb } from '../casefile/openDatabase';
 import { type ContentFinding, recordSealChecks } from '../audit/verifyRecordSeals';
 import { verifyFieldStamps } from '../audit/verifyFieldStamps';
 import { checkKeptVersion, type KeptVersion } from '../audit/verifyHistorySeals';
+import { checkExhibitText, type ExhibitWithBytes } from '../evidence/verifyEvidenceTexts';
 import { filingSealedTablesIn, sealedTablesIn, type StoredRow } from '../casefile/recordDigest';
 import { recordsAlteredError } from '../audit/recordsAlteredError';
 
@@ -19,7 +20,9 @@ const MAX_NAMED = 50;
  * versions in record_history this case does not hold (checkKeptVersion: `show` would list a forged
  * one as what the record said), and the field merge stamps (verifyFieldStamps) this case does not
  * hold already: a forged future stamp would make the other copy's older value win the field now
- * and every later merge of it. A merge of a copy mostly the same as this one checks little.
+ * and every later merge of it. Also the text kept for exhibits' bytes where this case keeps none
+ * (checkExhibitText, against the digest the exhibit's audit entry recorded): the merge copies
+ * evidence_text as it is. A merge of a copy mostly the same as this one checks little.
  */
 export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, shownAs: string, whatNow: string): void {
   const checks = recordSealChecks(other);
@@ -61,6 +64,13 @@ export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, show
     if (heldVersion.get(kept.record_id, kept.hlc)) continue;
     const verdict = checkKeptVersion(other, kept);
     if (verdict !== 'ok' && verdict !== 'unsealed') report(verdict);
+  }
+  // Exhibit text the merge copies (evidence_text, by content) or lacks where this case has none.
+  const heldText = target.prepare('SELECT 1 FROM evidence_text WHERE content_sha256 = ?');
+  for (const exhibit of other.prepare('SELECT id, exhibit_label, content_sha256 FROM evidence WHERE content_sha256 IS NOT NULL').iterate() as IterableIterator<ExhibitWithBytes>) {
+    if (heldText.get(exhibit.content_sha256)) continue;
+    const verdict = checkExhibitText(other, exhibit);
+    if (typeof verdict === 'object') report({ kind: 'record_changed', table: 'evidence_text', id: verdict.id, fields: ['text'], message: verdict.message });
   }
   verifyFieldStamps(other, sealedTablesIn(other), (finding) => {
     if (!holdsSameStamp(target, other, finding)) report(finding);
