@@ -92,7 +92,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
         const trustedBefore = liveFingerprints(target.db);
         const conflictsBefore = conflictIds(target.db);
         report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
-        // Extracted text is derived from the bytes; taking the other side's saves re-parsing them.
+        // Extracted text is derived from the bytes; taking the other side's saves re-parsing them
+        // (assertIncomingSealed checked it against the digest its import recorded).
         unionByPrimaryKey(target, other.db, 'evidence_text', ['content_sha256']);
         const touched: { table: string; ids: string[] }[] = [];
         for (const table of MUTABLE_TABLES) {
