@@ -88,6 +88,19 @@ describe('a duplicate domain settled by a merge: the kept row’s current status
     await expectClean(alice, bob);
   });
 
+  it('after the merge, a dated status set on the kept row moves it past the other row’s carried undated creation', async () => {
+    const { alice, bob } = await twoCopiesOfNewCase('Carried creation');
+    const alicesSite = (await dossierJson<Website>(['site', 'add', alice, 'hotmailbox.me', '--actor', 'Alice'])).id;
+    await dossierJson(['site', 'add', bob, 'hotmailbox.me', '--actor', 'Bob']);
+    await dossierJson(['merge', alice, bob, '--actor', 'Alice']);
+    // Bob's "identified" (dated when he typed it in, today) is on Alice's row now: no fact after 2024.
+    await dossierJson(['site', 'status', alice, alicesSite, 'offline', '--date', '2024-01-05', '--actor', 'Alice']);
+    expect(current(await site(alice, alicesSite))).toBe('offline 2024-01-05');
+    await dossierJson(['merge', bob, alice, '--actor', 'Bob']);
+    expect(current(await site(bob, alicesSite))).toBe('offline 2024-01-05');
+    await expectClean(alice, bob);
+  });
+
   it('conflicts resolve --keep theirs: the row chosen to stay takes the later status of the one tombstoned, on every copy', async () => {
     const { alice, bob, bobsSite } = await duplicateWithLaterStatusOn('Alice');
     await dossierJson(['merge', alice, bob, '--actor', 'Alice']);
