@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Website } from '../../src-main/contract/records';
+import { compiledScript } from '../helpers/compiledScript';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
 import { twoCopiesOfNewCase } from '../helpers/twoCopies';
 
@@ -46,6 +47,22 @@ async function expectClean(...files: string[]): Promise<void> {
   }
 }
 
+/** Runs mergeKilledChild until its merge has written (what it printed before "ready"), then kills it with SIGKILL. */
+function killMidMerge(file: string, other: string, site: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [compiledScript(path.join(import.meta.dirname, 'mergeKilledChild.ts')), file, other, site], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (stdout.includes('ready')) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(stdout.split('\n')[0]!) : reject(new Error(`child exited with ${code}: ${stderr}`))));
+  });
+}
+
 describe('a duplicate domain settled by a merge: the kept row’s current status follows the carried history', () => {
   it('both merge directions give the kept row the later status, as the same row; re-merging changes nothing; check is clean', async () => {
     const { alice, bob, alicesSite } = await duplicateWithLaterStatusOn('Bob');
@@ -72,6 +89,19 @@ describe('a duplicate domain settled by a merge: the kept row’s current status
     expect(await site(alice, alicesSite)).toEqual(onAlice);
     expect(await site(bob, alicesSite)).toEqual(onAlice);
     await expectClean(alice, bob);
+  });
+
+  it('a merge killed after the kept row followed leaves the case as before the merge; merging again follows; check is clean', async () => {
+    const { alice, bob, alicesSite } = await duplicateWithLaterStatusOn('Bob');
+    // The kill lands after the follow was written (in the uncommitted transaction).
+    expect(await killMidMerge(alice, bob, alicesSite)).toBe('transfer_confirmed 2023-12-13');
+    expect(fs.statSync(`${alice}-journal`).size, 'a hot journal beside the case').toBeGreaterThan(0);
+    await expectClean(alice);
+    expect(fs.existsSync(`${alice}-journal`)).toBe(false);
+    expect(current(await site(alice, alicesSite))).toBe('evidence_captured 2023-11-01');
+    await dossierJson(['merge', alice, bob, '--actor', 'Alice']);
+    expect(current(await site(alice, alicesSite))).toBe('transfer_confirmed 2023-12-13');
+    await expectClean(alice);
   });
 
   it('the kept row’s own later status stays; an undated creation of the other row does not count as later', async () => {
