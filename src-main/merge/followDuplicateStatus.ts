@@ -92,7 +92,10 @@ export function followDuplicateStatus(caseFile: CaseFile): string[] {
       dated: !statusIsUndatedCreation(caseFile, row.id),
       recordedAt: (recordedAt.get(row.id, row.status, row.status_at) as string | null) ?? '',
     }));
-    const winner = facts.reduce(later).row;
+    const best = facts.reduce(later);
+    // Undated statuses all round say nothing about which came later: the kept row stays as it is.
+    if (!best.dated) continue;
+    const winner = best.row;
     if (winner.status === kept.status && winner.status_at === kept.status_at) continue;
     const stamp = followStamp(kept, rows.slice(1), winner.status, winner.status_at);
     caseFile.clock.observe(stamp);

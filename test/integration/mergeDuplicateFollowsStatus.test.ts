@@ -118,6 +118,15 @@ describe('a duplicate domain settled by a merge: the kept row’s current status
     await expectClean(alice, bob);
   });
 
+  it('two undated rows: the kept row is left as it was (no later fact, no new version)', async () => {
+    const { alice, bob } = await twoCopiesOfNewCase('Both undated');
+    const alicesSite = (await dossierJson<Website>(['site', 'add', alice, 'hotmailbox.me', '--actor', 'Alice'])).id;
+    const before = await site(alice, alicesSite);
+    await dossierJson(['site', 'add', bob, 'hotmailbox.me', '--actor', 'Bob']);
+    await dossierJson(['merge', alice, bob, '--actor', 'Alice']);
+    expect(await site(alice, alicesSite)).toEqual(before);
+  });
+
   it('after the merge, a dated status set on the kept row moves it past the other row’s carried undated creation', async () => {
     const { alice, bob } = await twoCopiesOfNewCase('Carried creation');
     const alicesSite = (await dossierJson<Website>(['site', 'add', alice, 'hotmailbox.me', '--actor', 'Alice'])).id;
