@@ -25,6 +25,7 @@ import { recordExhibitConflicts } from './exhibitConflicts';
 import { mergeCaptures } from './mergeCaptures';
 import { carryDuplicateLinks } from './carryDuplicateLinks';
 import { carryDuplicateStatus } from './carryDuplicateStatus';
+import { followDuplicateStatus } from './followDuplicateStatus';
 import { reindexMerged } from './reindexMerged';
 import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
 import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
@@ -116,6 +117,12 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
         // And its status history (after the union above, so events that just arrived go too).
         const carriedStatus = carryDuplicateStatus(target);
         if (carriedStatus.length) report.appended.website_status_event = (report.appended.website_status_event ?? 0) + carriedStatus.length;
+        // The kept row's current status follows that history (the same on every copy: followDuplicateStatus).
+        const followed = followDuplicateStatus(target);
+        if (followed.length) {
+          touched.find((t) => t.table === 'website')!.ids.push(...followed);
+          report.updated.website = (report.updated.website ?? 0) + followed.length;
+        }
         // Web captures (src-main/captures): records and pages of exhibits read on the other side.
         report.appended.capture = mergeCaptures(target, other.db);
         report.appended.record_history = unionHistory(target, other.db);
