@@ -221,6 +221,16 @@ function describeShare(created: ShareCreated): string {
   ].join('\n');
 }
 
+/** Keys the received roster adds to the local copy's: not trusted until the user confirms each. */
+function heldKeysText(received: ShareReceived): string[] {
+  const held = received.heldRosterKeys;
+  if (held.length === 0) return [];
+  return [
+    `NOT CONFIRMED: ${held.length} teammate key(s) in the received roster are not in your copy's roster; they are held until you compare each fingerprint with that person and confirm it:`,
+    ...held.map((k) => `  ${shownValue(k.name)} (${k.fingerprint}): dossier roster trust ${shownValue(received.path)} ${k.fingerprint}`),
+  ];
+}
+
 function describeReceipt(received: ShareReceived): string {
   const trust = received.sender.known ? 'in the team roster' : 'accepted by its fingerprint';
   return [
@@ -230,5 +240,6 @@ function describeReceipt(received: ShareReceived): string {
     `Made and signed by ${received.sender.name} (${received.sender.fingerprint}, ${trust}) on ${received.sharedAt}.`,
     "Checked: signature, case file SHA-256, schema, integrity, audit log, record seals, every exhibit's stored bytes (re-hashed).",
     received.exhibits > 0 ? `Custody: ${received.exhibits} exhibit(s) recorded as received.` : 'No exhibits in this case: no custody entries.',
+    ...heldKeysText(received),
   ].join('\n');
 }
