@@ -110,6 +110,21 @@ export function holdMergedRosterKeys(target: CaseFile, before: Set<string>, from
   }));
 }
 
+/**
+ * Keys live before a merge (`before`, liveFingerprints) that it removed: the other copy's
+ * tombstone won. Not held like an arriving key: a removal takes trust away (a teammate may have
+ * removed a lost or compromised key, which must stop being trusted at once), so it applies and
+ * is announced; whoever disagrees compares the fingerprint and adds the key again.
+ */
+export function removedRosterKeys(db: Database.Database, before: ReadonlySet<string>): RosterKeyRef[] {
+  const live = liveFingerprints(db);
+  const nameOf = db.prepare('SELECT name FROM team_member WHERE fingerprint = ? ORDER BY deleted_at DESC LIMIT 1').pluck();
+  return [...before]
+    .filter((fingerprint) => !live.has(fingerprint))
+    .map((fingerprint) => ({ name: nameOf.get(fingerprint) as string, fingerprint }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.fingerprint.localeCompare(b.fingerprint));
+}
+
 /** The user confirms a teammate who arrived by merge: from now on their shares are accepted. */
 export function trustTeamMember(caseFile: CaseFile, fingerprint: string): { fingerprint: string; name: string } {
   const wanted = normalizeFingerprint(fingerprint);

@@ -39,6 +39,14 @@ function describeMerge(report: MergeReport): string {
   ];
   if (others.length) lines.push(`  also taken in: ${others.join(', ')}`);
   if (report.restored) lines.push('', report.restored.message);
+  if (report.rosterRemoved.length) {
+    lines.push(
+      '',
+      `TEAM ROSTER: the other copy removed ${report.rosterRemoved.length} teammate(s) from this case's roster; their shares are no longer accepted and nothing is shared to them:`,
+      ...report.rosterRemoved.map((k) => `  ${shownValue(k.name)} (${k.fingerprint})`),
+      'If one was removed by mistake, compare the fingerprint with them and add them again (dossier roster add).',
+    );
+  }
   if (report.conflicts.length) {
     lines.push('', `${report.conflicts.length} conflict(s) to review:`, table(['kind', 'record', 'what happened'], report.conflicts.map((c) => [c.kind, c.record_id, c.message])));
   }
