@@ -28,7 +28,7 @@ import { carryDuplicateStatus } from './carryDuplicateStatus';
 import { followDuplicateStatus } from './followDuplicateStatus';
 import { reindexMerged } from './reindexMerged';
 import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
-import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
+import { holdMergedRosterKeys, liveFingerprints, removedRosterKeys } from '../share/rosterTrust';
 import { assertIncomingSealed } from './incomingSeals';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
@@ -88,7 +88,7 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
         // A teammate who saw more of this copy's own chain than it holds shows it was restored from
         // a backup: it continues on a new chain before anything of theirs is taken (restoredChain).
         restored = continueRestoredChain(target, other.db, absolute);
-        const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
+        const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], rosterRemoved: [], unchanged: true };
         if (restored) report.restored = describeRestore(restored);
         const trustedBefore = liveFingerprints(target.db);
         const conflictsBefore = conflictIds(target.db);
@@ -134,6 +134,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
         report.conflicts.push(...productionOverlaps(target.db, report.appended.production ?? 0, target.path));
         // Keys that arrived with the merge wait for the user's confirmation (roster trust).
         report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
+        // Keys the merge removed are said plainly (text and --json): whom this copy trusts changed.
+        report.rosterRemoved = removedRosterKeys(target.db, trustedBefore);
         const newConflicts = [...conflictIds(target.db)].filter((id) => !conflictsBefore.has(id)).length;
         const { audit_entry: auditEntries = 0, audit_seal: auditSeals = 0, ...facts } = report.appended;
         // Entries of the other copy's audit chains alone (its own merge entries, say) are copied but
