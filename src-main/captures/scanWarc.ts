@@ -4,7 +4,7 @@ import { decodePayload } from './decodePayload';
 import { type HttpHead, MAX_HEAD_BYTES, parseHttpHead } from './httpHead';
 import { DigestPair, declaredAlgorithm, declaredDigestMatches } from './warcDigest';
 import { storedFileTime } from '../contract/statedTime';
-import { warcHeadersNotUtf8, warcHeaderText } from './warcHeaderText';
+import { type WarcHeaderReading, warcHeadersNotUtf8, warcHeaderText } from './warcHeaderText';
 
 /** At most this much of an HTML payload is kept in memory for the page's title and text. */
 export const MAX_HTML_BYTES = 8 * 1024 * 1024;
@@ -24,6 +24,8 @@ export interface WarcStreamPlace {
   firstSeq: number;
   /** Offset in the exhibit (or member) where this stream starts: reading resumed there after damage. */
   baseOffset?: number;
+  /** How WARC header values are read (warcHeaderText); UTF-8 unless verification asks otherwise. */
+  headerReading?: WarcHeaderReading;
 }
 
 /** Where a scan stopped on damage (the offset of the damaged record), so reading can resume after it. */
@@ -124,7 +126,7 @@ export async function* scanWarc(
   try {
     for await (const record of parser) {
       const offset = base + parser.offset;
-      const header = (name: string) => warcHeaderText(record, name);
+      const header = (name: string) => warcHeaderText(record, name, place.headerReading);
       const type = header('WARC-Type') ?? 'unknown';
       const protocol = record.warcHeaders.protocol ?? '';
       // warcio reads a missing Content-Length as 0: check the header itself (a record cut inside its headers has none).
@@ -167,7 +169,7 @@ export async function* scanWarc(
         status = blockMatch === false || payloadMatch === false ? 'mismatch' : blockMatch || payloadMatch ? 'verified' : 'computed';
       }
       if (!protocol.startsWith('WARC/')) damaged = true;
-      const notUtf8 = warcHeadersNotUtf8(record);
+      const notUtf8 = warcHeadersNotUtf8(record, place.headerReading);
       if (notUtf8.length) {
         // WARC 1.1 header values are UTF-8; bytes that are not are a malformed record, shown as read and never guessed at.
         notes.push(`has header values that are not all UTF-8: ${notUtf8.join(', ')} ${notUtf8.length === 1 ? 'holds' : 'hold'} U+FFFD where bytes could not be read as UTF-8 (or the file wrote U+FFFD itself); kept as read, not guessed`);

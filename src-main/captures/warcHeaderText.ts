@@ -9,11 +9,18 @@ import { latin1ToUTF, type WARCRecord } from 'warcio';
  * here (the scan, and replay's record reader), so none reaches the case spelled that way.
  */
 
+/**
+ * How header values are read. 'utf8': as the file wrote them (every import). 'latin1-spelled': as
+ * Dossier read them before, kept only so verification can tell a record an earlier version kept
+ * that way from one changed behind the app's back (captures/verifyCaptureRecords).
+ */
+export type WarcHeaderReading = 'utf8' | 'latin1-spelled';
+
 /** The value of a record's WARC header as the file wrote it in UTF-8, or null when the record has none. */
-export function warcHeaderText(record: WARCRecord, name: string): string | null {
+export function warcHeaderText(record: WARCRecord, name: string, reading: WarcHeaderReading = 'utf8'): string | null {
   const value = record.warcHeaders.headers.get(name);
   if (value === null || value === undefined) return null;
-  return record.warcHeaders.reencodeHeaders?.has(name.toLowerCase()) ? latin1ToUTF(value) : value;
+  return reading === 'utf8' && record.warcHeaders.reencodeHeaders?.has(name.toLowerCase()) ? latin1ToUTF(value) : value;
 }
 
 /** How the WARC 1.1 standard spells the fields it names, for messages (Headers keeps names in lower case). */
@@ -31,8 +38,9 @@ const SPELLING = new Map(STANDARD_NAMES.map((name) => [name.toLowerCase(), name]
  * apart after warcio's decoding). Their values are kept as read and the record is named, never
  * guessed at in another encoding.
  */
-export function warcHeadersNotUtf8(record: WARCRecord): string[] {
+export function warcHeadersNotUtf8(record: WARCRecord, reading: WarcHeaderReading = 'utf8'): string[] {
   const names: string[] = [];
+  if (reading !== 'utf8') return names;
   for (const [name] of record.warcHeaders.headers) {
     const spelled = SPELLING.get(name.toLowerCase()) ?? name;
     if (!names.includes(spelled) && warcHeaderText(record, name)?.includes('\uFFFD')) names.push(spelled);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { importCapture } from '../../../src-main/captures/importCapture';
+import { verifyCaptureRecords } from '../../../src-main/captures/verifyCaptureRecords';
 import { writeWacz } from '../../helpers/captureFixtures';
+import { withoutTriggersOf } from '../../helpers/forgeCaseFile';
 import { handMadeWarc } from '../../helpers/handMadeWarc';
 import { newTestCase } from '../../helpers/testCase';
 import { tempDir } from '../../helpers/tempDir';
@@ -56,5 +58,47 @@ describe('WARC header values are read as UTF-8', () => {
       }),
     ]);
     expect(result.capture.import_status).toBe('partial');
+  });
+});
+
+/*
+ * A capture imported before this reading keeps its header values spelled as Latin-1 bytes. `check`
+ * and `evidence verify` compare what the case keeps with what the archive holds: such a capture
+ * must not be called changed behind the app's back (it was not), yet it still fails, saying how it
+ * differs and how to put it right. A real edit on top of it is still called what it is.
+ */
+describe('a capture kept by the earlier reading', () => {
+  /** How warcio's Latin-1 spelling kept a value: its UTF-8 bytes as Latin-1 characters. */
+  const spelledLatin1 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+
+  async function keptTheEarlierWay() {
+    const caseFile = newTestCase();
+    const file = path.join(tempDir(), 'shop.warc');
+    fs.writeFileSync(file, warc());
+    const { evidence_id } = await importCapture(caseFile, file);
+    expect((await verifyCaptureRecords(caseFile, evidence_id)).failed, 'precondition: read as UTF-8, the capture verifies').toEqual([]);
+    const url = spelledLatin1(URL_WRITTEN).replaceAll("'", "''");
+    const date = spelledLatin1(DATE_WRITTEN);
+    withoutTriggersOf(caseFile.path, 'capture_record', `UPDATE capture_record SET target_uri = '${url}', captured_at = '${date}'`);
+    withoutTriggersOf(caseFile.path, 'capture_page', `UPDATE capture_page SET url = '${url}', captured_at = '${date}'`);
+    return { caseFile, evidence_id };
+  }
+
+  it('fails, saying an earlier Dossier kept it that way, not that it was changed behind the app\'s back', async () => {
+    const { caseFile, evidence_id } = await keptTheEarlierWay();
+    const { failed } = await verifyCaptureRecords(caseFile, evidence_id);
+    expect(failed.length).toBe(2); // the record and its page
+    for (const f of failed) {
+      expect(f.reason).toMatch(/kept as an earlier Dossier read them .* Import the capture again/);
+      expect(f.reason).not.toMatch(/changed behind the app's back/);
+    }
+  });
+
+  it('an edit on top of it is still called a change behind the app\'s back', async () => {
+    const { caseFile, evidence_id } = await keptTheEarlierWay();
+    withoutTriggersOf(caseFile.path, 'capture_page', "UPDATE capture_page SET title = 'Orders: 40,000 accounts sold'");
+    const { failed } = await verifyCaptureRecords(caseFile, evidence_id);
+    expect(failed.some((f) => /title.*changed behind the app's back/.test(f.reason))).toBe(true);
+    expect(failed.some((f) => /earlier Dossier/.test(f.reason))).toBe(false);
   });
 });
