@@ -11,6 +11,7 @@ import { updateRecord } from '../../src-main/records/updateRecord';
 import { stakeholderService } from '../../src-main/stakeholders/stakeholderService';
 import { setWebsiteStatus, updateWebsite } from '../../src-main/websites/websiteService';
 import type { DossierHarness } from './harness/DossierHarness';
+import { expectAccessible } from './pages/axeCheck';
 import { CasePage } from './pages/CasePage';
 import { expect, test } from './fixtures';
 
@@ -127,6 +128,8 @@ test('the detail pane, its linked items and its history show a teammate\'s text 
   await detail.getByRole('heading', { name: /History/ }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join('test-results', 'untrusted-detail-note.png') });
   await expectNothingLive(detail, 'the note\'s detail pane');
+  // The flags (icon, badge, note) pass the same WCAG checks as the rest of the window, both themes.
+  await expectAccessible(page, 'notes list and a note\'s details with spelled-out text');
 
   await app.open('Websites');
   await app.row('hotmailbox').click();
@@ -152,6 +155,7 @@ test('the detail pane, its linked items and its history show a teammate\'s text 
   await expect(detail.getByRole('table', { name: 'First appendix rows' })).toContainText('Name\\u202epaehc');
   await page.screenshot({ path: path.join('test-results', 'untrusted-detail-order.png') });
   await expectNothingLive(detail, 'the order\'s detail pane');
+  await expectAccessible(page, 'an order\'s details with spelled-out text');
 
   await app.open('Stakeholders');
   await app.row('Arkose').click();
