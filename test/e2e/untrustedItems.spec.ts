@@ -130,6 +130,12 @@ test('the detail pane, its linked items and its history show a teammate\'s text 
   await expectNothingLive(detail, 'the note\'s detail pane');
   // The flags (icon, badge, note) pass the same WCAG checks as the rest of the window, both themes.
   await expectAccessible(page, 'notes list and a note\'s details with spelled-out text');
+  // The graph opens the same pane for a node.
+  await app.open('Graph');
+  await page.getByRole('group', { name: /Link graph/ }).getByRole('button', { name: /^Invoice/ }).click();
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Invoice \\u202efdp.exe');
+  await expect(history).toContainText(TEAMMATE_SHOWN);
+  await expectNothingLive(detail, 'the detail pane the graph opens');
 
   await app.open('Websites');
   await app.row('hotmailbox').click();
