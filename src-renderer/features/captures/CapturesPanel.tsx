@@ -75,7 +75,7 @@ export function CapturesPanel({ item }: { item: Website } | { item: Evidence }) 
                   <UntrustedText text={page.url} what="The address" flagFirst />
                 </span>
                 <span className="faint">
-                  {isExhibit ? '' : `${page.exhibit_label} · `}{page.http_status ?? 'no status'} · captured <CapturedTime at={page.captured_at} />
+                  {isExhibit ? '' : `${displayText(page.exhibit_label)} · `}{page.http_status ?? 'no status'} · captured <CapturedTime at={page.captured_at} />
                 </span>
               </div>
               <button type="button" className="btn btn-sm" onClick={() => setReplaying(page)} disabled={!page.record}>

@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'react';
 import type { TimelineEntry } from '../../../src-main/contract/records';
 import { formatDate, KIND_LABEL } from '../../components/labels';
-import { UntrustedText } from '../../components/UntrustedText';
+import { UntrustedCell } from '../../components/UntrustedCell';
 import { type Column, VirtualTable } from '../../components/VirtualTable';
 import { ITEM_KINDS } from '../../../src-main/contract/enums';
 import { useTopicsVersion } from '../../data/invalidation';
@@ -20,11 +20,7 @@ function untrustedColumn(key: string, label: string, width: string, text: (e: Ti
     key,
     label,
     width,
-    render: (e) => (
-      <span className={className}>
-        <UntrustedText text={text(e)} what={what} flagFirst />
-      </span>
-    ),
+    render: (e) => <UntrustedCell text={text(e)} what={what} className={className} />,
   };
 }
 
