@@ -5,6 +5,7 @@ import { listConflicts } from '../../../src-main/merge/listConflicts';
 import { mergeCaseFile } from '../../../src-main/merge/mergeCaseFile';
 import { resolveConflict } from '../../../src-main/merge/resolveConflict';
 import { noteService } from '../../../src-main/notes/noteService';
+import { addWebsite } from '../../../src-main/websites/websiteService';
 import { ALICE, BOB } from '../../helpers/testCase';
 import { copies, errorOf, expectVerified } from './mergeCopies';
 
@@ -65,4 +66,22 @@ describe('merge conflict seals', () => {
     expect(b.db.prepare('SELECT count(*) FROM merge_conflict').pluck().get()).toBe(0);
   });
 
+  it('a duplicate resolution put in behind the app\'s back does not choose which row stays', () => {
+    const [a, b] = copies([{ name: 'a.dossier', actor: ALICE }, { name: 'b.dossier', actor: BOB }]).files as [CaseFile, CaseFile];
+    const alices = addWebsite(a, { input: 'evil-shop.example' }).id;
+    const bobs = addWebsite(b, { input: 'evil-shop.example' }).id;
+    // The merge would keep the smaller id; the forged resolution in Bob's copy names the larger one.
+    const [smaller, larger] = [alices, bobs].sort();
+    const forged = '0123456789abcdef0123456789abcdef';
+    b.db.prepare(
+      `INSERT INTO merge_conflict (id, kind, record_table, record_id, other_record_id, fields, kept_value, lost_value, kept_hlc, kept_by, kept_at,
+         resolution, resolved_value, resolved_at, resolved_by, hlc)
+       VALUES (?, 'duplicate', 'website', ?, ?, '["host_ascii"]', '{}', '{}', '1', 'Alice', '2026-12-08T00:00:00.000Z',
+         'restored', json_object('survivor', ?, 'tombstoned', ?), '2026-12-08T00:00:00.000Z', 'Bob', '9')`,
+    ).run(forged, smaller, larger, larger, smaller);
+    const refused = errorOf(() => mergeCaseFile(b, a.path));
+    expect(refused.code).toBe('CASE_CHECK_FAILED');
+    expect(refused.message).toContain(forged);
+    expect(b.db.prepare("SELECT id FROM website WHERE host_ascii = 'evil-shop.example' AND deleted_at IS NULL").pluck().all()).toEqual([bobs]);
+  });
 });
