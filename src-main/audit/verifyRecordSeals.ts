@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { verifyFieldStamps } from './verifyFieldStamps';
 import { verifyHistorySeals } from './verifyHistorySeals';
-import { changedFields, filingSealedTablesIn, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest, type StoredRow } from '../casefile/recordDigest';
+import { changedFields, conflictSealedTablesIn, filingSealedTablesIn, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest, type StoredRow } from '../casefile/recordDigest';
 
 /** Something in the case that its audit chain does not vouch for. */
 export interface ContentFinding {
@@ -61,7 +61,7 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
   }
 
   let recordsChecked = 0;
-  for (const table of [...sealedTablesIn(db), ...filingSealedTablesIn(db)]) recordsChecked += verifyTableSeals(db, table, report);
+  for (const table of [...sealedTablesIn(db), ...filingSealedTablesIn(db), ...conflictSealedTablesIn(db)]) recordsChecked += verifyTableSeals(db, table, report);
   const history = verifyHistorySeals(db, report);
   verifyFieldStamps(db, sealedTablesIn(db), report);
   return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsUnsealed: history.unsealed };

@@ -28,7 +28,20 @@ export const LATER_SEALED_TABLES = ['redaction'] as const;
 export const FILING_SEALED_TABLES = ['production', 'filing_caption'] as const;
 /** The schema version from which FILING_SEALED_TABLES are sealed. */
 export const FILING_SEALS_SINCE = 12;
-export type SealedTable = (typeof SEALED_TABLES)[number] | (typeof LATER_SEALED_TABLES)[number] | (typeof FILING_SEALED_TABLES)[number];
+/**
+ * Merge conflicts, sealed since schema 14 (migration 0140 seals the rows already there as they
+ * stood at upgrade): the merge entry that writes or brings a conflict row and the resolution
+ * entry that closes it seal it, since a resolution writes its values into records. Apart from the
+ * lists above for the reasons FILING_SEALED_TABLES is.
+ */
+export const CONFLICT_SEALED_TABLES = ['merge_conflict'] as const;
+/** The schema version from which CONFLICT_SEALED_TABLES are sealed. */
+export const CONFLICT_SEALS_SINCE = 14;
+export type SealedTable =
+  | (typeof SEALED_TABLES)[number]
+  | (typeof LATER_SEALED_TABLES)[number]
+  | (typeof FILING_SEALED_TABLES)[number]
+  | (typeof CONFLICT_SEALED_TABLES)[number];
 
 /** The sealed tables this case file has (an older file opened read-only lacks the later ones). */
 export function sealedTablesIn(db: { prepare(sql: string): { pluck(): { all(...args: unknown[]): unknown[] } } }): SealedTable[] {
@@ -39,6 +52,11 @@ export function sealedTablesIn(db: { prepare(sql: string): { pluck(): { all(...a
 /** FILING_SEALED_TABLES when this file's schema seals them (version 12 on), else none. */
 export function filingSealedTablesIn(db: { pragma(source: string, options: { simple: true }): unknown }): (typeof FILING_SEALED_TABLES)[number][] {
   return (db.pragma('user_version', { simple: true }) as number) >= FILING_SEALS_SINCE ? [...FILING_SEALED_TABLES] : [];
+}
+
+/** CONFLICT_SEALED_TABLES when this file's schema seals them (version 14 on), else none. */
+export function conflictSealedTablesIn(db: { pragma(source: string, options: { simple: true }): unknown }): (typeof CONFLICT_SEALED_TABLES)[number][] {
+  return (db.pragma('user_version', { simple: true }) as number) >= CONFLICT_SEALS_SINCE ? [...CONFLICT_SEALED_TABLES] : [];
 }
 
 /** A row as SQLite returns it (`SELECT *`), column order as in the table. */

@@ -3,7 +3,7 @@ import { type ContentFinding, recordSealChecks } from '../audit/verifyRecordSeal
 import { verifyFieldStamps } from '../audit/verifyFieldStamps';
 import { checkKeptVersion, type KeptVersion } from '../audit/verifyHistorySeals';
 import { checkExhibitText, type ExhibitWithBytes } from '../evidence/verifyEvidenceTexts';
-import { filingSealedTablesIn, sealedTablesIn, type StoredRow } from '../casefile/recordDigest';
+import { conflictSealedTablesIn, filingSealedTablesIn, sealedTablesIn, type StoredRow } from '../casefile/recordDigest';
 import { recordsAlteredError } from '../audit/recordsAlteredError';
 
 /** How many altered records a refusal names; the rest are counted. */
@@ -41,7 +41,9 @@ export function assertIncomingSealed(target: ReadableDb, other: ReadableDb, show
     if (finding) report(finding);
   };
   // Productions and the caption too (schema 12): a copy's frozen production would arrive as it is.
-  for (const table of [...sealedTablesIn(other), ...filingSealedTablesIn(other)]) {
+  // And its merge conflicts (schema 14): a conflict row arrives as it is, and resolving it writes
+  // its values into records, as a resolved one settles the conflict (and a duplicate pair) here.
+  for (const table of [...sealedTablesIn(other), ...filingSealedTablesIn(other), ...conflictSealedTablesIn(other)]) {
     const held = target.prepare(`SELECT hlc FROM ${table} WHERE id = ?`).pluck();
     for (const row of other.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<StoredRow>) {
       // The same version is already here (and was checked when it came): the merge takes nothing of it.

@@ -136,7 +136,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
         report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
         // Keys the merge removed are said plainly (text and --json): whom this copy trusts changed.
         report.rosterRemoved = removedRosterKeys(target.db, trustedBefore);
-        const newConflicts = [...conflictIds(target.db)].filter((id) => !conflictsBefore.has(id)).length;
+        const addedConflicts = [...conflictIds(target.db)].filter((id) => !conflictsBefore.has(id));
+        const newConflicts = addedConflicts.length;
         const { audit_entry: auditEntries = 0, audit_seal: auditSeals = 0, ...facts } = report.appended;
         // Entries of the other copy's audit chains alone (its own merge entries, say) are copied but
         // get no merge entry of ours: otherwise two copies merged back and forth would each write
@@ -154,6 +155,9 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
               ...touched.flatMap((t) => t.ids.map((id) => ({ table: t.table as SealedTable, id }))),
               ...carriedStatus.map((id) => ({ table: 'website_status_event' as const, id })),
               ...(report.updated.filing_caption ? captionIds(target) : []),
+              // Conflict rows found here or brought from the other copy (new, or resolved there): a
+              // resolution writes their values into records, so they are sealed like records (schema 14).
+              ...[...new Set([...addedConflicts, ...conflictsChanged])].map((id) => ({ table: 'merge_conflict' as const, id })),
             ],
           });
         }

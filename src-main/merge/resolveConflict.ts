@@ -16,6 +16,7 @@ import { carryDuplicateStatus } from './carryDuplicateStatus';
 import { followDuplicateStatus } from './followDuplicateStatus';
 import { listConflicts, mineTellsApart, nextFreeExhibitNumber, overlapSide, singleValueField } from './listConflicts';
 import { MUTABLE_TABLES } from './mutableTables';
+import { refuseAlteredConflict } from './refuseAlteredConflict';
 import { reindexMerged } from './reindexMerged';
 
 type Side = 'kept' | 'lost';
@@ -152,6 +153,8 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
   return writeTransaction(caseFile, () => {
     const row = prepareCached(caseFile.db, 'SELECT * FROM merge_conflict WHERE id = ?').get(id) as ConflictRow | undefined;
     if (!row) throw new DossierError('NOT_FOUND', `No conflict ${id} in this case; list them with: dossier conflicts ${caseFile.path}`);
+    // Before anything else (a forged resolution would otherwise read as "already resolved").
+    refuseAlteredConflict(caseFile.db, caseFile.path, row, 'resolve');
     const c = decodeConflict(row);
     if (c.resolution) throw new DossierError('INVALID_REQUEST', `Conflict ${id} was already resolved by ${c.resolved_by} at ${c.resolved_at}.`);
     const named = choice === 'mine' || choice === 'theirs' ? choice : null;
@@ -233,7 +236,9 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
       recordKind: c.record_table === 'case_info' ? 'case' : c.record_table === 'production' ? 'production' : tableSpec(c.record_table).kind,
       recordId: c.record_id,
       detail: { conflict: id, kind: c.kind, keep: choice, resolution, hlc, ...(carried.length ? { carried_links: carried } : {}), ...(carriedStatus.length ? { carried_status_events: carriedStatus } : {}), ...(followed.length ? { status_followed: followed } : {}) },
+      // The resolved conflict row itself too (schema 14): its resolution travels and settles it on every copy.
       seal: [
+        { table: 'merge_conflict' as const, id },
         ...carried.map((linkId) => ({ table: 'link' as const, id: linkId })),
         ...carriedStatus.map((eventId) => ({ table: 'website_status_event' as const, id: eventId })),
         ...followed.map((siteId) => ({ table: 'website' as const, id: siteId })),

@@ -11,9 +11,10 @@ import { redactions } from './0100-redactions';
 import { batesOverlapConflicts } from './0110-bates-overlap-conflicts';
 import { filingSeals } from './0120-filing-seals';
 import { websiteSearchEntries } from './0130-website-search-entries';
+import { conflictSeals } from './0140-conflict-seals';
 import type { Migration } from './Migration';
 
 /** Every schema step, in order. Append only: a landed migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures, mergeConflicts, productions, redactions, batesOverlapConflicts, filingSeals, websiteSearchEntries];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, evidenceVault, teamRoster, packetExports, auditSeals, websiteListIndexes, webCaptures, mergeConflicts, productions, redactions, batesOverlapConflicts, filingSeals, websiteSearchEntries, conflictSeals];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

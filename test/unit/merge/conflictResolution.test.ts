@@ -6,7 +6,6 @@ import { verifyRecordSeals } from '../../../src-main/audit/verifyRecordSeals';
 import type { Actor } from '../../../src-main/casefile/Actor';
 import type { CaseFile } from '../../../src-main/casefile/CaseFile';
 import { closeCaseFile, openCaseFile } from '../../../src-main/casefile/openCaseFile';
-import { DossierError } from '../../../src-main/contract/errors';
 import { getEvidence } from '../../../src-main/evidence/evidenceService';
 import { importEvidence } from '../../../src-main/evidence/importEvidence';
 import { renumberExhibit } from '../../../src-main/evidence/renumberExhibit';
@@ -15,19 +14,11 @@ import { mergeCaseFile } from '../../../src-main/merge/mergeCaseFile';
 import { resolveConflict } from '../../../src-main/merge/resolveConflict';
 import { noteService } from '../../../src-main/notes/noteService';
 import { ALICE, BOB, newTestCase, track } from '../../helpers/testCase';
+import { errorOf } from './mergeCopies';
 
 function expectVerified(caseFile: CaseFile): void {
   expect(verifyAudit(caseFile.db).firstBreak).toBeNull();
   expect(verifyRecordSeals(caseFile.db).findings).toEqual([]);
-}
-
-function errorOf(work: () => unknown): DossierError {
-  try {
-    work();
-  } catch (error) {
-    return error as DossierError;
-  }
-  throw new Error('expected a failure');
 }
 
 /** Alice's case and Bob's copy of it; Bob's clock a minute ahead so his edits are the later ones. */

@@ -66,3 +66,13 @@ export function codeOf(work: () => unknown): string {
     return error instanceof DossierError ? error.code : String(error);
   }
 }
+
+/** The DossierError a piece of work ends with (it must fail). */
+export function errorOf(work: () => unknown): DossierError {
+  try {
+    work();
+  } catch (error) {
+    return error as DossierError;
+  }
+  throw new Error('expected a failure');
+}
