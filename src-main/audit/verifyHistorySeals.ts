@@ -50,14 +50,16 @@ export function verifyHistorySeals(
  * was deleted from record_history behind the app's back: `show` no longer lists it and what the
  * record said before is erased. Only tables whose every write keeps history are given: not the
  * events (never superseded) nor the filing tables (a caption edit keeps no history). A sealed
- * version later than the current row is a rollback of the row itself (verifyTableSeals names it);
- * a record that is gone is named there too.
+ * version later than the current row is a rollback of the row itself, and a current row no entry
+ * sealed replaced its sealed version behind the app's back: verifyTableSeals names both (and a
+ * record that is gone), so they are not named twice here.
  */
 function missingHistory(db: Database.Database, table: SealedTable, report: (finding: ContentFinding) => void): void {
   const gone = db
     .prepare(
       `SELECT DISTINCT s.record_id, s.record_hlc FROM audit_seal s JOIN ${table} t ON t.id = s.record_id
         WHERE s.record_table = ? AND s.record_hlc < t.hlc
+          AND EXISTS (SELECT 1 FROM audit_seal c WHERE c.record_id = t.id AND c.record_hlc = t.hlc)
           AND NOT EXISTS (SELECT 1 FROM record_history h WHERE h.record_id = s.record_id AND h.hlc = s.record_hlc)
         ORDER BY s.record_id, s.record_hlc`,
     )
