@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { verifyFieldStamps } from './verifyFieldStamps';
 import { verifyHistorySeals } from './verifyHistorySeals';
+import { verifyPacketExports } from './verifyPacketExports';
 import { changedFields, filingSealedTablesIn, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest, type StoredRow } from '../casefile/recordDigest';
 
 /** Something in the case that its audit chain does not vouch for. */
@@ -24,6 +25,8 @@ export interface ContentVerification {
   versionsChecked: number;
   /** Old versions no audit entry sealed on their own (verifyHistorySeals): they cannot be verified. */
   versionsUnsealed: number;
+  /** Packet exports checked against the audit entries that recorded them (verifyPacketExports). */
+  packetsChecked: number;
 }
 
 const MAX_FINDINGS = 1000;
@@ -37,7 +40,9 @@ const MAX_FINDINGS = 1000;
  * 3. every sealed record still exists;
  * 4. every old version kept in record_history matches the seal written when it was current, and
  *    every sealed version no longer current is still kept there;
- * 5. every field merge stamp names a sealed version of its record, no later than its current one.
+ * 5. every field merge stamp names a sealed version of its record, no later than its current one;
+ * 6. every packet export and where its exhibits landed match the audit entry and custody events
+ *    that recorded the export (verifyPacketExports).
  * The chain's own hashes and links are verifyAudit's; run both (dossier check does).
  */
 export function verifyRecordSeals(db: Database.Database): ContentVerification {
@@ -67,7 +72,8 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
   const versioned = sealedTablesIn(db).filter((t) => t !== 'custody_event' && t !== 'website_status_event');
   const history = verifyHistorySeals(db, versioned, report);
   verifyFieldStamps(db, sealedTablesIn(db), report);
-  return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsUnsealed: history.unsealed };
+  const packetsChecked = verifyPacketExports(db, report);
+  return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsUnsealed: history.unsealed, packetsChecked };
 }
 
 /** The audit entry (chain, seq) whose seals vouch for a record. */
