@@ -40,7 +40,8 @@ const MAX_FINDINGS = 1000;
  * 3. every sealed record still exists;
  * 4. every old version kept in record_history matches the seal written when it was current, and
  *    every sealed version no longer current is still kept there;
- * 5. every field merge stamp names a sealed version of its record, no later than its current one;
+ * 5. every field merge stamp names a sealed version of its record, no later than its current one,
+ *    and the fields the current version's own edit set have theirs (missingFieldStamps);
  * 6. every packet export and where its exhibits landed match the audit entry and custody events
  *    that recorded the export (verifyPacketExports).
  * The chain's own hashes and links are verifyAudit's; run both (dossier check does).
