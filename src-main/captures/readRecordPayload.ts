@@ -9,6 +9,7 @@ import { parseHttpHead } from './httpHead';
 import { harEntryBody, loadStoredHar } from './scanHar';
 import { decodeMhtmlPart, splitMhtml } from './scanMhtml';
 import { readStoredRange, storedSize, streamStoredRange } from './storedBytes';
+import { warcHeaderText } from './warcHeaderText';
 
 /** Largest single resource served to the replay view or drawn into a packet. */
 export const MAX_RESOURCE_BYTES = 64 * 1024 * 1024;
@@ -73,11 +74,12 @@ export async function readRecordPayload(db: Database.Database, sha256: string, f
   const warc = await parser.parse();
   if (!warc) throw new DossierError('EVIDENCE_UNREADABLE', 'The stored bytes at this record\'s offset are not a WARC record.');
   const block = Buffer.from(await warc.readFully(false));
-  const isHttp = /application\/http/i.test(warc.warcContentType ?? '');
+  const warcContentType = warcHeaderText(warc, 'Content-Type');
+  const isHttp = /application\/http/i.test(warcContentType ?? '');
   const head = isHttp ? parseHttpHead(block) : null;
   if (!head) {
     const headers = new Map<string, string>();
-    if (warc.warcContentType) headers.set('content-type', warc.warcContentType);
+    if (warcContentType) headers.set('content-type', warcContentType);
     return { status: null, headers, body: block };
   }
   const decoded = decodePayload(block.subarray(head.length), head.headers, MAX_RESOURCE_BYTES);

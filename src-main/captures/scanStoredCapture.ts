@@ -7,6 +7,7 @@ import type { CaptureFormat } from './detectCaptureFormat';
 import { scanHar } from './scanHar';
 import { scanMhtml } from './scanMhtml';
 import { type ScanStop, scanWarc } from './scanWarc';
+import type { WarcHeaderReading } from './warcHeaderText';
 import { readStoredRange, storedSize, streamStoredRange } from './storedBytes';
 import { readZipDirectory, type ZipMember } from './zipDirectory';
 
@@ -86,7 +87,7 @@ async function hashMember(db: Database.Database, sha256: string, member: ZipMemb
   return { sha256: hash.digest('hex'), bytes };
 }
 
-async function scanWacz(db: Database.Database, sha256: string, problems: CaptureProblem[], signal?: AbortSignal): Promise<StoredCaptureScan> {
+async function scanWacz(db: Database.Database, sha256: string, problems: CaptureProblem[], signal: AbortSignal | undefined, headerReading: WarcHeaderReading): Promise<StoredCaptureScan> {
   const size = storedSize(db, sha256);
   const members = readZipDirectory((offset, length) => readStoredRange(db, sha256, offset, length), size);
   const byName = new Map(members.map((m) => [m.name, m]));
@@ -153,7 +154,7 @@ async function scanWacz(db: Database.Database, sha256: string, problems: Capture
     let seq = 0;
     for (const member of warcs) {
       const tap = hashingTap(memberStream(db, sha256, member, signal));
-      const place = { member: member.name, memberOffset: member.dataOffset, memberMethod: member.method as 0 | 8, totalBytes: member.size, gzip: /\.gz$/i.test(member.name), firstSeq: seq };
+      const place = { member: member.name, memberOffset: member.dataOffset, memberMethod: member.method as 0 | 8, totalBytes: member.size, gzip: /\.gz$/i.test(member.name), firstSeq: seq, headerReading };
       for await (const record of scanWarc(tap.source, place, problems)) {
         seq = record.seq + 1;
         yield record;
@@ -222,13 +223,14 @@ async function* scanResumingWarc(
   size: number,
   gzip: boolean,
   problems: CaptureProblem[],
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  headerReading: WarcHeaderReading,
 ): AsyncGenerator<ScannedRecord, void, undefined> {
   let start = 0;
   let seq = 0;
   for (;;) {
     const stop: ScanStop = { damagedAt: null };
-    const place = { member: null, memberOffset: null, memberMethod: null, totalBytes: size, gzip, firstSeq: seq, baseOffset: start };
+    const place = { member: null, memberOffset: null, memberMethod: null, totalBytes: size, gzip, firstSeq: seq, baseOffset: start, headerReading };
     for await (const record of scanWarc(streamStoredRange(db, sha256, start, size - start, signal), place, problems, stop)) {
       seq = record.seq + 1;
       yield record;
@@ -252,15 +254,16 @@ export async function scanStoredCapture(
   format: CaptureFormat,
   problems: CaptureProblem[],
   signal?: AbortSignal,
+  headerReading: WarcHeaderReading = 'utf8',
 ): Promise<StoredCaptureScan> {
   const size = storedSize(db, contentSha256);
   switch (format) {
     case 'warc':
-      return { records: scanResumingWarc(db, contentSha256, size, false, problems, signal), listedPages: null, info: {} };
+      return { records: scanResumingWarc(db, contentSha256, size, false, problems, signal, headerReading), listedPages: null, info: {} };
     case 'warc.gz':
-      return { records: scanResumingWarc(db, contentSha256, size, true, problems, signal), listedPages: null, info: {} };
+      return { records: scanResumingWarc(db, contentSha256, size, true, problems, signal, headerReading), listedPages: null, info: {} };
     case 'wacz':
-      return scanWacz(db, contentSha256, problems, signal);
+      return scanWacz(db, contentSha256, problems, signal, headerReading);
     case 'har':
       return scanHar(db, contentSha256, problems);
     case 'mhtml':

@@ -4,6 +4,7 @@ import { decodePayload } from './decodePayload';
 import { type HttpHead, MAX_HEAD_BYTES, parseHttpHead } from './httpHead';
 import { DigestPair, declaredAlgorithm, declaredDigestMatches } from './warcDigest';
 import { storedFileTime } from '../contract/statedTime';
+import { type WarcHeaderReading, warcHeadersNotUtf8, warcHeaderText } from './warcHeaderText';
 
 /** At most this much of an HTML payload is kept in memory for the page's title and text. */
 export const MAX_HTML_BYTES = 8 * 1024 * 1024;
@@ -23,6 +24,8 @@ export interface WarcStreamPlace {
   firstSeq: number;
   /** Offset in the exhibit (or member) where this stream starts: reading resumed there after damage. */
   baseOffset?: number;
+  /** How WARC header values are read (warcHeaderText); UTF-8 unless verification asks otherwise. */
+  headerReading?: WarcHeaderReading;
 }
 
 /** Where a scan stopped on damage (the offset of the damaged record), so reading can resume after it. */
@@ -123,14 +126,15 @@ export async function* scanWarc(
   try {
     for await (const record of parser) {
       const offset = base + parser.offset;
-      const type = record.warcType ?? 'unknown';
+      const header = (name: string) => warcHeaderText(record, name, place.headerReading);
+      const type = header('WARC-Type') ?? 'unknown';
       const protocol = record.warcHeaders.protocol ?? '';
       // warcio reads a missing Content-Length as 0: check the header itself (a record cut inside its headers has none).
-      const lengthHeader = record.warcHeader('Content-Length');
+      const lengthHeader = header('Content-Length');
       const declaredLength = lengthHeader && /^\s*\d+\s*$/.test(lengthHeader) ? Number(lengthHeader) : Number.NaN;
-      const declaredBlock = record.warcBlockDigest ?? null;
-      const declaredPayload = type === 'revisit' ? null : (record.warcPayloadDigest ?? null);
-      const warcContentType = record.warcContentType ?? null;
+      const declaredBlock = header('WARC-Block-Digest');
+      const declaredPayload = type === 'revisit' ? null : header('WARC-Payload-Digest');
+      const warcContentType = header('Content-Type');
       const expectHttp = HTTP_BLOCK_TYPES.has(type) && /application\/http/i.test(warcContentType ?? '');
       const notes: string[] = [];
       let damaged = false;
@@ -165,7 +169,13 @@ export async function* scanWarc(
         status = blockMatch === false || payloadMatch === false ? 'mismatch' : blockMatch || payloadMatch ? 'verified' : 'computed';
       }
       if (!protocol.startsWith('WARC/')) damaged = true;
-      const recordId = stripAngles(record.warcHeader('WARC-Record-ID')) ?? `(no WARC-Record-ID, record ${seq + 1})`;
+      const notUtf8 = warcHeadersNotUtf8(record, place.headerReading);
+      if (notUtf8.length) {
+        // WARC 1.1 header values are UTF-8; bytes that are not are a malformed record, shown as read and never guessed at.
+        notes.push(`has header values that are not all UTF-8: ${notUtf8.join(', ')} ${notUtf8.length === 1 ? 'holds' : 'hold'} U+FFFD where bytes could not be read as UTF-8 (or the file wrote U+FFFD itself); kept as read, not guessed`);
+        damaged = true;
+      }
+      const recordId = stripAngles(header('WARC-Record-ID')) ?? `(no WARC-Record-ID, record ${seq + 1})`;
       const problemText = notes.length ? `Record ${recordId} at offset ${offset}${place.member ? ` of ${place.member}` : ''} ${notes.join('; ')}.` : null;
       if (problemText) problems.push({ offset, member: place.member, message: problemText, kind: damaged ? 'damage' : 'digest' });
       const contentType = read.head?.headers.get('content-type') ?? (expectHttp ? null : warcContentType);
@@ -174,9 +184,9 @@ export async function* scanWarc(
         seq,
         record_id: recordId,
         record_type: type,
-        target_uri: stripAngles(record.warcTargetURI),
-        captured_at: isoDate(record.warcDate),
-        ip: record.warcHeader('WARC-IP-Address') ?? null,
+        target_uri: stripAngles(header('WARC-Target-URI')),
+        captured_at: isoDate(header('WARC-Date')),
+        ip: header('WARC-IP-Address'),
         content_type: contentType ?? null,
         http_status: type === 'request' ? null : (read.head?.status ?? null),
         member: place.member,

@@ -7,7 +7,7 @@ import { indexForSearch } from '../records/searchIndex';
 import type { CaptureProblem } from './CaptureRecordData';
 import { type CapturePageFacts, CapturePageFinder } from './CapturePageFinder';
 import type { CaptureFormat } from './detectCaptureFormat';
-import type { CapturedHost } from './linkCaptureSites';
+import { type CapturedHost, earlierCaptureTime } from './linkCaptureSites';
 import { scanStoredCapture } from './scanStoredCapture';
 
 /** Search index kind of a captured page (src-main/search/searchCase maps its hits to the exhibit). */
@@ -57,8 +57,7 @@ export async function writeCaptureRecords(caseFile: CaseFile, captureId: string,
     pageCount += 1;
     if (page.host) {
       const known = hosts.get(page.host);
-      const at = page.captured_at ?? '';
-      hosts.set(page.host, { host: page.host, pages: (known?.pages ?? 0) + 1, firstCapturedAt: known && known.firstCapturedAt <= at ? known.firstCapturedAt : at });
+      hosts.set(page.host, { host: page.host, pages: (known?.pages ?? 0) + 1, firstCapturedAt: earlierCaptureTime(known?.firstCapturedAt ?? null, page.captured_at) });
     }
   };
 

@@ -32,6 +32,12 @@ export interface MergeReport {
   appended: Record<string, number>;
   evidenceContentsCopied: number;
   conflicts: MergeConflict[];
+  /**
+   * Teammates in this copy's roster before the merge that the other copy removed: their shares
+   * are no longer accepted here and shares are no longer sent to them (share/rosterTrust.ts
+   * removedRosterKeys says why a removal is applied, not held). Empty when none.
+   */
+  rosterRemoved: { name: string; fingerprint: string }[];
   /** True when the other copy brought nothing new: nothing was written ("already up to date"). */
   unchanged: boolean;
   /** When the other copy came as a share: who sent it, verified. */

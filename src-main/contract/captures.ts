@@ -73,12 +73,25 @@ export interface CapturePageDetail extends CapturePageInfo {
   capture: CaptureSummary;
 }
 
+/** A website a capture import linked the capture to. */
+export interface CaptureLinkedWebsite {
+  id: string;
+  host: string;
+  created: boolean;
+  /**
+   * The capture time dated on the website's lifecycle ("evidence captured"): a UTC instant, or a
+   * time as written with no zone. null when the capture states no usable time: the capture is
+   * linked, and no lifecycle event is dated (none is invented).
+   */
+  captured_at: string | null;
+}
+
 export interface CaptureImportResult {
   capture: CaptureSummary;
   evidence_id: string;
   pages: CapturePageInfo[];
   /** Websites of the case linked as "captured" (created ones say so). */
-  websites: { id: string; host: string; created: boolean }[];
+  websites: CaptureLinkedWebsite[];
   /** Hosts of captured pages with no website in the case (use --create-sites to add them). */
   unmatched_hosts: string[];
 }

@@ -104,4 +104,10 @@ export interface ShareReceived extends ShareOrigin {
    * check carries them. Empty when there are none.
    */
   problems: string[];
+  /**
+   * Received against a local copy (`--case`): the keys in the received roster that copy does not
+   * trust, held as not confirmed in the received file until `roster trust` (as a merge holds
+   * them). Empty otherwise.
+   */
+  heldRosterKeys: { name: string; fingerprint: string }[];
 }

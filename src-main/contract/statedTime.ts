@@ -14,6 +14,13 @@
 /** Printed beside a time that was given without a zone. */
 export const NO_ZONE_STATED = 'no time zone stated';
 
+/**
+ * Said where a capture gives no time that reads as one (a WARC-Date "last thursday", none at all):
+ * its words are kept on its records as written, but never used as a date (capture import's notes,
+ * its answer and the CLI say this instead).
+ */
+export const NO_USABLE_CAPTURE_TIME = 'the capture states no usable time';
+
 /** Real offsets lie within UTC-12:00 .. UTC+14:00; ±14:00 accepts both ends and nothing beyond. */
 const MAX_OFFSET_MINUTES = 14 * 60;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

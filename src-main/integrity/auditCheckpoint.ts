@@ -126,6 +126,7 @@ export function verifyHistory(db: Database.Database, checkpoint: AuditCheckpoint
   if (!audit.ok) problems.push(`The audit log is broken at chain ${audit.firstBreak!.chain} entry ${audit.firstBreak!.seq}: ${audit.firstBreak!.reason}.`);
   const present = new Map(audit.chains.map((c) => [c.chain, c.length]));
   const hashAt = db.prepare('SELECT hash FROM audit_entry WHERE chain = ? AND seq = ?').pluck();
+  const sealsAfter = db.prepare('SELECT 1 FROM audit_seal WHERE chain = ? AND seq > ? LIMIT 1').pluck();
   const chains = checkpoint.heads.map((head) => {
     const presentLength = present.get(head.chain) ?? 0;
     let problem: string | null = null;
@@ -134,7 +135,7 @@ export function verifyHistory(db: Database.Database, checkpoint: AuditCheckpoint
     if (moved) {
       // Still the certified history: its entries stand, moved whole, on the copy's new chain.
     } else if (presentLength < head.length) {
-      problem = `chain ${head.chain} has ${presentLength} entries; ${head.length} were certified: entries ${presentLength + 1}-${head.length} were removed`;
+      problem = `chain ${head.chain} has ${presentLength} entries; ${head.length} were certified: entries ${presentLength + 1}-${head.length} ${missingEntries(sealsAfter.get(head.chain, presentLength) !== undefined)}`;
     } else if (hashAt.get(head.chain, head.length) !== head.headHash) {
       problem = `chain ${head.chain} entry ${head.length} is not the certified one: the history was rewritten`;
     }
@@ -142,4 +143,15 @@ export function verifyHistory(db: Database.Database, checkpoint: AuditCheckpoint
     return { chain: head.chain, certifiedLength: head.length, certifiedHead: head.headHash, presentLength, problem };
   });
   return { ok: problems.length === 0, source, checkpoint, signatureValid: valid, chains, problems };
+}
+
+/**
+ * What can be said of certified entries a file lacks. That they were removed is established only
+ * when the file still holds their seals (entries and their seals arrive together, and a seal is
+ * never deleted by the app). Otherwise the copy may never have held them: a teammate's share not
+ * merged yet, a checkpoint of another case. Saying "removed" then would accuse the file of what
+ * was not found.
+ */
+function missingEntries(sealsRemain: boolean): string {
+  return sealsRemain ? 'were removed (their seals are still in the file)' : 'are not in this file (never received by this copy, or removed)';
 }

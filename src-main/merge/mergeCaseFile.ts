@@ -25,9 +25,10 @@ import { recordExhibitConflicts } from './exhibitConflicts';
 import { mergeCaptures } from './mergeCaptures';
 import { carryDuplicateLinks } from './carryDuplicateLinks';
 import { carryDuplicateStatus } from './carryDuplicateStatus';
+import { followDuplicateStatus } from './followDuplicateStatus';
 import { reindexMerged } from './reindexMerged';
 import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
-import { holdMergedRosterKeys, liveFingerprints } from '../share/rosterTrust';
+import { holdMergedRosterKeys, liveFingerprints, removedRosterKeys } from '../share/rosterTrust';
 import { assertIncomingSealed } from './incomingSeals';
 import { assertIncomingPackets } from './incomingPackets';
 import { assertFieldStampsKept } from './keptFieldStamps';
@@ -91,12 +92,13 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
         // A teammate who saw more of this copy's own chain than it holds shows it was restored from
         // a backup: it continues on a new chain before anything of theirs is taken (restoredChain).
         restored = continueRestoredChain(target, other.db, absolute);
-        const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], unchanged: true };
+        const report: MergeReport = { otherPath: absolute, caseId: ourCase, inserted: {}, updated: {}, appended: {}, evidenceContentsCopied: 0, conflicts: [], rosterRemoved: [], unchanged: true };
         if (restored) report.restored = describeRestore(restored);
         const trustedBefore = liveFingerprints(target.db);
         const conflictsBefore = conflictIds(target.db);
         report.evidenceContentsCopied = copyEvidenceContents(target, other.db);
-        // Extracted text is derived from the bytes; taking the other side's saves re-parsing them.
+        // Extracted text is derived from the bytes; taking the other side's saves re-parsing them
+        // (assertIncomingSealed checked it against the digest its import recorded).
         unionByPrimaryKey(target, other.db, 'evidence_text', ['content_sha256']);
         const touched: { table: string; ids: string[] }[] = [];
         for (const table of MUTABLE_TABLES) {
@@ -119,6 +121,12 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
         // And its status history (after the union above, so events that just arrived go too).
         const carriedStatus = carryDuplicateStatus(target);
         if (carriedStatus.length) report.appended.website_status_event = (report.appended.website_status_event ?? 0) + carriedStatus.length;
+        // The kept row's current status follows that history (the same on every copy: followDuplicateStatus).
+        const followed = followDuplicateStatus(target);
+        if (followed.length) {
+          touched.find((t) => t.table === 'website')!.ids.push(...followed);
+          report.updated.website = (report.updated.website ?? 0) + followed.length;
+        }
         // Web captures (src-main/captures): records and pages of exhibits read on the other side.
         report.appended.capture = mergeCaptures(target, other.db);
         report.appended.record_history = unionHistory(target, other.db);
@@ -130,6 +138,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
         report.conflicts.push(...productionOverlaps(target.db, report.appended.production ?? 0, target.path));
         // Keys that arrived with the merge wait for the user's confirmation (roster trust).
         report.conflicts.push(...holdMergedRosterKeys(target, trustedBefore, path.basename(absolute)));
+        // Keys the merge removed are said plainly (text and --json): whom this copy trusts changed.
+        report.rosterRemoved = removedRosterKeys(target.db, trustedBefore);
         const newConflicts = [...conflictIds(target.db)].filter((id) => !conflictsBefore.has(id)).length;
         const { audit_entry: auditEntries = 0, audit_seal: auditSeals = 0, ...facts } = report.appended;
         // Entries of the other copy's audit chains alone (its own merge entries, say) are copied but

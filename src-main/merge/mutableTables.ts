@@ -42,7 +42,8 @@ export interface AppendOnlyTable {
 /**
  * Everything else that is a fact of the case and travels with a merge: append-only tables unioned
  * by primary key, parents first (foreign keys), after the mutable tables they point at. A new
- * append-only table that must travel (productions, ...) is one line here.
+ * append-only table that must travel (productions, ...) is one line here (and, for the merge
+ * summary's words, a label in cli/commands/mergeCommands.ts APPENDED_LABELS).
  */
 export const APPEND_ONLY_TABLES: readonly AppendOnlyTable[] = [
   // Packets as exported, and where each exhibit landed (Bates ranges): 0040-packet-exports. Taken

@@ -13,6 +13,7 @@ import { deleteRecord, updateRecord } from '../records/updateRecord';
 import { type ConflictRow, decodeConflict } from './conflictRecords';
 import { carryDuplicateLinks } from './carryDuplicateLinks';
 import { carryDuplicateStatus } from './carryDuplicateStatus';
+import { followDuplicateStatus } from './followDuplicateStatus';
 import { listConflicts, mineTellsApart, nextFreeExhibitNumber, overlapSide, singleValueField } from './listConflicts';
 import { MUTABLE_TABLES } from './mutableTables';
 import { reindexMerged } from './reindexMerged';
@@ -159,6 +160,8 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
     // Links and status events a duplicate's tombstone handed to the row that stays: sealed by the resolution's entry.
     let carried: string[] = [];
     let carriedStatus: string[] = [];
+    // Kept websites whose current status followed the carried history: sealed by that entry too.
+    let followed: string[] = [];
     if (c.kind === 'edit_edit' || c.kind === 'delete_edit') {
       const side = namedSide(caseFile, c, choice);
       if (side) {
@@ -195,6 +198,7 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
       keepDuplicate(caseFile, c.record_table, survivor, dropped);
       carried = carryDuplicateLinks(caseFile);
       carriedStatus = carryDuplicateStatus(caseFile);
+      followed = followDuplicateStatus(caseFile);
       resolution = survivor === c.record_id ? 'kept' : 'restored';
       resolvedValue = { survivor, tombstoned: dropped };
     } else if (c.kind === 'bates_overlap') {
@@ -228,8 +232,12 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
       action: 'conflict.resolve',
       recordKind: c.record_table === 'case_info' ? 'case' : c.record_table === 'production' ? 'production' : tableSpec(c.record_table).kind,
       recordId: c.record_id,
-      detail: { conflict: id, kind: c.kind, keep: choice, resolution, hlc, ...(carried.length ? { carried_links: carried } : {}), ...(carriedStatus.length ? { carried_status_events: carriedStatus } : {}) },
-      seal: [...carried.map((linkId) => ({ table: 'link' as const, id: linkId })), ...carriedStatus.map((eventId) => ({ table: 'website_status_event' as const, id: eventId }))],
+      detail: { conflict: id, kind: c.kind, keep: choice, resolution, hlc, ...(carried.length ? { carried_links: carried } : {}), ...(carriedStatus.length ? { carried_status_events: carriedStatus } : {}), ...(followed.length ? { status_followed: followed } : {}) },
+      seal: [
+        ...carried.map((linkId) => ({ table: 'link' as const, id: linkId })),
+        ...carriedStatus.map((eventId) => ({ table: 'website_status_event' as const, id: eventId })),
+        ...followed.map((siteId) => ({ table: 'website' as const, id: siteId })),
+      ],
     });
     return listConflicts(caseFile, { includeResolved: true }).find((x) => x.id === id)!;
   });

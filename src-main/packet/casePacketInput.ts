@@ -7,6 +7,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import { getCaseInfo } from '../case/caseInfo';
 import { DossierError } from '../contract/errors';
 import { printedOneLine as line } from '../contract/controlCharacters';
+import { printedSpaces } from '../contract/spaceRuns';
 import { localCalendarDay } from '../contract/statedTime';
 import { requireDistinctExhibitNumbers } from '../evidence/requireDistinctExhibitNumbers';
 import type { PacketRequestOptions } from '../contract/DossierApi';
@@ -127,7 +128,10 @@ function quotedNamesSpelledOut(details: string | null, quoted: readonly (string 
 /** Counsel's one-line fields spelled out like an exhibit's (the address keeps its lines: one per "\n"). */
 function printedCounsel(c: Counsel): Counsel {
   const { name, firm, phone, email, barNumber, representing } = c;
-  return { ...c, name: line(name), ...(firm ? { firm: line(firm) } : {}), ...(phone ? { phone: line(phone) } : {}), ...(email ? { email: line(email) } : {}), ...(barNumber ? { barNumber: line(barNumber) } : {}), ...(representing ? { representing: line(representing) } : {}) };
+  // Each is one line of the signature block: a line break or a space that would not show (a run
+  // of spaces, stored before the rules against them) is spelled out.
+  const one = (value: string): string => line(printedSpaces(value));
+  return { ...c, name: one(name), ...(firm ? { firm: one(firm) } : {}), ...(phone ? { phone: one(phone) } : {}), ...(email ? { email: one(email) } : {}), ...(barNumber ? { barNumber: one(barNumber) } : {}), ...(representing ? { representing: one(representing) } : {}) };
 }
 
 function captureDigestsOf(caseFile: CaseFile, evidenceId: string): { captureDigests?: CaptureDigestFacts } {

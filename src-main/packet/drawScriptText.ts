@@ -43,8 +43,8 @@ export interface ScriptTextStyle {
  * The text layer keeps the source characters (each glyph maps back to the code points it was
  * made from; runs of reordering scripts also carry their text as /ActualText), so copying or
  * pdftotext gives the text back. A character no face has is drawn as a
- * small framed box holding its code point in hexadecimal; those code points are returned so
- * the caller can list them on the slip sheet.
+ * small framed box holding its code point in hexadecimal, whose text reads [U+XXXX]; those code
+ * points are returned so the caller can list them on the slip sheet.
  */
 export function drawScriptText(page: PDFPage, fonts: EmbeddedFonts, metrics: FontMetricsSet, text: string, style: ScriptTextStyle): number[] {
   const missing: number[] = [];
@@ -63,7 +63,7 @@ export function drawScriptText(page: PDFPage, fonts: EmbeddedFonts, metrics: Fon
       const w = missingGlyphWidth(metrics, cp, style.size);
       const label = codePointLabel(cp);
       page.drawRectangle({ x: x + style.size * 0.1, y: style.y - style.size * 0.18, width: w - style.size * 0.2, height: style.size * 0.95, borderColor: color, borderWidth: 0.5 });
-      page.drawText(label, { x: x + style.size * 0.2, y: style.y + style.size * 0.12, size: style.size * 0.5, font: fonts.sans, color });
+      drawBoxLabel(page, fonts.sans, label, { x, y: style.y, size: style.size, color });
       x += w;
     }
   }
@@ -76,10 +76,20 @@ export function drawScriptText(page: PDFPage, fonts: EmbeddedFonts, metrics: Fon
  * position are set: poppler places an ActualText with the text state current at its EMC, so a
  * span closed after drawText's ET and Q put the words on a line of their own.
  */
-function drawWithActualText(page: PDFPage, font: PDFFont, text: string, at: { x: number; y: number; size: number; color: RGB }): void {
+function drawWithActualText(page: PDFPage, font: PDFFont, text: string, at: TextAt): void {
+  drawSpan(page, font, at, text, () => [showText(font.encodeText(text))]);
+}
+
+type TextAt = { x: number; y: number; size: number; color: RGB };
+
+/**
+ * A text object at `at` (font and size set, origin on the baseline) whose `shown` operators sit in
+ * a /Span carrying `actualText` as /ActualText (an inline property list; the hex string is
+ * UTF-16BE with its byte-order mark).
+ */
+function drawSpan(page: PDFPage, font: PDFFont, at: TextAt, actualText: string, shown: (fontKey: PDFName) => PDFOperator[]): void {
   const fontKey = page.node.newFontDictionary(font.name, font.ref);
-  // An inline property list; the hex string is UTF-16BE with its byte-order mark.
-  const properties = `<< /ActualText ${PDFHexString.fromText(text).toString()} >>`;
+  const properties = `<< /ActualText ${PDFHexString.fromText(actualText).toString()} >>`;
   page.pushOperators(
     pushGraphicsState(),
     beginText(),
@@ -87,9 +97,28 @@ function drawWithActualText(page: PDFPage, font: PDFFont, text: string, at: { x:
     setFontAndSize(fontKey, at.size),
     rotateAndSkewTextRadiansAndTranslate(0, 0, 0, at.x, at.y),
     PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), properties]),
-    showText(font.encodeText(text)),
+    ...shown(fontKey),
     PDFOperator.of(PDFOperatorNames.EndMarkedContent),
     endText(),
     popGraphicsState(),
   );
+}
+
+/**
+ * The code point inside a missing glyph's box ("1F98A", half size, raised to the box's middle),
+ * whose text reads "[U+1F98A]": the packet's notation for a character it cannot show as itself
+ * (visibleText), which the note beside it names. Drawn as plain text, the label was copied and
+ * read by pdftotext as part of the words around it ("FOX 1F98A CORP"), and set apart from its
+ * line by its smaller size. So the span opens with a space at the line's size on its baseline and
+ * closes at that size: poppler places an ActualText where its first glyph stands, in the font
+ * size current at its end, so "[U+1F98A]" reads in the line, between the words around it.
+ */
+function drawBoxLabel(page: PDFPage, font: PDFFont, label: string, at: TextAt): void {
+  drawSpan(page, font, at, `[U+${label}]`, (fontKey) => [
+    showText(font.encodeText(' ')),
+    setFontAndSize(fontKey, at.size * 0.5),
+    rotateAndSkewTextRadiansAndTranslate(0, 0, 0, at.x + at.size * 0.2, at.y + at.size * 0.12),
+    showText(font.encodeText(label)),
+    setFontAndSize(fontKey, at.size),
+  ]);
 }

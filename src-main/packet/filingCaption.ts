@@ -4,6 +4,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import { appendAudit } from '../audit/appendAudit';
 import { type FilingCaption, filingCaptionSchema } from '../contract/filingCaption';
 import { DossierError } from '../contract/errors';
+import { spaceRunProblem } from '../contract/spaceRuns';
 import { hasTable } from './productions';
 
 /** The one row of table filing_caption (0090), as stored. */
@@ -40,6 +41,7 @@ export function updateFilingCaption(caseFile: CaseFile, patch: Partial<FilingCap
     throw new DossierError('INVALID_REQUEST', `The filing caption's ${issue.path.join('.')} ${issue.message}.`);
   }
   const next = parsed.data;
+  refuseNewSpaceRuns(getFilingCaption(caseFile), next);
   const write = caseFile.db.transaction(() => {
     const existing = prepareCached(caseFile.db, 'SELECT id FROM filing_caption LIMIT 1').pluck().get() as string | undefined;
     const values = [next.court, next.judge, next.judgeInitials, JSON.stringify(next.parties), JSON.stringify(next.counsel), nowIso(), caseFile.actor.name, caseFile.clock.tick()];
@@ -54,4 +56,24 @@ export function updateFilingCaption(caseFile: CaseFile, patch: Partial<FilingCap
   });
   write();
   return next;
+}
+
+/**
+ * Refuses a run of spaces in a name the caption or the signature block prints on one line
+ * (contract/spaceRuns): it prints as one space. Checked here rather than in the request schema,
+ * because a change sends whole lists: a name stored before the rule (an older version, a merge)
+ * that comes back unchanged is kept, and printed with its spaces spelled out, so that adding a
+ * party is not refused for another party's old name.
+ */
+function refuseNewSpaceRuns(stored: FilingCaption, next: FilingCaption): void {
+  const printedOnOneLine = (c: FilingCaption): [string, string | null | undefined][] => [
+    ['judge', c.judge],
+    ...c.parties.map((p, i): [string, string] => [`parties.${i}.name`, p.name]),
+    ...c.counsel.flatMap((k, i) => (['name', 'firm', 'phone', 'barNumber', 'representing'] as const).map((f): [string, string | undefined] => [`counsel.${i}.${f}`, k[f]])),
+  ];
+  const kept = new Set(printedOnOneLine(stored).map(([, value]) => value));
+  for (const [path, value] of printedOnOneLine(next)) {
+    const problem = value && !kept.has(value) ? spaceRunProblem(value) : null;
+    if (problem) throw new DossierError('INVALID_REQUEST', `The filing caption's ${path} ${problem}.`);
+  }
 }

@@ -1,4 +1,5 @@
 import { custodyGaps, hashStatement, listLabels } from './exhibitFacts';
+import type { NotedText } from './captionNote';
 import { layoutCaptionBlock } from './layoutCaptionBlock';
 import type { CounselInput, SignatureImageInput } from './PacketInput';
 import { effectiveProfile } from './courtProfiles';
@@ -25,8 +26,16 @@ export function layoutDeclaration(flow: LayoutFlow, ctx: SectionContext): void {
   const size = profile?.bodyFontSize ?? 12;
   const BODY = { font: 'serif' as const, size, leading: size * (profile?.lineSpacing ?? 19 / 12) };
   flow.newPage();
-  // A declaration filed on its own (the ECF main document) carries the full caption.
-  layoutCaptionBlock(flow, caption);
+  // A declaration filed on its own (the ECF main document) carries the full caption. The note
+  // under it (a character drawn as a box, a space spelled out) also speaks for the signature
+  // blocks at the end, where no room is left for a note of their own.
+  const signed: NotedText[] = [
+    { text: `/s/ ${declarant.name}`, font: 'serifItalic' },
+    { text: declarant.name, font: 'serif' },
+    ...(declarant.role ? [{ text: declarant.role, font: 'serif' as const }] : []),
+    ...(ctx.input.counsel ?? []).flatMap((c) => counselLines(c).map(([text, font]) => ({ text, font }))),
+  ];
+  layoutCaptionBlock(flow, caption, { where: 'the caption and signature blocks', texts: signed });
   flow.y -= 28;
   flow.heading(`DECLARATION OF ${declarant.name.toUpperCase()}`, 13, 18);
 
@@ -157,7 +166,18 @@ function drawSignatureImage(flow: LayoutFlow, signature: SignatureImageInput, x:
 
 /** Counsel who file the declaration, as a signature block: /s/ line, name, firm, address, contact, bar number, whom they represent. */
 function layoutCounselBlock(flow: LayoutFlow, counsel: CounselInput, x: number): void {
-  const lines: [string, 'serif' | 'serifItalic' | 'serifBold'][] = [
+  const wrapped = counselLines(counsel).flatMap(([text, font]) => flow.wrap(flow.clean(text, font), font, 10.5, flow.right - x).map((l) => [l, font] as const));
+  flow.ensureSpace(28 + wrapped.length * 13.5);
+  flow.y -= 28;
+  for (const [text, font] of wrapped) {
+    flow.y -= 13.5;
+    flow.text(text, x, flow.y, { font, size: 10.5 });
+  }
+}
+
+/** The lines of counsel's signature block, each with its face. */
+function counselLines(counsel: CounselInput): [string, 'serif' | 'serifItalic' | 'serifBold'][] {
+  return [
     ['Submitted by:', 'serif'],
     [`/s/ ${counsel.name}`, 'serifItalic'],
     [`${counsel.name}${counsel.barNumber ? ` (Bar No. ${counsel.barNumber})` : ''}`, 'serif'],
@@ -167,13 +187,6 @@ function layoutCounselBlock(flow: LayoutFlow, counsel: CounselInput, x: number):
     ...(counsel.email ? [[`E-mail: ${counsel.email}`, 'serif'] as [string, 'serif']] : []),
     ...(counsel.representing ? [[counsel.representing, 'serifItalic'] as [string, 'serifItalic']] : []),
   ];
-  const wrapped = lines.flatMap(([text, font]) => flow.wrap(flow.clean(text, font), font, 10.5, flow.right - x).map((l) => [l, font] as const));
-  flow.ensureSpace(28 + wrapped.length * 13.5);
-  flow.y -= 28;
-  for (const [text, font] of wrapped) {
-    flow.y -= 13.5;
-    flow.text(text, x, flow.y, { font, size: 10.5 });
-  }
 }
 
 /** Rule 5.2: which exhibits a public packet shows redacted, said in the declaration (from the input, so the layout holds). */

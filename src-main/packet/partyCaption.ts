@@ -1,5 +1,6 @@
 import { printedOneLine } from '../contract/controlCharacters';
 import type { Party } from '../contract/filingCaption';
+import { printedSpaces } from '../contract/spaceRuns';
 
 const ROLE_WORD: Record<Party['role'], [string, string]> = {
   plaintiff: ['Plaintiff', 'Plaintiffs'],
@@ -18,8 +19,9 @@ export function partyCaption(parties: readonly Party[]): string | null {
     if (!named.length) return [];
     const plural = named.length > 1 || /\bdoes\b|\bet al\b/i.test(named[0]!.name);
     const word = ROLE_WORD[named[0]!.role][plural ? 1 : 0];
-    // A name is one caption line: a line break stored in it (before the one-line rule) is spelled out.
-    return [...named.map((p, i) => `${printedOneLine(p.name.toUpperCase())}${i < named.length - 1 ? ';' : ','}`), word];
+    // A name is one caption line: a line break stored in it (before the one-line rule) is spelled
+    // out, and so is a space that would not show (a run of spaces, stored before the rule against them).
+    return [...named.map((p, i) => `${printedOneLine(printedSpaces(p.name.toUpperCase()))}${i < named.length - 1 ? ';' : ','}`), word];
   };
   const first = side(['plaintiff', 'petitioner']);
   const second = side(['defendant', 'respondent']);

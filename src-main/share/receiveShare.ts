@@ -10,6 +10,8 @@ import { outputFileError } from '../outputs/outputFileError';
 import { sweepStaleFiles } from '../outputs/sweepStaleFiles';
 import { danglingLinkAt } from '../outputs/checkOutputTarget';
 import { recordShareReceived } from './shareCustody';
+import { holdRosterKeysNotIn, type RosterKeyRef } from './rosterTrust';
+import { writeTransaction } from '../casefile/writeTransaction';
 import type { ShareRunOptions } from './shareProgress';
 import { ShareError, throwIfAborted } from './ShareError';
 import { makeTeamRoster, type TeamRoster } from './teamRoster';
@@ -99,6 +101,7 @@ async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string,
   // Written into the temporary copy, so a failure here also leaves nothing at outFile; the
   // replica identity survives the link below (same inode).
   const caseFile = openCaseFile(received, { actor: options.actor });
+  let heldRosterKeys: RosterKeyRef[] = [];
   try {
     recordShareReceived(caseFile, {
       exhibits: verified.exhibitBytes,
@@ -106,6 +109,14 @@ async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string,
       receiver: keys.identity?.publicIdentity ?? null,
       fileName: path.basename(sharePath),
     });
+    // The local copy's roster decided whom to trust; a key the sender's roster adds to it is held
+    // until the user confirms it, as a merge of the same share would (rosterTrust.ts). Written on
+    // this receipt's own chain, so it is the receiver's decision in the received file.
+    const local = options.localCopy;
+    if (local) {
+      const known = new Set(local.roster.members.map((m) => m.fingerprint));
+      heldRosterKeys = writeTransaction(caseFile, () => holdRosterKeysNotIn(caseFile, known, path.basename(sharePath))).map(({ name, fingerprint }) => ({ name, fingerprint }));
+    }
   } finally {
     closeCaseFile(caseFile);
   }
@@ -113,7 +124,7 @@ async function receiveInto(sharePath: string, keys: ReceiveKeys, target: string,
   // The one output path (checks again, links without replacing, syncs the folder); the received
   // file was verified above and its receipt recorded inside it, so there is no case to record in.
   publishOutputs(null, [{ temp: received, target }], false);
-  return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle, problems };
+  return { ...verified.origin, path: target, caseId: verified.facts.caseId, caseTitle: verified.facts.caseTitle, problems, heldRosterKeys };
 }
 
 function assertAllSealed(snapshotPath: string, shownAs: string): void {

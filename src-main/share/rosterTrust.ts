@@ -76,26 +76,53 @@ function ownEntries(db: Database.Database, sessionChain: string | null): (chain:
   };
 }
 
+/** A roster key named in what a merge or a receipt tells the user. */
+export interface RosterKeyRef {
+  name: string;
+  fingerprint: string;
+}
+
+/**
+ * Inside a write transaction: every live key not in `known` is marked pending ('roster.pending',
+ * with where it came from) and returned. A merge passes the keys live before it; a receipt
+ * against a local copy (`receive --case`) passes the keys that copy trusts: either way a key
+ * the user never confirmed is not trusted because someone else's copy listed it.
+ */
+export function holdRosterKeysNotIn(target: CaseFile, known: ReadonlySet<string>, from: string): (RosterKeyRef & { id: string; hlc: string })[] {
+  const rows = target.db.prepare('SELECT id, name, fingerprint, hlc FROM team_member WHERE deleted_at IS NULL ORDER BY name, id').all() as { id: string; name: string; fingerprint: string; hlc: string }[];
+  const held = rows.filter((row) => !known.has(row.fingerprint));
+  for (const row of held) appendAudit(target, { action: 'roster.pending', recordKind: 'team_member', recordId: row.id, detail: { fingerprint: row.fingerprint, from } });
+  return held;
+}
+
 /**
  * Called inside the merge transaction: every key live now that was not live before the merge is
  * marked pending and reported as a conflict to confirm.
  */
 export function holdMergedRosterKeys(target: CaseFile, before: Set<string>, from: string): MergeConflict[] {
-  const rows = target.db.prepare('SELECT id, name, fingerprint, hlc FROM team_member WHERE deleted_at IS NULL').all() as { id: string; name: string; fingerprint: string; hlc: string }[];
-  const conflicts: MergeConflict[] = [];
-  for (const row of rows) {
-    if (before.has(row.fingerprint)) continue;
-    appendAudit(target, { action: 'roster.pending', recordKind: 'team_member', recordId: row.id, detail: { fingerprint: row.fingerprint, from } });
-    conflicts.push({
-      kind: 'roster_unconfirmed',
-      table: 'team_member',
-      record_id: row.id,
-      kept_hlc: row.hlc,
-      superseded_hlc: null,
-      message: `${row.name} (${row.fingerprint}) came into the team roster with the merge and is not trusted yet. Compare the fingerprint with them, then run: dossier roster trust ${target.path} ${row.fingerprint}`,
-    });
-  }
-  return conflicts;
+  return holdRosterKeysNotIn(target, before, from).map((row) => ({
+    kind: 'roster_unconfirmed',
+    table: 'team_member',
+    record_id: row.id,
+    kept_hlc: row.hlc,
+    superseded_hlc: null,
+    message: `${row.name} (${row.fingerprint}) came into the team roster with the merge and is not trusted yet. Compare the fingerprint with them, then run: dossier roster trust ${target.path} ${row.fingerprint}`,
+  }));
+}
+
+/**
+ * Keys live before a merge (`before`, liveFingerprints) that it removed: the other copy's
+ * tombstone won. Not held like an arriving key: a removal takes trust away (a teammate may have
+ * removed a lost or compromised key, which must stop being trusted at once), so it applies and
+ * is announced; whoever disagrees compares the fingerprint and adds the key again.
+ */
+export function removedRosterKeys(db: Database.Database, before: ReadonlySet<string>): RosterKeyRef[] {
+  const live = liveFingerprints(db);
+  const nameOf = db.prepare('SELECT name FROM team_member WHERE fingerprint = ? ORDER BY deleted_at DESC LIMIT 1').pluck();
+  return [...before]
+    .filter((fingerprint) => !live.has(fingerprint))
+    .map((fingerprint) => ({ name: nameOf.get(fingerprint) as string, fingerprint }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.fingerprint.localeCompare(b.fingerprint));
 }
 
 /** The user confirms a teammate who arrived by merge: from now on their shares are accepted. */

@@ -42,41 +42,43 @@ export interface TimelineOptions {
   to?: string | undefined;
 }
 
-/** One page of the case timeline, oldest first. Calendar dates sort before times on the same day. */
+/**
+ * The key entries are ordered by: a time as its UTC instant (a court order's time keeps the
+ * offset it was given with, "2023-12-07T20:00:00-05:00", which as text would sort by its own
+ * clock), a calendar day as itself, so it sorts before the times of that UTC day.
+ */
+const SORT_KEY = `CASE WHEN length(at) > 10 THEN coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', at), at) ELSE at END`;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * One page of the case timeline, oldest first by instant. A bound given as a day compares each
+ * entry's day as it is printed (on its own clock); a bound given as a time compares instants.
+ */
 export function timeline(caseFile: CaseFile, options: TimelineOptions = {}): Page<TimelineEntry> {
   const limit = Math.min(Math.max(options.limit ?? 200, 1), 1000);
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (options.from) {
-    conditions.push('at >= ?');
+    conditions.push(DAY.test(options.from) ? 'substr(at, 1, 10) >= ?' : `sort_at >= strftime('%Y-%m-%dT%H:%M:%fZ', ?)`);
     params.push(options.from);
   }
   if (options.to) {
-    // A bare day means the whole day: its timed events ("2023-12-04T15:20:00Z") sort after
-    // "2023-12-04", so compare with the next day instead.
-    const day = /^\d{4}-\d{2}-\d{2}$/.test(options.to);
-    conditions.push(day ? 'at < ?' : 'at <= ?');
-    params.push(day ? nextDay(options.to) : options.to);
+    conditions.push(DAY.test(options.to) ? 'substr(at, 1, 10) <= ?' : `sort_at <= strftime('%Y-%m-%dT%H:%M:%fZ', ?)`);
+    params.push(options.to);
   }
   if (options.after) {
-    conditions.push('(at, uid) > (?, ?)');
+    conditions.push('(sort_at, uid) > (?, ?)');
     params.push(...decodeCursor(options.after, 2, 'timeline'));
   }
   const rows = prepareCached(
     caseFile.db,
-    `SELECT * FROM (${TIMELINE_SQL}) ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY at, uid LIMIT ?`,
-  ).all(...params, limit + 1) as (TimelineEntry & { uid: string })[];
+    `SELECT * FROM (SELECT *, ${SORT_KEY} AS sort_at FROM (${TIMELINE_SQL})) ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY sort_at, uid LIMIT ?`,
+  ).all(...params, limit + 1) as (TimelineEntry & { uid: string; sort_at: string })[];
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   return {
-    items: page.map(({ uid: _uid, ...entry }) => entry),
-    next: more && last ? encodeCursor([last.at, last.uid]) : null,
+    items: page.map(({ uid: _uid, sort_at: _sortAt, ...entry }) => entry),
+    next: more && last ? encodeCursor([last.sort_at, last.uid]) : null,
   };
-}
-
-function nextDay(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
 }

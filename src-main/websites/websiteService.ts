@@ -16,6 +16,7 @@ import { hostFilterClause, statusFilterClause } from './websiteListClauses';
 import { type NormalizedSite, normalizeSiteInput } from './normalizeSiteInput';
 import { websiteSpec } from './websiteSpec';
 import { storedSiteColumns } from './storedSiteColumns';
+import { UNDATED_CREATION_EVENT } from './undatedCreation';
 
 export { storedSiteColumns };
 
@@ -145,16 +146,14 @@ export function setWebsiteStatus(
 /**
  * A lifecycle event of the site dated after `at`, in history order. The site's first event counts
  * only when it was given a date (`site add --status-date`): undated, it is dated when the site was
- * entered (its `at` within seconds of its own `created_at`), which is no fact about the site.
+ * entered (its `at` within seconds of its own `created_at`), which is no fact about the site
+ * (UNDATED_CREATION_EVENT, shared with a merge's duplicate settlement).
  */
 function laterLifecycleFact(caseFile: CaseFile, websiteId: string, at: string): boolean {
   return (
     prepareCached(
       caseFile.db,
-      `SELECT 1 FROM website_status_event e WHERE e.website_id = @site AND e.at > @at
-         AND NOT (e.id = (SELECT id FROM website_status_event WHERE website_id = @site ORDER BY created_at, id LIMIT 1)
-                  AND length(e.at) > 10 AND abs(julianday(e.at) - julianday(e.created_at)) * 86400 < 5)
-       LIMIT 1`,
+      `SELECT 1 FROM website_status_event e WHERE e.website_id = @site AND e.at > @at AND NOT ${UNDATED_CREATION_EVENT} LIMIT 1`,
     ).get({ site: websiteId, at }) !== undefined
   );
 }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureSummary } from '../../src-main/contract/captures';
 import { captureRecords, SITE_PATHS, startCapturedSite } from '../helpers/captureFixtures';
 import { runCli, runCliJson } from '../helpers/runCli';
+import { handMadeWarc } from '../helpers/handMadeWarc';
 import { tempDir } from '../helpers/tempDir';
 import { writeCaptureFixtures } from '../helpers/writeCaptureFixtures';
 
@@ -87,6 +88,17 @@ describe('dossier capture', () => {
     const notCapture = runCli(['capture', 'import', file, text]);
     expect(notCapture.status).toBe(2);
     expect(notCapture.stderr).toMatch(/not a web capture/);
+  });
+
+  it('says plainly when a capture states no usable time, and dates no lifecycle event for it', () => {
+    const file = newCase();
+    const warc = path.join(tempDir(), 'undated.warc');
+    fs.writeFileSync(warc, handMadeWarc({ url: 'https://hotmailbox.me/shop', date: 'last thursday', html: '<title>Shop</title>' }));
+    const result = runCli(['capture', 'import', file, warc, '--create-sites']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Websites linked as "captured": hotmailbox.me (added) (the capture states no usable time: no "evidence captured" date recorded)');
+    const timeline = runCli(['timeline', file]).stdout;
+    expect(timeline).not.toContain('last thursday');
   });
 
   it('exits 4 and says INCOMPLETE for a truncated capture, listing the problem with its offset', () => {

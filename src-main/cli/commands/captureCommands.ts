@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isTimeWithoutZone, NO_ZONE_STATED } from '../../contract/statedTime';
+import { isTimeWithoutZone, NO_USABLE_CAPTURE_TIME, NO_ZONE_STATED } from '../../contract/statedTime';
 import type { Command } from 'commander';
 import type { CaptureImportResult, CapturePageDetail, CapturePageInfo, CaptureSummary } from '../../contract/captures';
 import type { Channel, RequestOf, ResponseOf } from '../../contract/DossierApi';
@@ -78,7 +78,7 @@ export function registerCaptureCommands(program: Command): void {
       emit(options, result, () =>
         [
           captureLines(result.capture, result.pages),
-          result.websites.length ? `  Websites linked as "captured": ${result.websites.map((w) => `${shownValue(w.host)}${w.created ? ' (added)' : ''}`).join(', ')}` : null,
+          result.websites.length ? `  Websites linked as "captured": ${result.websites.map((w) => `${shownValue(w.host)}${w.created ? ' (added)' : ''}${w.captured_at === null ? ` (${NO_USABLE_CAPTURE_TIME}: no "evidence captured" date recorded)` : ''}`).join(', ')}` : null,
           result.unmatched_hosts.length ? `  Hosts with no website in the case (add them with --create-sites): ${shownValue(result.unmatched_hosts.join(', '))}` : null,
           `  exhibit id ${result.evidence_id}`,
         ]

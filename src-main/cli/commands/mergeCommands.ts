@@ -7,17 +7,46 @@ import { shownValue } from '../terminalText';
 import { type KeyOptions, type ShareSecrets, withAcceptHint, withShareSecrets } from '../shareKeys';
 import { casePath, withContract } from '../contractSession';
 
+/** The tables the summary's "custody/status/history/audit entries" counts, and only those. */
+const ENTRY_TABLES = ['custody_event', 'website_status_event', 'record_history', 'audit_entry'] as const;
+
+/**
+ * Names for the other keys of `appended` (merge/mergeCaseFile.ts and merge/mutableTables.ts
+ * APPEND_ONLY_TABLES: a table added there is printed under its table name until named here).
+ */
+const APPENDED_LABELS: Record<string, string> = {
+  audit_seal: 'audit seals',
+  packet_export: 'packet exports',
+  packet_exhibit: 'packet exhibit rows',
+  production: 'productions',
+  capture: 'web capture rows',
+};
+
 function describeMerge(report: MergeReport): string {
   const from = report.share
     ? `${shownValue(report.otherPath)} (a share from ${shownValue(report.share.sender.name)}, ${report.share.sender.fingerprint}${report.share.sender.known ? '' : ', accepted by fingerprint'})`
     : shownValue(report.otherPath);
   if (report.unchanged) return `Nothing new in ${from}: already up to date.`;
   const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  const entries = ENTRY_TABLES.reduce((n, table) => n + (report.appended[table] ?? 0), 0);
+  // The rest of what was appended, each under its own name: a number printed says what it counts.
+  const others = Object.entries(report.appended)
+    .filter(([table, n]) => n > 0 && !(ENTRY_TABLES as readonly string[]).includes(table))
+    .map(([table, n]) => `${APPENDED_LABELS[table] ?? table}: ${n}`);
   const lines = [
     `Merged ${from}`,
-    `  new records: ${sum(report.inserted)}, updated: ${sum(report.updated)}, custody/status/history/audit entries: ${sum(report.appended)}, evidence files: ${report.evidenceContentsCopied}`,
+    `  new records: ${sum(report.inserted)}, updated: ${sum(report.updated)}, custody/status/history/audit entries: ${entries}, evidence files: ${report.evidenceContentsCopied}`,
   ];
+  if (others.length) lines.push(`  also taken in: ${others.join(', ')}`);
   if (report.restored) lines.push('', report.restored.message);
+  if (report.rosterRemoved.length) {
+    lines.push(
+      '',
+      `TEAM ROSTER: the other copy removed ${report.rosterRemoved.length} teammate(s) from this case's roster; their shares are no longer accepted and nothing is shared to them:`,
+      ...report.rosterRemoved.map((k) => `  ${shownValue(k.name)} (${k.fingerprint})`),
+      'If one was removed by mistake, compare the fingerprint with them and add them again (dossier roster add).',
+    );
+  }
   if (report.conflicts.length) {
     lines.push('', `${report.conflicts.length} conflict(s) to review:`, table(['kind', 'record', 'what happened'], report.conflicts.map((c) => [c.kind, c.record_id, c.message])));
   }

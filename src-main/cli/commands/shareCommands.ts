@@ -6,8 +6,8 @@ import { DossierError } from '../../contract/errors';
 import type { RosterMember, ShareCreated, ShareReceived, TeamMember } from '../../contract/sharing';
 import { pendingRosterText } from '../pendingRoster';
 import { createKeyFile } from '../../share/keyFile';
-import { formatPublicIdentity, normalizeFingerprint } from '../../share/publicIdentity';
-import { parseTeamRoster } from '../../share/teamRoster';
+import { formatPublicIdentity, normalizeFingerprint, parsePublicIdentity, type PublicIdentity } from '../../share/publicIdentity';
+import { makeTeamRoster, parseTeamRoster } from '../../share/teamRoster';
 import { generateUserIdentity } from '../../share/userIdentity';
 import { emit, type GlobalOptions, table } from '../output';
 import { shownValue } from '../terminalText';
@@ -15,6 +15,7 @@ import { readPassphrase } from '../readPassphrase';
 import { type KeyOptions, readSharePassphrase, unlockKeyFile, withAcceptHint, withKeyFileVault, withShareSecrets } from '../shareKeys';
 import { withContract } from '../contractSession';
 import { readUtf8File } from '../readUtf8File';
+import { pastedIdentityLines } from '../pastedIdentityLines';
 
 const PASSPHRASE_FILE = ['--passphrase-file <path>', "file whose first line is the key file's passphrase (else $DOSSIER_PASSPHRASE, else asked)"] as const;
 const SHARE_PASSPHRASE_FILE = ['--share-passphrase-file <path>', 'file whose first line is the share passphrase (else $DOSSIER_SHARE_PASSPHRASE, else asked)'] as const;
@@ -91,17 +92,25 @@ export function registerShareCommands(program: Command): void {
       if ((words.length > 0) === (opts.fromFile !== undefined)) {
         throw new DossierError('INVALID_REQUEST', 'Give either an identity line or --from-file PATH.');
       }
-      let lines: string[];
+      // Every line checked (and no key twice) before any is added: a refusal adds none.
+      let members: readonly PublicIdentity[];
       if (opts.fromFile !== undefined) {
-        const text = readUtf8File(opts.fromFile, '--from-file');
-        lines = parseTeamRoster(text).members.map(formatPublicIdentity);
-        if (lines.length === 0) throw new DossierError('ROSTER_INVALID', `${opts.fromFile} holds no identity line.`);
+        members = parseTeamRoster(readUtf8File(opts.fromFile, '--from-file')).members;
+        if (members.length === 0) throw new DossierError('ROSTER_INVALID', `${opts.fromFile} holds no identity line.`);
       } else {
-        // Pasted whole as "identity show" prints it: its "# Fingerprint" comment line is dropped, as in a file.
-        const text = words.join(' ');
-        lines = text.includes('\n') ? text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')) : [text];
+        // Pasted as "identity show" prints it (one block or several), quoted or not: every line kept.
+        members = makeTeamRoster(pastedIdentityLines(words).map((line) => parsePublicIdentity(line))).members;
+        if (members.length === 0) throw new DossierError('ROSTER_INVALID', 'No identity line was given (only comments or blank lines).');
       }
+      const lines = members.map(formatPublicIdentity);
       await withContract(file, options, async (call) => {
+        // A key already in the roster is refused before anything is added, so an error never
+        // leaves some of the lines added without a word.
+        const present = new Map((await call('roster.list', {})).map((m) => [m.fingerprint, m.name]));
+        for (const member of members) {
+          const name = present.get(member.fingerprint);
+          if (name !== undefined) throw new DossierError('ROSTER_DUPLICATE', `The key ${member.fingerprint} is already in this case's roster (as "${name}"); nothing was added.`, { fingerprint: member.fingerprint });
+        }
         const added: TeamMember[] = [];
         for (const line of lines) added.push(await call('roster.add', { identityLine: line, ...(opts.role !== undefined ? { role: opts.role } : {}) }, { identityLine: 'LINE' }));
         emit(options, added, () => added.map((m) => `Added ${m.name} (${m.fingerprint}) to the team roster.`).join('\n'));
@@ -212,6 +221,16 @@ function describeShare(created: ShareCreated): string {
   ].join('\n');
 }
 
+/** Keys the received roster adds to the local copy's: not trusted until the user confirms each. */
+function heldKeysText(received: ShareReceived): string[] {
+  const held = received.heldRosterKeys;
+  if (held.length === 0) return [];
+  return [
+    `NOT CONFIRMED: ${held.length} teammate key(s) in the received roster are not in your copy's roster; they are held until you compare each fingerprint with that person and confirm it:`,
+    ...held.map((k) => `  ${shownValue(k.name)} (${k.fingerprint}): dossier roster trust ${shownValue(received.path)} ${k.fingerprint}`),
+  ];
+}
+
 function describeReceipt(received: ShareReceived): string {
   const trust = received.sender.known ? 'in the team roster' : 'accepted by its fingerprint';
   return [
@@ -221,5 +240,6 @@ function describeReceipt(received: ShareReceived): string {
     `Made and signed by ${received.sender.name} (${received.sender.fingerprint}, ${trust}) on ${received.sharedAt}.`,
     "Checked: signature, case file SHA-256, schema, integrity, audit log, record seals, every exhibit's stored bytes (re-hashed).",
     received.exhibits > 0 ? `Custody: ${received.exhibits} exhibit(s) recorded as received.` : 'No exhibits in this case: no custody entries.',
+    ...heldKeysText(received),
   ].join('\n');
 }

@@ -2,9 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import type { CapturePageInfo, CaptureSummary } from '../../../src-main/contract/captures';
 import type { Evidence, Website } from '../../../src-main/contract/records';
 import { call, toDossierError } from '../../api';
-import { formatDate } from '../../components/labels';
 import { displayText } from '../../components/displayText';
 import { UntrustedText } from '../../components/UntrustedText';
+import { CapturedTime } from './CapturedTime';
 import { ReplayDialog } from './ReplayDialog';
 
 /**
@@ -75,7 +75,7 @@ export function CapturesPanel({ item }: { item: Website } | { item: Evidence }) 
                   <UntrustedText text={page.url} what="The address" flagFirst />
                 </span>
                 <span className="faint">
-                  {isExhibit ? '' : `${page.exhibit_label} · `}{page.http_status ?? 'no status'} · captured {formatDate(page.captured_at)}
+                  {isExhibit ? '' : `${displayText(page.exhibit_label)} · `}{page.http_status ?? 'no status'} · captured <CapturedTime at={page.captured_at} />
                 </span>
               </div>
               <button type="button" className="btn btn-sm" onClick={() => setReplaying(page)} disabled={!page.record}>

@@ -4,6 +4,7 @@ import { call, shell, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { displayText } from '../../components/displayText';
 import { UntrustedText } from '../../components/UntrustedText';
+import { CapturedTime } from './CapturedTime';
 
 /**
  * Replays a captured page offline. Main builds a self-contained copy from the stored archive (every
@@ -51,7 +52,7 @@ export function ReplayDialog({ page, onClose }: { page: CapturePageInfo; onClose
           <span className="mono">
             <UntrustedText text={page.url} what="The address" />
           </span>{' '}
-          · captured {page.captured_at ?? 'at an unrecorded time'} · {page.exhibit_label} · replayed offline from the stored archive
+          · captured <CapturedTime at={page.captured_at} /> · {page.exhibit_label} · replayed offline from the stored archive
         </span>
       }
       onClose={onClose}

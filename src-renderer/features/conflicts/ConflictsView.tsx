@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { ConflictListing } from '../../../src-main/contract/conflicts';
 import { call, toDossierError } from '../../api';
+import { displayText } from '../../components/displayText';
 import { Icon } from '../../components/Icon';
 import { formatDate } from '../../components/labels';
 import { ALL_TOPICS } from '../../data/invalidation';
+import { UntrustedText } from '../../components/UntrustedText';
 import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 
@@ -21,18 +23,28 @@ export function useOpenConflicts() {
   return useQuery(['conflicts', 'open'], ALL_TOPICS, () => call('conflicts.list', {}));
 }
 
+/**
+ * Everything a conflict quotes (values, the names of who wrote them, the summary that repeats
+ * both) came from other copies of the case, which may hold what this copy's checks refuse (an
+ * older version, a hostile copy): shown as text, never markup, with hidden characters spelled
+ * out (UntrustedText); buttons name a person with displayText, the flag stays on the heading.
+ */
 function ValueList({ values }: { values: Record<string, unknown> }) {
-  // Shown as text, never as markup: values come from other copies of the case.
   return (
     <dl className="conflict-values">
       {Object.entries(values).map(([field, value]) => (
         <div key={field}>
           <dt className="mono faint">{field}</dt>
-          <dd className="pre-wrap">{value === null ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+          <dd className="pre-wrap">{value === null ? '(empty)' : <UntrustedText text={typeof value === 'string' ? value : JSON.stringify(value)} multiline what="The value" />}</dd>
         </div>
       ))}
     </dl>
   );
+}
+
+/** Who wrote a side (an actor name from another copy); the flag first, so the date can follow the name. */
+function Author({ name }: { name: string | null }) {
+  return name === null ? <>—</> : <UntrustedText text={name} what="The name" flagFirst />;
 }
 
 function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onResolved: () => void }) {
@@ -57,20 +69,26 @@ function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onR
         <h2 id={`conflict-${conflict.id}`} className="small">
           {KIND_LABEL[conflict.kind]} <span className="mono faint">{conflict.record_table} {conflict.record_id.slice(-8)}</span>
         </h2>
-        {conflict.resolution ? <span className="faint small">Resolved ({conflict.resolution}) by {conflict.resolved_by}, {formatDate(conflict.resolved_at ?? '')}</span> : null}
+        {conflict.resolution ? (
+          <span className="faint small">
+            Resolved ({conflict.resolution}) by <Author name={conflict.resolved_by} />, {formatDate(conflict.resolved_at ?? '')}
+          </span>
+        ) : null}
       </header>
-      <p>{conflict.summary}</p>
+      <p>
+        <UntrustedText text={conflict.summary} oneLine what="The summary" />
+      </p>
       <div className="conflict-sides">
         <section>
-          <h3 className="small">{conflict.kind === 'bates_overlap' ? 'Production' : 'Kept'} · {conflict.kept_by}{conflict.kept_at && versions ? `, ${formatDate(conflict.kept_at)}` : ''}</h3>
+          <h3 className="small">{conflict.kind === 'bates_overlap' ? 'Production' : 'Kept'} · <Author name={conflict.kept_by} />{conflict.kept_at && versions ? `, ${formatDate(conflict.kept_at)}` : ''}</h3>
           <ValueList values={conflict.kept_value} />
         </section>
         <section>
-          <h3 className="small">{versions ? 'Overwritten' : 'Other'} · {conflict.lost_by ?? '—'}{conflict.lost_at && versions ? `, ${formatDate(conflict.lost_at)}` : ''}</h3>
+          <h3 className="small">{versions ? 'Overwritten' : 'Other'} · <Author name={conflict.lost_by} />{conflict.lost_at && versions ? `, ${formatDate(conflict.lost_at)}` : ''}</h3>
           <ValueList values={conflict.lost_value} />
         </section>
       </div>
-      {conflict.kind === 'exhibit_number' && conflict.proposal && !conflict.resolution ? <p className="faint small">Proposed: {conflict.proposal}</p> : null}
+      {conflict.kind === 'exhibit_number' && conflict.proposal && !conflict.resolution ? <p className="faint small">Proposed: <UntrustedText text={conflict.proposal} what="The proposal" /></p> : null}
       {error ? (
         <div className="banner tone-danger" role="alert">
           {error}
@@ -91,18 +109,18 @@ function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onR
             // Both sides by one person (two computers), or by neither of them: named by what the merge did.
             <>
               <button type="button" className="btn" disabled={busy} onClick={() => void resolve('kept')}>
-                Keep the kept version ({conflict.kept_by})
+                Keep the kept version ({displayText(conflict.kept_by)})
               </button>
               <button type="button" className="btn" disabled={busy} onClick={() => void resolve('overwritten')}>
-                Keep the overwritten version ({conflict.lost_by ?? '—'})
+                Keep the overwritten version ({displayText(conflict.lost_by ?? '—')})
               </button>
             </>
           ) : conflict.kind === 'duplicate' || conflict.kind === 'bates_overlap' ? (
             // By id, not mine/theirs: the same person may have added both (two laptops).
             <>
               {[
-                [conflict.record_id, conflict.kept_by],
-                [conflict.other_record_id ?? '', conflict.lost_by ?? '—'],
+                [conflict.record_id, displayText(conflict.kept_by)],
+                [conflict.other_record_id ?? '', displayText(conflict.lost_by ?? '—')],
               ].map(([id, by]) => (
                 <button key={id} type="button" className="btn" disabled={busy} onClick={() => void resolve(id!)}>
                   {conflict.kind === 'bates_overlap' ? `${by}'s production keeps the numbers` : `Keep ${by}'s`} <span className="mono faint">{id!.slice(-8)}</span>

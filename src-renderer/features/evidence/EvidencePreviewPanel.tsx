@@ -1,6 +1,7 @@
 import type { EmailPreview } from '../../../src-main/contract/DossierApi';
 import type { Evidence } from '../../../src-main/contract/records';
 import { call } from '../../api';
+import { displayText } from '../../components/displayText';
 import { useQuery } from '../../data/useQuery';
 import { UntrustedText } from '../../components/UntrustedText';
 
@@ -27,7 +28,7 @@ export function EvidencePreviewPanel({ item }: { item: Evidence }) {
       </div>
       {error ? <p className="muted small">{error}</p> : null}
       {!preview && !error ? <p className="muted small">Loading preview…</p> : null}
-      {image ? <img className="evidence-image" src={image} alt={`Preview of ${item.exhibit_label}`} /> : null}
+      {image ? <img className="evidence-image" src={image} alt={`Preview of ${displayText(item.exhibit_label)}`} /> : null}
       {preview?.email ? <EmailView email={preview.email} /> : null}
       {preview && !image && !preview.email && preview.text !== null ? <pre className="evidence-text">
           <UntrustedText text={preview.text} multiline what="The exhibit's text" />

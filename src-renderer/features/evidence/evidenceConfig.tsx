@@ -1,13 +1,13 @@
 import { EVIDENCE_KINDS } from '../../../src-main/contract/enums';
 import { call } from '../../api';
 import type { FieldSpec } from '../../components/RecordForm';
-import { displayText } from '../../components/displayText';
 import { enumLabel, formatBytes, formatDate } from '../../components/labels';
 import { UntrustedText } from '../../components/UntrustedText';
 import type { ItemKindConfig } from '../items/ItemKindConfig';
 import { EvidenceExtras, EvidenceIntegrity } from './EvidenceExtras';
 import { HashValue } from './HashValue';
 import { OriginalName } from './OriginalName';
+import { UntrustedCell } from '../../components/UntrustedCell';
 
 const editFields: FieldSpec[] = [
   { name: 'exhibit_label', label: 'Exhibit label', type: 'text', required: true, mono: true },
@@ -32,19 +32,19 @@ export const evidenceConfig: ItemKindConfig<'evidence'> = {
   emptyTitle: 'No evidence yet',
   emptyHint: 'Drop files anywhere on this window, or use Import files. Each file is stored byte-exact, hashed, and gets a custody record.',
   columns: [
-    { key: 'exhibit', label: 'Exhibit', width: '90px', sortKey: 'exhibit', render: (e) => <span className="mono cell-strong">{e.exhibit_label}</span> },
-    { key: 'title', label: 'Title', width: 'minmax(200px, 2fr)', sortKey: 'title', render: (e) => <span className="truncate">{e.title}</span> },
+    { key: 'exhibit', label: 'Exhibit', width: '90px', sortKey: 'exhibit', render: (e) => <UntrustedCell text={e.exhibit_label} what="The exhibit label" className="truncate mono cell-strong" /> },
+    { key: 'title', label: 'Title', width: 'minmax(200px, 2fr)', sortKey: 'title', render: (e) => <UntrustedCell text={e.title} what="The title" /> },
     { key: 'kind', priority: 3, label: 'Kind', width: 'minmax(100px, 0.8fr)', render: (e) => <span className="truncate">{enumLabel(e.kind)}</span> },
     { key: 'size', priority: 2, label: 'Size', width: '90px', sortKey: 'size', align: 'right', render: (e) => <span className="tabular">{formatBytes(e.size_bytes)}</span> },
     { key: 'acquired', priority: 2, label: 'Acquired', width: '110px', sortKey: 'acquired', render: (e) => <span className="faint-date">{formatDate(e.acquired_at, false)}</span> },
     { key: 'sha256', priority: 3, label: 'SHA-256', width: '130px', render: (e) => <span className="mono faint">{e.sha256 ? `${e.sha256.slice(0, 12)}…` : ''}</span> },
   ],
   titleOf: (e) => `${e.exhibit_label}: ${e.title}`,
-  // The raw file name may carry controls that reorder it (invoice\u202Efdp.exe): spelled out here.
-  subtitleOf: (e) => [e.original_name === null ? null : displayText(e.original_name), e.media_type, formatBytes(e.size_bytes)].filter(Boolean).join(' · '),
+  // The raw file name may carry controls that reorder it (invoice\u202Efdp.exe): the detail pane spells titles and subtitles out.
+  subtitleOf: (e) => [e.original_name, e.media_type, formatBytes(e.size_bytes)].filter(Boolean).join(' · '),
   detailFields: [
     { label: 'Kind', render: (e) => enumLabel(e.kind) },
-    { label: 'Media type', render: (e) => <span className="mono">{e.media_type}</span> },
+    { label: 'Media type', render: (e) => <span className="mono"><UntrustedText text={e.media_type} what="The media type" /></span> },
     { label: 'Original name', render: (e) => (e.original_name ? <OriginalName name={e.original_name} /> : null) },
     { label: 'Size', render: (e) => `${formatBytes(e.size_bytes)} (${e.size_bytes.toLocaleString('en-US')} bytes)` },
     { label: 'SHA-256', render: (e) => (e.sha256 ? <HashValue value={e.sha256} algorithm="SHA-256" /> : null), wide: true },
@@ -58,7 +58,7 @@ export const evidenceConfig: ItemKindConfig<'evidence'> = {
     { label: 'Source person', render: (e) => (e.source_person ? <UntrustedText text={e.source_person} /> : null) },
     { label: 'Method', render: (e) => (e.method ? <UntrustedText text={e.method} /> : null), wide: true },
     { label: 'Description', render: (e) => (e.description ? <span className="pre-wrap"><UntrustedText text={e.description} multiline /></span> : null), wide: true },
-    { label: 'Tags', render: (e) => (e.tags.length ? <span className="tag-list">{e.tags.map((t) => <span key={t} className="badge">{t}</span>)}</span> : null), wide: true },
+    { label: 'Tags', render: (e) => (e.tags.length ? <span className="tag-list">{e.tags.map((t) => <span key={t} className="badge"><UntrustedText text={t} what="The tag" /></span>)}</span> : null), wide: true },
   ],
   editFields,
   update: (id, patch, expectedHlc) => call('evidence.update', { id, patch, expectedHlc }),

@@ -1,5 +1,6 @@
 import type { GraphData } from '../../../src-main/contract/DossierApi';
 import { ITEM_KINDS, type ItemKind } from '../../../src-main/contract/enums';
+import { displayText } from '../../components/displayText';
 import { formatCount, KIND_PLURAL } from '../../components/labels';
 
 /** The graph's link filter: one relation and/or one kind of item at either end ('' = any). */
@@ -27,9 +28,10 @@ export function GraphLinkFilters({
         Relation{' '}
         <select className="select" value={filter.relation} onChange={(e) => onChange({ ...filter, relation: e.target.value })}>
           <option value="">Any relation</option>
+          {/* An <option> holds only a string: the relation (free text, maybe from a merged copy) spelled out. */}
           {relations.map((r) => (
             <option key={r.relation} value={r.relation}>
-              {`${r.relation} (${formatCount(r.count)})`}
+              {`${displayText(r.relation)} (${formatCount(r.count)})`}
             </option>
           ))}
         </select>

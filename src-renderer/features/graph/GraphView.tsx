@@ -3,7 +3,9 @@ import type { GraphData } from '../../../src-main/contract/DossierApi';
 import { ITEM_KINDS, type ItemKind } from '../../../src-main/contract/enums';
 import { call } from '../../api';
 import { useQuery } from '../../data/useQuery';
+import { displayText } from '../../components/displayText';
 import { formatCount, KIND_LABEL, KIND_PLURAL } from '../../components/labels';
+import { hiddenCharactersSentence } from '../../components/UntrustedText';
 import { useApp } from '../app/appStore';
 import { DetailPane } from '../items/DetailPane';
 import { ITEM_CONFIGS } from '../items/itemConfigs';
@@ -11,8 +13,10 @@ import type { PlacedNode } from './layoutGraph';
 import { GraphLinkFilters, type GraphLinkFilter } from './GraphLinkFilters';
 import { LinkTable } from './LinkTable';
 import { nodeInDirection } from './nodeInDirection';
+import { nodeLabel } from './nodeLabel';
 import { useGraphLayout } from './useGraphLayout';
 
+/** Above this many nodes, labels are drawn only when zoomed in (or for the hovered and selected node). */
 const LABEL_LIMIT = 160;
 /** The most links drawn at once; the filters choose which. */
 const GRAPH_LIMIT = 1500;
@@ -219,7 +223,7 @@ export function GraphView() {
                     y2={e.target.y}
                     className={neighbours && !(neighbours.has(e.source.id) && neighbours.has(e.target.id)) ? 'is-dim' : ''}
                   >
-                    <title>{`${e.source.title} — ${e.relation} → ${e.target.title}`}</title>
+                    <title>{`${displayText(e.source.title)} — ${displayText(e.relation)} → ${displayText(e.target.title)}`}</title>
                   </line>
                 ))}
               </g>
@@ -227,9 +231,11 @@ export function GraphView() {
                 {layout.nodes.map((n: PlacedNode) => {
                   // Sizes in screen px (times user units per px), so dots and labels stay readable at any fit or zoom.
                   const r = (6 + Math.min(n.degree, 10) * 0.8) * unit;
-                  // The name starts with exactly what is drawn (WCAG 2.5.3), then the full title if cut.
-                  const shown = n.title.length > 40 ? `${n.title.slice(0, 39)}…` : n.title;
-                  const name = `${shown}${shown === n.title ? '' : ` (${n.title})`}, ${KIND_LABEL[n.kind]}`;
+                  // The name starts with exactly what is drawn (WCAG 2.5.3), then the full title if cut,
+                  // and says when the title's hidden characters were spelled out (the flag of UntrustedText).
+                  const { shown, full, hidden } = nodeLabel(n.title);
+                  const warning = hidden ? hiddenCharactersSentence('The title') : '';
+                  const name = `${shown}${shown === full ? '' : ` (${full})`}, ${KIND_LABEL[n.kind]}${warning ? `. ${warning}` : ''}`;
                   const dim = neighbours && !neighbours.has(n.id);
                   return (
                     <g
@@ -255,11 +261,11 @@ export function GraphView() {
                     >
                       <circle r={r} className={`node-${n.kind}`} />
                       {showLabels || hovered === n.id || selected?.id === n.id ? (
-                        <text x={r + 4 * unit} y={4 * unit} className="graph-label">
+                        <text x={r + 4 * unit} y={4 * unit} className={`graph-label ${hidden ? 'has-hidden' : ''}`}>
                           {shown}
                         </text>
                       ) : null}
-                      <title>{n.title}</title>
+                      <title>{warning ? `${full}\n${warning}` : full}</title>
                     </g>
                   );
                 })}

@@ -3,9 +3,11 @@ import type { ItemKind } from '../../../src-main/contract/enums';
 import type { ItemByKind } from '../../../src-main/contract/records';
 import { call, toDossierError } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
+import { displayText, hasHiddenCharacters } from '../../components/displayText';
 import { FormDialog } from '../../components/FormDialog';
 import { Icon } from '../../components/Icon';
 import { formatDate, KIND_LABEL } from '../../components/labels';
+import { HiddenCharactersFlag, UntrustedText } from '../../components/UntrustedText';
 import { useApp } from '../app/appStore';
 import { HistoryList } from './HistoryList';
 import { FieldList } from './FieldList';
@@ -15,7 +17,12 @@ import { LinkedItems } from './LinkedItems';
 import { LinkPicker } from './LinkPicker';
 import { useItemDetail } from './useItemDetail';
 
-/** The right-hand pane: one item's fields, kind-specific sections, linked items and history. */
+/**
+ * The right-hand pane: one item's fields, kind-specific sections, linked items and history. Every
+ * stored text it shows (title, names, values) may come from a teammate's merged copy or an import:
+ * through UntrustedText/displayText. The title's flag is a note under the heading, so the
+ * heading's name is the title alone.
+ */
 export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config: ItemKindConfig<K>; id: string; onClose?: () => void }) {
   const { detail, error, reload } = useItemDetail(id);
   const changed = useApp((s) => s.changed);
@@ -66,8 +73,13 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
         <div className="detail-kind">
           <span className={`kind-dot kind-${config.kind}`} aria-hidden="true" /> {KIND_LABEL[config.kind]}
         </div>
-        <h2 className="detail-title">{title}</h2>
-        {subtitle ? <div className="detail-subtitle">{subtitle}</div> : null}
+        <h2 className="detail-title">{displayText(title)}</h2>
+        {hasHiddenCharacters(title) ? <HiddenCharactersFlag flag="note" what="The title" /> : null}
+        {subtitle ? (
+          <div className="detail-subtitle">
+            <UntrustedText text={subtitle} what="This line" />
+          </div>
+        ) : null}
         <div className="detail-actions">
           <button type="button" className="btn btn-sm" onClick={() => setEditing(true)}>
             <Icon name="edit" size={14} /> Edit
@@ -100,10 +112,10 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
         <HistoryList current={item as unknown as Record<string, unknown>} history={detail.history} />
         <section className="detail-section detail-meta" aria-label="Record">
           <div>
-            Created by {item.created_by} · {formatDate(item.created_at)}
+            Created by <UntrustedText text={item.created_by} what="The name" /> · {formatDate(item.created_at)}
           </div>
           <div>
-            Last changed by {item.updated_by} · {formatDate(item.updated_at)}
+            Last changed by <UntrustedText text={item.updated_by} what="The name" /> · {formatDate(item.updated_at)}
           </div>
           <div className="mono faint break-all">id {item.id}</div>
         </section>
@@ -123,7 +135,7 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
       {editing && !config.Editor ? (
         <FormDialog
           title={`Edit ${config.singular.toLowerCase()}`}
-          description={title}
+          description={displayText(title)}
           fields={config.editFields}
           initial={item as unknown as Record<string, unknown>}
           mode="edit"
@@ -153,7 +165,10 @@ export function DetailPane<K extends ItemKind>({ config, id, onClose }: { config
           title={`Delete this ${config.singular.toLowerCase()}?`}
           message={
             <>
-              <strong>{title}</strong> leaves lists, search and the graph. Its last version is kept in the case history and the audit log records the deletion.
+              <strong>
+                <UntrustedText text={title} what="The title" />
+              </strong>{' '}
+              leaves lists, search and the graph. Its last version is kept in the case history and the audit log records the deletion.
             </>
           }
           confirmLabel="Delete"

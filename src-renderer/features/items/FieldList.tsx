@@ -1,3 +1,4 @@
+import { UntrustedText } from '../../components/UntrustedText';
 import type { DetailField } from './ItemKindConfig';
 
 function isEmpty(value: unknown): boolean {
@@ -6,7 +7,9 @@ function isEmpty(value: unknown): boolean {
 
 /**
  * An item's recorded fields; the ones not recorded yet are listed on one line instead of as a
- * column of dashes, so what is known stands out and what is missing is still visible.
+ * column of dashes, so what is known stands out and what is missing is still visible. A value
+ * given as a plain string is stored text (a court, a registrar, maybe from a merged copy): shown
+ * through UntrustedText here, so a field needs no wrapping of its own unless it formats the text.
  */
 export function FieldList<T>({ fields, item }: { fields: DetailField<T>[]; item: T }) {
   const rendered = fields.map((field) => ({ field, value: field.render(item) }));
@@ -19,7 +22,7 @@ export function FieldList<T>({ fields, item }: { fields: DetailField<T>[]; item:
           {known.map(({ field, value }) => (
             <div key={field.label} className={`field-row ${field.wide ? 'wide' : ''}`}>
               <dt>{field.label}</dt>
-              <dd>{value}</dd>
+              <dd>{typeof value === 'string' ? <UntrustedText text={value} what={field.label} /> : value}</dd>
             </div>
           ))}
         </dl>

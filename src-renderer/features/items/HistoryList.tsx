@@ -1,5 +1,7 @@
 import type { HistoryVersion } from '../../../src-main/contract/records';
+import { displayText } from '../../components/displayText';
 import { formatDate } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 
 const META = new Set(['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'hlc', 'deleted_at', 'dedupe_key']);
 
@@ -16,12 +18,18 @@ function normalize(value: unknown): unknown {
   return value;
 }
 
-function show(raw: unknown): string {
+/** Longest value shown for one side of a change, in characters as shown. */
+const SHOWN_CHARACTERS = 120;
+
+/**
+ * One side of a change. Versions are stored text from anyone whose copy was merged in: spelled
+ * out and flagged (UntrustedText), on one line, cut without splitting a spelled-out character.
+ */
+function Value({ raw }: { raw: unknown }) {
   const value = normalize(raw);
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
-  const text = String(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <>—</>;
+  const text = Array.isArray(value) ? value.join(', ') : String(value);
+  return <UntrustedText text={text} oneLine cutAt={SHOWN_CHARACTERS} what="The value" />;
 }
 
 /** Earlier versions, newest first, each with what the next change altered (old → new). */
@@ -44,7 +52,9 @@ export function HistoryList({ current, history }: { current: Record<string, unkn
             return (
               <li key={version.id} className="history-item">
                 <div className="history-head">
-                  <span className="history-who">{version.superseded_by}</span>
+                  <span className="history-who">
+                    <UntrustedText text={version.superseded_by} what="The name" flag="icon" flagFirst />
+                  </span>
                   <span className="faint">{formatDate(version.superseded_at)}</span>
                   <span className="badge">{version.reason}</span>
                 </div>
@@ -52,8 +62,13 @@ export function HistoryList({ current, history }: { current: Record<string, unkn
                   <ul className="history-changes">
                     {changes.map((key) => (
                       <li key={key}>
-                        <span className="history-field">{key.replace(/_/g, ' ')}</span>{' '}
-                        <span className="history-old">{show(version.version[key])}</span> → <span className="history-new">{show(newer[key])}</span>
+                        <span className="history-field">{displayText(key.replace(/_/g, ' '))}</span>{' '}
+                        <span className="history-old">
+                          <Value raw={version.version[key]} />
+                        </span>{' '}
+                        → <span className="history-new">
+                          <Value raw={newer[key]} />
+                        </span>
                       </li>
                     ))}
                   </ul>

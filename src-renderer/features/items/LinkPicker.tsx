@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { KIND_LABEL } from '../../components/labels';
 import { Snippet } from '../../components/Snippet';
 import { displayText } from '../../components/displayText';
+import { UntrustedText } from '../../components/UntrustedText';
 
 const RELATIONS = ['related', 'covers', 'evidence of', 'registrar of', 'registry of', 'hosts', 'served on', 'filed by', 'mentions', 'operated by', 'contact for'];
 
@@ -71,7 +72,7 @@ export function LinkPicker({ fromId, fromTitle, linkedIds, onLinked, onClose }: 
   }
 
   return (
-    <Dialog title="Link to another item" description={<>From <strong>{fromTitle}</strong></>} onClose={onClose} width={620}>
+    <Dialog title="Link to another item" description={<>From <strong><UntrustedText text={fromTitle} what="The title" /></strong></>} onClose={onClose} width={620}>
       <div className="link-picker">
         <div className="link-picker-controls">
           <div className="field grow">

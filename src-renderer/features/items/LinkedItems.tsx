@@ -4,6 +4,8 @@ import { call, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
 import { formatCount, KIND_LABEL } from '../../components/labels';
 import { QueryError } from '../../components/QueryError';
+import { displayText, hasHiddenCharacters } from '../../components/displayText';
+import { HiddenCharactersFlag } from '../../components/UntrustedText';
 import type { Topic } from '../../data/invalidation';
 import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
@@ -14,7 +16,8 @@ const PAGE = 50;
 /**
  * Items linked to the current one, both directions, a page at a time ("1–50 of 205,800"), so an
  * order covering 200k sites is a short list to read and to Tab past. Each opens on click and can
- * be unlinked.
+ * be unlinked. Titles, relations and subtitles may come from a merged copy or an import: spelled
+ * out, and one flag (first, where the cut-off line still shows it) says so for the whole entry.
  */
 export function LinkedItems({ itemId, first, total, onChanged, onAdd }: { itemId: string; first: LinkedItem[]; total: number; onChanged: () => void; onAdd: () => void }) {
   const openItem = useApp((s) => s.openItem);
@@ -51,23 +54,27 @@ export function LinkedItems({ itemId, first, total, onChanged, onAdd }: { itemId
         <p className="muted small">Nothing linked yet. Link orders to the domains they cover, evidence to what it shows, people to their organisations.</p>
       ) : (
         <ul className="linked-list" aria-label="Linked items">
-          {linked.map((item) => (
-            <li key={item.link_id} className="linked-item">
-              <button type="button" className="linked-open" onClick={() => openItem(item.kind, item.id)} title={`Open ${KIND_LABEL[item.kind].toLowerCase()}`}>
-                <span className={`kind-dot kind-${item.kind}`} aria-hidden="true" />
-                <span className="linked-main">
-                  <span className="linked-title truncate">{item.title}</span>
-                  <span className="linked-sub truncate">
-                    {item.direction === 'outgoing' ? `${item.relation} →` : `← ${item.relation}`} · {KIND_LABEL[item.kind]}
-                    {item.subtitle ? ` · ${item.subtitle}` : ''}
+          {linked.map((item) => {
+            const sub = `${item.direction === 'outgoing' ? `${item.relation} →` : `← ${item.relation}`} · ${KIND_LABEL[item.kind]}${item.subtitle ? ` · ${item.subtitle}` : ''}`;
+            const hidden = hasHiddenCharacters(item.title) || hasHiddenCharacters(sub);
+            return (
+              <li key={item.link_id} className="linked-item">
+                <button type="button" className="linked-open" onClick={() => openItem(item.kind, item.id)} title={`Open ${KIND_LABEL[item.kind].toLowerCase()}`}>
+                  <span className={`kind-dot kind-${item.kind}`} aria-hidden="true" />
+                  <span className="linked-main">
+                    <span className="linked-title truncate">
+                      {hidden ? <HiddenCharactersFlag what="This linked item" flag="icon" /> : null}
+                      {displayText(item.title)}
+                    </span>
+                    <span className="linked-sub truncate">{displayText(sub)}</span>
                   </span>
-                </span>
-              </button>
-              <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={() => void unlink(item)} aria-label={`Remove link to ${item.title}`} title="Remove link">
-                <Icon name="unlink" size={14} />
-              </button>
-            </li>
-          ))}
+                </button>
+                <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={() => void unlink(item)} aria-label={`Remove link to ${displayText(item.title)}`} title="Remove link">
+                  <Icon name="unlink" size={14} />
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       {total > PAGE ? (

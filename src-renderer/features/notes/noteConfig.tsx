@@ -2,6 +2,7 @@ import type { Note } from '../../../src-main/contract/records';
 import { call } from '../../api';
 import { formatDate } from '../../components/labels';
 import { Markdown } from '../../components/Markdown';
+import { UntrustedCell } from '../../components/UntrustedCell';
 import type { ItemKindConfig } from '../items/ItemKindConfig';
 import { NoteEditor } from './NoteEditor';
 
@@ -23,8 +24,8 @@ export const noteConfig: ItemKindConfig<'note'> = {
   emptyTitle: 'No notes yet',
   emptyHint: 'Write down findings, interviews and next steps in Markdown; link notes to what they are about.',
   columns: [
-    { key: 'title', label: 'Title', width: 'minmax(240px, 3fr)', sortKey: 'title', render: (n) => <span className="truncate cell-strong">{n.title}</span> },
-    { key: 'author', priority: 2, label: 'Author', width: 'minmax(120px, 1fr)', render: (n) => <span className="truncate">{n.created_by}</span> },
+    { key: 'title', label: 'Title', width: 'minmax(240px, 3fr)', sortKey: 'title', render: (n) => <UntrustedCell text={n.title} what="The title" className="truncate cell-strong" /> },
+    { key: 'author', priority: 2, label: 'Author', width: 'minmax(120px, 1fr)', render: (n) => <UntrustedCell text={n.created_by} what="The name" /> },
     { key: 'created', priority: 2, label: 'Written', width: '150px', sortKey: 'created', render: (n) => <span className="faint-date">{formatDate(n.created_at)}</span> },
     { key: 'updated', priority: 3, label: 'Changed', width: '150px', sortKey: 'updated', render: (n) => <span className="faint-date">{formatDate(n.updated_at)}</span> },
   ],

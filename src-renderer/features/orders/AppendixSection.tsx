@@ -5,11 +5,15 @@ import { Icon } from '../../components/Icon';
 import { QueryError } from '../../components/QueryError';
 import { useQuery } from '../../data/useQuery';
 import { formatBytes } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 import { useApp } from '../app/appStore';
 
 const FIRST_ROWS = 10;
 
-/** The order's Appendix A: domains by registry and registrar, the first rows, and a CSV export. */
+/**
+ * The order's Appendix A: domains by registry and registrar, the first rows, and a CSV export.
+ * Names and domains are stored text (a CSV, a merged copy): spelled out and flagged.
+ */
 export function AppendixSection({ item }: { item: CourtOrder }) {
   const showNotice = useApp((s) => s.showNotice);
   const { data: page, error } = useQuery(['appendix', item.id], ['website', 'links'], () => call('websites.appendix', { orderId: item.id, limit: FIRST_ROWS }));
@@ -56,7 +60,7 @@ export function AppendixSection({ item }: { item: CourtOrder }) {
                 <div className="appendix-registry">
                   <span>
                     <span className="faint">Registry </span>
-                    {registry.registry}
+                    <UntrustedText text={registry.registry} what="The registry" />
                   </span>
                   <span className="tabular faint">{registry.count}</span>
                 </div>
@@ -64,7 +68,7 @@ export function AppendixSection({ item }: { item: CourtOrder }) {
                   {registry.registrars.map((r) => (
                     <li key={r.registrar} className="appendix-registrar">
                       <span className="truncate">
-                        {r.registrar}
+                        <UntrustedText text={r.registrar} what="The registrar" flag="icon" flagFirst />
                         {r.registrar_iana_id ? <span className="faint"> (IANA {r.registrar_iana_id})</span> : null}
                       </span>
                       <span className="tabular faint">{r.count}</span>
@@ -74,7 +78,11 @@ export function AppendixSection({ item }: { item: CourtOrder }) {
               </li>
             ))}
           </ul>
-          {page.heading ? <p className="small">{page.heading}</p> : null}
+          {page.heading ? (
+            <p className="small">
+              <UntrustedText text={page.heading} what="The heading" />
+            </p>
+          ) : null}
           {/* As the packet prints it: one entry per registrable domain, flags, the order's names under it. */}
           <table className="data-table compact" aria-label="First appendix rows">
             <tbody>
@@ -82,16 +90,23 @@ export function AppendixSection({ item }: { item: CourtOrder }) {
                 <tr key={d.website_ids[0] ?? d.domain_ascii}>
                   <td className="tabular faint">A-{i + 1}</td>
                   <td className="mono break-all">
-                    {d.domain_unicode}
-                    {d.domain_ascii !== d.domain_unicode ? <span className="faint"> ({d.domain_ascii})</span> : null}
+                    <UntrustedText text={d.domain_unicode} what="The domain" />
+                    {d.domain_ascii !== d.domain_unicode ? (
+                      <span className="faint">
+                        {' '}
+                        (<UntrustedText text={d.domain_ascii} what="The domain" />)
+                      </span>
+                    ) : null}
                     {d.flags.length > 0 ? <div className="small">{d.flags.join(' · ')}</div> : null}
                     {d.folded.map((f) => (
                       <div key={f} className="small faint">
-                        {f}
+                        <UntrustedText text={f} what="The name" />
                       </div>
                     ))}
                   </td>
-                  <td className="truncate faint">{d.registrar}</td>
+                  <td className="truncate faint">
+                    <UntrustedText text={d.registrar} what="The registrar" flag="icon" flagFirst />
+                  </td>
                 </tr>
               ))}
             </tbody>

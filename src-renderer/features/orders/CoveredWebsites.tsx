@@ -3,11 +3,12 @@ import { QueryError } from '../../components/QueryError';
 import { listItems } from '../../data/listItems';
 import { useQuery } from '../../data/useQuery';
 import { StatusBadge } from '../../components/StatusBadge';
+import { UntrustedText } from '../../components/UntrustedText';
 import { useApp } from '../app/appStore';
 
 const SHOWN = 50;
 
-/** Websites this order covers (links with relation "covers"), first page only, with their state. */
+/** Websites this order covers (links with relation "covers"), first page only, with their state; hosts spelled out. */
 export function CoveredWebsites({ item }: { item: CourtOrder }) {
   const openItem = useApp((s) => s.openItem);
   const { data, error } = useQuery(['covered', item.id], ['website', 'links'], () => listItems({ kind: 'website', orderId: item.id, limit: SHOWN }));
@@ -26,7 +27,9 @@ export function CoveredWebsites({ item }: { item: CourtOrder }) {
           <li key={site.id} className="linked-item">
             <button type="button" className="linked-open" onClick={() => openItem('website', site.id)}>
               <span className="kind-dot kind-website" aria-hidden="true" />
-              <span className="linked-title truncate">{site.host_unicode}</span>
+              <span className="linked-title truncate">
+                <UntrustedText text={site.host_unicode} what="The host" flag="icon" flagFirst />
+              </span>
             </button>
             <StatusBadge value={site.status} />
           </li>

@@ -3,6 +3,8 @@ import { call } from '../../api';
 import type { FieldSpec } from '../../components/RecordForm';
 import { enumLabel, formatDate } from '../../components/labels';
 import { StatusBadge } from '../../components/StatusBadge';
+import { UntrustedCell } from '../../components/UntrustedCell';
+import { UntrustedText } from '../../components/UntrustedText';
 import type { ItemKindConfig } from '../items/ItemKindConfig';
 import { AppendixSection } from './AppendixSection';
 import { CoveredWebsites } from './CoveredWebsites';
@@ -33,9 +35,9 @@ export const orderConfig: ItemKindConfig<'order'> = {
   emptyTitle: 'No court orders yet',
   emptyHint: 'Record TROs, injunctions, seizure orders and warrants, then link each to the websites it covers.',
   columns: [
-    { key: 'title', label: 'Title', width: 'minmax(220px, 2fr)', sortKey: 'title', render: (o) => <span className="truncate cell-strong">{o.title}</span> },
-    { key: 'docket', priority: 2, label: 'Docket', width: 'minmax(120px, 1fr)', sortKey: 'docket', render: (o) => <span className="truncate mono">{o.docket}</span> },
-    { key: 'court', priority: 3, label: 'Court', width: 'minmax(100px, 0.9fr)', render: (o) => <span className="truncate">{o.court}</span> },
+    { key: 'title', label: 'Title', width: 'minmax(220px, 2fr)', sortKey: 'title', render: (o) => <UntrustedCell text={o.title} what="The title" className="truncate cell-strong" /> },
+    { key: 'docket', priority: 2, label: 'Docket', width: 'minmax(120px, 1fr)', sortKey: 'docket', render: (o) => <UntrustedCell text={o.docket} what="The docket" className="truncate mono" /> },
+    { key: 'court', priority: 3, label: 'Court', width: 'minmax(100px, 0.9fr)', render: (o) => <UntrustedCell text={o.court} what="The court" /> },
     { key: 'type', priority: 3, label: 'Type', width: 'minmax(120px, 1fr)', render: (o) => <span className="truncate">{enumLabel(o.order_type)}</span> },
     { key: 'status', label: 'Status', width: '110px', render: (o) => <StatusBadge value={o.status} /> },
     { key: 'granted', priority: 2, label: 'Granted', width: '110px', sortKey: 'granted', render: (o) => <span className="faint-date">{formatDate(o.granted_at ?? o.filed_at)}</span> },
@@ -43,10 +45,11 @@ export const orderConfig: ItemKindConfig<'order'> = {
   ],
   titleOf: (o) => o.title,
   subtitleOf: (o) => `${o.docket} · ${o.court}`,
+  // Stored text (maybe from a merged copy) through UntrustedText; FieldList does it for plain strings.
   detailFields: [
     { label: 'Type', render: (o) => enumLabel(o.order_type) },
     { label: 'Status', render: (o) => <StatusBadge value={o.status} /> },
-    { label: 'Docket', render: (o) => <span className="mono">{o.docket}</span> },
+    { label: 'Docket', render: (o) => <span className="mono"><UntrustedText text={o.docket} what="The docket" /></span> },
     { label: 'Court', render: (o) => o.court },
     { label: 'Judge', render: (o) => o.judge },
     { label: 'ECF number', render: (o) => o.ecf_number },
@@ -54,8 +57,8 @@ export const orderConfig: ItemKindConfig<'order'> = {
     { label: 'Granted', render: (o) => formatDate(o.granted_at) },
     { label: 'Served', render: (o) => formatDate(o.served_at) },
     { label: 'Expires', render: (o) => formatDate(o.expires_at) },
-    { label: 'Caption', render: (o) => (o.caption ? <span className="pre-wrap">{o.caption}</span> : null), wide: true },
-    { label: 'Summary', render: (o) => (o.summary ? <span className="pre-wrap">{o.summary}</span> : null), wide: true },
+    { label: 'Caption', render: (o) => (o.caption ? <span className="pre-wrap"><UntrustedText text={o.caption} multiline what="The caption" /></span> : null), wide: true },
+    { label: 'Summary', render: (o) => (o.summary ? <span className="pre-wrap"><UntrustedText text={o.summary} multiline what="The summary" /></span> : null), wide: true },
   ],
   createFields: fields,
   editFields: fields,

@@ -3,7 +3,9 @@ import { keptFor } from '../../../src-main/contract/keptPart';
 import { REDACTION_CATEGORIES, REDACTION_CATEGORY_LABELS, type Redaction, type RedactionBox, type RedactionCategory, redactionLabel } from '../../../src-main/contract/redaction';
 import type { Evidence } from '../../../src-main/contract/records';
 import { call, toDossierError } from '../../api';
+import { displayText } from '../../components/displayText';
 import { formatDate } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 import { QueryError } from '../../components/QueryError';
 import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
@@ -18,7 +20,10 @@ function shownInPublic(kept: string, category: RedactionCategory, inText: boolea
   return inText && kept ? `${kept} ${label}` : label;
 }
 
-/** One candidate or decision: what it is, what the public filing keeps, who decided and why. */
+/**
+ * One candidate or decision: what it is, what the public filing keeps, who decided and why. The
+ * value and its context are the exhibit's own text, the decider maybe a merged copy's: spelled out.
+ */
 function RedactionRow({ r, onDecide }: { r: Redaction; onDecide: (r: Redaction, decision: 'accepted' | 'rejected') => void }) {
   const where = r.page !== null ? `page ${r.page}` : 'text';
   return (
@@ -30,22 +35,22 @@ function RedactionRow({ r, onDecide }: { r: Redaction; onDecide: (r: Redaction, 
         <span className="faint">{where}</span>
       </div>
       <div className="custody-body">
-        <span className="mono">{r.value ?? (r.box ? `box ${r.box.x}, ${r.box.y}, ${r.box.w} × ${r.box.h}` : '')}</span>
+        <span className="mono">{r.value !== null ? <UntrustedText text={r.value} what="The value" /> : r.box ? `box ${r.box.x}, ${r.box.y}, ${r.box.w} × ${r.box.h}` : ''}</span>
         {' → '}
-        <span className="mono" aria-label="Kept in the public filing">{shownInPublic(r.kept, r.category, r.page === null)}</span>
+        <span className="mono" aria-label="Kept in the public filing">{displayText(shownInPublic(r.kept, r.category, r.page === null))}</span>
       </div>
-      {r.context ? <div className="faint small break-all">{r.context}</div> : null}
+      {r.context ? <div className="faint small break-all"><UntrustedText text={r.context} oneLine what="The context" /></div> : null}
       {r.decided_by ? (
         <div className="faint small">
-          {r.status} by {r.decided_by} {r.decided_at ? formatDate(r.decided_at) : ''}
-          {r.reason ? ` · ${r.reason}` : ''}
+          {r.status} by <UntrustedText text={r.decided_by} what="The name" /> {r.decided_at ? formatDate(r.decided_at) : ''}
+          {r.reason ? <> · <UntrustedText text={r.reason} what="The reason" /></> : null}
         </div>
       ) : null}
       <div className="evidence-actions">
-        <button type="button" className="btn btn-sm" disabled={r.status === 'accepted'} onClick={() => onDecide(r, 'accepted')} aria-label={`Accept redaction of ${r.value ?? 'box'}`}>
+        <button type="button" className="btn btn-sm" disabled={r.status === 'accepted'} onClick={() => onDecide(r, 'accepted')} aria-label={`Accept redaction of ${displayText(r.value ?? 'box')}`}>
           Accept
         </button>
-        <button type="button" className="btn btn-sm" disabled={r.status === 'rejected'} onClick={() => onDecide(r, 'rejected')} aria-label={`Reject redaction of ${r.value ?? 'box'}`}>
+        <button type="button" className="btn btn-sm" disabled={r.status === 'rejected'} onClick={() => onDecide(r, 'rejected')} aria-label={`Reject redaction of ${displayText(r.value ?? 'box')}`}>
           Reject
         </button>
       </div>

@@ -1,6 +1,7 @@
 import type { ItemKind } from '../../../src-main/contract/enums';
 import type { MergeReport } from '../../../src-main/contract/MergeReport';
 import { enumLabel } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 
 /** Tables whose rows the app can open (others, e.g. links or roster entries, are listed only). */
 const KIND_OF_TABLE: Record<string, ItemKind> = {
@@ -51,6 +52,18 @@ export function MergeReportView({ report, onOpen }: { report: MergeReport; onOpe
       {total(report.inserted) ? <p className="faint small">New: {breakdown(report.inserted)}.</p> : null}
       {total(report.updated) ? <p className="faint small">Updated: {breakdown(report.updated)}.</p> : null}
       {report.restored ? <p className="problem tone-info">{report.restored.message}</p> : null}
+      {report.rosterRemoved.length ? (
+        <p className="problem tone-warning" role="status">
+          The other copy removed from this case&apos;s team roster:{' '}
+          {report.rosterRemoved.map((k, i) => (
+            <span key={k.fingerprint}>
+              {i > 0 ? '; ' : ''}
+              <UntrustedText text={k.name} what="The name" /> (<span className="mono">{k.fingerprint}</span>)
+            </span>
+          ))}
+          . Their shares are no longer accepted and nothing is shared to them. If one was removed by mistake, compare the fingerprint with them and add them again.
+        </p>
+      ) : null}
       {report.share ? (
         <p className="faint small">
           Sent by {report.share.sender.name} ({report.share.sender.known ? 'in your roster' : 'accepted by fingerprint'}), <span className="mono">{report.share.sender.fingerprint}</span>

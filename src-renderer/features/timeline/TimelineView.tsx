@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'react';
 import type { TimelineEntry } from '../../../src-main/contract/records';
 import { formatDate, KIND_LABEL } from '../../components/labels';
+import { UntrustedCell } from '../../components/UntrustedCell';
 import { type Column, VirtualTable } from '../../components/VirtualTable';
 import { ITEM_KINDS } from '../../../src-main/contract/enums';
 import { useTopicsVersion } from '../../data/invalidation';
@@ -8,6 +9,20 @@ import { useApp } from '../app/appStore';
 import { timelineList } from './timelineStore';
 
 const KIND_TEXT: Record<TimelineEntry['kind'], string> = { ...KIND_LABEL, custody: 'Custody', status: 'Lifecycle' };
+
+/**
+ * A column of stored text: the event names who wrote a note, the item is a title or host, text
+ * from anyone whose copy was merged in. Hidden characters are spelled out, the flag first where
+ * the cell cuts text off.
+ */
+function untrustedColumn(key: string, label: string, width: string, text: (e: TimelineEntry) => string, what: string, className: string): Column<TimelineEntry> {
+  return {
+    key,
+    label,
+    width,
+    render: (e) => <UntrustedCell text={text(e)} what={what} className={className} />,
+  };
+}
 
 const columns: Column<TimelineEntry>[] = [
   {
@@ -27,8 +42,8 @@ const columns: Column<TimelineEntry>[] = [
       </span>
     ),
   },
-  { key: 'what', label: 'Event', width: 'minmax(160px, 1fr)', render: (e) => <span className="truncate">{e.what}</span> },
-  { key: 'title', label: 'Item', width: 'minmax(220px, 2fr)', render: (e) => <span className="truncate cell-strong">{e.title}</span> },
+  untrustedColumn('what', 'Event', 'minmax(160px, 1fr)', (e) => e.what, 'The event', 'truncate'),
+  untrustedColumn('title', 'Item', 'minmax(220px, 2fr)', (e) => e.title, "The item's name", 'truncate cell-strong'),
 ];
 
 /** Every dated fact of the case in order: evidence, custody, lifecycle steps, court dates, notes. */

@@ -5,6 +5,7 @@ import { call, fieldErrors, toDossierError } from '../../api';
 import { enumLabel, formatDate } from '../../components/labels';
 import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
+import { UntrustedText } from '../../components/UntrustedText';
 import { useQuery } from '../../data/useQuery';
 import { useApp } from '../app/appStore';
 import { itemLists } from '../items/itemStores';
@@ -97,8 +98,15 @@ export function WebsiteStatusPanel({ item, reload }: { item: Website; reload: ()
           <li key={event.id} className="event-item">
             <StatusBadge value={event.status} />
             <span className="faint">{formatDate(event.at)}</span>
-            <span className="faint">by {event.created_by}</span>
-            {event.note ? <span className="event-note">{event.note}</span> : null}
+            {/* Who and why may come from a teammate's merged copy: spelled out and flagged. */}
+            <span className="faint">
+              by <UntrustedText text={event.created_by} what="The name" />
+            </span>
+            {event.note ? (
+              <span className="event-note">
+                <UntrustedText text={event.note} what="The note" />
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -187,8 +187,8 @@ describe('capture import (WARC)', () => {
     const caseFile = newTestCase();
     const shop = addWebsite(caseFile, { input: site.base });
     const result = await importCapture(caseFile, writeFile('shop.warc', Buffer.concat(plain)));
-    expect(result.websites).toEqual([{ id: shop.id, host: '127.0.0.1', created: false }]);
     const firstCapture = result.pages.map((p) => p.captured_at!).sort()[0]!;
+    expect(result.websites).toEqual([{ id: shop.id, host: '127.0.0.1', created: false, captured_at: firstCapture }]);
     const history = websiteStatusHistory(caseFile, shop.id);
     // The capture happened before the site was recorded here: the lifecycle shows it at its own date.
     const captured = history.filter((h) => h.status === 'evidence_captured');
@@ -215,7 +215,7 @@ describe('capture import (WARC)', () => {
     const caseFile = newTestCase();
     const chosen = addWebsite(caseFile, { input: 'hotmailbox.me' });
     const result = await importCapture(caseFile, writeFile('shop.warc', Buffer.concat(plain)), { websiteId: chosen.id });
-    expect(result.websites).toEqual([{ id: chosen.id, host: 'hotmailbox.me', created: false }]);
+    expect(result.websites).toEqual([{ id: chosen.id, host: 'hotmailbox.me', created: false, captured_at: expect.stringMatching(/Z$/) }]);
     expect(result.unmatched_hosts).toEqual(['127.0.0.1']);
     expect(linkedItems(caseFile, chosen.id).map((l) => [l.id, l.relation])).toEqual([[result.evidence_id, 'captured']]);
     await expect(importCapture(caseFile, writeFile('again.warc.gz', Buffer.concat(gzipped)), { websiteId: '01900000-0000-7000-8000-000000000000' })).rejects.toMatchObject({

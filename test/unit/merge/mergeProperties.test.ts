@@ -15,12 +15,16 @@ import { listConflicts } from '../../../src-main/merge/listConflicts';
 import { mergeCaseFile } from '../../../src-main/merge/mergeCaseFile';
 import { resolveConflict } from '../../../src-main/merge/resolveConflict';
 import { noteService } from '../../../src-main/notes/noteService';
-import { addWebsite, deleteWebsite } from '../../../src-main/websites/websiteService';
+import { addWebsite, deleteWebsite, setWebsiteStatus } from '../../../src-main/websites/websiteService';
+import { SITE_STATUSES } from '../../../src-main/contract/enums';
+import { duplicateSurvivors } from '../../../src-main/merge/duplicateSurvivors';
+import { statusIsUndatedCreation } from '../../../src-main/websites/undatedCreation';
 import { ALICE, BOB, newTestCase } from '../../helpers/testCase';
 
 /*
  * Merge properties on three copies of one case (issue 17, "as distributed-systems engineers test
- * replication"): random edits, deletes, duplicates and conflict resolutions on each copy, random
+ * replication"): random edits, deletes, duplicates (with lifecycle events, dated, backdated or
+ * not, whose kept row's status a merge then follows) and conflict resolutions on each copy, random
  * merges between them, each copy's clock skewed within the drift bound. Then every copy is merged
  * with every other until nothing changes, and:
  *   - the copies hold identical records and conflicts (convergence);
@@ -43,22 +47,38 @@ type Op =
   | { t: 'edit'; copy: number; note: number; field: 'title' | 'body'; text: string }
   | { t: 'delete'; copy: number; note: number }
   | { t: 'create'; copy: number; text: string }
-  | { t: 'site'; copy: number; domain: number }
+  | { t: 'site'; copy: number; domain: number; status: number; at: string | null }
   | { t: 'unsite'; copy: number; domain: number }
+  | { t: 'status'; copy: number; domain: number; status: number; at: string | null }
   | { t: 'link'; copy: number; note: number; domain: number }
   | { t: 'unlink'; copy: number; index: number }
   | { t: 'resolve'; copy: number; keep: 'mine' | 'theirs' | 'value' }
   | { t: 'merge'; copy: number; from: number };
 
 const copy = fc.integer({ min: 0, max: 2 });
+/** Lifecycle dates: a day, a time on that day, an earlier day, or none (now). */
+const STATUS_DATES = ['2023-11-01', '2023-12-13', '2023-12-13T10:00:00.000Z', null] as const;
+/** A site added with a status, or a status set on a copy's row of it, on one of STATUS_DATES. */
+function lifecycleOp<T extends 'site' | 'status'>(t: T) {
+  return fc.record({
+    t: fc.constant(t),
+    copy,
+    domain: fc.integer({ min: 0, max: DOMAINS.length - 1 }),
+    status: fc.integer({ min: 0, max: SITE_STATUSES.length - 1 }),
+    at: fc.constantFrom(...STATUS_DATES),
+  });
+}
 const small = fc.integer({ min: 0, max: 7 });
 const text = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0 && !/\p{Cc}/u.test(s));
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('edit' as const), copy, note: small, field: fc.constantFrom('title' as const, 'body' as const), text }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), copy, note: small }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('create' as const), copy, text }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('site' as const), copy, domain: fc.integer({ min: 0, max: DOMAINS.length - 1 }) }) },
+  // A site added with its first status, dated (`site add --status-date`) or not.
+  { weight: 2, arbitrary: lifecycleOp('site') },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('unsite' as const), copy, domain: fc.integer({ min: 0, max: DOMAINS.length - 1 }) }) },
+  // Lifecycle events on one copy's row of a domain: dated (a day, or a time), backdated, or undated (now).
+  { weight: 3, arbitrary: lifecycleOp('status') },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('link' as const), copy, note: small, domain: fc.integer({ min: 0, max: DOMAINS.length - 1 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('unlink' as const), copy, index: small }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('resolve' as const), copy, keep: fc.constantFrom('mine' as const, 'theirs' as const, 'value' as const) }) },
@@ -104,11 +124,16 @@ function apply(copies: CaseFile[], o: Op): void {
       noteService.create(c, { title: o.text, body: '' });
       return;
     case 'site':
-      addWebsite(c, { input: DOMAINS[o.domain]! });
+      addWebsite(c, { input: DOMAINS[o.domain]!, status: SITE_STATUSES[o.status]!, ...(o.at ? { status_at: o.at } : {}) });
       return;
     case 'unsite': {
       const id = siteId(c, DOMAINS[o.domain]!);
       if (id) deleteWebsite(c, id);
+      return;
+    }
+    case 'status': {
+      const id = siteId(c, DOMAINS[o.domain]!);
+      if (id) setWebsiteStatus(c, id, SITE_STATUSES[o.status]!, o.at ? { at: o.at } : {});
       return;
     }
     case 'link': {
@@ -129,6 +154,20 @@ function apply(copies: CaseFile[], o: Op): void {
     case 'merge':
       if (o.copy !== o.from) mergeCaseFile(c, copies[o.from]!.path);
       return;
+  }
+}
+
+/**
+ * A kept duplicate never shows an earlier lifecycle state than a row tombstoned into it: when the
+ * tombstoned row's status was dated, the kept row's is dated and not earlier (followDuplicateStatus).
+ */
+function expectStatusFollowed(c: CaseFile): void {
+  const site = c.db.prepare('SELECT id, status, status_at FROM website WHERE id = ?');
+  for (const [dropped, kept] of duplicateSurvivors(c)) {
+    if (dropped === kept || statusIsUndatedCreation(c, dropped)) continue;
+    const [d, k] = [site.get(dropped), site.get(kept)] as { id: string; status: string; status_at: string }[];
+    expect(statusIsUndatedCreation(c, kept), `${kept} keeps an undated status over ${dropped}'s ${d!.status} ${d!.status_at}`).toBe(false);
+    expect(k!.status_at >= d!.status_at, `${kept} at ${k!.status} ${k!.status_at}, before ${dropped}'s ${d!.status} ${d!.status_at}`).toBe(true);
   }
 }
 
@@ -197,6 +236,7 @@ describe('merge properties (fast-check)', () => {
           expect(mergeCaseFile(copies[2]!, copies[0]!.path).unchanged).toBe(true);
           expect(copies.map((c) => fileHash(c.path))).toEqual(hashes);
           for (const c of copies) {
+            expectStatusFollowed(c);
             expect(verifyAudit(c.db).firstBreak).toBeNull();
             expect(verifyRecordSeals(c.db).findings).toEqual([]);
           }

@@ -144,4 +144,32 @@ describe('timeline', () => {
     } while (after);
     expect(seen).toEqual(all.map((e) => `${e.at} ${e.what} ${e.record_id}`));
   });
+
+  it('orders a time kept with its own offset by its instant, and bounds by day on its own clock', () => {
+    const cf = newTestCase();
+    // Granted 20:00 in New York on 7 Dec = 01:00 UTC on 8 Dec, after a status change at 23:00 UTC on 7 Dec.
+    orderService.create(cf, { title: 'TRO', docket: 'd', court: 'c', order_type: 'ex_parte_tro', granted_at: '2023-12-07T20:00:00-05:00' });
+    const site = addWebsite(cf, { input: 'hotmailbox.me' });
+    setWebsiteStatus(cf, site.id, 'served', { at: '2023-12-07T23:00:00Z' });
+    setWebsiteStatus(cf, site.id, 'transfer_confirmed', { at: '2023-12-08T00:30:00Z' });
+    const line = (e: { at: string; what: string }) => `${e.at} ${e.what}`;
+    expect(timeline(cf, { to: '2023-12-31' }).items.map(line)).toEqual([
+      '2023-12-07T23:00:00Z Status: served',
+      '2023-12-08T00:30:00Z Status: transfer confirmed',
+      '2023-12-07T20:00:00-05:00 Order granted',
+    ]);
+    // A day bound reads each entry's day as printed: the grant is on 7 Dec where it was made.
+    expect(timeline(cf, { to: '2023-12-07' }).items.map((e) => e.what)).toEqual(['Status: served', 'Order granted']);
+    expect(timeline(cf, { from: '2023-12-08', to: '2023-12-31' }).items.map((e) => e.what)).toEqual(['Status: transfer confirmed']);
+    // A time bound compares instants.
+    expect(timeline(cf, { from: '2023-12-08T00:45:00Z', to: '2023-12-31' }).items.map((e) => e.what)).toEqual(['Order granted']);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = timeline(cf, { after, limit: 1, to: '2023-12-31' });
+      seen.push(...page.items.map(line));
+      after = page.next;
+    } while (after);
+    expect(seen).toEqual(timeline(cf, { to: '2023-12-31' }).items.map(line));
+  });
 });
