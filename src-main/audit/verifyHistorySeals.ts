@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { changedFields, recordDigest } from '../casefile/recordDigest';
 import { prepareCached } from '../casefile/prepareCached';
-import type { ContentFinding } from './verifyRecordSeals';
+import type { ContentFinding, SealedTable } from './verifyRecordSeals';
 
 /** A row of record_history as this check reads it. */
 export interface KeptVersion {
@@ -19,20 +19,60 @@ export interface KeptVersion {
  * with sqlite3 is found and its fields named. Some versions were never sealed on their own and
  * cannot be verified: one superseded within the same change that made it (a merge settling a
  * duplicate stamps the tombstoned row, then supersedes it before its entry seals the outcome), or
- * before the file's schema 5 upgrade (the first seals). They are counted, not reported: they
- * cannot be told from a version added behind the app's back. Returns the versions checked and
- * those without a seal.
+ * before the file's schema 5 upgrade (the first seals). They are counted apart, not reported: they
+ * cannot be told from a version added behind the app's back. Then the other way round
+ * (missingHistory): every sealed version that is no longer current must still be kept. Returns the
+ * versions compared with a seal (versionsChecked) and those without one (unsealed).
  */
-export function verifyHistorySeals(db: Database.Database, report: (finding: ContentFinding) => void): { versionsChecked: number; unsealed: number } {
+export function verifyHistorySeals(
+  db: Database.Database,
+  tables: readonly SealedTable[],
+  report: (finding: ContentFinding) => void,
+): { versionsChecked: number; unsealed: number } {
   let versionsChecked = 0;
   let unsealed = 0;
   for (const h of db.prepare('SELECT id, record_kind, record_id, hlc, version_json FROM record_history').iterate() as IterableIterator<KeptVersion>) {
-    versionsChecked += 1;
     const verdict = checkKeptVersion(db, h);
-    if (verdict === 'unsealed') unsealed += 1;
-    else if (verdict !== 'ok') report(verdict);
+    if (verdict === 'unsealed') {
+      unsealed += 1;
+      continue;
+    }
+    versionsChecked += 1;
+    if (verdict !== 'ok') report(verdict);
   }
+  for (const table of tables) missingHistory(db, table, report);
   return { versionsChecked, unsealed };
+}
+
+/**
+ * Every update, deletion, restore and merge keeps the version it replaces (records/saveHistory.ts),
+ * so a version an audit entry sealed that is neither the record's current row nor in its history
+ * was deleted from record_history behind the app's back: `show` no longer lists it and what the
+ * record said before is erased. Only tables whose every write keeps history are given: not the
+ * events (never superseded) nor the filing tables (a caption edit keeps no history). A sealed
+ * version later than the current row is a rollback of the row itself, and a current row no entry
+ * sealed replaced its sealed version behind the app's back: verifyTableSeals names both (and a
+ * record that is gone), so they are not named twice here.
+ */
+function missingHistory(db: Database.Database, table: SealedTable, report: (finding: ContentFinding) => void): void {
+  const gone = db
+    .prepare(
+      `SELECT DISTINCT s.record_id, s.record_hlc FROM audit_seal s JOIN ${table} t ON t.id = s.record_id
+        WHERE s.record_table = ? AND s.record_hlc < t.hlc
+          AND EXISTS (SELECT 1 FROM audit_seal c WHERE c.record_id = t.id AND c.record_hlc = t.hlc)
+          AND NOT EXISTS (SELECT 1 FROM record_history h WHERE h.record_id = s.record_id AND h.hlc = s.record_hlc)
+        ORDER BY s.record_id, s.record_hlc`,
+    )
+    .iterate(table) as IterableIterator<{ record_id: string; record_hlc: string }>;
+  for (const v of gone) {
+    report({
+      kind: 'record_missing',
+      table: 'record_history',
+      id: `${table}/${v.record_id}@${v.record_hlc}`,
+      fields: [],
+      message: `The version of ${table} ${v.record_id} stamped ${v.record_hlc} was audited but is gone from its history (record_history): it was deleted behind the app's back.`,
+    });
+  }
 }
 
 /**

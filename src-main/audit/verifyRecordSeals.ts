@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { verifyFieldStamps } from './verifyFieldStamps';
 import { verifyHistorySeals } from './verifyHistorySeals';
+import { verifyPacketExports } from './verifyPacketExports';
 import { changedFields, conflictSealedTablesIn, filingSealedTablesIn, type RecordSeal, recordDigest, type SealedTable, sealedTablesIn, sealSetDigest, type StoredRow } from '../casefile/recordDigest';
 
 /** Something in the case that its audit chain does not vouch for. */
@@ -20,10 +21,12 @@ export interface ContentVerification {
   findings: ContentFinding[];
   /** Findings beyond the reported ones (the report keeps the first 1000). */
   moreFindings: number;
-  /** Old versions in record_history checked against the seals written when they were current. */
+  /** Old versions in record_history that an entry sealed, compared with that seal (the others are versionsUnsealed, not counted here). */
   versionsChecked: number;
   /** Old versions no audit entry sealed on their own (verifyHistorySeals): they cannot be verified. */
   versionsUnsealed: number;
+  /** Packet exports checked against the audit entries that recorded them (verifyPacketExports). */
+  packetsChecked: number;
 }
 
 const MAX_FINDINGS = 1000;
@@ -35,8 +38,12 @@ const MAX_FINDINGS = 1000;
  *    made with sqlite3 or a hex editor, a rollback to an older version, or a row added without
  *    the app is found and named by table, id and, where the per-field check digits tell, field;
  * 3. every sealed record still exists;
- * 4. every old version kept in record_history matches the seal written when it was current;
- * 5. every field merge stamp names a sealed version of its record, no later than its current one.
+ * 4. every old version kept in record_history matches the seal written when it was current, and
+ *    every sealed version no longer current is still kept there;
+ * 5. every field merge stamp names a sealed version of its record, no later than its current one,
+ *    and the fields the current version's own edit set have theirs (missingFieldStamps);
+ * 6. every packet export and where its exhibits landed match the audit entry and custody events
+ *    that recorded the export (verifyPacketExports).
  * The chain's own hashes and links are verifyAudit's; run both (dossier check does).
  */
 export function verifyRecordSeals(db: Database.Database): ContentVerification {
@@ -62,9 +69,13 @@ export function verifyRecordSeals(db: Database.Database): ContentVerification {
 
   let recordsChecked = 0;
   for (const table of [...sealedTablesIn(db), ...filingSealedTablesIn(db), ...conflictSealedTablesIn(db)]) recordsChecked += verifyTableSeals(db, table, report);
-  const history = verifyHistorySeals(db, report);
+  // Events are never superseded, and productions, the caption and conflict rows keep no old
+  // versions: only record tables do.
+  const versioned = sealedTablesIn(db).filter((t) => t !== 'custody_event' && t !== 'website_status_event');
+  const history = verifyHistorySeals(db, versioned, report);
   verifyFieldStamps(db, sealedTablesIn(db), report);
-  return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsUnsealed: history.unsealed };
+  const packetsChecked = verifyPacketExports(db, report);
+  return { ok: findings.length === 0, recordsChecked, entriesChecked, findings, moreFindings, versionsChecked: history.versionsChecked, versionsUnsealed: history.unsealed, packetsChecked };
 }
 
 /** The audit entry (chain, seq) whose seals vouch for a record. */

@@ -87,7 +87,8 @@ export async function checkCaseFile(caseFile: CaseFile, hooks: EvidenceTaskHooks
     const custody = contentFindings.filter((f) => f.check === 'custody');
     const records = contentFindings.filter((f) => f.check === 'content');
     const unverifiable = content.versionsUnsealed > 0 ? ` ${content.versionsUnsealed} old version(s) were never sealed on their own (superseded within the change that made them, or before the file's first seals) and cannot be verified.` : '';
-    section('content', records, `${content.recordsChecked} records and ${content.versionsChecked} old version(s) in their history match their audited state.${unverifiable}`, `${records.length + (content.moreFindings > 0 ? content.moreFindings : 0)} record(s) differ from their audited state.`);
+    const packets = content.packetsChecked > 0 ? ` ${content.packetsChecked} packet export(s) match the audit entries that recorded them.` : '';
+    section('content', records, `${content.recordsChecked} records and ${content.versionsChecked} old version(s) in their history match their audited state.${unverifiable}${packets}`, `${records.length + (content.moreFindings > 0 ? content.moreFindings : 0)} record(s) differ from their audited state.`);
     section('custody', custody, 'Every custody event is as it was recorded.', `${custody.length} custody event(s) were altered or added behind the app's back.`);
   });
 

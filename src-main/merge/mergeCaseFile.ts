@@ -30,6 +30,8 @@ import { reindexMerged } from './reindexMerged';
 import { abandonRestoredChain, continueRestoredChain, describeRestore, type RestoredByTeammate } from './restoredChain';
 import { holdMergedRosterKeys, liveFingerprints, removedRosterKeys } from '../share/rosterTrust';
 import { assertIncomingSealed } from './incomingSeals';
+import { assertIncomingPackets } from './incomingPackets';
+import { assertOwnFieldStamps } from './keptFieldStamps';
 
 /** Opens the other copy read-only at our schema version (an older copy is upgraded in a temp copy). */
 function openOther(otherPath: string, target: CaseFile): { db: ReadableDb; cleanup: () => void } {
@@ -82,6 +84,8 @@ export function mergeCaseFile(target: CaseFile, otherPath: string, options: { sh
     if (theirNewest) checkDrift(theirNewest, absolute, target.clock.now());
     // What the other copy changed behind the app's back is never taken in (and so never re-sealed).
     assertIncomingSealed(target.db, other.db, shownAs, whatNow);
+    assertIncomingPackets(target.db, other.db, shownAs, whatNow);
+    assertOwnFieldStamps(target.db, target.path, other.db);
     let restored: RestoredByTeammate | null = null;
     try {
       return writeTransaction(target, () => {

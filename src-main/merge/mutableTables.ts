@@ -46,7 +46,8 @@ export interface AppendOnlyTable {
  * summary's words, a label in cli/commands/mergeCommands.ts APPENDED_LABELS).
  */
 export const APPEND_ONLY_TABLES: readonly AppendOnlyTable[] = [
-  // Packets as exported, and where each exhibit landed (Bates ranges): 0040-packet-exports.
+  // Packets as exported, and where each exhibit landed (Bates ranges): 0040-packet-exports. Taken
+  // in only as their audit entry and custody events recorded them (merge/incomingPackets.ts).
   { table: 'packet_export', key: ['id'] },
   { table: 'packet_exhibit', key: ['packet_id', 'evidence_id'] },
   { table: 'custody_event', key: ['id'] },
