@@ -66,14 +66,17 @@ export function updateFilingCaption(caseFile: CaseFile, patch: Partial<FilingCap
  * party is not refused for another party's old name.
  */
 function refuseNewSpaceRuns(stored: FilingCaption, next: FilingCaption): void {
+  // Each value with the words a user knows it by (the field of the flag they typed), not a list index.
   const printedOnOneLine = (c: FilingCaption): [string, string | null | undefined][] => [
     ['judge', c.judge],
-    ...c.parties.map((p, i): [string, string] => [`parties.${i}.name`, p.name]),
-    ...c.counsel.flatMap((k, i) => (['name', 'firm', 'phone', 'barNumber', 'representing'] as const).map((f): [string, string | undefined] => [`counsel.${i}.${f}`, k[f]])),
+    ...c.parties.map((p): [string, string] => ['party name', p.name]),
+    ...c.counsel.flatMap((k) => COUNSEL_FIELDS.map(([f, words]): [string, string | undefined] => [`counsel's ${words}`, k[f]])),
   ];
   const kept = new Set(printedOnOneLine(stored).map(([, value]) => value));
-  for (const [path, value] of printedOnOneLine(next)) {
+  for (const [field, value] of printedOnOneLine(next)) {
     const problem = value && !kept.has(value) ? spaceRunProblem(value) : null;
-    if (problem) throw new DossierError('INVALID_REQUEST', `The filing caption's ${path} ${problem}.`);
+    if (problem) throw new DossierError('INVALID_REQUEST', `The caption's ${field} ${JSON.stringify(value)} ${problem}; write it with single spaces.`);
   }
 }
+
+const COUNSEL_FIELDS = [['name', 'name'], ['firm', 'firm'], ['phone', 'phone'], ['barNumber', 'bar number'], ['representing', '"representing"']] as const;
