@@ -6,7 +6,9 @@ import { DossierError } from '../contract/errors';
 /**
  * The one check of conflict rows against their seals (schema 14), for a caller that checks several
  * rows of one file (the listing): statements are prepared once, and each sealing entry's seal set is
- * hashed once, as one merge entry seals every conflict it wrote. The returned function gives what is
+ * hashed once, as one merge entry seals every conflict it wrote (measured on a merge of 2,000
+ * edit/edit conflicts: 12 ms a row when each row rehashed the entry, 24 s for the list; 77 ms for
+ * all 2,000 with the cache, about 0.1 s for the whole listing). The returned function gives what is
  * wrong with a row: it differs from the state its latest audit entry sealed, no entry ever sealed
  * it, or the seal rows of that entry were altered. Null when the audit chain vouches for it (or the
  * file predates conflict seals: a read-only open refuses such a file, a writable one migrates it).
