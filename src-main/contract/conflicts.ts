@@ -43,8 +43,18 @@ export interface ConflictListing extends MergeConflictRecord {
   /**
    * The `--keep` choices that resolve it for the person listing it (null once resolved): "mine"
    * and "theirs" only when exactly one side is theirs, else the words or ids that name a side.
+   * Also null when the row is not verified: resolving it is refused (CASE_CHECK_FAILED).
    */
   resolveWith: string | null;
   /** True when exactly one side was written by the person listing it: "mine" and "theirs" then name a side. */
   mineTellsApart: boolean;
+  /**
+   * True when the row matches the state an audit entry sealed (schema 14), checked when listed.
+   * False for a row inserted or changed behind the app's back: its values and names are not what
+   * any merge wrote, resolve and merge refuse it, and every view must say so rather than show it
+   * as a teammate's work.
+   */
+  verified: boolean;
+  /** Why it is not verified, one line (e.g. "no audit entry ever recorded it ..."); null when verified. */
+  unverifiedReason: string | null;
 }

@@ -3,6 +3,7 @@ import { prepareCached } from '../casefile/prepareCached';
 import type { ConflictListing, MergeConflictRecord } from '../contract/conflicts';
 import { type BatesSide, batesSideWords } from '../packet/batesSideWords';
 import { type ConflictRow, decodeConflict } from './conflictRecords';
+import { alteredConflictWords, conflictSealChecker } from './refuseAlteredConflict';
 
 function show(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -116,17 +117,34 @@ function resolveWithFor(caseFile: CaseFile, c: MergeConflictRecord, proposal: st
   return `--keep mine  (${proposal})`;
 }
 
-/** The case's conflicts, open ones first (oldest first); resolved ones only when asked. */
-export function listConflicts(caseFile: CaseFile, options: { includeResolved?: boolean } = {}): ConflictListing[] {
-  const rows = prepareCached(
-    caseFile.db,
-    `SELECT * FROM merge_conflict ${options.includeResolved ? '' : 'WHERE resolution IS NULL'} ORDER BY resolution IS NOT NULL, kept_at, id`,
-  ).all() as ConflictRow[];
+/**
+ * The case's conflicts, open ones first (oldest first); resolved ones only when asked, or the one
+ * named by `id`. Each listed row is checked against its seal (the check resolve makes), so a row put
+ * in behind the app's back is listed as not verified instead of as a teammate's work; only the rows
+ * listed are checked, so the listing stays as fast as what it shows.
+ */
+export function listConflicts(caseFile: CaseFile, options: { includeResolved?: boolean; id?: string } = {}): ConflictListing[] {
+  const rows = (
+    options.id !== undefined
+      ? prepareCached(caseFile.db, 'SELECT * FROM merge_conflict WHERE id = ?').all(options.id)
+      : prepareCached(caseFile.db, `SELECT * FROM merge_conflict ${options.includeResolved ? '' : 'WHERE resolution IS NULL'} ORDER BY resolution IS NOT NULL, kept_at, id`).all()
+  ) as ConflictRow[];
+  const sealFinding = conflictSealChecker(caseFile.db);
   return rows.map((row) => {
+    const finding = sealFinding(row);
     const record = decodeConflict(row);
     const settled = record.kind === 'exhibit_number' && !record.resolution && !stillClashing(caseFile, record);
     const proposal = proposalFor(caseFile, record);
-    return { ...record, summary: `${describeConflict(record)}${settled ? ' They have been renumbered since.' : ''}`, proposal, resolveWith: resolveWithFor(caseFile, record, proposal), mineTellsApart: mineTellsApart(caseFile, record) };
+    return {
+      ...record,
+      summary: `${describeConflict(record)}${settled ? ' They have been renumbered since.' : ''}`,
+      proposal,
+      // Resolve refuses a row its seal does not vouch for: no choice is offered for it.
+      resolveWith: finding ? null : resolveWithFor(caseFile, record, proposal),
+      mineTellsApart: mineTellsApart(caseFile, record),
+      verified: finding === null,
+      unverifiedReason: finding ? alteredConflictWords(finding).replace(/\.$/, '') : null,
+    };
   });
 }
 

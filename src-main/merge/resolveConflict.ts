@@ -244,6 +244,6 @@ export function resolveConflict(caseFile: CaseFile, id: string, keep: string): C
         ...followed.map((siteId) => ({ table: 'website' as const, id: siteId })),
       ],
     });
-    return listConflicts(caseFile, { includeResolved: true }).find((x) => x.id === id)!;
+    return listConflicts(caseFile, { id })[0]!;
   });
 }

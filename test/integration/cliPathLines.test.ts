@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
 import { tempDir } from '../helpers/tempDir';
+import { noteEditedOnTwoCopies } from '../helpers/twoCopies';
 
 /** Lines of human output that start with text a hostile name smuggled in. */
 function forgedLines(stdout: string): string[] {
@@ -73,14 +74,7 @@ describe('paths from outside are printed on one line, their line breaks escaped'
   });
 
   it('conflicts: a one-line summary quoting a multi-line note body shows its line breaks escaped', async () => {
-    const dir = tempDir();
-    const mine = path.join(dir, 'alice.dossier');
-    const theirs = path.join(dir, 'bob.dossier');
-    await dossierJson(['new', mine, '--title', 'Conflicts']);
-    const note = await dossierJson<{ id: string }>(['note', 'add', mine, '--title', 'Plan', '--body', 'v1']);
-    fs.copyFileSync(mine, theirs);
-    await dossierJson(['edit', mine, note.id, '--body', 'Alice\nFORGED line from a body', '--actor', 'Alice']);
-    await dossierJson(['edit', theirs, note.id, '--body', 'Bob\nFORGED other body', '--actor', 'Bob']);
+    const { alice: mine, bob: theirs } = await noteEditedOnTwoCopies('Conflicts', { alice: 'Alice\nFORGED line from a body', bob: 'Bob\nFORGED other body' });
     await dossierJson(['merge', mine, theirs, '--actor', 'Alice']);
     const listed = await dossier(['conflicts', mine]);
     expect(listed.status).toBe(0);

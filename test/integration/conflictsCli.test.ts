@@ -3,17 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
 import { tempDir } from '../helpers/tempDir';
+import { noteEditedOnTwoCopies } from '../helpers/twoCopies';
 
 describe('dossier conflicts and evidence renumber', () => {
   it('lists what a merge overwrote, resolves it with --keep mine, and says "already up to date" after', async () => {
-    const dir = tempDir();
-    const mine = path.join(dir, 'alice.dossier');
-    const theirs = path.join(dir, 'bob.dossier');
-    await dossierJson(['new', mine, '--title', 'Storm-1152']);
-    const note = await dossierJson<{ id: string }>(['note', 'add', mine, '--title', 'Plan', '--body', 'v1']);
-    fs.copyFileSync(mine, theirs);
-    await dossierJson(['edit', mine, note.id, '--body', 'Alice: registrar first', '--actor', 'Alice']);
-    await dossierJson(['edit', theirs, note.id, '--body', 'Bob: registry first', '--actor', 'Bob']);
+    const { alice: mine, bob: theirs, noteId } = await noteEditedOnTwoCopies('Storm-1152', { alice: 'Alice: registrar first', bob: 'Bob: registry first' });
+    const note = { id: noteId };
 
     const merged = await dossierJson<{ conflicts: { kind: string; conflict_id: string }[] }>(['merge', mine, theirs, '--actor', 'Alice']);
     expect(merged.conflicts.map((c) => c.kind)).toEqual(['concurrent_edit']);

@@ -16,6 +16,8 @@ function formatConflicts(file: string, conflicts: ConflictListing[], pendingKeys
   for (const c of conflicts) {
     // One sentence; values it quotes (a note body) keep their line breaks escaped.
     lines.push('', `${c.id}  ${CONFLICT_KIND_WORDS[c.kind]}${c.resolution ? `  (resolved: ${c.resolution}, by ${c.resolved_by} at ${c.resolved_at})` : ''}`, `  ${shownValue(c.summary)}`);
+    // A row its seal does not vouch for is not a teammate's work: said first, and no resolve offered (it is refused).
+    if (!c.verified) lines.splice(lines.length - 1, 0, `  NOT VERIFIED: ${shownValue(c.unverifiedReason ?? 'it differs from its seal')}; run dossier check ${shownFile}`);
     if (c.resolveWith) lines.push(`  to resolve: dossier conflicts resolve ${shownFile} ${c.id} ${c.resolveWith}`);
   }
   return [...lines, ...keys.flatMap((k) => ['', k])].join('\n');

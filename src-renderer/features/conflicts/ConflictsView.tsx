@@ -47,6 +47,28 @@ function Author({ name }: { name: string | null }) {
   return name === null ? <>—</> : <UntrustedText text={name} what="The name" flagFirst />;
 }
 
+/**
+ * A conflict row its seal does not vouch for (inserted or changed behind the app's back): its values
+ * and names are not what any merge wrote, so it must not read as a teammate's work, and it offers no
+ * resolve (the main process refuses it, CASE_CHECK_FAILED) but the check that names what was altered.
+ * The reason quotes ids from the file: shown as untrusted text.
+ */
+function NotVerified({ reason }: { reason: string | null }) {
+  const setView = useApp((s) => s.setView);
+  return (
+    <div className="banner tone-danger conflict-unverified" role="alert">
+      <p>
+        <strong>Not verified:</strong> <UntrustedText text={reason ?? 'it differs from its seal'} oneLine what="The reason" />. No merge wrote this conflict as shown: do not
+        trust its values or names, and do not act on it. Run full check in the Audit log (or <span className="mono">dossier check</span>), then restore the case file
+        from a backup or a teammate&apos;s copy.
+      </p>
+      <button type="button" className="btn" onClick={() => setView('audit')}>
+        Open the Audit log
+      </button>
+    </div>
+  );
+}
+
 function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onResolved: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -75,6 +97,7 @@ function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onR
           </span>
         ) : null}
       </header>
+      {conflict.verified ? null : <NotVerified reason={conflict.unverifiedReason} />}
       <p>
         <UntrustedText text={conflict.summary} oneLine what="The summary" />
       </p>
@@ -88,13 +111,13 @@ function ConflictCard({ conflict, onResolved }: { conflict: ConflictListing; onR
           <ValueList values={conflict.lost_value} />
         </section>
       </div>
-      {conflict.kind === 'exhibit_number' && conflict.proposal && !conflict.resolution ? <p className="faint small">Proposed: <UntrustedText text={conflict.proposal} what="The proposal" /></p> : null}
+      {conflict.kind === 'exhibit_number' && conflict.proposal && !conflict.resolution && conflict.verified ? <p className="faint small">Proposed: <UntrustedText text={conflict.proposal} what="The proposal" /></p> : null}
       {error ? (
         <div className="banner tone-danger" role="alert">
           {error}
         </div>
       ) : null}
-      {conflict.resolution ? null : (
+      {conflict.resolution || !conflict.verified ? null : (
         <div className="conflict-actions">
           {versions && conflict.mineTellsApart ? (
             <>
