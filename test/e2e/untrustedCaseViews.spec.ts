@@ -13,7 +13,9 @@ import { formatPublicIdentity } from '../../src-main/share/publicIdentity';
 import { generateUserIdentity } from '../../src-main/share/userIdentity';
 import type { DossierHarness } from './harness/DossierHarness';
 import { CasePage } from './pages/CasePage';
+import { PacketDialog } from './pages/PacketDialog';
 import { StartPage } from './pages/StartPage';
+import { TeamPage } from './pages/TeamPage';
 import { expect, test } from './fixtures';
 
 /*
@@ -110,6 +112,27 @@ test('the Audit log names a teammate who wrote entries, spelled out and flagged'
   await expect(row.locator('.untrusted-flag').first()).toBeVisible();
 });
 
+test('the Team view and the packet dialog show what a teammate wrote spelled out and flagged', async ({ page, harness }) => {
+  await mergeTeammateCase(harness);
+  await page.goto('/index.html');
+  const team = new TeamPage(page);
+  await team.open();
+  const member = team.roster.getByRole('listitem').filter({ hasText: 'Carol Analyst' });
+  await expect(member).toContainText('Analyst \\u202etsylanA');
+  await expect(member).toContainText(`by ${TEAMMATE_SHOWN}`);
+  await page.screenshot({ path: path.join('test-results', 'untrusted-roster.png') });
+  await expectNothingLive(team.roster, 'the roster');
+  await expect(member.locator('.untrusted-flag').first()).toBeVisible();
+
+  await new CasePage(page).open('Overview');
+  const packet = new PacketDialog(page);
+  await packet.open();
+  await expect(packet.field('Order for Appendix A').locator('option', { hasText: 'TRO' })).toHaveText('TRO \\u202efdp.exe (1:23-cv-10685)');
+  await expect(packet.field('Title')).toHaveAttribute('placeholder', 'Declaration and Exhibits: Operation \\u202enretnaL');
+  await page.screenshot({ path: path.join('test-results', 'untrusted-packet.png') });
+  await expectNothingLive(packet.root, 'the packet dialog');
+});
+
 test('the start screen and the task tray show a file\'s own name spelled out and flagged', async ({ page, harness }) => {
   const where = path.join(harness.dir, 'lantern.dossier');
   harness.answers.recent = [{ path: where, title: `Operation ${RLO}nretnaL`, openedAt: '2026-11-30T09:00:00.000Z' }];
@@ -140,4 +163,22 @@ test('the start screen and the task tray show a file\'s own name spelled out and
   await page.screenshot({ path: path.join('test-results', 'untrusted-task.png') });
   await expectNothingLive(tray, 'the task tray');
   await expect(tray.locator('.untrusted-flag').first()).toBeVisible();
+});
+
+test('the filing caption dialog spells out the stored parties and court a teammate wrote, beside the boxes that keep them', async ({ page, harness }) => {
+  await mergeTeammateCase(harness);
+  await harness.call('caption.update', { patch: { court: 'United States District Court', parties: [{ role: 'plaintiff', name: 'Microsoft Corporation' }] } });
+  // A caption merged from a copy that skipped the checks.
+  harness.session.caseFile.db
+    .prepare('UPDATE filing_caption SET court = ?, parties = ?')
+    .run(`Southern District ${RLO}kroY weN`, JSON.stringify([{ role: 'plaintiff', name: 'Microsoft Corporation' }, { role: 'defendant', name: `John ${RLO}seoD` }]));
+  await page.goto('/index.html');
+  await page.getByRole('button', { name: 'Filing caption' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Filing caption' });
+  await expect(dialog.getByLabel('Defendants')).toHaveAccessibleDescription(/As stored: John \\u202eseoD/);
+  await expect(dialog.getByLabel('Court')).toHaveAccessibleDescription(/As stored: Southern District \\u202ekroY weN/);
+  // The box keeps the value as stored, so saving without touching it changes nothing.
+  await expect(dialog.getByLabel('Defendants')).toHaveValue(`John ${RLO}seoD`);
+  await expect(dialog.locator('.untrusted-flag')).toHaveCount(2);
+  await page.screenshot({ path: path.join('test-results', 'untrusted-caption.png') });
 });
