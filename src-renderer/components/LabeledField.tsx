@@ -1,4 +1,4 @@
-import { type ReactElement, cloneElement, useId } from 'react';
+import { type ReactElement, type ReactNode, cloneElement, useId } from 'react';
 
 /** A label, one control and its help or error text, wired for screen readers. */
 export function LabeledField({
@@ -9,7 +9,7 @@ export function LabeledField({
   children,
 }: {
   label: string;
-  help?: string | null;
+  help?: ReactNode;
   error?: string | null;
   wide?: boolean;
   children: ReactElement<{ id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }>;

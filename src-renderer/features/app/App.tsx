@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { keepFocusInPlace } from '../../components/focusRules';
 import { call, shellCall } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { displayText } from '../../components/displayText';
+import { UntrustedText } from '../../components/UntrustedText';
 import { CommandPalette } from '../palette/CommandPalette';
 import { NewCaseDialog } from '../start/NewCaseDialog';
 import { StartScreen } from '../start/StartScreen';
@@ -59,7 +61,7 @@ export function App() {
       {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {notice ? (
         <Dialog
-          title={notice.title}
+          title={displayText(notice.title)}
           onClose={() => showNotice(null)}
           width={480}
           footer={
@@ -68,7 +70,10 @@ export function App() {
             </button>
           }
         >
-          <p className="notice-text">{notice.message}</p>
+          <p className="notice-text">
+            {/* Messages quote file names as found on disk and values as stored. */}
+            <UntrustedText text={notice.message} what="The message" multiline />
+          </p>
         </Dialog>
       ) : null}
     </>

@@ -3,6 +3,8 @@ import { focusMainHeading } from '../../components/focusRules';
 import { Icon, type IconName } from '../../components/Icon';
 import { formatCount } from '../../components/labels';
 import { TlpBadge } from '../../components/StatusBadge';
+import { displayText } from '../../components/displayText';
+import { UntrustedText } from '../../components/UntrustedText';
 import { AuditView } from '../audit/AuditView';
 import { ConflictsView, useOpenConflicts } from '../conflicts/ConflictsView';
 import { EvidenceView } from '../evidence/EvidenceView';
@@ -108,12 +110,16 @@ export function CaseLayout() {
       </a>
       <nav className="sidebar" aria-label="Case sections" data-pane="sidebar">
         <div className="sidebar-case">
-          <div className="sidebar-case-title" title={summary.info.title}>
-            {summary.info.title}
+          <div className="sidebar-case-title" title={displayText(summary.info.title)}>
+            <UntrustedText text={summary.info.title} what="The case title" flag="icon" flagFirst />
           </div>
           <div className="sidebar-case-meta">
             <TlpBadge value={summary.info.classification} />
-            {summary.info.code_name ? <span className="faint truncate">{summary.info.code_name}</span> : null}
+            {summary.info.code_name ? (
+              <span className="faint truncate">
+                <UntrustedText text={summary.info.code_name} what="The code name" flag="icon" flagFirst />
+              </span>
+            ) : null}
             {summary.readOnly ? (
               <span className="badge tone-warning" title="This case file cannot be written here: reading and verifying work; changes are refused and verification records no custody event.">
                 Read-only

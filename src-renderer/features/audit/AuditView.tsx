@@ -3,7 +3,10 @@ import type { AuditPageEntry } from '../../../src-main/contract/DossierApi';
 import { ITEM_KINDS, type ItemKind } from '../../../src-main/contract/enums';
 import { Icon } from '../../components/Icon';
 import { formatCount, formatDate } from '../../components/labels';
+import { UntrustedCell } from '../../components/UntrustedCell';
+import { UntrustedText } from '../../components/UntrustedText';
 import { type Column, VirtualTable } from '../../components/VirtualTable';
+import { displayText } from '../../components/displayText';
 import { ALL_TOPICS, useTopicsVersion } from '../../data/invalidation';
 import { useApp } from '../app/appStore';
 import { auditList, useAuditVerify } from './auditStore';
@@ -11,8 +14,8 @@ import { CaseCheckPanel } from './CaseCheckPanel';
 
 const columns: Column<AuditPageEntry>[] = [
   { key: 'at', label: 'When', width: '170px', render: (e) => <span className="tabular">{formatDate(e.at)}</span> },
-  { key: 'actor', priority: 2, label: 'Who', width: 'minmax(120px, 1fr)', render: (e) => <span className="truncate">{e.actor}</span> },
-  { key: 'action', label: 'Action', width: 'minmax(150px, 1.2fr)', render: (e) => <span className="mono truncate">{e.action}</span> },
+  { key: 'actor', priority: 2, label: 'Who', width: 'minmax(120px, 1fr)', render: (e) => <UntrustedCell text={e.actor} what="The name" /> },
+  { key: 'action', label: 'Action', width: 'minmax(150px, 1.2fr)', render: (e) => <UntrustedCell text={e.action} what="The action" className="mono truncate" /> },
   {
     key: 'record',
       priority: 2,
@@ -23,14 +26,14 @@ const columns: Column<AuditPageEntry>[] = [
         <span className="cell-main">
           <span className={`kind-dot kind-${e.record_kind}`} aria-hidden="true" />
           <span className="truncate">
-            {e.record_kind} <span className="mono faint">{e.record_id?.slice(-8)}</span>
+            {displayText(e.record_kind)} <span className="mono faint">{displayText(e.record_id?.slice(-8) ?? '')}</span>
           </span>
         </span>
       ) : (
         <span className="faint">—</span>
       ),
   },
-  { key: 'seq', priority: 3, label: 'Chain · seq', width: '150px', render: (e) => <span className="mono faint truncate" title={e.chain}>{`${e.chain} · ${e.seq}`}</span> },
+  { key: 'seq', priority: 3, label: 'Chain · seq', width: '150px', render: (e) => <span className="mono faint truncate" title={displayText(e.chain)}>{`${displayText(e.chain)} · ${e.seq}`}</span> },
   { key: 'hash', priority: 3, label: 'Entry hash', width: '150px', render: (e) => <span className="mono faint">{`${e.hash.slice(0, 16)}…`}</span> },
 ];
 
@@ -76,12 +79,14 @@ export function AuditView() {
                 {report.ok
                   ? `Audit chain intact: ${formatCount(report.entriesChecked)} entries checked.`
                   : report.firstBreak
-                    ? `Audit chain broken at ${report.firstBreak.chain.slice(0, 8)} #${report.firstBreak.seq}: ${report.firstBreak.reason}`
+                    ? displayText(`Audit chain broken at ${report.firstBreak.chain.slice(0, 8)} #${report.firstBreak.seq}: ${report.firstBreak.reason}`)
                     : `Audit chain cut back: ${report.behind ?? ''}`}
               </strong>
               <div className="banner-detail">
                 {report.restores.map((restore) => (
-                  <div key={restore}>Restored: {restore}</div>
+                  <div key={restore}>
+                    Restored: <UntrustedText text={restore} what="The restore" />
+                  </div>
                 ))}
                 {report.chains.map((c) => (
                   <div key={c.chain} className="mono">

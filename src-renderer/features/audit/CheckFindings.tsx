@@ -1,4 +1,6 @@
 import type { CaseCheckReport } from '../../../src-main/contract/integrity';
+import { displayText } from '../../components/displayText';
+import { UntrustedText } from '../../components/UntrustedText';
 
 /**
  * A `dossier check` report in detail: one line per check, then every finding named by table,
@@ -20,8 +22,8 @@ export function CheckFindings({ report, limit = Infinity }: { report: CaseCheckR
         <ul className="banner-detail" aria-label="Findings">
           {shown.map((f, i) => (
             <li key={i}>
-              {f.message}
-              {f.table ? <span className="mono faint">{` ${f.table}${f.id ? ` ${f.id}` : ''}${f.fields?.length ? ` · ${f.fields.join(', ')}` : ''}`}</span> : null}
+              <UntrustedText text={f.message} what="The finding" />
+              {f.table ? <span className="mono faint">{displayText(` ${f.table}${f.id ? ` ${f.id}` : ''}${f.fields?.length ? ` · ${f.fields.join(', ')}` : ''}`)}</span> : null}
             </li>
           ))}
           {report.findings.length > shown.length ? <li>… and {report.findings.length - shown.length} more (Audit log › Run full check lists them all).</li> : null}

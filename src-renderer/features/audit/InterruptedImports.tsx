@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { InterruptedImport } from '../../../src-main/contract/integrity';
 import { call, toDossierError } from '../../api';
+import { displayText } from '../../components/displayText';
 import { formatCount, formatDate } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 import { useApp } from '../app/appStore';
 
 /**
@@ -41,13 +43,17 @@ export function InterruptedImports({ imports }: { imports: InterruptedImport[] }
       {imports.map((cut) =>
         cut.running ? (
           <li key={cut.id}>
-            <strong>Import of {cut.file} running</strong> (started {formatDate(cut.startedAt)}): {formatCount(cut.rowsWritten)} row(s) written so far. Run the check
+            <strong>
+              Import of <UntrustedText text={cut.file} what="The file name" /> running
+            </strong> (started {formatDate(cut.startedAt)}): {formatCount(cut.rowsWritten)} row(s) written so far. Run the check
             again when it has finished.
           </li>
         ) : (
         <li key={cut.id}>
-          <strong>Unfinished import of {cut.file}</strong> (started {formatDate(cut.startedAt)}): {formatCount(cut.batches)} batch(es), {formatCount(cut.rowsWritten)} row(s)
-          written. Resume it with <span className="mono">{`dossier site import "${casePath}" ${cut.file} --resume`}</span>, or roll it back.{' '}
+          <strong>
+            Unfinished import of <UntrustedText text={cut.file} what="The file name" />
+          </strong> (started {formatDate(cut.startedAt)}): {formatCount(cut.batches)} batch(es), {formatCount(cut.rowsWritten)} row(s)
+          written. Resume it with <span className="mono">{displayText(`dossier site import "${casePath}" ${cut.file} --resume`)}</span>, or roll it back.{' '}
           {confirming === cut.id ? (
             <>
               <span>Remove the websites this import created and put back what it merged?</span>{' '}

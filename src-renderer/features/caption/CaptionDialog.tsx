@@ -2,7 +2,25 @@ import { useState } from 'react';
 import type { Counsel, FilingCaption, Party } from '../../../src-main/contract/filingCaption';
 import { call, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import type { ReactNode } from 'react';
+import { displayText, hasHiddenCharacters } from '../../components/displayText';
 import { LabeledField } from '../../components/LabeledField';
+import { HiddenCharactersFlag } from '../../components/UntrustedText';
+
+/**
+ * A field's help, or, when its stored value holds characters that reorder or hide how it is shown
+ * (a caption merged from a teammate's copy, or from before the caption was checked for them), that
+ * value spelled out: the box itself must show the value as it is, so that saving keeps it.
+ */
+function helpFor(value: string, help?: string): ReactNode {
+  if (!hasHiddenCharacters(value, { multiline: true })) return help;
+  return (
+    <>
+      {help ? `${help} ` : null}
+      <HiddenCharactersFlag what="The value" /> As stored: <span className="mono">{displayText(value, { oneLine: true })}</span>
+    </>
+  );
+}
 
 /** The caption's fields as typed: parties one per line, one counsel (more through the CLI, kept as they are). */
 interface CaptionForm {
@@ -96,23 +114,23 @@ export function CaptionDialog({ caption, onSaved, onClose }: { caption: FilingCa
         </div>
       ) : null}
       <div className="form-grid">
-        <LabeledField label="Court" help="One line per line of the caption, e.g. United States District Court / Southern District of New York." wide>
+        <LabeledField label="Court" help={helpFor(form.court, 'One line per line of the caption, e.g. United States District Court / Southern District of New York.')} wide>
           <textarea className="textarea" rows={2} {...field('court')} />
         </LabeledField>
-        <LabeledField label="Judge">
+        <LabeledField label="Judge" help={helpFor(form.judge)}>
           <input className="input" {...field('judge')} />
         </LabeledField>
-        <LabeledField label="Judge's initials" help="Added to the docket number, e.g. (PAE).">
+        <LabeledField label="Judge's initials" help={helpFor(form.judgeInitials, 'Added to the docket number, e.g. (PAE).')}>
           <input className="input mono" {...field('judgeInitials')} />
         </LabeledField>
-        <LabeledField label="Plaintiffs" help="One per line, as the caption prints them.">
+        <LabeledField label="Plaintiffs" help={helpFor(form.plaintiffs, 'One per line, as the caption prints them.')}>
           <textarea className="textarea" rows={3} {...field('plaintiffs')} />
         </LabeledField>
-        <LabeledField label="Defendants" help='One per line, e.g. "John Does 1-2".'>
+        <LabeledField label="Defendants" help={helpFor(form.defendants, 'One per line, e.g. "John Does 1-2".')}>
           <textarea className="textarea" rows={3} {...field('defendants')} />
         </LabeledField>
         {COUNSEL_FIELDS.map(([key, label]) => (
-          <LabeledField key={key} label={label} wide={key === 'address' || key === 'representing'}>
+          <LabeledField key={key} label={label} help={helpFor(form.counsel[key])} wide={key === 'address' || key === 'representing'}>
             {key === 'address' ? (
               <textarea className="textarea" rows={2} value={form.counsel[key]} onChange={(e) => setForm((f) => ({ ...f, counsel: { ...f.counsel, [key]: e.target.value } }))} />
             ) : (

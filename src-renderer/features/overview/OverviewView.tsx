@@ -9,6 +9,8 @@ import { enumLabel, formatBytes, formatCount, formatDate, KIND_PLURAL } from '..
 import type { FieldSpec } from '../../components/RecordForm';
 import { QueryError } from '../../components/QueryError';
 import { StatusBadge, TlpBadge } from '../../components/StatusBadge';
+import { UntrustedCell } from '../../components/UntrustedCell';
+import { UntrustedText } from '../../components/UntrustedText';
 import { useQuery } from '../../data/useQuery';
 import { useApp, VIEW_OF_KIND } from '../app/appStore';
 import { itemLists } from '../items/itemStores';
@@ -53,6 +55,7 @@ export function OverviewView() {
   const [caption, setCaption] = useState<FilingCaption | null>(null);
 
   const info = summary.info;
+  const caseMeta = [info.matter_number && `Matter ${info.matter_number}`, info.docket_number && `Docket ${info.docket_number}`, info.jurisdiction].filter(Boolean).join(' · ');
   const sites = summary.counts.website;
   const openDomainItems = OPEN_STATES.map((s) => ({ ...s, count: summary.sitesByStatus[s.status] ?? 0 })).filter((s) => s.count > 0);
   const showSites = (status: SiteStatus) => {
@@ -67,14 +70,23 @@ export function OverviewView() {
           <div className="case-header-badges">
             <TlpBadge value={info.classification} />
             <StatusBadge value={info.status} />
-            {info.code_name ? <span className="badge">{info.code_name}</span> : null}
+            {info.code_name ? (
+              <span className="badge">
+                <UntrustedText text={info.code_name} what="The code name" flag="icon" />
+              </span>
+            ) : null}
           </div>
-          <h1 className="case-title">{info.title}</h1>
+          <h1 className="case-title">
+            <UntrustedText text={info.title} what="The case title" />
+          </h1>
           <div className="case-meta muted">
-            {[info.matter_number && `Matter ${info.matter_number}`, info.docket_number && `Docket ${info.docket_number}`, info.jurisdiction].filter(Boolean).join(' · ') ||
-              'No matter, docket or jurisdiction recorded yet.'}
+            {caseMeta ? <UntrustedText text={caseMeta} what="The matter, docket or jurisdiction" flag="icon" /> : 'No matter, docket or jurisdiction recorded yet.'}
           </div>
-          {info.summary ? <p className="case-summary">{info.summary}</p> : null}
+          {info.summary ? (
+            <p className="case-summary">
+              <UntrustedText text={info.summary} what="The summary" multiline />
+            </p>
+          ) : null}
         </div>
         <button type="button" className="btn" onClick={() => setEditing(true)}>
           <Icon name="edit" size={14} /> Edit case details
@@ -156,7 +168,7 @@ export function OverviewView() {
                       <span className="kind-dot kind-order" />
                     </span>
                     <span className="truncate">
-                      {order.title} <span className="faint">· {enumLabel(order.status)}, not yet served</span>
+                      <UntrustedText text={order.title} what="The order's title" flag="icon" flagFirst /> <span className="faint">· {enumLabel(order.status)}, not yet served</span>
                     </span>
                     <Icon name="chevronRight" size={14} />
                   </button>
@@ -187,7 +199,7 @@ export function OverviewView() {
                   <button type="button" className="todo-row" onClick={() => openItem(e.kind, e.id)}>
                     <span className="expiry-date tabular">{formatDate(e.date)}</span>
                     <span className={`kind-dot kind-${e.kind}`} aria-hidden="true" />
-                    <span className="truncate">{e.title}</span>
+                    <UntrustedCell text={e.title} what="The title" />
                   </button>
                 </li>
               ))}
@@ -202,7 +214,9 @@ export function OverviewView() {
           <dl className="field-list compact">
             <div className="field-row wide">
               <dt>Location</dt>
-              <dd className="mono break-all">{summary.path}</dd>
+              <dd className="mono break-all">
+                <UntrustedText text={summary.path} what="The path" />
+              </dd>
             </div>
             <div className="field-row">
               <dt>Size</dt>
@@ -215,13 +229,13 @@ export function OverviewView() {
             <div className="field-row">
               <dt>Created</dt>
               <dd>
-                {formatDate(info.created_at)} by {info.created_by}
+                {formatDate(info.created_at)} by <UntrustedText text={info.created_by} what="The name" />
               </dd>
             </div>
             <div className="field-row">
               <dt>Last changed</dt>
               <dd>
-                {formatDate(info.updated_at)} by {info.updated_by}
+                {formatDate(info.updated_at)} by <UntrustedText text={info.updated_by} what="The name" />
               </dd>
             </div>
           </dl>

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../../src-main/contract/records';
 import { formatBytes } from '../../components/labels';
+import { UntrustedCell } from '../../components/UntrustedCell';
 
 /** All exhibits (the default: every one with stored bytes, by number) or a chosen subset. */
 export function ExhibitPicker({
@@ -37,7 +38,7 @@ export function ExhibitPicker({
                     onChange(usable.filter((x) => (x.id === e.id ? event.target.checked : chosen.includes(x.id))).map((x) => x.id))
                   }
                 />
-                <span className="mono">{e.exhibit_label}</span> <span className="truncate">{e.title}</span>
+                <span className="mono">{e.exhibit_label}</span> <UntrustedCell text={e.title} what="The title" />
                 <span className="faint small">{formatBytes(e.size_bytes)}</span>
               </label>
             </li>

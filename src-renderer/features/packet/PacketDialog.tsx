@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PacketExportSummary, PacketRequestOptions, ProductionSummary } from '../../../src-main/contract/DossierApi';
 import { call, shellCall, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { displayText } from '../../components/displayText';
 import { Icon } from '../../components/Icon';
 import { LabeledField } from '../../components/LabeledField';
 import { QueryError } from '../../components/QueryError';
@@ -167,14 +168,14 @@ export function PacketDialog({ onClose }: { onClose: () => void }) {
                 </select>
               </LabeledField>
               <LabeledField label="Title" wide>
-                <input className="input" placeholder={`Declaration and Exhibits: ${summary.info.title}`} {...text('title')} />
+                <input className="input" placeholder={`Declaration and Exhibits: ${displayText(summary.info.title)}`} {...text('title')} />
               </LabeledField>
               <LabeledField label="Order for Appendix A" help="Its covered domains make the appendix." wide>
                 <select className="select" value={form.orderId} onChange={(e) => set('orderId', e.target.value)}>
                   <option value="">No appendix</option>
                   {orders.map((o) => (
                     <option key={o.id} value={o.id}>
-                      {o.title} ({o.docket})
+                      {displayText(`${o.title} (${o.docket})`)}
                     </option>
                   ))}
                 </select>

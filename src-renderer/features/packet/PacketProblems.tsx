@@ -1,4 +1,5 @@
 import { Icon } from '../../components/Icon';
+import { UntrustedText } from '../../components/UntrustedText';
 
 export interface Problem {
   severity: 'error' | 'warning' | 'info';
@@ -26,7 +27,7 @@ export function PacketProblems({ problems, blocking }: { problems: Problem[]; bl
           <li key={`${p.code}-${i}`} className={`problem ${TONE[p.severity]}`}>
             <Icon name={p.severity === 'info' ? 'info' : 'alert'} size={14} />
             <span>
-              <strong className="problem-severity">{p.severity}</strong> {p.message}
+              <strong className="problem-severity">{p.severity}</strong> <UntrustedText text={p.message} what="The message" />
             </span>
           </li>
         ))}

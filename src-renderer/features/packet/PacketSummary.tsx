@@ -1,5 +1,7 @@
 import type { PacketExportSummary } from '../../../src-main/contract/DossierApi';
+import { displayText } from '../../components/displayText';
 import { formatBytes } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 
 /** What an export produced: volumes with their hashes, each exhibit's Bates range, warnings. */
 export function PacketSummary({ summary }: { summary: PacketExportSummary }) {
@@ -22,7 +24,7 @@ export function PacketSummary({ summary }: { summary: PacketExportSummary }) {
         <tbody>
           {summary.volumes.map((v) => (
             <tr key={v.path}>
-              <td className="mono break-all">{v.path.split(/[\\/]/).pop()}</td>
+              <td className="mono break-all">{displayText(v.path.split(/[\\/]/).pop() ?? '')}</td>
               <td className="num tabular">{v.pages}</td>
               <td className="num tabular">{formatBytes(v.bytes)}</td>
               <td className="mono hash-cell">{v.sha256}</td>
@@ -45,7 +47,7 @@ export function PacketSummary({ summary }: { summary: PacketExportSummary }) {
           <tbody>
             {summary.exhibits.map((e) => (
               <tr key={e.evidenceId}>
-                <td>{e.label}</td>
+                <td>{displayText(e.label)}</td>
                 <td className="mono">
                   {e.batesFirst === e.batesLast ? e.batesFirst : `${e.batesFirst} – ${e.batesLast}`}
                 </td>
@@ -61,7 +63,7 @@ export function PacketSummary({ summary }: { summary: PacketExportSummary }) {
           <ul className="problem-list">
             {summary.warnings.map((w, i) => (
               <li key={i} className="problem tone-warning">
-                {w}
+                <UntrustedText text={w} what="The warning" />
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { call, shell, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
 import { KIND_LABEL } from '../../components/labels';
 import { Snippet } from '../../components/Snippet';
-import { displayText } from '../../components/displayText';
+import { UntrustedText } from '../../components/UntrustedText';
 import { useApp } from '../app/appStore';
 import { type PaletteCommand, paletteCommands } from './paletteCommands';
 
@@ -141,7 +141,9 @@ export function CommandPalette() {
                   <>
                     <span className={`kind-dot kind-${entry.hit.kind}`} aria-hidden="true" />
                     <span className="palette-main">
-                      <span className="palette-title truncate">{displayText(entry.hit.title)}</span>
+                      <span className="palette-title truncate">
+                        <UntrustedText text={entry.hit.title} what="The title" flag="icon" flagFirst />
+                      </span>
                       <span className="palette-sub truncate">
                         <Snippet parts={entry.hit.snippet_parts} />
                       </span>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { RedactionBox } from '../../../src-main/contract/redaction';
 import type { Evidence } from '../../../src-main/contract/records';
 import { call } from '../../api';
+import { displayText } from '../../components/displayText';
 import { useQuery } from '../../data/useQuery';
 
 type Rect = { x: number; y: number; w: number; h: number };
@@ -96,7 +97,7 @@ export function BoxDrawer({ item, pdf, existing, onBox }: { item: Evidence; pdf:
           <img
             ref={img}
             src={url}
-            alt={`${item.exhibit_label}${pdf ? `, page ${page}` : ''}: drag to draw a box to black out`}
+            alt={`${displayText(item.exhibit_label)}${pdf ? `, page ${page}` : ''}: drag to draw a box to black out`}
             draggable={false}
             style={{ maxWidth: '100%', display: 'block' }}
             onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}

@@ -3,6 +3,7 @@ import type { IdentityStatus } from '../../../src-main/contract/sharing';
 import { call, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
 import { LabeledField } from '../../components/LabeledField';
+import { UntrustedText } from '../../components/UntrustedText';
 import { CopyButton } from './CopyButton';
 
 /**
@@ -71,7 +72,9 @@ export function IdentityPanel({ onChange }: { onChange?: (status: IdentityStatus
       </div>
       {identity ? (
         <div className="identity-card">
-          <div className="identity-name">{identity.name}</div>
+          <div className="identity-name">
+            <UntrustedText text={identity.name} what="The name" />
+          </div>
           <div className="field">
             <span className="field-label">Fingerprint</span>
             <div className="fingerprint-row">

@@ -2,6 +2,7 @@ import { ALL_TOPICS } from '../../data/invalidation';
 import { useCallback, useEffect, useRef } from 'react';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { displayText } from '../../components/displayText';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useApp } from '../app/appStore';
 import { MergeReportView } from './MergeReportView';
@@ -17,7 +18,7 @@ export function MergeDialog({ otherPath, onClose }: { otherPath: string; onClose
     [otherPath],
   );
   const { attempt, unlock, setUnlock, retry, taskId } = useShareAttempt('Merging copy', work);
-  const fileName = otherPath.split(/[\\/]/).pop();
+  const fileName = displayText(otherPath.split(/[\\/]/).pop() ?? '');
 
   // Everything on screen may have changed: lists, counts, the overview.
   const refreshed = useRef(false);

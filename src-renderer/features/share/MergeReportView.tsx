@@ -66,7 +66,7 @@ export function MergeReportView({ report, onOpen }: { report: MergeReport; onOpe
       ) : null}
       {report.share ? (
         <p className="faint small">
-          Sent by {report.share.sender.name} ({report.share.sender.known ? 'in your roster' : 'accepted by fingerprint'}), <span className="mono">{report.share.sender.fingerprint}</span>
+          Sent by <UntrustedText text={report.share.sender.name} what="The name" /> ({report.share.sender.known ? 'in your roster' : 'accepted by fingerprint'}), <span className="mono">{report.share.sender.fingerprint}</span>
         </p>
       ) : null}
       <h3 className="section-label">Conflicts to review ({report.conflicts.length})</h3>

@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { displayText } from '../../components/displayText';
 import { formatDate } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useApp } from '../app/appStore';
 import { UnlockTaskDialog } from './UnlockTaskDialog';
@@ -15,7 +17,7 @@ export function ReceiveShareDialog({ sharePath, outPath, onClose }: { sharePath:
     [sharePath, outPath],
   );
   const { attempt, unlock, setUnlock, retry, taskId } = useShareAttempt('Receiving share', work);
-  const fileName = sharePath.split(/[\\/]/).pop();
+  const fileName = displayText(sharePath.split(/[\\/]/).pop() ?? '');
 
   if (attempt.at === 'done') {
     const r = attempt.result;
@@ -50,12 +52,12 @@ export function ReceiveShareDialog({ sharePath, outPath, onClose }: { sharePath:
           </div>
           <div className="field-row wide">
             <dt>Saved as</dt>
-            <dd className="mono break-all">{r.path}</dd>
+            <dd className="mono break-all">{displayText(r.path)}</dd>
           </div>
           <div className="field-row">
             <dt>Signed by</dt>
             <dd>
-              {r.sender.name} {r.sender.known ? '(in your roster)' : '(accepted by fingerprint)'}
+              <UntrustedText text={r.sender.name} what="The name" /> {r.sender.known ? '(in your roster)' : '(accepted by fingerprint)'}
             </dd>
           </div>
           <div className="field-row">

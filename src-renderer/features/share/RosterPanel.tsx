@@ -3,7 +3,9 @@ import type { TeamMember } from '../../../src-main/contract/sharing';
 import { call, toDossierError } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { displayText } from '../../components/displayText';
 import { formatDate } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 import { LabeledField } from '../../components/LabeledField';
 import { QueryError } from '../../components/QueryError';
 import { invalidate } from '../../data/invalidation';
@@ -65,23 +67,30 @@ export function RosterPanel() {
           {members.map((m) => (
             <li key={m.id} className="roster-item">
               <div className="roster-main">
-                <strong>{m.name}</strong>
-                {m.role ? <span className="faint"> · {m.role}</span> : null}
+                <strong>
+                  <UntrustedText text={m.name} what="The name" />
+                </strong>
+                {m.role ? (
+                  <span className="faint">
+                    {' · '}
+                    <UntrustedText text={m.role} what="The role" />
+                  </span>
+                ) : null}
                 <div className="mono small fingerprint-small">{m.fingerprint}</div>
                 {m.status === 'pending' ? (
                   <div className="small">
                     <span className="badge tone-warning">Not confirmed</span> Came in with a merge: their shares are not accepted until you compare this
                     fingerprint with them and confirm it.{' '}
-                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => void confirm(m)} aria-label={`Confirm ${m.name}'s key`}>
+                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => void confirm(m)} aria-label={`Confirm ${displayText(m.name)}'s key`}>
                       Confirm key
                     </button>
                   </div>
                 ) : null}
                 <div className="faint small">
-                  Added {formatDate(m.created_at)} by {m.created_by}
+                  Added {formatDate(m.created_at)} by <UntrustedText text={m.created_by} what="The name" />
                 </div>
               </div>
-              <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
+              <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(m)} aria-label={`Remove ${displayText(m.name)}`}>
                 <Icon name="trash" size={13} /> Remove
               </button>
             </li>
@@ -114,7 +123,7 @@ export function RosterPanel() {
       </form>
       {removing ? (
         <ConfirmDialog
-          title={`Remove ${removing.name}?`}
+          title={`Remove ${displayText(removing.name)}?`}
           message="Future shares of this case will no longer be encrypted to them. Shares they already have stay readable to them."
           confirmLabel="Remove"
           danger

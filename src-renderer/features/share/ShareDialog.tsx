@@ -3,7 +3,9 @@ import type { IdentityStatus, ShareCreated, TeamMember } from '../../../src-main
 import { call, shellCall, toDossierError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { displayText } from '../../components/displayText';
 import { formatBytes } from '../../components/labels';
+import { UntrustedText } from '../../components/UntrustedText';
 import { LabeledField } from '../../components/LabeledField';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useApp } from '../app/appStore';
@@ -91,7 +93,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         <dl className="field-list compact">
           <div className="field-row wide">
             <dt>File</dt>
-            <dd className="mono break-all">{r.path}</dd>
+            <dd className="mono break-all">{displayText(r.path)}</dd>
           </div>
           <div className="field-row">
             <dt>Size</dt>
@@ -183,7 +185,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                         checked={chosen.includes(m.fingerprint)}
                         onChange={(e) => setChosen((list) => (e.target.checked ? [...list, m.fingerprint] : list.filter((f) => f !== m.fingerprint)))}
                       />
-                      <strong>{m.name}</strong> <span className="mono faint small">{m.fingerprint}</span>
+                      <strong>
+                        <UntrustedText text={m.name} what="The name" />
+                      </strong>{' '}
+                      <span className="mono faint small">{m.fingerprint}</span>
                     </label>
                   </li>
                 ))}

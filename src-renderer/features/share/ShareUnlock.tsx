@@ -1,5 +1,6 @@
 import type { DossierError } from '../../../src-main/contract/errors';
 import { LabeledField } from '../../components/LabeledField';
+import { UntrustedText } from '../../components/UntrustedText';
 
 /** What opening a share (receive or merge) still needs from the user, learnt from its errors. */
 export interface UnlockState {
@@ -73,7 +74,10 @@ export function ShareUnlockFields({ state, onChange }: { state: UnlockState; onC
         <div className="unknown-sender span-2" role="alert">
           <strong>This share was signed by someone not in your roster.</strong>
           <p className="muted small">
-            Signed by <strong>{state.unknownSender.name}</strong> with the key fingerprint below. Compare it with the sender by phone or in person; open the
+            Signed by{' '}
+            <strong>
+              <UntrustedText text={state.unknownSender.name} what="The name" />
+            </strong> with the key fingerprint below. Compare it with the sender by phone or in person; open the
             share only if it matches.
           </p>
           <div className="fingerprint mono" aria-label="Sender fingerprint">

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { shellCall, toDossierError } from '../../api';
 import { Icon } from '../../components/Icon';
+import { displayText } from '../../components/displayText';
 import { formatDate } from '../../components/labels';
+import { UntrustedCell } from '../../components/UntrustedCell';
 import type { RecentCase } from '../../../src-main/contract/DossierShell';
 import { useApp } from '../app/appStore';
 import { startReceive } from '../app/flows';
@@ -84,12 +86,12 @@ export function StartScreen() {
                   <button type="button" className="recent-open" onClick={() => void openCase(r.path)} disabled={!!busy}>
                     <Icon name="evidence" size={16} />
                     <span className="recent-main">
-                      <span className="recent-title truncate">{r.title}</span>
-                      <span className="recent-path mono truncate">{r.path}</span>
+                      <UntrustedCell text={r.title} what="The case title" className="recent-title truncate" />
+                      <UntrustedCell text={r.path} what="The path" className="recent-path mono truncate" />
                     </span>
                     <span className="faint small">{formatDate(r.openedAt)}</span>
                   </button>
-                  <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Remove ${r.title} from recent cases`} title="Remove from list" onClick={() => void forget(r.path)}>
+                  <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Remove ${displayText(r.title)} from recent cases`} title="Remove from list" onClick={() => void forget(r.path)}>
                     <Icon name="close" size={14} />
                   </button>
                 </li>

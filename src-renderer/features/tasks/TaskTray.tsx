@@ -1,4 +1,7 @@
+import { displayText } from '../../components/displayText';
 import { formatBytes } from '../../components/labels';
+import { UntrustedCell } from '../../components/UntrustedCell';
+import { UntrustedText } from '../../components/UntrustedText';
 import { Icon } from '../../components/Icon';
 import { useTasks } from '../../data/tasksStore';
 import { taskPhaseLabel } from '../../../src-main/contract/taskPhaseLabel';
@@ -22,7 +25,7 @@ export function TaskTray() {
         return (
           <div key={task.id} className={`task task-${task.state}`}>
             <div className="task-head">
-              <span className="task-label truncate">{task.label}</span>
+              <UntrustedCell text={task.label} what="The task's file name" className="task-label truncate" />
               {task.state === 'running' ? (
                 <button type="button" className="btn btn-sm btn-ghost" onClick={() => void cancel(task.id)}>
                   Cancel
@@ -38,7 +41,7 @@ export function TaskTray() {
             <div
               className={`progress ${fraction === null && task.state === 'running' ? 'is-indeterminate' : ''}`}
               role="progressbar"
-              aria-label={task.label}
+              aria-label={displayText(task.label)}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
@@ -46,7 +49,18 @@ export function TaskTray() {
               <span className="progress-fill" style={{ width: `${Math.round((task.state === 'done' ? 1 : (fraction ?? 0)) * 100)}%` }} />
             </div>
             <div className="task-foot faint small">
-              {task.state === 'done' ? 'Done' : task.state === 'cancelled' ? 'Cancelled' : task.state === 'failed' ? task.message : p ? `${taskPhaseLabel(p.phase)} · ${progressText(p.done, p.total, p.unit)}${p.message ? ` · ${p.message}` : ''}` : 'Starting…'}
+              {task.state === 'done' ? (
+                'Done'
+              ) : task.state === 'cancelled' ? (
+                'Cancelled'
+              ) : task.state === 'failed' ? (
+                // A failure's message names the file as found on disk, as the label does.
+                <UntrustedText text={task.message ?? ''} what="The message" flag="icon" />
+              ) : p ? (
+                <UntrustedText text={`${taskPhaseLabel(p.phase)} · ${progressText(p.done, p.total, p.unit)}${p.message ? ` · ${p.message}` : ''}`} what="The progress" flag="icon" />
+              ) : (
+                'Starting…'
+              )}
             </div>
           </div>
         );
