@@ -9,17 +9,18 @@ import { tempDir } from '../helpers/tempDir';
 const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const pages = (file: string) => pdftotext(file).split('\f').filter((p) => p.trim() !== '');
 
-function demoWithOrder(dir: string): { file: string; orderId: string } {
+/** The demo case and its default-judgment order, made in this process (the export under test may spawn). */
+async function demoWithOrder(dir: string): Promise<{ file: string; orderId: string }> {
   const file = path.join(dir, 'storm.dossier');
-  runCliJson(['demo', file]);
-  const orders = runCliJson<{ items: { id: string; title: string }[] }>(['list', file, 'orders']).items;
+  await dossierJson(['demo', file]);
+  const orders = (await dossierJson<{ items: { id: string; title: string }[] }>(['list', file, 'orders'])).items;
   return { file, orderId: orders.find((o) => o.title.startsWith('Default judgment'))!.id };
 }
 
 describe('filing packet from a case file', () => {
-  it('exports the demo case: Bates on every page in order, index and hashes match the case, Storm-1152 domains in Appendix A', () => {
+  it('exports the demo case: Bates on every page in order, index and hashes match the case, Storm-1152 domains in Appendix A', async () => {
     const dir = tempDir();
-    const { file, orderId } = demoWithOrder(dir);
+    const { file, orderId } = await demoWithOrder(dir);
     const out = path.join(dir, 'packet.pdf');
     const result = runCliJson<{ totalPages: number; exhibits: { exhibitId: string; label: string; batesFirstLabel: string; batesLastLabel: string; batesFirst: number; batesLast: number }[]; volumes: { sha256: string }[] }>([
       'packet', file, '--out', out, '--order', orderId, '--bates-prefix', 'MSFT-', '--bates-start', '100', '--layout', 'combined', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington',
@@ -50,19 +51,19 @@ describe('filing packet from a case file', () => {
     expect(runCliJson<{ ok: boolean }>(['audit', 'verify', file]).ok).toBe(true);
   });
 
-  it('gives the same bytes when a production is exported again', () => {
+  it('gives the same bytes when a production is exported again', async () => {
     const dir = tempDir();
-    const { file, orderId } = demoWithOrder(dir);
+    const { file, orderId } = await demoWithOrder(dir);
     const a = path.join(dir, 'a.pdf');
     const b = path.join(dir, 'b.pdf');
-    const { productionId } = runCliJson<{ productionId: string }>(['packet', file, '--out', a, '--order', orderId, '--layout', 'combined', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington']);
-    runCliJson(['packet', file, '--out', b, '--production', productionId]);
+    const { productionId } = await dossierJson<{ productionId: string }>(['packet', file, '--out', a, '--order', orderId, '--layout', 'combined', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington']);
+    await dossierJson(['packet', file, '--out', b, '--production', productionId]);
     expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
   });
 
   it('refuses bad options with a clear message and writes nothing', async () => {
     const dir = tempDir();
-    const { file } = demoWithOrder(dir);
+    const { file } = await demoWithOrder(dir);
     const out = path.join(dir, 'x.pdf');
     const cases: [string[], RegExp][] = [
       [['--sections', 'cover,appendix'], /Appendix A lists the domains of one court order/],

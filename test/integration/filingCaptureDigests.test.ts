@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { dossier, dossierJson } from '../helpers/dossierInProcess';
 import { SIGNED } from '../helpers/filingCase';
@@ -85,6 +85,20 @@ function exhibitParagraph(declaration: string): string {
   return declaration.slice(start, declaration.indexOf(' 5. ', start) > 0 ? declaration.indexOf(' 5. ', start) : undefined);
 }
 
+/**
+ * Switches Chromium rendering of the captured pages off for one test: the digest statements are
+ * the same either way, and launching Chromium cost ~2.5-4 s per export here. The first test keeps
+ * it on, so its byte-identical re-export still covers a packet with renderings in it.
+ */
+const savedRendering = process.env.DOSSIER_CAPTURE_RENDERING;
+afterEach(() => {
+  if (savedRendering === undefined) delete process.env.DOSSIER_CAPTURE_RENDERING;
+  else process.env.DOSSIER_CAPTURE_RENDERING = savedRendering;
+});
+const withoutRendering = () => {
+  process.env.DOSSIER_CAPTURE_RENDERING = 'off';
+};
+
 describe('a capture tool\'s digests in the declaration and custody report (issue 11)', () => {
   it('says each record matched the digest its capture tool wrote, and still gives the exhibit\'s SHA-256 as computed at import', async () => {
     const records = await goodRecords();
@@ -107,6 +121,7 @@ describe('a capture tool\'s digests in the declaration and custody report (issue
   });
 
   it('counts a record that carries no digest, and says the rest matched', async () => {
+    withoutRendering();
     const records = [...(await goodRecords()), resourceWithoutDigest('https://hotmailbox.example/notes.txt', 'operator notes\n')];
     const { declaration, custody } = await exportCapture(Buffer.concat(records), 'shop-partial.warc');
     const paragraph = exhibitParagraph(declaration);
@@ -118,6 +133,7 @@ describe('a capture tool\'s digests in the declaration and custody report (issue
   });
 
   it('stops at a record whose digest does not match (check error), and with --force states it, naming the record', async () => {
+    withoutRendering();
     const records = await goodRecords();
     // Alter one byte of the second page's body after its digests were written.
     const tampered = Buffer.from(records[2]!);

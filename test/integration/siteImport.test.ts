@@ -8,7 +8,7 @@ import { addWebsite, findWebsiteByKey, listWebsites } from '../../src-main/websi
 import { searchCase } from '../../src-main/search/searchCase';
 import { verifyAudit } from '../../src-main/audit/verifyAudit';
 import { newTestCase } from '../helpers/testCase';
-import { runCli, runCliJson } from '../helpers/runCli';
+import { dossier, dossierJson } from '../helpers/dossierInProcess';
 import { tempDir } from '../helpers/tempDir';
 
 function writeCsv(lines: string[]): string {
@@ -107,23 +107,23 @@ describe('bulk site import', () => {
     expect(JSON.parse(cf.db.prepare("SELECT detail FROM audit_entry WHERE action = 'website.import'").pluck().get() as string).cancelled).toBe(true);
   });
 
-  it('--batch-rows sets the rows per transaction, each sealed by its own audit entry; a bad value is refused before anything is written', () => {
+  it('--batch-rows sets the rows per transaction, each sealed by its own audit entry; a bad value is refused before anything is written', async () => {
     const dir = tempDir();
     const caseFile = path.join(dir, 'batches.dossier');
-    runCliJson(['new', caseFile, '--title', 'Batches']);
+    await dossierJson(['new', caseFile, '--title', 'Batches']);
     const list = path.join(dir, 'sites.txt');
     fs.writeFileSync(list, `${Array.from({ length: 2_500 }, (_, i) => `b${i}.example.org`).join('\n')}\n`);
     for (const bad of ['10', '100001', '1.5', 'many']) {
-      const refused = runCli(['site', 'import', caseFile, list, '--batch-rows', bad]);
+      const refused = await dossier(['site', 'import', caseFile, list, '--batch-rows', bad]);
       expect(refused.status, bad).not.toBe(0);
       expect(refused.stderr, bad).toMatch(/--batch-rows/);
     }
-    expect(runCli(['site', 'import', caseFile, '--rollback', 'chain#1', '--batch-rows', '1000']).stderr).toMatch(/--batch-rows/);
-    expect(runCliJson<{ counts: { website: number } }>(['info', caseFile]).counts.website).toBe(0);
-    expect(runCliJson<{ imported: number }>(['site', 'import', caseFile, list, '--batch-rows', '1000']).imported).toBe(2_500);
+    expect((await dossier(['site', 'import', caseFile, '--rollback', 'chain#1', '--batch-rows', '1000'])).stderr).toMatch(/--batch-rows/);
+    expect((await dossierJson<{ counts: { website: number } }>(['info', caseFile])).counts.website).toBe(0);
+    expect((await dossierJson<{ imported: number }>(['site', 'import', caseFile, list, '--batch-rows', '1000'])).imported).toBe(2_500);
     const batches = execFileSync('sqlite3', [caseFile, "SELECT count(*) FROM audit_entry WHERE action = 'website.import.batch';"], { encoding: 'utf8' }).trim();
     expect(batches).toBe('3');
-    expect(runCli(['check', caseFile]).status).toBe(0);
+    expect((await dossier(['check', caseFile])).status).toBe(0);
   });
 
   it('reports a broken CSV at its row and keeps the rows before it', async () => {
@@ -137,7 +137,7 @@ describe('bulk site import', () => {
   it('leaves a valid file with whole batches only when killed mid-import', async () => {
     const dir = tempDir();
     const caseFile = path.join(dir, 'kill.dossier');
-    runCliJson(['new', caseFile, '--title', 'Kill test']);
+    await dossierJson(['new', caseFile, '--title', 'Kill test']);
     const list = path.join(dir, 'big.txt');
     fs.writeFileSync(list, `${Array.from({ length: 15_000 }, (_, i) => `k${i}.example.org`).join('\n')}\n`);
     const BIN = path.resolve(import.meta.dirname, '../../bin/dossier.js');
@@ -161,11 +161,11 @@ describe('bulk site import', () => {
       // Host trigrams are built when an import finishes, for every row (a killed one leaves none).
       expect(trigrams === 0 || trigrams === sites).toBe(true);
     }
-    expect(runCliJson<{ ok: boolean }>(['audit', 'verify', caseFile]).ok).toBe(true);
-    const resumed = runCliJson<{ imported: number; merged: number }>(['site', 'import', caseFile, list], { timeoutMs: 200_000 });
+    expect((await dossierJson<{ ok: boolean }>(['audit', 'verify', caseFile])).ok).toBe(true);
+    const resumed = await dossierJson<{ imported: number; merged: number }>(['site', 'import', caseFile, list]);
     expect(resumed.imported + resumed.merged).toBe(15_000);
-    expect(runCliJson<{ counts: { website: number } }>(['info', caseFile]).counts.website).toBe(15_000);
+    expect((await dossierJson<{ counts: { website: number } }>(['info', caseFile])).counts.website).toBe(15_000);
     expect(counts()).toEqual([15_000, 15_000, 15_000]);
-    expect(runCli(['site', 'import', caseFile, path.join(dir, 'missing.csv')]).stderr).toMatch(/No file at/);
+    expect((await dossier(['site', 'import', caseFile, path.join(dir, 'missing.csv')])).stderr).toMatch(/No file at/);
   }, 400_000);
 });
