@@ -5,6 +5,7 @@ import type { Channel } from './DossierApi';
 import { executionDate, pastDate } from './calendarDate';
 import { EVIDENCE_KINDS, ITEM_KINDS, SITE_STATUSES } from './enums';
 import { REDACTION_CATEGORIES, REDACTION_STATUSES } from './redaction';
+import { spaceRunProblem } from './spaceRuns';
 import {
   caseCreateSchema, caseUpdateSchema, custodyRequestSchema, evidenceUpdateSchema, idSchema, isoDate, linkCreateSchema,
   listQuerySchema, noteCreateSchema, noteUpdateSchema, orderCreateSchema, orderUpdateSchema, stakeholderCreateSchema,
@@ -23,8 +24,16 @@ const taskId = z.string().min(1).max(100);
 /** A case file path from the UI: absolute, ending in .dossier. */
 const caseFilePath = absolutePath.refine((p) => p.toLowerCase().endsWith('.dossier'), 'must end in .dossier');
 
+/** One line of a declaration that prints a name: a run of spaces would print as one (contract/spaceRuns). */
+function printedName(max: number) {
+  return oneLine(max).superRefine((value, ctx) => {
+    const problem = spaceRunProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
 /** Who signs a packet's declaration: printed on lines of their own in it and under its signature, so one line each. */
-export const declarantSchema = z.object({ name: oneLine(200).min(1, 'is required'), role: oneLine(300).optional(), place: oneLine(300).optional() });
+export const declarantSchema = z.object({ name: printedName(200).min(1, 'is required'), role: printedName(300).optional(), place: printedName(300).optional() });
 
 const packetOptions = z.object({
   sections: z.array(z.enum(['cover', 'toc', 'declaration', 'index', 'appendix', 'orders', 'custody', 'audit', 'exhibits'])).min(1).max(9).optional(),

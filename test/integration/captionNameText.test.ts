@@ -79,6 +79,18 @@ describe('caption names as stored', () => {
     expect(shown.counsel).toEqual([]);
   });
 
+  it('refuses a run of spaces in the declarant\'s name, role or place (printed on the declaration as one space), naming the flag', async () => {
+    const { file } = await captionCase();
+    const base = ['packet', file, '--check', '--declarant', 'Jane Roe', '--declarant-role', 'Investigator', '--place', 'Redmond, Washington'];
+    for (const [flag, value] of [['--declarant', 'Jane  Roe'], ['--declarant-role', 'Senior  Investigator'], ['--place', 'Redmond,  Washington']] as const) {
+      const args = [...base];
+      args[args.indexOf(flag) + 1] = value;
+      const result = await dossier(args);
+      expect(result.status, `${flag} ${value}`).toBe(2);
+      expect(result.stderr, `${flag} ${value}`).toMatch(new RegExp(`${flag} must not contain two or more spaces in a row`));
+    }
+  });
+
   it('prints a run of spaces stored before the rule with the extra spaces spelled out, never as one space', async () => {
     const { dir, file } = await captionCase();
     await dossierJson(['party', 'add', file, '--role', 'defendant', '--name', 'Acme Holdings']);
