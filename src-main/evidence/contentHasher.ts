@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HASH_THREAD_MIN_BYTES, HashThread } from '../hashing/HashThread';
+import { SharedCopyRing } from '../hashing/SharedCopyRing';
 
 export interface ContentHashes {
   sha256: string;
@@ -99,27 +100,16 @@ export async function hashChunks(
 ): Promise<{ hashes: ContentHashes; bytes: number }> {
   const parallel = expectedBytes >= PARALLEL_HASH_MIN_BYTES;
   const hasher = parallel ? createParallelContentHasher() : createContentHasher();
-  const ring: (Buffer | undefined)[] = [undefined, undefined, undefined];
-  const busy: Promise<void>[] = ring.map(() => Promise.resolve());
+  const ring = new SharedCopyRing(3, (shared) => hasher.update(shared));
   let bytes = 0;
-  let count = 0;
   try {
     for await (const chunk of chunks) {
-      if (parallel) {
-        const slot = count % ring.length;
-        await busy[slot];
-        let buffer = ring[slot];
-        if (!buffer || buffer.length < chunk.length) buffer = ring[slot] = Buffer.from(new SharedArrayBuffer(chunk.length));
-        buffer.set(chunk);
-        busy[slot] = hasher.update(buffer.subarray(0, chunk.length));
-      } else {
-        await hasher.update(chunk);
-      }
-      count += 1;
+      if (parallel) await ring.put(chunk);
+      else await hasher.update(chunk);
       bytes += chunk.length;
       onBytes(chunk.length);
     }
-    await Promise.all(busy);
+    await ring.settled();
     return { hashes: await hasher.digest(), bytes };
   } finally {
     hasher.close();

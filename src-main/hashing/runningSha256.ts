@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HASH_THREAD_MIN_BYTES, HashThread } from './HashThread';
+import { SharedCopyRing } from './SharedCopyRing';
 
 /** A SHA-256 fed chunk by chunk while the caller goes on with the same bytes. */
 export interface RunningSha256 {
@@ -15,12 +16,11 @@ export interface RunningSha256 {
 
 /** Shared buffers the thread reads from: one being filled while the others are hashed. */
 const RING = 4;
-const SLOT_BYTES = 1024 * 1024;
 
 /**
  * A SHA-256 computed beside the caller's own work. For `expectedBytes` of at least
  * HASH_THREAD_MIN_BYTES the hashing runs on a worker thread: each chunk is copied into one of a
- * few shared buffers (a memcpy, ~30 times cheaper than SHA-256 here) and hashed there while the
+ * few shared buffers (SharedCopyRing: a memcpy, ~30 times cheaper than SHA-256 here) and hashed there while the
  * caller encrypts it. On a 1 GiB share that takes ~0.4 s of SHA-256 off the thread that encrypts
  * and writes (docs/performance.md). Smaller content is hashed inline: a thread costs tens of ms.
  */
@@ -38,22 +38,12 @@ export function runningSha256(expectedBytes: number): RunningSha256 {
     };
   }
   const thread = new HashThread('sha256');
-  const slots = Array.from({ length: RING }, () => new Uint8Array(new SharedArrayBuffer(SLOT_BYTES)));
-  const hashed: Promise<void>[] = slots.map(() => Promise.resolve());
-  let next = 0;
+  const ring = new SharedCopyRing(RING, (shared) => thread.update(shared));
   return {
     onThread: true,
-    async update(chunk) {
-      for (let at = 0; at < chunk.length; at += SLOT_BYTES) {
-        const slot = next++ % RING;
-        await hashed[slot]; // the thread is done reading this buffer
-        const part = chunk.subarray(at, at + SLOT_BYTES);
-        slots[slot]!.set(part);
-        hashed[slot] = thread.update(slots[slot]!.subarray(0, part.length));
-      }
-    },
+    update: (chunk) => ring.put(chunk),
     async digest() {
-      await Promise.all(hashed);
+      await ring.settled();
       return thread.digest();
     },
     close: () => thread.close(),
